@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace A64Asm.Assembler.Diagnostics;
+
+public enum Severity { Warning, Error }
+
+/// <summary>A problem in the user's input. Thrown for errors; the CLI prints it and exits 1, never a stack trace.</summary>
+public sealed class AsmError : Exception
+{
+    public AsmError(SourceLocation? location, string message) : base(message)
+    {
+        Location = location;
+    }
+
+    public SourceLocation? Location { get; }
+
+    public string Render() => DiagnosticRenderer.Render(Severity.Error, Location, Message);
+}
+
+/// <summary>Receives warnings (#warning, .warning, ...). Errors are thrown as <see cref="AsmError"/>.</summary>
+public interface IDiagnosticSink
+{
+    void Warning(SourceLocation? location, string message);
+}
+
+public sealed class CollectingDiagnostics : IDiagnosticSink
+{
+    public List<string> Warnings { get; } = new();
+
+    public void Warning(SourceLocation? location, string message) =>
+        Warnings.Add(DiagnosticRenderer.Render(Severity.Warning, location, message));
+}
+
+/// <summary>GNU-style text: <c>file:line:col: error: message</c>, the source line, a caret, then the chain.</summary>
+public static class DiagnosticRenderer
+{
+    public static string Render(Severity severity, SourceLocation? location, string message)
+    {
+        string kind = severity == Severity.Error ? "error" : "warning";
+        if (location is null)
+            return $"a64asm: {kind}: {message}";
+        var sb = new StringBuilder();
+        var pos = location.Pos;
+        sb.Append(pos.File.DisplayPath).Append(':').Append(pos.Line).Append(':').Append(pos.Column)
+          .Append(": ").Append(kind).Append(": ").Append(message).Append('\n');
+        string line = pos.File.LineText(pos.Line);
+        if (line.Length > 0 || pos.Line >= 1)
+        {
+            sb.Append(' ').Append(line).Append('\n');
+            sb.Append(' ');
+            for (int i = 0; i < pos.Column - 1 && i < line.Length; i++)
+                sb.Append(line[i] == '\t' ? '\t' : ' ');
+            sb.Append("^\n");
+        }
+        for (var f = location.Context; f is not null; f = f.Outer)
+            sb.Append(f.Describe()).Append('\n');
+        return sb.ToString().TrimEnd('\n');
+    }
+}

@@ -1,0 +1,76 @@
+namespace A64Asm.Assembler.Diagnostics;
+
+/// <summary>A file as read, kept so a diagnostic can quote the offending line.</summary>
+public sealed class SourceText
+{
+    public SourceText(string displayPath, string text)
+    {
+        DisplayPath = displayPath;
+        Lines = SplitLines(text);
+    }
+
+    /// <summary>The path as the user (or the #include line) named it; never made absolute, so outputs carry no host paths.</summary>
+    public string DisplayPath { get; }
+
+    public string[] Lines { get; }
+
+    /// <summary>1-based line, or empty when out of range.</summary>
+    public string LineText(int line) => line >= 1 && line <= Lines.Length ? Lines[line - 1] : "";
+
+    static string[] SplitLines(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        // A trailing newline does not start another line.
+        return text.EndsWith('\n') ? lines[..^1] : lines;
+    }
+}
+
+/// <summary>A 1-based line and column in one source file.</summary>
+public readonly record struct SourcePos(SourceText File, int Line, int Column)
+{
+    public override string ToString() => $"{File.DisplayPath}:{Line}:{Column}";
+}
+
+public enum ExpansionKind
+{
+    IncludedFrom,
+    MacroExpandedFrom,
+    RepeatExpandedFrom,
+}
+
+/// <summary>One step of the chain that led to a line: the #include / .include, or the macro / .rept / .irp use.</summary>
+public sealed record ExpansionFrame(ExpansionKind Kind, string Name, SourcePos At, ExpansionFrame? Outer)
+{
+    public string Describe() => Kind switch
+    {
+        ExpansionKind.IncludedFrom => $"in file included from {At.File.DisplayPath}:{At.Line}",
+        ExpansionKind.MacroExpandedFrom => $"in macro '{Name}' expanded from {At.File.DisplayPath}:{At.Line}",
+        _ => $"in '{Name}' expanded from {At.File.DisplayPath}:{At.Line}",
+    };
+
+    public int Depth => 1 + (Outer?.Depth ?? 0);
+}
+
+/// <summary>Where a piece of text came from: its position plus the expansion chain around it.</summary>
+public sealed record SourceLocation(SourcePos Pos, ExpansionFrame? Context)
+{
+    public SourceLocation WithColumn(int column) => this with { Pos = Pos with { Column = column } };
+
+    public override string ToString() => Pos.ToString();
+}
+
+/// <summary>
+/// One logical line handed from one stage to the next (preprocessor → macro layer → parser).
+/// <see cref="ColumnMap"/> maps an index into <see cref="Text"/> to a 1-based source column; null means
+/// the text is the source line itself (column = index + 1).
+/// </summary>
+public sealed record SourceLine(string Text, SourceLocation Location, int[]? ColumnMap = null)
+{
+    public SourceLocation At(int index)
+    {
+        int col = ColumnMap is null
+            ? index + 1
+            : ColumnMap.Length == 0 ? Location.Pos.Column : ColumnMap[Math.Clamp(index, 0, ColumnMap.Length - 1)];
+        return Location.WithColumn(col);
+    }
+}

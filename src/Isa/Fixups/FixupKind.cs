@@ -1,0 +1,30 @@
+namespace A64Asm.Isa.Fixups;
+
+/// <summary>
+/// A field of an instruction or datum whose value is a symbol's. The assembler resolves it itself when the
+/// symbol is in the same section (PC-relative kinds) or absolute; otherwise it becomes an ELF RELA
+/// relocation. The bit placement and range check of each kind live in one place (<see cref="Fixup"/>),
+/// shared by the assembler and the linker.
+/// </summary>
+public enum FixupKind : byte
+{
+    None,
+    // data
+    Abs64, Abs32, Abs16, Prel64, Prel32, Prel16,
+    // PC-relative instruction fields
+    Branch26,     // b (R_AARCH64_JUMP26)
+    Call26,       // bl (R_AARCH64_CALL26)
+    CondBranch19, // b.cond, cbz, cbnz (R_AARCH64_CONDBR19)
+    LdLiteral19,  // ldr literal, prfm literal (R_AARCH64_LD_PREL_LO19)
+    TestBranch14, // tbz, tbnz (R_AARCH64_TSTBR14)
+    Adr21,        // adr (R_AARCH64_ADR_PREL_LO21)
+    AdrPage21,    // adrp (R_AARCH64_ADR_PREL_PG_HI21)
+    // absolute low-12 fields
+    AddLo12,      // add :lo12: (R_AARCH64_ADD_ABS_LO12_NC)
+    Ldst8Lo12, Ldst16Lo12, Ldst32Lo12, Ldst64Lo12, Ldst128Lo12,
+    // move wide
+    MovwG0, MovwG0Nc, MovwG1, MovwG1Nc, MovwG2, MovwG2Nc, MovwG3,
+}
+
+/// <summary>A request, from the encoder, to fill a field once the symbol's value is known.</summary>
+public readonly record struct FixupRequest(FixupKind Kind, string Symbol, long Addend);

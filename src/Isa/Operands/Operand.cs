@@ -1,0 +1,84 @@
+namespace A64Asm.Isa.Operands;
+
+/// <summary>The register files an operand can name. Number 31 is SP or ZR as <see cref="Reg.IsSp"/> says.</summary>
+public enum RegClass : byte
+{
+    W, X,            // general purpose, 32 / 64 bit
+    B, H, S, D, Q,   // FP/SIMD scalar views
+    V,               // FP/SIMD vector register (arrangement in the operand)
+}
+
+public readonly record struct Reg(RegClass Class, byte Num, bool IsSp = false)
+{
+    public bool IsZr => Num == 31 && !IsSp && Class is RegClass.W or RegClass.X;
+}
+
+public enum Arrangement : byte
+{
+    None,
+    B8, B16, H4, H8, S2, S4, D1, D2, Q1,
+    // element size only, as in v1.s[2] or {v0.d, v1.d}[1]
+    B, H, S, D, Q,
+}
+
+public enum ShiftKind : byte
+{
+    None,
+    Lsl, Lsr, Asr, Ror, Msl,
+    Uxtb, Uxth, Uxtw, Uxtx, Sxtb, Sxth, Sxtw, Sxtx,
+}
+
+public enum AddrMode : byte { Offset, PreIndex, PostIndex }
+
+public enum Cond : byte
+{
+    Eq, Ne, Hs, Lo, Mi, Pl, Vs, Vc, Hi, Ls, Ge, Lt, Gt, Le, Al, Nv,
+}
+
+/// <summary>Relocation operators written in source: <c>:lo12:sym</c>, <c>:got:sym</c>, ...</summary>
+public enum RelocModifier : byte
+{
+    None,
+    Lo12, Got, GotLo12, Abs_G0, Abs_G0_NC, Abs_G1, Abs_G1_NC, Abs_G2, Abs_G2_NC, Abs_G3,
+    Pg_Hi21, Pg_Hi21_NC,
+}
+
+/// <summary>
+/// One operand as written, after the assembler evaluated every expression it could.
+/// Absolute expressions arrive as <see cref="ImmOperand"/>; anything that still names a symbol
+/// (a label, a forward reference, a bare word such as a system register or barrier name)
+/// arrives as <see cref="SymbolOperand"/>.
+/// </summary>
+public abstract record Operand;
+
+public sealed record RegOperand(Reg Reg) : Operand;
+
+/// <summary>v3.16b, v1.s[2] (Index &gt;= 0), or an element view.</summary>
+public sealed record VecRegOperand(byte Num, Arrangement Arrangement, int Index = -1) : Operand;
+
+/// <summary>{v0.16b-v3.16b}, {v0.s, v1.s}[2]: Count consecutive registers (mod 32) starting at First.</summary>
+public sealed record VecListOperand(byte First, int Count, Arrangement Arrangement, int Index = -1) : Operand;
+
+/// <summary>An absolute integer. <see cref="HadHash"/> records a leading '#', which GNU as mostly ignores.</summary>
+public sealed record ImmOperand(long Value, bool HadHash = true) : Operand;
+
+public sealed record FpImmOperand(double Value) : Operand;
+
+/// <summary>A symbol (plus addend), possibly with a :modifier:. Bare words (ctr_el0, sy, ivac) arrive as these too.</summary>
+public sealed record SymbolOperand(string Name, long Addend = 0, RelocModifier Modifier = RelocModifier.None) : Operand;
+
+/// <summary>"lsl #12", "uxtw", "sxtw #2", "msl #8". Amount is -1 when none was written.</summary>
+public sealed record ShiftOperand(ShiftKind Kind, int Amount = -1) : Operand;
+
+public sealed record CondOperand(Cond Cond) : Operand;
+
+/// <summary>
+/// [base], [base, #imm], [base, #imm]!, [base], #imm (post-index), [base, Xm{, extend {#amount}}], [base, :lo12:sym].
+/// Offset is an ImmOperand, a RegOperand, or a SymbolOperand (with a :lo12: modifier) or null.
+/// </summary>
+public sealed record MemOperand(
+    Reg Base,
+    Operand? Offset = null,
+    AddrMode Mode = AddrMode.Offset,
+    ShiftKind Extend = ShiftKind.None,
+    int ExtendAmount = -1) : Operand;
