@@ -1,0 +1,28 @@
+namespace A64Asm.Isa.Fixups;
+
+/// <summary>How the value handed to <see cref="Fixup.TryApply"/> is formed from S (symbol), A (addend), P (place).</summary>
+public enum FixupBase : byte
+{
+    /// <summary>value = S + A.</summary>
+    Absolute,
+    /// <summary>value = S + A − P.</summary>
+    PcRelative,
+    /// <summary>value = Page(S + A) − Page(P), Page(x) = x with the low 12 bits cleared (adrp).</summary>
+    PageRelative,
+}
+
+/// <summary>The static facts about one <see cref="FixupKind"/>: its ELF relocation and the width of its field.</summary>
+public sealed record FixupSpec(FixupKind Kind, uint ElfType, string ElfName, int FieldSize, FixupBase Base)
+{
+    public bool IsPcRelative => Base != FixupBase.Absolute;
+}
+
+/// <summary>Why a value does not fit its field; <see cref="Fixup.Message"/> turns it into GNU as's words.</summary>
+public enum FixupStatus : byte
+{
+    Ok,
+    OutOfRange,
+    Misaligned,
+    /// <summary>The span is shorter than the field, or the kind is None/unknown: a caller bug, not user input.</summary>
+    BadField,
+}
