@@ -23,4 +23,13 @@ for check in tools/check-generated-*.sh; do
   bash "$check"
 done
 
-dotnet test A64Asm.sln -c Release --nologo "$@"
+log=$(mktemp)
+set +e
+dotnet test A64Asm.sln -c Release --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for the whole run, summed over the test projects.
+awk '/(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' FS='[ ,]+' "$log"
+rm -f "$log"
+exit "$status"
