@@ -1,0 +1,135 @@
+using static A64Asm.Assembler.Elf.ElfConstants;
+
+namespace A64Asm.Assembler.Elf;
+
+/// <summary>
+/// Serialises an <see cref="ObjectFile"/> as an ELF64 little-endian AArch64 relocatable object, laid out as GNU as
+/// lays its objects out: the null section, each of the object's sections in order followed by its ".rela" section
+/// when it has relocations, then .symtab, .strtab and .shstrtab; contents follow the ELF header in that order,
+/// each at its own alignment, and the section header table comes last. The bytes depend only on the object.
+/// </summary>
+public static class ElfObjectWriter
+{
+    public static byte[] Write(ObjectFile obj)
+    {
+        var headers = new List<ElfSectionHeader> { new("", ShtNull, 0, 0, 0, 0, 0, []) };
+        var indexOf = new Dictionary<ObjectSection, ushort>(ReferenceEqualityComparer.Instance);
+        var relaOf = new Dictionary<ObjectSection, int>(ReferenceEqualityComparer.Instance);
+        foreach (var section in obj.Sections)
+        {
+            indexOf[section] = (ushort)headers.Count;
+            headers.Add(ContentHeader(section));
+            if (section.Relocations.Count > 0)
+            {
+                relaOf[section] = headers.Count;
+                headers.Add(null!); // filled once the symbol table has given the relocations their indices
+            }
+        }
+        int symtabIndex = headers.Count, strtabIndex = symtabIndex + 1, shstrtabIndex = symtabIndex + 2;
+
+        var names = new ElfStringTable();
+        var symbols = new ElfSymbolTable(obj, names, s => indexOf[s]);
+        foreach (var (section, at) in relaOf)
+            headers[at] = new(".rela" + section.Name, ShtRela, ShfInfoLink, 8, RelaSize,
+                (uint)symtabIndex, indexOf[section], RelaBytes(section, symbols));
+
+        headers.Add(new(".symtab", ShtSymTab, 0, 8, SymbolSize, (uint)strtabIndex, symbols.FirstGlobalIndex, SymbolBytes(symbols)));
+        headers.Add(new(".strtab", ShtStrTab, 0, 1, 0, 0, 0, names.ToArray()));
+        var (sectionNames, offsetOf) = ElfStringTable.SuffixMerged(headers.Select(h => h.Name).Append(".shstrtab"));
+        headers.Add(new(".shstrtab", ShtStrTab, 0, 1, 0, 0, 0, sectionNames));
+        var nameOffsets = headers.Select(h => offsetOf[h.Name]).ToList();
+
+        return Layout(headers, nameOffsets, (ushort)shstrtabIndex);
+    }
+
+    private static ElfSectionHeader ContentHeader(ObjectSection section)
+    {
+        var type = SectionType(section.Kind);
+        var entrySize = (ulong)section.EntrySize;
+        if (entrySize == 0 && section.Kind is SectionKind.InitArray or SectionKind.FiniArray)
+            entrySize = 8; // as gives pointer arrays their element size
+        var data = section.Kind == SectionKind.NoBits ? [] : section.Data;
+        var size = section.Kind == SectionKind.NoBits ? (ulong)section.Size : (ulong)data.Length;
+        return new(section.Name, type, (ulong)section.Flags, (ulong)Math.Max(1, section.Alignment), entrySize, 0, 0, data)
+        {
+            Size = size,
+        };
+    }
+
+    private static byte[] RelaBytes(ObjectSection section, ElfSymbolTable symbols)
+    {
+        var bytes = new ElfByteWriter();
+        foreach (var relocation in section.Relocations)
+        {
+            var rela = symbols.Rela(relocation);
+            bytes.U64(rela.Offset);
+            bytes.U64(((ulong)rela.SymbolIndex << 32) | rela.Type);
+            bytes.I64(rela.Addend);
+        }
+        return bytes.ToArray();
+    }
+
+    private static byte[] SymbolBytes(ElfSymbolTable symbols)
+    {
+        var bytes = new ElfByteWriter();
+        foreach (var s in symbols.Entries)
+        {
+            bytes.U32(s.NameOffset);
+            bytes.U8(s.Info);
+            bytes.U8(s.Other);
+            bytes.U16(s.SectionIndex);
+            bytes.U64(s.Value);
+            bytes.U64(s.Size);
+        }
+        return bytes.ToArray();
+    }
+
+    private static byte[] Layout(List<ElfSectionHeader> headers, List<uint> nameOffsets, ushort shstrtabIndex)
+    {
+        var offsets = new ulong[headers.Count];
+        ulong position = HeaderSize;
+        for (int i = 1; i < headers.Count; i++)
+        {
+            position = AlignUp(position, headers[i].Alignment);
+            offsets[i] = position;
+            if (headers[i].Type != ShtNoBits)
+                position += (ulong)headers[i].Contents.Length;
+        }
+        var sectionHeaderOffset = AlignUp(position, 8);
+
+        var file = new ElfByteWriter();
+        WriteElfHeader(file, sectionHeaderOffset, (ushort)headers.Count, shstrtabIndex);
+        for (int i = 1; i < headers.Count; i++)
+        {
+            if (headers[i].Type == ShtNoBits) continue;
+            file.PadTo(offsets[i]);
+            file.Bytes(headers[i].Contents);
+        }
+        file.PadTo(sectionHeaderOffset);
+        for (int i = 0; i < headers.Count; i++)
+            headers[i].WriteTo(file, nameOffsets[i], offsets[i]);
+        return file.ToArray();
+    }
+
+    private static void WriteElfHeader(ElfByteWriter file, ulong sectionHeaderOffset, ushort sectionCount, ushort shstrtabIndex)
+    {
+        file.Bytes([0x7f, (byte)'E', (byte)'L', (byte)'F', 2 /* ELFCLASS64 */, 1 /* LSB */, 1 /* EV_CURRENT */, 0 /* SYSV */]);
+        file.PadTo(16);
+        file.U16(EtRel);
+        file.U16(EmAarch64);
+        file.U32(1);                   // e_version
+        file.U64(0);                   // e_entry
+        file.U64(0);                   // e_phoff
+        file.U64(sectionHeaderOffset); // e_shoff
+        file.U32(0);                   // e_flags
+        file.U16(HeaderSize);
+        file.U16(0);                   // e_phentsize
+        file.U16(0);                   // e_phnum
+        file.U16(SectionHeaderSize);
+        file.U16(sectionCount);
+        file.U16(shstrtabIndex);
+    }
+
+    private static ulong AlignUp(ulong value, ulong alignment) =>
+        alignment <= 1 ? value : (value + alignment - 1) / alignment * alignment;
+}
