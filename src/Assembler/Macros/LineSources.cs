@@ -1,0 +1,98 @@
+using A64Asm.Assembler.Diagnostics;
+
+namespace A64Asm.Assembler.Macros;
+
+/// <summary>Where the next line comes from: the input, an .include'd file, or an expansion. They form a stack.</summary>
+internal abstract class LineSource
+{
+    /// <summary>The next line, or null when exhausted.</summary>
+    public abstract SourceLine? Next();
+
+    public virtual void Close() { }
+}
+
+internal sealed class InputSource(IEnumerable<SourceLine> input) : LineSource
+{
+    readonly IEnumerator<SourceLine> lines = input.GetEnumerator();
+
+    public override SourceLine? Next() => lines.MoveNext() ? lines.Current : null;
+
+    public override void Close() => lines.Dispose();
+}
+
+internal sealed class IncludedFileSource(SourceText file, ExpansionFrame frame) : LineSource
+{
+    int next;
+
+    public override SourceLine? Next()
+    {
+        if (next >= file.Lines.Length)
+            return null;
+        next++;
+        return new SourceLine(file.Lines[next - 1], new SourceLocation(new SourcePos(file, next, 1), frame));
+    }
+}
+
+/// <summary>A macro call or a .rept/.irp/.irpc in progress.</summary>
+internal abstract class ExpansionSource(SourceLocation calledAt) : LineSource
+{
+    public SourceLocation CalledAt { get; } = calledAt;
+}
+
+internal sealed class MacroExpansionSource(MacroDefinition macro, string[] values, long number, ExpansionFrame frame,
+    int conditionalDepth, SourceLocation calledAt) : ExpansionSource(calledAt)
+{
+    int next;
+
+    public MacroDefinition Macro { get; } = macro;
+
+    /// <summary>.if blocks open when the call started; .exitm closes the ones opened since.</summary>
+    public int ConditionalDepth { get; } = conditionalDepth;
+
+    public override SourceLine? Next() =>
+        next < Macro.Body.Count
+            ? BodySubstituter.Substitute(Macro.Body[next++], Macro.ParameterNames, values, number, frame)
+            : null;
+}
+
+/// <summary>.rept: the same prepared lines <c>count</c> times, so repeating allocates nothing.</summary>
+internal sealed class RepeatSource(SourceLine[] lines, long count, SourceLocation calledAt) : ExpansionSource(calledAt)
+{
+    long round;
+    int next;
+
+    public override SourceLine? Next()
+    {
+        if (lines.Length == 0)
+            return null;
+        if (next == lines.Length)
+        {
+            next = 0;
+            round++;
+        }
+        return round < count ? lines[next++] : null;
+    }
+}
+
+/// <summary>.irp/.irpc: the body once per value, with <c>\symbol</c> replaced by the value.</summary>
+internal sealed class IterationSource(List<SourceLine> body, string symbol, List<string> values, ExpansionFrame frame,
+    SourceLocation calledAt) : ExpansionSource(calledAt)
+{
+    readonly string[] names = [symbol];
+    int valueIndex;
+    int next;
+
+    public override SourceLine? Next()
+    {
+        if (body.Count == 0)
+            return null;
+        if (next == body.Count)
+        {
+            next = 0;
+            valueIndex++;
+        }
+        if (valueIndex >= values.Count)
+            return null;
+        return BodySubstituter.Substitute(body[next++], names, [values[valueIndex]], -1, frame);
+    }
+}

@@ -1,0 +1,117 @@
+using A64Asm.Assembler.Macros;
+using static A64Asm.Assembler.Tests.Macros.MacroTestHarness;
+
+namespace A64Asm.Assembler.Tests.Macros;
+
+public class ErrorTests
+{
+    [Fact]
+    public void MissingRequiredArgument()
+    {
+        Assert.Equal("test.s:3:3: error: missing value for required parameter 'x' in macro 'm'\n   m y=1\n   ^",
+            Error(Lines(".macro m x:req, y", ".endm", "  m y=1")));
+    }
+
+    [Fact]
+    public void RedefinedMacro()
+    {
+        Assert.Equal("test.s:3:8: error: macro 'M' is already defined",
+            ErrorHeadline(Lines(".macro m a", ".endm", ".macro M b", ".endm")));
+    }
+
+    [Fact]
+    public void BadCalls()
+    {
+        const string macro = ".macro m a, b\n.endm\n";
+        Assert.Equal("test.s:3:3: error: parameter named 'c' does not exist in macro 'm'", ErrorHeadline(macro + "m c=1\n"));
+        Assert.Equal("test.s:3:7: error: can't mix positional and keyword arguments", ErrorHeadline(macro + "m b=2 1\n"));
+        Assert.Equal("test.s:3:9: error: too many positional arguments for macro 'm'", ErrorHeadline(macro + "m 1, 2, 3\n"));
+    }
+
+    [Fact]
+    public void BadDefinitions()
+    {
+        Assert.Equal("test.s:1:13: error: parameter 'a' is already defined in macro 'm'", ErrorHeadline(Lines(".macro m a, a", ".endm")));
+        Assert.Equal("test.s:1:10: error: 'foo' is not a valid parameter qualifier for 'x' in macro 'm'",
+            ErrorHeadline(Lines(".macro m x:foo", ".endm")));
+        Assert.Equal("test.s:1:20: error: vararg parameter 'x' must be the last in macro 'm'",
+            ErrorHeadline(Lines(".macro m x:vararg, y", ".endm")));
+        Assert.Equal("test.s:1:8: error: expected a macro name after .macro", ErrorHeadline(Lines(".macro 1x", ".endm")));
+        Assert.Equal("test.s:1:8: error: cannot define a macro named '.if': it is a directive", ErrorHeadline(Lines(".macro .if", ".endm")));
+    }
+
+    [Fact]
+    public void UnterminatedMacro()
+    {
+        Assert.Equal("test.s:2:1: error: unterminated .macro 'm'", ErrorHeadline(Lines("nop", ".macro m", "nop")));
+    }
+
+    [Fact]
+    public void StrayEndmAndExitm()
+    {
+        Assert.Equal("test.s:1:1: error: .endm without .macro", ErrorHeadline(".endm\n"));
+        Assert.Equal("test.s:1:1: error: .exitm outside a macro", ErrorHeadline(".exitm\n"));
+    }
+
+    [Fact]
+    public void AltmacroIsUnsupported()
+    {
+        Assert.Equal("test.s:1:1: error: .altmacro is not supported", ErrorHeadline(".altmacro\n"));
+    }
+
+    [Fact]
+    public void RecursionHitsTheNestingLimit()
+    {
+        string error = Error(Lines(".macro m", "m", ".endm", "m"));
+        var lines = error.Split('\n');
+        Assert.Equal("test.s:2:1: error: macros nested too deeply (limit 100)", lines[0]);
+        Assert.Equal(99, lines.Count(l => l == "in macro 'm' expanded from test.s:2"));
+        Assert.Equal("in macro 'm' expanded from test.s:4", lines[^1]);
+    }
+
+    [Fact]
+    public void NestingLimitIsAnOption()
+    {
+        var options = new MacroOptions { MaxMacroDepth = 2 };
+        Assert.Equal("test.s:5:1: error: macros nested too deeply (limit 2)",
+            ErrorHeadline(Lines(".macro a", "b", ".endm", ".macro b", "c", ".endm", ".macro c", "nop", ".endm", "a"), options));
+    }
+
+    [Fact]
+    public void ErrAndError()
+    {
+        Assert.Equal("test.s:2:2: error: .err encountered", ErrorHeadline(Lines("nop", " .err")));
+        Assert.Equal("test.s:1:1: error: value \"x\" too big", ErrorHeadline(".error \"value \\\"x\\\" too big\"\n"));
+        Assert.Equal("test.s:1:1: error: .error directive invoked in source file", ErrorHeadline(".error\n"));
+        Assert.Equal("test.s:1:8: error: expected a quoted string", ErrorHeadline(".error oops\n"));
+    }
+
+    [Fact]
+    public void WarningGoesToTheSinkAndAssemblyGoesOn()
+    {
+        var diagnostics = new A64Asm.Assembler.Diagnostics.CollectingDiagnostics();
+        Assert.Equal("nop", Expand(".warning \"careful\"\nnop\n", diagnostics: diagnostics));
+        Assert.Equal("test.s:1:1: warning: careful\n .warning \"careful\"\n ^", Assert.Single(diagnostics.Warnings));
+    }
+
+    [Fact]
+    public void PrintGoesToThePrintOutput()
+    {
+        var printed = new List<string>();
+        var options = new MacroOptions { Print = printed.Add };
+        Assert.Equal("nop", Expand(".print \"hello\"\nnop\n", options));
+        Assert.Equal(["hello"], printed);
+    }
+
+    [Fact]
+    public void EndStopsReadingInput()
+    {
+        Assert.Equal("nop", Expand(Lines("nop", ".end", "this is not read", ".if 1")));
+    }
+
+    [Fact]
+    public void EndInsideMacroStopsEverything()
+    {
+        Assert.Equal(".byte 1", Expand(Lines(".macro m", ".byte 1", ".end", ".byte 2", ".endm", "m", ".byte 3")));
+    }
+}
