@@ -1,0 +1,30 @@
+using A64Asm.Assembler.Diagnostics;
+
+namespace A64Asm.Assembler.Preprocessing;
+
+/// <summary>
+/// The C preprocessor for .S files (what gcc -E -x assembler-with-cpp does), built in so no external cpp is needed.
+/// </summary>
+public static class Preprocessor
+{
+    /// <param name="path">The path as the user gave it; diagnostics and #include resolution use it unchanged.</param>
+    /// <exception cref="AsmError">For any error, with its location and include chain.</exception>
+    public static IReadOnlyList<SourceLine> Run(string path, PreprocessorOptions options, IDiagnosticSink diagnostics)
+    {
+        string? text;
+        try
+        {
+            text = options.ReadFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AsmError(null, $"cannot read '{path}'");
+        }
+        if (text is null)
+            throw new AsmError(null, $"'{path}' file not found");
+        return RunText(path, text, options, diagnostics);
+    }
+
+    public static IReadOnlyList<SourceLine> RunText(string displayPath, string text, PreprocessorOptions options, IDiagnosticSink diagnostics) =>
+        new PreprocessorSession(options, diagnostics).Run(displayPath, text);
+}

@@ -1,0 +1,20 @@
+namespace A64Asm.Assembler.Preprocessing;
+
+public sealed class PreprocessorOptions
+{
+    public List<string> IncludeDirs { get; } = new();
+
+    /// <summary>-D options in command-line order; a null value means "1", as with cpp.</summary>
+    public List<KeyValuePair<string, string?>> Defines { get; } = new();
+
+    /// <summary>-U options; applied after all <see cref="Defines"/>.</summary>
+    public List<string> Undefines { get; } = new();
+
+    /// <summary>Returns the file's text or null when it does not exist. Replaceable so tests need no files.</summary>
+    public Func<string, string?> ReadFile { get; set; } = p => File.Exists(p) ? File.ReadAllText(p) : null;
+
+    public int MaxIncludeDepth { get; set; } = 200;
+
+    /// <summary>Largest file (in characters) that #include or the main file may bring in.</summary>
+    public int MaxFileChars { get; set; } = 64 * 1024 * 1024;
+}

@@ -1,0 +1,162 @@
+using System.Text;
+using A64Asm.Assembler.Diagnostics;
+
+namespace A64Asm.Assembler.Preprocessing;
+
+internal sealed partial class PreprocessorSession
+{
+    /// <summary>Bounds the work a file can cause by including other files repeatedly (depth alone does not).</summary>
+    public const int MaxIncludes = 100_000;
+
+    const string IncludeSyntax = "#include expects \"FILENAME\" or <FILENAME>";
+
+    readonly HashSet<string> onceFiles = new(StringComparer.Ordinal);
+    int includeCount;
+
+    bool Include(SourceFileCursor file, List<PpToken> tokens, PpToken end, bool next)
+    {
+        var (path, angled, at) = IncludeOperand(tokens, end);
+        if (++includeCount > MaxIncludes)
+            throw Error(tokens[1], $"too many #include directives (limit {MaxIncludes})");
+        if (file.IncludeLevel + 1 > options.MaxIncludeDepth)
+            throw Error(tokens[1], $"#include nested too deeply (limit {options.MaxIncludeDepth})");
+
+        var (found, text, dirIndex) = Find(file, path, angled, next, at);
+        if (onceFiles.Contains(found))
+            return false;
+        if (text.Length > options.MaxFileChars)
+            throw Error(at, TooLarge(found, text.Length));
+        var frame = new ExpansionFrame(ExpansionKind.IncludedFrom, found,
+                                       new SourcePos(file.Text, tokens[0].Line, tokens[0].Column), file.IncludedFrom);
+        files.Push(new SourceFileCursor(new SourceText(found, text), frame, file.IncludeLevel + 1)
+        {
+            ConditionalBase = conditionals.Depth,
+            FoundInDir = dirIndex,
+        });
+        return true;
+    }
+
+    /// <summary>
+    /// "x" looks next to the including file first, then in the -I directories; &lt;x&gt; only in the -I directories.
+    /// #include_next continues after the directory the current file came from.
+    /// </summary>
+    (string Path, string Text, int DirIndex) Find(SourceFileCursor file, string path, bool angled, bool next, PpToken at)
+    {
+        bool absolute = path.StartsWith('/');
+        int firstDir = next && file.FoundInDir >= 0 ? file.FoundInDir + 1 : 0;
+        if (absolute || (!angled && !next))
+        {
+            string candidate = absolute ? path : file.Directory + path;
+            if (Read(candidate, at) is { } text)
+                return (candidate, text, -1);
+        }
+        if (!absolute)
+            for (int i = firstDir; i < options.IncludeDirs.Count; i++)
+            {
+                string candidate = Join(options.IncludeDirs[i], path);
+                if (Read(candidate, at) is { } text)
+                    return (candidate, text, i);
+            }
+        throw Error(at, $"'{path}' file not found");
+    }
+
+    string? Read(string path, PpToken at)
+    {
+        try
+        {
+            return options.ReadFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The exception text may hold absolute host paths; keep only the path the user wrote.
+            throw Error(at, $"cannot read '{path}'");
+        }
+    }
+
+    static string Join(string dir, string path) =>
+        dir.Length == 0 ? path : dir.EndsWith('/') || dir.EndsWith('\\') ? dir + path : dir + "/" + path;
+
+    /// <summary>The file name of #include: "x", &lt;x&gt;, or macros that expand to one of those.</summary>
+    (string Path, bool Angled, PpToken At) IncludeOperand(List<PpToken> tokens, PpToken end)
+    {
+        if (tokens.Count < 3)
+            throw Error(end, IncludeSyntax);
+        var operand = tokens.GetRange(2, tokens.Count - 2);
+        if (operand[0].Kind != PpTokenKind.StringLiteral && !operand[0].Is("<"))
+        {
+            var expander = new MacroExpander(macros, this, new ExpansionBudget(), crossLines: false, inIfDirective: false);
+            expander.Push(operand);
+            operand = expander.ExpandAll();
+            if (operand.Count == 0)
+                throw Error(end, IncludeSyntax);
+        }
+        var first = operand[0];
+        string path;
+        int used;
+        bool angled = first.Is("<");
+        if (first.Kind == PpTokenKind.StringLiteral)
+        {
+            path = first.Text[1..^1];
+            used = 1;
+        }
+        else if (angled)
+        {
+            var sb = new StringBuilder();
+            used = 1;
+            while (used < operand.Count && !operand[used].Is(">"))
+            {
+                sb.Append(used == 1 ? "" : operand[used].Ws).Append(operand[used].Text);
+                used++;
+            }
+            if (used == operand.Count)
+                throw Error(first, "missing terminating > character");
+            used++;
+            path = sb.ToString();
+        }
+        else
+            throw Error(first, IncludeSyntax);
+        if (path.Length == 0)
+            throw Error(first, "empty filename in #include");
+        if (used < operand.Count)
+            Warn(operand[used], $"extra tokens at end of #{tokens[1].Text} directive");
+        return (path, angled, first);
+    }
+
+    void DefinePredefinedMacros()
+    {
+        foreach (var (name, value) in new[]
+                 {
+                     ("__ASSEMBLER__", "1"), ("__ASSEMBLY__", "1"), ("__aarch64__", "1"), ("__AARCH64EL__", "1"),
+                     ("__LP64__", "1"), ("_LP64", "1"), ("__CHAR_BIT__", "8"),
+                 })
+            macros.Define(new MacroDefinition(name, false, [], false, [new PpToken(PpTokenKind.Number, value, 1, 1, "")], null));
+        foreach (var (name, kind) in new[]
+                 {
+                     ("__FILE__", BuiltinMacro.File), ("__LINE__", BuiltinMacro.Line), ("__BASE_FILE__", BuiltinMacro.BaseFile),
+                     ("__COUNTER__", BuiltinMacro.Counter), ("__INCLUDE_LEVEL__", BuiltinMacro.IncludeLevel),
+                 })
+            macros.Define(new MacroDefinition(name, false, [], false, [], null, kind));
+    }
+
+    /// <summary>-D and -U, read as "#define NAME VALUE" lines of a file called &lt;command-line&gt;, as gcc names it.</summary>
+    void ApplyCommandLineMacros()
+    {
+        foreach (var (name, value) in options.Defines)
+        {
+            string line = name + " " + (value ?? "1");
+            files.Push(new SourceFileCursor(new SourceText("<command-line>", line), null, 0));
+            var tokens = PpLexer.TokenizeFragment(line, 1, 1);
+            var end = tokens.Count > 0 ? EndOf(tokens[^1]) : new PpToken(PpTokenKind.Other, "", 1, 1, "");
+            Define(DefineParser.Parse(tokens, 0, end, null, this), tokens[0]);
+            files.Pop();
+        }
+        foreach (var name in options.Undefines)
+        {
+            files.Push(new SourceFileCursor(new SourceText("<command-line>", name), null, 0));
+            var tokens = PpLexer.TokenizeFragment(name, 1, 1);
+            var end = new PpToken(PpTokenKind.Other, "", 1, 1, "");
+            Undefine(DefineParser.CheckMacroName(tokens, 0, end, "#undef", this));
+            files.Pop();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using A64Asm.Assembler.Diagnostics;
+
+namespace A64Asm.Assembler.Preprocessing;
+
+/// <summary>
+/// One run of the preprocessor: a stack of open files, the macro table and the conditional stack. Lines with no
+/// directive, comment, quote or macro name go straight to the output; the rest are lexed and expanded.
+/// </summary>
+internal sealed partial class PreprocessorSession : IExpansionHost
+{
+    enum LineKind { EndOfFile, EnteredFile, Plain, Tokens }
+
+    readonly PreprocessorOptions options;
+    readonly IDiagnosticSink diagnostics;
+    readonly MacroTable macros = new();
+    readonly ConditionalStack conditionals = new();
+    readonly List<SourceLine> output = new();
+    readonly Stack<SourceFileCursor> files = new();
+    readonly List<PpToken> lineTokens = new();
+    readonly OutputLineBuilder builder = new();
+    string baseFile = "";
+    int plainLineIndex;
+
+    public PreprocessorSession(PreprocessorOptions options, IDiagnosticSink diagnostics)
+    {
+        this.options = options;
+        this.diagnostics = diagnostics;
+    }
+
+    SourceFileCursor Current => files.Peek();
+
+    public IReadOnlyList<SourceLine> Run(string displayPath, string text)
+    {
+        baseFile = displayPath;
+        DefinePredefinedMacros();
+        ApplyCommandLineMacros();
+        if (text.Length > options.MaxFileChars)
+            throw new AsmError(null, TooLarge(displayPath, text.Length));
+        files.Push(new SourceFileCursor(new SourceText(displayPath, text), null, 0));
+        while (files.Count > 0)
+        {
+            var file = Current;
+            switch (NextLine(file, allowPlain: true, lineTokens))
+            {
+                case LineKind.EndOfFile:
+                    conditionals.CheckClosed(file.ConditionalBase, this);
+                    files.Pop();
+                    break;
+                case LineKind.Plain:
+                    output.Add(new SourceLine(file.Lines[plainLineIndex], file.Locate(plainLineIndex + 1, 1)));
+                    break;
+                case LineKind.Tokens:
+                    ExpandLine(file);
+                    break;
+            }
+        }
+        return output;
+    }
+
+    /// <summary>Reads to the next line that produces text, running directives and dropping skipped lines.</summary>
+    LineKind NextLine(SourceFileCursor file, bool allowPlain, List<PpToken> tokens)
+    {
+        while (true)
+        {
+            if (file.AtEnd)
+                return LineKind.EndOfFile;
+            string raw = file.Lines[file.NextLine];
+            bool skipping = conditionals.Skipping;
+            if (PlainLineScanner.IsPlain(raw, skipping ? null : macros))
+            {
+                if (skipping || string.IsNullOrWhiteSpace(raw))
+                {
+                    file.NextLine++;
+                    continue;
+                }
+                if (allowPlain)
+                {
+                    plainLineIndex = file.NextLine++;
+                    return LineKind.Plain;
+                }
+            }
+            tokens.Clear();
+            PpLexer.ReadLogicalLine(file, tokens);
+            if (tokens.Count == 0)
+                continue;
+            if (tokens[0].Is("#"))
+            {
+                if (RunDirective(file, tokens))
+                    return LineKind.EnteredFile;
+                continue;
+            }
+            if (!skipping)
+                return LineKind.Tokens;
+        }
+    }
+
+    void ExpandLine(SourceFileCursor file)
+    {
+        var expander = new MacroExpander(macros, this, new ExpansionBudget(), crossLines: true, inIfDirective: false);
+        expander.Push(lineTokens);
+        builder.Start(lineTokens[0].Line);
+        while (expander.TryNext(out var t))
+        {
+            if (t.Has(PpTokenFlags.LineStart) && t.Line != builder.Line)
+            {
+                Flush(file);
+                builder.Start(t.Line);
+            }
+            builder.Add(t);
+        }
+        Flush(file);
+    }
+
+    void Flush(SourceFileCursor file)
+    {
+        if (builder.Finish(file) is { } line)
+            output.Add(line);
+    }
+
+    public bool ReadMoreTokens(List<PpToken> into)
+    {
+        if (files.Count == 0)
+            return false;
+        var file = Current;
+        if (NextLine(file, allowPlain: false, into) != LineKind.Tokens)
+            return false;
+        into[0] = into[0].WithFlags(into[0].Flags | PpTokenFlags.LineStart);
+        return true;
+    }
+
+    public PpToken Builtin(BuiltinMacro kind, PpToken at)
+    {
+        string text;
+        var tokenKind = PpTokenKind.Number;
+        switch (kind)
+        {
+            case BuiltinMacro.File:
+                (text, tokenKind) = (Quote(Current.Text.DisplayPath), PpTokenKind.StringLiteral);
+                break;
+            case BuiltinMacro.BaseFile:
+                (text, tokenKind) = (Quote(baseFile), PpTokenKind.StringLiteral);
+                break;
+            case BuiltinMacro.Line:
+                text = at.Line.ToString();
+                break;
+            case BuiltinMacro.Counter:
+                text = (counter++).ToString();
+                break;
+            default:
+                text = Current.IncludeLevel.ToString();
+                break;
+        }
+        return new PpToken(tokenKind, text, at.Line, at.Column, at.Ws, null, PpTokenFlags.FromMacro);
+    }
+
+    int counter;
+
+    static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    public AsmError Error(PpToken at, string message) => Current.Error(at.Line, at.Column, message);
+
+    void Warn(PpToken at, string message) => diagnostics.Warning(Current.Locate(at.Line, at.Column), message);
+
+    string TooLarge(string path, int chars) =>
+        $"'{path}' is too large ({chars} characters, limit {options.MaxFileChars})";
+}
