@@ -9,7 +9,7 @@ internal readonly record struct ArgumentToken(string Text, int Start, int End);
 /// <summary>
 /// Splits macro arguments, macro parameter lists and .irp values the way gas does: a comma, or a blank between two
 /// word characters (<c>m 1 2</c>), separates; other blanks vanish (<c>m 1 + 2</c> is one argument "1+2").
-/// A trailing comma yields a last, empty argument.
+/// Parentheses stop blanks from separating, but not commas. A trailing comma yields a last, empty argument.
 /// </summary>
 internal static class ArgumentTokenizer
 {
@@ -37,6 +37,8 @@ internal static class ArgumentTokenizer
 
     static int ReadOne(string text, int i, int end, StringBuilder sb)
     {
+        // Inside parentheses a kept blank does not separate (gas: "a(b c)d" is one argument); a comma still does.
+        int parens = 0;
         while (i < end)
         {
             char c = text[i];
@@ -60,11 +62,19 @@ internal static class ArgumentTokenizer
                 if (next >= end || text[next] == ',')
                     return next;
                 if (sb.Length > 0 && SourceChars.KeepsBlankAround(sb[^1]) && SourceChars.KeepsBlankAround(text[next]))
-                    return next;
+                {
+                    if (parens == 0)
+                        return next;
+                    sb.Append(' ');
+                }
                 i = next;
             }
             else
             {
+                if (c == '(')
+                    parens++;
+                else if (c == ')' && parens > 0)
+                    parens--;
                 sb.Append(c);
                 i++;
             }

@@ -33,6 +33,14 @@ internal sealed class IncludedFileSource(SourceText file, ExpansionFrame frame) 
     }
 }
 
+/// <summary>The statements left on a line when one of them started an expansion or an .include: they come after it.</summary>
+internal sealed class RestOfLineSource(List<SourceLine> statements) : LineSource
+{
+    int next;
+
+    public override SourceLine? Next() => next < statements.Count ? statements[next++] : null;
+}
+
 /// <summary>A macro call or a .rept/.irp/.irpc in progress.</summary>
 internal abstract class ExpansionSource(SourceLocation calledAt) : LineSource
 {

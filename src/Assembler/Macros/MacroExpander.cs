@@ -45,8 +45,11 @@ public sealed partial class MacroExpander
         conditionals = new ConditionalStack(options.MaxConditionalDepth);
     }
 
+    /// <summary>Single use: the expander keeps the state of one pass over the input.</summary>
     public IEnumerable<SourceLine> Expand()
     {
+        if (sources.Count > 0 || ended)
+            throw new InvalidOperationException("Expand() may only be enumerated once");
         sources.Add(new InputSource(input));
         try
         {
@@ -157,6 +160,12 @@ public sealed partial class MacroExpander
 
     void PushSource(LineSource source)
     {
+        if (pendingNext < pending.Count)
+        {
+            sources.Add(new RestOfLineSource(pending.GetRange(pendingNext, pending.Count - pendingNext)));
+            pending.Clear();
+            pendingNext = 0;
+        }
         if (source is ExpansionSource expansion)
         {
             if (expansionDepth == 0)

@@ -29,6 +29,7 @@ public class MacroExpansionTests
         Assert.Equal(".ascii \"[(1|2)3|]\"", Expand(macro + "m (1, 2) 3\n"));
         Assert.Equal(".ascii \"[[x1][x2]||]\"", Expand(macro + "m [x1] [x2]\n"));
         Assert.Equal(".ascii \"[x1|[x2|#4]]\"", Expand(macro + "m x1, [x2, #4]\n"));
+        Assert.Equal(".ascii \"[a(b c)d|e|]\"", Expand(macro + "m a(b c)d e\n"));
     }
 
     [Fact]

@@ -73,4 +73,24 @@ public class StatementSplittingTests
     {
         Assert.Equal("start:\n.byte 1\n.byte 1", Expand("start: .rept 2\n.byte 1\n.endr\n"));
     }
+
+    [Fact]
+    public void StatementsAfterACallOnTheSameLineComeAfterItsExpansion()
+    {
+        Assert.Equal(".byte 1\n.byte 2\nnop", Expand(".macro m\n.byte 1; .byte 2\n.endm\nm; nop\n"));
+        Assert.Equal(".byte 1\n.byte 1\nnop", Expand(".rept 2; .byte 1; .endr; nop\n"));
+    }
+
+    [Fact]
+    public void StatementsAfterAnIncludeComeAfterTheFile()
+    {
+        var options = new MacroOptions { ReadFile = path => path == "inc.s" ? "ret\n" : null };
+        Assert.Equal("ret\nnop", Expand(".include \"inc.s\"; nop\n", options));
+    }
+
+    [Fact]
+    public void ExitmKeepsTheCallersRestOfLine()
+    {
+        Assert.Equal(".byte 1\nnop", Expand(".macro m\n.byte 1; .exitm; .byte 2\n.endm\nm; nop\n"));
+    }
 }

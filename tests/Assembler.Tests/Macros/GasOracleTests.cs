@@ -1,0 +1,161 @@
+using System.Text;
+using A64Asm.Assembler.Diagnostics;
+using static A64Asm.Assembler.Tests.Macros.MacroTestHarness;
+
+namespace A64Asm.Assembler.Tests.Macros;
+
+/// <summary>
+/// Expands macro-heavy sources whose result is only <c>.byte</c>/<c>.ascii</c> data, and compares the values with the
+/// bytes GNU as produced for the same source.
+/// </summary>
+public class GasOracleTests
+{
+    [Theory]
+    [InlineData("atsign", """
+        .macro in
+        .byte \@
+        .endm
+        .macro out
+        in
+        .byte \@
+        in
+        .byte \@
+        .endm
+        out
+        .rept 2
+        out
+        .endr
+        .macro m a
+        .rept 2
+        .byte \@\a
+        .endr
+        .endm
+        m 1
+        """)]
+    [InlineData("arguments", """
+        .macro m a, b=7, c:vararg
+        .byte \a, \b
+        .ifnb \c
+        .byte \c
+        .endif
+        .endm
+        m 1
+        M 2, 3
+        m 4 5 6, 7
+        m b=9, a=10
+        m 11,,12
+        m 1 + 2, 3
+        m 1 -2 3
+        m a = 20 b = 21
+        .macro s x
+        .ascii "<\x>"
+        .endm
+        s "a b"
+        s a(b c)d
+        .macro k a="x y", b
+        .ascii "[\a|\b]"
+        .endm
+        k
+        k ,"p q"
+        k b = 3
+        """)]
+    [InlineData("repeats", """
+        .irpc c, 4567
+        .irp r, 10, 20
+        .rept 2
+        .byte \c+\r
+        .endr
+        .endr
+        .endr
+        .irp x
+        .byte 1\x
+        .endr
+        .irp x, 1 2, 3
+        .byte \x
+        .endr
+        .macro regs base
+        .irp n, 0, 1, 2
+        .byte \base\()\n
+        .endr
+        .endm
+        regs 5
+        """)]
+    [InlineData("conditionals", """
+        .macro countdown n
+        .byte \n
+        .if \n
+        countdown \n-1
+        .endif
+        .endm
+        countdown 5
+        .macro pick a
+        .ifc \a, x
+        .byte 1
+        .elseif \a
+        .byte 2
+        .else
+        .byte 3
+        .endif
+        .endm
+        pick x
+        pick 4
+        pick 0
+        .macro early n
+        .byte 40
+        .ifge \n - 2
+        .exitm
+        .endif
+        .byte 41
+        .endm
+        early 1
+        early 3
+        .ifeqs "a b", "a b"
+        .byte 50 ; .byte 51
+        .endif
+        .ifc a + b, a+b
+        .byte 52 // .byte 99
+        .endif
+        .ifb
+        .byte 53
+        .endif
+        foo = 3
+        .ifdef foo
+        .byte foo
+        .endif
+        .ifndef bar
+        .byte 54
+        .endif
+        """)]
+    public void ExpansionMatchesGas(string name, string source)
+    {
+        if (!GasOracle.Available())
+            return;
+        byte[] expected = GasOracle.DataBytes(".data\n" + source + "\n");
+        var lines = ExpandLines(source + "\n");
+        Assert.True(expected.Length > 0, name);
+        Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(DataOf(lines)));
+    }
+
+    /// <summary>Assembles the data directives the expansion produced (symbol assignments are the host's business).</summary>
+    static byte[] DataOf(List<SourceLine> lines)
+    {
+        var host = new TestHost();
+        var bytes = new List<byte>();
+        foreach (var line in lines)
+        {
+            string text = line.Text.Trim();
+            if (text.StartsWith(".byte "))
+            {
+                foreach (string operand in text[6..].Split(','))
+                    bytes.Add((byte)host.EvaluateAbsolute(line, 0, operand.Trim()));
+            }
+            else if (text.StartsWith(".ascii \"") && text.EndsWith('"'))
+                bytes.AddRange(Encoding.ASCII.GetBytes(text[8..^1]));
+            else if (text.Contains(" = "))
+                host.Observe(line);
+            else
+                Assert.Fail($"unexpected line in the expansion: {text}");
+        }
+        return bytes.ToArray();
+    }
+}
