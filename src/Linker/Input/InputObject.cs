@@ -1,0 +1,99 @@
+using System.Buffers.Binary;
+using ELFSharp.ELF;
+using ELFSharp.ELF.Sections;
+
+namespace A64Asm.Linker.Input;
+
+/// <summary>
+/// An ELF64 little-endian AArch64 relocatable object, read with ELFSharp. ELFSharp does not expose sh_link,
+/// sh_info or RELA entries, so those few fields are read from the section header table directly.
+/// </summary>
+public sealed class InputObject
+{
+    private const uint ShtSymTab = 2, ShtRela = 4, ShtRel = 9;
+
+    private InputObject(string name) => Name = name;
+
+    public string Name { get; }
+
+    /// <summary>By section header index; index 0 (the null section) is null, as are sections we do not keep.</summary>
+    public IReadOnlyList<InputSection?> Sections { get; private set; } = [];
+
+    /// <summary>By symbol table index, the null symbol included.</summary>
+    public IReadOnlyList<InputSymbol> Symbols { get; private set; } = [];
+
+    public static InputObject Read(LinkerInput input)
+    {
+        if (!ELFReader.TryLoad(new MemoryStream(input.Bytes, writable: false), true, out IELF? loaded) || loaded is null)
+            throw new LinkError($"{input.Name}: file format not recognized");
+        using var elf = loaded;
+        if (elf is not ELF<ulong> elf64 || elf.Endianess != ELFSharp.Endianess.LittleEndian)
+            throw new LinkError($"{input.Name}: file format is not elf64-littleaarch64");
+        if (elf.Machine != Machine.AArch64)
+            throw new LinkError($"{input.Name}: file format is not elf64-littleaarch64 (machine {elf.Machine})");
+        if (elf.Type != FileType.Relocatable)
+            throw new LinkError($"{input.Name}: not a relocatable object (ELF type {elf.Type})");
+
+        var obj = new InputObject(input.Name);
+        var raw = new RawSectionHeaders(input.Bytes);
+        var sections = new InputSection?[elf64.Sections.Count];
+        for (int i = 1; i < sections.Length; i++)
+        {
+            var s = elf64.Sections[i];
+            var type = raw.Type(i);
+            if (type is ShtSymTab or ShtRela or ShtRel or 0) continue;
+            var data = type == InputSection.ShtNoBits ? [] : s.GetContents();
+            sections[i] = new InputSection(obj, i, s.Name, type, s.RawFlags, s.Alignment, s.Size, data);
+        }
+        obj.Sections = sections;
+        obj.Symbols = ReadSymbols(elf64);
+
+        for (int i = 1; i < sections.Length; i++)
+        {
+            var type = raw.Type(i);
+            if (type == ShtRel)
+                throw new LinkError($"{input.Name}: {elf64.Sections[i].Name}: REL relocations are not used on AArch64; expected RELA");
+            if (type != ShtRela) continue;
+            var target = raw.Info(i);
+            if (target >= sections.Length || sections[target] is not { } applies)
+                throw new LinkError($"{input.Name}: {elf64.Sections[i].Name}: relocations for a section that does not exist");
+            ReadRela(elf64.Sections[i].GetContents(), applies, obj.Symbols.Count, input.Name);
+        }
+        return obj;
+    }
+
+    private static List<InputSymbol> ReadSymbols(ELF<ulong> elf)
+    {
+        var table = elf.Sections.OfType<SymbolTable<ulong>>().FirstOrDefault(t => t.Type == SectionType.SymbolTable);
+        if (table is null) return [new InputSymbol(0, "", 0, 0, 0, 0, 0)];
+        return table.Entries.Select((e, i) => new InputSymbol(i, e.Name, e.Value, e.Size,
+            (byte)e.Binding, (byte)e.Type, e.PointedSectionIndex)).ToList();
+    }
+
+    private static void ReadRela(byte[] contents, InputSection applies, int symbolCount, string objectName)
+    {
+        for (int at = 0; at + 24 <= contents.Length; at += 24)
+        {
+            var offset = BinaryPrimitives.ReadUInt64LittleEndian(contents.AsSpan(at));
+            var info = BinaryPrimitives.ReadUInt64LittleEndian(contents.AsSpan(at + 8));
+            var addend = BinaryPrimitives.ReadInt64LittleEndian(contents.AsSpan(at + 16));
+            var symbol = (uint)(info >> 32);
+            if (symbol >= symbolCount)
+                throw new LinkError($"{applies.Where(offset)}: bad symbol index {symbol} in relocation");
+            applies.Relocations.Add(new InputRelocation(offset, (uint)info, symbol, addend));
+        }
+    }
+
+    /// <summary>sh_type and sh_info straight from the section header table (ELFSharp already checked the header).</summary>
+    private readonly struct RawSectionHeaders(byte[] file)
+    {
+        private readonly ulong _offset = BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(0x28));
+        private readonly ushort _entrySize = BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(0x3a));
+
+        public uint Type(int index) => Field(index, 4);
+        public uint Info(int index) => Field(index, 44);
+
+        private uint Field(int index, int at) =>
+            BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan((int)(_offset + (ulong)(index * _entrySize)) + at));
+    }
+}

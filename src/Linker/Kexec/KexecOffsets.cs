@@ -1,0 +1,41 @@
+using System.Buffers.Binary;
+
+namespace A64Asm.Linker.Kexec;
+
+/// <summary>One kexec patch value: the symbol that stores it, the macro name for C headers, and the 64-bit value.</summary>
+public sealed record KexecOffset(string Symbol, string MacroName, ulong Value);
+
+/// <summary>
+/// The values arm64 kexec patches into the relocation code, read from the linked image: the quad stored at each
+/// of arm64_relocate_new_kernel_size, arm64_kexec_kimage_start_offset and arm64_kexec_kimage_head_offset that the
+/// image defines, in that order.
+/// </summary>
+public sealed record KexecOffsets(IReadOnlyList<KexecOffset> Values)
+{
+    public static readonly IReadOnlyList<string> SymbolNames =
+    [
+        "arm64_relocate_new_kernel_size",
+        "arm64_kexec_kimage_start_offset",
+        "arm64_kexec_kimage_head_offset",
+    ];
+
+    public ulong? this[string symbol] => Values.FirstOrDefault(v => v.Symbol == symbol)?.Value;
+
+    /// <summary>
+    /// False when the image defines none of the symbols. A symbol whose 8 bytes are not inside the flat image
+    /// (e.g. in .bss) is a <see cref="LinkError"/>: its value would not be what the kernel reads.
+    /// </summary>
+    public static bool TryRead(LinkedImage image, out KexecOffsets offsets)
+    {
+        var values = new List<KexecOffset>();
+        foreach (var name in SymbolNames)
+        {
+            if (!image.Symbols.TryGetValue(name, out var address)) continue;
+            if (!image.TryRead(address, 8, out var bytes))
+                throw new LinkError($"'{name}' at 0x{address:x} is not inside the image's contents");
+            values.Add(new KexecOffset(name, name.ToUpperInvariant(), BinaryPrimitives.ReadUInt64LittleEndian(bytes)));
+        }
+        offsets = new KexecOffsets(values);
+        return values.Count > 0;
+    }
+}

@@ -1,0 +1,108 @@
+using A64Asm.Linker.Input;
+
+namespace A64Asm.Linker.Layout;
+
+/// <summary>
+/// Assigns allocated input sections to output sections as ld's default script does and gives every output
+/// section its address: .text at its start address, the rest following in script order at their alignment, and
+/// the data segment moved by DATA_SEGMENT_ALIGN(MAXPAGESIZE, COMMONPAGESIZE) — the same offset within the next
+/// max-size page, or the next common page when that saves one (ld's lang_size_segment rule).
+/// </summary>
+internal static class SectionLayout
+{
+    public static IReadOnlyList<OutputSection> Build(IReadOnlyList<InputObject> objects, LinkerOptions options)
+    {
+        var alloc = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.IsAlloc).ToList();
+        var assigned = new HashSet<InputSection>(ReferenceEqualityComparer.Instance);
+        var outputs = new List<OutputSection>();
+        foreach (var rule in DefaultScript.CodeAndReadOnly)
+            outputs.Add(Collect(rule, alloc, assigned, inDataSegment: false));
+        foreach (var rule in DefaultScript.DataSegment)
+            outputs.Add(Collect(rule, alloc, assigned, inDataSegment: true));
+        PlaceOrphans(outputs, alloc.Where(s => !assigned.Contains(s)));
+
+        var kept = outputs.Where(o => o.Inputs.Count > 0).ToList();
+        foreach (var output in kept) output.ComputeOffsets();
+        kept.RemoveAll(o => o.Size == 0);
+
+        var (dataBase, end, sawData) = AssignAddresses(kept, options, saveCommonPage: false);
+        if (sawData && SavesACommonPage(dataBase, end, options.CommonPageSize))
+            AssignAddresses(kept, options, saveCommonPage: true);
+        foreach (var output in kept) output.PlaceInputs();
+        return kept;
+    }
+
+    private static OutputSection Collect(OutputRule rule, List<InputSection> alloc, HashSet<InputSection> assigned, bool inDataSegment)
+    {
+        var output = new OutputSection(rule.Name, rule.Fill, inDataSegment);
+        foreach (var statement in rule.Statements)
+        {
+            // A statement takes matching sections file by file, in each file's section order (SORT: by name).
+            var matches = alloc.Where(s => !assigned.Contains(s) && statement.Patterns.Any(p => DefaultScript.Matches(p, s.Name)));
+            if (statement.SortByName) matches = matches.OrderBy(s => s.Name, StringComparer.Ordinal);
+            foreach (var section in matches.ToList())
+            {
+                output.Inputs.Add(section);
+                assigned.Add(section);
+            }
+        }
+        return output;
+    }
+
+    /// <summary>Orphans keep their own name; each goes after its anchor and after earlier orphans of that anchor.</summary>
+    private static void PlaceOrphans(List<OutputSection> outputs, IEnumerable<InputSection> orphans)
+    {
+        var lastAfter = new Dictionary<string, OutputSection>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, OutputSection>(StringComparer.Ordinal);
+        foreach (var section in orphans)
+        {
+            if (!byName.TryGetValue(section.Name, out var output))
+            {
+                var anchorName = DefaultScript.OrphanAnchor(section);
+                var anchor = lastAfter.GetValueOrDefault(anchorName) ?? outputs.First(o => o.Name == anchorName);
+                output = new OutputSection(section.Name, null, anchor.InDataSegment);
+                outputs.Insert(outputs.IndexOf(anchor) + 1, output);
+                lastAfter[anchorName] = output;
+                byName[section.Name] = output;
+            }
+            output.Inputs.Add(section);
+        }
+    }
+
+    private static (ulong DataBase, ulong End, bool SawData) AssignAddresses(List<OutputSection> outputs, LinkerOptions options, bool saveCommonPage)
+    {
+        ulong dot = options.TextStart, dataBase = 0;
+        bool sawData = false;
+        foreach (var output in outputs)
+        {
+            if (output.InDataSegment && !sawData)
+            {
+                sawData = true;
+                dataBase = DataSegmentAlign(dot, options.MaxPageSize, options.CommonPageSize, saveCommonPage);
+                dot = dataBase;
+            }
+            output.Address = options.SectionStarts.TryGetValue(output.Name, out var start) ? start : AlignUp(dot, output.Alignment);
+            dot = output.Address + output.Size;
+        }
+        // ld's script ends the data segment with . = ALIGN(64 / 8) before DATA_SEGMENT_END.
+        return (dataBase, AlignUp(dot, 8), sawData);
+    }
+
+    private static ulong DataSegmentAlign(ulong dot, ulong maxPage, ulong commonPage, bool saveCommonPage) =>
+        AlignUp(dot, maxPage) + (saveCommonPage && commonPage < maxPage
+            ? (dot + commonPage - 1) & (maxPage - commonPage)
+            : dot & (maxPage - 1));
+
+    /// <summary>True when the data segment straddles a common page that starting on the next common page would avoid.</summary>
+    private static bool SavesACommonPage(ulong dataBase, ulong end, ulong commonPage)
+    {
+        var first = (0 - dataBase) & (commonPage - 1);
+        var last = end & (commonPage - 1);
+        return first != 0 && last != 0
+            && (dataBase & ~(commonPage - 1)) != (end & ~(commonPage - 1))
+            && first + last <= commonPage;
+    }
+
+    public static ulong AlignUp(ulong value, ulong alignment) =>
+        alignment <= 1 ? value : (value + alignment - 1) / alignment * alignment;
+}

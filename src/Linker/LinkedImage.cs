@@ -1,0 +1,41 @@
+namespace A64Asm.Linker;
+
+/// <summary>An output section of the image: where it is and what it holds.</summary>
+public sealed record LinkedSection(string Name, ulong Address, ulong Size, ulong Alignment, ulong Flags, bool IsNoBits)
+{
+    public ulong End => Address + Size;
+}
+
+/// <summary>
+/// The result of a link. <see cref="Flat"/> is what objcopy -O binary writes: the bytes from the lowest allocated
+/// PROGBITS section to the end of the highest, gaps zero-filled; <see cref="BaseAddress"/> is the address of its
+/// first byte (the .text start when there are no PROGBITS sections and the image is empty).
+/// </summary>
+public sealed class LinkedImage
+{
+    public LinkedImage(ulong baseAddress, byte[] flat, IReadOnlyDictionary<string, ulong> symbols, IReadOnlyList<LinkedSection> sections)
+    {
+        BaseAddress = baseAddress;
+        Flat = flat;
+        Symbols = symbols;
+        Sections = sections;
+    }
+
+    public ulong BaseAddress { get; }
+    public byte[] Flat { get; }
+
+    /// <summary>Every defined global and weak symbol, by name (ordinal order), with its final address or value.</summary>
+    public IReadOnlyDictionary<string, ulong> Symbols { get; }
+
+    /// <summary>Non-empty output sections in address-assignment order.</summary>
+    public IReadOnlyList<LinkedSection> Sections { get; }
+
+    /// <summary>The bytes of the flat image at an address, or false if they are not in it.</summary>
+    public bool TryRead(ulong address, int length, out ReadOnlySpan<byte> bytes)
+    {
+        bytes = default;
+        if (address < BaseAddress || address - BaseAddress + (ulong)length > (ulong)Flat.Length) return false;
+        bytes = Flat.AsSpan((int)(address - BaseAddress), length);
+        return true;
+    }
+}

@@ -1,0 +1,53 @@
+using A64Asm.Linker.Input;
+using A64Asm.Linker.Layout;
+
+namespace A64Asm.Linker;
+
+/// <summary>
+/// Links AArch64 ELF relocatable objects (from GNU as or from our assembler) into a flat image, as
+/// `ld -Ttext=ADDR` followed by `objcopy -O binary` would. From outside this namespace the class is reached as
+/// A64Asm.Linker.Linker (or through a using alias), since its name is also its namespace's.
+/// </summary>
+public static class Linker
+{
+    public static LinkedImage Link(IReadOnlyList<LinkerInput> inputs, LinkerOptions options)
+    {
+        if (inputs.Count == 0) throw new LinkError("no input files");
+        var objects = inputs.Select(InputObject.Read).ToList();
+        // Only allocated sections reach the image; relocations of others (debug info) are not applied.
+        var globals = new SymbolResolver(objects);
+        var outputs = SectionLayout.Build(objects, options);
+
+        var relocator = new Relocator(globals);
+        var contents = new Dictionary<OutputSection, byte[]>();
+        foreach (var output in outputs)
+        {
+            var bytes = output.Contents();
+            for (int i = 0; i < output.Inputs.Count; i++)
+                relocator.Apply(output.Inputs[i], bytes, (int)output.Offsets[i]);
+            contents[output] = bytes;
+        }
+        if (relocator.Errors.Count > 0) throw new LinkError(relocator.Errors);
+
+        var sections = outputs.Select(o => new LinkedSection(o.Name, o.Address, o.Size, o.Alignment, o.Flags, o.IsNoBits)).ToList();
+        var (baseAddress, flat) = FlatImage(outputs, contents, options.TextStart);
+        return new LinkedImage(baseAddress, flat, globals.FinalValues(), sections);
+    }
+
+    private static (ulong Base, byte[] Flat) FlatImage(IReadOnlyList<OutputSection> outputs, Dictionary<OutputSection, byte[]> contents, ulong textStart)
+    {
+        var loaded = outputs.Where(o => !o.IsNoBits).ToList();
+        if (loaded.Count == 0) return (textStart, []);
+        var start = loaded.Min(o => o.Address);
+        var end = loaded.Max(o => o.Address + o.Size);
+        if (end - start > int.MaxValue)
+            throw new LinkError($"flat image from 0x{start:x} to 0x{end:x} is too large");
+        var flat = new byte[end - start];
+        foreach (var output in loaded)
+        {
+            // NOBITS inputs inside a PROGBITS output section are zeros in the file, which the buffer already is.
+            contents[output].CopyTo(flat, (int)(output.Address - start));
+        }
+        return (start, flat);
+    }
+}

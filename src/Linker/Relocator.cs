@@ -1,0 +1,94 @@
+using A64Asm.Isa.Fixups;
+using A64Asm.Linker.Input;
+
+namespace A64Asm.Linker;
+
+/// <summary>
+/// Applies every RELA entry of the allocated input sections to the laid-out bytes through
+/// <see cref="Fixup.Apply"/>, with S, A and P taken from the final layout. Problems are reported in ld's words
+/// and all of them are collected before the link fails.
+/// </summary>
+internal sealed class Relocator
+{
+    private readonly SymbolResolver _globals;
+    private readonly List<string> _errors = new();
+
+    public Relocator(SymbolResolver globals) => _globals = globals;
+
+    public IReadOnlyList<string> Errors => _errors;
+
+    /// <summary>Relocates one input section whose bytes start at <paramref name="at"/> in its output section's buffer.</summary>
+    public void Apply(InputSection section, Span<byte> output, int at)
+    {
+        foreach (var reloc in section.Relocations)
+        {
+            if (reloc.Type == 0) continue; // R_AARCH64_NONE
+            var where = section.Where(reloc.Offset);
+            var kind = Fixup.FromElfType(reloc.Type);
+            if (kind == FixupKind.None)
+            {
+                _errors.Add($"{where}: unsupported relocation type {reloc.Type}");
+                continue;
+            }
+            if (section.IsNoBits || reloc.Offset + (ulong)Fixup.FieldSize(kind) > section.Size)
+            {
+                _errors.Add($"{where}: {Fixup.ElfName(kind)} outside the section's contents");
+                continue;
+            }
+            if (!TryResolve(section.Owner, reloc.SymbolIndex, where, out var symbolValue, out var against))
+                continue;
+
+            var place = section.Address + reloc.Offset;
+            var value = Fixup.ValueFor(kind, (long)(symbolValue + (ulong)reloc.Addend), (long)place);
+            var status = Fixup.Apply(kind, output.Slice(at + (int)reloc.Offset), value);
+            if (status != FixupStatus.Ok)
+                _errors.Add(Describe(where, kind, status, value, against));
+        }
+    }
+
+    private bool TryResolve(InputObject obj, uint index, string where, out ulong value, out string against)
+    {
+        value = 0;
+        if (index == 0)
+        {
+            against = "'*ABS*'";
+            return true;
+        }
+        var symbol = obj.Symbols[(int)index];
+        if (symbol.IsLocal)
+        {
+            var section = symbol.SectionIndex < obj.Sections.Count ? obj.Sections[symbol.SectionIndex] : null;
+            against = symbol.IsSection && section is not null ? $"'{section.Name}'" : $"'{symbol.Name}'";
+            if (symbol.IsUndefined)
+            {
+                _errors.Add($"{where}: undefined reference to '{symbol.Name}'");
+                return false;
+            }
+            value = SymbolResolver.ValueOf(obj, symbol);
+            return true;
+        }
+        if (_globals.TryGet(symbol.Name, out var definition))
+        {
+            value = SymbolResolver.ValueOf(definition.Object, definition.Symbol);
+            var home = definition.Symbol.IsAbsolute ? "*ABS*"
+                : definition.Object.Sections.ElementAtOrDefault(definition.Symbol.SectionIndex)?.Name ?? "*UND*";
+            against = $"symbol '{symbol.Name}' defined in {home} section in {definition.Object.Name}";
+            return true;
+        }
+        against = $"undefined symbol '{symbol.Name}'";
+        if (symbol.IsWeak) return true; // an undefined weak symbol is zero in a static link
+        _errors.Add($"{where}: undefined reference to '{symbol.Name}'");
+        return false;
+    }
+
+    // ld reports a value that does not fit — and a :lo12: offset the access size does not divide — as
+    // "relocation truncated to fit"; a branch to a misaligned target, which ld lets through, is an error here.
+    private static string Describe(string where, FixupKind kind, FixupStatus status, long value, string against)
+    {
+        bool truncated = status == FixupStatus.OutOfRange
+            || kind is FixupKind.Ldst16Lo12 or FixupKind.Ldst32Lo12 or FixupKind.Ldst64Lo12 or FixupKind.Ldst128Lo12;
+        return truncated
+            ? $"{where}: relocation truncated to fit: {Fixup.ElfName(kind)} against {against}"
+            : $"{where}: {Fixup.Message(kind, status, value)}: {Fixup.ElfName(kind)} against {against}";
+    }
+}
