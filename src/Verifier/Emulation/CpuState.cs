@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+
+namespace A64Asm.Verifier.Emulation;
+
+/// <summary>
+/// The architectural state of one PE: X0–X30, SP, PC, NZCV, the exception level and the system registers.
+/// Register number 31 means XZR or SP depending on the operand; the two accessor pairs say which.
+/// </summary>
+public sealed class CpuState
+{
+    /// <summary>X0–X30 in [0..30]; [31] stays zero so that reads of XZR need no branch.</summary>
+    public readonly ulong[] X = new ulong[32];
+    public ulong Sp;
+    public ulong Pc;
+    /// <summary>N, Z, C, V in bits 31..28, as MRS NZCV shows them.</summary>
+    public uint Nzcv;
+    public int El = 2;
+    public readonly SystemRegisters Sys = new();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Xzr(int n) => X[n];                               // X[31] is always 0
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Xsp(int n) => n == 31 ? Sp : X[n];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetXzr(int n, ulong v) { if (n != 31) X[n] = v; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetXsp(int n, ulong v) { if (n == 31) Sp = v; else X[n] = v; }
+
+    public bool N => (Nzcv & 0x8000_0000) != 0;
+    public bool Z => (Nzcv & 0x4000_0000) != 0;
+    public bool C => (Nzcv & 0x2000_0000) != 0;
+    public bool V => (Nzcv & 0x1000_0000) != 0;
+
+    public uint SctlrKey => El switch
+    {
+        3 => SystemRegisters.SCTLR_EL3,
+        2 => SystemRegisters.SCTLR_EL2,
+        _ => SystemRegisters.SCTLR_EL1,
+    };
+
+    public ulong Sctlr => Sys[SctlrKey];
+    public bool MmuOn => (Sctlr & 1) != 0;
+    public bool AlignmentCheck => (Sctlr & 2) != 0;
+    public bool DataCacheOn => (Sctlr & 4) != 0;
+    public bool InstructionCacheOn => (Sctlr & (1 << 12)) != 0;
+
+    /// <summary>Loads ID registers and SCTLR bits from the model; general registers start at zero.</summary>
+    public void Reset(CpuModel model)
+    {
+        Array.Clear(X);
+        Sp = 0; Pc = 0; Nzcv = 0;
+        El = model.ExceptionLevel;
+        Sys[SystemRegisters.CTR_EL0] = model.Ctr;
+        Sys[SystemRegisters.MIDR_EL1] = model.Midr;
+        Sys[SystemRegisters.MPIDR_EL1] = model.Mpidr;
+        Sys[SystemRegisters.DCZID_EL0] = model.Dczid;
+        Sys[SystemRegisters.ID_AA64PFR0_EL1] = model.IdAa64Pfr0;
+        Sys[SystemRegisters.ID_AA64MMFR0_EL1] = model.IdAa64Mmfr0;
+        Sys[SystemRegisters.ID_AA64ISAR0_EL1] = model.IdAa64Isar0;
+        // RES1 bits of SCTLR_EL1/EL2 as the reset value shows them, then M, C, I as configured.
+        ulong sctlr = 0x30C50830UL & ~0x1005UL;
+        if (model.Mmu) sctlr |= 1;
+        if (model.DataCache) sctlr |= 4;
+        if (model.InstructionCache) sctlr |= 1 << 12;
+        Sys[SystemRegisters.SCTLR_EL1] = sctlr;
+        Sys[SystemRegisters.SCTLR_EL2] = sctlr;
+        Sys[SystemRegisters.SCTLR_EL3] = sctlr;
+        foreach (var (key, value) in model.Extra) Sys[key] = value;
+    }
+}

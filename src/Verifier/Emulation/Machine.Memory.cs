@@ -1,0 +1,199 @@
+using System.Runtime.CompilerServices;
+using A64Asm.Verifier.Caches;
+
+namespace A64Asm.Verifier.Emulation;
+
+/// <summary>Guest loads and stores: a direct-mapped software TLB in front of <see cref="PhysicalMemory"/>.</summary>
+public sealed unsafe partial class Machine
+{
+    private const int TlbBits = 6;
+    private const int TlbSize = 1 << TlbBits;
+    private const ulong Offset = PhysicalMemory.FrameSize - 1;
+
+    // Tags hold frame number + 1 so that zero means empty.
+    private readonly ulong[] _readTag = new ulong[TlbSize];
+    private readonly nint[] _readPtr = new nint[TlbSize];
+    private readonly ulong[] _writeTag = new ulong[TlbSize];
+    private readonly nint[] _writePtr = new nint[TlbSize];
+    private readonly int[] _writeFrame = new int[TlbSize];
+    private readonly List<StrayStore> _strayStores = new();
+    private ulong[] _istale = Array.Empty<ulong>();
+    // With the MMU off every data access is Device-nGnRnE, where any misaligned access faults.
+    private bool _strictAlignment;
+
+    public IReadOnlyList<StrayStore> StrayStores => _strayStores;
+
+    public void FlushTlb()
+    {
+        Array.Clear(_readTag);
+        Array.Clear(_writeTag);
+        _strictAlignment = !Cpu.MmuOn || Cpu.AlignmentCheck;
+        if (DataCache is not null) DataCache.Cacheable = Cpu.DataCacheOn && Cpu.MmuOn;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte* ReadPointer(ulong address, int size)
+    {
+        if (_strictAlignment && (address & (ulong)(size - 1)) != 0) AlignmentFault(address, size, "load");
+        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
+        int slot = (int)(tag & (TlbSize - 1));
+        if (_readTag[slot] == tag && (address & Offset) <= (ulong)(PhysicalMemory.FrameSize - size))
+            return (byte*)_readPtr[slot] + (address & Offset);
+        return ReadPointerSlow(address, size);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte* WritePointer(ulong address, int size)
+    {
+        if (_strictAlignment && (address & (ulong)(size - 1)) != 0) AlignmentFault(address, size, "store");
+        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
+        int slot = (int)(tag & (TlbSize - 1));
+        if (_writeTag[slot] == tag && (address & Offset) <= (ulong)(PhysicalMemory.FrameSize - size))
+        {
+            _istale[_writeFrame[slot]] |= 1UL << (int)((address >> 6) & 63);
+            return (byte*)_writePtr[slot] + (address & Offset);
+        }
+        return WritePointerSlow(address, size);
+    }
+
+    private byte* ReadPointerSlow(ulong address, int size)
+    {
+        int idx = Memory.FrameIndexOf(address);
+        if (idx == 0) Fault(FaultKind.Unmapped, address, $"load of {size} bytes from unmapped address 0x{address:x}");
+        if ((address & Offset) > (ulong)(PhysicalMemory.FrameSize - size)) return null;   // crosses a frame: byte path
+        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
+        int slot = (int)(tag & (TlbSize - 1));
+        _readTag[slot] = tag;
+        _readPtr[slot] = (nint)Memory.FramePointer(idx);
+        return Memory.FramePointer(idx) + (address & Offset);
+    }
+
+    private byte* WritePointerSlow(ulong address, int size)
+    {
+        int idx = Memory.FrameIndexOf(address);
+        if (idx == 0) Fault(FaultKind.Unmapped, address, $"store of {size} bytes to unmapped address 0x{address:x}");
+        NoteStore(idx, address, size);
+        if ((address & Offset) > (ulong)(PhysicalMemory.FrameSize - size))
+        {
+            ulong last = address + (ulong)size - 1;
+            int next = Memory.FrameIndexOf(last);
+            if (next == 0) Fault(FaultKind.Unmapped, last, $"store of {size} bytes runs into unmapped address 0x{last:x}");
+            NoteStore(next, last, 1);
+            return null;                                   // crosses a frame: byte path
+        }
+        // Stores to code frames (re-decoded after the write) and stores the cache model must see stay slow.
+        if (_decodedFrames.ContainsKey(idx)) return null;
+        byte* p = Memory.FramePointer(idx) + (address & Offset);
+        if (DataCache is not null) return p;
+        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
+        int slot = (int)(tag & (TlbSize - 1));
+        _writeTag[slot] = tag;
+        _writePtr[slot] = (nint)Memory.FramePointer(idx);
+        _writeFrame[slot] = idx;
+        return p;
+    }
+
+    private void NoteStore(int idx, ulong address, int size)
+    {
+        if (_istale.Length <= Memory.FrameCount) _istale = Memory.IStaleArray;
+        _istale[idx] |= 1UL << (int)((address >> 6) & 63);
+        if (Memory.MarkWritten(idx))
+        {
+            var role = Memory.Role(idx);
+            if (role is not (FrameRole.Destination or FrameRole.Ram))
+                _strayStores.Add(new StrayStore(_pc, address, role, Counters.Instructions));
+        }
+        DataCache?.OnStore(address, size);
+    }
+
+    private void AlignmentFault(ulong address, int size, string what) =>
+        Fault(FaultKind.Alignment, address,
+            $"misaligned {what} of {size} bytes at 0x{address:x}" + (Cpu.MmuOn ? " with SCTLR.A set" : " with the MMU off (Device memory)"));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Load64(ulong a) { var p = ReadPointer(a, 8); return p != null ? *(ulong*)p : LoadBytes(a, 8); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint Load32(ulong a) { var p = ReadPointer(a, 4); return p != null ? *(uint*)p : (uint)LoadBytes(a, 4); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ushort Load16(ulong a) { var p = ReadPointer(a, 2); return p != null ? *(ushort*)p : (ushort)LoadBytes(a, 2); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte Load8(ulong a) => *ReadPointer(a, 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store64(ulong a, ulong v) { var p = WritePointer(a, 8); if (p != null) *(ulong*)p = v; else StoreBytes(a, v, 8); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store32(ulong a, uint v) { var p = WritePointer(a, 4); if (p != null) *(uint*)p = v; else StoreBytes(a, v, 4); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store16(ulong a, ushort v) { var p = WritePointer(a, 2); if (p != null) *(ushort*)p = v; else StoreBytes(a, v, 2); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store8(ulong a, byte v) { var p = WritePointer(a, 1); if (p != null) *p = v; else StoreBytes(a, v, 1); }
+
+    /// <summary>A load of 1, 2, 4 or 8 bytes, zero-extended.</summary>
+    public ulong Load(ulong a, int size) => size switch { 8 => Load64(a), 4 => Load32(a), 2 => Load16(a), _ => Load8(a) };
+
+    public void Store(ulong a, ulong v, int size)
+    {
+        switch (size)
+        {
+            case 8: Store64(a, v); break;
+            case 4: Store32(a, (uint)v); break;
+            case 2: Store16(a, (ushort)v); break;
+            default: Store8(a, (byte)v); break;
+        }
+    }
+
+    // Accesses that straddle two frames (allowed when alignment is not enforced) go byte by byte.
+    private ulong LoadBytes(ulong a, int size)
+    {
+        ulong v = 0;
+        for (int i = 0; i < size; i++) v |= (ulong)*ReadPointer(a + (ulong)i, 1) << (8 * i);
+        return v;
+    }
+
+    // Already checked and noted by WritePointerSlow: write the bytes, then refresh any decoded copy of them.
+    private void StoreBytes(ulong a, ulong v, int size)
+    {
+        for (int i = 0; i < size; i++)
+        {
+            ulong ai = a + (ulong)i;
+            *(Memory.FramePointer(Memory.FrameIndexOf(ai)) + (ai & Offset)) = (byte)(v >> (8 * i));
+        }
+        for (ulong w = a & ~3UL; w < a + (ulong)size; w += 4)
+            if (_decodedFrames.TryGetValue(Memory.FrameIndexOf(w), out var decoded))
+                decoded[(int)((w & Offset) >> 2)] = A64Asm.Isa.Decoding.A64Decoder.Decode(BitConverter.ToUInt32(Memory.Frame(w).Slice((int)(w & Offset), 4)));
+    }
+
+    /// <summary>IC IALLU/IALLUIS: every line written so far may now be fetched fresh.</summary>
+    private void InvalidateInstructionCacheAll()
+    {
+        Memory.ClearAllIStale();
+        Counters.CacheMaintenance++;
+    }
+
+    /// <summary>IC IVAU: the I-cache line holding the address is invalidated.</summary>
+    private void InvalidateInstructionCacheLine(ulong address)
+    {
+        int idx = Memory.FrameIndexOf(address);
+        Counters.CacheMaintenance++;
+        if (idx == 0) return;
+        int line = Model.InstructionLineSize;
+        ulong start = address & ~(ulong)(line - 1);
+        for (ulong a = start; a < start + (ulong)line; a += 64)
+            if ((a >> 12) == (address >> 12)) Memory.IStaleLines(idx) &= ~(1UL << (int)((a >> 6) & 63));
+    }
+
+    private void MaintainDataCache(DataMaintenance op, ulong address)
+    {
+        Counters.CacheMaintenance++;
+        if (op == DataMaintenance.ZeroByVa)
+        {
+            int block = 4 << (int)(Cpu.Sys[SystemRegisters.DCZID_EL0] & 15);
+            ulong start = address & ~(ulong)(block - 1);
+            for (ulong a = start; a < start + (ulong)block; a += 8) Store64(a, 0);
+            return;
+        }
+        // DC by VA to unmapped memory faults like a load would (the MMU-off translation has nothing there).
+        if (!Memory.IsMapped(address)) Fault(FaultKind.Unmapped, address, $"cache maintenance at unmapped address 0x{address:x}");
+        DataCache?.Maintain(op, address, _pc);
+    }
+}

@@ -1,0 +1,77 @@
+using A64Asm.Verifier.Emulation;
+
+namespace A64Asm.Verifier.Kexec;
+
+/// <summary>
+/// What machine_kexec does before jumping to the control page: copy the blob there, hand it head and start
+/// (by patching, in registers, or through a kimage structure), and leave the other registers as they were.
+/// </summary>
+internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions options)
+{
+    // x1-x3 as the review's WARNING showed them: whatever the old kernel left behind.
+    private static readonly ulong[] LeftoverX1ToX3 = [0x8000_8000, 0x20, 0x20];
+    private const ulong KimageStructureOffset = 0x10_0000;
+
+    public void PlaceBlob(ReadOnlySpan<byte> image)
+    {
+        ulong at = options.ControlPageAddress;
+        if ((at & (PhysicalMemory.FrameSize - 1)) != 0) throw new ArgumentException("the control page address must be 4K aligned");
+        var memory = machine.Memory;
+        ulong length = Math.Max((ulong)image.Length, 4096);
+        memory.Map(at, length, FrameRole.Control);
+        memory.Write(at, image);
+        // machine_kexec copied the code with the D-cache cleaned but the I-cache never invalidated: with SCTLR.I
+        // set, fetches from these lines may hit what the I-cache held before.
+        for (ulong a = at; a < at + length; a += PhysicalMemory.FrameSize)
+            memory.IStaleLines(memory.FrameIndexOf(a)) = machine.Cpu.InstructionCacheOn ? ~0UL : 0;
+
+        ulong rng = options.Seed ^ 0x5EED;
+        for (int r = 0; r < 31; r++) machine.Cpu.X[r] = Xorshift.Next(ref rng) | 1;   // never zero by luck
+        for (int r = 1; r <= 3; r++) machine.Cpu.X[r] = LeftoverX1ToX3[r - 1];
+        machine.Cpu.Sp = at + length;
+        machine.Cpu.Pc = at;
+    }
+
+    public void PatchOffsets(ReadOnlySpan<byte> image, KexecLayout layout, List<Finding> findings)
+    {
+        Patch(image, layout.StartOffset, kimage.Start, "kimage_start", findings);
+        Patch(image, layout.HeadOffset, kimage.Head, "kimage_head", findings);
+    }
+
+    private void Patch(ReadOnlySpan<byte> image, ulong offset, ulong value, string what, List<Finding> findings)
+    {
+        const string why = "machine_kexec writes image->start and image->head at these offsets; if they do not name the blob's "
+            + "zeroed .quad slots, the code reads garbage and overwrites one of its own words.";
+        if (offset % 8 != 0 || offset + 8 > (ulong)image.Length)
+        {
+            findings.Add(new Finding(FindingIds.KimageOffset,
+                $"the {what} offset 0x{offset:x} is not an aligned 8-byte slot inside the {image.Length}-byte blob", null, null, why));
+            return;
+        }
+        ulong current = BitConverter.ToUInt64(image.Slice((int)offset, 8));
+        ulong address = options.ControlPageAddress + offset;
+        if (current != 0)
+            findings.Add(new Finding(FindingIds.KimageOffset,
+                $"the {what} offset 0x{offset:x} points at 0x{current:x16}, not at a zeroed slot: patching it overwrites code or data",
+                address, machine.Describe(address), why));
+        machine.Memory.WriteUInt64(address, value);
+    }
+
+    public void PassInRegisters()
+    {
+        machine.Cpu.X[0] = kimage.Head;
+        machine.Cpu.X[1] = kimage.Start;
+        machine.Cpu.X[2] = options.DtbAddress;
+    }
+
+    public void PassKimageStructure()
+    {
+        var fields = options.KimageFields ?? throw new ArgumentException("the kimage-structure convention needs KimageFields");
+        ulong at = options.ControlPageAddress + KimageStructureOffset;
+        machine.Memory.Map(at, 4096, FrameRole.Control);
+        machine.Memory.WriteUInt64(at + fields.Head, kimage.Head);
+        machine.Memory.WriteUInt64(at + fields.Start, kimage.Start);
+        machine.Memory.WriteUInt64(at + fields.Dtb, options.DtbAddress);
+        machine.Cpu.X[0] = at;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using A64Asm.Verifier.Emulation;
+
+namespace A64Asm.Verifier.Kexec;
+
+/// <summary>
+/// Runs a relocate_kernel blob against a generated kimage and checks what kexec depends on: every page in
+/// place, nothing else written, the boot protocol registers at the branch, and (when modelled) the caches.
+/// </summary>
+public static class KexecVerifier
+{
+    private const long Slice = 4_000_000;
+
+    public static VerifyReport Verify(ReadOnlySpan<byte> image, KexecLayout layout, VerifyOptions options, IProgress<double>? progress = null)
+    {
+        var findings = new List<Finding>();
+        var clock = Stopwatch.StartNew();
+        using var memory = new PhysicalMemory();
+        var kimage = KimageBuilder.Build(memory, new KimageSpec
+        {
+            PageSize = options.PageSize,
+            Pages = options.Pages,
+            Seed = options.Seed,
+            Shape = options.Shape,
+            Segments = options.Segments,
+            EntriesPerIndirection = options.EntriesPerIndirection,
+        });
+        var model = CpuModelFor(options);
+        var machine = new Machine(memory, model, modelDataCache: options.Caches);
+        var entry = new EntrySetup(machine, kimage, options);
+        entry.PlaceBlob(image);
+        switch (options.Convention)
+        {
+            case KexecConvention.PatchedOffsets: entry.PatchOffsets(image, layout, findings); break;
+            case KexecConvention.RegisterArguments: entry.PassInRegisters(); break;
+            case KexecConvention.KimageStructure: entry.PassKimageStructure(); break;
+        }
+        // The old kernel used the destination memory with caches on: its lines may still be dirty there.
+        if (options.Caches)
+            foreach (var copy in kimage.Copies) machine.DataCache!.SeedStaleDirty(copy.Destination, (ulong)options.PageSize);
+        var buildTime = clock.Elapsed;
+
+        clock.Restart();
+        machine.StopPc = kimage.Start;
+        machine.FetchOnlyFrom = FrameRole.Control;
+        machine.MaxSteps = options.EffectiveMaxSteps(options.PageSize);
+        long expected = Math.Max(1, (long)kimage.Copies.Length * (options.PageSize / 64) * 16);
+        StopReason reason;
+        do
+        {
+            reason = machine.Run(Slice);
+            progress?.Report(Math.Min(0.99, (double)machine.Counters.Instructions / expected));
+        } while (reason == StopReason.Budget);
+        var runTime = clock.Elapsed;
+
+        clock.Restart();
+        var checks = new Checks(machine, kimage, options, findings);
+        checks.StopReason(reason);
+        checks.StrayStores();
+        if (reason == StopReason.ReachedStopPc)
+        {
+            checks.BootProtocol();
+            checks.Pages();
+            checks.InstructionCache();
+            checks.DataCache();
+        }
+        checks.StaleFetches();
+        progress?.Report(1.0);
+        var c = machine.Counters;
+        return new VerifyReport
+        {
+            Passed = findings.Count == 0,
+            Findings = findings,
+            Instructions = c.Instructions,
+            Loads = c.Loads,
+            Stores = c.Stores,
+            CacheMaintenance = c.CacheMaintenance,
+            Barriers = c.Barriers,
+            PageSize = options.PageSize,
+            PagesChecked = kimage.Copies.Length,
+            PagesCopied = checks.PagesMatching,
+            IndirectionPages = kimage.IndirectionPages.Count,
+            Segments = kimage.Segments.Count,
+            EntryRegisters = [machine.Cpu.X[0], machine.Cpu.X[1], machine.Cpu.X[2], machine.Cpu.X[3]],
+            BuildTime = buildTime,
+            RunTime = runTime,
+            CheckTime = clock.Elapsed,
+        };
+    }
+
+    private static CpuModel CpuModelFor(VerifyOptions options)
+    {
+        var m = options.Cpu ?? new CpuModel();
+        return new CpuModel
+        {
+            Ctr = m.Ctr, Midr = m.Midr, Mpidr = m.Mpidr, Dczid = m.Dczid,
+            IdAa64Pfr0 = m.IdAa64Pfr0, IdAa64Mmfr0 = m.IdAa64Mmfr0, IdAa64Isar0 = m.IdAa64Isar0, Extra = m.Extra,
+            ExceptionLevel = options.ExceptionLevel,
+            // The review's case: MMU off at EL2, with the D- and I-cache enables left as the bootloader set them.
+            Mmu = false,
+            DataCache = options.Caches,
+            InstructionCache = options.Caches,
+        };
+    }
+}

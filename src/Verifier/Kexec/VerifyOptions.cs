@@ -1,0 +1,34 @@
+using A64Asm.Verifier.Emulation;
+
+namespace A64Asm.Verifier.Kexec;
+
+public sealed class VerifyOptions
+{
+    /// <summary>The kimage's page size: 4096, 16384 or 65536; must match the PAGE_SHIFT the blob was built with.</summary>
+    public int PageSize { get; init; } = 4096;
+    /// <summary>Pages of new kernel to relocate.</summary>
+    public int Pages { get; init; } = 64;
+    /// <summary>Seed for source addresses, contents and segment cuts.</summary>
+    public ulong Seed { get; init; } = 1;
+    /// <summary>Model the D- and I-caches with SCTLR.C and I set (the state the review worries about).</summary>
+    public bool Caches { get; init; }
+    /// <summary>Bound on executed instructions; 0 picks one from the page count.</summary>
+    public long MaxSteps { get; init; }
+    /// <summary>Where the blob is placed (the kexec control page).</summary>
+    public ulong ControlPageAddress { get; init; } = 0x7FF0_0000;
+    public KimageShape Shape { get; init; } = KimageShape.Normal;
+    public int Segments { get; init; } = 4;
+    /// <summary>0 = the kernel's full indirection pages; small values force many indirection pages.</summary>
+    public int EntriesPerIndirection { get; init; }
+    public KexecConvention Convention { get; init; } = KexecConvention.PatchedOffsets;
+    public KimageFieldOffsets? KimageFields { get; init; }
+    /// <summary>Where the DTB lives for conventions that pass one.</summary>
+    public ulong DtbAddress { get; init; } = 0x7FE0_0000;
+    /// <summary>The exception level the code is entered at (kexec runs at EL2 when the kernel owns it).</summary>
+    public int ExceptionLevel { get; init; } = 2;
+    /// <summary>ID registers, CTR_EL0 and friends of the CPU model.</summary>
+    public CpuModel? Cpu { get; init; }
+
+    internal long EffectiveMaxSteps(int pageSize) =>
+        MaxSteps > 0 ? MaxSteps : 1_000_000 + (long)Math.Max(Pages, 1) * (pageSize / 64) * 32;
+}
