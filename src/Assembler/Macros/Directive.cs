@@ -37,8 +37,4 @@ internal static class Directives
         keyword.Length > 2 && keyword[0] == '.' && BySpan.TryGetValue(keyword, out var d) ? d : Directive.None;
 
     public static bool IsConditional(this Directive d) => d is >= Directive.If and <= Directive.EndIf;
-
-    public static bool OpensIf(this Directive d) => d is >= Directive.If and <= Directive.IfLe;
-
-    public static string Spelling(this Directive d) => "." + d.ToString().ToLowerInvariant();
 }

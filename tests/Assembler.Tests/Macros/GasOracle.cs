@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace A64Asm.Assembler.Tests.Macros;
 
-/// <summary>Runs GNU as (the reference) on a source text and returns the bytes of its .data section.</summary>
+/// <summary>Runs GNU as (the reference) on a source text and returns the bytes of one section.</summary>
 internal static class GasOracle
 {
     const string Assembler = "aarch64-linux-gnu-as";
@@ -17,7 +17,9 @@ internal static class GasOracle
         return found;
     }
 
-    public static byte[] DataBytes(string source)
+    public static byte[] DataBytes(string source) => SectionBytes(source, ".data");
+
+    public static byte[] SectionBytes(string source, string section)
     {
         string dir = Directory.CreateTempSubdirectory("a64asm-macros-").FullName;
         try
@@ -25,7 +27,7 @@ internal static class GasOracle
             string src = Path.Combine(dir, "t.s"), obj = Path.Combine(dir, "t.o"), bin = Path.Combine(dir, "t.bin");
             File.WriteAllText(src, source);
             Run(Assembler, $"\"{src}\" -o \"{obj}\"");
-            Run(ObjCopy, $"-O binary -j .data \"{obj}\" \"{bin}\"");
+            Run(ObjCopy, $"-O binary -j {section} \"{obj}\" \"{bin}\"");
             return File.ReadAllBytes(bin);
         }
         finally

@@ -158,4 +158,47 @@ public class GasOracleTests
         }
         return bytes.ToArray();
     }
+
+    /// <summary>GNU as must produce the same code from our expansion as from the original source.</summary>
+    [Theory]
+    [InlineData("kernel-helpers", """
+        	.macro	dcache_line_size, reg, tmp
+        	mrs	\tmp, ctr_el0
+        	ubfm	\tmp, \tmp, #16, #19
+        	mov	\reg, #4
+        	lsl	\reg, \reg, \tmp
+        	.endm
+        start:
+         dcache_line_size x17, x0
+        1: dcache_line_size x2, x3 // trailing comment
+         b.ne 1b
+        """)]
+    [InlineData("labels-and-loops", """
+        .macro push2 a, b
+        stp \a, \b, [sp, #-16]!
+        .endm
+        .macro save first, rest:vararg
+        push2 \first, \first
+        .ifnb \rest
+        save \rest
+        .endif
+        .endm
+        save x19, x20, x21 ; nop
+        .irp r, 0, 1, 2
+        loop\r: subs x\r, x\r, #1 ; b.ne loop\r
+        .endr
+        .rept 3
+        1: add x0, x0, #1
+        .endr
+        b 1b
+        """)]
+    public void ExpandedCodeAssemblesLikeTheOriginal(string name, string source)
+    {
+        if (!GasOracle.Available())
+            return;
+        byte[] expected = GasOracle.SectionBytes(source + "\n", ".text");
+        string expanded = string.Join("\n", ExpandLines(source + "\n").Select(l => l.Text)) + "\n";
+        Assert.True(expected.Length > 0, name);
+        Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(GasOracle.SectionBytes(expanded, ".text")));
+    }
 }

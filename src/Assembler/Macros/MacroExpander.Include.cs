@@ -1,0 +1,40 @@
+using A64Asm.Assembler.Diagnostics;
+
+namespace A64Asm.Assembler.Macros;
+
+public sealed partial class MacroExpander
+{
+    void Include(SourceLine statement, StatementHead head)
+    {
+        var at = statement.At(head.KeywordStart);
+        string text = statement.Text;
+        int start = SourceChars.SkipBlanks(text, head.KeywordEnd);
+        string name = QuotedString.Read(statement, start, out _);
+        if (includeDepth >= options.MaxIncludeDepth)
+            throw new AsmError(at, $".include nested too deeply (limit {options.MaxIncludeDepth})");
+        foreach (string candidate in IncludeCandidates(statement.Location.Pos.File.DisplayPath, name))
+        {
+            if (options.ReadFile(candidate) is { } contents)
+            {
+                var frame = new ExpansionFrame(ExpansionKind.IncludedFrom, name, at.Pos, statement.Location.Context);
+                PushSource(new IncludedFileSource(new SourceText(candidate, contents), frame));
+                return;
+            }
+        }
+        throw new AsmError(statement.At(start), $"can't open include file '{name}'");
+    }
+
+    /// <summary>The including file's directory first, then the -I directories, like gas.</summary>
+    IEnumerable<string> IncludeCandidates(string includingFile, string name)
+    {
+        if (Path.IsPathRooted(name))
+        {
+            yield return name;
+            yield break;
+        }
+        string? directory = Path.GetDirectoryName(includingFile);
+        yield return string.IsNullOrEmpty(directory) ? name : Path.Combine(directory, name);
+        foreach (string dir in options.IncludeDirs)
+            yield return Path.Combine(dir, name);
+    }
+}
