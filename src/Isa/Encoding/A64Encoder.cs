@@ -1,4 +1,5 @@
 using A64Asm.Isa.Fixups;
+using A64Asm.Isa.Model;
 using A64Asm.Isa.Operands;
 
 namespace A64Asm.Isa.Encoding;
@@ -9,17 +10,91 @@ public readonly record struct EncodedInstruction(uint Word, FixupRequest Fixup)
     public bool HasFixup => Fixup.Kind != FixupKind.None;
 }
 
+/// <summary>
+/// Table-driven encoder: the mnemonic selects candidate rows (forms and aliases, in table order); the first
+/// row whose operand kinds all accept the operands wins, as GNU as picks. When none does, the error of the
+/// row that got furthest is reported.
+/// </summary>
 public static partial class A64Encoder
 {
     /// <summary>
     /// Encodes one instruction. <paramref name="mnemonic"/> is lower case and includes any ".cond" suffix.
     /// On failure <paramref name="error"/> is the user-facing message (no location; the caller adds it).
+    /// Immediate branch targets are offsets from the instruction (see the overload taking a pc).
     /// </summary>
     public static bool TryEncode(string mnemonic, IReadOnlyList<Operand> operands, out EncodedInstruction result, out string error)
+        => TryEncode(mnemonic, operands, 0, out result, out error);
+
+    /// <summary>As above; an <see cref="ImmOperand"/> branch/literal target is an absolute address, relative to <paramref name="pc"/>.</summary>
+    public static bool TryEncode(string mnemonic, IReadOnlyList<Operand> operands, ulong pc, out EncodedInstruction result, out string error)
     {
-        // Placeholder until the table-driven encoder lands (issue 4).
+        var candidates = FormTable.Candidates(mnemonic);
+        if (candidates.IsEmpty)
+        {
+            result = default;
+            error = $"unknown mnemonic '{mnemonic}'";
+            return false;
+        }
+        EncodeError best = default;
+        int bestScore = -1;
+        foreach (ushort index in candidates)
+        {
+            var row = FormTable.Rows[index];
+            var st = new EncodeState { Word = row.Value, Pc = pc };
+            int score = TryRow(row, operands, ref st);
+            if (score == int.MaxValue)
+            {
+                result = new EncodedInstruction(st.Word, st.Fixup);
+                error = "";
+                return true;
+            }
+            if (score > bestScore) { bestScore = score; best = st.Error; }
+        }
         result = default;
-        error = $"unknown mnemonic '{mnemonic}'";
+        error = best.Format(mnemonic);
         return false;
+    }
+
+    /// <summary>Returns int.MaxValue on success, else how far the row got (for picking the closest error).</summary>
+    static int TryRow(FormInfo row, IReadOnlyList<Operand> operands, ref EncodeState st)
+    {
+        var specs = row.Operands;
+        int next = 0;
+        for (int k = 0; k < specs.Length; k++)
+        {
+            var spec = specs[k];
+            if (next >= operands.Count)
+            {
+                if (spec.Optional) { ApplyDefault(spec, ref st); continue; }
+                st.Error = new EncodeError { Kind = EncodeErrorKind.Count };
+                return k * 2;
+            }
+            st.Extra = 0;
+            var match = OperandEncoder.Encode(spec, operands[next], operands, next, ref st);
+            if (match == OperandMatch.WrongShape && spec.Optional)
+            {
+                ApplyDefault(spec, ref st);
+                continue;
+            }
+            if (match != OperandMatch.Ok) return k * 2 + (match == OperandMatch.BadValue ? 1 : 0);
+            next += 1 + st.Extra;
+        }
+        if (next != operands.Count)
+        {
+            st.Error = new EncodeError { Kind = EncodeErrorKind.Count };
+            return specs.Length * 2;
+        }
+        if (row.Condition != AliasCondition.None && !AliasConditions.Holds(row.Condition, st.Word))
+        {
+            st.Error = new EncodeError { Kind = EncodeErrorKind.Count };
+            return 0;
+        }
+        return int.MaxValue;
+    }
+
+    static void ApplyDefault(OperandSpec spec, ref EncodeState st)
+    {
+        foreach (var f in spec.Fields) st.Word = f.Insert(st.Word, 0);
+        if (spec.Default != 0) st.Word = spec.F0.Insert(st.Word, (uint)spec.Default);
     }
 }

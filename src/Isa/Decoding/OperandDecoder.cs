@@ -1,0 +1,152 @@
+using A64Asm.Isa.Encoding;
+using A64Asm.Isa.Model;
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Isa.Decoding;
+
+/// <summary>Fills <see cref="Instruction"/> from a word, operand by operand (values as README.md lists them).</summary>
+internal static class OperandDecoder
+{
+    public static bool DecodeAll(FormInfo row, uint w, ref Instruction ins)
+    {
+        int immCount = 0;
+        foreach (var spec in row.Operands)
+        {
+            var slots = spec.Slots;
+            for (int i = 0; i < slots.Length; i++)
+                if (slots[i] != Slot.None) SetRegister(ref ins, slots[i], (byte)spec.Fields[i].Extract(w));
+            if (!DecodeOne(spec, w, ref ins, ref immCount)) return false;
+        }
+        // All system instructions keep op0:op1:CRn:CRm:op2 in bits 20..5.
+        if ((w >> 22) == 0b1101010100) ins.Sys = (ushort)((w >> 5) & 0xffff);
+        return true;
+    }
+
+    static void SetRegister(ref Instruction ins, Slot slot, byte num)
+    {
+        switch (slot)
+        {
+            case Slot.Rd: ins.Rd = num; break;
+            case Slot.Rn: ins.Rn = num; break;
+            case Slot.Rm: ins.Rm = num; break;
+            case Slot.Ra: ins.Ra = num; break;
+            case Slot.Rt: ins.Rt = num; break;
+            case Slot.Rt2: ins.Rt2 = num; break;
+            case Slot.Rs: ins.Rs = num; break;
+        }
+    }
+
+    static void PutImm(ref Instruction ins, ref int count, long value)
+    {
+        if (count++ == 0) ins.Imm = value;
+        else ins.Imm2 = value;
+    }
+
+    internal static uint Concatenated(OperandSpec spec, uint w)
+    {
+        uint v = 0;
+        foreach (var f in spec.Fields) v = (v << f.Width) | f.Extract(w);
+        return v;
+    }
+
+    static long SignExtend(uint v, int bits) => (long)((ulong)v << (64 - bits)) >> (64 - bits);
+
+    static bool DecodeOne(OperandSpec spec, uint w, ref Instruction ins, ref int immCount)
+    {
+        switch (spec.Kind)
+        {
+            case OperandKind.AddImm:
+                PutImm(ref ins, ref immCount, (long)spec.F0.Extract(w) << (int)(12 * spec.F1.Extract(w)));
+                return true;
+            case OperandKind.LogImm:
+            case OperandKind.MovLogImm:
+                if (!BitmaskImmediate.TryDecode(spec.F0.Extract(w), spec.F1.Extract(w), spec.F2.Extract(w), spec.Param, out ulong mask)) return false;
+                PutImm(ref ins, ref immCount, (long)mask);
+                return true;
+            case OperandKind.ShiftA:
+            case OperandKind.ShiftL:
+                ins.Shift = spec.F0.Extract(w) switch { 0 => ShiftKind.Lsl, 1 => ShiftKind.Lsr, 2 => ShiftKind.Asr, _ => ShiftKind.Ror };
+                ins.Amount = (byte)spec.F1.Extract(w);
+                return true;
+            case OperandKind.ExtendA:
+                ins.Shift = (ShiftKind)((int)ShiftKind.Uxtb + (int)spec.F1.Extract(w));
+                ins.Amount = (byte)spec.F2.Extract(w);
+                return true;
+            case OperandKind.MovImm:
+            case OperandKind.MovzImm:
+            case OperandKind.MovnImm:
+                PutImm(ref ins, ref immCount, spec.F0.Extract(w));
+                ins.Shift = ShiftKind.Lsl;
+                ins.Amount = (byte)(16 * spec.F1.Extract(w));
+                return true;
+            case OperandKind.Label26:
+            case OperandKind.CallLabel26:
+            case OperandKind.Label19:
+            case OperandKind.LitLabel19:
+            case OperandKind.Label14:
+                ins.Imm = SignExtend(spec.F0.Extract(w), spec.F0.Width) * 4;
+                return true;
+            case OperandKind.AdrLabel:
+            case OperandKind.AdrpLabel:
+            {
+                long v = SignExtend(spec.F1.Extract(w) << 2 | spec.F0.Extract(w), 21);
+                ins.Imm = spec.Kind == OperandKind.AdrpLabel ? v << 12 : v;
+                return true;
+            }
+            case OperandKind.TbReg:
+                return true;
+            case OperandKind.TbBit:
+                ins.Imm2 = spec.F0.Extract(w) << 5 | spec.F1.Extract(w);
+                return true;
+            case OperandKind.Cond:
+            case OperandKind.InvCond:
+                ins.Cond = (Cond)spec.F0.Extract(w);
+                return true;
+            case OperandKind.Nzcv:
+                ins.Imm2 = spec.F0.Extract(w);
+                return true;
+            case OperandKind.W: case OperandKind.X: case OperandKind.Wsp: case OperandKind.Xsp:
+            case OperandKind.SysReg: case OperandKind.SysCr:
+                return true;
+            case OperandKind.MemOff12:
+                ins.Mode = AddrMode.Offset;
+                ins.Imm = spec.F1.Extract(w) * (long)spec.Param;
+                return true;
+            case OperandKind.MemOff9:
+            case OperandKind.MemPre9:
+            case OperandKind.MemPost9:
+                ins.Mode = ModeOf(spec.Kind);
+                ins.Imm = SignExtend(spec.F1.Extract(w), 9);
+                return true;
+            case OperandKind.MemOff7:
+            case OperandKind.MemPre7:
+            case OperandKind.MemPost7:
+                ins.Mode = ModeOf(spec.Kind);
+                ins.Imm = SignExtend(spec.F1.Extract(w), 7) * spec.Param;
+                return true;
+            case OperandKind.MemBase:
+                ins.Mode = AddrMode.Offset;
+                return true;
+            case OperandKind.MemReg:
+            {
+                uint option = spec.F2.Extract(w);
+                if ((option & 2) == 0) return false; // reserved extends
+                ins.Shift = option switch { 2 => ShiftKind.Uxtw, 3 => ShiftKind.Lsl, 6 => ShiftKind.Sxtw, _ => ShiftKind.Sxtx };
+                int log2 = spec.Param switch { 1 => 0, 2 => 1, 4 => 2, 8 => 3, _ => 4 };
+                ins.Amount = (byte)(spec.Fields[3].Extract(w) != 0 ? log2 : 0);
+                ins.Mode = AddrMode.Offset;
+                return true;
+            }
+            default:
+                PutImm(ref ins, ref immCount, Concatenated(spec, w));
+                return true;
+        }
+    }
+
+    static AddrMode ModeOf(OperandKind kind) => kind switch
+    {
+        OperandKind.MemPre9 or OperandKind.MemPre7 => AddrMode.PreIndex,
+        OperandKind.MemPost9 or OperandKind.MemPost7 => AddrMode.PostIndex,
+        _ => AddrMode.Offset,
+    };
+}

@@ -1,0 +1,92 @@
+using A64Asm.Isa.Fixups;
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Isa.Encoding;
+
+/// <summary>Why an operand did not fit; kept as data and turned into text only when every form failed.</summary>
+internal enum EncodeErrorKind : byte
+{
+    None,
+    Count,        // operand count / shape fits no form: "invalid operands for 'x'"
+    Expected,     // "expected <kind description>"
+    Range,        // "immediate out of range: v is not in [min, max]" (or "not a multiple of step")
+    Bitmask,      // "invalid bitmask immediate 0x5"
+    UnknownName,  // "unknown <what> 'name'"
+    Text,         // a fixed message
+}
+
+internal struct EncodeError
+{
+    public EncodeErrorKind Kind;
+    public OperandKind Expected;
+    public long Value, Min, Max;
+    public int Step;
+    public string? Name;
+    public string? Text;
+
+    public readonly string Format(string mnemonic) => Kind switch
+    {
+        EncodeErrorKind.Expected => "expected " + OperandKinds.Describe(Expected),
+        EncodeErrorKind.Range when Step > 1 => $"immediate out of range: {Value} is not a multiple of {Step} in [{Min}, {Max}]",
+        EncodeErrorKind.Range => $"immediate out of range: {Value} is not in [{Min}, {Max}]",
+        EncodeErrorKind.Bitmask => $"invalid bitmask immediate 0x{Value:x}",
+        EncodeErrorKind.UnknownName => $"unknown {Text} '{Name}'",
+        EncodeErrorKind.Text => Text!,
+        _ => $"invalid operands for '{mnemonic}'",
+    };
+}
+
+/// <summary>How an operand matched its slot in a form.</summary>
+internal enum OperandMatch : byte
+{
+    Ok,
+    /// <summary>Wrong sort of operand (a register where an immediate goes): the form is not close.</summary>
+    WrongShape,
+    /// <summary>Right sort, bad value (out of range, wrong width): the form is close; report its error.</summary>
+    BadValue,
+}
+
+/// <summary>What encoding one form accumulates: the word, a fixup, and context later operands need.</summary>
+internal struct EncodeState
+{
+    public uint Word;
+    public ulong Pc;
+    public FixupRequest Fixup;
+    /// <summary>Class of the last register operand (tbz's bit range depends on it).</summary>
+    public RegClass LastRegClass;
+    /// <summary>Last immediate value (a bitfield width depends on the lsb before it).</summary>
+    public long LastImm;
+    /// <summary>Operands consumed beyond the current one (a trailing "lsl #12" or extend).</summary>
+    public int Extra;
+    public EncodeError Error;
+
+    public OperandMatch Fail(EncodeErrorKind kind, OperandKind expected)
+    {
+        Error = new EncodeError { Kind = kind, Expected = expected };
+        return kind == EncodeErrorKind.Count ? OperandMatch.WrongShape : OperandMatch.BadValue;
+    }
+
+    public OperandMatch Shape(OperandKind expected)
+    {
+        Error = new EncodeError { Kind = EncodeErrorKind.Expected, Expected = expected };
+        return OperandMatch.WrongShape;
+    }
+
+    public OperandMatch Range(long value, long min, long max, int step = 1)
+    {
+        Error = new EncodeError { Kind = EncodeErrorKind.Range, Value = value, Min = min, Max = max, Step = step };
+        return OperandMatch.BadValue;
+    }
+
+    public OperandMatch Message(string text)
+    {
+        Error = new EncodeError { Kind = EncodeErrorKind.Text, Text = text };
+        return OperandMatch.BadValue;
+    }
+
+    public OperandMatch Unknown(string what, string name)
+    {
+        Error = new EncodeError { Kind = EncodeErrorKind.UnknownName, Text = what, Name = name };
+        return OperandMatch.BadValue;
+    }
+}

@@ -1,0 +1,91 @@
+using A64Asm.Isa.Model;
+using A64Asm.Isa.Operands;
+using A64Asm.Isa.Tables;
+
+namespace A64Asm.Isa.Encoding;
+
+internal static partial class OperandEncoder
+{
+    static OperandMatch EncodeOther(OperandSpec spec, Operand op, ref EncodeState st)
+    {
+        switch (spec.Kind)
+        {
+            case OperandKind.MemOff12: case OperandKind.MemOff9: case OperandKind.MemPre9: case OperandKind.MemPost9:
+            case OperandKind.MemOff7: case OperandKind.MemPre7: case OperandKind.MemPost7:
+            case OperandKind.MemBase: case OperandKind.MemReg:
+                return Memory(spec, op, ref st);
+            case OperandKind.Label26: case OperandKind.CallLabel26: case OperandKind.Label19:
+            case OperandKind.LitLabel19: case OperandKind.Label14: case OperandKind.AdrLabel: case OperandKind.AdrpLabel:
+                return Label(spec, op, ref st);
+            case OperandKind.SysReg: return SystemRegister(spec, op, ref st);
+            case OperandKind.PState: return Named(spec, op, SideTables.PStateFields, "PSTATE field", -1, ref st);
+            case OperandKind.DcOp: return Named(spec, op, SideTables.DcOps, "dc operation", -1, ref st);
+            case OperandKind.IcOp: return Named(spec, op, SideTables.IcOps, "ic operation", -1, ref st);
+            case OperandKind.AtOp: return Named(spec, op, SideTables.AtOps, "at operation", -1, ref st);
+            case OperandKind.TlbiOp: return Named(spec, op, SideTables.TlbiOps, "tlbi operation", -1, ref st);
+            case OperandKind.Barrier: return Named(spec, op, SideTables.Barriers, "barrier option", 15, ref st);
+            case OperandKind.IsbOpt:
+                if (op is SymbolOperand { Name: var n } && n.Equals("sy", StringComparison.OrdinalIgnoreCase))
+                {
+                    st.Word = spec.F0.Insert(st.Word, 15);
+                    return OperandMatch.Ok;
+                }
+                return Unsigned(spec, op, ref st);
+            case OperandKind.PrfOp: return Named(spec, op, SideTables.PrefetchOps, "prefetch operation", 31, ref st);
+            case OperandKind.SysCr:
+                if (op is SymbolOperand { Name: var cr } && cr.Length is 2 or 3 && (cr[0] | 0x20) == 'c'
+                    && int.TryParse(cr.AsSpan(1), out int crn) && crn is >= 0 and <= 15)
+                {
+                    st.Word = spec.F0.Insert(st.Word, (uint)crn);
+                    return OperandMatch.Ok;
+                }
+                return st.Shape(spec.Kind);
+            default:
+                return st.Message($"operand kind {spec.Kind} is not supported by the encoder");
+        }
+    }
+
+    /// <summary>A name from a side table, or (when maxImmediate &gt;= 0) a plain #imm.</summary>
+    static OperandMatch Named(OperandSpec spec, Operand op, NameTable table, string what, int maxImmediate, ref EncodeState st)
+    {
+        int value;
+        if (op is SymbolOperand { Modifier: RelocModifier.None } sym)
+        {
+            if (!table.TryGetValue(sym.Name, out value)) return st.Unknown(what, sym.Name);
+            value &= ~SideTables.NoRegister;
+        }
+        else if (maxImmediate >= 0 && op is ImmOperand imm)
+        {
+            if (imm.Value < 0 || imm.Value > maxImmediate) return st.Range(imm.Value, 0, maxImmediate);
+            value = (int)imm.Value;
+        }
+        else return st.Shape(spec.Kind);
+        PutConcatenated(spec, (uint)value, ref st);
+        return OperandMatch.Ok;
+    }
+
+    /// <summary>A named system register or the generic s&lt;op0&gt;_&lt;op1&gt;_c&lt;n&gt;_c&lt;m&gt;_&lt;op2&gt;.</summary>
+    static OperandMatch SystemRegister(OperandSpec spec, Operand op, ref EncodeState st)
+    {
+        if (op is not SymbolOperand { Modifier: RelocModifier.None } sym) return st.Shape(spec.Kind);
+        if (!SideTables.SysRegs.TryGetValue(sym.Name, out int value) && !TryParseGenericSysReg(sym.Name, out value))
+            return st.Unknown("system register", sym.Name);
+        // op0 is 2 or 3, so its high bit is implied by the form (bit 20 = 1): only o0 is stored.
+        PutConcatenated(spec, (uint)value & 0x7fff, ref st);
+        return OperandMatch.Ok;
+    }
+
+    internal static bool TryParseGenericSysReg(string name, out int value)
+    {
+        value = 0;
+        var parts = name.ToLowerInvariant().Split('_');
+        if (parts.Length != 5 || parts[0].Length < 2 || parts[0][0] != 's' || parts[2].Length < 2 || parts[2][0] != 'c'
+            || parts[3].Length < 2 || parts[3][0] != 'c') return false;
+        if (!int.TryParse(parts[0].AsSpan(1), out int op0) || !int.TryParse(parts[1], out int op1)
+            || !int.TryParse(parts[2].AsSpan(1), out int crn) || !int.TryParse(parts[3].AsSpan(1), out int crm)
+            || !int.TryParse(parts[4], out int op2)) return false;
+        if (op0 is < 2 or > 3 || op1 > 7 || crn > 15 || crm > 15 || op2 > 7 || op1 < 0 || crn < 0 || crm < 0 || op2 < 0) return false;
+        value = op0 << 14 | op1 << 11 | crn << 7 | crm << 3 | op2;
+        return true;
+    }
+}

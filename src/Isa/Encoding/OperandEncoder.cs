@@ -1,0 +1,299 @@
+using A64Asm.Isa.Fixups;
+using A64Asm.Isa.Model;
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Isa.Encoding;
+
+/// <summary>Per operand kind: check one source operand and put its value into the form's fields.</summary>
+internal static partial class OperandEncoder
+{
+    public static OperandMatch Encode(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    {
+        var kind = spec.Kind;
+        switch (kind)
+        {
+            case OperandKind.W: return Register(spec, op, RegClass.W, false, ref st);
+            case OperandKind.X: return Register(spec, op, RegClass.X, false, ref st);
+            case OperandKind.Wsp: return Register(spec, op, RegClass.W, true, ref st);
+            case OperandKind.Xsp: return Register(spec, op, RegClass.X, true, ref st);
+            case OperandKind.AddImm: return AddImmediate(spec, op, all, index, ref st);
+            case OperandKind.LogImm:
+            case OperandKind.MovLogImm: return LogicalImmediate(spec, op, ref st);
+            case OperandKind.ShiftA:
+            case OperandKind.ShiftL: return Shift(spec, op, ref st);
+            case OperandKind.ExtendA: return Extend(spec, op, all, index, ref st);
+            case OperandKind.UImm: return Unsigned(spec, op, ref st);
+            case OperandKind.Nzcv: return Unsigned(spec, op, ref st);
+            case OperandKind.MovImm: return MoveWide(spec, op, all, index, ref st);
+            case OperandKind.MovzImm: return MoveAlias(spec, op, false, ref st);
+            case OperandKind.MovnImm: return MoveAlias(spec, op, true, ref st);
+            case OperandKind.LslImm: return LslImmediate(spec, op, ref st);
+            case OperandKind.BfxWidth: return BitfieldWidth(spec, op, true, ref st);
+            case OperandKind.BfizLsb: return BitfieldLsb(spec, op, ref st);
+            case OperandKind.BfizWidth: return BitfieldWidth(spec, op, false, ref st);
+            case OperandKind.TbReg:
+                if (op is not RegOperand { Reg.IsSp: false } tr || tr.Reg.Class is not (RegClass.W or RegClass.X)) return st.Shape(kind);
+                st.Word = spec.F0.Insert(st.Word, tr.Reg.Num);
+                st.LastRegClass = tr.Reg.Class;
+                return OperandMatch.Ok;
+            case OperandKind.TbBit:
+            {
+                if (op is not ImmOperand tb) return st.Shape(kind);
+                long max = st.LastRegClass == RegClass.X ? 63 : 31;
+                if (tb.Value < 0 || tb.Value > max) return st.Range(tb.Value, 0, max);
+                st.Word = spec.F0.Insert(st.Word, (uint)(tb.Value >> 5));
+                st.Word = spec.F1.Insert(st.Word, (uint)(tb.Value & 31));
+                return OperandMatch.Ok;
+            }
+            case OperandKind.Cond:
+            case OperandKind.InvCond: return Condition(spec, op, ref st);
+            default: return EncodeOther(spec, op, ref st);
+        }
+    }
+
+    static OperandMatch Register(OperandSpec spec, Operand op, RegClass cls, bool spAllowed, ref EncodeState st)
+    {
+        if (op is not RegOperand { Reg: var reg }) return st.Shape(spec.Kind);
+        if (reg.Class != cls || (reg.IsSp && !spAllowed) || (spAllowed && reg.IsZr))
+        {
+            st.Fail(EncodeErrorKind.Expected, spec.Kind);
+            return reg.Class is RegClass.W or RegClass.X ? OperandMatch.BadValue : OperandMatch.WrongShape;
+        }
+        foreach (var f in spec.Fields) st.Word = f.Insert(st.Word, reg.Num);
+        st.LastRegClass = cls;
+        return OperandMatch.Ok;
+    }
+
+    static OperandMatch AddImmediate(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    {
+        if (op is SymbolOperand { Modifier: RelocModifier.Lo12 } sym)
+        {
+            st.Fixup = new FixupRequest(FixupKind.AddLo12, sym.Name, sym.Addend);
+            return OperandMatch.Ok;
+        }
+        if (op is not ImmOperand imm) return st.Shape(spec.Kind);
+        long v = imm.Value;
+        int explicitShift = -1;
+        if (index + 1 < all.Count && all[index + 1] is ShiftOperand sh)
+        {
+            if (sh.Kind != ShiftKind.Lsl || (sh.Amount != 0 && sh.Amount != 12)) return st.Message("shift amount must be 0 or 12");
+            explicitShift = sh.Amount;
+            st.Extra = 1;
+        }
+        // GNU as turns add #-n into sub #n (and back): flip the op bit (30).
+        if (v < 0 && v > -(4096L << 12))
+        {
+            v = -v;
+            st.Word ^= 1u << 30;
+        }
+        uint shiftBit;
+        if (explicitShift >= 0)
+        {
+            if (v < 0 || v > 4095) return st.Range(imm.Value, 0, 4095);
+            shiftBit = explicitShift == 12 ? 1u : 0u;
+        }
+        else if (v >= 0 && v <= 4095) shiftBit = 0;
+        else if (v > 0 && (v & 0xfff) == 0 && (v >> 12) <= 4095) { shiftBit = 1; v >>= 12; }
+        else return st.Range(imm.Value, 0, 4095);
+        st.Word = spec.F0.Insert(st.Word, (uint)v);
+        st.Word = spec.F1.Insert(st.Word, shiftBit);
+        return OperandMatch.Ok;
+    }
+
+    static OperandMatch LogicalImmediate(OperandSpec spec, Operand op, ref EncodeState st)
+    {
+        if (op is not ImmOperand imm) return st.Shape(spec.Kind);
+        ulong v = (ulong)imm.Value;
+        if (spec.Param == 32 && imm.Value < 0 && imm.Value >= int.MinValue) v &= 0xffff_ffff;
+        if (!BitmaskImmediate.TryEncode(v, spec.Param, out uint n, out uint immr, out uint imms))
+        {
+            if (spec.Kind == OperandKind.MovLogImm) return st.Message("immediate cannot be moved by a single instruction");
+            st.Error = new EncodeError { Kind = EncodeErrorKind.Bitmask, Value = imm.Value };
+            return OperandMatch.BadValue;
+        }
+        st.Word = spec.F0.Insert(st.Word, n);
+        st.Word = spec.F1.Insert(st.Word, immr);
+        st.Word = spec.F2.Insert(st.Word, imms);
+        return OperandMatch.Ok;
+    }
+
+    static OperandMatch Shift(OperandSpec spec, Operand op, ref EncodeState st)
+    {
+        if (op is not ShiftOperand sh) return st.Shape(spec.Kind);
+        uint type = sh.Kind switch { ShiftKind.Lsl => 0, ShiftKind.Lsr => 1, ShiftKind.Asr => 2, ShiftKind.Ror => 3, _ => 9 };
+        if (type == 9 || (type == 3 && spec.Kind == OperandKind.ShiftA)) return st.Fail(EncodeErrorKind.Expected, spec.Kind);
+        if (sh.Amount < 0) return st.Message("missing shift amount");
+        if (sh.Amount >= spec.Param) return st.Range(sh.Amount, 0, spec.Param - 1);
+        st.Word = spec.F0.Insert(st.Word, type);
+        st.Word = spec.F1.Insert(st.Word, (uint)sh.Amount);
+        return OperandMatch.Ok;
+    }
+
+    static OperandMatch Extend(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    {
+        if (op is not RegOperand { Reg: var reg } || reg.IsSp || reg.Class is not (RegClass.W or RegClass.X)) return st.Shape(spec.Kind);
+        ShiftKind ext = ShiftKind.None;
+        int amount = 0;
+        if (index + 1 < all.Count && all[index + 1] is ShiftOperand sh)
+        {
+            ext = sh.Kind;
+            amount = sh.Amount < 0 ? 0 : sh.Amount;
+            st.Extra = 1;
+        }
+        uint lslOption = spec.Param == 64 ? 3u : 2u;
+        uint option = ext switch
+        {
+            ShiftKind.None or ShiftKind.Lsl => lslOption,
+            ShiftKind.Uxtb => 0, ShiftKind.Uxth => 1, ShiftKind.Uxtw => 2, ShiftKind.Uxtx => 3,
+            ShiftKind.Sxtb => 4, ShiftKind.Sxth => 5, ShiftKind.Sxtw => 6, ShiftKind.Sxtx => 7,
+            _ => 9,
+        };
+        if (option == 9) return st.Fail(EncodeErrorKind.Expected, spec.Kind);
+        // 64-bit forms take Xm only with uxtx/sxtx (and lsl); everything else extends a Wm.
+        var want = spec.Param == 64 && (option & 3) == 3 ? RegClass.X : RegClass.W;
+        if (reg.Class != want) return st.Fail(EncodeErrorKind.Expected, want == RegClass.X ? OperandKind.X : OperandKind.W);
+        if (amount > 4) return st.Range(amount, 0, 4);
+        st.Word = spec.F0.Insert(st.Word, reg.Num);
+        st.Word = spec.F1.Insert(st.Word, option);
+        st.Word = spec.F2.Insert(st.Word, (uint)amount);
+        return OperandMatch.Ok;
+    }
+
+    /// <summary>An unsigned immediate over the concatenated fields (max = Param when set).</summary>
+    static OperandMatch Unsigned(OperandSpec spec, Operand op, ref EncodeState st)
+    {
+        if (op is not ImmOperand imm) return st.Shape(spec.Kind);
+        int width = 0;
+        foreach (var f in spec.Fields) width += f.Width;
+        long max = spec.Param > 0 ? spec.Param : (1L << width) - 1;
+        if (imm.Value < 0 || imm.Value > max) return st.Range(imm.Value, 0, max);
+        PutConcatenated(spec, (uint)imm.Value, ref st);
+        st.LastImm = imm.Value;
+        return OperandMatch.Ok;
+    }
+
+    /// <summary>Spreads a value over the fields, the first field taking the most significant bits.</summary>
+    internal static void PutConcatenated(OperandSpec spec, uint value, ref EncodeState st)
+    {
+        var fields = spec.Fields;
+        for (int i = fields.Length - 1; i >= 0; i--)
+        {
+            st.Word = fields[i].Insert(st.Word, value);
+            value >>= fields[i].Width;
+        }
+    }
+
+    static OperandMatch MoveWide(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    {
+        if (op is SymbolOperand { Modifier: >= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3 } sym)
+        {
+            var (kind, hw) = sym.Modifier switch
+            {
+                RelocModifier.Abs_G0 => (FixupKind.MovwG0, 0u), RelocModifier.Abs_G0_NC => (FixupKind.MovwG0Nc, 0u),
+                RelocModifier.Abs_G1 => (FixupKind.MovwG1, 1u), RelocModifier.Abs_G1_NC => (FixupKind.MovwG1Nc, 1u),
+                RelocModifier.Abs_G2 => (FixupKind.MovwG2, 2u), RelocModifier.Abs_G2_NC => (FixupKind.MovwG2Nc, 2u),
+                _ => (FixupKind.MovwG3, 3u),
+            };
+            if (hw * 16 >= spec.Param) return st.Message("relocation group too large for a 32-bit register");
+            st.Fixup = new FixupRequest(kind, sym.Name, sym.Addend);
+            st.Word = spec.F1.Insert(st.Word, hw);
+            return OperandMatch.Ok;
+        }
+        if (op is not ImmOperand imm) return st.Shape(spec.Kind);
+        long v = imm.Value;
+        if (index + 1 < all.Count && all[index + 1] is ShiftOperand sh)
+        {
+            st.Extra = 1;
+            if (sh.Kind != ShiftKind.Lsl || sh.Amount < 0 || sh.Amount % 16 != 0 || sh.Amount >= spec.Param)
+                return st.Message(spec.Param == 64 ? "shift amount must be 0, 16, 32 or 48" : "shift amount must be 0 or 16");
+            if (v < 0 || v > 0xffff) return st.Range(v, 0, 65535);
+            st.Word = spec.F0.Insert(st.Word, (uint)v);
+            st.Word = spec.F1.Insert(st.Word, (uint)(sh.Amount / 16));
+            return OperandMatch.Ok;
+        }
+        if (!TryWide((ulong)v, spec.Param, out uint imm16, out uint hwField)) return st.Range(v, 0, 65535);
+        st.Word = spec.F0.Insert(st.Word, imm16);
+        st.Word = spec.F1.Insert(st.Word, hwField);
+        return OperandMatch.Ok;
+    }
+
+    /// <summary>value == imm16 &lt;&lt; (16 * hw) within the register width.</summary>
+    static bool TryWide(ulong value, int regSize, out uint imm16, out uint hw)
+    {
+        imm16 = hw = 0;
+        if (regSize == 32)
+        {
+            if ((value >> 32) != 0 && (value >> 31) != 0x1_ffff_ffff) return false;
+            value &= 0xffff_ffff;
+        }
+        for (int h = 0; h < regSize / 16; h++)
+        {
+            if ((value & ~(0xffffUL << (16 * h))) == 0)
+            {
+                imm16 = (uint)(value >> (16 * h));
+                hw = (uint)h;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static OperandMatch MoveAlias(OperandSpec spec, Operand op, bool inverted, ref EncodeState st)
+    {
+        if (op is not ImmOperand imm) return st.Shape(spec.Kind);
+        ulong v = (ulong)imm.Value;
+        if (spec.Param == 32)
+        {
+            if ((v >> 32) != 0 && (v >> 31) != 0x1_ffff_ffff) return st.Message("immediate cannot be moved by a single instruction");
+            v &= 0xffff_ffff;
+        }
+        if (inverted) v = spec.Param == 32 ? ~v & 0xffff_ffff : ~v;
+        if (!TryWide(v, spec.Param, out uint imm16, out uint hw)) return st.Message("immediate cannot be moved by a single instruction");
+        st.Word = spec.F0.Insert(st.Word, imm16);
+        st.Word = spec.F1.Insert(st.Word, hw);
+        return OperandMatch.Ok;
+    }
+
+    static OperandMatch LslImmediate(OperandSpec spec, Operand op, ref EncodeState st)
+    {
+        if (op is not ImmOperand imm) return st.Shape(spec.Kind);
+        int size = spec.Param;
+        if (imm.Value < 0 || imm.Value >= size) return st.Range(imm.Value, 0, size - 1);
+        int s = (int)imm.Value;
+        st.Word = spec.F0.Insert(st.Word, (uint)((size - s) % size));
+        st.Word = spec.F1.Insert(st.Word, (uint)(size - 1 - s));
+        return OperandMatch.Ok;
+    }
+
+    static OperandMatch BitfieldLsb(OperandSpec spec, Operand op, ref EncodeState st)
+    {
+        if (op is not ImmOperand imm) return st.Shape(spec.Kind);
+        int size = spec.Param;
+        if (imm.Value < 0 || imm.Value >= size) return st.Range(imm.Value, 0, size - 1);
+        st.Word = spec.F0.Insert(st.Word, (uint)((size - imm.Value) % size));
+        st.LastImm = imm.Value;
+        return OperandMatch.Ok;
+    }
+
+    /// <summary>Width after an lsb: ubfx-style stores lsb+width-1, ubfiz-style stores width-1.</summary>
+    static OperandMatch BitfieldWidth(OperandSpec spec, Operand op, bool extract, ref EncodeState st)
+    {
+        if (op is not ImmOperand imm) return st.Shape(spec.Kind);
+        long max = spec.Param - st.LastImm;
+        if (imm.Value < 1 || imm.Value > max) return st.Range(imm.Value, 1, max);
+        uint imms = (uint)(extract ? st.LastImm + imm.Value - 1 : imm.Value - 1);
+        st.Word = spec.F0.Insert(st.Word, imms);
+        return OperandMatch.Ok;
+    }
+
+    static OperandMatch Condition(OperandSpec spec, Operand op, ref EncodeState st)
+    {
+        int cond;
+        if (op is CondOperand c) cond = (int)c.Cond;
+        else if (op is SymbolOperand { Modifier: RelocModifier.None, Addend: 0 } s && Tables.SideTables.Conditions.TryGetValue(s.Name, out cond)) { }
+        else return st.Shape(spec.Kind);
+        if (spec.Kind == OperandKind.InvCond && cond >= 14) return st.Fail(EncodeErrorKind.Expected, spec.Kind);
+        st.Word = spec.F0.Insert(st.Word, (uint)cond);
+        return OperandMatch.Ok;
+    }
+}

@@ -1,0 +1,207 @@
+using System.Text;
+using A64Asm.Isa.Decoding;
+using A64Asm.Isa.Model;
+using A64Asm.Isa.Tables;
+
+namespace A64Asm.Isa.Formatting;
+
+/// <summary>Per operand kind, the text objdump prints. Returns false to omit an optional operand at its default.</summary>
+internal static class OperandFormatter
+{
+    static readonly string[] ShiftNames = ["lsl", "lsr", "asr", "ror"];
+    static readonly string[] ExtendNames = ["uxtb", "uxth", "uxtw", "uxtx", "sxtb", "sxth", "sxtw", "sxtx"];
+
+    public static bool Append(StringBuilder sb, OperandSpec spec, ref FormatContext ctx)
+    {
+        uint w = ctx.Word;
+        uint f0 = spec.F0.Extract(w);
+        if (spec.Optional && IsDefault(spec, w)) return false;
+        switch (spec.Kind)
+        {
+            case OperandKind.W: Gp(sb, f0, false, false); return true;
+            case OperandKind.X: Gp(sb, f0, true, false); return true;
+            case OperandKind.Wsp: Gp(sb, f0, false, true); return true;
+            case OperandKind.Xsp: Gp(sb, f0, true, true); return true;
+            case OperandKind.TbReg: Gp(sb, f0, spec.F1.Extract(w) != 0, false); return true;
+            case OperandKind.AddImm:
+                sb.Append("#0x").Append(f0.ToString("x"));
+                if (spec.F1.Extract(w) != 0) sb.Append(", lsl #12");
+                return true;
+            case OperandKind.LogImm:
+            case OperandKind.MovLogImm:
+                Encoding.BitmaskImmediate.TryDecode(f0, spec.F1.Extract(w), spec.F2.Extract(w), spec.Param, out ulong mask);
+                sb.Append("#0x").Append(mask.ToString("x"));
+                return true;
+            case OperandKind.ShiftA:
+            case OperandKind.ShiftL:
+            {
+                uint amount = spec.F1.Extract(w);
+                if (f0 == 0 && amount == 0) return false;
+                sb.Append(ShiftNames[f0]).Append(" #").Append(amount);
+                return true;
+            }
+            case OperandKind.ExtendA: AppendExtend(sb, spec, w); return true;
+            case OperandKind.UImm:
+            {
+                uint v = OperandDecoder.Concatenated(spec, w);
+                ctx.LastImm = v;
+                if (spec.Fields.Length > 1 || spec.F0.Width >= 7) sb.Append("#0x").Append(v.ToString("x"));
+                else sb.Append('#').Append(v);
+                return true;
+            }
+            case OperandKind.Nzcv:
+                sb.Append("#0x").Append(f0.ToString("x"));
+                return true;
+            case OperandKind.MovImm:
+                sb.Append("#0x").Append(f0.ToString("x"));
+                if (spec.F1.Extract(w) != 0) sb.Append(", lsl #").Append(16 * spec.F1.Extract(w));
+                return true;
+            case OperandKind.MovzImm:
+            case OperandKind.MovnImm:
+            {
+                ulong v = (ulong)f0 << (int)(16 * spec.F1.Extract(w));
+                if (spec.Kind == OperandKind.MovnImm) v = spec.Param == 64 ? ~v : ~v & 0xffff_ffff;
+                sb.Append("#0x").Append(v.ToString("x"));
+                return true;
+            }
+            case OperandKind.LslImm:
+                sb.Append('#').Append(spec.Param - 1 - spec.F1.Extract(w));
+                return true;
+            case OperandKind.BfxWidth:
+                sb.Append('#').Append(f0 - ctx.LastImm + 1);
+                return true;
+            case OperandKind.BfizLsb:
+                sb.Append('#').Append((spec.Param - f0) % spec.Param);
+                return true;
+            case OperandKind.BfizWidth:
+                sb.Append('#').Append(f0 + 1);
+                return true;
+            case OperandKind.Label26: case OperandKind.CallLabel26: case OperandKind.Label19:
+            case OperandKind.LitLabel19: case OperandKind.Label14: case OperandKind.AdrLabel: case OperandKind.AdrpLabel:
+            {
+                var ins = A64Decoder.Decode(w);
+                ulong target = spec.Kind == OperandKind.AdrpLabel ? (ctx.Pc & ~0xfffUL) + (ulong)ins.Imm : ctx.Pc + (ulong)ins.Imm;
+                sb.Append("0x").Append(target.ToString("x"));
+                return true;
+            }
+            case OperandKind.TbBit:
+                sb.Append('#').Append(f0 << 5 | spec.F1.Extract(w));
+                return true;
+            case OperandKind.Cond:
+            case OperandKind.InvCond:
+                sb.Append(SideTables.Conditions.NameOf((int)f0));
+                return true;
+            case OperandKind.SysReg:
+            {
+                int v = 0x8000 | (int)OperandDecoder.Concatenated(spec, w);
+                sb.Append(SideTables.SysRegs.NameOf(v) ?? $"s{v >> 14}_{(v >> 11) & 7}_c{(v >> 7) & 15}_c{(v >> 3) & 15}_{v & 7}");
+                return true;
+            }
+            case OperandKind.SysCr: sb.Append('C').Append(f0); return true;
+            case OperandKind.PState: return AppendNamed(sb, SideTables.PStateFields, spec, w);
+            case OperandKind.DcOp: return AppendNamed(sb, SideTables.DcOps, spec, w);
+            case OperandKind.IcOp: return AppendNamed(sb, SideTables.IcOps, spec, w);
+            case OperandKind.AtOp: return AppendNamed(sb, SideTables.AtOps, spec, w);
+            case OperandKind.TlbiOp: return AppendNamed(sb, SideTables.TlbiOps, spec, w);
+            case OperandKind.Barrier: return AppendNamed(sb, SideTables.Barriers, spec, w);
+            case OperandKind.PrfOp: return AppendNamed(sb, SideTables.PrefetchOps, spec, w);
+            case OperandKind.IsbOpt:
+                sb.Append("#0x").Append(f0.ToString("x"));
+                return true;
+            default:
+                return OperandFormatter.AppendMemory(sb, spec, w);
+        }
+    }
+
+    static bool IsDefault(OperandSpec spec, uint w)
+    {
+        if (spec.F0.Extract(w) != (uint)spec.Default) return false;
+        for (int i = 1; i < spec.Fields.Length; i++)
+            if (spec.Fields[i].Extract(w) != 0) return false;
+        return true;
+    }
+
+    internal static void Gp(StringBuilder sb, uint num, bool is64, bool sp)
+    {
+        if (num == 31) sb.Append(sp ? (is64 ? "sp" : "wsp") : (is64 ? "xzr" : "wzr"));
+        else sb.Append(is64 ? 'x' : 'w').Append(num);
+    }
+
+    static bool AppendNamed(StringBuilder sb, NameTable table, OperandSpec spec, uint w)
+    {
+        uint v = OperandDecoder.Concatenated(spec, w);
+        var name = table.NameOf((int)v);
+        if (name is not null) sb.Append(name);
+        else sb.Append("#0x").Append(v.ToString("x"));
+        return true;
+    }
+
+    /// <summary>Rm with its extend; "lsl" (or nothing) stands for uxtx/uxtw when Rd or Rn is SP, as objdump prints.</summary>
+    static void AppendExtend(StringBuilder sb, OperandSpec spec, uint w)
+    {
+        uint rm = spec.F0.Extract(w), option = spec.F1.Extract(w), amount = spec.F2.Extract(w);
+        bool is64 = spec.Param == 64;
+        Gp(sb, rm, is64 && (option & 3) == 3, false);
+        bool spForm = (w & 31) == 31 || ((w >> 5) & 31) == 31;
+        uint lslOption = is64 ? 3u : 2u;
+        if (spForm && option == lslOption)
+        {
+            if (amount != 0) sb.Append(", lsl #").Append(amount);
+            return;
+        }
+        sb.Append(", ").Append(ExtendNames[option]);
+        if (amount != 0) sb.Append(" #").Append(amount);
+    }
+
+    static bool AppendMemory(StringBuilder sb, OperandSpec spec, uint w)
+    {
+        uint rn = spec.F0.Extract(w);
+        sb.Append('[');
+        Gp(sb, rn, true, true);
+        switch (spec.Kind)
+        {
+            case OperandKind.MemBase:
+                sb.Append(']');
+                return true;
+            case OperandKind.MemReg:
+            {
+                uint rm = spec.F1.Extract(w), option = spec.F2.Extract(w), s = spec.Fields[3].Extract(w);
+                sb.Append(", ");
+                Gp(sb, rm, (option & 1) != 0, false);
+                int log2 = spec.Param switch { 1 => 0, 2 => 1, 4 => 2, 8 => 3, _ => 4 };
+                if (option == 3)
+                {
+                    if (s != 0) sb.Append(", lsl #").Append(log2);
+                }
+                else
+                {
+                    sb.Append(", ").Append(ExtendNames[option]);
+                    if (s != 0) sb.Append(" #").Append(log2);
+                }
+                sb.Append(']');
+                return true;
+            }
+        }
+        long offset = spec.Kind switch
+        {
+            OperandKind.MemOff12 => spec.F1.Extract(w) * (long)spec.Param,
+            OperandKind.MemOff9 or OperandKind.MemPre9 or OperandKind.MemPost9 => (long)((ulong)spec.F1.Extract(w) << 55) >> 55,
+            _ => ((long)((ulong)spec.F1.Extract(w) << 57) >> 57) * spec.Param,
+        };
+        switch (spec.Kind)
+        {
+            case OperandKind.MemPost9:
+            case OperandKind.MemPost7:
+                sb.Append("], #").Append(offset);
+                return true;
+            case OperandKind.MemPre9:
+            case OperandKind.MemPre7:
+                sb.Append(", #").Append(offset).Append("]!");
+                return true;
+            default:
+                if (offset != 0) sb.Append(", #").Append(offset);
+                sb.Append(']');
+                return true;
+        }
+    }
+}

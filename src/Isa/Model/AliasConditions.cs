@@ -1,0 +1,58 @@
+using A64Asm.Isa.Encoding;
+using A64Asm.Isa.Tables;
+
+namespace A64Asm.Isa.Model;
+
+/// <summary>
+/// The `when=` predicates of alias rows: conditions on a word beyond fixed bits (as GNU's alias converters
+/// and the Arm ARM's "preferred disassembly" clauses). Checked when printing and after encoding an alias.
+/// </summary>
+public static class AliasConditions
+{
+    public static bool Holds(AliasCondition condition, uint w)
+    {
+        uint rd = w & 31, rn = (w >> 5) & 31, rm = (w >> 16) & 31;
+        bool sf = (w >> 31) != 0;
+        int size = sf ? 64 : 32;
+        uint immr = (w >> 16) & 63, imms = (w >> 10) & 63;
+        uint imm16 = (w >> 5) & 0xffff, hw = (w >> 21) & 3;
+        uint sysOp = ((w >> 16) & 7) << 7 | ((w >> 8) & 15) << 3 | ((w >> 5) & 7); // op1:CRm:op2
+        return condition switch
+        {
+            AliasCondition.None => true,
+            AliasCondition.MovSp => rd == 31 || rn == 31,
+            AliasCondition.MovzIsMov => !(imm16 == 0 && hw != 0),
+            AliasCondition.MovnIsMov => !(imm16 == 0 && hw != 0) && (sf || imm16 != 0xffff),
+            AliasCondition.OrrIsMov => OrrIsMov(w, size),
+            AliasCondition.IsLsl => imms != size - 1 && imms + 1 == immr,
+            AliasCondition.IsBfx => imms >= immr,
+            AliasCondition.IsBfiz => imms < immr,
+            AliasCondition.IsBfi => imms < immr && rn != 31,
+            AliasCondition.SameRnRm => rn == rm,
+            AliasCondition.NotCmp => rd != 31,
+            AliasCondition.IsDcOp => SideTables.DcOps.NameOf((int)sysOp) is not null,
+            AliasCondition.IsIcOp => SideTables.IcOps.NameOf((int)sysOp) is not null,
+            AliasCondition.IsAtOp => SideTables.AtOps.NameOf((int)sysOp) is not null,
+            AliasCondition.IsTlbiOp => SideTables.TlbiOps.NameOf((int)sysOp) is not null,
+            _ => ExtraHolds(condition, w),
+        };
+    }
+
+    /// <summary>Conditions added with later table classes.</summary>
+    static bool ExtraHolds(AliasCondition condition, uint w) => false;
+
+    /// <summary>orr Rd, zr, #imm prints as mov unless a movz or movn could build the value.</summary>
+    static bool OrrIsMov(uint w, int size)
+    {
+        if (!BitmaskImmediate.TryDecode((w >> 22) & 1, (w >> 16) & 63, (w >> 10) & 63, size, out ulong value)) return false;
+        ulong mask = size == 64 ? ulong.MaxValue : 0xffff_ffff;
+        return !IsWide(value, size) && !IsWide(~value & mask, size);
+    }
+
+    static bool IsWide(ulong v, int size)
+    {
+        for (int h = 0; h < size / 16; h++)
+            if ((v & ~(0xffffUL << (16 * h))) == 0) return true;
+        return false;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Isa.Tests.Support;
+
+/// <summary>
+/// A small operand parser for test text (the real one is the assembler's ANTLR grammar): enough syntax
+/// to feed the encoder from vector files and from formatter output.
+/// </summary>
+public static class AsmText
+{
+    public static (string Mnemonic, List<Operand> Operands) Parse(string line)
+    {
+        line = line.Trim();
+        int sp = line.IndexOfAny([' ', '\t']);
+        string mnemonic = (sp < 0 ? line : line[..sp]).ToLowerInvariant();
+        var ops = new List<Operand>();
+        if (sp < 0) return (mnemonic, ops);
+        foreach (var part in SplitTop(line[(sp + 1)..]))
+            ops.AddRange(ParseOperand(part.Trim(), ops));
+        return (mnemonic, ops);
+    }
+
+    static List<string> SplitTop(string s)
+    {
+        var parts = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] is '[' or '{') depth++;
+            else if (s[i] is ']' or '}') depth--;
+            else if (s[i] == ',' && depth == 0) { parts.Add(s[start..i]); start = i + 1; }
+        }
+        parts.Add(s[start..]);
+        return parts;
+    }
+
+    static IEnumerable<Operand> ParseOperand(string t, List<Operand> previous)
+    {
+        if (t.StartsWith('['))
+        {
+            int close = t.IndexOf(']');
+            var inner = SplitTop(t[1..close]).Select(x => x.Trim()).ToList();
+            var baseReg = ParseRegister(inner[0]) ?? throw new FormatException($"bad base '{inner[0]}'");
+            string after = t[(close + 1)..].Trim();
+            Operand? offset = null;
+            ShiftKind ext = ShiftKind.None;
+            int amount = -1;
+            if (inner.Count > 1)
+            {
+                var r = ParseRegister(inner[1]);
+                offset = r is { } reg ? new RegOperand(reg) : ParseValue(inner[1]);
+                if (inner.Count > 2)
+                {
+                    var sh = ParseShift(inner[2]) ?? throw new FormatException($"bad extend '{inner[2]}'");
+                    ext = sh.Kind;
+                    amount = sh.Amount;
+                }
+            }
+            var mode = after == "!" ? AddrMode.PreIndex : AddrMode.Offset;
+            yield return new MemOperand(baseReg, offset, mode, ext, amount);
+            yield break;
+        }
+        // "[x0], #8" arrives split: fold a post-index immediate into the memory operand before it.
+        if (previous.Count > 0 && previous[^1] is MemOperand { Mode: AddrMode.Offset, Offset: null } m && (t.StartsWith('#') || char.IsDigit(t[0]) || t[0] == '-'))
+        {
+            previous.RemoveAt(previous.Count - 1);
+            yield return m with { Offset = ParseValue(t), Mode = AddrMode.PostIndex };
+            yield break;
+        }
+        if (ParseRegister(t) is { } gp) { yield return new RegOperand(gp); yield break; }
+        if (ParseShift(t) is { } shift) { yield return shift; yield break; }
+        yield return ParseValue(t);
+    }
+
+    static Operand ParseValue(string t)
+    {
+        bool hash = t.StartsWith('#');
+        if (hash) t = t[1..];
+        if (t.StartsWith(':'))
+        {
+            int end = t.IndexOf(':', 1);
+            string mod = t[1..end];
+            var modifier = mod switch
+            {
+                "lo12" => RelocModifier.Lo12, "abs_g0" => RelocModifier.Abs_G0, "abs_g0_nc" => RelocModifier.Abs_G0_NC,
+                "abs_g1" => RelocModifier.Abs_G1, "abs_g1_nc" => RelocModifier.Abs_G1_NC, "abs_g2" => RelocModifier.Abs_G2,
+                "abs_g2_nc" => RelocModifier.Abs_G2_NC, "abs_g3" => RelocModifier.Abs_G3, "pg_hi21" => RelocModifier.Pg_Hi21,
+                _ => throw new FormatException($"bad modifier {mod}"),
+            };
+            return new SymbolOperand(t[(end + 1)..], 0, modifier);
+        }
+        if (TryNumber(t, out long v)) return new ImmOperand(v, hash);
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && t.Contains('.')) return new FpImmOperand(d);
+        return new SymbolOperand(t);
+    }
+
+    static bool TryNumber(string t, out long v)
+    {
+        bool neg = t.StartsWith('-');
+        string body = neg ? t[1..] : t;
+        bool ok = body.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? ulong.TryParse(body[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out ulong u)
+            : ulong.TryParse(body, NumberStyles.None, CultureInfo.InvariantCulture, out u);
+        v = neg ? -(long)u : (long)u;
+        return ok;
+    }
+
+    static ShiftOperand? ParseShift(string t)
+    {
+        var parts = t.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!Enum.TryParse<ShiftKind>(parts[0], true, out var kind) || kind == ShiftKind.None || !char.IsLetter(parts[0][0])) return null;
+        if (parts.Length == 1) return new ShiftOperand(kind);
+        string amount = parts[1].TrimStart('#');
+        return TryNumber(amount, out long a) ? new ShiftOperand(kind, (int)a) : null;
+    }
+
+    public static Reg? ParseRegister(string t)
+    {
+        t = t.ToLowerInvariant();
+        switch (t)
+        {
+            case "sp": return new Reg(RegClass.X, 31, true);
+            case "wsp": return new Reg(RegClass.W, 31, true);
+            case "xzr": return new Reg(RegClass.X, 31);
+            case "wzr": return new Reg(RegClass.W, 31);
+            case "lr": return new Reg(RegClass.X, 30);
+            case "fp": return new Reg(RegClass.X, 29);
+        }
+        if (t.Length < 2) return null;
+        RegClass? cls = t[0] switch
+        {
+            'w' => RegClass.W, 'x' => RegClass.X, 'b' => RegClass.B, 'h' => RegClass.H,
+            's' => RegClass.S, 'd' => RegClass.D, 'q' => RegClass.Q, _ => null,
+        };
+        if (cls is null || !int.TryParse(t.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n > 30 && cls is RegClass.W or RegClass.X || n > 31)
+            return null;
+        return new Reg(cls.Value, (byte)n);
+    }
+}

@@ -1,0 +1,47 @@
+namespace IsaGen;
+
+/// <summary>A named bit range of a form's picture.</summary>
+sealed record Field(string Name, int Lsb, int Width)
+{
+    public uint Mask => Width == 32 ? uint.MaxValue : ((1u << Width) - 1) << Lsb;
+}
+
+/// <summary>An operand as written in a row: Kind.Param(field, field...) with ? for optional.</summary>
+sealed record OperandUse(string Kind, int Param, bool Optional, int Default, List<string> Fields, string Text);
+
+/// <summary>One row after template expansion.</summary>
+sealed class Row
+{
+    public required string Id;
+    public required string Mnemonic;
+    public required string Class;
+    public required string Source; // file:line, for lint messages
+    public bool IsAlias;
+    public string? Target;
+    public uint Mask, Value;
+    public List<(uint Mask, uint Value)> Excludes = new();
+    public List<Field> Fields = new();
+    public List<OperandUse> Operands = new();
+    public string Feature = "base";
+    public int Priority = 1;
+    public string Condition = "None";
+    public string Picture = "";
+    public int Index; // position in the generated row array
+    public Dictionary<string, string> Attrs = new();
+
+    public Field? FindField(string name) => Fields.Find(f => f.Name == name);
+}
+
+sealed record OperandKindDef(string Name, int Arity, string Description);
+
+sealed record SideEntry(string Table, string Name, long Value);
+
+sealed class Table
+{
+    public List<Row> Rows = new();
+    public List<OperandKindDef> Kinds = new();
+    public List<SideEntry> Side = new();
+    public List<string> Errors = new();
+    public string Sha256 = "";
+    public List<string> Files = new();
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text;
+using IsaGen;
+
+// IsaGen [repo-root] [--check]: parse and lint src/Isa/Table/*.isa, then write src/Isa/Generated/*.g.cs.
+// Any lint error exits 1 without writing.
+string root = args.FirstOrDefault(a => !a.StartsWith("--")) ?? FindRoot();
+string tableDir = Path.Combine(root, "src/Isa/Table");
+var table = new Table();
+var files = Directory.GetFiles(tableDir, "*.isa").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList();
+table.Sha256 = TableHash.Compute(files);
+table.Files = files.Select(f => "src/Isa/Table/" + Path.GetFileName(f)).ToList();
+foreach (var f in files)
+{
+    string text = File.ReadAllText(f);
+    switch (Path.GetFileName(f))
+    {
+        case "operands.isa": TableParser.ParseOperandKinds(table, f, text); break;
+        case "sys.isa": TableParser.ParseSideTables(table, f, text); break;
+        default: TableParser.ParseInstructions(table, f, text); break;
+    }
+}
+// Forms first (index = Code value), then aliases, each in table order.
+int index = 1;
+foreach (var r in table.Rows.Where(r => !r.IsAlias)) r.Index = index++;
+foreach (var r in table.Rows.Where(r => r.IsAlias)) r.Index = index++;
+Resolver.ResolveAliases(table);
+Resolver.Lint(table);
+if (table.Errors.Count > 0)
+{
+    foreach (var e in table.Errors) Console.Error.WriteLine("error: " + e);
+    Console.Error.WriteLine($"{table.Errors.Count} error(s); nothing written");
+    return 1;
+}
+new Emitter(table, Path.Combine(root, "src/Isa/Generated")).EmitAll();
+Console.WriteLine($"IsaGen: {table.Rows.Count(r => !r.IsAlias)} forms, {table.Rows.Count(r => r.IsAlias)} aliases, {table.Kinds.Count} operand kinds, {table.Side.Count} side-table entries");
+return 0;
+
+static string FindRoot()
+{
+    var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "A64Asm.sln"))) dir = dir.Parent;
+    return dir?.FullName ?? throw new InvalidOperationException("run inside the repository or pass its root");
+}
+
+static class TableHash
+{
+    /// <summary>SHA-256 over each table file's name and bytes in ordinal name order (tests/Isa.Tests repeats this).</summary>
+    public static string Compute(IEnumerable<string> files)
+    {
+        using var sha = SHA256.Create();
+        var all = new MemoryStream();
+        foreach (var f in files)
+        {
+            var name = Encoding.UTF8.GetBytes(Path.GetFileName(f) + "\n");
+            all.Write(name);
+            all.Write(File.ReadAllBytes(f));
+        }
+        return Convert.ToHexStringLower(sha.ComputeHash(all.ToArray()));
+    }
+}

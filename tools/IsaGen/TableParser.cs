@@ -1,0 +1,238 @@
+using System.Text.RegularExpressions;
+
+namespace IsaGen;
+
+/// <summary>Reads the .isa text files: instruction rows, operand kinds and side tables.</summary>
+static partial class TableParser
+{
+    [GeneratedRegex(@"\{([^{}]*)\}")]
+    private static partial Regex TemplateGroup();
+
+    [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9]*)(?:\.(\d+))?\(([^()]*)\)(\?(?:=(-?\d+))?)?$")]
+    private static partial Regex OperandSyntax();
+
+    public static void ParseInstructions(Table table, string path, string text)
+    {
+        string cls = "misc";
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = StripComment(lines[i]).Trim();
+            if (line.Length == 0) continue;
+            string where = $"{Path.GetFileName(path)}:{i + 1}";
+            if (line.StartsWith("@class "))
+            {
+                cls = line[7..].Trim();
+                continue;
+            }
+            foreach (var expanded in ExpandTemplates(line, where, table.Errors))
+            {
+                try { table.Rows.Add(ParseRow(expanded, cls, where)); }
+                catch (FormatException e) { table.Errors.Add($"{where}: {e.Message}"); }
+            }
+        }
+    }
+
+    public static void ParseOperandKinds(Table table, string path, string text)
+    {
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = StripComment(lines[i]).Trim();
+            if (line.Length == 0) continue;
+            int q = line.IndexOf('"');
+            var head = (q < 0 ? line : line[..q]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (head.Length != 2 || q < 0 || !int.TryParse(head[1], out int arity))
+            {
+                table.Errors.Add($"{Path.GetFileName(path)}:{i + 1}: expected `Kind arity \"description\"`");
+                continue;
+            }
+            table.Kinds.Add(new OperandKindDef(head[0], arity, line[(q + 1)..].TrimEnd('"')));
+        }
+    }
+
+    /// <summary>Side tables: `@table name w1,w2,...` then `name v1:v2:... [flag]` rows, packed by the widths.</summary>
+    public static void ParseSideTables(Table table, string path, string text)
+    {
+        string? current = null;
+        int[] widths = [];
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = StripComment(lines[i]).Trim();
+            if (line.Length == 0) continue;
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts[0] == "@table")
+            {
+                current = parts[1];
+                widths = parts.Length > 2 ? parts[2].Split(',').Select(int.Parse).ToArray() : [32];
+                continue;
+            }
+            if (current is null) { table.Errors.Add($"{path}:{i + 1}: row before @table"); continue; }
+            var values = parts[1].Split(':');
+            if (values.Length != widths.Length)
+            {
+                table.Errors.Add($"{Path.GetFileName(path)}:{i + 1}: {parts[0]} has {values.Length} values, table {current} wants {widths.Length}");
+                continue;
+            }
+            long packed = 0;
+            for (int k = 0; k < values.Length; k++)
+            {
+                long v = ParseNumber(values[k]);
+                if (v < 0 || v >= 1L << widths[k]) table.Errors.Add($"{Path.GetFileName(path)}:{i + 1}: {parts[0]} value {v} does not fit {widths[k]} bits");
+                packed = (packed << widths[k]) | v;
+            }
+            // A trailing flag marks operations that take no register operand (ic iallu, tlbi vmalle1).
+            if (parts.Length > 2 && parts[2] == "noreg") packed |= 1L << 20;
+            table.Side.Add(new SideEntry(current, parts[0], packed));
+        }
+    }
+
+    static long ParseNumber(string s) =>
+        s.StartsWith("0x") ? Convert.ToInt64(s[2..], 16) : long.Parse(s);
+
+    static string StripComment(string line)
+    {
+        int h = line.IndexOf('#');
+        return h < 0 ? line : line[..h];
+    }
+
+    /// <summary>`{a|b}` groups expand in parallel: every group on a line must offer the same number of choices.</summary>
+    static IEnumerable<string> ExpandTemplates(string line, string where, List<string> errors)
+    {
+        var groups = TemplateGroup().Matches(line);
+        if (groups.Count == 0) { yield return line; yield break; }
+        int n = groups[0].Groups[1].Value.Split('|').Length;
+        foreach (Match g in groups)
+        {
+            if (g.Groups[1].Value.Split('|').Length != n)
+            {
+                errors.Add($"{where}: template groups have different numbers of choices");
+                yield break;
+            }
+        }
+        for (int k = 0; k < n; k++)
+            yield return TemplateGroup().Replace(line, m => m.Groups[1].Value.Split('|')[k]);
+    }
+
+    static Row ParseRow(string line, string cls, string where)
+    {
+        var sections = line.Split('|').Select(s => s.Trim()).ToArray();
+        var head = sections[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        bool isAlias = head[0] == "alias";
+        if (isAlias) head = head[1..];
+        if (head.Length < 2) throw new FormatException("expected `Id mnemonic | picture | operands`");
+        var row = new Row { Id = head[0], Mnemonic = head[1], Class = cls, Source = where, IsAlias = isAlias };
+        if (isAlias)
+        {
+            if (head.Length != 4 || head[2] != "->") throw new FormatException("expected `alias Id mnemonic -> Target | assignments | operands`");
+            row.Target = head[3];
+            if (sections.Length < 3) throw new FormatException("alias needs `| assignments | operands`");
+            row.Picture = sections[1];
+        }
+        else
+        {
+            if (sections.Length < 3) throw new FormatException("form needs `| picture | operands`");
+            ParsePicture(row, sections[1]);
+        }
+        row.Operands = ParseOperands(sections[2]);
+        if (sections.Length > 3) ParseAttributes(row, sections[3]);
+        return row;
+    }
+
+    static void ParsePicture(Row row, string picture)
+    {
+        row.Picture = picture;
+        int bit = 32;
+        foreach (var token in picture.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int colon = token.IndexOf(':'), eq = token.IndexOf('=');
+            if (colon < 0 && eq < 0)
+            {
+                foreach (char c in token)
+                {
+                    bit--;
+                    if (c == '1') { row.Mask |= 1u << bit; row.Value |= 1u << bit; }
+                    else if (c == '0') row.Mask |= 1u << bit;
+                    else if (c != 'x') throw new FormatException($"bad picture token '{token}'");
+                }
+                continue;
+            }
+            if (colon < 0)
+            {
+                // name=bits: fixed bits that keep their name (for `explain`).
+                string bits = token[(eq + 1)..];
+                bit -= bits.Length;
+                uint v = Convert.ToUInt32(bits, 2);
+                uint m = (bits.Length == 32 ? uint.MaxValue : (1u << bits.Length) - 1) << bit;
+                row.Mask |= m;
+                row.Value |= v << bit;
+                continue;
+            }
+            string name = token[..colon];
+            string rest = token[(colon + 1)..];
+            string? notBits = null;
+            int ne = rest.IndexOf("!=", StringComparison.Ordinal);
+            if (ne >= 0) { notBits = rest[(ne + 2)..]; rest = rest[..ne]; }
+            int width = int.Parse(rest);
+            bit -= width;
+            var field = new Field(name, bit, width);
+            if (row.FindField(name) is not null) throw new FormatException($"field '{name}' appears twice");
+            row.Fields.Add(field);
+            if (notBits is not null)
+                row.Excludes.Add((field.Mask, ParseFieldValue(notBits, width) << bit));
+        }
+        if (bit != 0) throw new FormatException($"picture covers {32 - bit} bits, not 32");
+    }
+
+    /// <summary>Binary when it has exactly the field's width in 0/1 digits, else decimal.</summary>
+    public static uint ParseFieldValue(string text, int width)
+    {
+        if (text.Length == width && text.All(c => c is '0' or '1')) return Convert.ToUInt32(text, 2);
+        return uint.Parse(text);
+    }
+
+    static List<OperandUse> ParseOperands(string text)
+    {
+        var result = new List<OperandUse>();
+        if (text.Length == 0) return result;
+        int depth = 0, start = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] == '(') depth++;
+            else if (i < text.Length && text[i] == ')') depth--;
+            else if (i == text.Length || (text[i] == ',' && depth == 0))
+            {
+                string op = text[start..i].Trim();
+                var m = OperandSyntax().Match(op);
+                if (!m.Success) throw new FormatException($"bad operand '{op}'");
+                var fields = m.Groups[3].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                result.Add(new OperandUse(
+                    m.Groups[1].Value,
+                    m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : 0,
+                    m.Groups[4].Success,
+                    m.Groups[5].Success ? int.Parse(m.Groups[5].Value) : 0,
+                    fields, op));
+                start = i + 1;
+            }
+        }
+        return result;
+    }
+
+    static void ParseAttributes(Row row, string text)
+    {
+        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int eq = token.IndexOf('=');
+            if (eq < 0) throw new FormatException($"bad attribute '{token}'");
+            string key = token[..eq], value = token[(eq + 1)..];
+            switch (key)
+            {
+                case "feat": row.Feature = value; break;
+                case "prio": row.Priority = int.Parse(value); break;
+                case "when": row.Condition = value; break;
+                default: throw new FormatException($"unknown attribute '{key}'");
+            }
+        }
+    }
+}
