@@ -20,7 +20,7 @@ internal interface IExpansionHost
 /// <summary>Caps the tokens one output line's expansion may create, so exponential macros fail instead of hanging.</summary>
 internal sealed class ExpansionBudget
 {
-    public const int MaxTokens = 1_000_000;
+    public const int MaxTokens = 250_000;
 
     int spent;
 

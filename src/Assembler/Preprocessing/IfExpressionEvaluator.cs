@@ -37,10 +37,15 @@ internal sealed class IfExpressionEvaluator
                 throw host.Error(t, "missing '(' in expression");
             if (t.Is(":"))
                 throw host.Error(t, "':' without preceding '?'");
+            if (t.Kind is PpTokenKind.Punctuator or PpTokenKind.Other && !IsExpressionPunctuator(t))
+                throw host.Error(t, $"token \"{t.Text}\" is not valid in preprocessor expressions");
             throw host.Error(t, $"missing binary operator before token \"{t.Text}\"");
         }
         return v.IsTrue;
     }
+
+    static bool IsExpressionPunctuator(PpToken t) =>
+        Precedence(t) >= 0 || t.Text is "!" or "~" or "?" or ":" or "," or "(" or ")";
 
     PpToken Peek => pos < tokens.Count ? tokens[pos] : end;
     bool AtEnd => pos >= tokens.Count;
