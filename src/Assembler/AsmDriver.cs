@@ -1,0 +1,77 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Elf;
+using A64Asm.Assembler.Layout;
+using A64Asm.Assembler.Macros;
+using A64Asm.Assembler.Preprocessing;
+using MacroExpander = A64Asm.Assembler.Macros.MacroExpander;
+
+namespace A64Asm.Assembler;
+
+/// <summary>
+/// The assembler from source file to object model: C preprocessor → GNU-as macro layer → statement parser →
+/// layout and encoding. The CLI writes the result with ElfObjectWriter or hands it to the linker.
+/// </summary>
+public static class AsmDriver
+{
+    /// <exception cref="AsmError">For any error in the input, with its location.</exception>
+    public static ObjectFile Assemble(string path, AssemblerOptions options, IDiagnosticSink diagnostics)
+    {
+        if (ShouldPreprocess(path, options))
+            return AssembleLines(Preprocessor.Run(path, PreprocessorOptionsFrom(options), diagnostics), options, diagnostics);
+        string text;
+        try
+        {
+            text = options.ReadFile(path) ?? throw new AsmError(null, $"'{path}' file not found");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AsmError(null, $"cannot read '{path}'");
+        }
+        return AssembleLines(PlainLines(path, text), options, diagnostics);
+    }
+
+    /// <summary>As <see cref="Assemble"/>, for text that is not read from a file (tests, stdin).</summary>
+    public static ObjectFile AssembleText(string displayPath, string text, AssemblerOptions options, IDiagnosticSink diagnostics)
+    {
+        var lines = ShouldPreprocess(displayPath, options)
+            ? Preprocessor.RunText(displayPath, text, PreprocessorOptionsFrom(options), diagnostics)
+            : PlainLines(displayPath, text);
+        return AssembleLines(lines, options, diagnostics);
+    }
+
+    // As gcc does: .S goes through cpp, .s does not (unless the options say otherwise).
+    private static bool ShouldPreprocess(string path, AssemblerOptions options) =>
+        options.Preprocess ?? !path.EndsWith(".s", StringComparison.Ordinal);
+
+    private static IEnumerable<SourceLine> PlainLines(string displayPath, string text)
+    {
+        var source = new SourceText(displayPath, text);
+        for (int i = 0; i < source.Lines.Length; i++)
+            yield return new SourceLine(source.Lines[i], new SourceLocation(new SourcePos(source, i + 1, 1), null));
+    }
+
+    /// <summary>Assembles lines that are already preprocessed (the macro layer still runs).</summary>
+    public static ObjectFile AssembleLines(IEnumerable<SourceLine> lines, AssemblerOptions options, IDiagnosticSink diagnostics)
+    {
+        var assembler = new ObjectAssembler(diagnostics);
+        foreach (var (name, value) in options.Defsyms)
+            assembler.DefineAbsolute(name, value);
+        var macroOptions = new MacroOptions { ReadFile = options.ReadFile };
+        macroOptions.IncludeDirs.AddRange(options.IncludeDirs);
+        if (options.Print is { } print) macroOptions.Print = print;
+        var expander = new MacroExpander(lines, new AssemblerMacroHost(assembler), macroOptions, diagnostics);
+        // Lazily: each statement is laid out before the next is expanded, so .if sees the symbols defined so far.
+        foreach (var line in expander.Expand())
+            assembler.AddLine(line);
+        return assembler.Finish();
+    }
+
+    private static PreprocessorOptions PreprocessorOptionsFrom(AssemblerOptions options)
+    {
+        var pp = new PreprocessorOptions { ReadFile = options.ReadFile };
+        pp.IncludeDirs.AddRange(options.IncludeDirs);
+        pp.Defines.AddRange(options.Defines);
+        pp.Undefines.AddRange(options.Undefines);
+        return pp;
+    }
+}

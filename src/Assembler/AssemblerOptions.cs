@@ -1,0 +1,41 @@
+namespace A64Asm.Assembler;
+
+/// <summary>What the command line (-I, -D, -U, --defsym) tells the assembler.</summary>
+public sealed class AssemblerOptions
+{
+    /// <summary>-I: searched by #include and .include, in order.</summary>
+    public List<string> IncludeDirs { get; } = new();
+
+    /// <summary>-D NAME[=VALUE] for the C preprocessor (null value means 1).</summary>
+    public List<KeyValuePair<string, string?>> Defines { get; } = new();
+
+    /// <summary>-U NAME.</summary>
+    public List<string> Undefines { get; } = new();
+
+    /// <summary>--defsym NAME=VALUE: absolute assembler symbols defined before the first line.</summary>
+    public List<KeyValuePair<string, long>> Defsyms { get; } = new();
+
+    /// <summary>Reads a source or include file; null when it does not exist. Tests replace it.</summary>
+    public Func<string, string?> ReadFile { get; set; } = p => File.Exists(p) ? File.ReadAllText(p) : null;
+
+    /// <summary>Run the C preprocessor first: null decides by the file name (".s" no, anything else yes, as gcc).</summary>
+    public bool? Preprocess { get; set; }
+
+    /// <summary>Receives .print output (stdout by default, as gas).</summary>
+    public Action<string>? Print { get; set; }
+
+    /// <summary>Parses "name=value" as --defsym takes it (value: a number as gas reads it, optionally negative).</summary>
+    public static KeyValuePair<string, long> ParseDefsym(string text)
+    {
+        int eq = text.IndexOf('=');
+        if (eq <= 0)
+            throw new Diagnostics.AsmError(null, $"bad --defsym '{text}': expected name=value");
+        string name = text[..eq].Trim();
+        string valueText = text[(eq + 1)..].Trim();
+        bool negative = valueText.StartsWith('-');
+        if (negative) valueText = valueText[1..];
+        if (!Parsing.Literals.TryParseNumber(valueText, out long value))
+            throw new Diagnostics.AsmError(null, $"bad --defsym '{text}': '{text[(eq + 1)..]}' is not a number");
+        return new(name, negative ? -value : value);
+    }
+}

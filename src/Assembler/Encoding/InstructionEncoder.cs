@@ -1,0 +1,53 @@
+using System.Buffers.Binary;
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Layout;
+using A64Asm.Assembler.Parsing.Syntax;
+using A64Asm.Isa.Encoding;
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Assembler.InstructionEncoding;
+
+/// <summary>Encodes one instruction through src/Isa and writes its word, resolving or recording its fixup.</summary>
+public sealed class InstructionEncoder
+{
+    private readonly ObjectAssembler _assembler;
+
+    public InstructionEncoder(ObjectAssembler assembler)
+    {
+        _assembler = assembler;
+        Converter = new OperandConverter(assembler, assembler.Aliases, assembler.SectionAnchor);
+    }
+
+    public OperandConverter Converter { get; }
+
+    internal void Emit(ParsedLine line, InstructionStatement instruction, PoolEntry? literal)
+    {
+        List<Operand> operands;
+        if (literal is null)
+        {
+            operands = Converter.Convert(instruction.Operands, line.Line);
+        }
+        else
+        {
+            operands = [Converter.Convert(instruction.Operands[0], line.Line), new SymbolOperand(literal.Label)];
+        }
+        if (!A64Encoder.TryEncode(instruction.Mnemonic, operands, out var encoded, out string error))
+            throw new AsmError(line.At(ErrorIndex(instruction)), error);
+        long place = _assembler.Current.Location;
+        var word = _assembler.Reserve(4);
+        BinaryPrimitives.WriteUInt32LittleEndian(word, encoded.Word);
+        if (encoded.HasFixup)
+            _assembler.ResolveFixup(encoded.Fixup, word, place, line.At(FixupIndex(instruction)));
+    }
+
+    private static int ErrorIndex(InstructionStatement instruction) => instruction.Index;
+
+    // The operand that names the symbol, so a range error points at it.
+    private static int FixupIndex(InstructionStatement instruction)
+    {
+        for (int i = instruction.Operands.Count - 1; i >= 0; i--)
+            if (instruction.Operands[i] is ExprOperandSyntax { Expr: not NumberExpr } or RelocOperandSyntax or LiteralOperandSyntax or MemoryOperandSyntax)
+                return instruction.Operands[i].Index;
+        return instruction.Index;
+    }
+}

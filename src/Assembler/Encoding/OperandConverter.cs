@@ -1,0 +1,169 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Parsing;
+using A64Asm.Assembler.Parsing.Syntax;
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Assembler.InstructionEncoding;
+
+/// <summary>
+/// Turns operand syntax into the src/Isa operand records: register names (and .req aliases) become registers,
+/// absolute expressions immediates, anything still naming a symbol (labels, bare words such as ctr_el0) a
+/// SymbolOperand. "[base], #imm" arrives as two operands and leaves as one post-indexed MemOperand.
+/// </summary>
+public sealed class OperandConverter
+{
+    private static readonly Dictionary<string, RelocModifier> Modifiers =
+        Enum.GetValues<RelocModifier>().Where(m => m != RelocModifier.None)
+            .ToDictionary(m => m.ToString().ToLowerInvariant(), m => m, StringComparer.OrdinalIgnoreCase);
+
+    private readonly IExpressionScope _scope;
+    private readonly RegisterAliases _aliases;
+    private readonly Func<string, ISectionRef, long, string> _sectionAnchor;
+
+    /// <param name="sectionAnchor">Names a symbol for "offset in section" values that have no label (". + 8").</param>
+    public OperandConverter(IExpressionScope scope, RegisterAliases aliases, Func<string, ISectionRef, long, string> sectionAnchor)
+    {
+        _scope = scope;
+        _aliases = aliases;
+        _sectionAnchor = sectionAnchor;
+    }
+
+    public List<Operand> Convert(IReadOnlyList<OperandSyntax> syntax, SourceLine line)
+    {
+        var result = new List<Operand>(syntax.Count);
+        for (int i = 0; i < syntax.Count; i++)
+        {
+            var operand = Convert(syntax[i], line);
+            // "[base], #imm" / "[base], xm": the last operand after a plain [base] is the post-index.
+            if (i == syntax.Count - 1 && i > 0 && result[^1] is MemOperand { Offset: null, Mode: AddrMode.Offset } mem
+                && syntax[i - 1] is MemoryOperandSyntax { Writeback: false, Parts.Count: 1 }
+                && operand is ImmOperand or RegOperand or SymbolOperand)
+            {
+                result[^1] = mem with { Offset = operand, Mode = AddrMode.PostIndex };
+                continue;
+            }
+            result.Add(operand);
+        }
+        return result;
+    }
+
+    public Operand Convert(OperandSyntax syntax, SourceLine line) => syntax switch
+    {
+        ExprOperandSyntax e => Expression(e.Expr, e.HasHash, line),
+        MemoryOperandSyntax m => Memory(m, line),
+        ShiftOperandSyntax s => new ShiftOperand(RegisterNames.ParseShift(s.Kind),
+            s.Amount is null ? -1 : (int)Absolute(s.Amount, line)),
+        RelocOperandSyntax r => Relocation(r, line),
+        RegisterListSyntax l => RegisterList(l, line),
+        ElementOperandSyntax el => Element(el, line),
+        LiteralOperandSyntax lit => throw new AsmError(line.At(lit.Index), "a literal (=value) is only valid as the second operand of ldr"),
+        StringOperandSyntax s => throw new AsmError(line.At(s.Index), "a string is not an instruction operand"),
+        EmptyOperandSyntax empty => throw new AsmError(line.At(empty.Index), "missing operand"),
+        TypeOperandSyntax t => throw new AsmError(line.At(t.Index), $"unexpected '{t.Name}' in an instruction operand"),
+        _ => throw new InvalidOperationException(syntax.GetType().Name),
+    };
+
+    private Operand Expression(Expr expr, bool hasHash, SourceLine line)
+    {
+        if (expr is SymbolExpr symbol && !symbol.IsLocationCounter)
+        {
+            if (!hasHash && RegisterNames.TryParse(_aliases.Resolve(symbol.Name), out var register))
+                return register;
+            if (!hasHash && RegisterNames.TryParseCondition(symbol.Name, out var cond) && !_scope.TryGetSymbol(symbol.Name, out _))
+                return new CondOperand(cond);
+        }
+        if (expr is FloatExpr f) return new FpImmOperand(f.Value);
+        if (expr is UnaryExpr { Op: UnaryOp.Negate, Operand: FloatExpr nf }) return new FpImmOperand(-nf.Value);
+        var value = ExpressionEvaluator.Evaluate(expr, _scope, line);
+        return ToOperand(value, hasHash, RelocModifier.None, expr, line);
+    }
+
+    private Operand ToOperand(ExprValue value, bool hasHash, RelocModifier modifier, Expr expr, SourceLine line)
+    {
+        if (value.IsAbsolute)
+            return modifier == RelocModifier.None ? new ImmOperand(value.Value, hasHash) : ApplyModifier(modifier, value.Value, expr, line);
+        if (value.IsUndefinedSymbol)
+            return new SymbolOperand(value.Symbol!, value.Value, modifier);
+        if (value.Symbol is { } anchor && _scope.TryGetSymbol(anchor, out var anchorValue) && anchorValue.Section == value.Section)
+            return new SymbolOperand(anchor, value.Value - anchorValue.Value, modifier);
+        return new SymbolOperand(_sectionAnchor(value.Section!.Name, value.Section, value.Value), value.Value, modifier);
+    }
+
+    private static Operand ApplyModifier(RelocModifier modifier, long value, Expr expr, SourceLine line) => modifier switch
+    {
+        RelocModifier.Lo12 => new ImmOperand(value & 0xFFF),
+        RelocModifier.Abs_G0 or RelocModifier.Abs_G0_NC => new ImmOperand(value & 0xFFFF),
+        RelocModifier.Abs_G1 or RelocModifier.Abs_G1_NC => new ImmOperand((value >> 16) & 0xFFFF),
+        RelocModifier.Abs_G2 or RelocModifier.Abs_G2_NC => new ImmOperand((value >> 32) & 0xFFFF),
+        RelocModifier.Abs_G3 => new ImmOperand((value >> 48) & 0xFFFF),
+        _ => throw new AsmError(line.At(expr.Index), $"relocation operator :{modifier.ToString().ToLowerInvariant()}: needs a symbol"),
+    };
+
+    private Operand Relocation(RelocOperandSyntax r, SourceLine line)
+    {
+        if (!Modifiers.TryGetValue(r.Modifier, out var modifier))
+            throw new AsmError(line.At(r.Index), $"unknown relocation modifier ':{r.Modifier}:'");
+        var value = ExpressionEvaluator.Evaluate(r.Expr, _scope, line);
+        return ToOperand(value, r.HasHash, modifier, r.Expr, line);
+    }
+
+    private Operand Memory(MemoryOperandSyntax m, SourceLine line)
+    {
+        var baseOperand = Convert(m.Parts[0], line);
+        if (baseOperand is not RegOperand { Reg.Class: RegClass.X } baseReg)
+            throw new AsmError(line.At(m.Parts[0].Index), "expected a 64-bit base register or sp");
+        Operand? offset = null;
+        var extend = ShiftKind.None;
+        int amount = -1;
+        if (m.Parts.Count > 1)
+            offset = Convert(m.Parts[1], line);
+        if (m.Parts.Count > 2)
+        {
+            if (Convert(m.Parts[2], line) is not ShiftOperand shift)
+                throw new AsmError(line.At(m.Parts[2].Index), "expected a shift or extend (lsl, uxtw, sxtw, sxtx)");
+            extend = shift.Kind;
+            amount = shift.Amount;
+        }
+        else if (offset is ShiftOperand bareExtend)
+        {
+            throw new AsmError(line.At(m.Parts[1].Index), $"expected an offset before '{bareExtend.Kind.ToString().ToLowerInvariant()}'");
+        }
+        if (m.Parts.Count > 3)
+            throw new AsmError(line.At(m.Parts[3].Index), "too many parts in an address");
+        return new MemOperand(baseReg.Reg, offset, m.Writeback ? AddrMode.PreIndex : AddrMode.Offset, extend, amount);
+    }
+
+    private Operand RegisterList(RegisterListSyntax l, SourceLine line)
+    {
+        int first = -1, count = 0, expectNext = -1;
+        var arrangement = Arrangement.None;
+        foreach (var range in l.Ranges)
+        {
+            var start = Vector(range.First, range.Index, line);
+            var end = range.Last is null ? start : Vector(range.Last, range.Index, line);
+            if (first < 0) { first = start.Num; arrangement = start.Arrangement; expectNext = first; }
+            if (start.Num != expectNext || start.Arrangement != arrangement || end.Arrangement != arrangement)
+                throw new AsmError(line.At(range.Index), "registers in a list must be consecutive and of one arrangement");
+            int span = (end.Num - start.Num + 32) % 32 + 1;
+            count += span;
+            expectNext = (end.Num + 1) % 32;
+        }
+        if (count is < 1 or > 4)
+            throw new AsmError(line.At(l.Index), $"a register list holds 1 to 4 registers, not {count}");
+        int index = l.Element is null ? -1 : (int)Absolute(l.Element, line);
+        return new VecListOperand((byte)first, count, arrangement, index);
+    }
+
+    private Operand Element(ElementOperandSyntax el, SourceLine line)
+    {
+        var vector = Vector(el.Register, el.Index, line);
+        return vector with { Index = (int)Absolute(el.Element, line) };
+    }
+
+    private VecRegOperand Vector(string name, int index, SourceLine line) =>
+        RegisterNames.TryParse(_aliases.Resolve(name), out var op) && op is VecRegOperand v
+            ? v
+            : throw new AsmError(line.At(index), $"expected a SIMD vector register, not '{name}'");
+
+    private long Absolute(Expr expr, SourceLine line) => ExpressionEvaluator.EvaluateAbsolute(expr, _scope, line);
+}

@@ -1,0 +1,109 @@
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Assembler.InstructionEncoding;
+
+/// <summary>General, FP/SIMD scalar and vector register names as GNU as spells them (case-insensitive).</summary>
+public static class RegisterNames
+{
+    public static bool IsRegister(string name) => TryParse(name, out _);
+
+    /// <summary>x0, wzr, sp, fp, q3, v2.16b, v1.s ... as a RegOperand or VecRegOperand.</summary>
+    public static bool TryParse(string name, out Operand operand)
+    {
+        operand = null!;
+        if (name.Length < 2 || name.Length > 7) return false;
+        string lower = name.ToLowerInvariant();
+        switch (lower)
+        {
+            case "sp": operand = new RegOperand(new Reg(RegClass.X, 31, IsSp: true)); return true;
+            case "wsp": operand = new RegOperand(new Reg(RegClass.W, 31, IsSp: true)); return true;
+            case "xzr": operand = new RegOperand(new Reg(RegClass.X, 31)); return true;
+            case "wzr": operand = new RegOperand(new Reg(RegClass.W, 31)); return true;
+            case "fp": operand = new RegOperand(new Reg(RegClass.X, 29)); return true;
+            case "lr": operand = new RegOperand(new Reg(RegClass.X, 30)); return true;
+            case "ip0": operand = new RegOperand(new Reg(RegClass.X, 16)); return true;
+            case "ip1": operand = new RegOperand(new Reg(RegClass.X, 17)); return true;
+        }
+        if (lower[0] == 'v')
+            return TryParseVector(lower, out operand);
+        RegClass? cls = lower[0] switch
+        {
+            'x' => RegClass.X, 'w' => RegClass.W, 'b' => RegClass.B, 'h' => RegClass.H,
+            's' => RegClass.S, 'd' => RegClass.D, 'q' => RegClass.Q, _ => null,
+        };
+        if (cls is null || !TryNumber(lower.AsSpan(1), out int number)) return false;
+        if (number > (cls is RegClass.X or RegClass.W ? 30 : 31)) return false;
+        operand = new RegOperand(new Reg(cls.Value, (byte)number));
+        return true;
+    }
+
+    private static bool TryParseVector(string lower, out Operand operand)
+    {
+        operand = null!;
+        int dot = lower.IndexOf('.');
+        var digits = dot < 0 ? lower.AsSpan(1) : lower.AsSpan(1, dot - 1);
+        if (!TryNumber(digits, out int number) || number > 31) return false;
+        var arrangement = Arrangement.None;
+        if (dot >= 0)
+        {
+            arrangement = lower[(dot + 1)..] switch
+            {
+                "8b" => Arrangement.B8, "16b" => Arrangement.B16, "4h" => Arrangement.H4, "8h" => Arrangement.H8,
+                "2s" => Arrangement.S2, "4s" => Arrangement.S4, "1d" => Arrangement.D1, "2d" => Arrangement.D2,
+                "1q" => Arrangement.Q1, "b" => Arrangement.B, "h" => Arrangement.H, "s" => Arrangement.S,
+                "d" => Arrangement.D, "q" => Arrangement.Q, _ => (Arrangement)255,
+            };
+            if (arrangement == (Arrangement)255) return false;
+        }
+        operand = new VecRegOperand((byte)number, arrangement);
+        return true;
+    }
+
+    private static bool TryNumber(ReadOnlySpan<char> digits, out int number)
+    {
+        number = 0;
+        if (digits.Length is 0 or > 2) return false;
+        // "x01" is not a register name.
+        if (digits.Length == 2 && digits[0] == '0') return false;
+        foreach (char c in digits)
+        {
+            if (c is < '0' or > '9') return false;
+            number = number * 10 + (c - '0');
+        }
+        return true;
+    }
+
+    public static bool TryParseCondition(string name, out Cond cond)
+    {
+        cond = default;
+        if (name.Length != 2) return false;
+        switch (name.ToLowerInvariant())
+        {
+            case "eq": cond = Cond.Eq; return true;
+            case "ne": cond = Cond.Ne; return true;
+            case "cs": case "hs": cond = Cond.Hs; return true;
+            case "cc": case "lo": cond = Cond.Lo; return true;
+            case "mi": cond = Cond.Mi; return true;
+            case "pl": cond = Cond.Pl; return true;
+            case "vs": cond = Cond.Vs; return true;
+            case "vc": cond = Cond.Vc; return true;
+            case "hi": cond = Cond.Hi; return true;
+            case "ls": cond = Cond.Ls; return true;
+            case "ge": cond = Cond.Ge; return true;
+            case "lt": cond = Cond.Lt; return true;
+            case "gt": cond = Cond.Gt; return true;
+            case "le": cond = Cond.Le; return true;
+            case "al": cond = Cond.Al; return true;
+            case "nv": cond = Cond.Nv; return true;
+            default: return false;
+        }
+    }
+
+    public static ShiftKind ParseShift(string name) => name.ToLowerInvariant() switch
+    {
+        "lsl" => ShiftKind.Lsl, "lsr" => ShiftKind.Lsr, "asr" => ShiftKind.Asr, "ror" => ShiftKind.Ror,
+        "msl" => ShiftKind.Msl, "uxtb" => ShiftKind.Uxtb, "uxth" => ShiftKind.Uxth, "uxtw" => ShiftKind.Uxtw,
+        "uxtx" => ShiftKind.Uxtx, "sxtb" => ShiftKind.Sxtb, "sxth" => ShiftKind.Sxth, "sxtw" => ShiftKind.Sxtw,
+        "sxtx" => ShiftKind.Sxtx, _ => ShiftKind.None,
+    };
+}

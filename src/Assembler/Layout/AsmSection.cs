@@ -1,0 +1,69 @@
+using A64Asm.Assembler.Elf;
+using A64Asm.Assembler.Parsing;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>A section being assembled: its location counter, the bytes of the emitting pass and its relocations.</summary>
+public sealed class AsmSection : ISectionRef
+{
+    private byte[] _data = new byte[256];
+
+    public AsmSection(string name, SectionKind kind, SectionFlags flags, long entrySize = 0)
+    {
+        Name = name;
+        Kind = kind;
+        Flags = flags;
+        EntrySize = entrySize;
+    }
+
+    public string Name { get; }
+    public SectionKind Kind { get; set; }
+    public SectionFlags Flags { get; set; }
+    public long EntrySize { get; set; }
+    public long Alignment { get; private set; } = 1;
+
+    /// <summary>The location counter ('.') of this section in the current pass.</summary>
+    public long Location { get; set; }
+
+    /// <summary>Code sections pad alignment gaps with NOPs instead of zeros.</summary>
+    public bool IsCode => (Flags & SectionFlags.Exec) != 0;
+
+    public bool IsNoBits => Kind == SectionKind.NoBits;
+
+    public List<ObjectRelocation> Relocations { get; } = new();
+
+    /// <summary>Literals of ldr =value not yet placed by .ltorg.</summary>
+    public LiteralPool OpenPool { get; set; } = new();
+
+    /// <summary>Pools still open at the end of the first pass; each pass places them at the end of the section.</summary>
+    public LiteralPool? EndPool { get; set; }
+
+    public void RequireAlignment(long alignment)
+    {
+        if (alignment > Alignment) Alignment = alignment;
+    }
+
+    public void StartPass()
+    {
+        Location = 0;
+        Relocations.Clear();
+    }
+
+    /// <summary>Room for <paramref name="count"/> bytes at the location counter (emitting pass only).</summary>
+    public Span<byte> Reserve(long count)
+    {
+        long end = Location + count;
+        if (end > _data.Length)
+        {
+            long size = Math.Max(end, _data.Length * 2L);
+            Array.Resize(ref _data, (int)Math.Min(size, Array.MaxLength));
+        }
+        var span = _data.AsSpan((int)Location, (int)count);
+        Location = end;
+        return span;
+    }
+
+    public byte[] Contents(long size) => IsNoBits ? Array.Empty<byte>() : _data.AsSpan(0, (int)size).ToArray();
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,217 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Elf;
+using A64Asm.Assembler.Parsing.Syntax;
+
+namespace A64Asm.Assembler.Layout;
+
+public sealed partial class ObjectAssembler
+{
+    private delegate void DirectiveHandler(ObjectAssembler self, ParsedLine line, DirectiveStatement d);
+
+    // Accepted for compatibility; they describe debug info, unwind tables or the target, which the object here does not carry.
+    private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
+    {
+        ".file", ".ident", ".arch", ".arch_extension", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
+        ".eabi_attribute", ".variant_pcs", ".symver", ".version", ".cfi_sections", ".altmacro", ".noaltmacro", ".tlsdesccall",
+    };
+
+    private static readonly Dictionary<string, DirectiveHandler> Handlers = new(StringComparer.Ordinal)
+    {
+        [".text"] = (a, l, d) => a.Sections.Switch(a.Sections.GetOrCreate(".text")),
+        [".data"] = (a, l, d) => a.Sections.Switch(a.Sections.GetOrCreate(".data")),
+        [".bss"] = (a, l, d) => a.Sections.Switch(a.Sections.GetOrCreate(".bss")),
+        [".section"] = (a, l, d) => a.Sections.Switch(a.SectionFromArguments(l, d)),
+        [".pushsection"] = (a, l, d) => a.Sections.Push(a.SectionFromArguments(l, d)),
+        [".popsection"] = (a, l, d) => a.Sections.Pop(l.At(d.Index)),
+        [".previous"] = (a, l, d) => a.Sections.SwapWithPrevious(l.At(d.Index)),
+
+        [".byte"] = (a, l, d) => a.Data(l, d, 1),
+        [".hword"] = (a, l, d) => a.Data(l, d, 2),
+        [".short"] = (a, l, d) => a.Data(l, d, 2),
+        [".2byte"] = (a, l, d) => a.Data(l, d, 2),
+        [".word"] = (a, l, d) => a.Data(l, d, 4),
+        [".long"] = (a, l, d) => a.Data(l, d, 4),
+        [".int"] = (a, l, d) => a.Data(l, d, 4),
+        [".4byte"] = (a, l, d) => a.Data(l, d, 4),
+        [".quad"] = (a, l, d) => a.Data(l, d, 8),
+        [".xword"] = (a, l, d) => a.Data(l, d, 8),
+        [".8byte"] = (a, l, d) => a.Data(l, d, 8),
+        [".dword"] = (a, l, d) => a.Data(l, d, 8),
+        [".inst"] = (a, l, d) => a.Inst(l, d),
+        [".ascii"] = (a, l, d) => a.Strings(l, d, terminate: false),
+        [".asciz"] = (a, l, d) => a.Strings(l, d, terminate: true),
+        [".string"] = (a, l, d) => a.Strings(l, d, terminate: true),
+        [".skip"] = (a, l, d) => a.Space(l, d),
+        [".space"] = (a, l, d) => a.Space(l, d),
+        [".zero"] = (a, l, d) => a.Space(l, d),
+        [".fill"] = (a, l, d) => a.FillDirective(l, d),
+
+        [".align"] = (a, l, d) => a.Align(l, d, powerOfTwo: true, fillSize: 1),
+        [".p2align"] = (a, l, d) => a.Align(l, d, powerOfTwo: true, fillSize: 1),
+        [".p2alignw"] = (a, l, d) => a.Align(l, d, powerOfTwo: true, fillSize: 2),
+        [".p2alignl"] = (a, l, d) => a.Align(l, d, powerOfTwo: true, fillSize: 4),
+        [".balign"] = (a, l, d) => a.Align(l, d, powerOfTwo: false, fillSize: 1),
+        [".balignw"] = (a, l, d) => a.Align(l, d, powerOfTwo: false, fillSize: 2),
+        [".balignl"] = (a, l, d) => a.Align(l, d, powerOfTwo: false, fillSize: 4),
+        [".org"] = (a, l, d) => a.Org(l, d),
+        [".ltorg"] = (a, l, d) => a.Ltorg(l),
+        [".pool"] = (a, l, d) => a.Ltorg(l),
+
+        [".globl"] = (a, l, d) => a.SetBinding(l, d, SymbolBinding.Global),
+        [".global"] = (a, l, d) => a.SetBinding(l, d, SymbolBinding.Global),
+        [".weak"] = (a, l, d) => a.SetBinding(l, d, SymbolBinding.Weak),
+        [".local"] = (a, l, d) => a.SetBinding(l, d, SymbolBinding.Local),
+        [".hidden"] = (a, l, d) => a.SetVisibility(l, d, SymbolVisibility.Hidden),
+        [".internal"] = (a, l, d) => a.SetVisibility(l, d, SymbolVisibility.Internal),
+        [".protected"] = (a, l, d) => a.SetVisibility(l, d, SymbolVisibility.Protected),
+        [".type"] = (a, l, d) => a.SetType(l, d),
+        [".size"] = (a, l, d) => a.SetSize(l, d),
+        [".set"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
+        [".equ"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
+        [".equiv"] = (a, l, d) => a.SetDirective(l, d, redefinable: false),
+        [".unreq"] = (a, l, d) => a.Aliases.Remove(a.NameArgument(l, d, 0), l.At(d.Index)),
+    };
+
+    private void Directive(ParsedLine line, DirectiveStatement d)
+    {
+        if (Handlers.TryGetValue(d.Name, out var handler))
+            handler(this, line, d);
+        else if (!IgnoredDirectives.Contains(d.Name) && !d.Name.StartsWith(".cfi_", StringComparison.Ordinal))
+            throw new AsmError(line.At(d.Index), $"unknown directive '{d.Name}'");
+    }
+
+    // ------------------------------------------------------------------ argument helpers
+
+    private Expr ExprArgument(ParsedLine line, DirectiveStatement d, int index)
+    {
+        if (index < d.Arguments.Count && d.Arguments[index] is ExprOperandSyntax e)
+            return e.Expr;
+        int at = index < d.Arguments.Count ? d.Arguments[index].Index : d.Index;
+        throw new AsmError(line.At(at), $"{d.Name} expects an expression as argument {index + 1}");
+    }
+
+    private Expr? OptionalExprArgument(ParsedLine line, DirectiveStatement d, int index) =>
+        index >= d.Arguments.Count || d.Arguments[index] is EmptyOperandSyntax ? null : ExprArgument(line, d, index);
+
+    private string NameArgument(ParsedLine line, DirectiveStatement d, int index)
+    {
+        if (index < d.Arguments.Count)
+        {
+            switch (d.Arguments[index])
+            {
+                case ExprOperandSyntax { Expr: SymbolExpr { IsLocationCounter: false } s }: return s.Name;
+                case StringOperandSyntax str: return System.Text.Encoding.UTF8.GetString(str.Bytes);
+            }
+        }
+        int at = index < d.Arguments.Count ? d.Arguments[index].Index : d.Index;
+        throw new AsmError(line.At(at), $"{d.Name} expects a symbol name as argument {index + 1}");
+    }
+
+    private IEnumerable<string> NameArguments(ParsedLine line, DirectiveStatement d)
+    {
+        if (d.Arguments.Count == 0)
+            throw new AsmError(line.At(d.Index), $"{d.Name} expects a symbol name");
+        for (int i = 0; i < d.Arguments.Count; i++)
+            yield return NameArgument(line, d, i);
+    }
+
+    // ------------------------------------------------------------------ symbols
+
+    private void SetBinding(ParsedLine line, DirectiveStatement d, SymbolBinding binding)
+    {
+        foreach (var name in NameArguments(line, d))
+        {
+            var symbol = Symbols.GetOrAdd(name);
+            if (_pass == 1 && symbol.BindingExplicit && symbol.Binding != binding && binding != SymbolBinding.Weak
+                && symbol.Binding != SymbolBinding.Weak)
+                throw new AsmError(line.At(d.Index), $"symbol '{name}' is already {symbol.Binding.ToString().ToLowerInvariant()}");
+            symbol.Binding = binding;
+            symbol.BindingExplicit = true;
+        }
+    }
+
+    private void SetVisibility(ParsedLine line, DirectiveStatement d, SymbolVisibility visibility)
+    {
+        foreach (var name in NameArguments(line, d))
+            Symbols.GetOrAdd(name).Visibility = visibility;
+    }
+
+    private void SetType(ParsedLine line, DirectiveStatement d)
+    {
+        var symbol = Symbols.GetOrAdd(NameArgument(line, d, 0));
+        string type = d.Arguments.Count > 1 ? d.Arguments[1] switch
+        {
+            TypeOperandSyntax t => t.Name,
+            StringOperandSyntax s => System.Text.Encoding.UTF8.GetString(s.Bytes),
+            ExprOperandSyntax { Expr: SymbolExpr s } => s.Name,
+            _ => "",
+        } : "";
+        symbol.Type = type.ToLowerInvariant() switch
+        {
+            "function" or "stt_func" => SymbolType.Func,
+            "object" or "stt_object" => SymbolType.Object,
+            "tls_object" or "stt_tls" => SymbolType.Tls,
+            "notype" or "stt_notype" => SymbolType.NoType,
+            _ => throw new AsmError(line.At(d.Arguments.Count > 1 ? d.Arguments[1].Index : d.Index),
+                $"unrecognized symbol type \"{type}\""),
+        };
+    }
+
+    private void SetSize(ParsedLine line, DirectiveStatement d)
+    {
+        var symbol = Symbols.GetOrAdd(NameArgument(line, d, 0));
+        var expr = ExprArgument(line, d, 1);
+        if (_emitting)
+        {
+            var value = Evaluate(expr, line);
+            if (!value.IsAbsolute)
+                throw new AsmError(line.At(expr.Index), $".size expression for '{symbol.Name}' does not evaluate to a constant");
+            symbol.SizeValue = value.Value;
+        }
+    }
+
+    private void SetDirective(ParsedLine line, DirectiveStatement d, bool redefinable)
+    {
+        if (d.Arguments.Count != 2)
+            throw new AsmError(line.At(d.Index), $"{d.Name} expects a symbol name and an expression");
+        Assign(line, NameArgument(line, d, 0), ExprArgument(line, d, 1), line.At(d.Index), redefinable);
+    }
+
+    private void Assign(ParsedLine line, string name, Expr expr, SourceLocation at, bool redefinable)
+    {
+        if (name == ".")
+        {
+            OrgTo(line, expr, fill: 0, at);
+            return;
+        }
+        var symbol = Symbols.GetOrAdd(name);
+        if (_pass == 1 && (symbol.IsDefined || symbol.PendingExpression is not null))
+        {
+            if (!symbol.IsEquate)
+                throw new AsmError(at, $"symbol '{name}' is already defined");
+            if (!redefinable)
+                throw new AsmError(at, $"symbol '{name}' is already defined");
+        }
+        Parsing.ExprValue value;
+        try
+        {
+            value = Evaluate(expr, line);
+        }
+        catch (AsmError) when (_pass == 1)
+        {
+            value = new Parsing.ExprValue(0, null, "?");
+        }
+        symbol.IsEquate = true;
+        if (value.IsUndefinedSymbol)
+        {
+            symbol.PendingExpression = expr;
+            symbol.PendingLine = line.Line;
+            symbol.IsDefined = false;
+            return;
+        }
+        symbol.PendingExpression = null;
+        symbol.IsDefined = true;
+        symbol.Section = (AsmSection?)value.Section;
+        symbol.Offset = value.Value;
+    }
+}

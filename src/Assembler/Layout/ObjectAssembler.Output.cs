@@ -1,0 +1,143 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Elf;
+using A64Asm.Assembler.Parsing;
+using A64Asm.Isa.Fixups;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>A relocation found in the emitting pass, turned into an <see cref="ObjectRelocation"/> at the end.</summary>
+internal readonly record struct PendingRelocation(AsmSection Section, long Offset, FixupKind Kind, SymbolEntry Symbol, long Addend);
+
+public sealed partial class ObjectAssembler
+{
+    private const string SectionAnchorPrefix = ".L\u0001section:";
+
+    /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
+    internal string SectionAnchor(string sectionName, ISectionRef section, long offset)
+    {
+        string name = SectionAnchorPrefix + sectionName;
+        var anchor = Symbols.GetOrAdd(name);
+        anchor.IsDefined = true;
+        anchor.Section = (AsmSection)section;
+        anchor.Offset = 0;
+        return name;
+    }
+
+    /// <summary>
+    /// An instruction's fixup: a PC-relative field aimed at a local label of this section is filled now; anything
+    /// else (global or weak targets, other sections, absolute low-12 and move-wide fields, adrp) becomes a
+    /// relocation, as GNU as does.
+    /// </summary>
+    internal void ResolveFixup(FixupRequest request, Span<byte> word, long place, SourceLocation at)
+    {
+        var symbol = Symbols.GetOrAdd(request.Symbol);
+        var spec = Fixup.Spec(request.Kind);
+        if (symbol.IsDefined && !symbol.IsGlobal && symbol.PendingExpression is null)
+        {
+            if (spec.Base == FixupBase.PcRelative && ReferenceEquals(symbol.Section, Current))
+            {
+                Apply(request.Kind, word, symbol.Offset + request.Addend - place, at);
+                return;
+            }
+            if (symbol.Section is null && spec.Base == FixupBase.Absolute)
+            {
+                Apply(request.Kind, word, symbol.Offset + request.Addend, at);
+                return;
+            }
+        }
+        Reference(symbol);
+        _relocations.Add(new PendingRelocation(Current, place, request.Kind, symbol, request.Addend));
+    }
+
+    private static void Apply(FixupKind kind, Span<byte> word, long value, SourceLocation at)
+    {
+        if (!Fixup.TryApply(kind, word, value, out string error))
+            throw new AsmError(at, error);
+    }
+
+    /// <summary>A datum whose value is not absolute: a relocation against its symbol (or its section).</summary>
+    private void AddRelocation(long place, FixupKind kind, ExprValue value, SourceLocation at)
+    {
+        SymbolEntry symbol;
+        long addend;
+        if (value.Symbol is { } name)
+        {
+            symbol = Symbols.GetOrAdd(name);
+            addend = value.Section is null ? value.Value : value.Value - symbol.Offset;
+        }
+        else
+        {
+            symbol = Symbols.GetOrAdd(SectionAnchor(value.Section!.Name, value.Section, 0));
+            addend = value.Value;
+        }
+        Reference(symbol);
+        _relocations.Add(new PendingRelocation(Current, place, kind, symbol, addend));
+    }
+
+    private static void Reference(SymbolEntry symbol) => symbol.IsReferenced = true;
+
+    private ObjectFile BuildObject()
+    {
+        var obj = new ObjectFile();
+        var sections = new Dictionary<AsmSection, ObjectSection>(ReferenceEqualityComparer.Instance);
+        foreach (var section in Sections.All)
+        {
+            long size = section.Location;
+            var output = new ObjectSection(section.Name, section.Kind, section.Flags)
+            {
+                Alignment = section.Alignment,
+                Data = section.Contents(size),
+                Size = size,
+                EntrySize = section.EntrySize,
+            };
+            sections[section] = output;
+            obj.Sections.Add(output);
+        }
+
+        foreach (var symbol in Symbols.InOrder)
+        {
+            if (symbol.PendingExpression is { } pending && !symbol.IsReferenced && !symbol.IsGlobal)
+                continue;
+            bool internalName = SymbolTable.IsAssemblerLocal(symbol.Name);
+            if (!symbol.IsDefined && !symbol.IsReferenced && !symbol.IsGlobal)
+                continue;
+            var output = Emit(symbol, sections);
+            if (!internalName)
+                obj.Symbols.Add(output);
+        }
+
+        foreach (var r in _relocations)
+        {
+            if (r.Symbol.PendingExpression is not null && TryGetSymbol(r.Symbol.Name, out var aliasValue) && aliasValue.Symbol is { } target)
+            {
+                // An equate to another symbol: relocate against that symbol.
+                var targetEntry = Symbols.GetOrAdd(target);
+                long extra = aliasValue.Section is null ? aliasValue.Value : aliasValue.Value - targetEntry.Offset;
+                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(targetEntry, sections), r.Addend + extra));
+                continue;
+            }
+            if (!r.Symbol.IsDefined && !r.Symbol.IsGlobal && SymbolTable.IsAssemblerLocal(r.Symbol.Name))
+                throw new AsmError(null, $"undefined local symbol '{ExpressionEvaluator.Display(r.Symbol.Name)}'");
+            sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(r.Symbol, sections), r.Addend));
+        }
+        return obj;
+    }
+
+    private static ObjectSymbol Emit(SymbolEntry symbol, Dictionary<AsmSection, ObjectSection> sections)
+    {
+        if (symbol.Emitted is { } done) return done;
+        var output = new ObjectSymbol(symbol.Name)
+        {
+            Section = symbol.IsDefined && symbol.Section is { } s ? sections[s] : null,
+            IsAbsolute = symbol.IsDefined && symbol.Section is null,
+            Value = symbol.IsDefined ? symbol.Offset : 0,
+            Size = symbol.SizeValue,
+            // An undefined symbol a relocation needs is global, as in GNU as.
+            Binding = !symbol.IsDefined && symbol.Binding == SymbolBinding.Local ? SymbolBinding.Global : symbol.Binding,
+            Type = symbol.Type,
+            Visibility = symbol.Visibility,
+        };
+        symbol.Emitted = output;
+        return output;
+    }
+}

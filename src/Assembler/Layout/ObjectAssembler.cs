@@ -1,0 +1,236 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.InstructionEncoding;
+using A64Asm.Assembler.Elf;
+using A64Asm.Assembler.Parsing;
+using A64Asm.Assembler.Parsing.Syntax;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>
+/// Assembly proper. The first pass runs while the lines arrive (so .if sees earlier .set values): it parses each
+/// line, keeps it, and lays it out. Further layout passes repeat until no label moves (sizes that depend on
+/// forward labels, .org, .skip); the last pass encodes instructions and writes bytes and relocations.
+/// </summary>
+public sealed partial class ObjectAssembler : IExpressionScope
+{
+    private const int MaxLayoutPasses = 16;
+
+    private readonly IDiagnosticSink _diagnostics;
+    private readonly StatementParser _parser;
+    private readonly List<ParsedLine> _program = new();
+    private readonly Dictionary<ParsedLine, PoolEntry> _literalOf = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ParsedLine, LiteralPool> _poolAt = new(ReferenceEqualityComparer.Instance);
+    private readonly List<PendingRelocation> _relocations = new();
+    private readonly InstructionEncoder _encoder;
+
+    private int _pass = 1;
+    private bool _emitting;
+    private bool _uncertain;
+    private bool _moved;
+    private bool _finished;
+
+    public ObjectAssembler(IDiagnosticSink diagnostics)
+    {
+        _diagnostics = diagnostics;
+        _parser = new StatementParser();
+        _encoder = new InstructionEncoder(this);
+    }
+
+    public SectionTable Sections { get; } = new();
+    public SymbolTable Symbols { get; } = new();
+    public RegisterAliases Aliases { get; } = new();
+
+    internal AsmSection Current => Sections.Current;
+    internal bool Emitting => _emitting;
+
+    public ExprValue LocationCounter => new(Current.Location, Current, null);
+
+    /// <summary>--defsym name=value: an absolute symbol defined before the first line.</summary>
+    public void DefineAbsolute(string name, long value)
+    {
+        var symbol = Symbols.GetOrAdd(name);
+        symbol.IsDefined = true;
+        symbol.IsEquate = true;
+        symbol.Section = null;
+        symbol.Offset = value;
+    }
+
+    /// <summary>Parses and lays out one line (first pass). Lines may hold several ';'-separated statements.</summary>
+    public void AddLine(SourceLine line)
+    {
+        if (_finished) throw new InvalidOperationException("Finish was already called");
+        foreach (var piece in StatementSplitter.Split(line))
+        {
+            var parsed = _parser.ParseLine(piece);
+            _program.Add(parsed);
+            Execute(parsed);
+        }
+    }
+
+    /// <summary>Runs the remaining layout passes and the emitting pass, and builds the object.</summary>
+    public ObjectFile Finish()
+    {
+        _finished = true;
+        foreach (var section in Sections.All)
+            if (!section.OpenPool.IsEmpty)
+            {
+                section.EndPool = section.OpenPool;
+                section.OpenPool = new LiteralPool();
+            }
+        PlaceEndPools();
+
+        bool again = _uncertain;
+        while (again)
+        {
+            if (++_pass > MaxLayoutPasses)
+                throw new AsmError(null, "layout does not settle: label-dependent sizes keep changing");
+            RunPass();
+            again = _moved;
+        }
+        _pass++;
+        _emitting = true;
+        RunPass();
+        if (_moved)
+            throw new AsmError(null, "internal error: a label moved in the emitting pass");
+        return BuildObject();
+    }
+
+    /// <summary>For the macro layer's .if family: an absolute expression at a line's text index.</summary>
+    public long EvaluateAbsolute(SourceLine line, int index, string expression)
+    {
+        var expr = _parser.ParseExpression(line, index, expression);
+        return ExpressionEvaluator.EvaluateAbsolute(expr, this, line);
+    }
+
+    public bool IsSymbolDefined(string name) => Symbols.Find(name) is { IsDefined: true } or { PendingExpression: not null };
+
+    public bool TryGetSymbol(string name, out ExprValue value)
+    {
+        value = default;
+        var symbol = Symbols.Find(name);
+        if (symbol is null) return false;
+        if (symbol.PendingExpression is { } pending)
+            return TryEvaluatePending(symbol, pending, out value);
+        if (!symbol.IsDefined) return false;
+        value = symbol.Value;
+        return true;
+    }
+
+    private int _pendingDepth;
+
+    private bool TryEvaluatePending(SymbolEntry symbol, Expr pending, out ExprValue value)
+    {
+        value = default;
+        if (_pendingDepth > 64)
+            throw new AsmError(symbol.PendingLine?.At(pending.Index), $"symbol definition loop encountered at '{symbol.Name}'");
+        _pendingDepth++;
+        try
+        {
+            value = ExpressionEvaluator.Evaluate(pending, this, symbol.PendingLine!);
+        }
+        finally
+        {
+            _pendingDepth--;
+        }
+        if (value.IsUndefinedSymbol) return false;
+        // Equates to a label keep the label's name so relocations name it, as gas does.
+        return true;
+    }
+
+    private void RunPass()
+    {
+        _moved = false;
+        _uncertain = false;
+        _relocations.Clear();
+        Sections.StartPass();
+        Aliases.Clear();
+        foreach (var line in _program)
+            Execute(line);
+        PlaceEndPools();
+    }
+
+    private void Execute(ParsedLine line)
+    {
+        foreach (var label in line.Labels)
+            DefineLabel(label.Name, line.At(label.Index));
+        switch (line.Statement)
+        {
+            case null:
+                return;
+            case InstructionStatement instruction:
+                Instruction(line, instruction);
+                return;
+            case DirectiveStatement directive:
+                Directive(line, directive);
+                return;
+            case AssignmentStatement assignment:
+                Assign(line, assignment.Name, assignment.Value, line.At(assignment.Index), redefinable: true);
+                return;
+            case RegisterAliasStatement alias:
+                Aliases.Define(alias.Name, alias.Register, line.At(alias.Index));
+                return;
+        }
+    }
+
+    private void DefineLabel(string name, SourceLocation at)
+    {
+        var symbol = Symbols.GetOrAdd(name);
+        if (_pass == 1)
+        {
+            if (symbol.IsDefined || symbol.PendingExpression is not null)
+                throw new AsmError(at, $"symbol '{ExpressionEvaluator.Display(name)}' is already defined");
+            symbol.DefinedInPass = 1;
+            symbol.DefinedAt = at;
+        }
+        else if (!ReferenceEquals(symbol.Section, Current) || symbol.Offset != Current.Location)
+        {
+            _moved = true;
+        }
+        symbol.IsDefined = true;
+        symbol.Section = Current;
+        symbol.Offset = Current.Location;
+    }
+
+    private void Instruction(ParsedLine line, InstructionStatement instruction)
+    {
+        PoolEntry? literal = null;
+        if (instruction.Operands.Count == 2 && instruction.Operands[1] is LiteralOperandSyntax literalSyntax)
+            literal = Literal(line, instruction, literalSyntax);
+        if (Current.IsNoBits)
+            throw new AsmError(line.At(instruction.Index), $"attempt to store an instruction in NOBITS section '{Current.Name}'");
+        Current.RequireAlignment(4);
+        if (!_emitting)
+        {
+            Current.Location += 4;
+            return;
+        }
+        _encoder.Emit(line, instruction, literal);
+    }
+
+    /// <summary>Evaluates an expression that decides a size or position. In the first pass a forward reference
+    /// counts as unknown (null) and schedules another pass; afterwards it is an error.</summary>
+    internal long? EvaluateForLayout(Expr expr, ParsedLine line)
+    {
+        ExprValue value;
+        try
+        {
+            value = ExpressionEvaluator.Evaluate(expr, this, line.Line);
+        }
+        catch (AsmError) when (_pass == 1)
+        {
+            _uncertain = true;
+            return null;
+        }
+        if (value.IsAbsolute) return value.Value;
+        if (_pass == 1 && value.IsUndefinedSymbol)
+        {
+            _uncertain = true;
+            return null;
+        }
+        throw new AsmError(line.At(expr.Index), ExpressionEvaluator.NotAbsoluteMessage(value));
+    }
+
+    internal ExprValue Evaluate(Expr expr, ParsedLine line) => ExpressionEvaluator.Evaluate(expr, this, line.Line);
+
+    internal void Warning(SourceLocation? at, string message) => _diagnostics.Warning(at, message);
+}

@@ -1,0 +1,94 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Elf;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>The sections in creation order, the current one, and the .pushsection/.previous history.</summary>
+public sealed class SectionTable
+{
+    private readonly Dictionary<string, AsmSection> _byName = new(StringComparer.Ordinal);
+    private readonly Stack<(AsmSection Current, AsmSection? Previous)> _stack = new();
+
+    public SectionTable()
+    {
+        // GNU as always creates these three, in this order.
+        Current = GetOrCreate(".text");
+        GetOrCreate(".data");
+        GetOrCreate(".bss");
+    }
+
+    public List<AsmSection> All { get; } = new();
+    public AsmSection Current { get; private set; }
+    public AsmSection? Previous { get; private set; }
+
+    public AsmSection GetOrCreate(string name)
+    {
+        if (_byName.TryGetValue(name, out var section)) return section;
+        var (kind, flags) = DefaultsFor(name);
+        section = new AsmSection(name, kind, flags);
+        _byName[name] = section;
+        All.Add(section);
+        return section;
+    }
+
+    public void Switch(AsmSection section)
+    {
+        if (ReferenceEquals(section, Current)) return;
+        Previous = Current;
+        Current = section;
+    }
+
+    public void Push(AsmSection section)
+    {
+        _stack.Push((Current, Previous));
+        Switch(section);
+    }
+
+    public void Pop(SourceLocation at)
+    {
+        if (_stack.Count == 0) throw new AsmError(at, ".popsection without corresponding .pushsection");
+        (Current, Previous) = _stack.Pop();
+    }
+
+    public void SwapWithPrevious(SourceLocation at)
+    {
+        if (Previous is null) throw new AsmError(at, ".previous without corresponding .section");
+        (Current, Previous) = (Previous, Current);
+    }
+
+    /// <summary>Runs <paramref name="action"/> with <paramref name="section"/> current (end-of-section literal pools).</summary>
+    public void RunIn(AsmSection section, Action action)
+    {
+        var (current, previous) = (Current, Previous);
+        Current = section;
+        try { action(); }
+        finally { (Current, Previous) = (current, previous); }
+    }
+
+    public void StartPass()
+    {
+        foreach (var s in All) s.StartPass();
+        _stack.Clear();
+        Current = _byName[".text"];
+        Previous = null;
+    }
+
+    /// <summary>Type and flags GNU as gives a section from its name when .section names none.</summary>
+    public static (SectionKind, SectionFlags) DefaultsFor(string name)
+    {
+        static bool Is(string name, string prefix) =>
+            name == prefix || name.StartsWith(prefix + ".", StringComparison.Ordinal);
+
+        if (Is(name, ".text")) return (SectionKind.ProgBits, SectionFlags.Alloc | SectionFlags.Exec);
+        if (Is(name, ".data") || Is(name, ".data1") || Is(name, ".got"))
+            return (SectionKind.ProgBits, SectionFlags.Alloc | SectionFlags.Write);
+        if (Is(name, ".bss") || Is(name, ".tbss"))
+            return (SectionKind.NoBits, SectionFlags.Alloc | SectionFlags.Write | (name.StartsWith(".t") ? SectionFlags.Tls : 0));
+        if (Is(name, ".tdata")) return (SectionKind.ProgBits, SectionFlags.Alloc | SectionFlags.Write | SectionFlags.Tls);
+        if (Is(name, ".rodata") || Is(name, ".rodata1")) return (SectionKind.ProgBits, SectionFlags.Alloc);
+        if (Is(name, ".init_array")) return (SectionKind.InitArray, SectionFlags.Alloc | SectionFlags.Write);
+        if (Is(name, ".fini_array")) return (SectionKind.FiniArray, SectionFlags.Alloc | SectionFlags.Write);
+        if (name.StartsWith(".note", StringComparison.Ordinal)) return (SectionKind.Note, SectionFlags.None);
+        return (SectionKind.ProgBits, SectionFlags.None);
+    }
+}

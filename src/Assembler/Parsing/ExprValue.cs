@@ -1,0 +1,32 @@
+namespace A64Asm.Assembler.Parsing;
+
+/// <summary>A section as the evaluator sees it: something two offsets can be relative to.</summary>
+public interface ISectionRef
+{
+    string Name { get; }
+}
+
+/// <summary>
+/// The value of an expression. Absolute: <see cref="Section"/> and <see cref="Symbol"/> null. Relocatable within
+/// a section: <see cref="Section"/> set, <see cref="Value"/> the offset in it, <see cref="Symbol"/> the label it is
+/// anchored on when there is one. Undefined (external) symbol: <see cref="Symbol"/> set, Section null,
+/// <see cref="Value"/> the addend.
+/// </summary>
+public readonly record struct ExprValue(long Value, ISectionRef? Section = null, string? Symbol = null)
+{
+    public static ExprValue Absolute(long value) => new(value);
+
+    public bool IsAbsolute => Section is null && Symbol is null;
+    public bool IsUndefinedSymbol => Section is null && Symbol is not null;
+}
+
+/// <summary>What the evaluator needs from the assembler: symbol values and the location counter.</summary>
+public interface IExpressionScope
+{
+    /// <summary>The value of a defined symbol (absolute or section-relative, with Symbol set to the anchor);
+    /// false when the symbol is not (yet) defined.</summary>
+    bool TryGetSymbol(string name, out ExprValue value);
+
+    /// <summary>"." at the statement being evaluated.</summary>
+    ExprValue LocationCounter { get; }
+}

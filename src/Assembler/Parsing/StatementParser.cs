@@ -1,0 +1,130 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Parsing.Generated;
+using A64Asm.Assembler.Parsing.Syntax;
+using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
+using Antlr4.Runtime.Misc;
+
+namespace A64Asm.Assembler.Parsing;
+
+/// <summary>
+/// Parses one statement line at a time with the generated parser, fed by <see cref="StatementTokenSource"/>.
+/// One parser instance is reused; each line is tried in SLL mode first (fast, almost always enough) and
+/// re-parsed in full LL mode only when SLL fails, which is also where syntax errors get reported.
+/// </summary>
+public sealed class StatementParser
+{
+    // Directives whose arguments are not expressions; they keep their raw text and skip the grammar.
+    private static readonly HashSet<string> FreeFormDirectives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".arch", ".arch_extension", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".file", ".ident",
+        ".gnu_attribute", ".eabi_attribute", ".variant_pcs", ".tlsdesccall", ".cfi_sections",
+        ".cfi_personality", ".cfi_lsda", ".cfi_escape", ".symver", ".version", ".purgem", ".altmacro", ".noaltmacro",
+    };
+
+    private readonly StatementTokenSource _tokens = new();
+    private readonly CommonTokenStream _stream;
+    private readonly A64AsmParser _parser;
+    private readonly ParseTreeConverter _converter;
+    private readonly ThrowingErrorListener _errors = new();
+    private readonly BailErrorStrategy _bail = new();
+    private readonly DefaultErrorStrategy _recovering = new();
+
+    public StatementParser(LocalLabelNames? localLabels = null)
+    {
+        LocalLabels = localLabels ?? new LocalLabelNames();
+        _stream = new CommonTokenStream(_tokens);
+        _parser = new A64AsmParser(_stream);
+        _parser.RemoveErrorListeners();
+        _parser.AddErrorListener(_errors);
+        _converter = new ParseTreeConverter(LocalLabels);
+    }
+
+    public LocalLabelNames LocalLabels { get; }
+
+    public ParsedLine ParseLine(SourceLine line)
+    {
+        string text = line.Text;
+        int start = SkipSpace(text, 0);
+        if (start >= text.Length || IsCommentStart(text, start))
+            return new ParsedLine(line, Array.Empty<LabelDefinition>(), null);
+        if (text[start] == '.' && TryFreeFormDirective(line, start) is { } freeForm)
+            return freeForm;
+        var tree = Parse(line, text, start, text.Length, 0, p => p.line());
+        return _converter.Convert(line, tree);
+    }
+
+    /// <summary>An expression that sits at <paramref name="index"/> of <paramref name="line"/> (for .if and friends).</summary>
+    public Expr ParseExpression(SourceLine line, int index, string expression)
+    {
+        var tree = Parse(line, expression, 0, expression.Length, index, p => p.expressionLine());
+        return _converter.ConvertExpression(line, tree.expr());
+    }
+
+    private T Parse<T>(SourceLine line, string text, int start, int end, int indexBase, Func<A64AsmParser, T> rule)
+        where T : ParserRuleContext
+    {
+        _errors.Line = line;
+        _tokens.Reset(line, text, start, end, indexBase + start);
+        _stream.SetTokenSource(_tokens);
+        _parser.TokenStream = _stream;
+        _parser.Interpreter.PredictionMode = PredictionMode.SLL;
+        _parser.ErrorHandler = _bail;
+        try
+        {
+            return rule(_parser);
+        }
+        catch (ParseCanceledException)
+        {
+            // SLL can fail on input that full LL accepts; LL also gives the precise error.
+            _tokens.Reset(line, text, start, end, indexBase + start);
+            _stream.SetTokenSource(_tokens);
+            _parser.TokenStream = _stream;
+            _parser.Interpreter.PredictionMode = PredictionMode.LL;
+            _parser.ErrorHandler = _recovering;
+            return rule(_parser);
+        }
+    }
+
+    private ParsedLine? TryFreeFormDirective(SourceLine line, int start)
+    {
+        string text = line.Text;
+        int end = start + 1;
+        while (end < text.Length && StatementTokenSource.IsIdentPart(text[end])) end++;
+        if (end - start < 3 || !FreeFormDirectives.Contains(text[start..end]))
+            return null;
+        int afterName = SkipSpace(text, end);
+        if (afterName < text.Length && text[afterName] is ':' or '=')
+            return null;
+        string raw = text[end..].Trim();
+        var directive = new DirectiveStatement(text[start..end].ToLowerInvariant(), Array.Empty<OperandSyntax>(), raw, start);
+        return new ParsedLine(line, Array.Empty<LabelDefinition>(), directive);
+    }
+
+    private static int SkipSpace(string text, int i)
+    {
+        while (i < text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\f' || text[i] == '\r')) i++;
+        return i;
+    }
+
+    // '#' starts a comment at the beginning of a line (after cpp, '# 1 "file"' line markers); '//' anywhere.
+    private static bool IsCommentStart(string text, int i) =>
+        text[i] == '#' || (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '/');
+
+    private sealed class ThrowingErrorListener : IAntlrErrorListener<IToken>
+    {
+        public SourceLine? Line { get; set; }
+
+        public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line,
+            int charPositionInLine, string msg, RecognitionException e)
+        {
+            string what = offendingSymbol is null || offendingSymbol.Type == TokenConstants.EOF
+                ? "end of line"
+                : $"'{offendingSymbol.Text}'";
+            int index = offendingSymbol?.StartIndex ?? charPositionInLine;
+            if (offendingSymbol is { Type: TokenConstants.EOF } && Line is not null)
+                index = Math.Max(0, Line.Text.TrimEnd().Length);
+            throw new AsmError(Line?.At(Math.Max(0, index)), $"syntax error: unexpected {what}");
+        }
+    }
+}
