@@ -1,0 +1,80 @@
+using A64Asm.Linker.Tests.Support;
+
+namespace A64Asm.Linker.Tests.Linking;
+
+/// <summary>Link failures and their exact messages (GNU ld's words, straight quotes).</summary>
+public class LinkErrorTests
+{
+    [Fact]
+    public void UndefinedReferencesAreAllReportedWithObjectSectionAndOffset()
+    {
+        if (!GnuTools.Require()) return;
+        var error = Assert.Throws<LinkError>(() => LinkCompare.Ours(
+            [".text\n.globl _start\n_start: nop\nbl nothere\n.data\n.quad 0, nothere2\n"]));
+        Assert.Equal(
+            "o0.o:(.text+0x4): undefined reference to 'nothere'\n" +
+            "o0.o:(.data+0x8): undefined reference to 'nothere2'",
+            error.Message);
+        Assert.Equal(2, error.Messages.Count);
+    }
+
+    [Fact]
+    public void MultipleDefinitionNamesBothPlaces()
+    {
+        if (!GnuTools.Require()) return;
+        var error = Assert.Throws<LinkError>(() => LinkCompare.Ours(
+            [".text\n.globl foo\nfoo: ret\n", ".text\nnop\nnop\n.globl foo\nfoo: ret\n"]));
+        Assert.Equal("o1.o:(.text+0x8): multiple definition of 'foo'; o0.o:(.text+0x0): first defined here", error.Message);
+    }
+
+    [Fact]
+    public void ConditionalBranchOutOfRange()
+    {
+        if (!GnuTools.Require()) return;
+        var error = Assert.Throws<LinkError>(() => LinkCompare.Ours(
+        [
+            ".text\n.globl _start\n_start: b.eq far\ntbz x0, #1, far\nb.eq .Lfar\n.section .text.far,\"ax\"\n.skip 0x100000\n.Lfar: ret\n",
+            ".section .text.far,\"ax\"\n.globl far\nfar: ret\n",
+        ]));
+        Assert.Equal(
+            "o0.o:(.text+0x0): relocation truncated to fit: R_AARCH64_CONDBR19 against symbol 'far' defined in .text.far section in o1.o\n" +
+            "o0.o:(.text+0x4): relocation truncated to fit: R_AARCH64_TSTBR14 against symbol 'far' defined in .text.far section in o1.o\n" +
+            "o0.o:(.text+0x8): relocation truncated to fit: R_AARCH64_CONDBR19 against '.text.far'",
+            error.Message);
+    }
+
+    [Fact]
+    public void BranchOutOfRangeAndMisalignedLoad()
+    {
+        if (!GnuTools.Require()) return;
+        var error = Assert.Throws<LinkError>(() => LinkCompare.Ours(
+        [
+            ".text\nbl far\nldr x0, [x1, :lo12:odd]\n.data\n.byte 1\n.globl odd\nodd: .quad 0\n",
+            ".section .text.z,\"ax\"\n.skip 0x8000000\n.globl far\nfar: ret\n",
+        ]));
+        Assert.Equal(
+            "o0.o:(.text+0x0): relocation truncated to fit: R_AARCH64_CALL26 against symbol 'far' defined in .text.z section in o1.o\n" +
+            "o0.o:(.text+0x4): relocation truncated to fit: R_AARCH64_LDST64_ABS_LO12_NC against symbol 'odd' defined in .data section in o0.o",
+            error.Message);
+    }
+
+    [Fact]
+    public void BranchToMisalignedTargetIsAnError()
+    {
+        if (!GnuTools.Require()) return;
+        var error = Assert.Throws<LinkError>(() => LinkCompare.Ours([".text\nb odd\n.data\n.byte 0\n.globl odd\nodd: .byte 1\n"]));
+        Assert.StartsWith("o0.o:(.text+0x0): branch target not word aligned: R_AARCH64_JUMP26 against symbol 'odd'", error.Message);
+    }
+
+    [Fact]
+    public void NotAnElfObject()
+    {
+        var error = Assert.Throws<LinkError>(() => A64Asm.Linker.Linker.Link([new LinkerInput("junk.o", [1, 2, 3])], new LinkerOptions()));
+        Assert.Equal("junk.o: file format not recognized", error.Message);
+        Assert.Equal("junk.o: file format not recognized", error.ToString()); // no stack trace in the text
+    }
+
+    [Fact]
+    public void NoInputs() =>
+        Assert.Equal("no input files", Assert.Throws<LinkError>(() => A64Asm.Linker.Linker.Link([], new LinkerOptions())).Message);
+}

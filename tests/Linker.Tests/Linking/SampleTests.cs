@@ -1,0 +1,52 @@
+using A64Asm.Linker.Kexec;
+using A64Asm.Linker.Tests.Support;
+
+namespace A64Asm.Linker.Tests.Linking;
+
+/// <summary>samples/relocate_kernel.S through GNU cpp and as, then our linker against GNU ld + objcopy.</summary>
+public class SampleTests
+{
+    private static (LinkedImage Image, byte[] Gnu) LinkSample(int pageShift)
+    {
+        using var dir = new TempDir();
+        GnuTools.Ok("gcc", ["-E", "-D__ASSEMBLY__", $"-DPAGE_SHIFT={pageShift}", "-I", Repo.Path("samples/include"),
+            Repo.Path("samples/relocate_kernel.S"), "-o", "rk.s"], dir.Root);
+        GnuTools.Ok("as", ["rk.s", "-o", "rk.o"], dir.Root);
+        var gnu = GnuTools.LinkFlat(["rk.o"], dir, "-Ttext=0", "-e", "0");
+        var image = A64Asm.Linker.Linker.Link([new LinkerInput("rk.o", File.ReadAllBytes(dir.Path("rk.o")))], new LinkerOptions());
+        return (image, gnu);
+    }
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(14)]
+    [InlineData(16)]
+    public void ImageIsIdenticalToGnuLd(int pageShift)
+    {
+        if (!GnuTools.Require()) return;
+        var (image, gnu) = LinkSample(pageShift);
+        LinkCompare.AssertSameBytes(gnu, image.Flat);
+    }
+
+    [Fact]
+    public void FourKPagesGiveTheKnownOffsets()
+    {
+        if (!GnuTools.Require()) return;
+        var (image, _) = LinkSample(12);
+        Assert.Equal(4120, image.Flat.Length);
+        Assert.True(KexecOffsets.TryRead(image, out var offsets));
+        Assert.Equal(0xf0ul, offsets["arm64_relocate_new_kernel_size"]);
+        Assert.Equal(0xe0ul, offsets["arm64_kexec_kimage_start_offset"]);
+        Assert.Equal(0xe8ul, offsets["arm64_kexec_kimage_head_offset"]);
+        Assert.Equal(0x1000ul, image.Symbols["arm64_relocate_new_kernel_size"]);
+    }
+
+    [Fact]
+    public void ImageMatchesTheCommittedReference()
+    {
+        var reference = Repo.Path("tests/vectors/e2e/relocate_kernel.ps12.bin");
+        if (!File.Exists(reference) || !GnuTools.Require()) return;
+        var (image, _) = LinkSample(12);
+        LinkCompare.AssertSameBytes(File.ReadAllBytes(reference), image.Flat);
+    }
+}
