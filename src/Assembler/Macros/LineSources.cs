@@ -42,20 +42,20 @@ internal sealed class RestOfLineSource(List<SourceLine> statements) : LineSource
 }
 
 /// <summary>A macro call or a .rept/.irp/.irpc in progress.</summary>
-internal abstract class ExpansionSource(SourceLocation calledAt) : LineSource
+internal abstract class ExpansionSource(SourceLocation calledAt, int conditionalDepth) : LineSource
 {
     public SourceLocation CalledAt { get; } = calledAt;
+
+    /// <summary>.if blocks open when the expansion started; .exitm closes the ones opened since.</summary>
+    public int ConditionalDepth { get; } = conditionalDepth;
 }
 
 internal sealed class MacroExpansionSource(MacroDefinition macro, string[] values, long number, ExpansionFrame frame,
-    int conditionalDepth, SourceLocation calledAt) : ExpansionSource(calledAt)
+    SourceLocation calledAt, int conditionalDepth) : ExpansionSource(calledAt, conditionalDepth)
 {
     int next;
 
     public MacroDefinition Macro { get; } = macro;
-
-    /// <summary>.if blocks open when the call started; .exitm closes the ones opened since.</summary>
-    public int ConditionalDepth { get; } = conditionalDepth;
 
     public override SourceLine? Next() =>
         next < Macro.Body.Count
@@ -64,7 +64,8 @@ internal sealed class MacroExpansionSource(MacroDefinition macro, string[] value
 }
 
 /// <summary>.rept: the same prepared lines <c>count</c> times, so repeating allocates nothing.</summary>
-internal sealed class RepeatSource(SourceLine[] lines, long count, SourceLocation calledAt) : ExpansionSource(calledAt)
+internal sealed class RepeatSource(SourceLine[] lines, long count, SourceLocation calledAt, int conditionalDepth)
+    : ExpansionSource(calledAt, conditionalDepth)
 {
     long round;
     int next;
@@ -84,7 +85,7 @@ internal sealed class RepeatSource(SourceLine[] lines, long count, SourceLocatio
 
 /// <summary>.irp/.irpc: the body once per value, with <c>\symbol</c> replaced by the value.</summary>
 internal sealed class IterationSource(List<SourceLine> body, string symbol, List<string> values, ExpansionFrame frame,
-    SourceLocation calledAt) : ExpansionSource(calledAt)
+    SourceLocation calledAt, int conditionalDepth) : ExpansionSource(calledAt, conditionalDepth)
 {
     readonly string[] names = [symbol];
     int valueIndex;

@@ -10,15 +10,16 @@ public sealed partial class MacroExpander
         switch (directive)
         {
             case Directive.Macro: DefineMacro(statement, head); break;
-            case Directive.Endm: throw new AsmError(at, ".endm without .macro");
-            case Directive.Exitm: ExitMacro(at); break;
+            // gas only warns about these three.
+            case Directive.Endm: diagnostics.Warning(at, ".endm without .macro"); break;
+            case Directive.Exitm: ExitExpansion(at); break;
             case Directive.Purgem: PurgeMacros(statement, head); break;
             case Directive.AltMacro: throw new AsmError(at, ".altmacro is not supported");
             case Directive.NoAltMacro: break;
             case Directive.Rept: Repeat(statement, head); break;
             case Directive.Irp: Iterate(statement, head, perCharacter: false); break;
             case Directive.Irpc: Iterate(statement, head, perCharacter: true); break;
-            case Directive.Endr: throw new AsmError(at, ".endr without .rept, .irp or .irpc");
+            case Directive.Endr: diagnostics.Warning(at, ".endr without .rept, .irp or .irpc"); break;
             case Directive.Include: Include(statement, head); break;
             case Directive.Err: throw new AsmError(at, ".err encountered");
             case Directive.Error:
@@ -53,19 +54,26 @@ public sealed partial class MacroExpander
             throw new AsmError(at, $"macros nested too deeply (limit {options.MaxMacroDepth})");
         var values = MacroArgumentBinder.Bind(macro, statement, head.KeywordStart, head.KeywordEnd);
         var frame = new ExpansionFrame(ExpansionKind.MacroExpandedFrom, macro.Name, at.Pos, statement.Location.Context);
-        PushSource(new MacroExpansionSource(macro, values, macrosExecuted++, frame, conditionals.Depth, at));
+        PushSource(new MacroExpansionSource(macro, values, macrosExecuted++, frame, at, conditionals.Depth));
     }
 
-    void ExitMacro(SourceLocation at)
+    /// <summary>
+    /// Like gas, .exitm leaves the innermost expansion, which may be a .rept/.irp (all its remaining rounds) rather
+    /// than the macro around it.
+    /// </summary>
+    void ExitExpansion(SourceLocation at)
     {
-        if (macroDepth == 0)
-            throw new AsmError(at, ".exitm outside a macro");
-        // The rest of the current body line belongs to the macro being left.
+        if (expansionDepth == 0)
+        {
+            diagnostics.Warning(at, "ignoring .exitm outside a macro");
+            return;
+        }
+        // The rest of the current line belongs to the expansion being left.
         pending.Clear();
         pendingNext = 0;
-        while (sources[^1] is not MacroExpansionSource)
+        while (sources[^1] is not ExpansionSource)
             PopSource(checkConditionals: false);
-        conditionals.TruncateTo(((MacroExpansionSource)sources[^1]).ConditionalDepth);
+        conditionals.TruncateTo(((ExpansionSource)sources[^1]).ConditionalDepth);
         PopSource(checkConditionals: false);
     }
 
@@ -91,7 +99,7 @@ public sealed partial class MacroExpander
         collector = new BlockCollector(isMacro: false, at, "unterminated .rept", body =>
         {
             var lines = body.ConvertAll(line => new SourceLine(line.Text, new SourceLocation(line.Location.Pos, frame), line.ColumnMap));
-            PushSource(new RepeatSource(lines.ToArray(), count, at));
+            PushSource(new RepeatSource(lines.ToArray(), count, at, conditionals.Depth));
         });
     }
 
@@ -110,7 +118,7 @@ public sealed partial class MacroExpander
         var values = perCharacter ? CharacterValues(text, rest) : ListValues(text, rest);
         var frame = new ExpansionFrame(ExpansionKind.RepeatExpandedFrom, name, at.Pos, statement.Location.Context);
         collector = new BlockCollector(isMacro: false, at, $"unterminated {name}",
-            body => PushSource(new IterationSource(body, text[symbolStart..symbolEnd], values, frame, at)));
+            body => PushSource(new IterationSource(body, text[symbolStart..symbolEnd], values, frame, at, conditionals.Depth)));
     }
 
     /// <summary>gas runs the body once, with an empty value, when the list is empty.</summary>

@@ -187,14 +187,14 @@ public sealed partial class MacroExpander
         var source = sources[^1];
         sources.RemoveAt(sources.Count - 1);
         source.Close();
-        if (source is ExpansionSource)
-            expansionDepth--;
         if (source is IncludedFileSource)
             includeDepth--;
-        if (source is MacroExpansionSource call)
+        if (source is ExpansionSource expansion)
         {
-            macroDepth--;
-            if (checkConditionals && conditionals.Depth > call.ConditionalDepth)
+            expansionDepth--;
+            if (expansion is MacroExpansionSource)
+                macroDepth--;
+            if (checkConditionals && conditionals.Depth > expansion.ConditionalDepth)
                 throw new AsmError(conditionals.Innermost, "unterminated .if");
         }
     }

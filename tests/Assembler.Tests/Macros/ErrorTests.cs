@@ -47,10 +47,14 @@ public class ErrorTests
     }
 
     [Fact]
-    public void StrayEndmAndExitm()
+    public void StrayEndmEndrAndExitmOnlyWarnLikeGas()
     {
-        Assert.Equal("test.s:1:1: error: .endm without .macro", ErrorHeadline(".endm\n"));
-        Assert.Equal("test.s:1:1: error: .exitm outside a macro", ErrorHeadline(".exitm\n"));
+        var diagnostics = new A64Asm.Assembler.Diagnostics.CollectingDiagnostics();
+        Assert.Equal("nop", Expand(Lines(".endm", " .endr", ".exitm", "nop"), diagnostics: diagnostics));
+        Assert.Equal(
+            ["test.s:1:1: warning: .endm without .macro", "test.s:2:2: warning: .endr without .rept, .irp or .irpc",
+             "test.s:3:1: warning: ignoring .exitm outside a macro"],
+            diagnostics.Warnings.Select(w => w.Split('\n')[0]));
     }
 
     [Fact]

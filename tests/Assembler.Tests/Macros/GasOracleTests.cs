@@ -126,6 +126,45 @@ public class GasOracleTests
         .byte 54
         .endif
         """)]
+    [InlineData("nesting", """
+        .macro outer x
+        .macro inner y
+        .byte \x, \y
+        .endm
+        .irp r, 1, 2
+        .byte \x\r, \@
+        .endr
+        .endm
+        outer 5
+        inner 6
+        .purgem inner
+        outer 7
+        inner 8
+        .macro empty
+        .endm
+        empty
+        .rept 0
+        .byte 99
+        .endr
+        .macro q a, b
+        .ascii "\a\b"
+        .endm
+        q "1, 2" 3
+        q 4,
+        q , 5
+        .macro bail n
+        .irp v, 1, 2, 3
+        .byte \v
+        .ifeq \v - \n
+        .exitm
+        .endif
+        .endr
+        .byte 100
+        .endm
+        bail 2
+        bail 9
+        .byte 101
+        """)]
     public void ExpansionMatchesGas(string name, string source)
     {
         if (!GasOracle.Available())

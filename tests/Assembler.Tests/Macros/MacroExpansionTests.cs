@@ -131,10 +131,12 @@ public class MacroExpansionTests
     }
 
     [Fact]
-    public void ExitmInsideRepeatInsideMacroLeavesBoth()
+    public void ExitmLeavesOnlyTheInnermostExpansionWithAllItsRounds()
     {
-        Assert.Equal(".byte 1\nnop",
-            Expand(Lines(".macro m", ".rept 3", ".byte 1; .exitm; .byte 2", ".endr", ".endm", "m", "nop")));
+        Assert.Equal(".byte 1\n.byte 3\nnop",
+            Expand(Lines(".macro m", ".rept 3", ".byte 1; .exitm; .byte 2", ".endr", ".byte 3", ".endm", "m", "nop")));
+        Assert.Equal(".byte 4\n.byte 10",
+            Expand(Lines(".irp x, 4, 5", ".if 1", ".byte \\x", ".exitm", ".endif", ".endr", ".byte 10")));
     }
 
     [Fact]

@@ -94,9 +94,10 @@ public class RepetitionTests
     }
 
     [Fact]
-    public void EndrWithoutRept()
+    public void IfLeftOpenInsideARepeat()
     {
-        Assert.Equal("test.s:1:3: error: .endr without .rept, .irp or .irpc", ErrorHeadline("  .endr\n"));
+        Assert.Equal("test.s:2:1: error: unterminated .if\n .if 1\n ^\nin '.rept' expanded from test.s:1",
+            Error(Lines(".rept 2", ".if 1", ".endr", ".endif")));
     }
 
     [Fact]
