@@ -24,7 +24,11 @@ public sealed partial class MacroExpander
         throw new AsmError(statement.At(start), $"can't open include file '{name}'");
     }
 
-    /// <summary>The including file's directory first, then the -I directories, like gas.</summary>
+    /// <summary>
+    /// The including file's directory, then the -I directories, then the working directory. gas itself tries the
+    /// working directory first and never the including file's directory; our order lets a header include its
+    /// neighbours wherever the build runs, and still finds everything gas would.
+    /// </summary>
     IEnumerable<string> IncludeCandidates(string includingFile, string name)
     {
         if (Path.IsPathRooted(name))
@@ -33,8 +37,11 @@ public sealed partial class MacroExpander
             yield break;
         }
         string? directory = Path.GetDirectoryName(includingFile);
-        yield return string.IsNullOrEmpty(directory) ? name : Path.Combine(directory, name);
+        bool besideIsWorkingDirectory = string.IsNullOrEmpty(directory);
+        yield return besideIsWorkingDirectory ? name : Path.Combine(directory!, name);
         foreach (string dir in options.IncludeDirs)
             yield return Path.Combine(dir, name);
+        if (!besideIsWorkingDirectory)
+            yield return name;
     }
 }

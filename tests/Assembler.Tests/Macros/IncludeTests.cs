@@ -12,6 +12,10 @@ public class IncludeTests
         [Path.Combine("inc", "more.inc")] = "nop\n.include \"inner.inc\"\n",
         [Path.Combine("inc", "inner.inc")] = "#define NOT_CPP 1\n",
         [Path.Combine("src", "self.inc")] = ".include \"self.inc\"\n",
+        ["top.inc"] = "top\n",
+        [Path.Combine("inc", "top.inc")] = "inc-top\n",
+        [Path.Combine("src", "both.inc")] = "src-both\n",
+        [Path.Combine("inc", "both.inc")] = "inc-both\n",
     };
 
     static List<SourceLine> Run(string source, MacroOptions? options = null)
@@ -53,5 +57,16 @@ public class IncludeTests
     {
         var error = Assert.Throws<AsmError>(() => Run(".include \"self.inc\"\n", new MacroOptions { MaxIncludeDepth = 5 }));
         Assert.Equal(Path.Combine("src", "self.inc") + ":1:1: error: .include nested too deeply (limit 5)", error.Render().Split('\n')[0]);
+    }
+
+    [Fact]
+    public void SearchOrderIsBesideTheFileThenIncludeDirsThenWorkingDirectory()
+    {
+        Assert.Equal(["src-both", "inc-top"], Run(".include \"both.inc\"\n.include \"top.inc\"\n").Select(l => l.Text));
+        var options = new MacroOptions();
+        options.ReadFile = path => Files.GetValueOrDefault(path);
+        var input = InputLines(Path.Combine("src", "main.s"), ".include \"top.inc\"\n");
+        var lines = new MacroExpander(input, new TestHost(), options, new CollectingDiagnostics()).Expand().ToList();
+        Assert.Equal(["top"], lines.Select(l => l.Text));
     }
 }
