@@ -138,7 +138,8 @@ public sealed partial class MacroExpander
             return null;
         }
         MacroDefinition? macro = null;
-        if (directive == Directive.None && (macros.Count == 0 || !macroLookup.TryGetValue(keyword, out macro)))
+        if (directive == Directive.None &&
+            (macros.Count == 0 || !macroLookup.TryGetValue(keyword, out macro) || IsAssignment(text, head.KeywordEnd)))
             return statement;
         if (head.HasLabels)
             (statement, head) = SplitOffLabels(statement, head);
@@ -147,6 +148,13 @@ public sealed partial class MacroExpander
         else
             Run(directive, statement, head);
         return null;
+    }
+
+    /// <summary><c>x = 5</c> assigns to x even when a macro is named x (gas checks for '=' first).</summary>
+    static bool IsAssignment(string text, int keywordEnd)
+    {
+        int i = SourceChars.SkipBlanks(text, keywordEnd);
+        return i < text.Length && text[i] == '=' && !(i + 1 < text.Length && text[i + 1] == '=');
     }
 
     /// <summary>Emits each leading label as its own line and returns the rest of the statement.</summary>

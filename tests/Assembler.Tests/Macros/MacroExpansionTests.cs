@@ -180,4 +180,16 @@ public class MacroExpansionTests
     {
         Assert.Equal("nop", Expand(".noaltmacro\nnop\n"));
     }
+
+    [Fact]
+    public void AssignmentToANameThatIsAlsoAMacroIsNotACall()
+    {
+        Assert.Equal("x = 5\nx=6\n.byte 99", Expand(Lines(".macro x a", ".byte 99", ".endm", "x = 5", "x=6", "x 1")));
+    }
+
+    [Fact]
+    public void MacroNamesMayStartWithADot()
+    {
+        Assert.Equal(".byte 3", Expand(Lines(".macro .emit v", ".byte \\v", ".endm", ".emit 3")));
+    }
 }
