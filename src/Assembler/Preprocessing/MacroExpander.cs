@@ -175,12 +175,23 @@ internal sealed class MacroExpander
         return args;
     }
 
+    /// <summary>
+    /// Marks a variadic argument that was left out, not just empty: GNU <c>, ## __VA_ARGS__</c> drops the comma
+    /// only then (gcc keeps it for G(1,) but not for G(1)). Never modified.
+    /// </summary>
+    internal static readonly List<PpToken> OmittedVariadicArgument = new();
+
     void CheckArgumentCount(PpToken name, MacroDefinition macro, List<List<PpToken>> args)
     {
         int expected = macro.Parameters.Length;
         if (expected == 0 && args.Count == 1 && args[0].Count == 0)
         {
             args.Clear();
+            return;
+        }
+        if (expected == 1 && macro.IsVariadic && args.Count == 1 && args[0].Count == 0)
+        {
+            args[0] = OmittedVariadicArgument; // F() for F(...): nothing tells it apart from a left-out argument
             return;
         }
         if (args.Count == expected)
@@ -190,7 +201,7 @@ internal sealed class MacroExpander
             // GNU: the variadic part may be left out entirely, as in F(a) for F(a, ...).
             if (macro.IsVariadic && args.Count == expected - 1)
             {
-                args.Add(new List<PpToken>());
+                args.Add(OmittedVariadicArgument);
                 return;
             }
             throw host.Error(name, $"macro \"{macro.Name}\" requires {expected} arguments, but only {args.Count} given");

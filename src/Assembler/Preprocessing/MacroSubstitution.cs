@@ -73,7 +73,7 @@ internal sealed class MacroSubstitution
         {
             if (IsGnuCommaPaste(p))
             {
-                if (args[p].Count == 0)
+                if (ReferenceEquals(args[p], MacroExpander.OmittedVariadicArgument))
                     result.RemoveAt(result.Count - 1);
                 else
                     AppendArgument(Expanded(p), body[i].Ws, placemarkerIfEmpty: false);

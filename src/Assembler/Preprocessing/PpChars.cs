@@ -4,7 +4,7 @@ namespace A64Asm.Assembler.Preprocessing;
 internal static class PpChars
 {
     public static bool IsIdentStart(char c) =>
-        (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' || c == '$' || c >= 0x80;
+        (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' || c >= 0x80; // no '$': cpp's assembler mode keeps it out of identifiers
 
     public static bool IsIdentPart(char c) => IsIdentStart(c) || (uint)(c - '0') <= 9;
 

@@ -1,0 +1,176 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Preprocessing;
+using Xunit.Abstractions;
+
+namespace A64Asm.Assembler.Tests.Preprocessing;
+
+/// <summary>Token-for-token comparison with GNU cpp on the sample and on inputs chosen to be tricky.</summary>
+public class GccOracleTests(ITestOutputHelper output)
+{
+    public static TheoryData<string, string> Cases => new()
+    {
+        { "stringize-paste", """
+            #define STR(x) #x
+            #define XSTR(x) STR(x)
+            #define CAT(a, b) a ## b
+            #define CAT3(a, b, c) a ## b ## c
+            #define VAL 42
+            STR(VAL) XSTR(VAL) STR( a  "q\n" 'c'  b ) STR() XSTR(__LINE__)
+            CAT(x, 1) CAT(, y) CAT(z, ) CAT(,) CAT3(a, , c) CAT(VAL, VAL) CAT(<, <) CAT(1, e) CAT(.L, oop)
+            CAT(1, +) CAT(+, +)
+            #define IMM(n) mov x0, #n
+            #define HASH #
+            IMM(4) HASH 5 CAT(#, #)
+            """ },
+        { "variadic", """
+            #define E(fmt, ...) call(fmt, ## __VA_ARGS__)
+            #define F(...) [__VA_ARGS__] #__VA_ARGS__
+            #define G(first, rest...) <first|rest>
+            #define H(a, ...) a __VA_ARGS__
+            #define V(...) v(x, ## __VA_ARGS__)
+            E(1) E(1, 2) E(1, 2, 3) E(1,) E(1, ) F() F(a, b , c) F((1, 2), 3) V() V(1) V(1, 2)
+            G(1) G(1, 2, 3) H(x) H(x, y)
+            """ },
+        { "nested-and-multiline", """
+            #define f(a) a*g
+            #define g(a) f(a)
+            #define ID(x) x
+            #define TWICE(x) x x
+            #define APPLY(m, a) m(a)
+            #define LPAREN (
+            f(2)(9)
+            ID(ID(ID(3))) TWICE(TWICE(t)) APPLY(ID, 7) APPLY(TWICE, u)
+            ID
+            (
+              ID(4) +
+              5
+            ) after
+            ID
+            not_called
+            ID LPAREN 6)
+            """ },
+        { "c-standard-example", """
+            #define x 3
+            #define f(a) f(x * (a))
+            #undef x
+            #define x 2
+            #define g f
+            #define z z[0]
+            #define h g(~
+            #define m(a) a(w)
+            #define w 0,1
+            #define t(a) a
+            #define p() int
+            #define q(x) x
+            #define r(x,y) x ## y
+            #define str(x) # x
+            f(y+1) + f(f(z)) % t(t(g)(0) + t)(1);
+            g(x+(3,4)-w) | h 5) & m
+            (f)^m(m);
+            p() i[q()] = { q(1), r(2,3), r(4,), r(,5), r(,) };
+            char c[2][6] = { str(hello), str() };
+            """ },
+        { "if-arithmetic", """
+            #define A 5
+            #define B (A * 2)
+            #define HAS_A defined(A) && defined A
+            #if B == 10 && (B << 60) >> 60 == -6 && -1 < 0 && -1 > 0u && 'z' - 'a' == 25
+            ok1
+            #endif
+            #if 0x10 + 010 + 0b10 + 10UL + 1ull != 37 || !defined A || defined(NOPE)
+            bad
+            #elif (7 / 2 == 3) && (-7 % 3 == -1) && (~0 == -1) && (1 ? 2 : 3) == 2 && (0, 8) == 8
+            ok2
+            #else
+            bad
+            #endif
+            #if HAS_A && (0 && 1 / 0) == 0 && (1 || 1 / 0) && UNDEFINED_NAME == 0
+            ok3
+            #endif
+            #ifdef __ASSEMBLER__
+            ok4 __aarch64__ __LP64__
+            #endif
+            """ },
+        { "assembly-text", """
+            #define REG x0
+            #define N 4
+            /* a comment
+               over lines */ mov REG, #N // trailing
+            	ldr	x1, =0x1234 ; not a comment to cpp: REG
+            	mov	x2, 'a'  // it's REG
+            	.ascii "REG /* not a comment */"
+            	mov	x3, 'b, REG, 'c
+            	mov	x4, 'e REG
+            	add	x5, x6, #(N * \
+            	2)
+            1:	b.ne	1b
+            	.macro m, reg
+            	mov \reg, #N
+            	.endm
+            .LREG: .L1 REG.N N.REG $REG
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void MatchesGnuCpp(string name, string source)
+    {
+        if (!GccOracle.Available(output))
+            return;
+        var dir = Directory.CreateTempSubdirectory("a64pp-");
+        try
+        {
+            string file = Path.Combine(dir.FullName, name + ".S");
+            File.WriteAllText(file, source.Replace("\r\n", "\n") + "\n");
+            var mine = Preprocessor.Run(file, new PreprocessorOptions(), new CollectingDiagnostics());
+            Assert.Equal(GccOracle.Preprocess(file, []), GccOracle.Normalize(mine.Select(l => l.Text)));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("12")]
+    [InlineData("14")]
+    [InlineData("16")]
+    public void SampleKernelFileMatchesGnuCpp(string pageShift)
+    {
+        if (!GccOracle.Available(output))
+            return;
+        string root = RepoRoot();
+        string sample = Path.Combine(root, "samples", "relocate_kernel.S");
+        string include = Path.Combine(root, "samples", "include");
+        var options = new PreprocessorOptions();
+        options.IncludeDirs.Add(include);
+        options.Defines.Add(new("PAGE_SHIFT", pageShift));
+        var mine = Preprocessor.Run(sample, options, new CollectingDiagnostics());
+        var gcc = GccOracle.Preprocess(sample, ["-I", include, "-DPAGE_SHIFT=" + pageShift]);
+        Assert.Equal(gcc, GccOracle.Normalize(mine.Select(l => l.Text)));
+        Assert.Contains($"and x13 , x18 , ( ~ ( ( 1 << {pageShift} ) - 1 ) )", gcc);
+    }
+
+    [Fact]
+    public void SampleRejectsAnUnsupportedPageShiftLikeGcc()
+    {
+        string root = RepoRoot();
+        var options = new PreprocessorOptions();
+        options.IncludeDirs.Add(Path.Combine(root, "samples", "include"));
+        options.Defines.Add(new("PAGE_SHIFT", "13"));
+        var e = Assert.Throws<AsmError>(() => Preprocessor.Run(Path.Combine(root, "samples", "relocate_kernel.S"), options, new CollectingDiagnostics()));
+        Assert.Equal("#error \"PAGE_SHIFT must be 12, 14 or 16 (4K, 16K or 64K pages)\"", e.Message);
+        Assert.Equal(13, e.Location!.Pos.Line);
+        Assert.EndsWith("page.h", e.Location.Pos.File.DisplayPath);
+    }
+
+    /// <summary>The repository: above the test binaries, or above this source file when the binaries live elsewhere.</summary>
+    static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(thisFile) ?? "" })
+            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+                if (File.Exists(Path.Combine(d.FullName, "samples", "relocate_kernel.S")))
+                    return d.FullName;
+        throw new InvalidOperationException("samples/relocate_kernel.S not found above the test binaries");
+    }
+}
