@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using A64Asm.Isa.Fixups;
 using A64Asm.Linker.Input;
 
@@ -37,6 +38,12 @@ internal sealed class Relocator
             }
             if (!TryResolve(section.Owner, reloc.SymbolIndex, where, out var symbolValue, out var against))
                 continue;
+            if (kind is FixupKind.Call26 or FixupKind.Branch26 && IsUndefinedWeak(section.Owner, reloc.SymbolIndex))
+            {
+                // ld turns a call or jump to an absent weak function into a NOP rather than a branch to 0.
+                BinaryPrimitives.WriteUInt32LittleEndian(output.Slice(at + (int)reloc.Offset), Nop);
+                continue;
+            }
 
             var place = section.Address + reloc.Offset;
             var value = Fixup.ValueFor(kind, (long)(symbolValue + (ulong)reloc.Addend), (long)place);
@@ -44,6 +51,14 @@ internal sealed class Relocator
             if (status != FixupStatus.Ok)
                 _errors.Add(Describe(where, kind, status, value, against));
         }
+    }
+
+    private const uint Nop = 0xd503201f;
+
+    private bool IsUndefinedWeak(InputObject obj, uint index)
+    {
+        var symbol = obj.Symbols[(int)index];
+        return index != 0 && symbol.IsWeak && !_globals.TryGet(symbol.Name, out _);
     }
 
     private bool TryResolve(InputObject obj, uint index, string where, out ulong value, out string against)

@@ -22,7 +22,20 @@ public sealed class InputObject
     /// <summary>By symbol table index, the null symbol included.</summary>
     public IReadOnlyList<InputSymbol> Symbols { get; private set; } = [];
 
+    /// <summary>Reads one object; anything unreadable is a <see cref="LinkError"/> naming the input, never a crash.</summary>
     public static InputObject Read(LinkerInput input)
+    {
+        try
+        {
+            return ReadChecked(input);
+        }
+        catch (Exception e) when (e is not LinkError)
+        {
+            throw new LinkError($"{input.Name}: malformed ELF object ({e.Message})");
+        }
+    }
+
+    private static InputObject ReadChecked(LinkerInput input)
     {
         if (!ELFReader.TryLoad(new MemoryStream(input.Bytes, writable: false), true, out IELF? loaded) || loaded is null)
             throw new LinkError($"{input.Name}: file format not recognized");

@@ -21,15 +21,16 @@ internal static class SectionLayout
             outputs.Add(Collect(rule, alloc, assigned, inDataSegment: true));
         PlaceOrphans(outputs, alloc.Where(s => !assigned.Contains(s)));
 
-        var kept = outputs.Where(o => o.Inputs.Count > 0).ToList();
-        foreach (var output in kept) output.ComputeOffsets();
-        kept.RemoveAll(o => o.Size == 0);
+        // Empty output sections are dropped from the image, but still get the address they would have had:
+        // ld gives labels in them (a label in an otherwise empty .data) that address.
+        var used = outputs.Where(o => o.Inputs.Count > 0).ToList();
+        foreach (var output in used) output.ComputeOffsets();
 
-        var (dataBase, end, sawData) = AssignAddresses(kept, options, saveCommonPage: false);
+        var (dataBase, end, sawData) = AssignAddresses(used, options, saveCommonPage: false);
         if (sawData && SavesACommonPage(dataBase, end, options.CommonPageSize))
-            AssignAddresses(kept, options, saveCommonPage: true);
-        foreach (var output in kept) output.PlaceInputs();
-        return kept;
+            AssignAddresses(used, options, saveCommonPage: true);
+        foreach (var output in used) output.PlaceInputs();
+        return used.Where(o => o.Size > 0).ToList();
     }
 
     private static OutputSection Collect(OutputRule rule, List<InputSection> alloc, HashSet<InputSection> assigned, bool inDataSegment)

@@ -75,6 +75,18 @@ public class LinkErrorTests
     }
 
     [Fact]
+    public void TruncatedObjectIsALinkErrorNotACrash()
+    {
+        var whole = A64Asm.Assembler.Elf.ElfObjectWriter.Write(Support.ObjectBuilder.Caller());
+        foreach (var length in new[] { 16, 64, 100, whole.Length / 2, whole.Length - 1 })
+        {
+            var error = Assert.Throws<LinkError>(() =>
+                A64Asm.Linker.Linker.Link([new LinkerInput("cut.o", whole[..length])], new LinkerOptions()));
+            Assert.StartsWith("cut.o: ", error.Message);
+        }
+    }
+
+    [Fact]
     public void NoInputs() =>
         Assert.Equal("no input files", Assert.Throws<LinkError>(() => A64Asm.Linker.Linker.Link([], new LinkerOptions())).Message);
 }

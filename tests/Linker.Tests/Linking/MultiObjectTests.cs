@@ -175,4 +175,14 @@ public class MultiObjectTests
             ".globl target, small, konst\n.set konst, 0x123456789a\n.set small, 0x1234\n.data\n.skip 12\ntarget: .quad 0\n",
         ]);
     }
+
+    [Fact]
+    public void UndefinedWeakCallsBecomeNopsAndLabelsInEmptySectionsKeepTheirAddress()
+    {
+        if (!GnuTools.Require()) return;
+        LinkCompare.SameAsGnu(
+        [
+            ".text\n.weak wf\nbl wf\nb wf\nadrp x0, wf\nadd x0, x0, :lo12:wf\nadrp x1, empty\n.quad empty, wf\n.data\nempty:\n",
+        ]);
+    }
 }
