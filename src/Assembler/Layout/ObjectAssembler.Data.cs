@@ -94,9 +94,9 @@ public sealed partial class ObjectAssembler
 
     private void Inst(ParsedLine line, DirectiveStatement d)
     {
-        Current.RequireAlignment(4);
         foreach (var argument in d.Arguments)
         {
+            AlignInstruction();
             if (argument is not ExprOperandSyntax e)
                 throw new AsmError(line.At(argument.Index), ".inst expects expressions");
             var bytes = Reserve(4);

@@ -198,13 +198,21 @@ public sealed partial class ObjectAssembler : IExpressionScope
             literal = Literal(line, instruction, literalSyntax);
         if (Current.IsNoBits)
             throw new AsmError(line.At(instruction.Index), $"attempt to store an instruction in NOBITS section '{Current.Name}'");
-        Current.RequireAlignment(4);
+        AlignInstruction();
         if (!_emitting)
         {
             Current.Location += 4;
             return;
         }
         _encoder.Emit(line, instruction, literal);
+    }
+
+    /// <summary>GNU as pads an instruction in a code section to a 4-byte boundary with zeros (labels stay put).</summary>
+    internal void AlignInstruction()
+    {
+        Current.RequireAlignment(4);
+        if (Current.IsCode && (Current.Location & 3) != 0)
+            Fill(4 - (Current.Location & 3), 0);
     }
 
     /// <summary>Evaluates an expression that decides a size or position. In the first pass a forward reference
