@@ -7,9 +7,15 @@ namespace A64Asm.Assembler.Macros;
 internal readonly record struct ArgumentToken(string Text, int Start, int End);
 
 /// <summary>
-/// Splits macro arguments, macro parameter lists and .irp values the way gas does: a comma, or a blank between two
-/// word characters (<c>m 1 2</c>), separates; other blanks vanish (<c>m 1 + 2</c> is one argument "1+2").
-/// Parentheses stop blanks from separating, but not commas. A trailing comma yields a last, empty argument.
+/// Splits macro arguments, macro parameter lists and .irp values the way gas does (checked against gas 2.40):
+/// <list type="bullet">
+/// <item>a comma separates; so does a blank between two word characters (<c>m 1 2</c>), while other blanks vanish
+/// (<c>m 1 + 2</c> is one argument "1+2"), as gas's input scrubber leaves them;</item>
+/// <item>inside (...) or [...] blanks do not separate (<c>a(b c)d</c>), but commas still do;</item>
+/// <item>an argument that starts with a quote ends at the closing quote (<c>"q r"1</c> is two arguments), while
+/// quotes later in an argument are copied with what they enclose;</item>
+/// <item>a trailing comma yields a last, empty argument.</item>
+/// </list>
 /// </summary>
 internal static class ArgumentTokenizer
 {
@@ -23,7 +29,7 @@ internal static class ArgumentTokenizer
         {
             sb.Clear();
             int tokenStart = i;
-            i = ReadOne(text, i, end, sb);
+            i = text[i] == '"' ? ReadQuoted(text, i, end, sb) : ReadPlain(text, i, end, sb);
             tokens.Add(new ArgumentToken(sb.ToString(), tokenStart, SourceChars.TrimEnd(text, tokenStart, i)));
             i = SourceChars.SkipBlanks(text, i);
             afterComma = i < end && text[i] == ',';
@@ -35,10 +41,17 @@ internal static class ArgumentTokenizer
         return tokens;
     }
 
-    static int ReadOne(string text, int i, int end, StringBuilder sb)
+    static int ReadQuoted(string text, int i, int end, StringBuilder sb)
     {
-        // Inside parentheses a kept blank does not separate (gas: "a(b c)d" is one argument); a comma still does.
-        int parens = 0;
+        int close = Math.Min(SourceChars.SkipString(text, i), end - 1);
+        sb.Append(text, i, close - i + 1);
+        return close + 1;
+    }
+
+    static int ReadPlain(string text, int i, int end, StringBuilder sb)
+    {
+        // Open brackets, innermost last; a closer only closes its own kind, as in gas.
+        var brackets = new Stack<char>();
         while (i < end)
         {
             char c = text[i];
@@ -46,9 +59,7 @@ internal static class ArgumentTokenizer
                 return i;
             if (c == '"')
             {
-                int close = Math.Min(SourceChars.SkipString(text, i), end - 1);
-                sb.Append(text, i, close - i + 1);
-                i = close + 1;
+                i = ReadQuoted(text, i, end, sb);
             }
             else if (c == '\'')
             {
@@ -63,7 +74,7 @@ internal static class ArgumentTokenizer
                     return next;
                 if (sb.Length > 0 && SourceChars.KeepsBlankAround(sb[^1]) && SourceChars.KeepsBlankAround(text[next]))
                 {
-                    if (parens == 0)
+                    if (brackets.Count == 0)
                         return next;
                     sb.Append(' ');
                 }
@@ -71,10 +82,10 @@ internal static class ArgumentTokenizer
             }
             else
             {
-                if (c == '(')
-                    parens++;
-                else if (c == ')' && parens > 0)
-                    parens--;
+                if (c is '(' or '[')
+                    brackets.Push(c);
+                else if (brackets.Count > 0 && (c == ')' && brackets.Peek() == '(' || c == ']' && brackets.Peek() == '['))
+                    brackets.Pop();
                 sb.Append(c);
                 i++;
             }
@@ -90,33 +101,30 @@ internal static class ArgumentTokenizer
         return value;
     }
 
-    /// <summary>Removes the blanks gas's scrubber would remove (used for .ifc operands).</summary>
+    /// <summary>The text as gas's scrubber leaves it: strings kept, a blank kept only between two word characters.</summary>
     public static string Scrub(string text)
     {
         var sb = new StringBuilder(text.Length);
-        ReadAll(text, sb);
-        return sb.ToString();
-    }
-
-    static void ReadAll(string text, StringBuilder sb)
-    {
-        int i = SourceChars.SkipBlanks(text, 0);
-        int end = SourceChars.TrimEnd(text, i, text.Length);
-        while (i < end)
+        int end = SourceChars.TrimEnd(text, 0, text.Length);
+        for (int i = SourceChars.SkipBlanks(text, 0); i < end; i++)
         {
-            int stop = ReadOne(text, i, end, sb);
-            if (stop >= end)
-                break;
-            if (text[stop] == ',')
+            char c = text[i];
+            if (c == '"')
             {
-                sb.Append(',');
-                i = SourceChars.SkipBlanks(text, stop + 1);
+                int close = SourceChars.SkipString(text, i);
+                sb.Append(text, i, close - i + 1);
+                i = close;
+            }
+            else if (SourceChars.IsBlank(c))
+            {
+                int next = SourceChars.SkipBlanks(text, i);
+                if (sb.Length > 0 && SourceChars.KeepsBlankAround(sb[^1]) && SourceChars.KeepsBlankAround(text[next]))
+                    sb.Append(' ');
+                i = next - 1;
             }
             else
-            {
-                sb.Append(' ');
-                i = stop;
-            }
+                sb.Append(c);
         }
+        return sb.ToString();
     }
 }

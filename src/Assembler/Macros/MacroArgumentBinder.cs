@@ -26,7 +26,12 @@ internal static class MacroArgumentBinder
                 continue;
             }
             if (sawKeyword)
+            {
+                // gas accepts a trailing comma after keyword arguments.
+                if (token.Text.Length == 0)
+                    continue;
                 throw new AsmError(call.At(token.Start), "can't mix positional and keyword arguments");
+            }
             if (position >= parameters.Length)
                 throw new AsmError(call.At(token.Start), $"too many positional arguments for macro '{macro.Name}'");
             if (parameters[position].Vararg)

@@ -26,10 +26,12 @@ public class MacroExpansionTests
         Assert.Equal(".ascii \"[1|2|3]\"", Expand(macro + "m 1 , 2 , 3\n"));
         Assert.Equal(".ascii \"[1+2|3|]\"", Expand(macro + "m 1 + 2, 3\n"));
         Assert.Equal(".ascii \"[1-2|3|]\"", Expand(macro + "m 1 -2 3\n"));
-        Assert.Equal(".ascii \"[(1|2)3|]\"", Expand(macro + "m (1, 2) 3\n"));
         Assert.Equal(".ascii \"[[x1][x2]||]\"", Expand(macro + "m [x1] [x2]\n"));
         Assert.Equal(".ascii \"[x1|[x2|#4]]\"", Expand(macro + "m x1, [x2, #4]\n"));
         Assert.Equal(".ascii \"[a(b c)d|e|]\"", Expand(macro + "m a(b c)d e\n"));
+        Assert.Equal(".ascii \"[[x(y)z]w||]\"", Expand(macro + "m [x (y) z] w\n"));
+        Assert.Equal(".ascii \"[)[a b||]\"", Expand(macro + "m )[a b\n"));
+        Assert.Equal(".ascii \"[(1|2)3|]\"", Expand(macro + "m (1, 2) 3\n"));
     }
 
     [Fact]
@@ -37,6 +39,20 @@ public class MacroExpansionTests
     {
         Assert.Equal(".ascii \"<a b>\"\n.ascii \"<a;b>\"",
             Expand(Lines(".macro s x", ".ascii \"<\\x>\"", ".endm", "s \"a b\"", "s \"a;b\"")));
+    }
+
+    [Fact]
+    public void ArgumentStartingWithAQuoteEndsAtTheClosingQuote()
+    {
+        const string macro = ".macro m a b c\n.ascii \"[\\a|\\b|\\c]\"\n.endm\n";
+        Assert.Equal(".ascii \"[q r|1|]\"", Expand(macro + "m \"q r\"1\n"));
+        Assert.Equal(".ascii \"[q, r|#)|]\"", Expand(macro + "m \"q, r\"#)\n"));
+    }
+
+    [Fact]
+    public void TrailingCommaAfterKeywordArguments()
+    {
+        Assert.Equal(".byte 1, 2", Expand(Lines(".macro m a, b", ".byte \\a, \\b", ".endm", "m b=2, a=1,")));
     }
 
     [Fact]
