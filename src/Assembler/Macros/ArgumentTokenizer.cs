@@ -51,7 +51,7 @@ internal static class ArgumentTokenizer
     static int ReadPlain(string text, int i, int end, StringBuilder sb)
     {
         // Open brackets, innermost last; a closer only closes its own kind, as in gas.
-        var brackets = new Stack<char>();
+        Stack<char>? brackets = null;
         while (i < end)
         {
             char c = text[i];
@@ -74,7 +74,7 @@ internal static class ArgumentTokenizer
                     return next;
                 if (sb.Length > 0 && SourceChars.KeepsBlankAround(sb[^1]) && SourceChars.KeepsBlankAround(text[next]))
                 {
-                    if (brackets.Count == 0)
+                    if (brackets is not { Count: > 0 })
                         return next;
                     sb.Append(' ');
                 }
@@ -83,8 +83,8 @@ internal static class ArgumentTokenizer
             else
             {
                 if (c is '(' or '[')
-                    brackets.Push(c);
-                else if (brackets.Count > 0 && (c == ')' && brackets.Peek() == '(' || c == ']' && brackets.Peek() == '['))
+                    (brackets ??= new Stack<char>()).Push(c);
+                else if (brackets is { Count: > 0 } && (c == ')' && brackets.Peek() == '(' || c == ']' && brackets.Peek() == '['))
                     brackets.Pop();
                 sb.Append(c);
                 i++;
