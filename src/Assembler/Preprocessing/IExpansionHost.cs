@@ -20,14 +20,15 @@ internal interface IExpansionHost
 /// <summary>Caps the tokens one output line's expansion may create, so exponential macros fail instead of hanging.</summary>
 internal sealed class ExpansionBudget
 {
-    public const int MaxTokens = 250_000;
-
+    readonly int maxTokens;
     int spent;
+
+    public ExpansionBudget(int maxTokens) => this.maxTokens = maxTokens;
 
     public void Spend(int tokens, PpToken at, string macro, IExpansionHost host)
     {
         spent += tokens;
-        if (spent > MaxTokens)
-            throw host.Error(at, $"expansion of macro \"{macro}\" is too large (limit {MaxTokens} tokens)");
+        if (spent > maxTokens)
+            throw host.Error(at, $"expansion of macro \"{macro}\" is too large (limit {maxTokens} tokens)");
     }
 }

@@ -17,4 +17,7 @@ public sealed class PreprocessorOptions
 
     /// <summary>Largest file (in characters) that #include or the main file may bring in.</summary>
     public int MaxFileChars { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>Tokens the macro expansions of one line may create in all; stops exponential macros.</summary>
+    public int MaxExpansionTokens { get; set; } = 250_000;
 }

@@ -75,7 +75,7 @@ internal sealed partial class PreprocessorSession
 
     bool Evaluate(List<PpToken> tokens, int start, PpToken end, string directive)
     {
-        var expander = new MacroExpander(macros, this, new ExpansionBudget(), crossLines: false, inIfDirective: true);
+        var expander = new MacroExpander(macros, this, new ExpansionBudget(options.MaxExpansionTokens), crossLines: false, inIfDirective: true);
         expander.Push(tokens, start);
         return IfExpressionEvaluator.Evaluate(expander.ExpandAll(), end, directive, this, Warn);
     }

@@ -8,10 +8,14 @@ internal sealed partial class PreprocessorSession
     /// <summary>Bounds the work a file can cause by including other files repeatedly (depth alone does not).</summary>
     public const int MaxIncludes = 100_000;
 
+    /// <summary>Bounds the text all #includes together may bring in (one file may be included many times).</summary>
+    public const long MaxTotalChars = 1L << 30;
+
     const string IncludeSyntax = "#include expects \"FILENAME\" or <FILENAME>";
 
     readonly HashSet<string> onceFiles = new(StringComparer.Ordinal);
     int includeCount;
+    long totalChars;
 
     bool Include(SourceFileCursor file, List<PpToken> tokens, PpToken end, bool next)
     {
@@ -26,6 +30,9 @@ internal sealed partial class PreprocessorSession
             return false;
         if (text.Length > options.MaxFileChars)
             throw Error(at, TooLarge(found, text.Length));
+        totalChars += text.Length;
+        if (totalChars > MaxTotalChars)
+            throw Error(at, $"included files are too large in total (limit {MaxTotalChars} characters)");
         var frame = new ExpansionFrame(ExpansionKind.IncludedFrom, found,
                                        new SourcePos(file.Text, tokens[0].Line, tokens[0].Column), file.IncludedFrom);
         files.Push(new SourceFileCursor(new SourceText(found, text), frame, file.IncludeLevel + 1)
@@ -42,7 +49,7 @@ internal sealed partial class PreprocessorSession
     /// </summary>
     (string Path, string Text, int DirIndex) Find(SourceFileCursor file, string path, bool angled, bool next, PpToken at)
     {
-        bool absolute = path.StartsWith('/');
+        bool absolute = Path.IsPathRooted(path);
         int firstDir = next && file.FoundInDir >= 0 ? file.FoundInDir + 1 : 0;
         if (absolute || (!angled && !next))
         {
@@ -84,7 +91,7 @@ internal sealed partial class PreprocessorSession
         var operand = tokens.GetRange(2, tokens.Count - 2);
         if (operand[0].Kind != PpTokenKind.StringLiteral && !operand[0].Is("<"))
         {
-            var expander = new MacroExpander(macros, this, new ExpansionBudget(), crossLines: false, inIfDirective: false);
+            var expander = new MacroExpander(macros, this, new ExpansionBudget(options.MaxExpansionTokens), crossLines: false, inIfDirective: false);
             expander.Push(operand);
             operand = expander.ExpandAll();
             if (operand.Count == 0)

@@ -20,6 +20,7 @@ internal sealed partial class PreprocessorSession : IExpansionHost
     readonly OutputLineBuilder builder = new();
     string baseFile = "";
     int plainLineIndex;
+    string plainText = "";
 
     public PreprocessorSession(PreprocessorOptions options, IDiagnosticSink diagnostics)
     {
@@ -36,7 +37,9 @@ internal sealed partial class PreprocessorSession : IExpansionHost
         ApplyCommandLineMacros();
         if (text.Length > options.MaxFileChars)
             throw new AsmError(null, TooLarge(displayPath, text.Length));
-        files.Push(new SourceFileCursor(new SourceText(displayPath, text), null, 0));
+        var main = new SourceText(displayPath, text);
+        output.EnsureCapacity(main.Lines.Length);
+        files.Push(new SourceFileCursor(main, null, 0));
         while (files.Count > 0)
         {
             var file = Current;
@@ -47,7 +50,7 @@ internal sealed partial class PreprocessorSession : IExpansionHost
                     files.Pop();
                     break;
                 case LineKind.Plain:
-                    output.Add(new SourceLine(file.Lines[plainLineIndex], file.Locate(plainLineIndex + 1, 1)));
+                    output.Add(new SourceLine(plainText, file.Locate(plainLineIndex + 1, 1)));
                     break;
                 case LineKind.Tokens:
                     ExpandLine(file);
@@ -66,15 +69,17 @@ internal sealed partial class PreprocessorSession : IExpansionHost
                 return LineKind.EndOfFile;
             string raw = file.Lines[file.NextLine];
             bool skipping = conditionals.Skipping;
-            if (PlainLineScanner.IsPlain(raw, skipping ? null : macros))
+            var shape = PlainLineScanner.Classify(raw, skipping ? null : macros, out int textEnd);
+            if (shape != LineShape.Complex)
             {
-                if (skipping || string.IsNullOrWhiteSpace(raw))
+                if (skipping || shape == LineShape.Blank || (shape == LineShape.PlainThenComment && IsBlankPrefix(raw, textEnd)))
                 {
                     file.NextLine++;
                     continue;
                 }
                 if (allowPlain)
                 {
+                    plainText = shape == LineShape.Plain ? raw : raw[..TrimEnd(raw, textEnd)];
                     plainLineIndex = file.NextLine++;
                     return LineKind.Plain;
                 }
@@ -94,9 +99,17 @@ internal sealed partial class PreprocessorSession : IExpansionHost
         }
     }
 
+    static int TrimEnd(string s, int end)
+    {
+        while (end > 0 && PpChars.IsBlank(s[end - 1])) end--;
+        return end;
+    }
+
+    static bool IsBlankPrefix(string s, int end) => TrimEnd(s, end) == 0;
+
     void ExpandLine(SourceFileCursor file)
     {
-        var expander = new MacroExpander(macros, this, new ExpansionBudget(), crossLines: true, inIfDirective: false);
+        var expander = new MacroExpander(macros, this, new ExpansionBudget(options.MaxExpansionTokens), crossLines: true, inIfDirective: false);
         expander.Push(lineTokens);
         builder.Start(lineTokens[0].Line);
         while (expander.TryNext(out var t))
