@@ -1,0 +1,58 @@
+using A64Asm.Assembler;
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Elf;
+using A64Asm.Linker.Tests.Support;
+
+namespace A64Asm.Linker.Tests.Linking;
+
+/// <summary>
+/// Our whole chain (AsmDriver → ElfObjectWriter → Linker) against GNU's (gcc -E → as → ld → objcopy), and our
+/// objects through GNU ld: each stage is checked where it meets the other toolchain.
+/// </summary>
+public class FullPipelineTests
+{
+    private static byte[] OurObject(string displayPath, string text, AssemblerOptions? options = null) =>
+        ElfObjectWriter.Write(AsmDriver.AssembleText(displayPath, text, options ?? new AssemblerOptions(), new CollectingDiagnostics()));
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(16)]
+    public void SampleThroughOurChainEqualsGnuChain(int pageShift)
+    {
+        if (!GnuTools.Require()) return;
+        using var dir = new TempDir();
+        GnuTools.Ok("gcc", ["-E", "-D__ASSEMBLY__", $"-DPAGE_SHIFT={pageShift}", "-I", Repo.Path("samples/include"),
+            Repo.Path("samples/relocate_kernel.S"), "-o", "rk.s"], dir.Root);
+        GnuTools.Ok("as", ["rk.s", "-o", "gnu.o"], dir.Root);
+        var gnu = GnuTools.LinkFlat(["gnu.o"], dir, "-Ttext=0", "-e", "0");
+
+        var options = new AssemblerOptions();
+        options.IncludeDirs.Add(Repo.Path("samples/include"));
+        options.Defines.Add(new("PAGE_SHIFT", pageShift.ToString()));
+        var path = Repo.Path("samples/relocate_kernel.S");
+        var ours = ElfObjectWriter.Write(AsmDriver.Assemble(path, options, new CollectingDiagnostics()));
+
+        var readelf = GnuTools.Ok("readelf", ["-a", "-W", dir.Write("ours.o", ours)], dir.Root);
+        Assert.Equal("", readelf.StdErr);
+        LinkCompare.AssertSameBytes(gnu, A64Asm.Linker.Linker.Link([new("ours.o", ours)], new LinkerOptions()).Flat);
+
+        File.Delete(dir.Path("ref.bin"));
+        LinkCompare.AssertSameBytes(gnu, GnuTools.LinkFlat(["ours.o"], dir, "-Ttext=0", "-e", "0"));
+    }
+
+    [Fact]
+    public void CrossObjectProgramThroughOurAssembler()
+    {
+        if (!GnuTools.Require()) return;
+        const string caller = ".text\n.globl _start\n_start: bl callee\nadrp x0, datum\nldr x1, [x0, :lo12:datum]\nb.ne callee\n.data\n.quad callee\n";
+        const string callee = ".text\nnop\n.globl callee\ncallee: ret\n.data\n.balign 8\n.globl datum\ndatum: .quad 42\n";
+        using var dir = new TempDir();
+        GnuTools.Assemble(caller, dir, "a");
+        GnuTools.Assemble(callee, dir, "b");
+        var gnu = GnuTools.LinkFlat(["a.o", "b.o"], dir, "-Ttext=0", "-e", "0");
+
+        var image = A64Asm.Linker.Linker.Link(
+            [new("a.o", OurObject("a.s", caller)), new("b.o", OurObject("b.s", callee))], new LinkerOptions());
+        LinkCompare.AssertSameBytes(gnu, image.Flat);
+    }
+}
