@@ -105,6 +105,8 @@ internal static class OperandDecoder
             case OperandKind.Nzcv:
                 ins.Imm2 = spec.F0.Extract(w);
                 return true;
+            case OperandKind.Pair:
+                return (spec.F0.Extract(w) & 1) == 0;
             case OperandKind.W: case OperandKind.X: case OperandKind.Wsp: case OperandKind.Xsp:
             case OperandKind.SysReg: case OperandKind.SysCr:
                 return true;

@@ -84,7 +84,7 @@ public static partial class A64Encoder
             st.Error = new EncodeError { Kind = EncodeErrorKind.Count };
             return specs.Length * 2;
         }
-        if (row.Condition != AliasCondition.None && !AliasConditions.Holds(row.Condition, st.Word))
+        if (AliasConditions.CheckedWhenEncoding(row.Condition) && !AliasConditions.Holds(row.Condition, st.Word))
         {
             st.Error = new EncodeError { Kind = EncodeErrorKind.Count };
             return 0;

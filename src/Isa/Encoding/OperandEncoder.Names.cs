@@ -31,6 +31,7 @@ internal static partial class OperandEncoder
                     return OperandMatch.Ok;
                 }
                 return Unsigned(spec, op, ref st);
+            case OperandKind.BtiTarget: return Named(spec, op, SideTables.BtiTargets, "bti target", -1, ref st);
             case OperandKind.PrfOp: return Named(spec, op, SideTables.PrefetchOps, "prefetch operation", 31, ref st);
             case OperandKind.SysCr:
                 if (op is SymbolOperand { Name: var cr } && cr.Length is 2 or 3 && (cr[0] | 0x20) == 'c'
@@ -43,6 +44,18 @@ internal static partial class OperandEncoder
             default:
                 return st.Message($"operand kind {spec.Kind} is not supported by the encoder");
         }
+    }
+
+    /// <summary>casp's register pairs: an even register and the next one, as two operands.</summary>
+    internal static OperandMatch Pair(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    {
+        var cls = spec.Param == 64 ? RegClass.X : RegClass.W;
+        if (op is not RegOperand { Reg: var first } || first.Class != cls || first.IsSp) return st.Shape(spec.Kind);
+        if (index + 1 >= all.Count || all[index + 1] is not RegOperand { Reg: var second } || second.Class != cls) return st.Shape(spec.Kind);
+        if ((first.Num & 1) != 0 || second.Num != first.Num + 1) return st.Message("expected an even register and the next one");
+        st.Word = spec.F0.Insert(st.Word, first.Num);
+        st.Extra = 1;
+        return OperandMatch.Ok;
     }
 
     /// <summary>A name from a side table, or (when maxImmediate &gt;= 0) a plain #imm.</summary>

@@ -22,7 +22,10 @@ internal static partial class OperandEncoder
             case OperandKind.ShiftA:
             case OperandKind.ShiftL: return Shift(spec, op, ref st);
             case OperandKind.ExtendA: return Extend(spec, op, all, index, ref st);
-            case OperandKind.UImm: return Unsigned(spec, op, ref st);
+            case OperandKind.UImm:
+            case OperandKind.UImmX: return Unsigned(spec, op, ref st);
+            case OperandKind.Csync:
+                return op is SymbolOperand { Name: var kw } && kw.Equals("csync", StringComparison.OrdinalIgnoreCase) ? OperandMatch.Ok : st.Shape(spec.Kind);
             case OperandKind.Nzcv: return Unsigned(spec, op, ref st);
             case OperandKind.MovImm: return MoveWide(spec, op, all, index, ref st);
             case OperandKind.MovzImm: return MoveAlias(spec, op, false, ref st);
@@ -47,6 +50,7 @@ internal static partial class OperandEncoder
             }
             case OperandKind.Cond:
             case OperandKind.InvCond: return Condition(spec, op, ref st);
+            case OperandKind.Pair: return Pair(spec, op, all, index, ref st);
             default: return EncodeOther(spec, op, ref st);
         }
     }
@@ -292,7 +296,12 @@ internal static partial class OperandEncoder
         if (op is CondOperand c) cond = (int)c.Cond;
         else if (op is SymbolOperand { Modifier: RelocModifier.None, Addend: 0 } s && Tables.SideTables.Conditions.TryGetValue(s.Name, out cond)) { }
         else return st.Shape(spec.Kind);
-        if (spec.Kind == OperandKind.InvCond && cond >= 14) return st.Fail(EncodeErrorKind.Expected, spec.Kind);
+        if (spec.Kind == OperandKind.InvCond)
+        {
+            // cset/cinc/... store the inverse of the condition written.
+            if (cond >= 14) return st.Fail(EncodeErrorKind.Expected, spec.Kind);
+            cond ^= 1;
+        }
         st.Word = spec.F0.Insert(st.Word, (uint)cond);
         return OperandMatch.Ok;
     }

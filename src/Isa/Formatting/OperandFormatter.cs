@@ -14,7 +14,7 @@ internal static class OperandFormatter
     public static bool Append(StringBuilder sb, OperandSpec spec, ref FormatContext ctx)
     {
         uint w = ctx.Word;
-        uint f0 = spec.F0.Extract(w);
+        uint f0 = spec.Fields.Length > 0 ? spec.F0.Extract(w) : 0;
         if (spec.Optional && IsDefault(spec, w)) return false;
         switch (spec.Kind)
         {
@@ -45,10 +45,15 @@ internal static class OperandFormatter
             {
                 uint v = OperandDecoder.Concatenated(spec, w);
                 ctx.LastImm = v;
-                if (spec.Fields.Length > 1 || spec.F0.Width >= 7) sb.Append("#0x").Append(v.ToString("x"));
-                else sb.Append('#').Append(v);
+                sb.Append('#').Append(v);
                 return true;
             }
+            case OperandKind.UImmX:
+                sb.Append("#0x").Append(OperandDecoder.Concatenated(spec, w).ToString("x"));
+                return true;
+            case OperandKind.Csync:
+                sb.Append("csync");
+                return true;
             case OperandKind.Nzcv:
                 sb.Append("#0x").Append(f0.ToString("x"));
                 return true;
@@ -88,8 +93,10 @@ internal static class OperandFormatter
                 sb.Append('#').Append(f0 << 5 | spec.F1.Extract(w));
                 return true;
             case OperandKind.Cond:
-            case OperandKind.InvCond:
                 sb.Append(SideTables.Conditions.NameOf((int)f0));
+                return true;
+            case OperandKind.InvCond:
+                sb.Append(SideTables.Conditions.NameOf((int)f0 ^ 1));
                 return true;
             case OperandKind.SysReg:
             {
@@ -103,8 +110,18 @@ internal static class OperandFormatter
             case OperandKind.IcOp: return AppendNamed(sb, SideTables.IcOps, spec, w);
             case OperandKind.AtOp: return AppendNamed(sb, SideTables.AtOps, spec, w);
             case OperandKind.TlbiOp: return AppendNamed(sb, SideTables.TlbiOps, spec, w);
-            case OperandKind.Barrier: return AppendNamed(sb, SideTables.Barriers, spec, w);
+            case OperandKind.Barrier:
+                // objdump prints unnamed barrier options with two hex digits.
+                if (SideTables.Barriers.NameOf((int)f0) is { } barrier) sb.Append(barrier);
+                else sb.Append("#0x").Append(f0.ToString("x2"));
+                return true;
             case OperandKind.PrfOp: return AppendNamed(sb, SideTables.PrefetchOps, spec, w);
+            case OperandKind.BtiTarget: return AppendNamed(sb, SideTables.BtiTargets, spec, w);
+            case OperandKind.Pair:
+                Gp(sb, f0, spec.Param == 64, false);
+                sb.Append(", ");
+                Gp(sb, f0 + 1, spec.Param == 64, false);
+                return true;
             case OperandKind.IsbOpt:
                 sb.Append("#0x").Append(f0.ToString("x"));
                 return true;

