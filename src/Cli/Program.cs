@@ -1,1 +1,1 @@
-return 0;
+return A64Asm.Cli.App.Run(args, Console.Out, Console.Error);

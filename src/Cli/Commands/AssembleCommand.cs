@@ -1,0 +1,96 @@
+using System.CommandLine;
+using A64Asm.Assembler;
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Elf;
+using A64Asm.Cli.Output;
+using A64Asm.Linker;
+using A64Asm.Linker.Kexec;
+
+namespace A64Asm.Cli.Commands;
+
+/// <summary>
+/// The main job: <c>a64asm FILE.S [-c] -o OUT</c>. Preprocess, assemble, then either write the relocatable
+/// object (-c) or link it into the flat image and report the kexec patch offsets.
+/// </summary>
+public sealed class AssembleCommand
+{
+    readonly Argument<string> input = new("file") { Description = "Assembly source (.S is run through the built-in C preprocessor)" };
+    readonly Option<string?> output = new("-o", "--output") { Description = "Output file (default: a.out for -c objects, FILE.bin for images)" };
+    readonly Option<bool> objectOnly = new("-c") { Description = "Stop after assembling: write an ELF64 relocatable object" };
+    readonly Option<string[]> includeDirs = new("-I", "--include-dir") { Description = "Add a directory to the #include and .include search path" };
+    readonly Option<string[]> defines = new("-D", "--define") { Description = "Define a preprocessor macro: NAME or NAME=VALUE" };
+    readonly Option<string[]> undefines = new("-U", "--undefine") { Description = "Undefine a preprocessor macro" };
+    readonly Option<string[]> defsyms = new("--defsym") { Description = "Define an assembler symbol: NAME=VALUE" };
+    readonly Option<string?> textStart = new("-Ttext") { Description = "Address of .text in the image, hex as ld reads it (default 0); -Ttext=ADDR works too" };
+    readonly Option<string[]> sectionStarts = new("--section-start") { Description = "Place a section: NAME=ADDRESS" };
+    readonly Option<string?> offsets = new("--offsets") { Description = "Write the kexec offsets to FILE (.json or .h)" };
+
+    public Command Build(RootCommand root)
+    {
+        root.Add(input);
+        foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts, offsets })
+            root.Add(o);
+        return root;
+    }
+
+    /// <summary>ld-style placement flags (-Ttext=ADDR, --section-start=NAME=ADDR), taken out of argv before parsing.</summary>
+    public LinkerOptions LinkOptions { get; } = new();
+
+    public int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        string file = parse.GetValue(input)!;
+        var diagnostics = new CollectingDiagnostics();
+        var options = new AssemblerOptions();
+        options.IncludeDirs.AddRange(parse.GetValue(includeDirs) ?? []);
+        foreach (var d in parse.GetValue(defines) ?? [])
+        {
+            int eq = d.IndexOf('=');
+            options.Defines.Add(eq < 0 ? new(d, null) : new(d[..eq], d[(eq + 1)..]));
+        }
+        options.Undefines.AddRange(parse.GetValue(undefines) ?? []);
+        foreach (var s in parse.GetValue(defsyms) ?? [])
+            options.Defsyms.Add(AssemblerOptions.ParseDefsym(s));
+        if (!File.Exists(file))
+            throw new CliError($"{file}: No such file or directory");
+
+        ObjectFile obj;
+        try
+        {
+            obj = AsmDriver.Assemble(file, options, diagnostics);
+        }
+        finally
+        {
+            foreach (var w in diagnostics.Warnings)
+                stderr.WriteLine(w);
+        }
+        byte[] elf = ElfObjectWriter.Write(obj);
+
+        if (parse.GetValue(objectOnly))
+        {
+            AtomicFile.Write(parse.GetValue(output) ?? "a.out", elf);
+            return 0;
+        }
+
+        if (parse.GetValue(textStart) is { } t)
+            LinkOptions.TryParseFlag("-Ttext=" + t, null, out _);
+        foreach (var s in parse.GetValue(sectionStarts) ?? [])
+            LinkOptions.TryParseFlag("--section-start", s, out _);
+        var image = A64Asm.Linker.Linker.Link([new LinkerInput(file, elf)], LinkOptions);
+
+        string outPath = parse.GetValue(output) ?? Path.ChangeExtension(file, ".bin");
+        KexecOffsets.TryRead(image, out var kexec);
+        string? offsetsPath = parse.GetValue(offsets);
+        if (offsetsPath is not null && kexec.Values.Count == 0)
+            throw new CliError("--offsets: the image defines none of the arm64_kexec_* / arm64_relocate_new_kernel_size symbols");
+
+        // Everything that can fail has run: only now are outputs written.
+        AtomicFile.Write(outPath, image.Flat);
+        if (offsetsPath is not null)
+            AtomicFile.WriteText(offsetsPath, offsetsPath.EndsWith(".h", StringComparison.OrdinalIgnoreCase)
+                ? KexecOffsetsWriter.ToHeader(kexec) : KexecOffsetsWriter.ToJson(kexec));
+        if (kexec.Values.Count > 0)
+            OffsetsTable.Print(kexec, outPath, image, stdout);
+        return 0;
+    }
+
+}
