@@ -70,6 +70,50 @@ public class GccOracleTests(ITestOutputHelper output)
             p() i[q()] = { q(1), r(2,3), r(4,), r(,5), r(,) };
             char c[2][6] = { str(hello), str() };
             """ },
+        { "rescanning-and-spacing", """
+            #define EMPTY
+            #define LPAREN (
+            #define RPAREN )
+            #define F(x, y) x + y
+            #define ELLIP_FUNC(...) __VA_ARGS__
+            #define OBJ F LPAREN 1, 2 RPAREN
+            #define G(x) #x
+            #define XG(x) G(x)
+            #define CAT(a,b) a##b
+            #define XCAT(a,b) CAT(a,b)
+            OBJ
+            F EMPTY (3, 4)
+            ELLIP_FUNC(F, LPAREN, 'a', RPAREN)
+            XG(OBJ) XG(F EMPTY (5,6)) G(  leading   and trailing  )
+            XCAT(XCAT(a, b), c) CAT(x, CAT(y, z)) XCAT(1, EMPTY)
+            G(\n) G('\'') G("\\" "\"") G(a
+            b
+            c)
+            #define hash_hash # ## #
+            #define mkstr(a) # a
+            #define in_between(a) mkstr(a)
+            #define join(c, d) in_between(c hash_hash d)
+            char p[] = join(x, y);
+            #define t(x,y,z) x ## y ## z
+            int j[] = { t(1,2,3), t(,4,5), t(6,,7), t(8,9,),
+            t(10,,), t(,11,), t(,,12), t(,,) };
+            #define OBJ_LIKE (1-1)
+            #define OBJ_LIKE /* white space */ (1-1) /* other */
+            #define FUNC_LIKE(a) ( a )
+            #define FUNC_LIKE( a )( /* note the white space */ \
+            a /* other stuff on this line
+            */ )
+            FUNC_LIKE(q) OBJ_LIKE
+            #define debug(...) fprintf(stderr, __VA_ARGS__)
+            #define showlist(...) puts(#__VA_ARGS__)
+            #define report(test, ...) ((test)?puts(#test): printf(__VA_ARGS__))
+            debug("Flag");
+            debug("X = %d\n", x);
+            showlist(The first, second, and third items.);
+            report(x>y, "x is %d but y is %d", x, y);
+            __LINE__ __INCLUDE_LEVEL__
+            .L$foo: mov x0, #'a'
+            """ },
         { "if-arithmetic", """
             #define A 5
             #define B (A * 2)
@@ -124,6 +168,40 @@ public class GccOracleTests(ITestOutputHelper output)
             File.WriteAllText(file, source.Replace("\r\n", "\n") + "\n");
             var mine = Preprocessor.Run(file, new PreprocessorOptions(), new CollectingDiagnostics());
             Assert.Equal(GccOracle.Preprocess(file, []), GccOracle.Normalize(mine.Select(l => l.Text)));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void IncludesMatchGnuCpp()
+    {
+        if (!GccOracle.Available(output))
+            return;
+        var dir = Directory.CreateTempSubdirectory("a64pp-");
+        try
+        {
+            void Write(string rel, string text)
+            {
+                string full = Path.Combine(dir.FullName, rel);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, text);
+            }
+            Write("src/main.S", "#include \"local.h\"\n#include <lib.h>\n#define HDR <sub/deep.h>\n#include HDR\nmain __INCLUDE_LEVEL__ LOCAL LIB\n");
+            Write("src/local.h", "#pragma once\n#define LOCAL 1\nlocal __FILE__ __INCLUDE_LEVEL__\n#include \"local.h\"\n");
+            Write("inc1/lib.h", "lib1 __FILE__\n#include_next <lib.h>\n");
+            Write("inc2/lib.h", "#ifndef LIB\n#define LIB 2\n#endif\nlib2 LIB __BASE_FILE__\n");
+            Write("inc1/sub/deep.h", "#include \"../lib.h\"\ndeep\n");
+            string main = Path.Combine(dir.FullName, "src", "main.S");
+            var options = new PreprocessorOptions();
+            options.IncludeDirs.Add(Path.Combine(dir.FullName, "inc1"));
+            options.IncludeDirs.Add(Path.Combine(dir.FullName, "inc2"));
+            var mine = Preprocessor.Run(main, options, new CollectingDiagnostics());
+            var gcc = GccOracle.Preprocess(main, ["-I", options.IncludeDirs[0], "-I", options.IncludeDirs[1]]);
+            Assert.Equal(gcc, GccOracle.Normalize(mine.Select(l => l.Text)));
+            Assert.Equal(8, gcc.Count);
         }
         finally
         {
