@@ -247,7 +247,7 @@ public sealed partial class ObjectAssembler
 
     private AsmSection SectionFromArguments(ParsedLine line, DirectiveStatement d)
     {
-        string name = NameArgument(line, d, 0);
+        string name = SectionName(line, d);
         bool existed = Sections.All.Any(s => s.Name == name);
         var section = Sections.GetOrCreate(name);
         if (existed || _pass > 1 || d.Arguments.Count < 2)
@@ -280,6 +280,18 @@ public sealed partial class ObjectAssembler
         if ((flags & SectionFlags.Merge) != 0 && OptionalExprArgument(line, d, 3) is { } entrySize)
             section.EntrySize = ExpressionEvaluator.EvaluateAbsolute(entrySize, this, line.Line);
         return section;
+    }
+
+    // Section names may hold characters that are operators in expressions (.note.GNU-stack), so take the raw text.
+    private string SectionName(ParsedLine line, DirectiveStatement d)
+    {
+        if (d.Arguments.Count > 0 && d.Arguments[0] is StringOperandSyntax)
+            return NameArgument(line, d, 0);
+        int comma = d.RawArguments.IndexOf(',');
+        string name = (comma < 0 ? d.RawArguments : d.RawArguments[..comma]).Trim();
+        if (name.Length == 0)
+            throw new AsmError(line.At(d.Index), $"{d.Name} expects a section name");
+        return name;
     }
 
     private static string DescribeTarget(ExprValue value) =>

@@ -1,0 +1,96 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.InstructionEncoding;
+using A64Asm.Assembler.Parsing;
+using A64Asm.Assembler.Parsing.Syntax;
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Assembler.Tests.Encoding;
+
+public class OperandConverterTests
+{
+    private sealed class EmptyScope : IExpressionScope
+    {
+        public Dictionary<string, ExprValue> Symbols { get; } = new();
+        public ExprValue LocationCounter => ExprValue.Absolute(0);
+        public bool TryGetSymbol(string name, out ExprValue value) => Symbols.TryGetValue(name, out value);
+    }
+
+    private static List<Operand> Convert(string instruction, RegisterAliases? aliases = null, EmptyScope? scope = null)
+    {
+        var line = new SourceLine(instruction, new SourceLocation(new SourcePos(new SourceText("c.s", instruction), 1, 1), null));
+        var parsed = (InstructionStatement)new StatementParser().ParseLine(line).Statement!;
+        var converter = new OperandConverter(scope ?? new EmptyScope(), aliases ?? new RegisterAliases(), (n, s, o) => "anchor");
+        return converter.Convert(parsed.Operands, line);
+    }
+
+    [Fact]
+    public void General_registers_and_their_aliases()
+    {
+        Assert.Equal(
+            new Operand[]
+            {
+                new RegOperand(new Reg(RegClass.X, 31, IsSp: true)), new RegOperand(new Reg(RegClass.W, 31)),
+                new RegOperand(new Reg(RegClass.X, 29)), new RegOperand(new Reg(RegClass.X, 30)),
+            },
+            Convert("x sp, wzr, fp, LR"));
+    }
+
+    [Fact]
+    public void Req_aliases_name_registers()
+    {
+        var aliases = new RegisterAliases();
+        aliases.Define("dst", "x5", null!);
+        Assert.Equal(new RegOperand(new Reg(RegClass.X, 5)), Convert("mov dst, x1", aliases)[0]);
+    }
+
+    [Fact]
+    public void Vector_registers_elements_and_lists()
+    {
+        Assert.Equal(
+            new Operand[]
+            {
+                new VecListOperand(0, 4, Arrangement.B16), new VecRegOperand(1, Arrangement.S, 2),
+                new VecListOperand(30, 3, Arrangement.D2), new RegOperand(new Reg(RegClass.Q, 7)),
+            },
+            Convert("x {v0.16b-v3.16b}, v1.s[2], {v30.2d, v31.2d, v0.2d}, q7"));
+    }
+
+    [Fact]
+    public void Immediates_conditions_bare_words_and_symbols()
+    {
+        Assert.Equal(
+            new Operand[]
+            {
+                new ImmOperand(4096, HadHash: false), new ImmOperand(-8), new CondOperand(Cond.Hs),
+                new SymbolOperand("ctr_el0"), new SymbolOperand("label", 4), new FpImmOperand(-0.5),
+            },
+            Convert("x (1 << 12), #-8, cs, ctr_el0, label + 4, #-0.5"));
+    }
+
+    [Fact]
+    public void Memory_operands_of_every_addressing_mode()
+    {
+        var x1 = new Reg(RegClass.X, 1);
+        Assert.Equal(new MemOperand(x1), Convert("ldr x0, [x1]")[1]);
+        Assert.Equal(new MemOperand(x1, new ImmOperand(16), AddrMode.PreIndex), Convert("ldr x0, [x1, #16]!")[1]);
+        Assert.Equal(new MemOperand(x1, new ImmOperand(8), AddrMode.PostIndex), Convert("ldr x0, [x1], #8")[1]);
+        Assert.Equal(new MemOperand(x1, new RegOperand(new Reg(RegClass.W, 2)), AddrMode.Offset, ShiftKind.Sxtw, 3),
+            Convert("ldr x0, [x1, w2, sxtw #3]")[1]);
+        Assert.Equal(new MemOperand(x1, new SymbolOperand("sym", 0, RelocModifier.Lo12)), Convert("ldr x0, [x1, :lo12:sym]")[1]);
+        Assert.Equal(2, Convert("ldp x0, x1, [sp], #16").Count - 1);
+    }
+
+    [Fact]
+    public void Shift_and_extend_operands()
+    {
+        Assert.Equal(new ShiftOperand(ShiftKind.Lsl, 12), Convert("add x0, x1, #1, lsl #12")[3]);
+        Assert.Equal(new ShiftOperand(ShiftKind.Uxtw), Convert("add x0, x1, w2, uxtw")[3]);
+    }
+
+    [Fact]
+    public void A_base_register_must_be_64_bit()
+    {
+        var error = Assert.Throws<AsmError>(() => Convert("ldr x0, [w1]"));
+        Assert.Equal("c.s:1:10: error: expected a 64-bit base register or sp", error.Render().Split('\n')[0]);
+    }
+}
