@@ -1,4 +1,3 @@
-using System.Text;
 using A64Asm.Assembler.Diagnostics;
 using static A64Asm.Assembler.Tests.Macros.MacroTestHarness;
 
@@ -189,7 +188,7 @@ public class GasOracleTests
                     bytes.Add((byte)host.EvaluateAbsolute(line, 0, operand.Trim()));
             }
             else if (text.StartsWith(".ascii \"") && text.EndsWith('"'))
-                bytes.AddRange(Encoding.ASCII.GetBytes(text[8..^1]));
+                bytes.AddRange(System.Text.Encoding.ASCII.GetBytes(text[8..^1]));
             else if (text.Contains(" = "))
                 host.Observe(line);
             else
