@@ -27,6 +27,11 @@ internal static class DefineParser
         }
         if (body.Length > 0 && (body[0].Is("##") || body[^1].Is("##")))
             throw host.Error(body[0].Is("##") ? body[0] : body[^1], "'##' cannot appear at either end of a macro expansion");
+        if (variadic)
+            for (int k = 0; k < body.Length; k++)
+                if (body[k].IsIdentifier && body[k].Text == "__VA_OPT__"
+                    && (k + 1 == body.Length || !body[k + 1].Is("(") || MacroSubstitution.VaOptClose(body, k) < 0))
+                    throw host.Error(body[k], "unterminated __VA_OPT__");
         return new MacroDefinition(name.Text, functionLike, parameters.ToArray(), variadic, body, definedAt);
     }
 

@@ -27,8 +27,15 @@ internal sealed class MacroSubstitution
 
     public List<PpToken> Run()
     {
+        Substitute(0, macro.Body.Length);
+        return result;
+    }
+
+    /// <summary>Substitutes body tokens [from, to).</summary>
+    void Substitute(int from, int to)
+    {
         var body = macro.Body;
-        for (int i = 0; i < body.Length; i++)
+        for (int i = from; i < to; i++)
         {
             var t = body[i];
             if (IsStringize(i))
@@ -36,13 +43,25 @@ internal sealed class MacroSubstitution
                 result.Add(Stringize(args[ParamAt(i + 1)], t.Ws));
                 i++;
             }
-            else if (t.Is("##") && i + 1 < body.Length)
+            else if (t.Is("##") && i + 1 < to)
             {
                 i = PasteOperand(i + 1);
             }
+            else if (IsVaOpt(i))
+            {
+                int close = VaOptClose(body, i);
+                int before = result.Count;
+                if (Expanded(macro.Parameters.Length - 1).Count > 0)
+                    Substitute(i + 2, close);
+                if (result.Count == before)
+                    result.Add(new PpToken(PpTokenKind.Placemarker, "", name.Line, name.Column, t.Ws));
+                else
+                    result[before] = result[before].WithWs(t.Ws);
+                i = close;
+            }
             else if (ParamAt(i) is var p && p >= 0)
             {
-                bool beforePaste = i + 1 < body.Length && body[i + 1].Is("##");
+                bool beforePaste = i + 1 < to && body[i + 1].Is("##");
                 AppendArgument(beforePaste ? args[p] : Expanded(p), t.Ws, placemarkerIfEmpty: beforePaste);
             }
             else
@@ -50,7 +69,23 @@ internal sealed class MacroSubstitution
                 result.Add(FromBody(t));
             }
         }
-        return result;
+    }
+
+    /// <summary>__VA_OPT__(...) (C23, a GNU extension before): its contents only when the variadic argument has tokens.</summary>
+    bool IsVaOpt(int i) =>
+        macro.IsVariadic && macro.Body[i].IsIdentifier && macro.Body[i].Text == "__VA_OPT__"
+        && i + 1 < macro.Body.Length && macro.Body[i + 1].Is("(");
+
+    /// <summary>Index of the ')' that closes the __VA_OPT__ at <paramref name="i"/>; the definition was checked to have one.</summary>
+    internal static int VaOptClose(PpToken[] body, int i)
+    {
+        int depth = 0;
+        for (int k = i + 1; k < body.Length; k++)
+        {
+            if (body[k].Is("(")) depth++;
+            else if (body[k].Is(")") && --depth == 0) return k;
+        }
+        return -1;
     }
 
     int ParamAt(int i) => i < macro.Body.Length && macro.Body[i].IsIdentifier ? macro.ParameterIndex(macro.Body[i].Text) : -1;

@@ -114,6 +114,13 @@ public class GccOracleTests(ITestOutputHelper output)
             __LINE__ __INCLUDE_LEVEL__
             .L$foo: mov x0, #'a'
             """ },
+        { "va-opt", """
+            #define F(a,...) f(a __VA_OPT__(,) __VA_ARGS__)
+            #define G(X, ...) X __VA_OPT__(- X ## __VA_ARGS__ -) end
+            #define H(...) [__VA_OPT__(x ## __VA_ARGS__ y)]
+            #define E
+            F(1) F(1,2) F(1,E) G(a) G(a, b) H() H(1) H(E)
+            """ },
         { "if-arithmetic", """
             #define A 5
             #define B (A * 2)

@@ -35,6 +35,7 @@ public class PreprocessorErrorTests
     [InlineData("#define F(a) a\nmov x0, F(1,\n2\n", "t.S:2:9: unterminated argument list invoking macro \"F\"")]
     [InlineData("#define F(a) a\n#if F(1\n#endif\n", "t.S:2:5: unterminated argument list invoking macro \"F\"")]
     [InlineData("a /* never closed\nb\n", "t.S:1:3: unterminated comment")]
+    [InlineData("#define F(...) __VA_OPT__(a\n", "t.S:1:16: unterminated __VA_OPT__")]
     public void ErrorMessageAndPosition(string source, string expected) =>
         Assert.Equal(expected, PpTestKit.ErrorOf(source));
 

@@ -49,6 +49,11 @@ public class PreprocessorOutputTests
                                       "#define H(args...) [args]\nF(1, 2, 3)\nG(1)\nG(1,2)\nH(a b)\nH()\n"));
 
     [Fact]
+    public void VaOptAppearsOnlyWithVariadicTokens() =>
+        Assert.Equal("f(1) f(1 , 2) f(1)", PpTestKit.Output(
+            "#define E\n#define F(a, ...) f(a __VA_OPT__(,) __VA_ARGS__)\nF(1) F(1, 2) F(1, E)\n"));
+
+    [Fact]
     public void NamedVariadicArgumentMayBeLeftOut() =>
         Assert.Equal("g(1)", PpTestKit.Output("#define G(a, rest...) g(a rest)\nG(1)\n"));
 
