@@ -8,7 +8,9 @@ internal readonly record struct ElfRelaEntry(ulong Offset, uint SymbolIndex, uin
 
 /// <summary>
 /// Orders the object's symbols the way ELF requires (null, section symbols, other locals, then globals and weak
-/// ones; sh_info = index of the first non-local) and rewrites relocations to symbol-table indices the way GNU as
+/// ones; sh_info = index of the first non-local). Every section gets a section symbol: first, in section order —
+/// unless <see cref="ObjectFile.Symbols"/> lists a Section-type symbol for it, which then takes that symbol's
+/// place among the locals (so an assembler that records them when sections are created gets GNU as's order) and rewrites relocations to symbol-table indices the way GNU as
 /// does: a relocation against a local symbol defined in a section refers to that section's symbol with the
 /// symbol's value added to the addend, and one against a local absolute symbol refers to no symbol at all. That
 /// keeps ".L" labels out of the table (as omits them) and makes the object link identically either way.
@@ -23,17 +25,20 @@ internal sealed class ElfSymbolTable
     public ElfSymbolTable(ObjectFile obj, ElfStringTable names, Func<ObjectSection, ushort> sectionIndex)
     {
         _sectionIndex = sectionIndex;
-        foreach (var section in obj.Sections)
-        {
-            _sectionSymbols[section] = (uint)_entries.Count;
-            _entries.Add(new(0, Info(ElfConstants.StbLocal, ElfConstants.SttSection), 0, sectionIndex(section), 0, 0));
-        }
+        var placedByObject = obj.Symbols.Where(IsSectionSymbol).Select(s => s.Section!).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var section in obj.Sections.Where(s => !placedByObject.Contains(s)))
+            AddSectionSymbol(section);
 
         var referenced = obj.Sections.SelectMany(s => s.Relocations).Select(r => r.Symbol);
         var all = obj.Symbols.Concat(referenced).Distinct(ReferenceEqualityComparer.Instance).Cast<ObjectSymbol>().ToList();
 
-        foreach (var symbol in all.Where(IsEmittedLocal))
-            Add(symbol, names, ElfConstants.StbLocal);
+        foreach (var symbol in all)
+        {
+            if (IsSectionSymbol(symbol) && !_sectionSymbols.ContainsKey(symbol.Section!))
+                AddSectionSymbol(symbol.Section!);
+            else if (IsEmittedLocal(symbol))
+                Add(symbol, names, ElfConstants.StbLocal);
+        }
         FirstGlobalIndex = (uint)_entries.Count;
         foreach (var symbol in all.Where(IsGlobalInTable))
             Add(symbol, names, symbol.Binding == SymbolBinding.Weak ? ElfConstants.StbWeak : ElfConstants.StbGlobal);
@@ -58,6 +63,14 @@ internal sealed class ElfSymbolTable
         }
         return new(offset, _indices[symbol], type, relocation.Addend);
     }
+
+    private void AddSectionSymbol(ObjectSection section)
+    {
+        _sectionSymbols[section] = (uint)_entries.Count;
+        _entries.Add(new(0, Info(ElfConstants.StbLocal, ElfConstants.SttSection), 0, _sectionIndex(section), 0, 0));
+    }
+
+    private static bool IsSectionSymbol(ObjectSymbol s) => s.Type == SymbolType.Section && s.Section is not null;
 
     private void Add(ObjectSymbol symbol, ElfStringTable names, byte binding)
     {

@@ -74,7 +74,13 @@ public sealed class ObjectSymbol
 /// <summary>A RELA entry: at Offset in its section, fill the field of Kind with Symbol + Addend.</summary>
 public sealed record ObjectRelocation(long Offset, FixupKind Kind, ObjectSymbol Symbol, long Addend);
 
-/// <summary>What the assembler produces and the ELF writer serialises: sections in order, symbols in definition order.</summary>
+/// <summary>
+/// What the assembler produces and the ELF writer serialises: sections in order, symbols in definition order.
+/// The writer adds a section symbol for every section, ahead of the other locals, unless Symbols holds a symbol of
+/// type Section for that section: then the section symbol is written where that one stands (GNU as writes a
+/// section's symbol when the section is created, between the locals defined before and after). Locals named
+/// ".L…" are not written, and relocations against local symbols become section symbol + offset, as GNU as does.
+/// </summary>
 public sealed class ObjectFile
 {
     public List<ObjectSection> Sections { get; } = new();

@@ -3,6 +3,7 @@ using A64Asm.Isa.Fixups;
 using A64Asm.Linker.Tests.Support;
 using ELFSharp.ELF;
 using ELFSharp.ELF.Sections;
+using SymbolType = A64Asm.Assembler.Elf.SymbolType;
 
 namespace A64Asm.Linker.Tests.Elf;
 
@@ -80,6 +81,28 @@ public class ElfObjectWriterTests
         var relaData = elf.GetSection(".rela.data").GetContents();
         Assert.Equal(257ul, BitConverter.ToUInt64(relaData, 8));             // no symbol: *ABS*
         Assert.Equal(0x1005L, BitConverter.ToInt64(relaData, 16));
+    }
+
+    [Fact]
+    public void ListedSectionSymbolsKeepTheirPlaceAmongLocals()
+    {
+        var obj = new ObjectFile();
+        var text = ObjectBuilder.Code(obj, ".text", 0xd503201f);
+        ObjectBuilder.Symbol(obj, ".text", text, type: SymbolType.Section);
+        ObjectBuilder.Symbol(obj, "$x", text);
+        var rodata = ObjectBuilder.Data(obj, ".rodata", [1]);
+        var rodataSymbol = ObjectBuilder.Symbol(obj, ".rodata", rodata, type: SymbolType.Section);
+        ObjectBuilder.Symbol(obj, "$d", rodata);
+        ObjectBuilder.Reloc(text, 0, FixupKind.Abs32, rodataSymbol, 1);
+
+        using var elf = Read(ElfObjectWriter.Write(obj));
+        var entries = ((SymbolTable<ulong>)elf.GetSection(".symtab")).Entries.ToList();
+        Assert.Equal(["", "", "$x", "", "$d"], entries.Select(e => e.Name));
+        Assert.Equal(ELFSharp.ELF.Sections.SymbolType.Section, entries[3].Type);
+        Assert.Equal(3, (int)entries[3].PointedSectionIndex); // .text, .rela.text, .rodata
+        var rela = elf.GetSection(".rela.text").GetContents();
+        Assert.Equal((3ul << 32) | 258, BitConverter.ToUInt64(rela, 8));
+        Assert.Equal(1L, BitConverter.ToInt64(rela, 16));
     }
 
     [Fact]
