@@ -171,16 +171,27 @@ static partial class TableParser
             }
             string name = token[..colon];
             string rest = token[(colon + 1)..];
-            string? notBits = null;
-            int ne = rest.IndexOf("!=", StringComparison.Ordinal);
-            if (ne >= 0) { notBits = rest[(ne + 2)..]; rest = rest[..ne]; }
-            int width = int.Parse(rest);
+            // name:width!=bits{!=bits}: words whose field matches one of the patterns (x = any) are not this form.
+            var notPatterns = rest.Split("!=");
+            int width = int.Parse(notPatterns[0]);
             bit -= width;
             var field = new Field(name, bit, width);
             if (row.FindField(name) is not null) throw new FormatException($"field '{name}' appears twice");
             row.Fields.Add(field);
-            if (notBits is not null)
-                row.Excludes.Add((field.Mask, ParseFieldValue(notBits, width) << bit));
+            foreach (var pattern in notPatterns.Skip(1))
+            {
+                if (pattern.Length != width) throw new FormatException($"'{pattern}' does not have {width} bits");
+                uint m = 0, v = 0;
+                for (int k = 0; k < width; k++)
+                {
+                    char c = pattern[width - 1 - k];
+                    if (c == 'x') continue;
+                    m |= 1u << k;
+                    if (c == '1') v |= 1u << k;
+                    else if (c != '0') throw new FormatException($"bad pattern '{pattern}'");
+                }
+                row.Excludes.Add((m << bit, v << bit));
+            }
         }
         if (bit != 0) throw new FormatException($"picture covers {32 - bit} bits, not 32");
     }

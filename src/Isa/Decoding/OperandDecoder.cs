@@ -107,6 +107,9 @@ internal static class OperandDecoder
                 return true;
             case OperandKind.Pair:
                 return (spec.F0.Extract(w) & 1) == 0;
+            case OperandKind.PState:
+                // Other op1:op2 values are other instructions (cfinv, xaflag, ...) or unallocated.
+                return Tables.SideTables.PStateFields.NameOf((int)Concatenated(spec, w)) is not null;
             case OperandKind.W: case OperandKind.X: case OperandKind.Wsp: case OperandKind.Xsp:
             case OperandKind.SysReg: case OperandKind.SysCr:
                 return true;

@@ -159,7 +159,8 @@ internal static class OperandFormatter
         uint rm = spec.F0.Extract(w), option = spec.F1.Extract(w), amount = spec.F2.Extract(w);
         bool is64 = spec.Param == 64;
         Gp(sb, rm, is64 && (option & 3) == 3, false);
-        bool spForm = (w & 31) == 31 || ((w >> 5) & 31) == 31;
+        // Rd is SP only in the forms that do not set flags (bit 29 clear).
+        bool spForm = ((w >> 5) & 31) == 31 || ((w & 31) == 31 && (w & (1u << 29)) == 0);
         uint lslOption = is64 ? 3u : 2u;
         if (spForm && option == lslOption)
         {
