@@ -109,7 +109,9 @@ internal static class OperandDecoder
                 return (spec.F0.Extract(w) & 1) == 0;
             case OperandKind.PState:
                 // Other op1:op2 values are other instructions (cfinv, xaflag, ...) or unallocated.
-                return Tables.SideTables.PStateFields.NameOf((int)Concatenated(spec, w)) is not null;
+                // Only daifset/daifclr take a 4-bit immediate; the others take 0 or 1.
+                return Tables.SideTables.PStateFields.NameOf((int)Concatenated(spec, w)) is { } field
+                    && (field.StartsWith("daif", StringComparison.Ordinal) || ((w >> 8) & 15) <= 1);
             case OperandKind.W: case OperandKind.X: case OperandKind.Wsp: case OperandKind.Xsp:
             case OperandKind.SysReg: case OperandKind.SysCr:
                 return true;
