@@ -24,11 +24,12 @@ public sealed class AssembleCommand
     readonly Option<string?> textStart = new("-Ttext") { Description = "Address of .text in the image, hex as ld reads it (default 0); -Ttext=ADDR works too" };
     readonly Option<string[]> sectionStarts = new("--section-start") { Description = "Place a section: NAME=ADDRESS" };
     readonly Option<string?> offsets = new("--offsets") { Description = "Write the kexec offsets to FILE (.json or .h)" };
+    readonly Option<bool> timings = new("--timings") { Description = "Print how long each stage took (stderr)" };
 
     public Command Build(RootCommand root)
     {
         root.Add(input);
-        foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts, offsets })
+        foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts, offsets, timings })
             root.Add(o);
         return root;
     }
@@ -53,6 +54,7 @@ public sealed class AssembleCommand
         if (!File.Exists(file))
             throw new CliError($"{file}: No such file or directory");
 
+        var clock = new StageClock(parse.GetValue(timings) ? stderr : null);
         ObjectFile obj;
         try
         {
@@ -63,11 +65,14 @@ public sealed class AssembleCommand
             foreach (var w in diagnostics.Warnings)
                 stderr.WriteLine(w);
         }
+        clock.Lap("preprocess + macros + parse + encode");
         byte[] elf = ElfObjectWriter.Write(obj);
+        clock.Lap("ELF object");
 
         if (parse.GetValue(objectOnly))
         {
             AtomicFile.Write(parse.GetValue(output) ?? "a.out", elf);
+            clock.Lap("write");
             return 0;
         }
 
@@ -76,6 +81,7 @@ public sealed class AssembleCommand
         foreach (var s in parse.GetValue(sectionStarts) ?? [])
             LinkOptions.TryParseFlag("--section-start", s, out _);
         var image = A64Asm.Linker.Linker.Link([new LinkerInput(file, elf)], LinkOptions);
+        clock.Lap("link");
 
         string outPath = parse.GetValue(output) ?? Path.ChangeExtension(file, ".bin");
         KexecOffsets.TryRead(image, out var kexec);
@@ -88,8 +94,10 @@ public sealed class AssembleCommand
         if (offsetsPath is not null)
             AtomicFile.WriteText(offsetsPath, offsetsPath.EndsWith(".h", StringComparison.OrdinalIgnoreCase)
                 ? KexecOffsetsWriter.ToHeader(kexec) : KexecOffsetsWriter.ToJson(kexec));
+        clock.Lap("write");
         if (kexec.Values.Count > 0)
             OffsetsTable.Print(kexec, outPath, image, stdout);
+        clock.Lap("report");
         return 0;
     }
 

@@ -1,0 +1,18 @@
+using System.Diagnostics;
+
+namespace A64Asm.Cli.Output;
+
+/// <summary>--timings: wall time per stage, and since process start, so start-up cost is visible too.</summary>
+public sealed class StageClock(TextWriter? sink)
+{
+    readonly Stopwatch lap = Stopwatch.StartNew();
+
+    public void Lap(string stage)
+    {
+        if (sink is null)
+            return;
+        double sinceStart = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
+        sink.WriteLine($"a64asm: {stage,-38} {lap.Elapsed.TotalMilliseconds,8:F2} ms   (process age {sinceStart,7:F1} ms)");
+        lap.Restart();
+    }
+}
