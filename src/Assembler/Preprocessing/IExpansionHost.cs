@@ -25,6 +25,8 @@ internal sealed class ExpansionBudget
 
     public ExpansionBudget(int maxTokens) => this.maxTokens = maxTokens;
 
+    public void Reset() => spent = 0;
+
     public void Spend(int tokens, PpToken at, string macro, IExpansionHost host)
     {
         spent += tokens;

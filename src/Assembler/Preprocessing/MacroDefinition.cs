@@ -18,7 +18,11 @@ internal sealed class MacroDefinition
         DefinedAt = definedAt;
         Builtin = builtin;
         Self = HideSet.Of(name);
+        IsVerbatim = !isFunctionLike && !body.Any(t => t.Is("##"));
     }
+
+    /// <summary>An object-like macro without ##: its expansion is its body, copied as it is.</summary>
+    public bool IsVerbatim { get; }
 
     public string Name { get; }
     public bool IsFunctionLike { get; }

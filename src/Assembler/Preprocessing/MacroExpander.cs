@@ -72,6 +72,11 @@ internal sealed class MacroExpander
                 token = host.Builtin(macro.Builtin, t).WithWs(t.Ws);
                 return true;
             }
+            if (macro.IsVerbatim)
+            {
+                PushBody(t, macro, HideSet.Union(t.Hide, macro.Self));
+                continue;
+            }
             if (!macro.IsFunctionLike)
             {
                 PushExpansion(t, new MacroSubstitution(macro, t, [], this).Run(), HideSet.Union(t.Hide, macro.Self));
@@ -220,6 +225,18 @@ internal sealed class MacroExpander
             var flags = t.Flags & ~PpTokenFlags.LineStart;
             t = new PpToken(t.Kind, t.Text, t.Line, t.Column, i == 0 ? name.Ws : t.Ws, HideSet.Union(t.Hide, hide), flags);
             stack.Add(t);
+        }
+    }
+
+    /// <summary>Pushes a verbatim macro's body, at the position of its name, without building a list first.</summary>
+    void PushBody(PpToken name, MacroDefinition macro, HideSet? hide)
+    {
+        var body = macro.Body;
+        budget.Spend(body.Length, name, name.Text, host);
+        for (int i = body.Length - 1; i >= 0; i--)
+        {
+            var t = body[i];
+            stack.Add(new PpToken(t.Kind, t.Text, name.Line, name.Column, i == 0 ? name.Ws : t.Ws, hide, PpTokenFlags.FromMacro));
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class MacroSubstitution
     readonly List<List<PpToken>> args;
     readonly MacroExpander expander;
     readonly List<PpToken>?[] expandedArgs;
-    readonly List<PpToken> result = new();
+    readonly List<PpToken> result;
 
     public MacroSubstitution(MacroDefinition macro, PpToken name, List<List<PpToken>> args, MacroExpander expander)
     {
@@ -22,7 +22,8 @@ internal sealed class MacroSubstitution
         this.name = name;
         this.args = args;
         this.expander = expander;
-        expandedArgs = new List<PpToken>?[args.Count];
+        expandedArgs = args.Count == 0 ? [] : new List<PpToken>?[args.Count];
+        result = new List<PpToken>(macro.Body.Length + 4);
     }
 
     public List<PpToken> Run()

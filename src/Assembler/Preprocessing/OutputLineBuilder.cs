@@ -71,7 +71,7 @@ internal sealed class OutputLineBuilder
         string result = text.ToString(0, len);
         if (IsSourceLineItself(file, result))
             return new SourceLine(result, file.Locate(Line, 1));
-        var map = columns.GetRange(0, len).ToArray();
+        var map = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(columns)[..len].ToArray();
         return new SourceLine(result, file.Locate(Line, map[0]), map);
     }
 }
@@ -95,7 +95,11 @@ internal static class TokenSpacing
             return false;
         if (a == '/' && (b == '/' || b == '*'))
             return true;
-        string joined = left.Text + right.Text;
-        return PpLexer.Scan(joined, 0).End != left.Text.Length;
+        return left.Text.Length switch
+        {
+            1 => PpLexer.IsTwoCharPunct(a, b) || (a == '.' && right.Text.StartsWith("..", StringComparison.Ordinal)),
+            2 => PpLexer.IsThreeCharPunct(left.Text[0], a, b),
+            _ => false,
+        };
     }
 }

@@ -12,7 +12,7 @@ internal static class PpLexer
     const string SingleCharPuncts = "[](){}.&*+-~!/%<>^|?:;=,#";
 
     /// <summary>Reads one logical line (more than one physical line when a block comment spans lines).</summary>
-    public static void ReadLogicalLine(SourceFileCursor cursor, List<PpToken> tokens)
+    public static void ReadLogicalLine(SourceFileCursor cursor, List<PpToken> tokens, TokenTextPool pool)
     {
         var line = cursor.ReadSplicedLine();
         string s = line.Text;
@@ -43,7 +43,7 @@ internal static class PpLexer
             var (kind, end) = Scan(s, i);
             var (ln, col) = line.Position(i);
             string ws = commentInGap ? " " : Gap(s, gapStart, i);
-            tokens.Add(new PpToken(kind, s.Substring(i, end - i), ln, col, ws));
+            tokens.Add(new PpToken(kind, TokenText(s, i, end, kind, pool), ln, col, ws));
             i = gapStart = end;
             commentInGap = false;
         }
@@ -88,7 +88,7 @@ internal static class PpLexer
         return (PpTokenKind.Other, char.IsHighSurrogate(c) && i + 1 < s.Length ? i + 2 : i + 1);
     }
 
-    static bool IsThreeCharPunct(char a, char b, char c)
+    public static bool IsThreeCharPunct(char a, char b, char c)
     {
         foreach (var p in ThreeCharPuncts)
             if (p[0] == a && p[1] == b && p[2] == c)
@@ -114,6 +114,11 @@ internal static class PpLexer
         }
         return -1;
     }
+
+    static string TokenText(string s, int start, int end, PpTokenKind kind, TokenTextPool pool) =>
+        kind is PpTokenKind.Identifier or PpTokenKind.Number or PpTokenKind.Punctuator
+            ? pool.Get(s.AsSpan(start, end - start))
+            : s.Substring(start, end - start);
 
     static string Gap(string s, int start, int end) => (end - start) switch
     {

@@ -18,9 +18,12 @@ internal sealed partial class PreprocessorSession : IExpansionHost
     readonly Stack<SourceFileCursor> files = new();
     readonly List<PpToken> lineTokens = new();
     readonly OutputLineBuilder builder = new();
+    readonly TokenTextPool textPool = new();
     string baseFile = "";
     int plainLineIndex;
     string plainText = "";
+    MacroExpander? lineExpander;
+    ExpansionBudget? lineBudget;
 
     public PreprocessorSession(PreprocessorOptions options, IDiagnosticSink diagnostics)
     {
@@ -85,7 +88,7 @@ internal sealed partial class PreprocessorSession : IExpansionHost
                 }
             }
             tokens.Clear();
-            PpLexer.ReadLogicalLine(file, tokens);
+            PpLexer.ReadLogicalLine(file, tokens, textPool);
             if (tokens.Count == 0)
                 continue;
             if (tokens[0].Is("#"))
@@ -109,7 +112,10 @@ internal sealed partial class PreprocessorSession : IExpansionHost
 
     void ExpandLine(SourceFileCursor file)
     {
-        var expander = new MacroExpander(macros, this, new ExpansionBudget(options.MaxExpansionTokens), crossLines: true, inIfDirective: false);
+        // One expander serves every text line: its stack is empty between lines and keeps its capacity.
+        var expander = lineExpander ??= new MacroExpander(macros, this, lineBudget = new ExpansionBudget(options.MaxExpansionTokens),
+                                                          crossLines: true, inIfDirective: false);
+        lineBudget!.Reset();
         expander.Push(lineTokens);
         builder.Start(lineTokens[0].Line);
         while (expander.TryNext(out var t))
