@@ -21,6 +21,7 @@ internal sealed partial class PreprocessorSession : IExpansionHost
     readonly TokenTextPool textPool = new();
     string baseFile = "";
     int plainLineIndex;
+    int counter;
     string plainText = "";
     MacroExpander? lineExpander;
     ExpansionBudget? lineBudget;
@@ -171,8 +172,6 @@ internal sealed partial class PreprocessorSession : IExpansionHost
         }
         return new PpToken(tokenKind, text, at.Line, at.Column, at.Ws, null, PpTokenFlags.FromMacro);
     }
-
-    int counter;
 
     static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 

@@ -84,6 +84,11 @@ public class PreprocessorOutputTests
         Assert.Equal("- -1 x y", PpTestKit.Output("#define NEG -1\n#define X x\n-NEG X/**/y\n"));
 
     [Fact]
+    public void ExpansionDoesNotGluePunctuatorsTogether() =>
+        Assert.Equal("< <= << = . ... 1 .2", PpTestKit.Output(
+            "#define LT <\n#define SHL <<\n#define DOT .\n#define ONE 1\nLT<= SHL= DOT... ONE.2\n"));
+
+    [Fact]
     public void ConditionalGroups() =>
         Assert.Equal("two\nin\nelse", PpTestKit.Output(
             "#if 0\none\n#elif 1 + 1 == 2\ntwo\n#else\nthree\n#endif\n#ifdef __ASSEMBLER__\nin\n#endif\n" +
