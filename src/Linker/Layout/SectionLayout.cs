@@ -20,6 +20,7 @@ internal static class SectionLayout
         foreach (var rule in DefaultScript.DataSegment)
             outputs.Add(Collect(rule, alloc, assigned, inDataSegment: true));
         PlaceOrphans(outputs, alloc.Where(s => !assigned.Contains(s)));
+        RejectUnsupported(outputs);
 
         // Empty output sections are dropped from the image, but still get the address they would have had:
         // ld gives labels in them (a label in an otherwise empty .data) that address.
@@ -31,6 +32,30 @@ internal static class SectionLayout
             AssignAddresses(used, options, saveCommonPage: true);
         foreach (var output in used) output.PlaceInputs();
         return used.Where(o => o.Size > 0).ToList();
+    }
+
+    // Where ld's placement of these depends on machinery not modelled here (notes before .text, the RELRO page
+    // adjustment, TLS), an image that silently differed from ld's would be worse than a clear refusal.
+    private static readonly string[] RelroOutputs = [".preinit_array", ".init_array", ".fini_array", ".data.rel.ro"];
+    private const uint ShtNote = 7;
+    private const ulong ShfTls = 0x400;
+
+    private static void RejectUnsupported(List<OutputSection> outputs)
+    {
+        var errors = new List<string>();
+        foreach (var output in outputs)
+        {
+            foreach (var input in output.Inputs.Where(i => i.Size > 0))
+            {
+                if (input.Type == ShtNote)
+                    errors.Add($"{input.Owner.Name}: section '{input.Name}': allocated notes are not supported (GNU ld places them before .text)");
+                else if ((input.Flags & ShfTls) != 0 && !input.IsNoBits)
+                    errors.Add($"{input.Owner.Name}: section '{input.Name}': TLS data is not supported in a flat image");
+                else if (RelroOutputs.Contains(output.Name))
+                    errors.Add($"{input.Owner.Name}: section '{input.Name}': {output.Name} is not supported (GNU ld's RELRO page adjustment is not modelled)");
+            }
+        }
+        if (errors.Count > 0) throw new LinkError(errors);
     }
 
     private static OutputSection Collect(OutputRule rule, List<InputSection> alloc, HashSet<InputSection> assigned, bool inDataSegment)

@@ -86,6 +86,18 @@ public class LinkErrorTests
         }
     }
 
+    [Theory]
+    [InlineData(".section .note.foo,\"a\",@note\n.word 1\n", "o0.o: section '.note.foo': allocated notes are not supported (GNU ld places them before .text)")]
+    [InlineData(".section .init_array,\"aw\"\n.quad 1\n", "o0.o: section '.init_array': .init_array is not supported (GNU ld's RELRO page adjustment is not modelled)")]
+    [InlineData(".section .data.rel.ro,\"aw\"\n.quad 1\n", "o0.o: section '.data.rel.ro': .data.rel.ro is not supported (GNU ld's RELRO page adjustment is not modelled)")]
+    [InlineData(".section .tdata,\"awT\"\n.quad 1\n", "o0.o: section '.tdata': TLS data is not supported in a flat image")]
+    public void SectionsLdWouldPlaceDifferentlyAreRefused(string source, string message)
+    {
+        if (!GnuTools.Require()) return;
+        var error = Assert.Throws<LinkError>(() => LinkCompare.Ours([".text\nnop\n" + source]));
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void NoInputs() =>
         Assert.Equal("no input files", Assert.Throws<LinkError>(() => A64Asm.Linker.Linker.Link([], new LinkerOptions())).Message);
