@@ -17,8 +17,10 @@ public class QemuDifferentialTests(ITestOutputHelper output)
     private const int BufferBytes = 2048;
     private const int DumpBytes = 256 + BufferBytes;
 
-    [Fact]
-    public void Random_sequences_match_qemu()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Random_sequences_match_qemu(bool translate)
     {
         if (!Toolchain.Require("aarch64-linux-gnu-gcc", "qemu-aarch64")) return;
         int seed = int.TryParse(Environment.GetEnvironmentVariable("A64ASM_DIFF_SEED"), out var s) ? s : 20261124;
@@ -46,10 +48,10 @@ public class QemuDifferentialTests(ITestOutputHelper output)
             Toolchain.Check("aarch64-linux-gnu-gcc", "-nostdlib -static -o seq seq.S", dir);
             var (exit, expected, stderr) = Toolchain.Run("qemu-aarch64", "./seq", dir);
             Assert.True(exit == 0, $"qemu-aarch64 failed: {stderr}");
-            var (actual, code, machine) = UserProgram.Run(File.ReadAllBytes(Path.Combine(dir, "seq")));
+            var (actual, code, machine) = UserProgram.Run(File.ReadAllBytes(Path.Combine(dir, "seq")), translate);
             Assert.Equal(0, code);
             Assert.Equal(Sequences * DumpBytes, expected.Length);
-            output.WriteLine($"seed {seed}: {Sequences} sequences of {Length}, {machine.Counters.Instructions:N0} instructions emulated");
+            output.WriteLine($"{(translate ? "translated blocks" : "interpreter")}, seed {seed}: {Sequences} sequences of {Length}, {machine.Counters.Instructions:N0} instructions emulated");
             for (int n = 0; n < Sequences; n++)
             {
                 var e = expected.AsSpan(n * DumpBytes, DumpBytes);

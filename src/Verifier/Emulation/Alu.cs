@@ -55,6 +55,7 @@ public static class Alu
     }
 
     /// <summary>ShiftReg: kind 0 LSL, 1 LSR, 2 ASR, 3 ROR; amount already reduced modulo the width.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Shift64(ulong value, int kind, int amount) => kind switch
     {
         0 => value << amount,

@@ -159,8 +159,11 @@ public sealed unsafe partial class Machine
             *(Memory.FramePointer(Memory.FrameIndexOf(ai)) + (ai & Offset)) = (byte)(v >> (8 * i));
         }
         for (ulong w = a & ~3UL; w < a + (ulong)size; w += 4)
-            if (_decodedFrames.TryGetValue(Memory.FrameIndexOf(w), out var decoded))
-                decoded[(int)((w & Offset) >> 2)] = A64Asm.Isa.Decoding.A64Decoder.Decode(BitConverter.ToUInt32(Memory.Frame(w).Slice((int)(w & Offset), 4)));
+            if (_decodedFrames.TryGetValue(Memory.FrameIndexOf(w), out var code))
+            {
+                code.Decoded[(int)((w & Offset) >> 2)] = A64Asm.Isa.Decoding.A64Decoder.Decode(BitConverter.ToUInt32(Memory.Frame(w).Slice((int)(w & Offset), 4)));
+                code.Invalidate();   // translated blocks may have compiled the old word in
+            }
     }
 
     /// <summary>IC IALLU/IALLUIS: every line written so far may now be fetched fresh.</summary>

@@ -38,7 +38,7 @@ public sealed partial class Machine
     public IReadOnlyList<ulong> LastPcs { get; private set; } = Array.Empty<ulong>();
 
     // The PC of the instruction being executed, for faults and store attribution.
-    private ulong _pc;
+    internal ulong _pc;
 
     private sealed class FaultException(EmulationFault fault) : Exception(fault.Detail)
     {

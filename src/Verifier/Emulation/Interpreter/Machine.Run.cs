@@ -10,7 +10,37 @@ namespace A64Asm.Verifier.Emulation;
 /// </summary>
 public sealed partial class Machine
 {
-    private readonly Dictionary<int, Instruction[]> _decodedFrames = new();
+    private readonly Dictionary<int, FrameCode> _decodedFrames = new();
+
+    /// <summary>Decoded instructions of one 4K frame, and the translated blocks starting in it.</summary>
+    private sealed class FrameCode(Instruction[] decoded)
+    {
+        public readonly Instruction[] Decoded = decoded;
+        public readonly BlockFn?[] Blocks = new BlockFn?[decoded.Length];
+        public readonly bool[] Untranslatable = new bool[decoded.Length];
+
+        public void Invalidate()
+        {
+            Array.Clear(Blocks);
+            Array.Clear(Untranslatable);
+        }
+    }
+
+    /// <summary>Translate hot straight-line code into .NET methods (on by default; off runs the pure interpreter).</summary>
+    public bool Translate { get; set; } = true;
+
+    // Where the running translated block started, to recount instructions exactly when it faults midway.
+    private ulong _blockPc;
+    private long _blockCount;
+    private bool _inBlock;
+
+    internal void EnterBlock(ulong pc, int count)
+    {
+        _blockPc = pc;
+        _blockCount = Counters.Instructions;
+        Counters.Instructions += count;
+        _inBlock = true;
+    }
     private readonly List<(ulong Pc, ulong Line)> _staleFetches = new();
     private readonly HashSet<ulong> _staleFetchLines = new();
 
@@ -38,12 +68,15 @@ public sealed partial class Machine
         }
         catch (FaultException e)
         {
+            if (_inBlock) Counters.Instructions = _blockCount + (long)((_pc - _blockPc) / 4) + 1;
+            _inBlock = false;
             LastFault = e.Fault;
             Cpu.Pc = _pc;
             return StopReason.Fault;
         }
         catch (StopException e)
         {
+            _inBlock = false;
             return e.Reason;
         }
     }
@@ -52,8 +85,11 @@ public sealed partial class Machine
     {
         var cpu = Cpu;
         ulong stop = StopPc ?? ulong.MaxValue;
+        FrameCode? code = null;
         Instruction[] frame = Array.Empty<Instruction>();
         ulong frameBase = ulong.MaxValue;
+        ulong[] x = cpu.X;
+        bool translate = Translate;
         while (true)
         {
             ulong pc = cpu.Pc;
@@ -62,17 +98,35 @@ public sealed partial class Machine
             if ((pc & ~(ulong)Offset) != frameBase)
             {
                 _pc = pc;
-                frame = DecodedFrame(pc);
+                code = DecodedFrame(pc);
+                frame = code.Decoded;
                 frameBase = pc & ~(ulong)Offset;
             }
-            ref Instruction ins = ref frame[(int)((pc & Offset) >> 2)];
+            int index = (int)((pc & Offset) >> 2);
+            if (translate)
+            {
+                var block = code!.Blocks[index];
+                if (block is null && !code.Untranslatable[index])
+                {
+                    block = code.Blocks[index] = BlockTranslator.Translate(frame, index, pc, StopPc);
+                    code.Untranslatable[index] = block is null;
+                }
+                if (block is not null)
+                {
+                    _pc = pc;
+                    cpu.Pc = block(this, x);
+                    _inBlock = false;
+                    continue;
+                }
+            }
+            ref Instruction ins = ref frame[index];
             _pc = pc;
             Counters.Instructions++;
             cpu.Pc = Execute(ref ins, pc);
         }
     }
 
-    private Instruction[] DecodedFrame(ulong pc)
+    private FrameCode DecodedFrame(ulong pc)
     {
         if ((pc & 3) != 0) Fault(FaultKind.Alignment, pc, $"branch to misaligned address 0x{pc:x}");
         int idx = Memory.FrameIndexOf(pc);
@@ -81,15 +135,15 @@ public sealed partial class Machine
             Fault(FaultKind.Unmapped, pc, $"instruction fetch from a {Memory.Role(idx)} page at 0x{pc:x}, outside the {role} page");
         if (Cpu.InstructionCacheOn && (_istale[idx] & (1UL << (int)((pc >> 6) & 63))) != 0 && _staleFetchLines.Add(pc >> 6))
             _staleFetches.Add((pc, pc & ~63UL));
-        if (_decodedFrames.TryGetValue(idx, out var decoded)) return decoded;
+        if (_decodedFrames.TryGetValue(idx, out var code)) return code;
         var words = Memory.Frame(pc);
-        decoded = new Instruction[PhysicalMemory.FrameSize / 4];
+        var decoded = new Instruction[PhysicalMemory.FrameSize / 4];
         for (int i = 0; i < decoded.Length; i++)
             decoded[i] = A64Decoder.Decode(BitConverter.ToUInt32(words.Slice(i * 4, 4)));
-        _decodedFrames[idx] = decoded;
+        _decodedFrames[idx] = code = new FrameCode(decoded);
         // Stores to this frame must now go the slow way, which re-decodes what they change.
         Array.Clear(_writeTag);
-        return decoded;
+        return code;
     }
 
     /// <summary>The instruction at <paramref name="pc"/> as the disassembler prints it (for findings and faults).</summary>

@@ -12,17 +12,19 @@ public sealed partial class Machine
     /// <summary>The lowest EL that may access a system register, from its op1 (the Arm ARM's encoding convention).</summary>
     private static int RequiredEl(int op1) => op1 switch { 3 => 0, 4 => 2, 5 => 2, 6 => 3, 7 => 3, _ => 1 };
 
-    private void Mrs(in Instruction i)
+    private void Mrs(in Instruction i) => Mrs(i.Sys, i.Rt);
+
+    internal void Mrs(ushort sys, int rt)
     {
-        uint key = i.Sys;
-        var f = SysFields(i.Sys);
+        uint key = sys;
+        var f = SysFields(sys);
         if (Cpu.El < RequiredEl(f.Op1) && key != SystemRegisters.NZCV && key != SystemRegisters.CTR_EL0 && key != SystemRegisters.TPIDR_EL0 && key != SystemRegisters.DCZID_EL0)
             Fault(FaultKind.Undefined, _pc, $"mrs of {SystemRegisters.Name(key)} at EL{Cpu.El}");
         ulong v;
         if (key == SystemRegisters.NZCV) v = Cpu.Nzcv;
         else if (key == SystemRegisters.CURRENTEL) v = (ulong)Cpu.El << 2;
         else v = Cpu.Sys[key];
-        Cpu.SetXzr(i.Rt, v);
+        Cpu.SetXzr(rt, v);
     }
 
     private void Msr(in Instruction i)
@@ -39,10 +41,12 @@ public sealed partial class Machine
     }
 
     /// <summary>SYS: the DC and IC operations by their (op1, CRn, CRm, op2); TLBI and AT have no effect with the MMU off.</summary>
-    private void Sys(in Instruction i)
+    private void Sys(in Instruction i) => Sys(i.Sys, i.Rt);
+
+    internal void Sys(ushort sys, int rt)
     {
-        var (_, op1, crn, crm, op2) = SysFields(i.Sys);
-        ulong x = Cpu.X[i.Rt];
+        var (_, op1, crn, crm, op2) = SysFields(sys);
+        ulong x = Cpu.X[rt];
         if (crn == 7)
         {
             switch (op1, crm, op2)
@@ -64,7 +68,7 @@ public sealed partial class Machine
         Fault(FaultKind.Unimplemented, _pc, $"sys #{op1}, C{crn}, C{crm}, #{op2} is not modelled");
     }
 
-    private void Barrier() => Counters.Barriers++;
+    internal void Barrier() => Counters.Barriers++;
 
     /// <summary>ERET: PC from ELR_ELx, PSTATE (EL and NZCV) from SPSR_ELx.</summary>
     private ulong ExceptionReturn()

@@ -1,0 +1,111 @@
+// VerifyBench: the 1 GiB kexec verify (262,144 4K pages through the sample relocate_kernel) beside
+// qemu-aarch64 running the same copy loop as a user program (shared/bench/copyloop-qemu.S), in one run.
+//
+//   dotnet run -c Release --project tools/bench/VerifyBench [-- --pages N] [--runs N] [--blob B --offsets O] [--copyloop S]
+using System.Diagnostics;
+using A64Asm.Verifier.Kexec;
+
+var opts = BenchOptions.Parse(args);
+string root = BenchOptions.RepoRoot();
+string blobPath = opts.Blob ?? Path.Combine(root, "tests/vectors/kexec/sample-4k.bin");
+string offsetsPath = opts.Offsets ?? Path.ChangeExtension(blobPath, ".offsets");
+var parts = File.ReadAllText(offsetsPath).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var layout = new KexecLayout(Convert.ToUInt64(parts[0], 16), Convert.ToUInt64(parts[1], 16));
+byte[] blob = File.ReadAllBytes(blobPath);
+
+Console.WriteLine($"verify: {opts.Pages:N0} pages of 4K ({opts.Pages * 4096L >> 20} MiB) through {Path.GetFileName(blobPath)}");
+var verifyTimes = new List<double>();
+for (int run = 0; run < opts.Runs; run++)
+{
+    var sw = Stopwatch.StartNew();
+    var report = KexecVerifier.Verify(blob, layout, new VerifyOptions { Pages = opts.Pages, PageSize = 4096, Seed = 1 });
+    sw.Stop();
+    verifyTimes.Add(sw.Elapsed.TotalSeconds);
+    Console.WriteLine($"  run {run + 1}: {sw.Elapsed.TotalSeconds:F3} s ({(report.Passed ? "PASS" : "FAIL")}; build {report.BuildTime.TotalSeconds:F3} s, " +
+        $"run {report.RunTime.TotalSeconds:F3} s, check {report.CheckTime.TotalSeconds:F3} s; {report.Instructions / Math.Max(1e-9, report.RunTime.TotalSeconds) / 1e6:F0} M instr/s)");
+    if (!report.Passed) Console.WriteLine(report.ToText());
+}
+
+double? qemu = QemuCopyloop.Time(opts, root);
+double first = verifyTimes[0], best = verifyTimes.Min();
+Console.WriteLine();
+Console.WriteLine($"a64asm verify, 1st run (cold):  {first:F3} s");
+Console.WriteLine($"a64asm verify, best of {opts.Runs}:       {best:F3} s");
+if (qemu is { } q)
+{
+    Console.WriteLine($"qemu-aarch64 copyloop, best:    {q:F3} s");
+    Console.WriteLine($"ratio verify/qemu: cold {first / q:F2}, best {best / q:F2} (goal <= 1.0)");
+}
+else Console.WriteLine("qemu-aarch64 copyloop: not measured (qemu-aarch64 or aarch64-linux-gnu-gcc missing)");
+
+internal sealed record BenchOptions(int Pages, int Runs, string? Blob, string? Offsets, string? Copyloop)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        int pages = 262_144, runs = 3;
+        string? blob = null, offsets = null, copyloop = null;
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--pages": pages = int.Parse(args[i + 1]); break;
+                case "--runs": runs = int.Parse(args[i + 1]); break;
+                case "--blob": blob = args[i + 1]; break;
+                case "--offsets": offsets = args[i + 1]; break;
+                case "--copyloop": copyloop = args[i + 1]; break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        return new BenchOptions(pages, Math.Max(1, runs), blob, offsets, copyloop);
+    }
+
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "A64Asm.sln"))) return dir.FullName;
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "A64Asm.sln"))) return dir.FullName;
+        throw new InvalidOperationException("run from inside the repository");
+    }
+}
+
+internal static class QemuCopyloop
+{
+    /// <summary>Builds copyloop-qemu.S and returns qemu-aarch64's best wall time over the runs, or null without the tools.</summary>
+    public static double? Time(BenchOptions opts, string root)
+    {
+        string source = opts.Copyloop ?? Path.Combine(root, "..", "shared", "bench", "copyloop-qemu.S");
+        if (!File.Exists(source)) { Console.WriteLine($"  (no {source})"); return null; }
+        string dir = Directory.CreateTempSubdirectory("copyloop").FullName;
+        try
+        {
+            string exe = Path.Combine(dir, "copyloop");
+            if (Run("aarch64-linux-gnu-gcc", $"-nostdlib -static \"{source}\" -o \"{exe}\"") is null) return null;
+            double best = double.MaxValue;
+            for (int i = 0; i < opts.Runs; i++)
+            {
+                var t = Run("qemu-aarch64", $"\"{exe}\"");
+                if (t is null) return null;
+                Console.WriteLine($"  qemu-aarch64 copyloop run {i + 1}: {t:F3} s");
+                best = Math.Min(best, t.Value);
+            }
+            return best;
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    private static double? Run(string tool, string args)
+    {
+        try
+        {
+            var sw = Stopwatch.StartNew();
+            using var p = Process.Start(new ProcessStartInfo(tool, args) { UseShellExecute = false, RedirectStandardError = true })!;
+            string err = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            sw.Stop();
+            if (p.ExitCode != 0) { Console.WriteLine($"  {tool} failed: {err}"); return null; }
+            return sw.Elapsed.TotalSeconds;
+        }
+        catch (System.ComponentModel.Win32Exception) { return null; }
+    }
+}
