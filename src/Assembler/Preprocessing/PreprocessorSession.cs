@@ -32,7 +32,13 @@ internal sealed partial class PreprocessorSession : IExpansionHost
         this.diagnostics = diagnostics;
     }
 
-    SourceFileCursor Current => files.Peek();
+    /// <summary>
+    /// The file whose line is being expanded or, between lines, the file being read. While a macro call reads
+    /// ahead, an #include may already have opened the next file; messages still belong to the call's file.
+    /// </summary>
+    SourceFileCursor Current => expandingFile ?? files.Peek();
+
+    SourceFileCursor? expandingFile;
 
     public IReadOnlyList<SourceLine> Run(string displayPath, string text)
     {
@@ -117,6 +123,7 @@ internal sealed partial class PreprocessorSession : IExpansionHost
         var expander = lineExpander ??= new MacroExpander(macros, this, lineBudget = new ExpansionBudget(options.MaxExpansionTokens),
                                                           crossLines: true, inIfDirective: false);
         lineBudget!.Reset();
+        expandingFile = file;
         expander.Push(lineTokens);
         builder.Start(lineTokens[0].Line);
         while (expander.TryNext(out var t))
@@ -129,6 +136,7 @@ internal sealed partial class PreprocessorSession : IExpansionHost
             builder.Add(t);
         }
         Flush(file);
+        expandingFile = null;
     }
 
     void Flush(SourceFileCursor file)
@@ -139,10 +147,8 @@ internal sealed partial class PreprocessorSession : IExpansionHost
 
     public bool ReadMoreTokens(List<PpToken> into)
     {
-        if (files.Count == 0)
-            return false;
         var file = Current;
-        if (NextLine(file, allowPlain: false, into) != LineKind.Tokens)
+        if (!ReferenceEquals(file, files.Peek()) || NextLine(file, allowPlain: false, into) != LineKind.Tokens)
             return false;
         into[0] = into[0].WithFlags(into[0].Flags | PpTokenFlags.LineStart);
         return true;

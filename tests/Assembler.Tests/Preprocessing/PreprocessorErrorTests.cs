@@ -124,6 +124,40 @@ public class PreprocessorErrorTests
     }
 
     [Fact]
+    public void UnreadableIncludeNamesOnlyTheUsersPath()
+    {
+        var kit = new PpTestKit().With("t.S", "#include \"d.h\"\n");
+        kit.Options.ReadFile = p => p == "t.S" ? "#include \"d.h\"\n" : throw new UnauthorizedAccessException("/home/someone/secret/d.h");
+        Assert.Equal("t.S:1:10: cannot read 'd.h'", kit.Error());
+    }
+
+    [Fact]
+    public void IncludeInsideMacroArgumentsEndsTheArgumentList()
+    {
+        var kit = new PpTestKit().With("t.S", "#define F(x) x\nF(1,\n#include \"a.h\"\n)\n").With("a.h", "A\n");
+        Assert.Equal("t.S:2:1: unterminated argument list invoking macro \"F\"", kit.Error());
+    }
+
+    [Fact]
+    public void UndefiningABuiltinWarns()
+    {
+        var kit = new PpTestKit().With("t.S", "#undef __LINE__\n__LINE__\n");
+        Assert.Equal("__LINE__", kit.Text());
+        Assert.Equal(["t.S:1:8: warning: undefining \"__LINE__\"\n #undef __LINE__\n        ^"], kit.Diagnostics.Warnings);
+    }
+
+    [Fact]
+    public void ExtraTokensAfterConditionalDirectivesWarn()
+    {
+        var kit = new PpTestKit().With("t.S", "#ifdef X Y\n#else Z\n#endif W\n");
+        kit.Run();
+        Assert.Equal(["t.S:1:10: warning: extra tokens at end of #ifdef directive",
+                      "t.S:2:7: warning: extra tokens at end of #else directive",
+                      "t.S:3:8: warning: extra tokens at end of #endif directive"],
+                     kit.Diagnostics.Warnings.Select(w => w.Split('\n')[0]));
+    }
+
+    [Fact]
     public void ErrorRendersWithTheSourceLineAndCaret()
     {
         var e = Assert.Throws<A64Asm.Assembler.Diagnostics.AsmError>(
