@@ -8,7 +8,7 @@ static partial class TableParser
     [GeneratedRegex(@"\{([^{}]*)\}")]
     private static partial Regex TemplateGroup();
 
-    [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9]*)(?:\.(\d+))?\(([^()]*)\)(\?(?:=(-?\d+))?)?$")]
+    [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9]*)(?:\.(\w+))?\(([^()]*)\)(\?(?:=(-?\d+))?)?$")]
     private static partial Regex OperandSyntax();
 
     public static void ParseInstructions(Table table, string path, string text)
@@ -220,7 +220,7 @@ static partial class TableParser
                 var fields = m.Groups[3].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
                 result.Add(new OperandUse(
                     m.Groups[1].Value,
-                    m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : 0,
+                    m.Groups[2].Success ? ParseParam(m.Groups[2].Value) : 0,
                     m.Groups[4].Success,
                     m.Groups[5].Success ? int.Parse(m.Groups[5].Value) : 0,
                     fields, op));
@@ -228,6 +228,17 @@ static partial class TableParser
             }
         }
         return result;
+    }
+
+    /// <summary>Kind parameters: a number, or a vector arrangement named as in assembly (values of the Arrangement enum).</summary>
+    static readonly string[] Arrangements = ["", "8b", "16b", "4h", "8h", "2s", "4s", "1d", "2d", "1q", "b", "h", "s", "d", "q"];
+
+    static int ParseParam(string text)
+    {
+        if (int.TryParse(text, out int n)) return n;
+        int a = Array.IndexOf(Arrangements, text);
+        if (a <= 0) throw new FormatException($"bad kind parameter '{text}'");
+        return a;
     }
 
     static void ParseAttributes(Row row, string text)

@@ -27,6 +27,8 @@ public struct Instruction
     public AddrMode Mode;
     /// <summary>System register / operation as op0:op1:CRn:CRm:op2 packed into bits 15..0 (op0 in 15..14).</summary>
     public ushort Sys;
+    /// <summary>Vector arrangement of list operands (ld1/st1), decoded from Q:size; other vector forms imply it by Code.</summary>
+    public Arrangement Arrangement;
 
     public readonly bool IsValid => Code != Code.Invalid;
 }

@@ -112,6 +112,32 @@ internal static class OperandDecoder
                 // Only daifset/daifclr take a 4-bit immediate; the others take 0 or 1.
                 return Tables.SideTables.PStateFields.NameOf((int)Concatenated(spec, w)) is { } field
                     && (field.StartsWith("daif", StringComparison.Ordinal) || ((w >> 8) & 15) <= 1);
+            case OperandKind.FpImm:
+                ins.Imm = BitConverter.DoubleToInt64Bits(FpImmediate.Expand(spec.F0.Extract(w)));
+                return true;
+            case OperandKind.VList:
+                ins.Arrangement = (Arrangement)(1 + (spec.F2.Extract(w) << 1 | spec.F1.Extract(w)));
+                ins.Imm2 = spec.Param;
+                return true;
+            case OperandKind.VShr:
+                ins.Imm = spec.Param - Concatenated(spec, w);
+                return true;
+            case OperandKind.VShl:
+                ins.Imm = Concatenated(spec, w);
+                return true;
+            case OperandKind.MemPostList:
+                ins.Mode = AddrMode.PostIndex;
+                if (spec.F1.Extract(w) == 31) ins.Imm = ((w >> 30) & 1) != 0 ? 16 * ListCount(w) : 8 * ListCount(w);
+                return true;
+            case OperandKind.Movi64:
+            {
+                uint bits = Concatenated(spec, w);
+                ulong bytes = 0;
+                for (int b = 0; b < 8; b++) if ((bits >> b & 1) != 0) bytes |= 0xffUL << (8 * b);
+                ins.Imm = (long)bytes;
+                return true;
+            }
+            case OperandKind.Fp: case OperandKind.V: case OperandKind.FpZero: case OperandKind.VTbl:
             case OperandKind.W: case OperandKind.X: case OperandKind.Wsp: case OperandKind.Xsp:
             case OperandKind.SysReg: case OperandKind.SysCr:
                 return true;
@@ -149,6 +175,9 @@ internal static class OperandDecoder
                 return true;
         }
     }
+
+    /// <summary>Registers in an ld1/st1 multiple-structure list, from its opcode (bits 15..12).</summary>
+    internal static int ListCount(uint w) => ((w >> 12) & 15) switch { 0b0111 => 1, 0b1010 => 2, 0b0110 => 3, _ => 4 };
 
     static AddrMode ModeOf(OperandKind kind) => kind switch
     {

@@ -42,7 +42,7 @@ internal static partial class OperandEncoder
                 }
                 return st.Shape(spec.Kind);
             default:
-                return st.Message($"operand kind {spec.Kind} is not supported by the encoder");
+                return EncodeVector(spec, op, ref st);
         }
     }
 

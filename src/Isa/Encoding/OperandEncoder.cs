@@ -51,6 +51,8 @@ internal static partial class OperandEncoder
             case OperandKind.Cond:
             case OperandKind.InvCond: return Condition(spec, op, ref st);
             case OperandKind.Pair: return Pair(spec, op, all, index, ref st);
+            case OperandKind.Fp:
+            case OperandKind.V: return EncodeVector(spec, op, ref st);
             default: return EncodeOther(spec, op, ref st);
         }
     }

@@ -125,9 +125,61 @@ internal static class OperandFormatter
             case OperandKind.IsbOpt:
                 sb.Append("#0x").Append(f0.ToString("x"));
                 return true;
+            case OperandKind.Fp:
+                sb.Append(spec.Param switch { 1 => 'b', 2 => 'h', 4 => 's', 8 => 'd', _ => 'q' }).Append(f0);
+                return true;
+            case OperandKind.FpImm:
+                sb.Append('#').Append(Encoding.FpImmediate.Expand(f0).ToString("0.000000000000000000e+00", System.Globalization.CultureInfo.InvariantCulture));
+                return true;
+            case OperandKind.FpZero: sb.Append("#0.0"); return true;
+            case OperandKind.V:
+                sb.Append('v').Append(f0).Append('.').Append(Encoding.OperandEncoder.ArrangementName(spec.Param));
+                return true;
+            case OperandKind.VElem:
+                sb.Append('v').Append(f0).Append('.').Append(Encoding.OperandEncoder.ArrangementName(spec.Param)).Append('[').Append(spec.F1.Extract(w)).Append(']');
+                return true;
+            case OperandKind.VList:
+                AppendList(sb, f0, spec.Param, Encoding.OperandEncoder.ArrangementName(1 + (int)(spec.F2.Extract(w) << 1 | spec.F1.Extract(w))));
+                return true;
+            case OperandKind.VTbl:
+                AppendList(sb, f0, spec.Param, "16b");
+                return true;
+            case OperandKind.VShr: sb.Append('#').Append(spec.Param - OperandDecoder.Concatenated(spec, w)); return true;
+            case OperandKind.VShl: sb.Append('#').Append(OperandDecoder.Concatenated(spec, w)); return true;
+            case OperandKind.MemPostList:
+                sb.Append('[');
+                Gp(sb, f0, true, true);
+                sb.Append("], ");
+                if (spec.F1.Extract(w) == 31) sb.Append('#').Append(OperandDecoder.ListCount(w) * (((w >> 30) & 1) != 0 ? 16 : 8));
+                else Gp(sb, spec.F1.Extract(w), true, false);
+                return true;
+            case OperandKind.Movi64:
+            {
+                uint bits = OperandDecoder.Concatenated(spec, w);
+                ulong bytes = 0;
+                for (int b = 0; b < 8; b++) if ((bits >> b & 1) != 0) bytes |= 0xffUL << (8 * b);
+                sb.Append("#0x").Append(bytes.ToString("x"));
+                return true;
+            }
             default:
                 return OperandFormatter.AppendMemory(sb, spec, w);
         }
+    }
+
+    /// <summary>objdump writes two registers as a comma list and longer lists as a range.</summary>
+    static void AppendList(StringBuilder sb, uint first, int count, string arrangement)
+    {
+        sb.Append('{');
+        if (count <= 2)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (i > 0) sb.Append(", ");
+                sb.Append('v').Append((first + i) % 32).Append('.').Append(arrangement);
+            }
+        }
+        else sb.Append('v').Append(first).Append('.').Append(arrangement).Append("-v").Append((first + count - 1) % 32).Append('.').Append(arrangement);
+        sb.Append('}');
     }
 
     static bool IsDefault(OperandSpec spec, uint w)

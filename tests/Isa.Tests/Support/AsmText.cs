@@ -69,6 +69,8 @@ public static class AsmText
             yield break;
         }
         if (ParseRegister(t) is { } gp) { yield return new RegOperand(gp); yield break; }
+        if (t.StartsWith('{')) { yield return ParseList(t); yield break; }
+        if (ParseVector(t) is { } vec) { yield return vec; yield break; }
         if (ParseShift(t) is { } shift) { yield return shift; yield break; }
         yield return ParseValue(t);
     }
@@ -106,6 +108,41 @@ public static class AsmText
             : ulong.TryParse(body, NumberStyles.None, CultureInfo.InvariantCulture, out u);
         v = neg ? -(long)u : (long)u;
         return ok;
+    }
+
+    static readonly string[] ArrangementNames = ["", "8b", "16b", "4h", "8h", "2s", "4s", "1d", "2d", "1q", "b", "h", "s", "d", "q"];
+
+    /// <summary>v3.16b, v1.s[2], v0.d (element view without index).</summary>
+    static VecRegOperand? ParseVector(string t)
+    {
+        t = t.ToLowerInvariant();
+        int dot = t.IndexOf('.');
+        if (t.Length < 3 || t[0] != 'v' || dot < 2 || !int.TryParse(t.AsSpan(1, dot - 1), out int num) || num > 31) return null;
+        string rest = t[(dot + 1)..];
+        int index = -1;
+        int br = rest.IndexOf('[');
+        if (br >= 0)
+        {
+            index = int.Parse(rest[(br + 1)..rest.IndexOf(']')]);
+            rest = rest[..br];
+        }
+        int a = Array.IndexOf(ArrangementNames, rest);
+        return a <= 0 ? null : new VecRegOperand((byte)num, (Arrangement)a, index);
+    }
+
+    /// <summary>{v0.16b, v1.16b}, {v0.16b-v3.16b}, {v0.s, v1.s}[1].</summary>
+    static VecListOperand ParseList(string t)
+    {
+        int close = t.IndexOf('}');
+        string inner = t[1..close];
+        int index = -1;
+        string after = t[(close + 1)..].Trim();
+        if (after.StartsWith('[')) index = int.Parse(after[1..after.IndexOf(']')]);
+        var regs = inner.Contains('-')
+            ? inner.Split('-').Select(x => ParseVector(x.Trim())!).ToList()
+            : inner.Split(',').Select(x => ParseVector(x.Trim())!).ToList();
+        int count = inner.Contains('-') ? (regs[1].Num - regs[0].Num + 32) % 32 + 1 : regs.Count;
+        return new VecListOperand(regs[0].Num, count, regs[0].Arrangement, index);
     }
 
     static ShiftOperand? ParseShift(string t)

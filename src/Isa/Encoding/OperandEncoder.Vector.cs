@@ -1,0 +1,148 @@
+using A64Asm.Isa.Model;
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Isa.Encoding;
+
+internal static partial class OperandEncoder
+{
+    internal static RegClass FpClass(int bytes) => bytes switch
+    {
+        1 => RegClass.B, 2 => RegClass.H, 4 => RegClass.S, 8 => RegClass.D, _ => RegClass.Q,
+    };
+
+    static OperandMatch EncodeVector(OperandSpec spec, Operand op, ref EncodeState st)
+    {
+        var kind = spec.Kind;
+        switch (kind)
+        {
+            case OperandKind.Fp:
+            {
+                if (op is not RegOperand { Reg: var r }) return st.Shape(kind);
+                if (r.Class != FpClass(spec.Param))
+                    return r.Class is RegClass.W or RegClass.X ? st.Shape(kind) : st.Fail(EncodeErrorKind.Expected, kind);
+                foreach (var f in spec.Fields) st.Word = f.Insert(st.Word, r.Num);
+                return OperandMatch.Ok;
+            }
+            case OperandKind.FpImm:
+            {
+                double v;
+                if (op is FpImmOperand fp) v = fp.Value;
+                else if (op is ImmOperand i) v = i.Value;
+                else return st.Shape(kind);
+                for (uint imm8 = 0; imm8 < 256; imm8++)
+                {
+                    if (FpImmediate.Expand(imm8) == v)
+                    {
+                        st.Word = spec.F0.Insert(st.Word, imm8);
+                        return OperandMatch.Ok;
+                    }
+                }
+                return st.Message($"invalid floating-point immediate {v}");
+            }
+            case OperandKind.FpZero:
+                return op is FpImmOperand { Value: 0.0 } or ImmOperand { Value: 0 } ? OperandMatch.Ok : st.Shape(kind);
+            case OperandKind.V:
+            {
+                if (op is not VecRegOperand { Index: < 0 } v) return st.Shape(kind);
+                if ((int)v.Arrangement != spec.Param) return st.Message($"expected a vector with arrangement .{ArrangementName(spec.Param)}");
+                foreach (var f in spec.Fields) st.Word = f.Insert(st.Word, v.Num);
+                return OperandMatch.Ok;
+            }
+            case OperandKind.VElem:
+            {
+                if (op is not VecRegOperand { Index: >= 0 } e) return st.Shape(kind);
+                if ((int)e.Arrangement != spec.Param) return st.Message($"expected a .{ArrangementName(spec.Param)} element");
+                long max = (1L << spec.F1.Width) - 1;
+                if (e.Index > max) return st.Range(e.Index, 0, max);
+                st.Word = spec.F0.Insert(st.Word, e.Num);
+                st.Word = spec.F1.Insert(st.Word, (uint)e.Index);
+                return OperandMatch.Ok;
+            }
+            case OperandKind.VList:
+            {
+                if (op is not VecListOperand { Index: < 0 } list) return st.Shape(kind);
+                if (list.Count != spec.Param) return st.Shape(kind);
+                int a = (int)list.Arrangement;
+                if (a < 1 || a > 8) return st.Message("expected a list of .8b, .16b, .4h, .8h, .2s, .4s, .1d or .2d registers");
+                uint q = (uint)((a - 1) & 1), size = (uint)((a - 1) >> 1);
+                st.Word = spec.F0.Insert(st.Word, list.First);
+                st.Word = spec.F1.Insert(st.Word, q);
+                st.Word = spec.F2.Insert(st.Word, size);
+                st.LastImm = list.Count * (q == 1 ? 16 : 8);
+                return OperandMatch.Ok;
+            }
+            case OperandKind.VTbl:
+                if (op is VecListOperand { Index: < 0, Arrangement: Arrangement.B16 } tbl && tbl.Count == spec.Param)
+                {
+                    st.Word = spec.F0.Insert(st.Word, tbl.First);
+                    return OperandMatch.Ok;
+                }
+                return st.Shape(kind);
+            case OperandKind.VShr:
+            case OperandKind.VShl:
+            {
+                if (op is not ImmOperand imm) return st.Shape(kind);
+                int esize = spec.Param;
+                long min = kind == OperandKind.VShr ? 1 : 0, max = kind == OperandKind.VShr ? esize : esize - 1;
+                if (imm.Value < min || imm.Value > max) return st.Range(imm.Value, min, max);
+                uint field = kind == OperandKind.VShr ? (uint)(esize - imm.Value) : (uint)imm.Value;
+                PutConcatenated(spec, field, ref st);
+                return OperandMatch.Ok;
+            }
+            case OperandKind.MemPostList:
+            {
+                if (op is not MemOperand { Mode: AddrMode.PostIndex } mem || mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Shape(kind);
+                st.Word = spec.F0.Insert(st.Word, mem.Base.Num);
+                if (mem.Offset is ImmOperand off)
+                {
+                    if (off.Value != st.LastImm) return st.Message($"post-index immediate must be #{st.LastImm}");
+                    st.Word = spec.F1.Insert(st.Word, 31);
+                    return OperandMatch.Ok;
+                }
+                if (mem.Offset is RegOperand { Reg: { Class: RegClass.X, IsSp: false } rm } && rm.Num != 31)
+                {
+                    st.Word = spec.F1.Insert(st.Word, rm.Num);
+                    return OperandMatch.Ok;
+                }
+                return st.Shape(kind);
+            }
+            case OperandKind.Movi64:
+            {
+                if (op is not ImmOperand imm) return st.Shape(kind);
+                ulong v = (ulong)imm.Value;
+                uint bits = 0;
+                for (int b = 0; b < 8; b++)
+                {
+                    ulong by = (v >> (8 * b)) & 0xff;
+                    if (by == 0xff) bits |= 1u << b;
+                    else if (by != 0) return st.Message("each byte of the immediate must be 0x00 or 0xff");
+                }
+                PutConcatenated(spec, bits, ref st);
+                return OperandMatch.Ok;
+            }
+            default:
+                return st.Message($"operand kind {kind} is not supported by the encoder");
+        }
+    }
+
+    internal static string ArrangementName(int a) => a switch
+    {
+        1 => "8b", 2 => "16b", 3 => "4h", 4 => "8h", 5 => "2s", 6 => "4s", 7 => "1d", 8 => "2d", 9 => "1q",
+        10 => "b", 11 => "h", 12 => "s", 13 => "d", _ => "q",
+    };
+}
+
+/// <summary>The 8-bit FP immediate of fmov: sign, 3-bit exponent, 4-bit fraction (VFPExpandImm).</summary>
+public static class FpImmediate
+{
+    public static double Expand(uint imm8)
+    {
+        int sign = (int)(imm8 >> 7) & 1;
+        int exp = (int)((imm8 >> 4) & 7);
+        int frac = (int)(imm8 & 15);
+        // exponent field b:c:d with b inverted: values -3..4
+        int e = ((exp & 4) != 0 ? exp - 8 : exp) + 1;
+        double v = (16 + frac) / 16.0 * Math.Pow(2, e);
+        return sign != 0 ? -v : v;
+    }
+}
