@@ -53,7 +53,29 @@ public static class AsmDriver
     /// <summary>Assembles lines that are already preprocessed (the macro layer still runs).</summary>
     public static ObjectFile AssembleLines(IEnumerable<SourceLine> lines, AssemblerOptions options, IDiagnosticSink diagnostics)
     {
-        var assembler = new ObjectAssembler(diagnostics);
+        // Streaming keeps no statements and suits almost every file; a size that depends on a later label
+        // needs layout passes over kept statements, so then the input is assembled again that way.
+        var buffered = new BufferedDiagnostics();
+        try
+        {
+            var obj = Run(lines, options, buffered, streaming: true);
+            buffered.ReplayTo(diagnostics);
+            return obj;
+        }
+        catch (NeedsLayoutPassesException)
+        {
+            return Run(lines, options, diagnostics, streaming: false);
+        }
+        catch (AsmError)
+        {
+            buffered.ReplayTo(diagnostics);
+            throw;
+        }
+    }
+
+    private static ObjectFile Run(IEnumerable<SourceLine> lines, AssemblerOptions options, IDiagnosticSink diagnostics, bool streaming)
+    {
+        var assembler = new ObjectAssembler(diagnostics, streaming);
         foreach (var (name, value) in options.Defsyms)
             assembler.DefineAbsolute(name, value);
         var macroOptions = new MacroOptions { ReadFile = options.ReadFile };
@@ -64,6 +86,19 @@ public static class AsmDriver
         foreach (var line in expander.Expand())
             assembler.AddLine(line);
         return assembler.Finish();
+    }
+
+    private sealed class BufferedDiagnostics : IDiagnosticSink
+    {
+        private readonly List<(SourceLocation? At, string Message)> _warnings = new();
+
+        public void Warning(SourceLocation? location, string message) => _warnings.Add((location, message));
+
+        public void ReplayTo(IDiagnosticSink sink)
+        {
+            foreach (var (at, message) in _warnings) sink.Warning(at, message);
+            _warnings.Clear();
+        }
     }
 
     private static PreprocessorOptions PreprocessorOptionsFrom(AssemblerOptions options)

@@ -63,6 +63,9 @@ public sealed class AsmSection : ISectionRef
         return span;
     }
 
+    /// <summary>Bytes already written, for fixups resolved at the end.</summary>
+    public Span<byte> At(long offset, int count) => IsNoBits ? new byte[count] : _data.AsSpan((int)offset, count);
+
     public byte[] Contents(long size) => IsNoBits ? Array.Empty<byte>() : _data.AsSpan(0, (int)size).ToArray();
 
     public override string ToString() => Name;

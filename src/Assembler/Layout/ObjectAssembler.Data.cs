@@ -47,7 +47,7 @@ public sealed partial class ObjectAssembler
                 Current.Location += size;
                 continue;
             }
-            WriteValue(size, Evaluate(e.Expr, line), line.At(e.Index));
+            WriteExpression(size, e.Expr, line.Line, line.At(e.Index));
         }
     }
 
@@ -224,12 +224,12 @@ public sealed partial class ObjectAssembler
         }
         catch (AsmError) when (_pass == 1)
         {
-            _uncertain = true;
+            MarkUncertain();
             return;
         }
         if (target.IsUndefinedSymbol)
         {
-            if (_pass == 1) { _uncertain = true; return; }
+            if (_pass == 1) { MarkUncertain(); return; }
             throw new AsmError(line.At(targetExpr.Index), $".org target '{ExpressionEvaluator.Display(target.Symbol!)}' is undefined");
         }
         if (target.Section is not null && !ReferenceEquals(target.Section, Current))

@@ -161,12 +161,22 @@ public sealed partial class ObjectAssembler
     {
         var symbol = Symbols.GetOrAdd(NameArgument(line, d, 0));
         var expr = ExprArgument(line, d, 1);
-        if (_emitting)
+        if (!_emitting) return;
+        void Evaluate()
         {
-            var value = Evaluate(expr, line);
+            var value = this.Evaluate(expr, line);
             if (!value.IsAbsolute)
                 throw new AsmError(line.At(expr.Index), $".size expression for '{symbol.Name}' does not evaluate to a constant");
             symbol.SizeValue = value.Value;
+        }
+        int undefinedBefore = _undefinedLookups;
+        try
+        {
+            Evaluate();
+        }
+        catch (AsmError) when (CanDefer && _undefinedLookups != undefinedBefore)
+        {
+            Defer(Current.Location, Evaluate);
         }
     }
 

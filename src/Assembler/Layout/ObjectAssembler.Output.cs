@@ -6,6 +6,8 @@ using A64Asm.Isa.Fixups;
 namespace A64Asm.Assembler.Layout;
 
 /// <summary>A relocation found in the emitting pass, turned into an <see cref="ObjectRelocation"/> at the end.</summary>
+internal readonly record struct PendingFixup(AsmSection Section, long Offset, FixupRequest Request, SourceLocation At);
+
 internal readonly record struct PendingRelocation(AsmSection Section, long Offset, FixupKind Kind, SymbolEntry Symbol, long Addend);
 
 public sealed partial class ObjectAssembler
@@ -28,7 +30,17 @@ public sealed partial class ObjectAssembler
     /// else (global or weak targets, other sections, absolute low-12 and move-wide fields, adrp) becomes a
     /// relocation, as GNU as does.
     /// </summary>
-    internal void ResolveFixup(FixupRequest request, Span<byte> word, long place, SourceLocation at)
+    internal void AddFixup(FixupRequest request, long place, SourceLocation at) =>
+        _fixups.Add(new PendingFixup(Current, place, request, at));
+
+    /// <summary>At the end, when every label and .globl is known.</summary>
+    private void ResolveFixups()
+    {
+        foreach (var f in _fixups)
+            Sections.RunIn(f.Section, () => ResolveFixup(f.Request, f.Section.At(f.Offset, 4), f.Offset, f.At));
+    }
+
+    private void ResolveFixup(FixupRequest request, Span<byte> word, long place, SourceLocation at)
     {
         var symbol = Symbols.GetOrAdd(request.Symbol);
         var spec = Fixup.Spec(request.Kind);

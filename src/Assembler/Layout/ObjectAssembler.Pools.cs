@@ -78,7 +78,7 @@ public sealed partial class ObjectAssembler
             }
             DefineLabel(entry.Label, entry.Line.Location);
             if (_emitting)
-                WriteValue(entry.Size, ExpressionEvaluator.Evaluate(entry.Value, this, entry.Line), entry.Line.Location);
+                WriteExpression(entry.Size, entry.Value, entry.Line, entry.Line.Location);
             else
                 Current.Location += entry.Size;
         }

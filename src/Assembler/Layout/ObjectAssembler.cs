@@ -29,9 +29,14 @@ public sealed partial class ObjectAssembler : IExpressionScope
     private bool _moved;
     private bool _finished;
 
-    public ObjectAssembler(IDiagnosticSink diagnostics)
+    /// <param name="streaming">Emit while the lines arrive and resolve forward references at the end, keeping no
+    /// statements; a size that depends on a later label then throws <see cref="NeedsLayoutPassesException"/>, and the
+    /// caller assembles again with <paramref name="streaming"/> false (all statements kept, layout passes).</param>
+    public ObjectAssembler(IDiagnosticSink diagnostics, bool streaming = false)
     {
         _diagnostics = diagnostics;
+        _streaming = streaming;
+        _emitting = streaming;
         _parser = new StatementParser();
         _encoder = new InstructionEncoder(this);
     }
@@ -62,7 +67,8 @@ public sealed partial class ObjectAssembler : IExpressionScope
         foreach (var piece in StatementSplitter.Split(line))
         {
             var parsed = _parser.ParseLine(piece);
-            _program.Add(parsed);
+            if (!_streaming)
+                _program.Add(parsed);
             Execute(parsed);
         }
     }
@@ -78,6 +84,12 @@ public sealed partial class ObjectAssembler : IExpressionScope
                 section.OpenPool = new LiteralPool();
             }
         PlaceEndPools();
+        if (_streaming)
+        {
+            RunDeferred();
+            ResolveFixups();
+            return BuildObject();
+        }
 
         bool again = _uncertain;
         while (again)
@@ -92,6 +104,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
         RunPass();
         if (_moved)
             throw new AsmError(null, "internal error: a label moved in the emitting pass");
+        ResolveFixups();
         return BuildObject();
     }
 
@@ -108,10 +121,18 @@ public sealed partial class ObjectAssembler : IExpressionScope
     {
         value = default;
         var symbol = Symbols.Find(name);
-        if (symbol is null) return false;
+        if (symbol is null)
+        {
+            _undefinedLookups++;
+            return false;
+        }
         if (symbol.PendingExpression is { } pending)
             return TryEvaluatePending(symbol, pending, out value);
-        if (!symbol.IsDefined) return false;
+        if (!symbol.IsDefined)
+        {
+            _undefinedLookups++;
+            return false;
+        }
         value = symbol.Value;
         return true;
     }
@@ -142,6 +163,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
         _moved = false;
         _uncertain = false;
         _relocations.Clear();
+        _fixups.Clear();
         Sections.StartPass();
         Aliases.Clear();
         foreach (var line in _program)
@@ -204,7 +226,24 @@ public sealed partial class ObjectAssembler : IExpressionScope
             Current.Location += 4;
             return;
         }
-        _encoder.Emit(line, instruction, literal);
+        if (!CanDefer)
+        {
+            _encoder.Emit(line, instruction, literal);
+            return;
+        }
+        int undefinedBefore = _undefinedLookups;
+        long place = Current.Location;
+        try
+        {
+            _encoder.Emit(line, instruction, literal);
+        }
+        catch (AsmError) when (_undefinedLookups != undefinedBefore)
+        {
+            // It names a symbol defined further on (an equate, a label difference): encode it at the end.
+            Current.Location = place;
+            Reserve(4);
+            Defer(place, () => _encoder.Emit(line, instruction, literal));
+        }
     }
 
     /// <summary>GNU as pads an instruction in a code section to a 4-byte boundary with zeros (labels stay put).</summary>
@@ -226,13 +265,13 @@ public sealed partial class ObjectAssembler : IExpressionScope
         }
         catch (AsmError) when (_pass == 1)
         {
-            _uncertain = true;
+            MarkUncertain();
             return null;
         }
         if (value.IsAbsolute) return value.Value;
         if (_pass == 1 && value.IsUndefinedSymbol)
         {
-            _uncertain = true;
+            MarkUncertain();
             return null;
         }
         throw new AsmError(line.At(expr.Index), ExpressionEvaluator.NotAbsoluteMessage(value));

@@ -1,0 +1,86 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Parsing;
+using A64Asm.Assembler.Parsing.Syntax;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>
+/// Thrown in streaming mode when a size or position depends on a label defined further on; the caller assembles
+/// again in layout-pass mode, which keeps every statement and iterates.
+/// </summary>
+public sealed class NeedsLayoutPassesException : Exception
+{
+    public NeedsLayoutPassesException() : base("a size depends on a label defined later; layout passes are needed") { }
+}
+
+public sealed partial class ObjectAssembler
+{
+    private readonly bool _streaming;
+    private readonly List<(AsmSection Section, long Offset, Action Work)> _deferred = new();
+    private readonly List<PendingFixup> _fixups = new();
+    private bool _final;
+
+    /// <summary>Counts lookups of symbols not (yet) defined, to tell a forward reference from a plain error.</summary>
+    private int _undefinedLookups;
+
+    /// <summary>In streaming mode, work that needs later symbols is done at the end, at its place.</summary>
+    private bool CanDefer => _streaming && !_final;
+
+    private void MarkUncertain()
+    {
+        if (_streaming) throw new NeedsLayoutPassesException();
+        _uncertain = true;
+    }
+
+    private void Defer(long offset, Action work) => _deferred.Add((Current, offset, work));
+
+    private void RunDeferred()
+    {
+        _final = true;
+        foreach (var (section, offset, work) in _deferred)
+        {
+            Sections.RunIn(section, () =>
+            {
+                long end = section.Location;
+                section.Location = offset;
+                try { work(); }
+                finally { section.Location = end; }
+            });
+        }
+        _deferred.Clear();
+    }
+
+    /// <summary>A datum from an expression; in streaming mode one naming a later symbol is written at the end.</summary>
+    internal void WriteExpression(int size, Expr expr, SourceLine line, SourceLocation at)
+    {
+        if (!CanDefer)
+        {
+            WriteValue(size, ExpressionEvaluator.Evaluate(expr, this, line), at);
+            return;
+        }
+        int undefinedBefore = _undefinedLookups;
+        ExprValue value;
+        try
+        {
+            value = ExpressionEvaluator.Evaluate(expr, this, line);
+        }
+        catch (AsmError) when (_undefinedLookups != undefinedBefore)
+        {
+            DeferDatum(size, expr, line, at);
+            return;
+        }
+        if (value.IsUndefinedSymbol)
+        {
+            DeferDatum(size, expr, line, at);
+            return;
+        }
+        WriteValue(size, value, at);
+    }
+
+    private void DeferDatum(int size, Expr expr, SourceLine line, SourceLocation at)
+    {
+        long place = Current.Location;
+        Reserve(size);
+        Defer(place, () => WriteValue(size, ExpressionEvaluator.Evaluate(expr, this, line), at));
+    }
+}
