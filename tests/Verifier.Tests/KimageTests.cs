@@ -33,6 +33,17 @@ public class KimageTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Sources_beyond_the_storage_ring_are_regenerated_exactly()
+    {
+        // 2,100 pages of 16K = 8,400 source frames, more than the ring of recycled source storage holds.
+        var report = Vectors.Verify("sample-16k", new VerifyOptions { PageSize = 16384, Pages = 2100 });
+        Assert.True(report.Passed, report.ToText());
+        Assert.Equal(2100, report.PagesCopied);
+        var broken = Vectors.Verify("offbyone-4k", new VerifyOptions { Pages = 8300 });
+        Assert.Contains("8300 of 8300 destination pages differ", broken.Findings.Single(f => f.Id == FindingIds.PageMismatch).Summary);
+    }
+
+    [Fact]
     public void Builder_lays_out_a_kernel_style_list()
     {
         using var memory = new PhysicalMemory();

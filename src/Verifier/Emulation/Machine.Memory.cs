@@ -31,6 +31,13 @@ public sealed unsafe partial class Machine
         if (DataCache is not null) DataCache.Cacheable = Cpu.DataCacheOn && Cpu.MmuOn;
     }
 
+    private void DropReadTlbEntry(ulong frameAddress)
+    {
+        ulong tag = (frameAddress >> PhysicalMemory.FrameShift) + 1;
+        int slot = (int)(tag & (TlbSize - 1));
+        if (_readTag[slot] == tag) _readTag[slot] = 0;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte* ReadPointer(ulong address, int size)
     {

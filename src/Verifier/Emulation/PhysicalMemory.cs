@@ -2,6 +2,9 @@ using System.Runtime.CompilerServices;
 
 namespace A64Asm.Verifier.Emulation;
 
+/// <summary>What an untouched frame holds.</summary>
+public enum FrameFill : byte { Zero, Poison, Stream }
+
 /// <summary>
 /// Sparse physical memory in 4K frames over a 48-bit address space: only mapped frames cost storage, so a
 /// kimage spread over many GiB of addresses costs its pages only. Frames live in pooled pinned slabs and are
@@ -18,6 +21,16 @@ public sealed unsafe class PhysicalMemory : IDisposable
     private readonly int[]?[] _regions = new int[]?[1 << (AddressBits - RegionShift)];
     private readonly List<byte[]> _slabs = new();
     private readonly List<nint> _slabBases = new();
+    private int _storageCount;                                     // 4K storage slots handed out of the slabs
+    // Frames are materialized on first touch: until then their contents are a function of their fill.
+    private nint[] _ptr = new nint[1024];
+    private FrameFill[] _fill = new FrameFill[1024];
+    private ulong[] _stream = new ulong[1024];
+    // Streamed (source) frames share a ring of storage: a frame pushed out is regenerated if touched again.
+    private readonly nint[] _ringStorage = new nint[RingFrames];
+    private readonly int[] _ringOwner = new int[RingFrames];
+    private int _ringNext;
+    private const int RingFrames = 8192;                           // 32 MiB
     // Per frame, indexed by frame index (1-based; 0 means unmapped).
     private ulong[] _frameAddress = new ulong[1024];
     private FrameRole[] _role = new FrameRole[1024];
@@ -26,6 +39,11 @@ public sealed unsafe class PhysicalMemory : IDisposable
     private int _frameCount;
 
     public int FrameCount => _frameCount;
+    /// <summary>Seed of <see cref="FrameFill.Stream"/> contents.</summary>
+    public ulong StreamSeed { get; set; }
+    public byte Poison { get; set; } = 0xDB;
+    /// <summary>Raised with a frame's address when its storage is recycled (the CPU drops its TLB entry).</summary>
+    public event Action<ulong>? Evicted;
     public long MappedBytes => (long)_frameCount << FrameShift;
 
     /// <summary>Maps [address, address+length) frame by frame; frames already mapped keep contents and take the new role.</summary>
@@ -60,11 +78,67 @@ public sealed unsafe class PhysicalMemory : IDisposable
         return table is null ? 0 : table[(int)(frameNumber & (FramesPerRegion - 1))];
     }
 
+    /// <summary>The frame's storage, materializing it (zeros, poison or its stream) on first touch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte* FramePointer(int frameIndex)
     {
-        int zeroBased = frameIndex - 1;
-        return (byte*)_slabBases[zeroBased / SlabPool.SlabFrames] + ((long)(zeroBased % SlabPool.SlabFrames) << FrameShift);
+        nint p = _ptr[frameIndex];
+        return p != 0 ? (byte*)p : Materialize(frameIndex);
+    }
+
+    /// <summary>The frame's storage if it has any (never materializes; safe from several threads).</summary>
+    public byte* PointerIfMaterialized(int frameIndex) => (byte*)_ptr[frameIndex];
+
+    public FrameFill Fill(int frameIndex) => _fill[frameIndex];
+
+    /// <summary>Writes what an untouched frame holds into <paramref name="destination"/> (4K).</summary>
+    public void Generate(int frameIndex, Span<byte> destination)
+    {
+        switch (_fill[frameIndex])
+        {
+            case FrameFill.Stream: Xorshift.Fill(destination, StreamSeed, _stream[frameIndex]); break;
+            case FrameFill.Poison: destination.Fill(Poison); break;
+            default: destination.Clear(); break;
+        }
+    }
+
+    private byte* Materialize(int frameIndex)
+    {
+        byte* p;
+        if (_fill[frameIndex] == FrameFill.Stream && TakeRingSlot(frameIndex) is var ring && ring != 0) p = (byte*)ring;
+        else p = NewStorage();
+        _ptr[frameIndex] = (nint)p;
+        Generate(frameIndex, new Span<byte>(p, FrameSize));
+        return p;
+    }
+
+    private byte* NewStorage()
+    {
+        int slot = _storageCount++;
+        if (slot >= _slabs.Count * SlabPool.SlabFrames)
+        {
+            var slab = SlabPool.Rent();
+            _slabs.Add(slab);
+            _slabBases.Add((nint)Unsafe.AsPointer(ref slab[0]));
+        }
+        return (byte*)_slabBases[slot / SlabPool.SlabFrames] + ((long)(slot % SlabPool.SlabFrames) << FrameShift);
+    }
+
+    // A written frame keeps its storage for good; only untouched-by-stores streamed frames are recycled.
+    private nint TakeRingSlot(int frameIndex)
+    {
+        int slot = _ringNext;
+        int owner = _ringOwner[slot];
+        if (owner != 0 && _written[owner]) return 0;
+        _ringNext = (slot + 1) % RingFrames;
+        if (_ringStorage[slot] == 0) _ringStorage[slot] = (nint)NewStorage();
+        if (owner != 0)
+        {
+            _ptr[owner] = 0;
+            Evicted?.Invoke(_frameAddress[owner]);
+        }
+        _ringOwner[slot] = frameIndex;
+        return _ringStorage[slot];
     }
 
     public FrameRole Role(int frameIndex) => _role[frameIndex];
@@ -131,24 +205,13 @@ public sealed unsafe class PhysicalMemory : IDisposable
 
     public void WriteUInt64(ulong address, ulong value) => Write(address, BitConverter.GetBytes(value));
 
-    private int AddFrame(ulong frameNumber)
-    {
-        int idx = AllocateFrame(frameNumber);
-        // Pooled slabs hold old data: a newly mapped frame starts as zeros, like RAM a loader cleared.
-        new Span<byte>(FramePointer(idx), FrameSize).Clear();
-        return idx;
-    }
+    // A newly mapped frame reads as zeros, like RAM a loader cleared (pooled slabs hold old data: Generate clears).
+    private int AddFrame(ulong frameNumber) => AllocateFrame(frameNumber);
 
     private int AllocateFrame(ulong frameNumber)
     {
         var table = _regions[frameNumber >> (RegionShift - FrameShift)] ??= new int[FramesPerRegion];
         int idx = ++_frameCount;
-        if (idx > (long)_slabs.Count * SlabPool.SlabFrames)
-        {
-            var slab = SlabPool.Rent();
-            _slabs.Add(slab);
-            _slabBases.Add((nint)Unsafe.AsPointer(ref slab[0]));
-        }
         if (idx >= _role.Length) Grow(idx + 1);
         _frameAddress[idx] = frameNumber << FrameShift;
         table[(int)(frameNumber & (FramesPerRegion - 1))] = idx;
@@ -156,16 +219,19 @@ public sealed unsafe class PhysicalMemory : IDisposable
     }
 
     /// <summary>
-    /// Maps a frame whose contents the caller is about to overwrite entirely, skipping the clear.
-    /// The kimage builder fills gigabytes this way; clearing first would double the memory traffic.
+    /// Maps a 4K frame whose contents are generated when first touched: a seeded stream (source pages) or
+    /// poison (destinations). A gigabyte kimage then costs no up-front fill, and source pages live only as long
+    /// as the copy needs them.
     /// </summary>
-    public byte* MapUninitialized(ulong frameAddress, FrameRole role)
+    public void MapDeferred(ulong frameAddress, FrameRole role, FrameFill fill, ulong stream = 0)
     {
         ulong fn = frameAddress >> FrameShift;
         int idx = FrameIndex(fn);
         if (idx == 0) idx = AllocateFrame(fn);
         _role[idx] = role;
-        return FramePointer(idx);
+        _fill[idx] = fill;
+        _stream[idx] = stream;
+        if (_ptr[idx] != 0) Generate(idx, new Span<byte>((void*)_ptr[idx], FrameSize));
     }
 
     /// <summary>Reserves per-frame bookkeeping for <paramref name="frames"/> more frames up front.</summary>
@@ -181,6 +247,9 @@ public sealed unsafe class PhysicalMemory : IDisposable
         Array.Resize(ref _role, size);
         Array.Resize(ref _istaleLines, size);
         Array.Resize(ref _written, size);
+        Array.Resize(ref _ptr, size);
+        Array.Resize(ref _fill, size);
+        Array.Resize(ref _stream, size);
     }
 
     public void Dispose()
@@ -190,5 +259,9 @@ public sealed unsafe class PhysicalMemory : IDisposable
         _slabBases.Clear();
         Array.Clear(_regions);
         _frameCount = 0;
+        _storageCount = 0;
+        Array.Clear(_ringStorage);
+        Array.Clear(_ringOwner);
+        Array.Clear(_ptr);
     }
 }

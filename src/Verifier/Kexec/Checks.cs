@@ -87,15 +87,18 @@ internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions optio
         var memory = machine.Memory;
         var mismatched = new int[copies.Length];
         int frames = page / PhysicalMemory.FrameSize;
+        // Frames never touched hold their generated contents: regenerate rather than materialize (thread safety, memory).
         Parallel.For(0, KimageBuilder.Chunks(copies.Length), chunk =>
         {
             var (from, to) = KimageBuilder.ChunkRange(chunk, copies.Length);
+            var srcBuffer = new byte[PhysicalMemory.FrameSize];
+            var dstBuffer = new byte[PhysicalMemory.FrameSize];
             for (int i = from; i < to; i++)
                 for (int f = 0; f < frames; f++)
                 {
                     ulong off = (ulong)f * PhysicalMemory.FrameSize;
-                    var dst = memory.Frame(copies[i].Destination + off);
-                    var src = memory.Frame(copies[i].Source + off);
+                    var dst = View(memory, copies[i].Destination + off, dstBuffer);
+                    var src = View(memory, copies[i].Source + off, srcBuffer);
                     if (!dst.SequenceEqual(src)) { mismatched[i] = 1 + f * PhysicalMemory.FrameSize + FirstDifference(dst, src); break; }
                 }
         });
@@ -107,6 +110,15 @@ internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions optio
         findings.Add(new Finding(FindingIds.PageMismatch,
             $"{bad.Count} of {copies.Length} destination pages differ from their source: {string.Join("; ", examples)}", null, null,
             "the new kernel would run from an image that is not the one kexec loaded: a short or long copy loop, a wrong stride, or a misread list entry."));
+    }
+
+    private static unsafe Span<byte> View(PhysicalMemory memory, ulong address, byte[] buffer)
+    {
+        int idx = memory.FrameIndexOf(address);
+        byte* p = memory.PointerIfMaterialized(idx);
+        if (p != null) return new Span<byte>(p, PhysicalMemory.FrameSize);
+        memory.Generate(idx, buffer);
+        return buffer;
     }
 
     private static int FirstDifference(Span<byte> a, Span<byte> b) => a.CommonPrefixLength(b);

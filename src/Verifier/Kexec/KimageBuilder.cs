@@ -10,7 +10,7 @@ namespace A64Asm.Verifier.Kexec;
 /// </summary>
 public static class KimageBuilder
 {
-    public static unsafe Kimage Build(PhysicalMemory memory, KimageSpec spec)
+    public static Kimage Build(PhysicalMemory memory, KimageSpec spec)
     {
         int page = spec.PageSize;
         if (page is not (4096 or 16384 or 65536)) throw new ArgumentException("page size must be 4K, 16K or 64K", nameof(spec));
@@ -102,29 +102,19 @@ public static class KimageBuilder
         return head;
     }
 
-    private static unsafe void FillPages(PhysicalMemory memory, PageCopy[] copies, int page, KimageSpec spec)
+    // Contents are generated on first touch (PhysicalMemory.MapDeferred): nothing is filled up front.
+    private static void FillPages(PhysicalMemory memory, PageCopy[] copies, int page, KimageSpec spec)
     {
         int framesPerPage = page / PhysicalMemory.FrameSize;
-        var src = new nint[copies.Length * framesPerPage];
-        var dst = new nint[copies.Length * framesPerPage];
+        memory.StreamSeed = spec.Seed;
+        memory.Poison = spec.DestinationPoison;
         for (int i = 0; i < copies.Length; i++)
             for (int f = 0; f < framesPerPage; f++)
             {
                 ulong off = (ulong)f * PhysicalMemory.FrameSize;
-                src[i * framesPerPage + f] = (nint)memory.MapUninitialized(copies[i].Source + off, FrameRole.Source);
-                dst[i * framesPerPage + f] = (nint)memory.MapUninitialized(copies[i].Destination + off, FrameRole.Destination);
+                memory.MapDeferred(copies[i].Source + off, FrameRole.Source, FrameFill.Stream, (ulong)(i * framesPerPage + f));
+                memory.MapDeferred(copies[i].Destination + off, FrameRole.Destination, FrameFill.Poison);
             }
-        ulong seed = spec.Seed;
-        byte poison = spec.DestinationPoison;
-        Parallel.For(0, Chunks(src.Length), chunk =>
-        {
-            var (from, to) = ChunkRange(chunk, src.Length);
-            for (int i = from; i < to; i++)
-            {
-                Xorshift.Fill(new Span<byte>((void*)src[i], PhysicalMemory.FrameSize), seed, (ulong)i);
-                new Span<byte>((void*)dst[i], PhysicalMemory.FrameSize).Fill(poison);
-            }
-        });
     }
 
     internal static int Chunks(int items) => Math.Max(1, Math.Min(Environment.ProcessorCount * 4, items / 256));

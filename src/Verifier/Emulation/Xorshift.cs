@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics;
 
-namespace A64Asm.Verifier.Kexec;
+namespace A64Asm.Verifier.Emulation;
 
 /// <summary>
 /// Seeded page contents, generated fast: four xorshift64 streams advanced together in one 256-bit vector, so
