@@ -15,6 +15,9 @@ internal interface IExpansionHost
     PpToken Builtin(BuiltinMacro kind, PpToken at);
 
     AsmError Error(PpToken at, string message);
+
+    /// <summary>Whether #include (or #include_next) of this name would find a file.</summary>
+    bool HasInclude(string path, bool angled, bool next);
 }
 
 /// <summary>Caps the tokens one output line's expansion may create, so exponential macros fail instead of hanging.</summary>

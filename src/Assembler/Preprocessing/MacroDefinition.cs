@@ -3,7 +3,7 @@ using A64Asm.Assembler.Diagnostics;
 namespace A64Asm.Assembler.Preprocessing;
 
 /// <summary>Macros whose value the preprocessor computes at each use.</summary>
-internal enum BuiltinMacro { None, File, Line, BaseFile, Counter, IncludeLevel }
+internal enum BuiltinMacro { None, File, Line, BaseFile, Counter, IncludeLevel, HasInclude, HasIncludeNext }
 
 internal sealed class MacroDefinition
 {

@@ -62,6 +62,11 @@ internal sealed class MacroExpander
             var macro = macros.Get(t.Text);
             if (macro is null)
                 return true;
+            if (macro.Builtin is BuiltinMacro.HasInclude or BuiltinMacro.HasIncludeNext)
+            {
+                token = EvaluateHasInclude(t, macro.Builtin == BuiltinMacro.HasIncludeNext);
+                return true;
+            }
             if (t.Hide?.Contains(macro.Name) == true)
             {
                 token = t.WithFlags(t.Flags | PpTokenFlags.NoExpand);
@@ -262,6 +267,43 @@ internal sealed class MacroExpander
             Pop();
         }
         return new PpToken(PpTokenKind.Number, macros.IsDefined(name.Text) ? "1" : "0", op.Line, op.Column, op.Ws);
+    }
+
+    /// <summary>__has_include("x") / __has_include(&lt;x&gt;): 1 when #include would find the file.</summary>
+    PpToken EvaluateHasInclude(PpToken op, bool next)
+    {
+        if (!inIfDirective)
+            throw host.Error(op, $"\"{op.Text}\" used outside of preprocessing directive");
+        if (stack.Count == 0 || !stack[^1].Is("("))
+            throw host.Error(stack.Count > 0 ? stack[^1] : EndOf(op), $"missing '(' before \"{op.Text}\" operand");
+        var open = Pop();
+        var name = new System.Text.StringBuilder();
+        bool angled = stack.Count > 0 && stack[^1].Is("<");
+        var last = open;
+        if (stack.Count > 0 && stack[^1].Kind == PpTokenKind.StringLiteral)
+        {
+            last = Pop();
+            name.Append(last.Text, 1, last.Text.Length - 2);
+        }
+        else if (angled)
+        {
+            last = Pop();
+            while (stack.Count > 0 && !stack[^1].Is(">"))
+            {
+                var part = Pop();
+                name.Append(name.Length == 0 ? "" : part.Ws).Append(part.Text);
+            }
+            if (stack.Count == 0)
+                throw host.Error(EndOf(last), "missing terminating > character");
+            last = Pop();
+        }
+        else
+            throw host.Error(stack.Count > 0 ? stack[^1] : EndOf(open), $"operator \"{op.Text}\" requires a header-name");
+        if (stack.Count == 0 || !stack[^1].Is(")"))
+            throw host.Error(stack.Count > 0 ? stack[^1] : EndOf(last), $"missing ')' after \"{op.Text}\" operand");
+        Pop();
+        bool found = host.HasInclude(name.ToString(), angled, next);
+        return new PpToken(PpTokenKind.Number, found ? "1" : "0", op.Line, op.Column, op.Ws);
     }
 
     static PpToken EndOf(PpToken t) => t.At(t.Line, t.Column + t.Text.Length);

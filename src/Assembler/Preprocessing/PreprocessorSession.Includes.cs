@@ -47,7 +47,13 @@ internal sealed partial class PreprocessorSession
     /// "x" looks next to the including file first, then in the -I directories; &lt;x&gt; only in the -I directories.
     /// #include_next continues after the directory the current file came from.
     /// </summary>
-    (string Path, string Text, int DirIndex) Find(SourceFileCursor file, string path, bool angled, bool next, PpToken at)
+    public bool HasInclude(string path, bool angled, bool next) =>
+        path.Length > 0 && TryFind(Current, path, angled, next, default) is not null;
+
+    (string Path, string Text, int DirIndex) Find(SourceFileCursor file, string path, bool angled, bool next, PpToken at) =>
+        TryFind(file, path, angled, next, at) ?? throw Error(at, $"'{path}' file not found");
+
+    (string Path, string Text, int DirIndex)? TryFind(SourceFileCursor file, string path, bool angled, bool next, PpToken at)
     {
         bool absolute = Path.IsPathRooted(path);
         int firstDir = next && file.FoundInDir >= 0 ? file.FoundInDir + 1 : 0;
@@ -64,7 +70,7 @@ internal sealed partial class PreprocessorSession
                 if (Read(candidate, at) is { } text)
                     return (candidate, text, i);
             }
-        throw Error(at, $"'{path}' file not found");
+        return null;
     }
 
     string? Read(string path, PpToken at)
@@ -141,6 +147,7 @@ internal sealed partial class PreprocessorSession
                  {
                      ("__FILE__", BuiltinMacro.File), ("__LINE__", BuiltinMacro.Line), ("__BASE_FILE__", BuiltinMacro.BaseFile),
                      ("__COUNTER__", BuiltinMacro.Counter), ("__INCLUDE_LEVEL__", BuiltinMacro.IncludeLevel),
+                     ("__has_include", BuiltinMacro.HasInclude), ("__has_include_next", BuiltinMacro.HasIncludeNext),
                  })
             macros.Define(new MacroDefinition(name, false, [], false, [], null, kind));
     }

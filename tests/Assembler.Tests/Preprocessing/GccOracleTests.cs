@@ -196,9 +196,10 @@ public class GccOracleTests(ITestOutputHelper output)
                 Directory.CreateDirectory(Path.GetDirectoryName(full)!);
                 File.WriteAllText(full, text);
             }
-            Write("src/main.S", "#include \"local.h\"\n#include <lib.h>\n#define HDR <sub/deep.h>\n#include HDR\nmain __INCLUDE_LEVEL__ LOCAL LIB\n");
+            Write("src/main.S", "#include \"local.h\"\n#include <lib.h>\n#define HDR <sub/deep.h>\n#include HDR\nmain __INCLUDE_LEVEL__ LOCAL LIB\n"
+                                + "#if __has_include(\"local.h\") && __has_include(<sub/deep.h>) && !__has_include(<nope.h>) && defined __has_include\nhas\n#endif\n");
             Write("src/local.h", "#pragma once\n#define LOCAL 1\nlocal __FILE__ __INCLUDE_LEVEL__\n#include \"local.h\"\n");
-            Write("inc1/lib.h", "lib1 __FILE__\n#include_next <lib.h>\n");
+            Write("inc1/lib.h", "lib1 __FILE__\n#if __has_include_next(<lib.h>)\n#include_next <lib.h>\n#endif\n");
             Write("inc2/lib.h", "#ifndef LIB\n#define LIB 2\n#endif\nlib2 LIB __BASE_FILE__\n");
             Write("inc1/sub/deep.h", "#include \"../lib.h\"\ndeep\n");
             string main = Path.Combine(dir.FullName, "src", "main.S");
@@ -208,7 +209,7 @@ public class GccOracleTests(ITestOutputHelper output)
             var mine = Preprocessor.Run(main, options, new CollectingDiagnostics());
             var gcc = GccOracle.Preprocess(main, ["-I", options.IncludeDirs[0], "-I", options.IncludeDirs[1]]);
             Assert.Equal(gcc, GccOracle.Normalize(mine.Select(l => l.Text)));
-            Assert.Equal(8, gcc.Count);
+            Assert.Equal(9, gcc.Count);
         }
         finally
         {
