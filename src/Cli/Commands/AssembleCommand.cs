@@ -15,15 +15,15 @@ namespace A64Asm.Cli.Commands;
 public sealed class AssembleCommand
 {
     readonly Argument<string> input = new("file") { Description = "Assembly source (.S is run through the built-in C preprocessor)" };
-    readonly Option<string?> output = new("-o", "--output") { Description = "Output file (default: a.out for -c objects, FILE.bin for images)" };
+    readonly Option<string?> output = new("-o", "--output") { HelpName = "FILE", Description = "Output file (default: a.out for -c objects, FILE.bin for images)" };
     readonly Option<bool> objectOnly = new("-c") { Description = "Stop after assembling: write an ELF64 relocatable object" };
-    readonly Option<string[]> includeDirs = new("-I", "--include-dir") { Description = "Add a directory to the #include and .include search path" };
-    readonly Option<string[]> defines = new("-D", "--define") { Description = "Define a preprocessor macro: NAME or NAME=VALUE" };
-    readonly Option<string[]> undefines = new("-U", "--undefine") { Description = "Undefine a preprocessor macro" };
-    readonly Option<string[]> defsyms = new("--defsym") { Description = "Define an assembler symbol: NAME=VALUE" };
-    readonly Option<string?> textStart = new("-Ttext") { Description = "Address of .text in the image, hex as ld reads it (default 0); -Ttext=ADDR works too" };
-    readonly Option<string[]> sectionStarts = new("--section-start") { Description = "Place a section: NAME=ADDRESS" };
-    readonly Option<string?> offsets = new("--offsets") { Description = "Write the kexec offsets to FILE (.json or .h)" };
+    readonly Option<string[]> includeDirs = new("-I", "--include-dir") { HelpName = "DIR", Description = "Add a directory to the #include and .include search path" };
+    readonly Option<string[]> defines = new("-D", "--define") { HelpName = "NAME[=VALUE]", Description = "Define a preprocessor macro: NAME or NAME=VALUE" };
+    readonly Option<string[]> undefines = new("-U", "--undefine") { HelpName = "NAME", Description = "Undefine a preprocessor macro" };
+    readonly Option<string[]> defsyms = new("--defsym") { HelpName = "NAME=VALUE", Description = "Define an assembler symbol: NAME=VALUE" };
+    readonly Option<string?> textStart = new("-Ttext") { HelpName = "ADDR", Description = "Address of .text in the image, hex as ld reads it (default 0); -Ttext=ADDR works too" };
+    readonly Option<string[]> sectionStarts = new("--section-start") { HelpName = "NAME=ADDR", Description = "Place a section: NAME=ADDRESS" };
+    readonly Option<string?> offsets = new("--offsets") { HelpName = "FILE", Description = "Write the kexec offsets to FILE (.json or .h)" };
     readonly Option<bool> timings = new("--timings") { Description = "Print how long each stage took (stderr)" };
 
     public Command Build(RootCommand root)
