@@ -137,7 +137,7 @@ internal static class OperandDecoder
                 ins.Imm = (long)bytes;
                 return true;
             }
-            case OperandKind.Fp: case OperandKind.V: case OperandKind.FpZero: case OperandKind.VTbl:
+            case OperandKind.Fp: case OperandKind.V: case OperandKind.FpZero: case OperandKind.VTbl: case OperandKind.Zero0:
             case OperandKind.W: case OperandKind.X: case OperandKind.Wsp: case OperandKind.Xsp:
             case OperandKind.SysReg: case OperandKind.SysCr:
                 return true;

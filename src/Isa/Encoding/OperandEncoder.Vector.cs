@@ -39,6 +39,8 @@ internal static partial class OperandEncoder
                 }
                 return st.Message($"invalid floating-point immediate {v}");
             }
+            case OperandKind.Zero0:
+                return op is ImmOperand { Value: 0 } ? OperandMatch.Ok : st.Shape(kind);
             case OperandKind.FpZero:
                 return op is FpImmOperand { Value: 0.0 } or ImmOperand { Value: 0 } ? OperandMatch.Ok : st.Shape(kind);
             case OperandKind.V:

@@ -31,7 +31,7 @@ public static class ExplainText
         var names = new StringBuilder("  ");
         foreach (var f in fields)
         {
-            int width = Math.Max(f.Bits.Length, f.Name.Length);
+            int width = Math.Max(Math.Max(f.Bits.Length, f.Name.Length), f.Field.Msb.ToString().Length);
             msbs.Append(f.Field.Msb.ToString().PadRight(width + 1));
             bits.Append(f.Bits.PadRight(width + 1));
             names.Append(f.Name.PadRight(width + 1));

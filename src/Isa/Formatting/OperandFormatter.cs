@@ -132,6 +132,7 @@ internal static class OperandFormatter
                 sb.Append('#').Append(Encoding.FpImmediate.Expand(f0).ToString("0.000000000000000000e+00", System.Globalization.CultureInfo.InvariantCulture));
                 return true;
             case OperandKind.FpZero: sb.Append("#0.0"); return true;
+            case OperandKind.Zero0: sb.Append("#0"); return true;
             case OperandKind.V:
                 sb.Append('v').Append(f0).Append('.').Append(Encoding.OperandEncoder.ArrangementName(spec.Param));
                 return true;

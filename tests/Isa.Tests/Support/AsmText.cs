@@ -68,7 +68,18 @@ public static class AsmText
             yield return m with { Offset = ParseValue(t), Mode = AddrMode.PostIndex };
             yield break;
         }
-        if (ParseRegister(t) is { } gp) { yield return new RegOperand(gp); yield break; }
+        if (ParseRegister(t) is { } gp)
+        {
+            // ld1 {...}, [x0], x2: a register after a bare memory operand is its post-index.
+            if (previous.Count > 0 && previous[^1] is MemOperand { Mode: AddrMode.Offset, Offset: null } pm)
+            {
+                previous.RemoveAt(previous.Count - 1);
+                yield return pm with { Offset = new RegOperand(gp), Mode = AddrMode.PostIndex };
+                yield break;
+            }
+            yield return new RegOperand(gp);
+            yield break;
+        }
         if (t.StartsWith('{')) { yield return ParseList(t); yield break; }
         if (ParseVector(t) is { } vec) { yield return vec; yield break; }
         if (ParseShift(t) is { } shift) { yield return shift; yield break; }
