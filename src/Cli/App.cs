@@ -14,6 +14,8 @@ public static class App
         var root = new RootCommand("a64asm: assemble, link and verify AArch64 code that runs before an OS does");
         var assemble = new AssembleCommand();
         assemble.Build(root);
+        root.Add(new DisasmCommand().Build(body => Guard(stderr, body), stdout));
+        root.Add(new ExplainCommand().Build(body => Guard(stderr, body), stdout));
         int status = 0;
         root.SetAction(parse => status = Guard(stderr, () => assemble.Run(parse, stdout, stderr)));
 

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using A64Asm.Cli.Output;
+
+namespace A64Asm.Cli.Commands;
+
+/// <summary>
+/// <c>a64asm disasm FILE [--base ADDR]</c>: an objdump-like listing of a flat binary (every word decoded, as
+/// objdump -D -b binary does) or of an AArch64 ELF file's executable sections with symbols and relocations.
+/// </summary>
+public sealed class DisasmCommand
+{
+    readonly Argument<string> input = new("file") { Description = "A flat binary image, or an ELF relocatable object or executable" };
+    readonly Option<string?> baseAddress = new("--base") { Description = "Address of the first byte of a flat binary (default 0; hex with 0x)" };
+
+    /// <param name="guard">Runs the action, turning user errors into a message and status 1 (App.Guard).</param>
+    public Command Build(Func<Func<int>, int> guard, TextWriter stdout)
+    {
+        var command = new Command("disasm", "Disassemble a flat binary or an ELF file, objdump -d style") { input, baseAddress };
+        command.SetAction(parse => guard(() => Run(parse.GetValue(input)!, parse.GetValue(baseAddress), stdout)));
+        return command;
+    }
+
+    public static int Run(string path, string? baseText, TextWriter stdout)
+    {
+        if (!File.Exists(path))
+            throw new CliError($"{path}: No such file or directory");
+        byte[] bytes = File.ReadAllBytes(path);
+        DisasmFile file;
+        if (DisasmElfReader.IsElf(bytes))
+        {
+            if (baseText is not null)
+                throw new CliError("--base applies to flat binaries; an ELF file has its own addresses");
+            file = DisasmElfReader.Read(path);
+        }
+        else
+        {
+            ulong at = baseText is null ? 0 : ParseAddress(baseText);
+            // objdump -b binary calls the whole file .data; the listing keeps its name.
+            var section = new DisasmSection(".data", at, bytes, [], [], []);
+            file = new DisasmFile(path, "binary", false, [section]);
+        }
+        DisasmListing.Write(file, stdout);
+        return 0;
+    }
+
+    static ulong ParseAddress(string text)
+    {
+        string t = text.Trim();
+        bool hex = t.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+        bool ok = hex
+            ? ulong.TryParse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong v)
+            : ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out v);
+        if (!ok || (v & 3) != 0)
+            throw new CliError($"--base: '{text}' is not a word-aligned address");
+        return v;
+    }
+}
