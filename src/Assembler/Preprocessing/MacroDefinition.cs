@@ -73,10 +73,11 @@ internal sealed class MacroTable
 
     public bool IsDefined(string name) => map.ContainsKey(name);
 
-    public bool IsDefined(ReadOnlySpan<char> name)
+    /// <summary>For the fast path: a defined macro, or the _Pragma operator, which also needs the expander.</summary>
+    public bool NeedsExpansion(ReadOnlySpan<char> name)
     {
         int bit = FilterBit(name);
-        return (filter[bit >> 6] & (1UL << bit)) != 0 && spanLookup.ContainsKey(name);
+        return ((filter[bit >> 6] & (1UL << bit)) != 0 && spanLookup.ContainsKey(name)) || name.SequenceEqual("_Pragma");
     }
 
     public void Define(MacroDefinition macro)

@@ -61,7 +61,14 @@ internal sealed class MacroExpander
             }
             var macro = macros.Get(t.Text);
             if (macro is null)
+            {
+                if (t.Text == "_Pragma" && !inIfDirective)
+                {
+                    SkipPragmaOperator(t);
+                    continue;
+                }
                 return true;
+            }
             if (macro.Builtin is BuiltinMacro.HasInclude or BuiltinMacro.HasIncludeNext)
             {
                 token = EvaluateHasInclude(t, macro.Builtin == BuiltinMacro.HasIncludeNext);
@@ -304,6 +311,17 @@ internal sealed class MacroExpander
         Pop();
         bool found = host.HasInclude(name.ToString(), angled, next);
         return new PpToken(PpTokenKind.Number, found ? "1" : "0", op.Line, op.Column, op.Ws);
+    }
+
+    /// <summary>
+    /// _Pragma("...") (C 6.10.9): cpp would turn it into a #pragma line, which an assembler ignores, so it is
+    /// dropped; every pragma is ignored here anyway.
+    /// </summary>
+    void SkipPragmaOperator(PpToken op)
+    {
+        if (stack.Count < 3 || !stack[^1].Is("(") || stack[^2].Kind != PpTokenKind.StringLiteral || !stack[^3].Is(")"))
+            throw host.Error(op, "_Pragma takes a parenthesized string literal");
+        stack.RemoveRange(stack.Count - 3, 3);
     }
 
     static PpToken EndOf(PpToken t) => t.At(t.Line, t.Column + t.Text.Length);

@@ -61,7 +61,7 @@ internal static class PlainLineScanner
             if (PpChars.IsIdentStart(c))
             {
                 int end = PpChars.SkipIdentifier(line, i + 1);
-                if (macros.IsDefined(line.AsSpan(i, end - i)))
+                if (macros.NeedsExpansion(line.AsSpan(i, end - i)))
                     return LineShape.Complex;
                 i = end;
             }

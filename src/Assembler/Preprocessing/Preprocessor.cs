@@ -5,7 +5,7 @@ namespace A64Asm.Assembler.Preprocessing;
 /// <summary>
 /// The C preprocessor for .S files (what gcc -E -x assembler-with-cpp does), built in so no external cpp is needed.
 /// Where it knowingly differs from GNU cpp's assembler mode: an unknown directive (#foo) is an error rather than
-/// passed through; "# 12 file" line markers and #line are dropped; _Pragma is not supported;
+/// passed through; "# 12 file" line markers, #line and _Pragma("...") are dropped;
 /// only the predefined macros of an AArch64 assembly build are defined (__ASSEMBLER__, __ASSEMBLY__, __aarch64__,
 /// __AARCH64EL__, __LP64__, _LP64, __CHAR_BIT__ and the built-ins __FILE__, __LINE__, __BASE_FILE__, __COUNTER__,
 /// __INCLUDE_LEVEL__, __has_include, __has_include_next).

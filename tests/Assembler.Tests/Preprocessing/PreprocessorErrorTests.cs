@@ -35,6 +35,7 @@ public class PreprocessorErrorTests
     [InlineData("#define F(a) a\nmov x0, F(1,\n2\n", "t.S:2:9: unterminated argument list invoking macro \"F\"")]
     [InlineData("#define F(a) a\n#if F(1\n#endif\n", "t.S:2:5: unterminated argument list invoking macro \"F\"")]
     [InlineData("a /* never closed\nb\n", "t.S:1:3: unterminated comment")]
+    [InlineData("x _Pragma(once)\n", "t.S:1:3: _Pragma takes a parenthesized string literal")]
     [InlineData("x __has_include(<a.h>)\n", "t.S:1:3: \"__has_include\" used outside of preprocessing directive")]
     [InlineData("#if __has_include(a.h)\n#endif\n", "t.S:1:19: operator \"__has_include\" requires a header-name")]
     [InlineData("#if __has_include(\"a.h\"\n#endif\n", "t.S:1:24: missing ')' after \"__has_include\" operand")]

@@ -116,6 +116,10 @@ public class PreprocessorOutputTests
         Assert.Equal("a\nb", PpTestKit.Output("#\n#pragma anything\n#line 100 \"x\"\n# 12 \"x.c\"\n#ident \"v\"\na\n  #  \nb\n"));
 
     [Fact]
+    public void PragmaOperatorIsDropped() =>
+        Assert.Equal("a b\n c", PpTestKit.Output("#define P(x) _Pragma(#x)\na _Pragma(\"once\") b\nP(weak) c\n"));
+
+    [Fact]
     public void CommandLineDefinesAndUndefines()
     {
         var kit = new PpTestKit().With("t.S", "A B C F(2) __aarch64__\n")
