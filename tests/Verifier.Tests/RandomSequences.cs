@@ -51,7 +51,7 @@ internal sealed class RandomSequences(int seed)
     private uint Candidate()
     {
         uint sf = Bit();
-        switch (_rng.Next(20))
+        switch (_rng.Next(24))
         {
             case 0: // add/sub immediate; Rn is SP when 31, so never 31; Rd is SP unless S
             {
@@ -126,6 +126,21 @@ internal sealed class RandomSequences(int seed)
                 while (l == 1 && rt2 == rt) rt2 = R();
                 return opc << 30 | 0b101u << 27 | kind << 23 | l << 22 | Simm(-range, range - 1, 7) << 15 | rt2 << 10 | Base << 5 | rt;
             }
+            case 20: // adc/adcs/sbc/sbcs
+                return sf << 31 | Bit() << 30 | Bit() << 29 | 0xD0u << 21 | Src() << 16 | Src() << 5 | R();
+            case 21: // madd/msub, the long and high multiplies
+                return _rng.Next(3) switch
+                {
+                    0 => sf << 31 | 0x1Bu << 24 | Src() << 16 | Bit() << 15 | Src() << 10 | Src() << 5 | R(),
+                    1 => 0x9B20_0000u | Bit() << 23 | Src() << 16 | Bit() << 15 | Src() << 10 | Src() << 5 | R(),
+                    _ => 0x9B40_7C00u | Bit() << 23 | Src() << 16 | Src() << 5 | R(),
+                };
+            case 22: // rbit, rev16, rev/rev32, rev, clz, cls
+                return sf << 31 | 0x5AC0_0000u | (uint)_rng.Next(6) << 10 | Src() << 5 | R();
+            case 23: // csel family, ccmp/ccmn register and immediate
+                return Bit() == 1
+                    ? sf << 31 | Bit() << 30 | 0xD4u << 21 | Src() << 16 | Bit(4) << 12 | Bit() << 10 | Src() << 5 | R()
+                    : sf << 31 | Bit() << 30 | 1u << 29 | 0xD2u << 21 | Src() << 16 | Bit(4) << 12 | Bit() << 11 | Src() << 5 | Bit(4);
             default: // more of the flag-setting arithmetic the copy loops lean on
                 return sf << 31 | 0b11u << 29 | 0b01011u << 24 | (uint)_rng.Next(3) << 22 | Src() << 16 | (uint)_rng.Next(sf == 1 ? 64 : 32) << 10 | Src() << 5 | R();
         }

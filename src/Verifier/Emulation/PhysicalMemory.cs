@@ -203,7 +203,12 @@ public sealed unsafe class PhysicalMemory : IDisposable
         return BitConverter.ToUInt64(b);
     }
 
-    public void WriteUInt64(ulong address, ulong value) => Write(address, BitConverter.GetBytes(value));
+    public void WriteUInt64(ulong address, ulong value)
+    {
+        Span<byte> b = stackalloc byte[8];
+        BitConverter.TryWriteBytes(b, value);
+        Write(address, b);
+    }
 
     // A newly mapped frame reads as zeros, like RAM a loader cleared (pooled slabs hold old data: Generate clears).
     private int AddFrame(ulong frameNumber) => AllocateFrame(frameNumber);

@@ -62,7 +62,7 @@ public sealed partial class Machine
             case Code.HLT: Trap(TrapKind.Hlt, i.Imm, pc); break;
 
             case Code.Invalid: Undefined(i); break;
-            default: Unimplemented(i); break;
+            default: ExecuteMore(ref i, pc); break;
         }
         return pc + 4;
     }
