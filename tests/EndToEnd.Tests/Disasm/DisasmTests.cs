@@ -1,0 +1,136 @@
+namespace A64Asm.EndToEnd.Tests.Disasm;
+
+/// <summary>`a64asm disasm`: objdump's layout for flat images and ELF files, compared with objdump itself.</summary>
+public class DisasmTests
+{
+    const string SampleImage = "tests/vectors/e2e/relocate_kernel.ps12.bin";
+
+    /// <summary>The table has no udf (its words are unallocated), so objdump's "udf #n" is our ".inst ... ; undefined".</summary>
+    static (string Ours, string Objdump) Udf(uint word) => ($".inst 0x{word:x8} ; undefined", $"udf #{word}");
+
+    [Fact]
+    public void Flat_image_listing_has_objdumps_layout()
+    {
+        var (status, stdout, stderr) = Cli.Run("disasm", SampleImage);
+        Assert.True(status == 0, stderr);
+        string expectedStart =
+            "\n" +
+            $"{SampleImage}:     file format binary\n" +
+            "\n" +
+            "\n" +
+            "Disassembly of section .data:\n" +
+            "\n" +
+            "0000000000000000 <.data>:\n" +
+            "       0:\t58000752 \tldr\tx18, 0xe8\n" +
+            "       4:\td53b0020 \tmrs\tx0, ctr_el0\n" +
+            "       8:\td3504c00 \tubfx\tx0, x0, #16, #4\n" +
+            "       c:\td2800091 \tmov\tx17, #0x4\n";
+        Assert.StartsWith(expectedStart, stdout);
+        Assert.Contains("      54:\t54ffffa3 \tb.cc\t0x48\n", stdout);
+        Assert.Contains("      60:\ta94166b8 \tldp\tx24, x25, [x21, #16]\n", stdout);
+        Assert.EndsWith(
+            "      dc:\td61f0080 \tbr\tx4\n" +
+            "\t...\n" +
+            "    1000:\t000000f0 \t.inst\t0x000000f0 ; undefined\n" +
+            "    1004:\t00000000 \t.inst\t0x00000000 ; undefined\n" +
+            "    1008:\t000000e0 \t.inst\t0x000000e0 ; undefined\n" +
+            "    100c:\t00000000 \t.inst\t0x00000000 ; undefined\n" +
+            "    1010:\t000000e8 \t.inst\t0x000000e8 ; undefined\n" +
+            "    1014:\t00000000 \t.inst\t0x00000000 ; undefined\n", stdout);
+    }
+
+    [Fact]
+    public void Base_moves_addresses_and_branch_targets()
+    {
+        var (status, stdout, _) = Cli.Run("disasm", "--base", "0xffff000000080000", SampleImage);
+        Assert.Equal(0, status);
+        Assert.Contains("\nffff000000080000 <.data>:\nffff000000080000:\t58000752 \tldr\tx18, 0xffff0000000800e8\n", stdout);
+        Assert.Contains("ffff000000080054:\t54ffffa3 \tb.cc\t0xffff000000080048\n", stdout);
+    }
+
+    [Fact]
+    public void Flat_image_text_matches_objdump()
+    {
+        if (!Repo.HaveGnuTools())
+            return;
+        string objdump = ObjdumpListing.Objdump("-D", "-b", "binary", "-m", "aarch64", SampleImage);
+        string ours = Cli.Run("disasm", SampleImage).Stdout;
+        var differences = new Dictionary<ulong, (string, string)>
+        {
+            [0x1000] = Udf(0xf0), [0x1004] = Udf(0), [0x1008] = Udf(0xe0),
+            [0x100c] = Udf(0), [0x1010] = Udf(0xe8), [0x1014] = Udf(0),
+        };
+        ObjdumpListing.AssertSameText(objdump, ours, differences);
+        Assert.Equal(ObjdumpListing.OtherLines(objdump), ObjdumpListing.OtherLines(ours));
+    }
+
+    [Fact]
+    public void Object_with_symbols_and_relocations_matches_objdump_dr()
+    {
+        if (!Repo.HaveGnuTools())
+            return;
+        string dir = Repo.TempDir();
+        string source = Path.Combine(dir, "rel.s"), obj = Path.Combine(dir, "rel.o");
+        File.WriteAllText(source,
+            "\t.text\n\t.globl start\nstart:\n\tbl foo\n\tb bar\n\tadrp x0, data_sym\n\tadd x0, x0, :lo12:data_sym\n" +
+            "\tldr x1, [x0, :lo12:data_sym]\n\tb.ne start\n\tcbz x0, 1f\n\tnop\n1:\tret\nlocal_fn:\n\t.inst 0x00000000\n" +
+            "\ttbz x3, #40, local_fn\n\t.quad data_sym+16\n\t.word 0x12345678\n\t.data\ndata_sym: .quad 0\n");
+        var gas = Repo.Run("aarch64-linux-gnu-as", source, "-o", obj);
+        Assert.True(gas.Status == 0, gas.Stderr);
+        string objdump = ObjdumpListing.Objdump("-dr", obj);
+        var (status, ours, stderr) = Cli.Run("disasm", obj);
+        Assert.True(status == 0, stderr);
+        // objdump's "file format" header names the path it was given; ours too.
+        ObjdumpListing.AssertSameText(objdump, ours, new Dictionary<ulong, (string, string)> { [0x24] = Udf(0) });
+        Assert.Equal(ObjdumpListing.OtherLines(objdump), ObjdumpListing.OtherLines(ours));
+        Assert.Contains("   0:\t94000000 \tbl\t0 <foo>\n\t\t\t0: R_AARCH64_CALL26\tfoo\n", ours);
+        Assert.Contains("  34:\t12345678 \t.word\t0x12345678\n", ours);
+    }
+
+    [Fact]
+    public void Our_own_object_of_the_sample_matches_objdump_dr()
+    {
+        if (!Repo.HaveGnuTools())
+            return;
+        string obj = Path.Combine(Repo.TempDir(), "rk.o");
+        var built = Cli.Run("-c", "samples/relocate_kernel.S", "-I", "samples/include", "-o", obj);
+        Assert.True(built.Status == 0, built.Stderr);
+        string objdump = ObjdumpListing.Objdump("-dr", obj);
+        string ours = Cli.Run("disasm", obj).Stdout;
+        var differences = new Dictionary<ulong, (string, string)>
+        {
+            [0x1000] = Udf(0xf0), [0x1004] = Udf(0), [0x1008] = Udf(0xe0),
+            [0x100c] = Udf(0), [0x1010] = Udf(0xe8), [0x1014] = Udf(0),
+        };
+        ObjdumpListing.AssertSameText(objdump, ours, differences);
+        Assert.Equal(ObjdumpListing.OtherLines(objdump), ObjdumpListing.OtherLines(ours));
+        Assert.Contains("\n0000000000001008 <arm64_kexec_kimage_start_offset>:\n", ours);
+        Assert.Contains("      54:\t54ffffa3 \tb.cc\t48 <arm64_relocate_new_kernel+0x48>\n", ours);
+    }
+
+    [Fact]
+    public void Missing_file_is_an_error_without_a_stack_trace()
+    {
+        var (status, stdout, stderr) = Cli.Run("disasm", "no/such.bin");
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal("a64asm: error: no/such.bin: No such file or directory\n", stderr);
+    }
+
+    [Fact]
+    public void Misaligned_base_is_an_error()
+    {
+        var (status, _, stderr) = Cli.Run("disasm", "--base", "0x2", SampleImage);
+        Assert.Equal(1, status);
+        Assert.Equal("a64asm: error: --base: '0x2' is not a word-aligned address\n", stderr);
+    }
+
+    [Fact]
+    public void The_root_command_still_assembles_beside_the_subcommands()
+    {
+        string output = Path.Combine(Repo.TempDir(), "r.bin");
+        var (status, _, stderr) = Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", "-o", output);
+        Assert.True(status == 0, stderr);
+        Assert.Equal(File.ReadAllBytes(Repo.PathOf(SampleImage)), File.ReadAllBytes(output));
+    }
+}
