@@ -97,7 +97,7 @@ public static class KexecVerifier
             IdAa64Pfr0 = m.IdAa64Pfr0, IdAa64Mmfr0 = m.IdAa64Mmfr0, IdAa64Isar0 = m.IdAa64Isar0, Extra = m.Extra,
             ExceptionLevel = options.ExceptionLevel,
             // The review's case: MMU off at EL2, with the D- and I-cache enables left as the bootloader set them.
-            Mmu = false,
+            Mmu = options.MmuOn,
             DataCache = options.Caches,
             InstructionCache = options.Caches,
         };

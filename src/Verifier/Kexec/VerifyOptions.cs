@@ -12,6 +12,9 @@ public sealed class VerifyOptions
     public ulong Seed { get; init; } = 1;
     /// <summary>Model the D- and I-caches with SCTLR.C and I set (the state the review worries about).</summary>
     public bool Caches { get; init; }
+    /// <summary>Run with SCTLR.M set (identity-mapped Normal memory): with <see cref="Caches"/>, stores become cacheable,
+    /// the setting in which a copy must be cleaned to the PoC before the branch.</summary>
+    public bool MmuOn { get; init; }
     /// <summary>Bound on executed instructions; 0 picks one from the page count.</summary>
     public long MaxSteps { get; init; }
     /// <summary>Where the blob is placed (the kexec control page).</summary>

@@ -160,6 +160,8 @@ public sealed partial class Machine
         // Record where the code is spinning: a few more steps, traced, cost nothing the run has not lost already.
         var pcs = new List<ulong>();
         long saved = MaxSteps;
+        bool translate = Translate;
+        Translate = false;   // one instruction at a time, so every PC shows
         try
         {
             for (int i = 0; i < 32 && LastFault is null; i++)
@@ -173,6 +175,7 @@ public sealed partial class Machine
         catch (FaultException) { }
         catch (StopException) { }
         MaxSteps = saved;
+        Translate = translate;
         LastPcs = pcs;
         return StopReason.StepLimit;
     }
