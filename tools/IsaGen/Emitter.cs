@@ -111,14 +111,17 @@ sealed class Emitter(Table table, string outDir)
     string EmitMnemonics()
     {
         var sb = new StringBuilder();
-        sb.AppendLine("namespace A64Asm.Isa;\n");
+        sb.AppendLine("using System.Collections.Frozen;\n\nnamespace A64Asm.Isa;\n");
         sb.AppendLine("public static partial class FormTable\n{");
-        sb.AppendLine("    /// <summary>Rows spelled with this mnemonic, in table order (the order the encoder tries them).</summary>");
-        sb.AppendLine("    public static ReadOnlySpan<ushort> Candidates(string mnemonic)\n    {");
-        sb.AppendLine("        switch (mnemonic)\n        {");
+        sb.AppendLine("    // A frozen dictionary: a giant string switch would be jitted without optimizations.");
+        sb.AppendLine("    static readonly FrozenDictionary<string, ushort[]> ByMnemonic = new Dictionary<string, ushort[]>\n    {");
         foreach (var g in table.Rows.OrderBy(r => r.Index).GroupBy(r => r.Mnemonic))
-            sb.AppendLine($"            case \"{g.Key}\": return [{string.Join(", ", g.Select(r => r.Index))}];");
-        sb.AppendLine("            default: return [];\n        }\n    }\n}");
+            sb.AppendLine($"        [\"{g.Key}\"] = [{string.Join(", ", g.Select(r => r.Index))}],");
+        sb.AppendLine("    }.ToFrozenDictionary(StringComparer.Ordinal);\n");
+        sb.AppendLine("    /// <summary>Rows spelled with this mnemonic, in table order (the order the encoder tries them).</summary>");
+        sb.AppendLine("    public static ReadOnlySpan<ushort> Candidates(string mnemonic) =>");
+        sb.AppendLine("        ByMnemonic.TryGetValue(mnemonic, out var rows) ? rows : default;");
+        sb.AppendLine("\n    public static IEnumerable<string> Mnemonics => ByMnemonic.Keys;\n}");
         return sb.ToString();
     }
 

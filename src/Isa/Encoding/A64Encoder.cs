@@ -37,9 +37,18 @@ public static partial class A64Encoder
         }
         EncodeError best = default;
         int bestScore = -1;
+        int count = operands.Count;
+        var bounds = OperandCountBounds;
         foreach (ushort index in candidates)
         {
             var row = FormTable.Rows[index];
+            var b = bounds[index];
+            if (count < b.Min || count > b.Max
+                || (b.FirstReg != NoClass && count > 0 && operands[0] is RegOperand first && (byte)first.Reg.Class != b.FirstReg))
+            {
+                if (bestScore < 0) { bestScore = 0; best = new EncodeError { Kind = EncodeErrorKind.Count }; }
+                continue;
+            }
             var st = new EncodeState { Word = row.Value, Pc = pc };
             int score = TryRow(row, operands, ref st);
             if (score == int.MaxValue)
@@ -90,6 +99,45 @@ public static partial class A64Encoder
             return 0;
         }
         return int.MaxValue;
+    }
+
+    const byte NoClass = 0xff;
+
+    /// <summary>
+    /// Per row, a cheap pre-check before trying its operands: how many source operands it can take (optional
+    /// operands and trailing shifts widen it) and the register class its first operand needs (mnemonics such
+    /// as ldr have dozens of rows; most differ in the first register's class).
+    /// </summary>
+    static readonly (byte Min, byte Max, byte FirstReg)[] OperandCountBounds = ComputeBounds();
+
+    static (byte Min, byte Max, byte FirstReg)[] ComputeBounds()
+    {
+        var rows = FormTable.Rows;
+        var bounds = new (byte, byte, byte)[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            int min = 0, max = 0;
+            foreach (var spec in rows[i].Operands)
+            {
+                if (!spec.Optional) min++;
+                max++;
+                if (spec.Kind is OperandKind.AddImm or OperandKind.ExtendA or OperandKind.MovImm or OperandKind.Pair) max++;
+            }
+            byte firstReg = NoClass;
+            if (rows[i].Operands.Length > 0 && !rows[i].Operands[0].Optional)
+            {
+                var first = rows[i].Operands[0];
+                firstReg = first.Kind switch
+                {
+                    OperandKind.W or OperandKind.Wsp => (byte)RegClass.W,
+                    OperandKind.X or OperandKind.Xsp => (byte)RegClass.X,
+                    OperandKind.Fp => (byte)OperandEncoder.FpClass(first.Param),
+                    _ => NoClass,
+                };
+            }
+            bounds[i] = ((byte)min, (byte)max, firstReg);
+        }
+        return bounds;
     }
 
     static void ApplyDefault(OperandSpec spec, ref EncodeState st)

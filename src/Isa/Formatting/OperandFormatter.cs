@@ -167,11 +167,11 @@ internal static class OperandFormatter
         }
     }
 
-    /// <summary>objdump writes two registers as a comma list and longer lists as a range.</summary>
+    /// <summary>objdump writes two registers as a comma list and longer lists as a range (a comma list when they wrap past v31).</summary>
     static void AppendList(StringBuilder sb, uint first, int count, string arrangement)
     {
         sb.Append('{');
-        if (count <= 2)
+        if (count <= 2 || first + count - 1 > 31)
         {
             for (int i = 0; i < count; i++)
             {
