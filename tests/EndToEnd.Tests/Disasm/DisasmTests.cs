@@ -109,6 +109,44 @@ public class DisasmTests
     }
 
     [Fact]
+    public void Linked_executable_at_a_kernel_address_matches_objdump_d()
+    {
+        if (!Repo.HaveGnuTools())
+            return;
+        string dir = Repo.TempDir();
+        string obj = Path.Combine(dir, "rk.o"), elf = Path.Combine(dir, "rk.elf");
+        var built = Cli.Run("-c", "samples/relocate_kernel.S", "-I", "samples/include", "-o", obj);
+        Assert.True(built.Status == 0, built.Stderr);
+        var ld = Repo.Run("aarch64-linux-gnu-ld", "-Ttext=0xffff000010080000", "-e", "0", obj, "-o", elf);
+        Assert.True(ld.Status == 0, ld.Stderr);
+        string objdump = ObjdumpListing.Objdump("-d", elf);
+        string ours = Cli.Run("disasm", elf).Stdout;
+        const ulong at = 0xffff000010080000;
+        var differences = new Dictionary<ulong, (string, string)>
+        {
+            [at + 0x1000] = Udf(0xf0), [at + 0x1004] = Udf(0), [at + 0x1008] = Udf(0xe0),
+            [at + 0x100c] = Udf(0), [at + 0x1010] = Udf(0xe8), [at + 0x1014] = Udf(0),
+        };
+        ObjdumpListing.AssertSameText(objdump, ours, differences);
+        Assert.Equal(ObjdumpListing.OtherLines(objdump), ObjdumpListing.OtherLines(ours));
+        Assert.Contains("ffff000010080054:\t54ffffa3 \tb.cc\tffff000010080048 <arm64_relocate_new_kernel+0x48>\n", ours);
+    }
+
+    [Fact]
+    public void Base_is_refused_for_an_ELF_file()
+    {
+        if (!Repo.HaveGnuTools())
+            return;
+        string dir = Repo.TempDir();
+        string source = Path.Combine(dir, "n.s"), obj = Path.Combine(dir, "n.o");
+        File.WriteAllText(source, "nop\n");
+        Assert.Equal(0, Repo.Run("aarch64-linux-gnu-as", source, "-o", obj).Status);
+        var (status, _, stderr) = Cli.Run("disasm", "--base", "0x1000", obj);
+        Assert.Equal(1, status);
+        Assert.Equal("a64asm: error: --base applies to flat binaries; an ELF file has its own addresses\n", stderr);
+    }
+
+    [Fact]
     public void Missing_file_is_an_error_without_a_stack_trace()
     {
         var (status, stdout, stderr) = Cli.Run("disasm", "no/such.bin");
