@@ -43,10 +43,15 @@ public static partial class A64Encoder
         {
             var row = FormTable.Rows[index];
             var b = bounds[index];
-            if (count < b.Min || count > b.Max
-                || (b.FirstReg != NoClass && count > 0 && operands[0] is RegOperand first && (byte)first.Reg.Class != b.FirstReg))
+            if (count < b.Min || count > b.Max)
             {
                 if (bestScore < 0) { bestScore = 0; best = new EncodeError { Kind = EncodeErrorKind.Count }; }
+                continue;
+            }
+            if (b.FirstReg != NoClass && count > 0 && operands[0] is RegOperand first && (byte)first.Reg.Class != b.FirstReg)
+            {
+                // What the full check would say: the first operand has the wrong register class.
+                if (bestScore < 1) { bestScore = 1; best = new EncodeError { Kind = EncodeErrorKind.Expected, Expected = row.Operands[0].Kind }; }
                 continue;
             }
             var st = new EncodeState { Word = row.Value, Pc = pc };

@@ -1,0 +1,30 @@
+using A64Asm.Isa.Encoding;
+using A64Asm.Isa.Tests.Support;
+
+namespace A64Asm.Isa.Tests;
+
+/// <summary>Each failure names what was wrong, from the candidate form that got furthest.</summary>
+public class ErrorMessageTests
+{
+    [Theory]
+    [InlineData("ldp x0, x1, [x2, #4097]", "immediate out of range: 4097 is not a multiple of 8 in [-512, 504]")]
+    [InlineData("ldp w0, w1, [x2, #3]", "immediate out of range: 3 is not a multiple of 4 in [-256, 252]")]
+    [InlineData("br w0", "expected a 64-bit general register")]
+    [InlineData("and x0, x1, #5", "invalid bitmask immediate 0x5")]
+    [InlineData("foo x0", "unknown mnemonic 'foo'")]
+    [InlineData("ldp x0, [x1]", "invalid operands for 'ldp'")]
+    [InlineData("mrs x0, foo_el1", "unknown system register 'foo_el1'")]
+    [InlineData("dc foo, x0", "unknown dc operation 'foo'")]
+    [InlineData("dsb foo", "unknown barrier option 'foo'")]
+    [InlineData("add x0, x1, #4097", "immediate out of range: 4097 is not in [0, 4095]")]
+    [InlineData("tbz w0, #32, .+8", "immediate out of range: 32 is not in [0, 31]")]
+    [InlineData("ubfx x0, x1, #60, #8", "immediate out of range: 8 is not in [1, 4]")]
+    [InlineData("mov x0, #0x1234567", "immediate cannot be moved by a single instruction")]
+    [InlineData("ldr x0, [x1, #32768]", "immediate out of range: 32768 is not a multiple of 8 in [0, 32760]")]
+    public void Reports_the_closest_forms_error(string source, string message)
+    {
+        var (mnemonic, operands) = AsmText.Parse(source);
+        Assert.False(A64Encoder.TryEncode(mnemonic, operands, out _, out var error));
+        Assert.Equal(message, error);
+    }
+}
