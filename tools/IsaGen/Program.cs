@@ -10,22 +10,7 @@ var table = new Table();
 var files = Directory.GetFiles(tableDir, "*.isa").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList();
 table.Sha256 = TableHash.Compute(files);
 table.Files = files.Select(f => "src/Isa/Table/" + Path.GetFileName(f)).ToList();
-foreach (var f in files)
-{
-    string text = File.ReadAllText(f);
-    switch (Path.GetFileName(f))
-    {
-        case "operands.isa": TableParser.ParseOperandKinds(table, f, text); break;
-        case "sys.isa": TableParser.ParseSideTables(table, f, text); break;
-        default: TableParser.ParseInstructions(table, f, text); break;
-    }
-}
-// Forms first (index = Code value), then aliases, each in table order.
-int index = 1;
-foreach (var r in table.Rows.Where(r => !r.IsAlias)) r.Index = index++;
-foreach (var r in table.Rows.Where(r => r.IsAlias)) r.Index = index++;
-Resolver.ResolveAliases(table);
-Resolver.Lint(table);
+TableLoader.Load(table, files.Select(f => (f, File.ReadAllText(f))));
 if (table.Errors.Count > 0)
 {
     foreach (var e in table.Errors) Console.Error.WriteLine("error: " + e);
@@ -57,5 +42,27 @@ static class TableHash
             all.Write(File.ReadAllBytes(f));
         }
         return Convert.ToHexStringLower(sha.ComputeHash(all.ToArray()));
+    }
+}
+
+static class TableLoader
+{
+    /// <summary>Parses the files (name, text), numbers the rows (forms first: index = Code), resolves aliases, lints.</summary>
+    public static void Load(Table table, IEnumerable<(string Name, string Text)> files)
+    {
+        foreach (var (f, text) in files)
+        {
+            switch (Path.GetFileName(f))
+            {
+                case "operands.isa": TableParser.ParseOperandKinds(table, f, text); break;
+                case "sys.isa": TableParser.ParseSideTables(table, f, text); break;
+                default: TableParser.ParseInstructions(table, f, text); break;
+            }
+        }
+        int index = 1;
+        foreach (var r in table.Rows.Where(r => !r.IsAlias)) r.Index = index++;
+        foreach (var r in table.Rows.Where(r => r.IsAlias)) r.Index = index++;
+        Resolver.ResolveAliases(table);
+        Resolver.Lint(table);
     }
 }

@@ -84,16 +84,12 @@ static class Resolver
             if (((a.Value ^ b.Value) & common) != 0) continue;
             bool aInB = (a.Mask & b.Mask) == b.Mask && a.Mask != b.Mask; // a more specific
             bool bInA = (a.Mask & b.Mask) == a.Mask && a.Mask != b.Mask;
-            if (aInB && ExcludedBy(b, a)) continue;
-            if (bInA && ExcludedBy(a, b)) continue;
             if (aInB || bInA) continue;
             if (a.Excludes.Count > 0 || b.Excludes.Count > 0)
                 if (DisjointByExcludes(a, b)) continue;
             table.Errors.Add($"{a.Source}: {a.Id} overlaps {b.Id} ({b.Source}) and neither is more specific");
         }
     }
-
-    static bool ExcludedBy(Row general, Row specific) => true;
 
     /// <summary>True when every word of a is excluded from b or vice versa (checked on the excluded fields).</summary>
     static bool DisjointByExcludes(Row a, Row b)
