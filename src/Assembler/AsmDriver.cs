@@ -64,7 +64,15 @@ public static class AsmDriver
         }
         catch (NeedsLayoutPassesException)
         {
-            return Run(lines, options, diagnostics, streaming: false);
+            buffered = new BufferedDiagnostics();
+            try
+            {
+                return Run(lines, options, buffered, streaming: false);
+            }
+            finally
+            {
+                buffered.ReplayTo(diagnostics);
+            }
         }
         catch (AsmError)
         {
@@ -81,6 +89,8 @@ public static class AsmDriver
         var macroOptions = new MacroOptions { ReadFile = options.ReadFile };
         macroOptions.IncludeDirs.AddRange(options.IncludeDirs);
         if (options.Print is { } print) macroOptions.Print = print;
+        if (ParallelParsing)
+            return ParallelFrontEnd.Run(lines, assembler, macroOptions, diagnostics);
         var expander = new MacroExpander(lines, new AssemblerMacroHost(assembler), macroOptions, diagnostics);
         // Lazily: each statement is laid out before the next is expanded, so .if sees the symbols defined so far.
         foreach (var line in expander.Expand())
@@ -88,16 +98,29 @@ public static class AsmDriver
         return assembler.Finish();
     }
 
+    /// <summary>Expand and parse on a second core while this one lays out and encodes (on by default where there is one);
+    /// A64ASM_THREADS=1 turns it off.</summary>
+    public static bool ParallelParsing { get; set; } =
+        Environment.ProcessorCount > 1 && Environment.GetEnvironmentVariable("A64ASM_THREADS") != "1";
+
+    /// <summary>Holds warnings until the run is known to stand (a streaming run may be redone with layout passes).</summary>
     private sealed class BufferedDiagnostics : IDiagnosticSink
     {
         private readonly List<(SourceLocation? At, string Message)> _warnings = new();
 
-        public void Warning(SourceLocation? location, string message) => _warnings.Add((location, message));
+        // Both threads of the parallel front end report here.
+        public void Warning(SourceLocation? location, string message)
+        {
+            lock (_warnings) _warnings.Add((location, message));
+        }
 
         public void ReplayTo(IDiagnosticSink sink)
         {
-            foreach (var (at, message) in _warnings) sink.Warning(at, message);
-            _warnings.Clear();
+            lock (_warnings)
+            {
+                foreach (var (at, message) in _warnings) sink.Warning(at, message);
+                _warnings.Clear();
+            }
         }
     }
 

@@ -8,11 +8,25 @@ namespace A64Asm.Assembler;
 public sealed class AssemblerMacroHost : IMacroHost
 {
     private readonly ObjectAssembler _assembler;
+    private readonly Action? _beforeQuery;
 
-    public AssemblerMacroHost(ObjectAssembler assembler) => _assembler = assembler;
+    /// <param name="beforeQuery">Called before each question; a pipelined front end uses it to let the assembler
+    /// catch up with every line handed over so far.</param>
+    public AssemblerMacroHost(ObjectAssembler assembler, Action? beforeQuery = null)
+    {
+        _assembler = assembler;
+        _beforeQuery = beforeQuery;
+    }
 
-    public long EvaluateAbsolute(SourceLine line, int index, string expression) =>
-        _assembler.EvaluateAbsolute(line, index, expression);
+    public long EvaluateAbsolute(SourceLine line, int index, string expression)
+    {
+        _beforeQuery?.Invoke();
+        return _assembler.EvaluateAbsolute(line, index, expression);
+    }
 
-    public bool IsSymbolDefined(string name) => _assembler.IsSymbolDefined(name);
+    public bool IsSymbolDefined(string name)
+    {
+        _beforeQuery?.Invoke();
+        return _assembler.IsSymbolDefined(name);
+    }
 }

@@ -63,14 +63,25 @@ public sealed partial class ObjectAssembler : IExpressionScope
     /// <summary>Parses and lays out one line (first pass). Lines may hold several ';'-separated statements.</summary>
     public void AddLine(SourceLine line)
     {
-        if (_finished) throw new InvalidOperationException("Finish was already called");
         foreach (var piece in StatementSplitter.Split(line))
-        {
-            var parsed = _parser.ParseLine(piece);
-            if (!_streaming)
-                _program.Add(parsed);
-            Execute(parsed);
-        }
+            AddParsed(_parser.ParseLine(piece));
+    }
+
+    /// <summary>The parsing half of <see cref="AddLine"/>, which may run on another thread than the rest
+    /// (see ParallelFrontEnd); parse calls must stay in line order.</summary>
+    public void Parse(SourceLine line, List<ParsedLine> into)
+    {
+        foreach (var piece in StatementSplitter.Split(line))
+            into.Add(_parser.ParseLine(piece));
+    }
+
+    /// <summary>The layout half of <see cref="AddLine"/>, for lines from <see cref="Parse"/>, in order.</summary>
+    public void AddParsed(ParsedLine parsed)
+    {
+        if (_finished) throw new InvalidOperationException("Finish was already called");
+        if (!_streaming)
+            _program.Add(parsed);
+        Execute(parsed);
     }
 
     /// <summary>Runs the remaining layout passes and the emitting pass, and builds the object.</summary>
