@@ -31,11 +31,12 @@ public sealed unsafe partial class Machine
         if (DataCache is not null) DataCache.Cacheable = Cpu.DataCacheOn && Cpu.MmuOn;
     }
 
-    private void DropReadTlbEntry(ulong frameAddress)
+    private void DropTlbEntries(ulong frameAddress)
     {
         ulong tag = (frameAddress >> PhysicalMemory.FrameShift) + 1;
         int slot = (int)(tag & (TlbSize - 1));
         if (_readTag[slot] == tag) _readTag[slot] = 0;
+        if (_writeTag[slot] == tag) _writeTag[slot] = 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -15,7 +15,7 @@ public sealed partial class Machine
         Model = model;
         Cpu.Reset(model);
         if (modelDataCache) DataCache = new DataCacheModel(model.DataLineSize);
-        memory.Evicted += DropReadTlbEntry;
+        memory.Evicted += DropTlbEntries;
         FlushTlb();
     }
 

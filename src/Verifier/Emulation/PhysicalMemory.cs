@@ -26,11 +26,20 @@ public sealed unsafe class PhysicalMemory : IDisposable
     private nint[] _ptr = new nint[1024];
     private FrameFill[] _fill = new FrameFill[1024];
     private ulong[] _stream = new ulong[1024];
-    // Streamed (source) frames share a ring of storage: a frame pushed out is regenerated if touched again.
-    private readonly nint[] _ringStorage = new nint[RingFrames];
-    private readonly int[] _ringOwner = new int[RingFrames];
-    private int _ringNext;
-    private const int RingFrames = 8192;                           // 32 MiB
+    private ulong[] _expect = new ulong[1024];                    // destination frames: the stream they must end up as, + 1
+    // Source frames, and destination frames that know what they must hold, cycle through rings of storage: a frame
+    // pushed out is one whose contents are a stream again (an unwritten source, a correctly copied destination),
+    // so it is regenerated if touched later. Frames that are not (written sources, wrong copies) keep storage.
+    private sealed class Ring(int capacity)
+    {
+        public readonly nint[] Storage = new nint[capacity];
+        public readonly int[] Owner = new int[capacity];
+        public int Next;
+    }
+    private const int RingFrames = 8192;                           // 32 MiB each
+    private readonly Ring _sourceRing = new(RingFrames);
+    private readonly Ring _destinationRing = new(RingFrames);
+    private readonly byte[] _scratch = new byte[FrameSize];
     // Per frame, indexed by frame index (1-based; 0 means unmapped).
     private ulong[] _frameAddress = new ulong[1024];
     private FrameRole[] _role = new FrameRole[1024];
@@ -104,9 +113,14 @@ public sealed unsafe class PhysicalMemory : IDisposable
 
     private byte* Materialize(int frameIndex)
     {
-        byte* p;
-        if (_fill[frameIndex] == FrameFill.Stream && TakeRingSlot(frameIndex) is var ring && ring != 0) p = (byte*)ring;
-        else p = NewStorage();
+        var ring = _role[frameIndex] switch
+        {
+            FrameRole.Source => _sourceRing,
+            FrameRole.Destination when _expect[frameIndex] != 0 => _destinationRing,
+            _ => null,
+        };
+        nint slot = ring is null ? 0 : TakeRingSlot(ring, frameIndex);
+        byte* p = slot != 0 ? (byte*)slot : NewStorage();
         _ptr[frameIndex] = (nint)p;
         Generate(frameIndex, new Span<byte>(p, FrameSize));
         return p;
@@ -124,22 +138,37 @@ public sealed unsafe class PhysicalMemory : IDisposable
         return (byte*)_slabBases[slot / SlabPool.SlabFrames] + ((long)(slot % SlabPool.SlabFrames) << FrameShift);
     }
 
-    // A written frame keeps its storage for good; only untouched-by-stores streamed frames are recycled.
-    private nint TakeRingSlot(int frameIndex)
+    private nint TakeRingSlot(Ring ring, int frameIndex)
     {
-        int slot = _ringNext;
-        int owner = _ringOwner[slot];
-        if (owner != 0 && _written[owner]) return 0;
-        _ringNext = (slot + 1) % RingFrames;
-        if (_ringStorage[slot] == 0) _ringStorage[slot] = (nint)NewStorage();
-        if (owner != 0)
-        {
-            _ptr[owner] = 0;
-            Evicted?.Invoke(_frameAddress[owner]);
-        }
-        _ringOwner[slot] = frameIndex;
-        return _ringStorage[slot];
+        int slot = ring.Next;
+        int owner = ring.Owner[slot];
+        if (owner != 0 && !TryRelease(owner)) return 0;   // the ring waits at a pinned frame; others get fresh storage
+        ring.Next = (slot + 1) % ring.Owner.Length;
+        if (ring.Storage[slot] == 0) ring.Storage[slot] = (nint)NewStorage();
+        ring.Owner[slot] = frameIndex;
+        return ring.Storage[slot];
     }
+
+    private bool TryRelease(int frameIndex)
+    {
+        if (_role[frameIndex] == FrameRole.Source)
+        {
+            if (_written[frameIndex]) return false;
+        }
+        else
+        {
+            ulong stream = _expect[frameIndex] - 1;
+            Xorshift.Fill(_scratch, StreamSeed, stream);
+            if (!new Span<byte>((void*)_ptr[frameIndex], FrameSize).SequenceEqual(_scratch)) return false;
+            _fill[frameIndex] = FrameFill.Stream;
+            _stream[frameIndex] = stream;
+        }
+        _ptr[frameIndex] = 0;
+        Evicted?.Invoke(_frameAddress[frameIndex]);
+        return true;
+    }
+
+    public ulong StreamOf(int frameIndex) => _stream[frameIndex];
 
     public FrameRole Role(int frameIndex) => _role[frameIndex];
     public ulong FrameAddress(int frameIndex) => _frameAddress[frameIndex];
@@ -228,7 +257,7 @@ public sealed unsafe class PhysicalMemory : IDisposable
     /// poison (destinations). A gigabyte kimage then costs no up-front fill, and source pages live only as long
     /// as the copy needs them.
     /// </summary>
-    public void MapDeferred(ulong frameAddress, FrameRole role, FrameFill fill, ulong stream = 0)
+    public void MapDeferred(ulong frameAddress, FrameRole role, FrameFill fill, ulong stream = 0, ulong? expectedStream = null)
     {
         ulong fn = frameAddress >> FrameShift;
         int idx = FrameIndex(fn);
@@ -236,6 +265,7 @@ public sealed unsafe class PhysicalMemory : IDisposable
         _role[idx] = role;
         _fill[idx] = fill;
         _stream[idx] = stream;
+        _expect[idx] = expectedStream is { } e ? e + 1 : 0;
         if (_ptr[idx] != 0) Generate(idx, new Span<byte>((void*)_ptr[idx], FrameSize));
     }
 
@@ -255,6 +285,7 @@ public sealed unsafe class PhysicalMemory : IDisposable
         Array.Resize(ref _ptr, size);
         Array.Resize(ref _fill, size);
         Array.Resize(ref _stream, size);
+        Array.Resize(ref _expect, size);
     }
 
     public void Dispose()
@@ -265,8 +296,12 @@ public sealed unsafe class PhysicalMemory : IDisposable
         Array.Clear(_regions);
         _frameCount = 0;
         _storageCount = 0;
-        Array.Clear(_ringStorage);
-        Array.Clear(_ringOwner);
+        foreach (var ring in new[] { _sourceRing, _destinationRing })
+        {
+            Array.Clear(ring.Storage);
+            Array.Clear(ring.Owner);
+            ring.Next = 0;
+        }
         Array.Clear(_ptr);
     }
 }

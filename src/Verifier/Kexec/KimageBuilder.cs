@@ -112,8 +112,9 @@ public static class KimageBuilder
             for (int f = 0; f < framesPerPage; f++)
             {
                 ulong off = (ulong)f * PhysicalMemory.FrameSize;
-                memory.MapDeferred(copies[i].Source + off, FrameRole.Source, FrameFill.Stream, (ulong)(i * framesPerPage + f));
-                memory.MapDeferred(copies[i].Destination + off, FrameRole.Destination, FrameFill.Poison);
+                ulong stream = (ulong)(i * framesPerPage + f);
+                memory.MapDeferred(copies[i].Source + off, FrameRole.Source, FrameFill.Stream, stream);
+                memory.MapDeferred(copies[i].Destination + off, FrameRole.Destination, FrameFill.Poison, expectedStream: stream);
             }
     }
 
