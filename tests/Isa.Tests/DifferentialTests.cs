@@ -71,6 +71,9 @@ public partial class DifferentialTests(ITestOutputHelper output)
             else if (gas[i] is not null) { disagreements++; output.WriteLine($"llvm-mc differs from gas: {text}: {(llvm[i] is uint l1 ? McVectors.Bytes(l1) : "error")}"); }
         }
         int forms = FormTable.FormCount - 1;
+        var sampled = cases.Select(c => c.Code).ToHashSet();
+        for (int index = 1; index < FormTable.FormCount; index++)
+            if (!sampled.Contains((Code)index)) output.WriteLine($"no sample for {(Code)index}");
         output.WriteLine($"{cases.Count} cases; forms {forms}; matched gas {gasForms.Count}; matched llvm-mc {llvmForms.Count}; gas rejected {gasRejected}; llvm-mc/gas disagreements {disagreements}");
         if (failures.Count > 0) throw new XunitException($"{failures.Count} of {cases.Count} differ from GNU as:\n" + string.Join("\n", failures.Take(40)));
         Assert.True(gasForms.Count > forms * 9 / 10, $"only {gasForms.Count} of {forms} forms checked against gas");
