@@ -12,7 +12,8 @@ public static class RegisterNames
     {
         operand = null!;
         if (name.Length < 2 || name.Length > 7) return false;
-        string lower = name.ToLowerInvariant();
+        // Most names are written in lower case already; skip the copy then.
+        string lower = name.AsSpan().ContainsAnyInRange('A', 'Z') ? name.ToLowerInvariant() : name;
         switch (lower)
         {
             case "sp": operand = new RegOperand(new Reg(RegClass.X, 31, IsSp: true)); return true;
