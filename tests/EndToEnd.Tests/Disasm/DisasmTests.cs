@@ -156,6 +156,17 @@ public class DisasmTests
     }
 
     [Fact]
+    public void A_file_with_the_ELF_magic_but_no_ELF_inside_is_an_error()
+    {
+        string bad = Path.Combine(Repo.TempDir(), "bad.o");
+        File.WriteAllBytes(bad, [0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 2, 3]);
+        var (status, stdout, stderr) = Cli.Run("disasm", bad);
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal($"a64asm: error: {bad}: not a readable ELF file\n", stderr);
+    }
+
+    [Fact]
     public void Misaligned_base_is_an_error()
     {
         var (status, _, stderr) = Cli.Run("disasm", "--base", "0x2", SampleImage);
