@@ -16,6 +16,7 @@ public static class App
         assemble.Build(root);
         root.Add(new DisasmCommand().Build(body => Guard(stderr, body), stdout));
         root.Add(new ExplainCommand().Build(body => Guard(stderr, body), stdout));
+        root.Add(new VerifyCommand().Build(body => Guard(stderr, body), stdout));
         int status = 0;
         root.SetAction(parse => status = Guard(stderr, () => assemble.Run(parse, stdout, stderr)));
 

@@ -5,6 +5,7 @@ using A64Asm.Assembler.Elf;
 using A64Asm.Cli.Output;
 using A64Asm.Linker;
 using A64Asm.Linker.Kexec;
+using A64Asm.Verifier.Kexec;
 
 namespace A64Asm.Cli.Commands;
 
@@ -24,12 +25,16 @@ public sealed class AssembleCommand
     readonly Option<string?> textStart = new("-Ttext") { HelpName = "ADDR", Description = "Address of .text in the image, hex as ld reads it (default 0); -Ttext=ADDR works too" };
     readonly Option<string[]> sectionStarts = new("--section-start") { HelpName = "NAME=ADDR", Description = "Place a section: NAME=ADDRESS" };
     readonly Option<string?> offsets = new("--offsets") { HelpName = "FILE", Description = "Write the kexec offsets to FILE (.json or .h)" };
+    readonly Option<bool> verify = new("--verify") { Description = "After linking, run the image in the emulator against a kimage (see a64asm verify)" };
+    readonly VerifyOptionSet verifyOptions = new();
     readonly Option<bool> timings = new("--timings") { Description = "Print how long each stage took (stderr)" };
 
     public Command Build(RootCommand root)
     {
         root.Add(input);
-        foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts, offsets, timings })
+        foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts, offsets, verify, timings })
+            root.Add(o);
+        foreach (var o in verifyOptions.All)
             root.Add(o);
         return root;
     }
@@ -98,7 +103,24 @@ public sealed class AssembleCommand
         if (kexec.Values.Count > 0)
             OffsetsTable.Print(kexec, outPath, image, stdout);
         clock.Lap("report");
-        return 0;
+        if (!parse.GetValue(verify))
+            return 0;
+        if (kexec["arm64_kexec_kimage_start_offset"] is not { } start || kexec["arm64_kexec_kimage_head_offset"] is not { } head)
+            throw new CliError("--verify: the image defines no arm64_kexec_kimage_start_offset / _head_offset");
+        var verifyConfig = verifyOptions.Read(parse, PageShiftOf(options));
+        int verdict = VerifyRunner.Run(image.Flat, new KexecLayout(start, head), verifyConfig, parse.GetValue(verifyOptions.Json), stdout);
+        clock.Lap("verify");
+        return verdict;
     }
 
+
+    /// <summary>The page size the user built for (-D PAGE_SHIFT=N), so --verify checks the same granule.</summary>
+    static int? PageShiftOf(AssemblerOptions options)
+    {
+        int? shift = null;
+        foreach (var (name, value) in options.Defines)
+            if (name == "PAGE_SHIFT")
+                shift = int.TryParse(value, out int v) ? v : null;
+        return shift;
+    }
 }
