@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace A64Asm.Verifier.Kexec;
 
@@ -40,34 +39,47 @@ public sealed class VerifyReport
         return sb.ToString();
     }
 
-    public string ToJson() => JsonSerializer.Serialize(new
+    // Written field by field (no reflection) so the report works in the Native AOT build of the CLI.
+    public string ToJson()
     {
-        passed = Passed,
-        pageSize = PageSize,
-        pagesChecked = PagesChecked,
-        pagesCopied = PagesCopied,
-        segments = Segments,
-        indirectionPages = IndirectionPages,
-        instructions = Instructions,
-        loads = Loads,
-        stores = Stores,
-        cacheMaintenance = CacheMaintenance,
-        barriers = Barriers,
-        entryRegisters = EntryRegisters.Select(r => $"0x{r:x}").ToArray(),
-        timeMs = new { build = BuildTime.TotalMilliseconds, run = RunTime.TotalMilliseconds, check = CheckTime.TotalMilliseconds },
-        findings = Findings.Select(f => new
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
-            id = f.Id,
-            summary = f.Summary,
-            pc = f.Pc is { } pc ? $"0x{pc:x}" : null,
-            instruction = f.Instruction,
-            why = f.Why,
-        }).ToArray(),
-    }, JsonOptions);
+            w.WriteStartObject();
+            w.WriteBoolean("passed", Passed);
+            w.WriteNumber("pageSize", PageSize);
+            w.WriteNumber("pagesChecked", PagesChecked);
+            w.WriteNumber("pagesCopied", PagesCopied);
+            w.WriteNumber("segments", Segments);
+            w.WriteNumber("indirectionPages", IndirectionPages);
+            w.WriteNumber("instructions", Instructions);
+            w.WriteNumber("loads", Loads);
+            w.WriteNumber("stores", Stores);
+            w.WriteNumber("cacheMaintenance", CacheMaintenance);
+            w.WriteNumber("barriers", Barriers);
+            w.WriteStartArray("entryRegisters");
+            foreach (var r in EntryRegisters) w.WriteStringValue($"0x{r:x}");
+            w.WriteEndArray();
+            w.WriteStartObject("timeMs");
+            w.WriteNumber("build", BuildTime.TotalMilliseconds);
+            w.WriteNumber("run", RunTime.TotalMilliseconds);
+            w.WriteNumber("check", CheckTime.TotalMilliseconds);
+            w.WriteEndObject();
+            w.WriteStartArray("findings");
+            foreach (var f in Findings)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", f.Id);
+                w.WriteString("summary", f.Summary);
+                if (f.Pc is { } pc) w.WriteString("pc", $"0x{pc:x}");
+                if (f.Instruction is not null) w.WriteString("instruction", f.Instruction);
+                w.WriteString("why", f.Why);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 }
