@@ -27,7 +27,8 @@ public sealed partial class Machine
     }
 
     /// <summary>Translate hot straight-line code into .NET methods (on by default; off runs the pure interpreter).</summary>
-    public bool Translate { get; set; } = true;
+    // Native AOT (the published a64asm) cannot emit IL: there the interpreter runs everything.
+    public bool Translate { get; set; } = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
 
     // Where the running translated block started, to recount instructions exactly when it faults midway.
     private ulong _blockPc;
