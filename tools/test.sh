@@ -23,6 +23,10 @@ for check in tools/check-generated-*.sh; do
   bash "$check"
 done
 
+# The build users run (Native AOT) can fail where the in-process tests pass.
+echo "== tools/smoke-published.sh"
+bash tools/smoke-published.sh
+
 log=$(mktemp)
 set +e
 dotnet test A64Asm.sln -c Release --nologo "$@" 2>&1 | tee "$log"
