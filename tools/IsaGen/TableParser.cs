@@ -91,10 +91,16 @@ static partial class TableParser
     static long ParseNumber(string s) =>
         s.StartsWith("0x") ? Convert.ToInt64(s[2..], 16) : long.Parse(s);
 
+    // '#' starts a comment except inside a quoted description, where it is syntax ("or #imm").
     static string StripComment(string line)
     {
-        int h = line.IndexOf('#');
-        return h < 0 ? line : line[..h];
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '"') quoted = !quoted;
+            else if (line[i] == '#' && !quoted) return line[..i];
+        }
+        return line;
     }
 
     /// <summary>`{a|b}` groups expand in parallel: every group on a line must offer the same number of choices.</summary>

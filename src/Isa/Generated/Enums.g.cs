@@ -29,7 +29,7 @@ public enum OperandKind : byte
     UImmX,
     /// <summary>csync</summary>
     Csync,
-    /// <summary>a 16-bit immediate with an optional lsl</summary>
+    /// <summary>a 16-bit immediate with an optional lsl #0/16/32/48</summary>
     MovImm,
     /// <summary>an immediate a movz can build</summary>
     MovzImm,
@@ -83,27 +83,27 @@ public enum OperandKind : byte
     AtOp,
     /// <summary>a tlbi operation</summary>
     TlbiOp,
-    /// <summary>a barrier option or</summary>
+    /// <summary>a barrier option or #imm</summary>
     Barrier,
-    /// <summary>a barrier option (sy) or</summary>
+    /// <summary>a barrier option (sy) or #imm</summary>
     IsbOpt,
-    /// <summary>a memory operand [Xn|SP{,</summary>
+    /// <summary>a memory operand [Xn|SP{, #imm}] with an unsigned scaled offset</summary>
     MemOff12,
-    /// <summary>a memory operand [Xn|SP{,</summary>
+    /// <summary>a memory operand [Xn|SP{, #imm}] with an offset in [-256, 255]</summary>
     MemOff9,
-    /// <summary>a pre-indexed memory operand [Xn|SP,</summary>
+    /// <summary>a pre-indexed memory operand [Xn|SP, #imm]!</summary>
     MemPre9,
-    /// <summary>a post-indexed memory operand [Xn|SP],</summary>
+    /// <summary>a post-indexed memory operand [Xn|SP], #imm</summary>
     MemPost9,
-    /// <summary>a memory operand [Xn|SP{,</summary>
+    /// <summary>a memory operand [Xn|SP{, #imm}] with a signed scaled offset</summary>
     MemOff7,
-    /// <summary>a pre-indexed memory operand [Xn|SP,</summary>
+    /// <summary>a pre-indexed memory operand [Xn|SP, #imm]!</summary>
     MemPre7,
-    /// <summary>a post-indexed memory operand [Xn|SP],</summary>
+    /// <summary>a post-indexed memory operand [Xn|SP], #imm</summary>
     MemPost7,
     /// <summary>a memory operand [Xn|SP]</summary>
     MemBase,
-    /// <summary>a memory operand [Xn|SP, Rm{, extend {</summary>
+    /// <summary>a memory operand [Xn|SP, Rm{, extend {#amount}}]</summary>
     MemReg,
     /// <summary>a prefetch operation</summary>
     PrfOp,
@@ -115,7 +115,7 @@ public enum OperandKind : byte
     Fp,
     /// <summary>an FP immediate (+/-n/16 * 2^e, n 16..31, e -3..4)</summary>
     FpImm,
-    /// <summary></summary>
+    /// <summary>#0.0</summary>
     FpZero,
     /// <summary>a vector register with the form's arrangement</summary>
     V,
@@ -129,11 +129,11 @@ public enum OperandKind : byte
     VShr,
     /// <summary>a left shift amount in [0, element size - 1]</summary>
     VShl,
-    /// <summary>a post-indexed memory operand [Xn|SP],</summary>
+    /// <summary>a post-indexed memory operand [Xn|SP], #bytes or Xm</summary>
     MemPostList,
     /// <summary>a 64-bit immediate with each byte 0x00 or 0xff</summary>
     Movi64,
-    /// <summary></summary>
+    /// <summary>#0</summary>
     Zero0,
 }
 
@@ -194,7 +194,7 @@ public static partial class OperandKinds
         OperandKind.UImm => "an unsigned immediate",
         OperandKind.UImmX => "an unsigned immediate",
         OperandKind.Csync => "csync",
-        OperandKind.MovImm => "a 16-bit immediate with an optional lsl",
+        OperandKind.MovImm => "a 16-bit immediate with an optional lsl #0/16/32/48",
         OperandKind.MovzImm => "an immediate a movz can build",
         OperandKind.MovnImm => "an immediate a movn can build",
         OperandKind.MovLogImm => "a bitmask immediate",
@@ -221,32 +221,32 @@ public static partial class OperandKinds
         OperandKind.IcOp => "an ic operation",
         OperandKind.AtOp => "an at operation",
         OperandKind.TlbiOp => "a tlbi operation",
-        OperandKind.Barrier => "a barrier option or",
-        OperandKind.IsbOpt => "a barrier option (sy) or",
-        OperandKind.MemOff12 => "a memory operand [Xn|SP{,",
-        OperandKind.MemOff9 => "a memory operand [Xn|SP{,",
-        OperandKind.MemPre9 => "a pre-indexed memory operand [Xn|SP,",
-        OperandKind.MemPost9 => "a post-indexed memory operand [Xn|SP],",
-        OperandKind.MemOff7 => "a memory operand [Xn|SP{,",
-        OperandKind.MemPre7 => "a pre-indexed memory operand [Xn|SP,",
-        OperandKind.MemPost7 => "a post-indexed memory operand [Xn|SP],",
+        OperandKind.Barrier => "a barrier option or #imm",
+        OperandKind.IsbOpt => "a barrier option (sy) or #imm",
+        OperandKind.MemOff12 => "a memory operand [Xn|SP{, #imm}] with an unsigned scaled offset",
+        OperandKind.MemOff9 => "a memory operand [Xn|SP{, #imm}] with an offset in [-256, 255]",
+        OperandKind.MemPre9 => "a pre-indexed memory operand [Xn|SP, #imm]!",
+        OperandKind.MemPost9 => "a post-indexed memory operand [Xn|SP], #imm",
+        OperandKind.MemOff7 => "a memory operand [Xn|SP{, #imm}] with a signed scaled offset",
+        OperandKind.MemPre7 => "a pre-indexed memory operand [Xn|SP, #imm]!",
+        OperandKind.MemPost7 => "a post-indexed memory operand [Xn|SP], #imm",
         OperandKind.MemBase => "a memory operand [Xn|SP]",
-        OperandKind.MemReg => "a memory operand [Xn|SP, Rm{, extend {",
+        OperandKind.MemReg => "a memory operand [Xn|SP, Rm{, extend {#amount}}]",
         OperandKind.PrfOp => "a prefetch operation",
         OperandKind.BtiTarget => "a bti target (c, j, jc)",
         OperandKind.Pair => "a pair of consecutive general registers, the first even",
         OperandKind.Fp => "an FP/SIMD scalar register of the form's size",
         OperandKind.FpImm => "an FP immediate (+/-n/16 * 2^e, n 16..31, e -3..4)",
-        OperandKind.FpZero => "",
+        OperandKind.FpZero => "#0.0",
         OperandKind.V => "a vector register with the form's arrangement",
         OperandKind.VElem => "a vector element with the form's size and index",
         OperandKind.VList => "a list of consecutive vector registers",
         OperandKind.VTbl => "a list of consecutive 16b vector registers",
         OperandKind.VShr => "a right shift amount in [1, element size]",
         OperandKind.VShl => "a left shift amount in [0, element size - 1]",
-        OperandKind.MemPostList => "a post-indexed memory operand [Xn|SP],",
+        OperandKind.MemPostList => "a post-indexed memory operand [Xn|SP], #bytes or Xm",
         OperandKind.Movi64 => "a 64-bit immediate with each byte 0x00 or 0xff",
-        OperandKind.Zero0 => "",
+        OperandKind.Zero0 => "#0",
         _ => "an operand",
     };
 }
