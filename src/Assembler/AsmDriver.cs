@@ -83,7 +83,7 @@ public static class AsmDriver
 
     private static ObjectFile Run(IEnumerable<SourceLine> lines, AssemblerOptions options, IDiagnosticSink diagnostics, bool streaming)
     {
-        var assembler = new ObjectAssembler(diagnostics, streaming);
+        var assembler = new ObjectAssembler(diagnostics, streaming) { Listing = options.Listing };
         foreach (var (name, value) in options.Defsyms)
             assembler.DefineAbsolute(name, value);
         var macroOptions = new MacroOptions { ReadFile = options.ReadFile };

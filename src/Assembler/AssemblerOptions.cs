@@ -24,6 +24,9 @@ public sealed class AssemblerOptions
     /// <summary>Receives .print output (stdout by default, as gas).</summary>
     public Action<string>? Print { get; set; }
 
+    /// <summary>-a / --listing: receives the listing once assembly succeeds (null: no listing, no cost).</summary>
+    public Layout.IListingSink? Listing { get; set; }
+
     /// <summary>Parses "name=value" as --defsym takes it (value: a number as gas reads it, optionally negative).</summary>
     public static KeyValuePair<string, long> ParseDefsym(string text)
     {

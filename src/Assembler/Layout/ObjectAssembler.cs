@@ -99,6 +99,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
         {
             RunDeferred();
             ResolveFixups();
+            WriteListing();
             return BuildObject();
         }
 
@@ -116,6 +117,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
         if (_moved)
             throw new AsmError(null, "internal error: a label moved in the emitting pass");
         ResolveFixups();
+        WriteListing();
         return BuildObject();
     }
 
@@ -183,6 +185,22 @@ public sealed partial class ObjectAssembler : IExpressionScope
     }
 
     private void Execute(ParsedLine line)
+    {
+        // One null check when no listing is asked for; earlier passes lay out only, so only the emitting one is listed.
+        if (_listing is null || !_emitting || (line.Labels.Count == 0 && line.Statement is null))
+        {
+            ExecuteStatement(line);
+            return;
+        }
+        var section = Current;
+        long start = section.Location;
+        ExecuteStatement(line);
+        // A line that switches section (.section, .text) produced nothing where it started.
+        long length = ReferenceEquals(section, Current) ? Math.Max(0, section.Location - start) : 0;
+        RecordListed(section, start, length, line.Line);
+    }
+
+    private void ExecuteStatement(ParsedLine line)
     {
         foreach (var label in line.Labels)
             DefineLabel(label.Name, line.At(label.Index));
@@ -291,4 +309,44 @@ public sealed partial class ObjectAssembler : IExpressionScope
     internal ExprValue Evaluate(Expr expr, ParsedLine line) => ExpressionEvaluator.Evaluate(expr, this, line.Line);
 
     internal void Warning(SourceLocation? at, string message) => _diagnostics.Warning(at, message);
+
+    private const long MaxListedNoBits = 64;
+    private IListingSink? _listing;
+    private readonly List<(AsmSection Section, long Offset, long Length, SourceLine Line)> _listed = new();
+
+    /// <summary>Where the listing goes (null: none). Ranges are kept while emitting and their bytes read once the
+    /// object is finished, so fixed-up bytes are listed as they end up.</summary>
+    public IListingSink? Listing
+    {
+        get => _listing;
+        set => _listing = value;
+    }
+
+    private void RecordListed(AsmSection section, long offset, long length, SourceLine line)
+    {
+        // ';'-separated statements of one line come as pieces: list the line once, with all its bytes.
+        if (_listed.Count > 0 && _listed[^1] is var last && ReferenceEquals(last.Section, section)
+            && last.Offset + last.Length == offset && SameSourceLine(last.Line, line))
+        {
+            _listed[^1] = last with { Length = last.Length + length };
+            return;
+        }
+        _listed.Add((section, offset, length, line));
+    }
+
+    private static bool SameSourceLine(SourceLine a, SourceLine b) =>
+        ReferenceEquals(a.Location.Pos.File, b.Location.Pos.File) && a.Location.Pos.Line == b.Location.Pos.Line
+        && ReferenceEquals(a.Location.Context, b.Location.Context);
+
+    private void WriteListing()
+    {
+        if (_listing is null) return;
+        foreach (var (section, offset, length, line) in _listed)
+        {
+            // A NOBITS section holds no bytes: a short run of zeros stands for a .skip there, not a huge allocation.
+            int shown = (int)(section.IsNoBits ? Math.Min(length, MaxListedNoBits) : length);
+            _listing.Line(section.Name, offset, shown == 0 ? default : section.At(offset, shown), line);
+        }
+        _listed.Clear();
+    }
 }

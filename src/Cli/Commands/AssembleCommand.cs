@@ -27,12 +27,14 @@ public sealed class AssembleCommand
     readonly Option<string?> offsets = new("--offsets") { HelpName = "FILE", Description = "Write the kexec offsets to FILE (.json or .h)" };
     readonly Option<bool> verify = new("--verify") { Description = "After linking, run the image in the emulator against a kimage (see a64asm verify)" };
     readonly VerifyOptionSet verifyOptions = new();
+    readonly Option<string?> listing = new("--listing") { HelpName = "FILE", Description = "Write an assembler listing (as -al columns: line, address, bytes, source) to FILE" };
+    readonly Option<bool> listingToStdout = new("-a") { Description = "Print the assembler listing on stdout (after the offsets table)" };
     readonly Option<bool> timings = new("--timings") { Description = "Print how long each stage took (stderr)" };
 
     public Command Build(RootCommand root)
     {
         root.Add(input);
-        foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts, offsets, verify, timings })
+        foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts, offsets, listing, listingToStdout, verify, timings })
             root.Add(o);
         foreach (var o in verifyOptions.All)
             root.Add(o);
@@ -59,6 +61,11 @@ public sealed class AssembleCommand
         if (!File.Exists(file))
             throw new CliError($"{file}: No such file or directory");
 
+        string? listingPath = parse.GetValue(listing);
+        bool printListing = parse.GetValue(listingToStdout);
+        var listingWriter = listingPath is not null || printListing ? new A64Asm.Assembler.Layout.ListingWriter() : null;
+        options.Listing = listingWriter;
+
         var clock = new StageClock(parse.GetValue(timings) ? stderr : null);
         ObjectFile obj;
         try
@@ -77,6 +84,8 @@ public sealed class AssembleCommand
         if (parse.GetValue(objectOnly))
         {
             AtomicFile.Write(parse.GetValue(output) ?? "a.out", elf);
+            // -c has no offsets table: the listing is all -a prints.
+            WriteListing(listingWriter, listingPath, printListing, stdout);
             clock.Lap("write");
             return 0;
         }
@@ -99,9 +108,13 @@ public sealed class AssembleCommand
         if (offsetsPath is not null)
             AtomicFile.WriteText(offsetsPath, offsetsPath.EndsWith(".h", StringComparison.OrdinalIgnoreCase)
                 ? KexecOffsetsWriter.ToHeader(kexec) : KexecOffsetsWriter.ToJson(kexec));
+        if (listingPath is not null)
+            AtomicFile.WriteText(listingPath, listingWriter!.ToString());
         clock.Lap("write");
         if (kexec.Values.Count > 0)
             OffsetsTable.Print(kexec, outPath, image, stdout);
+        if (printListing)
+            stdout.Write(listingWriter!.ToString());
         clock.Lap("report");
         if (!parse.GetValue(verify))
             return 0;
@@ -113,6 +126,14 @@ public sealed class AssembleCommand
         return verdict;
     }
 
+    static void WriteListing(A64Asm.Assembler.Layout.ListingWriter? writer, string? path, bool print, TextWriter stdout)
+    {
+        if (writer is null) return;
+        if (path is not null)
+            AtomicFile.WriteText(path, writer.ToString());
+        if (print)
+            stdout.Write(writer.ToString());
+    }
 
     /// <summary>The page size the user built for (-D PAGE_SHIFT=N), so --verify checks the same granule.</summary>
     static int? PageShiftOf(AssemblerOptions options)
