@@ -62,19 +62,7 @@ public static class App
         {
             stderr.WriteLine(e.Render());
         }
-        catch (LinkError e)
-        {
-            stderr.WriteLine($"a64asm: error: {e.Message}");
-        }
-        catch (CliError e)
-        {
-            stderr.WriteLine($"a64asm: error: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"a64asm: error: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is LinkError or CliError or IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"a64asm: error: {e.Message}");
         }
