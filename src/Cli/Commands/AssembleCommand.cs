@@ -106,8 +106,7 @@ public sealed class AssembleCommand
         // Everything that can fail has run: only now are outputs written.
         AtomicFile.Write(outPath, image.Flat);
         if (offsetsPath is not null)
-            AtomicFile.WriteText(offsetsPath, offsetsPath.EndsWith(".h", StringComparison.OrdinalIgnoreCase)
-                ? KexecOffsetsWriter.ToHeader(kexec) : KexecOffsetsWriter.ToJson(kexec));
+            AtomicFile.WriteText(offsetsPath, KexecOffsetsWriter.Format(kexec, offsetsPath));
         if (listingPath is not null)
             AtomicFile.WriteText(listingPath, listingWriter!.ToString());
         clock.Lap("write");

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using A64Asm.Cli.Output;
+using A64Asm.Linker.Kexec;
 using A64Asm.Verifier.Kexec;
 using Spectre.Console;
 
@@ -86,46 +86,10 @@ public static class VerifyRunner
     {
         if (!File.Exists(path))
             throw new CliError($"{path}: No such file or directory");
-        string text = File.ReadAllText(path);
-        ulong? start, head;
-        if (path.EndsWith(".h", StringComparison.OrdinalIgnoreCase))
-        {
-            start = HeaderValue(text, "ARM64_KEXEC_KIMAGE_START_OFFSET");
-            head = HeaderValue(text, "ARM64_KEXEC_KIMAGE_HEAD_OFFSET");
-        }
-        else
-        {
-            try
-            {
-                using var doc = JsonDocument.Parse(text);
-                start = JsonValue(doc.RootElement, "arm64_kexec_kimage_start_offset");
-                head = JsonValue(doc.RootElement, "arm64_kexec_kimage_head_offset");
-            }
-            catch (JsonException e)
-            {
-                throw new CliError($"{path}: not an offsets file: {e.Message}");
-            }
-        }
-        if (start is null || head is null)
+        if (!KexecOffsetsReader.TryParse(File.ReadAllText(path), path, out var offsets, out string error))
+            throw new CliError($"{path}: not an offsets file: {error}");
+        if (offsets["arm64_kexec_kimage_start_offset"] is not { } start || offsets["arm64_kexec_kimage_head_offset"] is not { } head)
             throw new CliError($"{path}: needs arm64_kexec_kimage_start_offset and arm64_kexec_kimage_head_offset");
-        return new KexecLayout(start.Value, head.Value);
-    }
-
-    static ulong? JsonValue(JsonElement root, string key) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(key, out var v) && v.TryGetUInt64(out ulong n) ? n : null;
-
-    static ulong? HeaderValue(string text, string macro)
-    {
-        foreach (var line in text.Split('\n'))
-        {
-            var parts = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 3 && parts[0] == "#define" && parts[1] == macro)
-            {
-                string v = parts[2];
-                return v.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-                    ? Convert.ToUInt64(v[2..], 16) : ulong.TryParse(v, out ulong d) ? d : null;
-            }
-        }
-        return null;
+        return new KexecLayout(start, head);
     }
 }

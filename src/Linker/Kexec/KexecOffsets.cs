@@ -19,6 +19,9 @@ public sealed record KexecOffsets(IReadOnlyList<KexecOffset> Values)
         "arm64_kexec_kimage_head_offset",
     ];
 
+    /// <summary>The #define name a C header uses for a symbol's value (the writer and the reader agree through this).</summary>
+    public static string MacroNameOf(string symbol) => symbol.ToUpperInvariant();
+
     public ulong? this[string symbol] => Values.FirstOrDefault(v => v.Symbol == symbol)?.Value;
 
     /// <summary>
@@ -33,7 +36,7 @@ public sealed record KexecOffsets(IReadOnlyList<KexecOffset> Values)
             if (!image.Symbols.TryGetValue(name, out var address)) continue;
             if (!image.TryRead(address, 8, out var bytes))
                 throw new LinkError($"'{name}' at 0x{address:x} is not inside the image's contents");
-            values.Add(new KexecOffset(name, name.ToUpperInvariant(), BinaryPrimitives.ReadUInt64LittleEndian(bytes)));
+            values.Add(new KexecOffset(name, MacroNameOf(name), BinaryPrimitives.ReadUInt64LittleEndian(bytes)));
         }
         offsets = new KexecOffsets(values);
         return values.Count > 0;
