@@ -52,5 +52,4 @@ internal struct FormatContext
     public uint Word;
     public ulong Pc;
     public long LastImm;
-    public bool Is64Reg;
 }

@@ -78,10 +78,22 @@ public class ExplainTests
     [Fact]
     public void An_unallocated_word_is_an_error()
     {
-        var (status, stdout, stderr) = Cli.Run("explain", "0x00000000");
+        var (status, stdout, stderr) = Cli.Run("explain", "0x00010000");
         Assert.Equal(1, status);
         Assert.Equal("", stdout);
-        Assert.Equal("a64asm: error: 0x00000000 is not an instruction the table allocates (.inst 0x00000000 ; undefined)\n", stderr);
+        Assert.Equal("a64asm: error: 0x00010000 is not an instruction the table allocates (.inst 0x00010000 ; undefined)\n", stderr);
+    }
+
+    [Fact]
+    public void Udf_is_a_form_with_its_immediate_in_the_low_half()
+    {
+        var (status, stdout, stderr) = Cli.Run("explain", "udf #4660");
+        Assert.True(status == 0, stderr);
+        var lines = stdout.Split('\n');
+        Assert.Equal("udf #4660", lines[0]);
+        Assert.Equal("form:    UDF  udf UImm(imm16)  [base]", lines[1]);
+        Assert.Equal("word:    0x00001234", lines[2]);
+        Assert.Contains("  imm16 [15:0]  = 0001001000110100 = 4660 → an unsigned immediate → #4660", lines);
     }
 
     [Fact]
