@@ -2,9 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using IsaGen;
 
-// IsaGen [repo-root] [--check]: parse and lint src/Isa/Table/*.isa, then write src/Isa/Generated/*.g.cs.
-// Any lint error exits 1 without writing.
-string root = args.FirstOrDefault(a => !a.StartsWith("--")) ?? FindRoot();
+// IsaGen [repo-root]: parse and lint src/Isa/Table/*.isa, then write src/Isa/Generated/*.g.cs.
+// IsaGen [repo-root] --samples SEED N: write nothing; print N random words per row ("file id word") for
+// tools/gen-dis-vectors.sh. Any lint error exits 1 without writing.
+int samplesAt = Array.IndexOf(args, "--samples");
+string root = args.Where((a, i) => !a.StartsWith("--") && (samplesAt < 0 || i < samplesAt || i > samplesAt + 2)).FirstOrDefault() ?? FindRoot();
 string tableDir = Path.Combine(root, "src/Isa/Table");
 var table = new Table();
 var files = Directory.GetFiles(tableDir, "*.isa").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList();
@@ -16,6 +18,11 @@ if (table.Errors.Count > 0)
     foreach (var e in table.Errors) Console.Error.WriteLine("error: " + e);
     Console.Error.WriteLine($"{table.Errors.Count} error(s); nothing written");
     return 1;
+}
+if (samplesAt >= 0)
+{
+    Samples.Write(table, int.Parse(args[samplesAt + 1]), int.Parse(args[samplesAt + 2]), Console.Out);
+    return 0;
 }
 new Emitter(table, Path.Combine(root, "src/Isa/Generated")).EmitAll();
 Console.WriteLine($"IsaGen: {table.Rows.Count(r => !r.IsAlias)} forms, {table.Rows.Count(r => r.IsAlias)} aliases, {table.Kinds.Count} operand kinds, {table.Side.Count} side-table entries");

@@ -11,10 +11,38 @@ public static partial class A64Decoder
         ushort index = Lookup(word);
         if (index == 0) return ins;
         var row = FormTable.Rows[index];
-        if (!OperandDecoder.DecodeAll(row, word, ref ins)) return new Instruction { Word = word };
-        ins.Code = row.Code;
-        return ins;
+        if (OperandDecoder.DecodeAll(row, word, ref ins))
+        {
+            ins.Code = row.Code;
+            return ins;
+        }
+        return DecodeRejected(word, index);
     }
+
+    /// <summary>
+    /// The tree's form matched the fixed bits but an operand refused the word (an unnamed PSTATE field, a
+    /// bitmask immediate with no encoding): a less specific form may still take it, as objdump's generic
+    /// <c>msr s0_op1_cn_cm_op2, xt</c> takes what msr (immediate) refuses. Rare, so a scan is fine.
+    /// </summary>
+    static Instruction DecodeRejected(uint word, ushort rejected)
+    {
+        int rejectedSpecificity = Specificity(FormTable.Rows[rejected]);
+        foreach (ushort index in BySpecificity)
+        {
+            var row = FormTable.Rows[index];
+            if (index == rejected || Specificity(row) > rejectedSpecificity || !row.Matches(word)) continue;
+            var ins = new Instruction { Word = word };
+            if (!OperandDecoder.DecodeAll(row, word, ref ins)) continue;
+            ins.Code = row.Code;
+            return ins;
+        }
+        return new Instruction { Word = word };
+    }
+
+    static int Specificity(FormInfo row) => System.Numerics.BitOperations.PopCount(row.Mask) + row.Excludes.Length / 2;
+
+    static readonly ushort[] BySpecificity = Enumerable.Range(1, FormTable.FormCount - 1)
+        .OrderByDescending(i => Specificity(FormTable.Rows[i])).ThenBy(i => i).Select(i => (ushort)i).ToArray();
 
     /// <summary>First form of the leaf that matches (the leaf lists the most specific first).</summary>
     static ushort Pick(uint w, ReadOnlySpan<ushort> rows)

@@ -139,7 +139,7 @@ internal static class OperandDecoder
             }
             case OperandKind.Fp: case OperandKind.V: case OperandKind.FpZero: case OperandKind.VTbl: case OperandKind.Zero0:
             case OperandKind.W: case OperandKind.X: case OperandKind.Wsp: case OperandKind.Xsp:
-            case OperandKind.SysReg: case OperandKind.SysCr:
+            case OperandKind.SysReg: case OperandKind.SysReg0: case OperandKind.SysCr:
                 return true;
             case OperandKind.MemOff12:
                 ins.Mode = AddrMode.Offset;

@@ -18,6 +18,11 @@ internal static partial class OperandEncoder
             case OperandKind.LitLabel19: case OperandKind.Label14: case OperandKind.AdrLabel: case OperandKind.AdrpLabel:
                 return Label(spec, op, ref st);
             case OperandKind.SysReg: return SystemRegister(spec, op, ref st);
+            case OperandKind.SysReg0:
+                if (op is not SymbolOperand { Modifier: RelocModifier.None } s0) return st.Shape(spec.Kind);
+                if (!TryParseGenericSysReg(s0.Name, out int v0, op0Zero: true)) return st.Unknown("system register", s0.Name);
+                PutConcatenated(spec, (uint)v0, ref st);
+                return OperandMatch.Ok;
             case OperandKind.PState: return Named(spec, op, SideTables.PStateFields, "PSTATE field", -1, ref st);
             case OperandKind.DcOp: return Named(spec, op, SideTables.DcOps, "dc operation", -1, ref st);
             case OperandKind.IcOp: return Named(spec, op, SideTables.IcOps, "ic operation", -1, ref st);
@@ -88,7 +93,8 @@ internal static partial class OperandEncoder
         return OperandMatch.Ok;
     }
 
-    internal static bool TryParseGenericSysReg(string name, out int value)
+    /// <param name="op0Zero">true: only op0 = 0 (the msr space of PSTATE and hints); false: only op0 2 or 3.</param>
+    internal static bool TryParseGenericSysReg(string name, out int value, bool op0Zero = false)
     {
         value = 0;
         var parts = name.ToLowerInvariant().Split('_');
@@ -97,7 +103,7 @@ internal static partial class OperandEncoder
         if (!int.TryParse(parts[0].AsSpan(1), out int op0) || !int.TryParse(parts[1], out int op1)
             || !int.TryParse(parts[2].AsSpan(1), out int crn) || !int.TryParse(parts[3].AsSpan(1), out int crm)
             || !int.TryParse(parts[4], out int op2)) return false;
-        if (op0 is < 2 or > 3 || op1 > 7 || crn > 15 || crm > 15 || op2 > 7 || op1 < 0 || crn < 0 || crm < 0 || op2 < 0) return false;
+        if ((op0Zero ? op0 != 0 : op0 is < 2 or > 3) || op1 > 7 || crn > 15 || crm > 15 || op2 > 7 || op1 < 0 || crn < 0 || crm < 0 || op2 < 0) return false;
         value = op0 << 14 | op1 << 11 | crn << 7 | crm << 3 | op2;
         return true;
     }

@@ -26,6 +26,8 @@ internal static partial class OperandEncoder
             case OperandKind.UImmX: return Unsigned(spec, op, ref st);
             case OperandKind.Csync:
                 return op is SymbolOperand { Name: var kw } && kw.Equals("csync", StringComparison.OrdinalIgnoreCase) ? OperandMatch.Ok : st.Shape(spec.Kind);
+            case OperandKind.Rctx:
+                return op is SymbolOperand { Name: var rk } && rk.Equals("rctx", StringComparison.OrdinalIgnoreCase) ? OperandMatch.Ok : st.Shape(spec.Kind);
             case OperandKind.Nzcv: return Unsigned(spec, op, ref st);
             case OperandKind.MovImm: return MoveWide(spec, op, all, index, ref st);
             case OperandKind.MovzImm: return MoveAlias(spec, op, false, ref st);

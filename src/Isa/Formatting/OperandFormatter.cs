@@ -54,6 +54,9 @@ internal static class OperandFormatter
             case OperandKind.Csync:
                 sb.Append("csync");
                 return true;
+            case OperandKind.Rctx:
+                sb.Append("rctx");
+                return true;
             case OperandKind.Nzcv:
                 sb.Append("#0x").Append(f0.ToString("x"));
                 return true;
@@ -104,6 +107,10 @@ internal static class OperandFormatter
                 sb.Append(SideTables.SysRegs.NameOf(v) ?? $"s{v >> 14}_{(v >> 11) & 7}_c{(v >> 7) & 15}_c{(v >> 3) & 15}_{v & 7}");
                 return true;
             }
+            case OperandKind.SysReg0:
+                sb.Append("s0_").Append(f0).Append("_c").Append(spec.F1.Extract(w)).Append("_c").Append(spec.F2.Extract(w))
+                  .Append('_').Append(spec.Fields[3].Extract(w));
+                return true;
             case OperandKind.SysCr: sb.Append('C').Append(f0); return true;
             case OperandKind.PState: return AppendNamed(sb, SideTables.PStateFields, spec, w);
             case OperandKind.DcOp: return AppendNamed(sb, SideTables.DcOps, spec, w);
@@ -115,7 +122,11 @@ internal static class OperandFormatter
                 if (SideTables.Barriers.NameOf((int)f0) is { } barrier) sb.Append(barrier);
                 else sb.Append("#0x").Append(f0.ToString("x2"));
                 return true;
-            case OperandKind.PrfOp: return AppendNamed(sb, SideTables.PrefetchOps, spec, w);
+            case OperandKind.PrfOp:
+                // objdump prints unnamed prefetch operations with two hex digits, as barrier options.
+                if (SideTables.PrefetchOps.NameOf((int)f0) is { } prfop) sb.Append(prfop);
+                else sb.Append("#0x").Append(f0.ToString("x2"));
+                return true;
             case OperandKind.BtiTarget: return AppendNamed(sb, SideTables.BtiTargets, spec, w);
             case OperandKind.Pair:
                 Gp(sb, f0, spec.Param == 64, false);

@@ -29,7 +29,7 @@ public static class AliasConditions
             AliasCondition.MovSp => rd == 31 || rn == 31,
             AliasCondition.MovzIsMov => !(imm16 == 0 && hw != 0),
             AliasCondition.MovnIsMov => !(imm16 == 0 && hw != 0) && (sf || imm16 != 0xffff),
-            AliasCondition.OrrIsMov => OrrIsMov(w, size),
+            AliasCondition.OrrIsMov => OrrIsMov(w, size, rd),
             AliasCondition.IsLsl => imms != size - 1 && imms + 1 == immr,
             AliasCondition.IsBfx => imms >= immr,
             AliasCondition.IsBfiz => imms < immr,
@@ -50,10 +50,11 @@ public static class AliasConditions
     /// <summary>Conditions added with later table classes.</summary>
     static bool ExtraHolds(AliasCondition condition, uint w) => false;
 
-    /// <summary>orr Rd, zr, #imm prints as mov unless a movz or movn could build the value.</summary>
-    static bool OrrIsMov(uint w, int size)
+    /// <summary>orr Rd, zr, #imm prints as mov unless a movz or movn could build the value (they cannot write sp).</summary>
+    static bool OrrIsMov(uint w, int size, uint rd)
     {
         if (!BitmaskImmediate.TryDecode((w >> 22) & 1, (w >> 16) & 63, (w >> 10) & 63, size, out ulong value)) return false;
+        if (rd == 31) return true;
         ulong mask = size == 64 ? ulong.MaxValue : 0xffff_ffff;
         return !IsWide(value, size) && !IsWide(~value & mask, size);
     }
