@@ -78,7 +78,7 @@ sealed class Emitter(Table table, string outDir)
         sb.AppendLine($"    /// <summary>Rows 1..{Forms.Count} are the forms (index = Code); the aliases follow.</summary>");
         sb.AppendLine($"    public const int FormCount = {Forms.Count + 1};");
         sb.AppendLine("    public static readonly FormInfo[] Rows =\n    [");
-        sb.AppendLine("        new(Code.Invalid, \".inst\", 0, 1, [], [], Feature.Base, Code.Invalid, 0, AliasCondition.None, \".inst\", \"\"),");
+        sb.AppendLine("        new(Code.Invalid, \"Invalid\", 0, \".inst\", 0, 1, [], [], Feature.Base, Code.Invalid, 0, AliasCondition.None, \".inst\", \"\", []),");
         foreach (var r in table.Rows.OrderBy(r => r.Index))
         {
             var ops = string.Join(", ", r.Operands.Select(o =>
@@ -92,7 +92,10 @@ sealed class Emitter(Table table, string outDir)
             string target = r.IsAlias ? $"Code.{r.Target}" : "Code.Invalid";
             int prio = r.IsAlias ? r.Priority : 0;
             sb.AppendLine($"        // {r.Index}: {r.Id} ({r.Source})");
-            sb.AppendLine($"        new({code}, \"{r.Mnemonic}\", 0x{r.Mask:x8}u, 0x{r.Value:x8}u, [{excludes}], [{ops}], Feature.{Cap(r.Feature)}, {target}, {prio}, AliasCondition.{r.Condition}, \"{Esc(Syntax(r))}\", \"{Esc(r.Picture)}\"),");
+            var layout = string.Join(", ", r.Layout.Select(t =>
+                $"new({(t.Name is null ? "null" : $"\"{t.Name}\"")}, {t.Lsb}, {t.Width}, {(t.Fixed is uint f ? $"0x{f:x}u" : "null")}, [{string.Join(", ", t.Excluded.Select(e => $"\"{e}\""))}])"));
+            sb.AppendLine($"        new({code}, \"{r.Id}\", {r.Index}, \"{r.Mnemonic}\", 0x{r.Mask:x8}u, 0x{r.Value:x8}u, [{excludes}], [{ops}], Feature.{Cap(r.Feature)}, {target}, {prio}, AliasCondition.{r.Condition}, \"{Esc(Syntax(r))}\", \"{Esc(r.Picture)}\",");
+            sb.AppendLine($"            [{layout}]),");
         }
         sb.AppendLine("    ];\n");
         // Printable aliases per form, highest priority first.

@@ -6,6 +6,12 @@ sealed record Field(string Name, int Lsb, int Width)
     public uint Mask => Width == 32 ? uint.MaxValue : ((1u << Width) - 1) << Lsb;
 }
 
+/// <summary>
+/// One token of a picture, msb first: a named field (<c>imm7:7</c>, Fixed null unless an alias assigns it), a named
+/// fixed field (<c>opc=10</c>) or a run of unnamed opcode bits (<c>101</c>). Emitted per row for explain.
+/// </summary>
+sealed record PictureToken(string? Name, int Lsb, int Width, uint? Fixed, List<string> Excluded);
+
 /// <summary>An operand as written in a row: Kind.Param(field, field...) with ? for optional.</summary>
 sealed record OperandUse(string Kind, int Param, bool Optional, int Default, List<string> Fields, string Text);
 
@@ -21,6 +27,7 @@ sealed class Row
     public uint Mask, Value;
     public List<(uint Mask, uint Value)> Excludes = new();
     public List<Field> Fields = new();
+    public List<PictureToken> Layout = new();
     public List<OperandUse> Operands = new();
     public string Feature = "base";
     public int Priority = 1;

@@ -28,6 +28,7 @@ static class Resolver
             a.Value = target.Value;
             a.Excludes = new(target.Excludes);
             a.Fields = new(target.Fields);
+            a.Layout = new(target.Layout);
             a.Feature = a.Feature == "base" ? target.Feature : a.Feature;
             string assignments = a.Picture;
             a.Picture = target.Picture;
@@ -40,6 +41,8 @@ static class Resolver
                 a.Mask |= f.Mask;
                 a.Value = (a.Value & ~f.Mask) | ((v << f.Lsb) & f.Mask);
                 a.Fields.Remove(f);
+                int at = a.Layout.FindIndex(t => t.Name == f.Name && t.Fixed is null);
+                if (at >= 0) a.Layout[at] = a.Layout[at] with { Fixed = v & (f.Mask >> f.Lsb) };
             }
         }
     }

@@ -155,6 +155,7 @@ static partial class TableParser
             int colon = token.IndexOf(':'), eq = token.IndexOf('=');
             if (colon < 0 && eq < 0)
             {
+                row.Layout.Add(new PictureToken(null, bit - token.Length, token.Length, token.Any(c => c == 'x') ? null : Convert.ToUInt32(token, 2), []));
                 foreach (char c in token)
                 {
                     bit--;
@@ -173,6 +174,7 @@ static partial class TableParser
                 uint m = (bits.Length == 32 ? uint.MaxValue : (1u << bits.Length) - 1) << bit;
                 row.Mask |= m;
                 row.Value |= v << bit;
+                row.Layout.Add(new PictureToken(token[..eq], bit, bits.Length, v, []));
                 continue;
             }
             string name = token[..colon];
@@ -184,6 +186,7 @@ static partial class TableParser
             var field = new Field(name, bit, width);
             if (row.FindField(name) is not null) throw new FormatException($"field '{name}' appears twice");
             row.Fields.Add(field);
+            row.Layout.Add(new PictureToken(name, bit, width, null, notPatterns.Skip(1).ToList()));
             foreach (var pattern in notPatterns.Skip(1))
             {
                 if (pattern.Length != width) throw new FormatException($"'{pattern}' does not have {width} bits");

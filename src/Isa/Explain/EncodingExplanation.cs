@@ -3,7 +3,7 @@ using A64Asm.Isa.Model;
 namespace A64Asm.Isa.Explain;
 
 /// <summary>One field of the word: where it sits, its bits, and what they mean for this instruction.</summary>
-public sealed record FieldExplanation(PictureField Field, uint Value, string Bits, string Meaning)
+public sealed record FieldExplanation(EncodingField Field, uint Value, string Bits, string Meaning)
 {
     public string Name => Field.Name ?? "-";
 }

@@ -7,7 +7,7 @@ namespace A64Asm.Isa.Explain;
 
 /// <summary>
 /// Builds an <see cref="EncodingExplanation"/> from the table alone: the decoder picks the form, the form's
-/// bit picture gives the fields, and the operand that binds each field (same bit range) gives its meaning.
+/// generated layout gives the fields, and the operand that binds each field (same bit range) gives its meaning.
 /// </summary>
 public static class InstructionExplainer
 {
@@ -33,7 +33,7 @@ public static class InstructionExplainer
 
         var operandTexts = RowFormatter.OperandTexts(form, word, pc);
         var fields = new List<FieldExplanation>();
-        foreach (var field in BitPicture.Parse(form.Picture))
+        foreach (var field in form.Layout)
         {
             uint value = field.ValueIn(word);
             string meaning = field.IsFixed ? FixedMeaning(field) : OperandMeaning(form, field, in ins, operandTexts, pc);
@@ -56,10 +56,10 @@ public static class InstructionExplainer
         return null;
     }
 
-    static string FixedMeaning(PictureField field) =>
+    static string FixedMeaning(EncodingField field) =>
         field.Name is null ? "fixed opcode bits" : $"fixed: {field.Name} = {field.FixedBits}";
 
-    static string OperandMeaning(FormInfo form, PictureField field, in Instruction ins, IReadOnlyList<string?> operandTexts, ulong pc)
+    static string OperandMeaning(FormInfo form, EncodingField field, in Instruction ins, IReadOnlyList<string?> operandTexts, ulong pc)
     {
         for (int k = 0; k < form.Operands.Length; k++)
         {

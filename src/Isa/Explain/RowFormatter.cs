@@ -10,17 +10,12 @@ namespace A64Asm.Isa.Explain;
 /// </summary>
 internal static class RowFormatter
 {
+    /// <summary>The formatter's text with a space after the mnemonic, as explain writes assembly.</summary>
     public static string Format(FormInfo row, uint word, ulong pc)
     {
-        var sb = new StringBuilder(row.Mnemonic);
-        bool first = true;
-        foreach (string? text in OperandTexts(row, word, pc))
-        {
-            if (text is null) continue;
-            sb.Append(first ? " " : ", ").Append(text);
-            first = false;
-        }
-        return sb.ToString();
+        string text = A64Formatter.Format(row, word, pc);
+        int tab = text.IndexOf('\t');
+        return tab < 0 ? text : string.Concat(text.AsSpan(0, tab), " ", text.AsSpan(tab + 1));
     }
 
     /// <summary>Each operand's printed text in order; null for an optional operand that prints nothing.</summary>

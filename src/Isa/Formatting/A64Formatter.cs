@@ -13,10 +13,20 @@ public static class A64Formatter
     public static string Format(in Instruction ins, ulong pc)
     {
         if (ins.Code == Code.Invalid) return $".inst\t0x{ins.Word:x8}";
-        var row = PreferredRow(ins.Code, ins.Word);
+        return Format(PreferredRow(ins.Code, ins.Word), ins.Word, pc);
+    }
+
+    /// <summary>
+    /// Prints <paramref name="word"/> through a chosen row: its form, or any alias of that form whose fixed bits
+    /// the word has (<c>orr x0, xzr, x1</c> and <c>mov x0, x1</c> for the same word). No condition is checked.
+    /// </summary>
+    public static string Format(FormInfo row, uint word, ulong pc)
+    {
+        if (!row.Matches(word))
+            throw new ArgumentException($"0x{word:x8} is not a word of {row.Id}", nameof(word));
         var sb = new StringBuilder(32);
         sb.Append(row.Mnemonic);
-        var ctx = new FormatContext { Word = ins.Word, Pc = pc };
+        var ctx = new FormatContext { Word = word, Pc = pc };
         bool first = true;
         foreach (var spec in row.Operands)
         {

@@ -32,11 +32,16 @@ public sealed class OperandSpec(OperandKind kind, int param, bool optional, int 
 /// (an alternative spelling of a target form, encoded through it and printed when its condition holds).
 /// </summary>
 public sealed class FormInfo(
-    Code code, string mnemonic, uint mask, uint value, uint[] excludes, OperandSpec[] operands,
-    Feature feature, Code target, byte printPriority, AliasCondition condition, string syntax, string picture)
+    Code code, string id, int index, string mnemonic, uint mask, uint value, uint[] excludes, OperandSpec[] operands,
+    Feature feature, Code target, byte printPriority, AliasCondition condition, string syntax, string picture,
+    EncodingField[] layout)
 {
     /// <summary>The form's id; for an alias, the id of the form it spells.</summary>
     public Code Code { get; } = code;
+    /// <summary>The row's own id in the table (an alias's too: MOV_64_orr, while its Code is ORR_64_imm).</summary>
+    public string Id { get; } = id;
+    /// <summary>Position in <see cref="FormTable.Rows"/>: the Code for a form, past the forms for an alias.</summary>
+    public int Index { get; } = index;
     public string Mnemonic { get; } = mnemonic;
     public uint Mask { get; } = mask;
     public uint Value { get; } = value;
@@ -51,6 +56,11 @@ public sealed class FormInfo(
     public AliasCondition Condition { get; } = condition;
     public string Syntax { get; } = syntax;
     public string Picture { get; } = picture;
+    /// <summary>
+    /// The word field by field, msb first, covering all 32 bits. An alias has its target's layout with the
+    /// fields it assigns shown fixed (Rn=31 of mov).
+    /// </summary>
+    public EncodingField[] Layout { get; } = layout;
 
     public bool Matches(uint word)
     {
