@@ -26,20 +26,55 @@ internal static class Xorshift
     }
 
     /// <summary>Fills <paramref name="page"/> (a multiple of 32 bytes) from the stream seeded by (seed, index).</summary>
-    public static unsafe void Fill(Span<byte> page, ulong seed, ulong index)
+    // Native AOT targets a baseline x64 where 256-bit vectors are emulated in software (slower than scalar code):
+    // there the four lanes run as two 128-bit halves, which writes the same bytes.
+    public static void Fill(Span<byte> page, ulong seed, ulong index)
+    {
+        if (Vector256.IsHardwareAccelerated) Fill256(page, seed, index);
+        else Fill128(page, seed, index);
+    }
+
+    /// <summary>The four xorshift64 lanes the stream interleaves, 8 bytes each per 32.</summary>
+    internal static (ulong, ulong, ulong, ulong) Lanes(ulong seed, ulong index)
     {
         ulong s = Mix(seed, index);
-        var state = Vector256.Create(Next(ref s), Next(ref s), Next(ref s), Next(ref s));
+        return (Next(ref s), Next(ref s), Next(ref s), Next(ref s));
+    }
+
+    internal static unsafe void Fill256(Span<byte> page, ulong seed, ulong index)
+    {
+        var (s0, s1, s2, s3) = Lanes(seed, index);
+        var state = Vector256.Create(s0, s1, s2, s3);
+        int n = page.Length / 32;
         fixed (byte* p = page)
         {
             var v = (Vector256<ulong>*)p;
-            int n = page.Length / 32;
             for (int i = 0; i < n; i++)
             {
                 state ^= state << 13;
                 state ^= state >>> 7;
                 state ^= state << 17;
                 v[i] = state;
+            }
+        }
+    }
+
+    internal static unsafe void Fill128(Span<byte> page, ulong seed, ulong index)
+    {
+        var (s0, s1, s2, s3) = Lanes(seed, index);
+        var lo = Vector128.Create(s0, s1);
+        var hi = Vector128.Create(s2, s3);
+        int n = page.Length / 32;
+        fixed (byte* p = page)
+        {
+            var v = (Vector128<ulong>*)p;
+            for (int i = 0; i < n; i++)
+            {
+                lo ^= lo << 13; hi ^= hi << 13;
+                lo ^= lo >>> 7; hi ^= hi >>> 7;
+                lo ^= lo << 17; hi ^= hi << 17;
+                v[2 * i] = lo;
+                v[2 * i + 1] = hi;
             }
         }
     }
