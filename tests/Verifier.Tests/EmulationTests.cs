@@ -47,12 +47,13 @@ public class EmulationTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Step_limit_reports_the_loop(bool translate)
+    [InlineData(ExecutionEngine.Interpreter)]
+    [InlineData(ExecutionEngine.Blocks)]
+    [InlineData(ExecutionEngine.Translator)]
+    public void Step_limit_reports_the_loop(ExecutionEngine engine)
     {
         var m = MachineWith([0x91000400, 0x17FFFFFF], mmu: false);   // 1: add x0, x0, #1 ; b 1b
-        m.Translate = translate;
+        m.Engine = engine;
         Assert.Equal(StopReason.StepLimit, m.Run());
         Assert.Contains(0x1000UL, m.LastPcs);
         Assert.Contains(0x1004UL, m.LastPcs);

@@ -1,4 +1,5 @@
 using System.Text;
+using A64Asm.Verifier.Emulation;
 using A64Asm.Isa.Decoding;
 using A64Asm.Isa.Formatting;
 using Xunit.Abstractions;
@@ -18,9 +19,10 @@ public class QemuDifferentialTests(ITestOutputHelper output)
     private const int DumpBytes = 256 + BufferBytes;
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Random_sequences_match_qemu(bool translate)
+    [InlineData(ExecutionEngine.Interpreter)]
+    [InlineData(ExecutionEngine.Blocks)]
+    [InlineData(ExecutionEngine.Translator)]
+    public void Random_sequences_match_qemu(ExecutionEngine engine)
     {
         if (!Toolchain.Require("aarch64-linux-gnu-gcc", "qemu-aarch64")) return;
         int seed = int.TryParse(Environment.GetEnvironmentVariable("A64ASM_DIFF_SEED"), out var s) ? s : 20261124;
@@ -48,10 +50,10 @@ public class QemuDifferentialTests(ITestOutputHelper output)
             Toolchain.Check("aarch64-linux-gnu-gcc", "-nostdlib -static -o seq seq.S", dir);
             var (exit, expected, stderr) = Toolchain.Run("qemu-aarch64", "./seq", dir);
             Assert.True(exit == 0, $"qemu-aarch64 failed: {stderr}");
-            var (actual, code, machine) = UserProgram.Run(File.ReadAllBytes(Path.Combine(dir, "seq")), translate);
+            var (actual, code, machine) = UserProgram.Run(File.ReadAllBytes(Path.Combine(dir, "seq")), engine);
             Assert.Equal(0, code);
             Assert.Equal(Sequences * DumpBytes, expected.Length);
-            output.WriteLine($"{(translate ? "translated blocks" : "interpreter")}, seed {seed}: {Sequences} sequences of {Length}, {machine.Counters.Instructions:N0} instructions emulated");
+            output.WriteLine($"{engine}, seed {seed}: {Sequences} sequences of {Length}, {machine.Counters.Instructions:N0} instructions emulated");
             for (int n = 0; n < Sequences; n++)
             {
                 var e = expected.AsSpan(n * DumpBytes, DumpBytes);

@@ -9,10 +9,10 @@ namespace A64Asm.Verifier.Tests;
 /// </summary>
 internal static class UserProgram
 {
-    public static (byte[] Stdout, int ExitCode, Machine Machine) Run(byte[] elf, bool translate = true, long maxSteps = 10_000_000)
+    public static (byte[] Stdout, int ExitCode, Machine Machine) Run(byte[] elf, ExecutionEngine engine, long maxSteps = 10_000_000)
     {
         var memory = new PhysicalMemory();
-        var machine = new Machine(memory, new CpuModel { ExceptionLevel = 0, Mmu = true }) { MaxSteps = maxSteps, Translate = translate };
+        var machine = new Machine(memory, new CpuModel { ExceptionLevel = 0, Mmu = true }) { MaxSteps = maxSteps, Engine = engine };
         LoadSegments(elf, memory);
         machine.Cpu.Pc = BinaryPrimitives.ReadUInt64LittleEndian(elf.AsSpan(24));
         const ulong stackTop = 0x7F00_0000;

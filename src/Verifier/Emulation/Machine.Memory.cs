@@ -18,6 +18,7 @@ public sealed unsafe partial class Machine
     private readonly int[] _writeFrame = new int[TlbSize];
     private readonly List<StrayStore> _strayStores = new();
     private ulong[] _istale = Array.Empty<ulong>();
+    private ulong _maintainedFrame = ulong.MaxValue;
     // With the MMU off every data access is Device-nGnRnE, where any misaligned access faults.
     private bool _strictAlignment;
 
@@ -109,7 +110,7 @@ public sealed unsafe partial class Machine
         {
             var role = Memory.Role(idx);
             if (role is not (FrameRole.Destination or FrameRole.Ram))
-                _strayStores.Add(new StrayStore(_pc, address, role, Counters.Instructions));
+                _strayStores.Add(new StrayStore(_pc, address, role, CurrentStep()));
         }
         DataCache?.OnStore(address, size);
     }
@@ -171,6 +172,7 @@ public sealed unsafe partial class Machine
             {
                 code.Decoded[(int)((w & Offset) >> 2)] = A64Asm.Isa.Decoding.A64Decoder.Decode(BitConverter.ToUInt32(Memory.Frame(w).Slice((int)(w & Offset), 4)));
                 code.Invalidate();   // translated blocks may have compiled the old word in
+                _codeVersion++;
             }
     }
 
@@ -204,7 +206,12 @@ public sealed unsafe partial class Machine
             return;
         }
         // DC by VA to unmapped memory faults like a load would (the MMU-off translation has nothing there).
-        if (!Memory.IsMapped(address)) Fault(FaultKind.Unmapped, address, $"cache maintenance at unmapped address 0x{address:x}");
+        // Frames are never unmapped, so the last frame found mapped needs no second look (a page takes 64 of these).
+        if ((address >> PhysicalMemory.FrameShift) != _maintainedFrame)
+        {
+            if (!Memory.IsMapped(address)) Fault(FaultKind.Unmapped, address, $"cache maintenance at unmapped address 0x{address:x}");
+            _maintainedFrame = address >> PhysicalMemory.FrameShift;
+        }
         DataCache?.Maintain(op, address, _pc);
     }
 }

@@ -26,7 +26,7 @@ public static class KexecVerifier
             EntriesPerIndirection = options.EntriesPerIndirection,
         });
         var model = CpuModelFor(options);
-        var machine = new Machine(memory, model, modelDataCache: options.Caches);
+        var machine = new Machine(memory, model, modelDataCache: options.Caches) { Engine = options.Engine };
         var entry = new EntrySetup(machine, kimage, options);
         entry.PlaceBlob(image);
         switch (options.Convention)

@@ -29,6 +29,8 @@ public sealed class VerifyOptions
     public ulong DtbAddress { get; init; } = 0x7FE0_0000;
     /// <summary>The exception level the code is entered at (kexec runs at EL2 when the kernel owns it).</summary>
     public int ExceptionLevel { get; init; } = 2;
+    /// <summary>What executes the code (the result is the same; only the time differs).</summary>
+    public ExecutionEngine Engine { get; init; } = ExecutionEngine.Blocks;
     /// <summary>ID registers, CTR_EL0 and friends of the CPU model.</summary>
     public CpuModel? Cpu { get; init; }
 

@@ -18,7 +18,7 @@ var verifyTimes = new List<double>();
 for (int run = 0; run < opts.Runs; run++)
 {
     var sw = Stopwatch.StartNew();
-    var report = KexecVerifier.Verify(blob, layout, new VerifyOptions { Pages = opts.Pages, PageSize = 4096, Seed = 1 });
+    var report = KexecVerifier.Verify(blob, layout, new VerifyOptions { Pages = opts.Pages, PageSize = 4096, Seed = 1, Engine = opts.Engine });
     sw.Stop();
     verifyTimes.Add(sw.Elapsed.TotalSeconds);
     Console.WriteLine($"  run {run + 1}: {sw.Elapsed.TotalSeconds:F3} s ({(report.Passed ? "PASS" : "FAIL")}; build {report.BuildTime.TotalSeconds:F3} s, " +
@@ -38,12 +38,13 @@ if (qemu is { } q)
 }
 else Console.WriteLine("qemu-aarch64 copyloop: not measured (qemu-aarch64 or aarch64-linux-gnu-gcc missing)");
 
-internal sealed record BenchOptions(int Pages, int Runs, string? Blob, string? Offsets, string? Copyloop)
+internal sealed record BenchOptions(int Pages, int Runs, string? Blob, string? Offsets, string? Copyloop, A64Asm.Verifier.Emulation.ExecutionEngine Engine)
 {
     public static BenchOptions Parse(string[] args)
     {
         int pages = 262_144, runs = 3;
         string? blob = null, offsets = null, copyloop = null;
+        var engine = A64Asm.Verifier.Emulation.ExecutionEngine.Blocks;
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -53,10 +54,11 @@ internal sealed record BenchOptions(int Pages, int Runs, string? Blob, string? O
                 case "--blob": blob = args[i + 1]; break;
                 case "--offsets": offsets = args[i + 1]; break;
                 case "--copyloop": copyloop = args[i + 1]; break;
+                case "--engine": engine = Enum.Parse<A64Asm.Verifier.Emulation.ExecutionEngine>(args[i + 1], ignoreCase: true); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
-        return new BenchOptions(pages, Math.Max(1, runs), blob, offsets, copyloop);
+        return new BenchOptions(pages, Math.Max(1, runs), blob, offsets, copyloop, engine);
     }
 
     public static string RepoRoot()

@@ -17,18 +17,27 @@ public sealed partial class Machine
     {
         public readonly Instruction[] Decoded = decoded;
         public readonly BlockFn?[] Blocks = new BlockFn?[decoded.Length];
+        public readonly int[] BlockLengths = new int[decoded.Length];
         public readonly bool[] Untranslatable = new bool[decoded.Length];
+        public readonly Block?[] Fast = new Block?[decoded.Length];
+        public readonly bool[] NoFast = new bool[decoded.Length];
 
         public void Invalidate()
         {
             Array.Clear(Blocks);
             Array.Clear(Untranslatable);
+            foreach (var b in Fast) if (b is not null) b.Dead = true;
+            Array.Clear(Fast);
+            Array.Clear(NoFast);
         }
     }
 
-    /// <summary>Translate hot straight-line code into .NET methods (on by default; off runs the pure interpreter).</summary>
-    // Native AOT (the published a64asm) cannot emit IL: there the interpreter runs everything.
-    public bool Translate { get; set; } = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
+    /// <summary>How straight-line code runs; every engine leaves the same state, counters and faults.</summary>
+    public ExecutionEngine Engine { get; set; } = ExecutionEngine.Blocks;
+
+    // The translator emits IL, which Native AOT (the published a64asm) cannot: there pre-decoded blocks run instead.
+    private bool Translate => Engine == ExecutionEngine.Translator && System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
+    private bool PreDecode => Engine != ExecutionEngine.Interpreter;
 
     // Where the running translated block started, to recount instructions exactly when it faults midway.
     private ulong _blockPc;
@@ -42,6 +51,12 @@ public sealed partial class Machine
         Counters.Instructions += count;
         _inBlock = true;
     }
+    /// <summary>The count of instructions up to and including the one at _pc (blocks add theirs at one go).</summary>
+    private long CurrentStep() =>
+        _block is { } b ? Counters.Instructions + (long)((_pc - b.Start) / 4) + 1
+        : _inBlock ? _blockCount + (long)((_pc - _blockPc) / 4) + 1
+        : Counters.Instructions;
+
     private readonly List<(ulong Pc, ulong Line)> _staleFetches = new();
     private readonly HashSet<ulong> _staleFetchLines = new();
 
@@ -69,6 +84,7 @@ public sealed partial class Machine
         }
         catch (FaultException e)
         {
+            CountFaultedBlock();
             if (_inBlock) Counters.Instructions = _blockCount + (long)((_pc - _blockPc) / 4) + 1;
             _inBlock = false;
             LastFault = e.Fault;
@@ -77,6 +93,7 @@ public sealed partial class Machine
         }
         catch (StopException e)
         {
+            CountFaultedBlock();
             _inBlock = false;
             return e.Reason;
         }
@@ -91,6 +108,7 @@ public sealed partial class Machine
         ulong frameBase = ulong.MaxValue;
         ulong[] x = cpu.X;
         bool translate = Translate;
+        bool fast = PreDecode && !translate;
         while (true)
         {
             ulong pc = cpu.Pc;
@@ -109,14 +127,29 @@ public sealed partial class Machine
                 var block = code!.Blocks[index];
                 if (block is null && !code.Untranslatable[index])
                 {
-                    block = code.Blocks[index] = BlockTranslator.Translate(frame, index, pc, StopPc);
+                    block = code.Blocks[index] = BlockTranslator.Translate(frame, index, pc, StopPc, out code.BlockLengths[index]);
                     code.Untranslatable[index] = block is null;
                 }
-                if (block is not null)
+                // A block runs whole, so only when all of it fits under the bound; else one instruction at a time.
+                if (block is not null && Counters.Instructions + code.BlockLengths[index] <= end)
                 {
                     _pc = pc;
                     cpu.Pc = block(this, x);
                     _inBlock = false;
+                    continue;
+                }
+            }
+            if (fast)
+            {
+                var block = code!.Fast[index];
+                if (block is null && !code.NoFast[index])
+                {
+                    block = code.Fast[index] = BlockBuilder.Build(frame, index, pc, stop);
+                    code.NoFast[index] = block is null;
+                }
+                if (block is not null && Counters.Instructions + block.Count <= end)
+                {
+                    cpu.Pc = RunBlocks(block, code, frameBase, end, stop);
                     continue;
                 }
             }
@@ -161,8 +194,8 @@ public sealed partial class Machine
         // Record where the code is spinning: a few more steps, traced, cost nothing the run has not lost already.
         var pcs = new List<ulong>();
         long saved = MaxSteps;
-        bool translate = Translate;
-        Translate = false;   // one instruction at a time, so every PC shows
+        var engine = Engine;
+        Engine = ExecutionEngine.Interpreter;   // one instruction at a time, so every PC shows
         try
         {
             for (int i = 0; i < 32 && LastFault is null; i++)
@@ -176,7 +209,7 @@ public sealed partial class Machine
         catch (FaultException) { }
         catch (StopException) { }
         MaxSteps = saved;
-        Translate = translate;
+        Engine = engine;
         LastPcs = pcs;
         return StopReason.StepLimit;
     }

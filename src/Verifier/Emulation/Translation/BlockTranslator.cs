@@ -20,8 +20,9 @@ internal static class BlockTranslator
 
     private readonly record struct Call(MethodInfo Method, object[] Constants, bool EndsBlock);
 
-    public static BlockFn? Translate(Instruction[] decoded, int first, ulong pc, ulong? stopPc)
+    public static BlockFn? Translate(Instruction[] decoded, int first, ulong pc, ulong? stopPc, out int length)
     {
+        length = 0;
         var calls = new List<Call>();
         ulong at = pc;
         for (int i = first; i < decoded.Length && calls.Count < MaxInstructions; i++, at += 4)
@@ -32,6 +33,7 @@ internal static class BlockTranslator
             if (call.EndsBlock) break;
         }
         if (calls.Count == 0) return null;
+        length = calls.Count;
         ulong next = pc + 4 * (ulong)calls.Count;
 
         var dm = new DynamicMethod($"block_{pc:x}", typeof(ulong), [typeof(Machine), typeof(ulong[])], typeof(Machine).Module, skipVisibility: true);
