@@ -116,8 +116,18 @@ internal static class OperandDecoder
                 ins.Imm = BitConverter.DoubleToInt64Bits(FpImmediate.Expand(spec.F0.Extract(w)));
                 return true;
             case OperandKind.VList:
+            case OperandKind.VStruct:
                 ins.Arrangement = (Arrangement)(1 + (spec.F2.Extract(w) << 1 | spec.F1.Extract(w)));
                 ins.Imm2 = spec.Param;
+                // ld2-ld4/st2-st4 have no .1d form: its words are unallocated.
+                return spec.Kind == OperandKind.VList || ins.Arrangement != Arrangement.D1;
+            case OperandKind.VLane:
+                ins.Arrangement = LaneArrangement(spec);
+                ins.Imm2 = spec.Param;
+                ins.Amount = (byte)Index(spec, w);
+                return true;
+            case OperandKind.VElem:
+                PutImm(ref ins, ref immCount, Index(spec, w));
                 return true;
             case OperandKind.VShr:
                 ins.Imm = spec.Param - Concatenated(spec, w);
@@ -127,7 +137,7 @@ internal static class OperandDecoder
                 return true;
             case OperandKind.MemPostList:
                 ins.Mode = AddrMode.PostIndex;
-                if (spec.F1.Extract(w) == 31) ins.Imm = ((w >> 30) & 1) != 0 ? 16 * ListCount(w) : 8 * ListCount(w);
+                if (spec.F1.Extract(w) == 31) ins.Imm = PostBytes(w);
                 return true;
             case OperandKind.Movi64:
             {
@@ -176,8 +186,45 @@ internal static class OperandDecoder
         }
     }
 
-    /// <summary>Registers in an ld1/st1 multiple-structure list, from its opcode (bits 15..12).</summary>
-    internal static int ListCount(uint w) => ((w >> 12) & 15) switch { 0b0111 => 1, 0b1010 => 2, 0b0110 => 3, _ => 4 };
+    /// <summary>Registers in a multiple-structure list, from its opcode (bits 15..12): ld1 1-4, ld2, ld3, ld4.</summary>
+    internal static int ListCount(uint w) => ((w >> 12) & 15) switch
+    {
+        0b0111 => 1, 0b1010 or 0b1000 => 2, 0b0110 or 0b0100 => 3, _ => 4,
+    };
+
+    /// <summary>
+    /// The immediate of a post-indexed structure load/store: the bytes it moves. Multiple structures (bit 24 clear)
+    /// move whole registers; single structures move one element per register, all lanes' size for ldNr.
+    /// </summary>
+    internal static int PostBytes(uint w)
+    {
+        if (((w >> 24) & 1) == 0) return ListCount(w) * (((w >> 30) & 1) != 0 ? 16 : 8);
+        int count = (int)(((w >> 13) & 1) << 1 | ((w >> 21) & 1)) + 1;
+        int esize = ((w >> 14) & 3) switch
+        {
+            0 => 1,
+            1 => 2,
+            2 => ((w >> 10) & 1) == 0 ? 4 : 8,
+            _ => 1 << (int)((w >> 10) & 3),
+        };
+        return count * esize;
+    }
+
+    /// <summary>An element index: the fields after the register, concatenated (H:L:M of a by-element operand).</summary>
+    internal static uint Index(OperandSpec spec, uint w)
+    {
+        uint v = 0;
+        for (int i = 1; i < spec.Fields.Length; i++) v = (v << spec.Fields[i].Width) | spec.Fields[i].Extract(w);
+        return v;
+    }
+
+    /// <summary>A lane list's element size follows from its index width: 16 byte lanes need 4 bits, 2 doublewords 1.</summary>
+    internal static Arrangement LaneArrangement(OperandSpec spec)
+    {
+        int bits = 0;
+        for (int i = 1; i < spec.Fields.Length; i++) bits += spec.Fields[i].Width;
+        return bits switch { 4 => Arrangement.B, 3 => Arrangement.H, 2 => Arrangement.S, _ => Arrangement.D };
+    }
 
     static AddrMode ModeOf(OperandKind kind) => kind switch
     {

@@ -54,17 +54,29 @@ internal static partial class OperandEncoder
             {
                 if (op is not VecRegOperand { Index: >= 0 } e) return st.Shape(kind);
                 if ((int)e.Arrangement != spec.Param) return st.Message($"expected a .{ArrangementName(spec.Param)} element");
-                long max = (1L << spec.F1.Width) - 1;
-                if (e.Index > max) return st.Range(e.Index, 0, max);
+                // by-element h operands have a 4-bit register field: v0-v15 only.
+                if (e.Num >= 1u << spec.F0.Width) return st.Message($"expected a register v0-v{(1 << spec.F0.Width) - 1}");
+                if (!PutIndex(spec, e.Index, ref st, out var bad)) return bad;
                 st.Word = spec.F0.Insert(st.Word, e.Num);
-                st.Word = spec.F1.Insert(st.Word, (uint)e.Index);
+                return OperandMatch.Ok;
+            }
+            case OperandKind.VLane:
+            {
+                if (op is not VecListOperand { Index: >= 0 } lane || lane.Count != spec.Param) return st.Shape(kind);
+                var elem = Decoding.OperandDecoder.LaneArrangement(spec);
+                if (lane.Arrangement != elem) return st.Message($"expected a list of .{ArrangementName((int)elem)} elements");
+                if (!PutIndex(spec, lane.Index, ref st, out var bad)) return bad;
+                st.Word = spec.F0.Insert(st.Word, lane.First);
                 return OperandMatch.Ok;
             }
             case OperandKind.VList:
+            case OperandKind.VStruct:
             {
                 if (op is not VecListOperand { Index: < 0 } list) return st.Shape(kind);
                 if (list.Count != spec.Param) return st.Shape(kind);
                 int a = (int)list.Arrangement;
+                if (kind == OperandKind.VStruct && a == (int)Arrangement.D1)
+                    return st.Message("expected a list of .8b, .16b, .4h, .8h, .2s, .4s or .2d registers");
                 if (a < 1 || a > 8) return st.Message("expected a list of .8b, .16b, .4h, .8h, .2s, .4s, .1d or .2d registers");
                 uint q = (uint)((a - 1) & 1), size = (uint)((a - 1) >> 1);
                 st.Word = spec.F0.Insert(st.Word, list.First);
@@ -97,7 +109,9 @@ internal static partial class OperandEncoder
                 st.Word = spec.F0.Insert(st.Word, mem.Base.Num);
                 if (mem.Offset is ImmOperand off)
                 {
-                    if (off.Value != st.LastImm) return st.Message($"post-index immediate must be #{st.LastImm}");
+                    // The list before has set Q, size and the opcode: the word says how many bytes move.
+                    int bytes = Decoding.OperandDecoder.PostBytes(st.Word);
+                    if (off.Value != bytes) return st.Message($"post-index immediate must be #{bytes}");
                     st.Word = spec.F1.Insert(st.Word, 31);
                     return OperandMatch.Ok;
                 }
@@ -125,6 +139,27 @@ internal static partial class OperandEncoder
             default:
                 return st.Message($"operand kind {kind} is not supported by the encoder");
         }
+    }
+
+    /// <summary>An element index spread over the fields after the register (H:L:M), range-checked.</summary>
+    static bool PutIndex(OperandSpec spec, int index, ref EncodeState st, out OperandMatch failure)
+    {
+        int bits = 0;
+        for (int i = 1; i < spec.Fields.Length; i++) bits += spec.Fields[i].Width;
+        long max = (1L << bits) - 1;
+        if (index > max)
+        {
+            failure = st.Range(index, 0, max);
+            return false;
+        }
+        uint v = (uint)index;
+        for (int i = spec.Fields.Length - 1; i >= 1; i--)
+        {
+            st.Word = spec.Fields[i].Insert(st.Word, v);
+            v >>= spec.Fields[i].Width;
+        }
+        failure = OperandMatch.Ok;
+        return true;
     }
 
     internal static string ArrangementName(int a) => a switch

@@ -148,9 +148,14 @@ internal static class OperandFormatter
                 sb.Append('v').Append(f0).Append('.').Append(Encoding.OperandEncoder.ArrangementName(spec.Param));
                 return true;
             case OperandKind.VElem:
-                sb.Append('v').Append(f0).Append('.').Append(Encoding.OperandEncoder.ArrangementName(spec.Param)).Append('[').Append(spec.F1.Extract(w)).Append(']');
+                sb.Append('v').Append(f0).Append('.').Append(Encoding.OperandEncoder.ArrangementName(spec.Param)).Append('[').Append(OperandDecoder.Index(spec, w)).Append(']');
+                return true;
+            case OperandKind.VLane:
+                AppendList(sb, f0, spec.Param, Encoding.OperandEncoder.ArrangementName((int)OperandDecoder.LaneArrangement(spec)));
+                sb.Append('[').Append(OperandDecoder.Index(spec, w)).Append(']');
                 return true;
             case OperandKind.VList:
+            case OperandKind.VStruct:
                 AppendList(sb, f0, spec.Param, Encoding.OperandEncoder.ArrangementName(1 + (int)(spec.F2.Extract(w) << 1 | spec.F1.Extract(w))));
                 return true;
             case OperandKind.VTbl:
@@ -162,7 +167,7 @@ internal static class OperandFormatter
                 sb.Append('[');
                 Gp(sb, f0, true, true);
                 sb.Append("], ");
-                if (spec.F1.Extract(w) == 31) sb.Append('#').Append(OperandDecoder.ListCount(w) * (((w >> 30) & 1) != 0 ? 16 : 8));
+                if (spec.F1.Extract(w) == 31) sb.Append('#').Append(OperandDecoder.PostBytes(w));
                 else Gp(sb, spec.F1.Extract(w), true, false);
                 return true;
             case OperandKind.Movi64:
