@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.Layout;
 using A64Asm.Assembler.Macros;
+using A64Asm.Assembler.Parsing.Syntax;
 using A64Asm.Assembler.Preprocessing;
 using MacroExpander = A64Asm.Assembler.Macros.MacroExpander;
 
@@ -18,6 +20,7 @@ public static class AsmDriver
     {
         if (ShouldPreprocess(path, options))
             return AssembleLines(Preprocessor.Run(path, PreprocessorOptionsFrom(options), diagnostics), options, diagnostics);
+        long start = Stopwatch.GetTimestamp();
         string text;
         try
         {
@@ -27,7 +30,9 @@ public static class AsmDriver
         {
             throw new AsmError(null, $"cannot read '{path}'");
         }
-        return AssembleLines(PlainLines(path, text), options, diagnostics);
+        var source = new SourceText(path, text);
+        options.Timings?.Add(StageTimes.Stage.ReadLines, start);
+        return AssembleLines(PlainLines(source), options, diagnostics);
     }
 
     /// <summary>As <see cref="Assemble"/>, for text that is not read from a file (tests, stdin).</summary>
@@ -35,7 +40,7 @@ public static class AsmDriver
     {
         var lines = ShouldPreprocess(displayPath, options)
             ? Preprocessor.RunText(displayPath, text, PreprocessorOptionsFrom(options), diagnostics)
-            : PlainLines(displayPath, text);
+            : PlainLines(new SourceText(displayPath, text));
         return AssembleLines(lines, options, diagnostics);
     }
 
@@ -43,9 +48,8 @@ public static class AsmDriver
     private static bool ShouldPreprocess(string path, AssemblerOptions options) =>
         options.Preprocess ?? !path.EndsWith(".s", StringComparison.Ordinal);
 
-    private static IEnumerable<SourceLine> PlainLines(string displayPath, string text)
+    private static IEnumerable<SourceLine> PlainLines(SourceText source)
     {
-        var source = new SourceText(displayPath, text);
         for (int i = 0; i < source.Lines.Length; i++)
             yield return new SourceLine(source.Lines[i], new SourceLocation(new SourcePos(source, i + 1, 1), null));
     }
@@ -92,10 +96,37 @@ public static class AsmDriver
         if (ParallelParsing)
             return ParallelFrontEnd.Run(lines, assembler, macroOptions, diagnostics);
         var expander = new MacroExpander(lines, new AssemblerMacroHost(assembler), macroOptions, diagnostics);
+        if (options.Timings is { } times)
+            return RunTimed(expander, assembler, times);
         // Lazily: each statement is laid out before the next is expanded, so .if sees the symbols defined so far.
         foreach (var line in expander.Expand())
             assembler.AddLine(line);
         return assembler.Finish();
+    }
+
+    private static ObjectFile RunTimed(MacroExpander expander, ObjectAssembler assembler, StageTimes times)
+    {
+        var parsed = new List<ParsedLine>();
+        using var lines = expander.Expand().GetEnumerator();
+        while (true)
+        {
+            long start = Stopwatch.GetTimestamp();
+            bool more = lines.MoveNext();
+            times.Add(StageTimes.Stage.Macros, start);
+            if (!more) break;
+            start = Stopwatch.GetTimestamp();
+            parsed.Clear();
+            assembler.Parse(lines.Current, parsed);
+            times.Add(StageTimes.Stage.Parse, start);
+            start = Stopwatch.GetTimestamp();
+            foreach (var line in parsed)
+                assembler.AddParsed(line);
+            times.Add(StageTimes.Stage.LayoutEncode, start);
+        }
+        long finish = Stopwatch.GetTimestamp();
+        var obj = assembler.Finish();
+        times.Add(StageTimes.Stage.Finish, finish);
+        return obj;
     }
 
     /// <summary>Expand and parse on a second core while this one lays out and encodes. Off unless A64ASM_THREADS=2:

@@ -27,6 +27,9 @@ public sealed class AssemblerOptions
     /// <summary>-a / --listing: receives the listing once assembly succeeds (null: no listing, no cost).</summary>
     public Layout.IListingSink? Listing { get; set; }
 
+    /// <summary>--timings: receives the time of each stage (null: not measured, no clock in the line loop).</summary>
+    public StageTimes? Timings { get; set; }
+
     /// <summary>Parses "name=value" as --defsym takes it (value: a number as gas reads it, optionally negative).</summary>
     public static KeyValuePair<string, long> ParseDefsym(string text)
     {

@@ -67,6 +67,8 @@ public sealed class AssembleCommand
         options.Listing = listingWriter;
 
         var clock = new StageClock(parse.GetValue(timings) ? stderr : null);
+        if (parse.GetValue(timings))
+            options.Timings = new StageTimes();
         ObjectFile obj;
         try
         {
@@ -78,6 +80,9 @@ public sealed class AssembleCommand
                 stderr.WriteLine(w);
         }
         clock.Lap("preprocess + macros + parse + encode");
+        if (options.Timings is { } times)
+            foreach (var (stage, ms) in times.Entries())
+                clock.Part(stage, ms);
         byte[] elf = ElfObjectWriter.Write(obj);
         clock.Lap("ELF object");
 

@@ -15,4 +15,8 @@ public sealed class StageClock(TextWriter? sink)
         sink.WriteLine($"a64asm: {stage,-38} {lap.Elapsed.TotalMilliseconds,8:F2} ms   (process age {sinceStart,7:F1} ms)");
         lap.Restart();
     }
+
+    /// <summary>A share of the stage just lapped, measured inside it.</summary>
+    public void Part(string stage, double milliseconds) =>
+        sink?.WriteLine($"a64asm:   {stage,-36} {milliseconds,8:F2} ms");
 }
