@@ -20,7 +20,7 @@ public static class AsmDriver
     {
         if (ShouldPreprocess(path, options))
             return AssembleLines(Preprocessor.Run(path, PreprocessorOptionsFrom(options), diagnostics), options, diagnostics);
-        long start = Stopwatch.GetTimestamp();
+        long start = options.Timings?.Start() ?? 0;
         string text;
         try
         {
@@ -110,20 +110,20 @@ public static class AsmDriver
         using var lines = expander.Expand().GetEnumerator();
         while (true)
         {
-            long start = Stopwatch.GetTimestamp();
+            long start = times.Start();
             bool more = lines.MoveNext();
             times.Add(StageTimes.Stage.Macros, start);
             if (!more) break;
-            start = Stopwatch.GetTimestamp();
+            start = times.Start();
             parsed.Clear();
             assembler.Parse(lines.Current, parsed);
             times.Add(StageTimes.Stage.Parse, start);
-            start = Stopwatch.GetTimestamp();
+            start = times.Start();
             foreach (var line in parsed)
                 assembler.AddParsed(line);
             times.Add(StageTimes.Stage.LayoutEncode, start);
         }
-        long finish = Stopwatch.GetTimestamp();
+        long finish = times.Start();
         var obj = assembler.Finish();
         times.Add(StageTimes.Stage.Finish, finish);
         return obj;

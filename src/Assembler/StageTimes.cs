@@ -14,12 +14,25 @@ public sealed class StageTimes
         ["read + split lines", "macros (incl. preprocessor)", "parse", "layout + encode", "fixups + object model"];
 
     private readonly long[] _ticks = new long[Names.Length];
+    private readonly long[] _bytes = new long[Names.Length];
+    private long _allocatedAtStart;
 
-    public void Add(Stage stage, long startTimestamp) => _ticks[(int)stage] += Stopwatch.GetTimestamp() - startTimestamp;
+    /// <summary>Call at the start of a stage; <see cref="Add"/> ends it.</summary>
+    public long Start()
+    {
+        _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+        return Stopwatch.GetTimestamp();
+    }
 
-    public IEnumerable<(string Stage, double Milliseconds)> Entries()
+    public void Add(Stage stage, long startTimestamp)
+    {
+        _ticks[(int)stage] += Stopwatch.GetTimestamp() - startTimestamp;
+        _bytes[(int)stage] += GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart;
+    }
+
+    public IEnumerable<(string Stage, double Milliseconds, long AllocatedBytes)> Entries()
     {
         for (int i = 0; i < Names.Length; i++)
-            yield return (Names[i], _ticks[i] * 1000.0 / Stopwatch.Frequency);
+            yield return (Names[i], _ticks[i] * 1000.0 / Stopwatch.Frequency, _bytes[i]);
     }
 }

@@ -6,37 +6,37 @@ using static A64Asm.Assembler.Parsing.Generated.A64AsmParser;
 
 namespace A64Asm.Assembler.Parsing;
 
-/// <summary>Turns one statement's small parse tree into the statement records, right after parsing it.</summary>
+/// <summary>Turns one statement's small parse tree into the statement records, right after parsing it.
+/// Numeric local labels stay unbound (see <see cref="LocalLabelBinder"/>), so the result depends on the text alone.</summary>
 internal sealed class ParseTreeConverter
 {
-    private readonly LocalLabelNames _localLabels;
     private SourceLine _line = null!;
+    private bool _sawLocalRef;
 
-    public ParseTreeConverter(LocalLabelNames localLabels) => _localLabels = localLabels;
-
-    public ParsedLine Convert(SourceLine line, LineContext tree)
+    public StatementTemplate Convert(SourceLine line, LineContext tree)
     {
         _line = line;
+        _sawLocalRef = false;
         var labelContexts = tree.label();
-        var labels = labelContexts.Length == 0 ? Array.Empty<LabelDefinition>() : new LabelDefinition[labelContexts.Length];
+        var labels = labelContexts.Length == 0 ? Array.Empty<LabelTemplate>() : new LabelTemplate[labelContexts.Length];
         for (int i = 0; i < labelContexts.Length; i++)
             labels[i] = ConvertLabel(labelContexts[i]);
         var statement = tree.statement() is { } s ? ConvertStatement(s) : null;
-        return new ParsedLine(line, labels, statement);
+        return new StatementTemplate(labels, statement, _sawLocalRef);
     }
 
+    /// <summary>May hold <see cref="LocalRefExpr"/>; bind it before use.</summary>
     public Expr ConvertExpression(SourceLine line, ExprContext tree)
     {
         _line = line;
         return Expression(tree);
     }
 
-    private LabelDefinition ConvertLabel(LabelContext label)
+    private LabelTemplate ConvertLabel(LabelContext label)
     {
         var token = label.name;
-        if (token.Type == NUMBER)
-            return new LabelDefinition(_localLabels.Define(Number(token)), token.StartIndex);
-        return new LabelDefinition(token.Text, token.StartIndex);
+        var named = new LabelDefinition(token.Text, token.StartIndex);
+        return token.Type == NUMBER ? new LabelTemplate(named, true, Number(token)) : new LabelTemplate(named, false, 0);
     }
 
     private Statement ConvertStatement(StatementContext statement)
@@ -205,9 +205,8 @@ internal sealed class ParseTreeConverter
                 string text = token.Text;
                 bool forward = (text[^1] | 0x20) == 'f';
                 Literals.TryParseNumber(text[..^1].TrimStart('0') is { Length: > 0 } digits ? digits : "0", out long label);
-                var name = _localLabels.Reference(label, forward)
-                    ?? throw Error(token, $"backward ref to unknown label \"{label}:\"");
-                return new SymbolExpr(name, token.StartIndex);
+                _sawLocalRef = true;
+                return new LocalRefExpr(label, forward, token.StartIndex);
             }
             case CharPrimaryContext:
                 return new NumberExpr(Literals.ParseChar(token.Text), token.StartIndex);

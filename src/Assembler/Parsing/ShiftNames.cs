@@ -9,5 +9,10 @@ public static class ShiftNames
         "uxtb", "uxth", "uxtw", "uxtx", "sxtb", "sxth", "sxtw", "sxtx",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpanLookup =
+        Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool IsShiftOrExtend(string word) => word.Length is 3 or 4 && Names.Contains(word);
+
+    public static bool IsShiftOrExtend(ReadOnlySpan<char> word) => word.Length is 3 or 4 && SpanLookup.Contains(word);
 }

@@ -4,13 +4,15 @@ using A64Asm.Assembler.Parsing.Syntax;
 using Antlr4.Runtime;
 using Antlr4.Runtime.Atn;
 using Antlr4.Runtime.Misc;
+using static A64Asm.Assembler.Parsing.Generated.A64AsmParser;
 
 namespace A64Asm.Assembler.Parsing;
 
 /// <summary>
 /// Parses one statement line at a time with the generated parser, fed by <see cref="StatementTokenSource"/>.
 /// One parser instance is reused; each line is tried in SLL mode first (fast, almost always enough) and
-/// re-parsed in full LL mode only when SLL fails, which is also where syntax errors get reported.
+/// re-parsed in full LL mode only when SLL fails, which is also where syntax errors get reported. A text seen
+/// before is not parsed again: its <see cref="StatementTemplate"/> is reused and only its local labels bound.
 /// </summary>
 public sealed class StatementParser
 {
@@ -22,7 +24,14 @@ public sealed class StatementParser
         ".cfi_personality", ".cfi_lsda", ".cfi_escape", ".symver", ".version", ".purgem", ".altmacro", ".noaltmacro",
     };
 
+    // Bounded so a file of all-distinct lines keeps no more than this many parses alive; frequent lines come
+    // back soon after the cache is emptied.
+    private const int MaxCachedStatements = 1 << 16;
+
+    private readonly Dictionary<string, StatementTemplate> _parsed = new();
+    private readonly LocalLabelBinder _binder;
     private readonly StatementTokenSource _tokens = new();
+    private readonly ParseShapes _shapes = new();
     private readonly CommonTokenStream _stream;
     private readonly A64AsmParser _parser;
     private readonly ParseTreeConverter _converter;
@@ -37,7 +46,8 @@ public sealed class StatementParser
         _parser = new A64AsmParser(_stream);
         _parser.RemoveErrorListeners();
         _parser.AddErrorListener(_errors);
-        _converter = new ParseTreeConverter(LocalLabels);
+        _converter = new ParseTreeConverter();
+        _binder = new LocalLabelBinder(LocalLabels);
     }
 
     public LocalLabelNames LocalLabels { get; }
@@ -50,22 +60,43 @@ public sealed class StatementParser
             return new ParsedLine(line, Array.Empty<LabelDefinition>(), null);
         if (text[start] == '.' && TryFreeFormDirective(line, start) is { } freeForm)
             return freeForm;
-        var tree = Parse(line, text, start, text.Length, 0, p => p.line());
-        return _converter.Convert(line, tree);
+        if (!_parsed.TryGetValue(text, out var template))
+        {
+            template = _converter.Convert(line, ParseStatement(line, text, start));
+            if (_parsed.Count >= MaxCachedStatements)
+                _parsed.Clear();
+            _parsed.Add(text, template);
+        }
+        return _binder.Bind(template, line);
     }
 
     /// <summary>An expression that sits at <paramref name="index"/> of <paramref name="line"/> (for .if and friends).</summary>
     public Expr ParseExpression(SourceLine line, int index, string expression)
     {
-        var tree = Parse(line, expression, 0, expression.Length, index, p => p.expressionLine());
-        return _converter.ConvertExpression(line, tree.expr());
+        _tokens.Lex(line, expression, 0, expression.Length, index);
+        var tree = Parse(line, p => p.expressionLine());
+        return _binder.Bind(_converter.ConvertExpression(line, tree.expr()), line);
     }
 
-    private T Parse<T>(SourceLine line, string text, int start, int end, int indexBase, Func<A64AsmParser, T> rule)
+    private LineContext ParseStatement(SourceLine line, string text, int start)
+    {
+        _tokens.Lex(line, text, start, text.Length, start);
+        if (!_tokens.IsComplete)
+            return Parse(line, p => p.line());
+        if (_shapes.TryGet(_tokens.Types, out var shape))
+        {
+            _tokens.Retarget(shape.Tokens);
+            return (LineContext)shape.Tree;
+        }
+        var tree = Parse(line, p => p.line());
+        _shapes.Add(_tokens.Types, tree, _stream.GetTokens().ToArray());
+        return tree;
+    }
+
+    private T Parse<T>(SourceLine line, Func<A64AsmParser, T> rule)
         where T : ParserRuleContext
     {
         _errors.Line = line;
-        _tokens.Reset(line, text, start, end, indexBase + start);
         _stream.SetTokenSource(_tokens);
         _parser.TokenStream = _stream;
         _parser.Interpreter.PredictionMode = PredictionMode.SLL;
@@ -77,7 +108,7 @@ public sealed class StatementParser
         catch (ParseCanceledException)
         {
             // SLL can fail on input that full LL accepts; LL also gives the precise error.
-            _tokens.Reset(line, text, start, end, indexBase + start);
+            _tokens.Rewind();
             _stream.SetTokenSource(_tokens);
             _parser.TokenStream = _stream;
             _parser.Interpreter.PredictionMode = PredictionMode.LL;

@@ -81,8 +81,8 @@ public sealed class AssembleCommand
         }
         clock.Lap("preprocess + macros + parse + encode");
         if (options.Timings is { } times)
-            foreach (var (stage, ms) in times.Entries())
-                clock.Part(stage, ms);
+            foreach (var (stage, ms, bytes) in times.Entries())
+                clock.Part(stage, ms, bytes);
         byte[] elf = ElfObjectWriter.Write(obj);
         clock.Lap("ELF object");
 
@@ -92,6 +92,7 @@ public sealed class AssembleCommand
             // -c has no offsets table: the listing is all -a prints.
             WriteListing(listingWriter, listingPath, printListing, stdout);
             clock.Lap("write");
+            clock.Memory();
             return 0;
         }
 

@@ -16,7 +16,16 @@ public sealed class StageClock(TextWriter? sink)
         lap.Restart();
     }
 
+    /// <summary>Garbage collections so far: with allocation the other cost that stage times do not name.</summary>
+    public void Memory()
+    {
+        if (sink is null)
+            return;
+        sink.WriteLine($"a64asm: GCs gen0/gen1/gen2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
+            $"{GC.GetTotalAllocatedBytes() >> 20} MiB allocated, {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused");
+    }
+
     /// <summary>A share of the stage just lapped, measured inside it.</summary>
-    public void Part(string stage, double milliseconds) =>
-        sink?.WriteLine($"a64asm:   {stage,-36} {milliseconds,8:F2} ms");
+    public void Part(string stage, double milliseconds, long allocatedBytes) =>
+        sink?.WriteLine($"a64asm:   {stage,-36} {milliseconds,8:F2} ms   ({allocatedBytes >> 20,5} MiB allocated)");
 }

@@ -151,4 +151,42 @@ public class StatementParserTests
         var error = Assert.Throws<AsmError>(() => Parse("b 3b"));
         Assert.Contains("backward ref to unknown label \"3:\"", error.Message);
     }
+
+    [Fact]
+    public void Statements_of_one_token_shape_keep_their_own_text_and_positions()
+    {
+        var parser = new StatementParser();
+        var first = (InstructionStatement)Parse("add x1, x2, #3", parser).Statement!;
+        var second = (InstructionStatement)Parse("  sub x10, x20, #300", parser).Statement!;
+        Assert.Equal("add", first.Mnemonic);
+        Assert.Equal("sub", second.Mnemonic);
+        Assert.Equal(2, second.Index);
+        Assert.Equal("x20", ((SymbolExpr)((ExprOperandSyntax)second.Operands[1]).Expr).Name);
+        Assert.Equal(11, second.Operands[1].Index);
+        Assert.Equal(300, ((NumberExpr)((ExprOperandSyntax)second.Operands[2]).Expr).Value);
+        Assert.Equal(3, ((NumberExpr)((ExprOperandSyntax)first.Operands[2]).Expr).Value);
+    }
+
+    [Fact]
+    public void A_repeated_line_binds_its_local_labels_anew_each_time()
+    {
+        var parser = new StatementParser();
+        var names = new List<string>();
+        foreach (var text in new[] { "1: b 1b", "1: b 1b", "b 1f", "1: b 1b" })
+        {
+            var line = Parse(text, parser);
+            names.Add(((SymbolExpr)((ExprOperandSyntax)((InstructionStatement)line.Statement!).Operands[0]).Expr).Name);
+        }
+        Assert.Equal(3, names.Distinct().Count());
+        Assert.Equal(names[2], names[3]);
+    }
+
+    [Fact]
+    public void A_syntax_error_before_a_bad_character_is_reported_first()
+    {
+        var error = Assert.Throws<AsmError>(() => Parse("add x0, x1 x2, ?"));
+        Assert.Equal("t.s:7:12: error: syntax error: unexpected 'x2'", error.Render().Split('\n')[0]);
+        var again = Assert.Throws<AsmError>(() => Parse("add x0, x1, ?"));
+        Assert.Equal(13, again.Location!.Pos.Column);
+    }
 }

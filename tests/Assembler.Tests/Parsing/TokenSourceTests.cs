@@ -37,7 +37,7 @@ public class TokenSourceTests
 
         var line = new SourceLine(text, new SourceLocation(new SourcePos(new SourceText("t.s", text), 1, 1), null));
         var source = new StatementTokenSource();
-        source.Reset(line, text, 0, text.Length, 0);
+        source.Lex(line, text, 0, text.Length, 0);
         var actual = new List<(int, string, int)>();
         for (var t = source.NextToken(); t.Type != TokenConstants.EOF; t = source.NextToken())
             actual.Add((t.Type, t.Text, t.StartIndex));
