@@ -129,6 +129,11 @@ internal static class OperandDecoder
             case OperandKind.VElem:
                 PutImm(ref ins, ref immCount, Index(spec, w));
                 return true;
+            case OperandKind.VImm8:
+                PutImm(ref ins, ref immCount, spec.F0.Extract(w) << 5 | spec.F1.Extract(w));
+                ins.Shift = ShiftKind.Lsl;
+                ins.Amount = (byte)(8 * spec.F2.Extract(w));
+                return true;
             case OperandKind.VShr:
                 ins.Imm = spec.Param - Concatenated(spec, w);
                 return true;

@@ -126,7 +126,7 @@ public static partial class A64Encoder
             {
                 if (!spec.Optional) min++;
                 max++;
-                if (spec.Kind is OperandKind.AddImm or OperandKind.ExtendA or OperandKind.MovImm or OperandKind.Pair) max++;
+                if (spec.Kind is OperandKind.AddImm or OperandKind.ExtendA or OperandKind.MovImm or OperandKind.Pair or OperandKind.VImm8) max++;
             }
             byte firstReg = NoClass;
             if (rows[i].Operands.Length > 0 && !rows[i].Operands[0].Optional)

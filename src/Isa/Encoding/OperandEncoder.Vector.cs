@@ -141,6 +141,27 @@ internal static partial class OperandEncoder
         }
     }
 
+    /// <summary>movi/mvni/orr/bic #imm8{, lsl #8k}: the shift is the next operand, as after add #imm.</summary>
+    static OperandMatch ShiftedByteImmediate(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    {
+        if (op is not ImmOperand imm) return st.Shape(spec.Kind);
+        long shift = 0;
+        if (index + 1 < all.Count && all[index + 1] is ShiftOperand sh)
+        {
+            if (sh.Kind != ShiftKind.Lsl) return st.Message("expected lsl");
+            shift = sh.Amount;
+            st.Extra = 1;
+        }
+        if (imm.Value < 0 || imm.Value > 255) return st.Range(imm.Value, 0, 255);
+        long maxShift = spec.Param - 8;
+        if (shift % 8 != 0 || shift > maxShift) return st.Message($"shift amount must be a multiple of 8 in [0, {maxShift}]");
+        uint v = (uint)imm.Value;
+        st.Word = spec.F0.Insert(st.Word, v >> 5);
+        st.Word = spec.F1.Insert(st.Word, v & 31);
+        st.Word = spec.F2.Insert(st.Word, (uint)(shift / 8));
+        return OperandMatch.Ok;
+    }
+
     /// <summary>An element index spread over the fields after the register (H:L:M), range-checked.</summary>
     static bool PutIndex(OperandSpec spec, int index, ref EncodeState st, out OperandMatch failure)
     {

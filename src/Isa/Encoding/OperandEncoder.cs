@@ -17,6 +17,7 @@ internal static partial class OperandEncoder
             case OperandKind.Wsp: return Register(spec, op, RegClass.W, true, ref st);
             case OperandKind.Xsp: return Register(spec, op, RegClass.X, true, ref st);
             case OperandKind.AddImm: return AddImmediate(spec, op, all, index, ref st);
+            case OperandKind.VImm8: return ShiftedByteImmediate(spec, op, all, index, ref st);
             case OperandKind.LogImm:
             case OperandKind.MovLogImm: return LogicalImmediate(spec, op, ref st);
             case OperandKind.ShiftA:

@@ -150,6 +150,10 @@ internal static class OperandFormatter
             case OperandKind.VElem:
                 sb.Append('v').Append(f0).Append('.').Append(Encoding.OperandEncoder.ArrangementName(spec.Param)).Append('[').Append(OperandDecoder.Index(spec, w)).Append(']');
                 return true;
+            case OperandKind.VImm8:
+                sb.Append("#0x").Append((f0 << 5 | spec.F1.Extract(w)).ToString("x"));
+                if (spec.F2.Extract(w) != 0) sb.Append(", lsl #").Append(8 * spec.F2.Extract(w));
+                return true;
             case OperandKind.VLane:
                 AppendList(sb, f0, spec.Param, Encoding.OperandEncoder.ArrangementName((int)OperandDecoder.LaneArrangement(spec)));
                 sb.Append('[').Append(OperandDecoder.Index(spec, w)).Append(']');

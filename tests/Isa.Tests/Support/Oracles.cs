@@ -6,8 +6,8 @@ namespace A64Asm.Isa.Tests.Support;
 /// <summary>GNU as and llvm-mc as batch assemblers: lines in, one word (or error) per line out.</summary>
 public static partial class Oracles
 {
-    public const string GasArch = "-march=armv8.5-a+crc+crypto+lse+rcpc+memtag+sb+ssbs+predres+fp16";
-    public const string LlvmAttrs = "-mattr=+v8.5a,+lse,+crc,+crypto,+aes,+sha2,+fp-armv8,+neon,+rcpc,+pauth,+bti,+mte,+ssbs,+sb,+predres,+fullfp16";
+    public const string GasArch = "-march=armv8.5-a+crc+crypto+lse+rcpc+memtag+sb+ssbs+predres+fp16+sha3";
+    public const string LlvmAttrs = "-mattr=+v8.5a,+lse,+crc,+crypto,+aes,+sha2,+fp-armv8,+neon,+rcpc,+pauth,+bti,+mte,+ssbs,+sb,+predres,+fullfp16,+sha3";
 
     public static string? Gas => Which("aarch64-linux-gnu-as");
     public static string? LlvmMc => Which("llvm-mc-14") ?? Which("llvm-mc");
