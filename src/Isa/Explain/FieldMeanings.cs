@@ -20,6 +20,26 @@ internal static class FieldMeanings
                 return $"{Role(spec.Slots[index])} {operandText}";
             case OperandKind.Pair:
                 return $"{Role(spec.Slots[index])} pair {operandText}";
+            case OperandKind.V: case OperandKind.Fp:
+                return $"{Role(spec.Slots[index])} {operandText}";
+            case OperandKind.VElem:
+                return index == 0 ? $"{Role(spec.Slots[index])} v{v} (one element of it: {operandText})"
+                    : $"bit of the element index → {operandText}";
+            case OperandKind.VList: case OperandKind.VStruct: case OperandKind.VLane:
+                return index == 0 ? $"first register of the list {operandText}"
+                    : spec.Kind != OperandKind.VLane && index == 1 ? (v == 1 ? "Q = 1: 128-bit registers" : "Q = 0: 64-bit registers")
+                    : spec.Kind != OperandKind.VLane ? $"element size {8 << (int)v} bits"
+                    : $"bit of the lane index → {operandText}";
+            case OperandKind.MemPostList:
+                return index == 0 ? BaseRegister(v)
+                    : v == 31 ? $"31: post-index by the bytes moved → {operandText}" : $"post-index register x{v}";
+            case OperandKind.VImm8:
+                return index switch
+                {
+                    0 => $"bits 7:5 of the immediate 0x{ins.Imm:x}",
+                    1 => $"bits 4:0 of the immediate 0x{ins.Imm:x}",
+                    _ => $"shift lsl #{8 * v}",
+                };
             case OperandKind.TbReg:
                 return index == 0 ? $"{Role(spec.Slots[index])} {operandText}"
                     : $"bit 5 of the bit number (1 = x register, 0 = w register)";
