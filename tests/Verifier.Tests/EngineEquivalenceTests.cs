@@ -24,12 +24,12 @@ public class EngineEquivalenceTests
         for (int seed = 1; seed <= 80; seed++)
         {
             var program = RandomLoop(seed);
-            foreach (bool mmu in new[] { true, false })
+            foreach (var (mmu, caches) in new[] { (true, false), (false, false), (true, true) })
                 foreach (long steps in new long[] { 41, 700, 5000 })
                 {
-                    var expected = RunProgram(program, mmu, steps, ExecutionEngine.Interpreter);
-                    var actual = RunProgram(program, mmu, steps, engine);
-                    Assert.True(expected == actual, $"seed {seed}, mmu {mmu}, steps {steps}:\ninterpreter {expected}\n{engine} {actual}");
+                    var expected = RunProgram(program, mmu, steps, ExecutionEngine.Interpreter, caches);
+                    var actual = RunProgram(program, mmu, steps, engine, caches);
+                    Assert.True(expected == actual, $"seed {seed}, mmu {mmu}, caches {caches}, steps {steps}:\ninterpreter {expected}\n{engine} {actual}");
                     compared++;
                     if (expected.Contains("Fault")) faulted++;
                     if (expected.Contains("StepLimit")) limited++;
@@ -89,7 +89,7 @@ public class EngineEquivalenceTests
             + $"\nbytes {report.Loads} {report.Stores} {report.CacheMaintenance} {report.Barriers} {report.PagesCopied}";
     }
 
-    private static string RunProgram(uint[] code, bool mmu, long maxSteps, ExecutionEngine engine)
+    private static string RunProgram(uint[] code, bool mmu, long maxSteps, ExecutionEngine engine, bool caches = false)
     {
         using var memory = new PhysicalMemory();
         memory.Map(Code, 0x2000, FrameRole.Ram);
@@ -100,7 +100,8 @@ public class EngineEquivalenceTests
         var fill = new byte[BufferEnd - Buffer];
         new Random(7).NextBytes(fill);
         memory.Write(Buffer, fill);
-        var m = new Machine(memory, new CpuModel { Mmu = mmu, ExceptionLevel = mmu ? 0 : 2 }) { MaxSteps = maxSteps, Engine = engine };
+        var model = new CpuModel { Mmu = mmu, ExceptionLevel = mmu ? 0 : 2, DataCache = caches, InstructionCache = caches };
+        var m = new Machine(memory, model, modelDataCache: caches) { MaxSteps = maxSteps, Engine = engine };
         m.Cpu.Pc = Code;
         m.Cpu.Sp = Middle + 0x100;
         var reason = m.Run();
@@ -110,6 +111,12 @@ public class EngineEquivalenceTests
         sb.Append($" | {c.Instructions} {c.Loads} {c.Stores} {c.CacheMaintenance} {c.Barriers} {c.BytesLoaded} {c.BytesStored}");
         sb.Append($" | {m.LastFault} | {m.LastTrap} | {string.Join(",", m.LastPcs.Select(p => p.ToString("x")))}");
         sb.Append($" | {string.Join(",", m.StrayStores)} | last {m.LastBranchFrom:x}");
+        // What the cache checks read: lines written since the last I-cache invalidation, the D-cache line states.
+        for (ulong f = Code; f < BufferEnd + 0x1000; f += 0x1000)
+            if (memory.IsMapped(f)) sb.Append($" {memory.IStaleLines(memory.FrameIndexOf(f)):x}");
+        sb.Append($" | {string.Join(",", m.StaleFetches)}");
+        if (m.DataCache is { } dc)
+            sb.Append($" | {string.Join(",", dc.Incoherent(Buffer - 0x1000, BufferEnd - Buffer + 0x2000))} | {string.Join(",", dc.DiscardedWrites)}");
         var after = new byte[BufferEnd - Buffer + 0x2000];
         memory.Read(Buffer - 0x1000, after);
         sb.Append($" | {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(after))}");
@@ -118,7 +125,8 @@ public class EngineEquivalenceTests
 
     /// <summary>
     /// Registers from the seed; then a loop whose body is a random sequence, a group of LDPs and one of STPs/STNPs
-    /// around x28 (which starts on a frame boundary, and which the sequence's pre/post-index forms move), a DC, and a
+    /// around x28 (which starts on a frame boundary, and which the sequence's pre/post-index forms move), each
+    /// maybe tiled and maybe followed by an ADD to x28, a DC, and a
     /// SUBS/B.NE on x26; then a load from x27, which the sequence may have pointed anywhere; then BRK.
     /// </summary>
     private static uint[] RandomLoop(int seed)
@@ -137,15 +145,22 @@ public class EngineEquivalenceTests
         int loop = code.Count;
         for (int i = 0; i < 12; i++) code.Add(gen.Next());
         code.Add(0xD503201F);
-        int pairs = rng.Next(1, 5);
+        int pairs = rng.Next(1, 5), first = rng.Next(-16, 8);
+        bool tiled = rng.Next(2) == 0;   // pairs side by side, as a copy loop has them
         for (int k = 0; k < pairs; k++)
         {
             uint rt = Reg(rng), rt2 = Reg(rng);
-            code.Add(0xA9400000u | (uint)(rng.Next(-16, 15) & 0x7F) << 15 | rt2 << 10 | RandomSequences.Base << 5 | rt);   // ldp
+            int imm7 = tiled ? first + 2 * k : rng.Next(-16, 15);
+            code.Add(0xA9400000u | (uint)(imm7 & 0x7F) << 15 | rt2 << 10 | RandomSequences.Base << 5 | rt);   // ldp
         }
-        for (int k = 0; k < rng.Next(1, 5); k++)
-            code.Add((rng.Next(2) == 0 ? 0xA9000000u : 0xA8000000u) | (uint)(rng.Next(-16, 15) & 0x7F) << 15
+        if (rng.Next(2) == 0) code.Add(0x91000000u | (uint)rng.Next(0, 5) * 16 << 10 | RandomSequences.Base << 5 | RandomSequences.Base);   // add x28, x28, #imm
+        for (int k = 0; k < pairs; k++)
+        {
+            int imm7 = tiled ? first + 2 * k : rng.Next(-16, 15);
+            code.Add((rng.Next(2) == 0 ? 0xA9000000u : 0xA8000000u) | (uint)(imm7 & 0x7F) << 15
                 | (uint)rng.Next(32) << 10 | RandomSequences.Base << 5 | (uint)rng.Next(32));                      // stp / stnp
+        }
+        if (rng.Next(2) == 0) code.Add(0x91000000u | (uint)rng.Next(0, 5) * 16 << 10 | RandomSequences.Base << 5 | RandomSequences.Base);
         code.Add(0xD50B7E20u | RandomSequences.Base);                                                              // dc civac, x28
         code.Add(0xF100075A);                                                                                      // subs x26, x26, #1
         code.Add(0x54000001u | (uint)((loop - code.Count) & 0x7FFFF) << 5);                                       // b.ne loop

@@ -36,9 +36,13 @@ public sealed unsafe class PhysicalMemory : IDisposable
         public readonly int[] Owner = new int[capacity];
         public int Next;
     }
-    private const int RingFrames = 8192;                           // 32 MiB each
-    private readonly Ring _sourceRing = new(RingFrames);
-    private readonly Ring _destinationRing = new(RingFrames);
+    // Small rings keep the storage in cache and the OS's first-touch faults few. The source ring is the larger so
+    // that a destination is released while its source is still held: the release compares the two instead of
+    // regenerating the stream.
+    private readonly Ring _sourceRing = new(4096);                 // 16 MiB
+    private readonly Ring _destinationRing = new(2048);            // 8 MiB
+    // Stream -> the source frame mapped with it (0: none), for that comparison.
+    private int[] _streamSource = new int[1024];
     private readonly byte[] _scratch = new byte[FrameSize];
     // Per frame, indexed by frame index (1-based; 0 means unmapped).
     private ulong[] _frameAddress = new ulong[1024];
@@ -158,14 +162,24 @@ public sealed unsafe class PhysicalMemory : IDisposable
         else
         {
             ulong stream = _expect[frameIndex] - 1;
-            Xorshift.Fill(_scratch, StreamSeed, stream);
-            if (!new Span<byte>((void*)_ptr[frameIndex], FrameSize).SequenceEqual(_scratch)) return false;
+            if (!new Span<byte>((void*)_ptr[frameIndex], FrameSize).SequenceEqual(StreamContents(stream))) return false;
             _fill[frameIndex] = FrameFill.Stream;
             _stream[frameIndex] = stream;
         }
         _ptr[frameIndex] = 0;
         Evicted?.Invoke(_frameAddress[frameIndex]);
         return true;
+    }
+
+    /// <summary>What a frame of <paramref name="stream"/> holds: its unwritten source frame when one is in memory, else generated.</summary>
+    private ReadOnlySpan<byte> StreamContents(ulong stream)
+    {
+        int source = stream < (ulong)_streamSource.Length ? _streamSource[stream] : 0;
+        if (source != 0 && _ptr[source] != 0 && !_written[source] && _role[source] == FrameRole.Source
+            && _fill[source] == FrameFill.Stream && _stream[source] == stream)
+            return new ReadOnlySpan<byte>((void*)_ptr[source], FrameSize);
+        Xorshift.Fill(_scratch, StreamSeed, stream);
+        return _scratch;
     }
 
     public ulong StreamOf(int frameIndex) => _stream[frameIndex];
@@ -266,13 +280,21 @@ public sealed unsafe class PhysicalMemory : IDisposable
         _fill[idx] = fill;
         _stream[idx] = stream;
         _expect[idx] = expectedStream is { } e ? e + 1 : 0;
+        if (role == FrameRole.Source && fill == FrameFill.Stream && stream < 1UL << 24)
+        {
+            if (stream >= (ulong)_streamSource.Length) Array.Resize(ref _streamSource, Math.Max((int)stream + 1, _streamSource.Length * 2));
+            _streamSource[stream] = idx;
+        }
         if (_ptr[idx] != 0) Generate(idx, new Span<byte>((void*)_ptr[idx], FrameSize));
     }
 
     /// <summary>Reserves per-frame bookkeeping for <paramref name="frames"/> more frames up front.</summary>
     public void Reserve(int frames)
     {
-        if (_frameCount + frames + 1 > _role.Length) Grow(_frameCount + frames + 1);
+        // Headroom for the few frames a harness maps after a bulk reservation (the control page), so that one more
+        // frame does not double every array.
+        const int headroom = 64;
+        if (_frameCount + frames + 1 > _role.Length) Grow(_frameCount + frames + 1 + headroom);
     }
 
     private void Grow(int needed)

@@ -24,7 +24,9 @@ internal enum BlockExit : byte { Fallthrough, B, BL, BCond, Cbz, Cbnz, Tbz, Tbnz
 /// <summary>
 /// One pre-decoded operation: operands extracted once, so the executor reads fields instead of re-deriving
 /// them. Rd is Rt for memory forms, Rm is Rt2 for pairs; Aux is the shift kind, addressing mode, condition or
-/// cache operation; Amount is the shift amount or a group's pair count.
+/// cache operation; Amount is the shift amount or a group's pair count. A group whose pairs tile its range
+/// has Invert set (its I-cache line mask is then a range); a group followed by ADD of an immediate to its base
+/// register takes that instruction in as Add (Rd = 1), the usual pointer advance of a copy loop.
 /// </summary>
 internal struct Op
 {
@@ -35,6 +37,7 @@ internal struct Op
     public int Extra;
     public long Imm, Imm2;
     public ulong Pc;
+    public long Add;
 }
 
 /// <summary>One pair of a <see cref="OpKind.LoadPairs"/> or <see cref="OpKind.StorePairs"/> group.</summary>

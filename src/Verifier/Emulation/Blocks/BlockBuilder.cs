@@ -54,12 +54,22 @@ internal static class BlockBuilder
                     max = Math.Max(max, g.Imm);
                     prefix.Add(Add(prefix[^1], load, 16));
                 }
-                ops.Add(new Op
+                var offsets = pairs.Skip(pairs.Count - group).Select(p => p.Offset).Order().ToArray();
+                bool tiled = offsets.Select((o, k) => o == min + 16 * k).All(b => b);
+                var groupOp = new Op
                 {
                     Kind = load ? OpKind.LoadPairs : OpKind.StorePairs, Rn = i.Rn, Amount = (byte)group,
-                    Extra = pairs.Count - group, Imm = min, Imm2 = max + 15, Pc = at,
-                });
+                    Extra = pairs.Count - group, Imm = min, Imm2 = max + 15, Pc = at, Invert = (byte)(tiled ? 1 : 0),
+                };
                 count += group;
+                if (AdvancesBase(decoded, first + count, pc + 4 * (ulong)count, stopPc, count, i.Rn) is { } advance)
+                {
+                    groupOp.Rd = 1;
+                    groupOp.Add = advance;
+                    count++;
+                    prefix.Add(prefix[^1]);
+                }
+                ops.Add(groupOp);
                 continue;
             }
             var op = OpFor(i, at, interp);
@@ -130,6 +140,14 @@ internal static class BlockBuilder
             n++;
         }
         return n;
+    }
+
+    /// <summary>The immediate of an <c>add base, base, #imm</c> at this index, if that is what is there.</summary>
+    private static long? AdvancesBase(Instruction[] decoded, int index, ulong at, ulong stopPc, int count, byte rn)
+    {
+        if (index >= decoded.Length || at == stopPc || count >= MaxInstructions) return null;
+        ref Instruction a = ref decoded[index];
+        return a.Code == Code.ADD_64_imm && a.Rd == rn && a.Rn == rn && rn != 31 ? a.Imm : null;
     }
 
     private static Op OpFor(in Instruction i, ulong pc, List<Instruction> interp)

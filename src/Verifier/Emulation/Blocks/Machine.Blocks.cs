@@ -129,9 +129,13 @@ public sealed unsafe partial class Machine
                 case OpKind.Ubfm: Set(ref x, op.Rd, Alu.Bitfield(0, Unsafe.Add(ref x, op.Rn), (int)op.Imm, (int)op.Imm2, 64, false, true)); break;
                 case OpKind.Lslv: Set(ref x, op.Rd, Unsafe.Add(ref x, op.Rn) << (int)(Unsafe.Add(ref x, op.Rm) & 63)); break;
 
-                case OpKind.LoadPairs: LoadPairs(ref x, b, op); break;
+                case OpKind.LoadPairs:
+                    LoadPairs(ref x, b, op);
+                    if (op.Rd != 0) Unsafe.Add(ref x, op.Rn) += (ulong)op.Add;
+                    break;
                 case OpKind.StorePairs:
                     if (!StorePairs(ref x, b, op, version, out int done)) { cut = true; CountPartial(b, (int)((op.Pc - b.Start) / 4) + done); return op.Pc + 4 * (ulong)(done + 1); }
+                    if (op.Rd != 0) Unsafe.Add(ref x, op.Rn) += (ulong)op.Add;
                     break;
                 case OpKind.LoadPair:
                 {
@@ -169,7 +173,14 @@ public sealed unsafe partial class Machine
                 }
                 case OpKind.LoadLiteral: _pc = op.Pc; Set(ref x, op.Rd, Load64(op.Pc + (ulong)op.Imm)); break;
 
-                case OpKind.DataCacheByVa: _pc = op.Pc; MaintainDataCache((DataMaintenance)op.Aux, Unsafe.Add(ref x, op.Rd)); break;
+                case OpKind.DataCacheByVa:
+                {
+                    // Without a cache model, maintenance of a frame already found mapped only counts.
+                    ulong a = Unsafe.Add(ref x, op.Rd);
+                    if (DataCache is null && (a >> PhysicalMemory.FrameShift) == _maintainedFrame) Counters.CacheMaintenance++;
+                    else { _pc = op.Pc; MaintainDataCache((DataMaintenance)op.Aux, a); }
+                    break;
+                }
                 case OpKind.Sys: _pc = op.Pc; Sys((ushort)op.Imm, op.Rd); break;
                 case OpKind.Mrs: _pc = op.Pc; Mrs((ushort)op.Imm, op.Rd); break;
                 case OpKind.Barrier: Counters.Barriers++; break;
@@ -258,6 +269,24 @@ public sealed unsafe partial class Machine
         }
     }
 
+    /// <summary>The lines the 8-byte stores of a tiled group start in: every line from lo to the last store at hi - 7.</summary>
+    private static ulong LineRange(ulong lo, ulong hi)
+    {
+        int first = (int)((lo >> 6) & 63), last = (int)(((hi - 7) >> 6) & 63);
+        return (ulong.MaxValue >> (63 - last)) & (ulong.MaxValue << first);
+    }
+
+    private static ulong LinesOf(ulong bse, ReadOnlySpan<MemPair> pairs)
+    {
+        ulong lines = 0;
+        foreach (var p in pairs)
+        {
+            ulong a = bse + (ulong)p.Offset;
+            lines |= (1UL << (int)((a >> 6) & 63)) | (1UL << (int)(((a + 8) >> 6) & 63));
+        }
+        return lines;
+    }
+
     /// <summary>
     /// A group of STPs, on the same terms as <see cref="LoadPairs"/>; the I-cache staleness bits are those each
     /// 8-byte store would set. Returns false when a store rewrote code: <paramref name="done"/> is the pair that did.
@@ -274,16 +303,13 @@ public sealed unsafe partial class Machine
             && !(_strictAlignment && (bse & 7) != 0) && _writeTag[slot] == tag)
         {
             byte* frame = (byte*)_writePtr[slot];
-            ulong lines = 0;
             foreach (var p in pairs)
             {
-                ulong a = bse + (ulong)p.Offset;
-                byte* at = frame + (a & Offset);
+                byte* at = frame + ((bse + (ulong)p.Offset) & Offset);
                 *(ulong*)at = Unsafe.Add(ref x, p.Rt);
                 *(ulong*)(at + 8) = Unsafe.Add(ref x, p.Rt2);
-                lines |= (1UL << (int)((a >> 6) & 63)) | (1UL << (int)(((a + 8) >> 6) & 63));
             }
-            _istale[_writeFrame[slot]] |= lines;
+            _istale[_writeFrame[slot]] |= op.Invert != 0 ? LineRange(lo, hi) : LinesOf(bse, pairs);
             return true;
         }
         for (int j = 0; j < pairs.Length; j++)
