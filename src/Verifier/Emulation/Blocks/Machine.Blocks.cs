@@ -19,7 +19,11 @@ public sealed unsafe partial class Machine
     // Bumped whenever a store rewrites decoded code, so a block that did it stops before its stale next instruction.
     private long _codeVersion;
 
+    // The hot methods skip tiered compilation: at tier 0 the first gigabyte ran several times slower.
+    private const MethodImplOptions Hot = MethodImplOptions.AggressiveOptimization;
+
     /// <summary>Runs <paramref name="block"/> and the blocks it chains to; returns the next PC for the dispatcher.</summary>
+    [MethodImpl(Hot)]
     private ulong RunBlocks(Block block, FrameCode code, ulong frameBase, long end, ulong stop)
     {
         var b = block;
@@ -94,6 +98,7 @@ public sealed unsafe partial class Machine
     private static bool Holds(int cond, uint nzcv) => ((ConditionMask[cond] >> (int)(nzcv >> 28)) & 1) != 0;
 
     /// <summary>Runs the block once, or while it branches back to itself and the next iteration fits under <paramref name="end"/>.</summary>
+    [MethodImpl(Hot)]
     private ulong Execute(Block b, long end, out bool cut)
     {
         ref ulong x = ref MemoryMarshal.GetArrayDataReference(Cpu.X);
@@ -240,6 +245,7 @@ public sealed unsafe partial class Machine
     /// A group of LDPs: when the whole range lies in one frame the read TLB holds (and alignment holds), no access
     /// can fault, so they run straight from the frame; otherwise pair by pair, each able to fault at its own PC.
     /// </summary>
+    [MethodImpl(Hot)]
     private void LoadPairs(ref ulong x, Block b, in Op op)
     {
         var pairs = b.Pairs.AsSpan(op.Extra, op.Amount);
@@ -291,6 +297,7 @@ public sealed unsafe partial class Machine
     /// A group of STPs, on the same terms as <see cref="LoadPairs"/>; the I-cache staleness bits are those each
     /// 8-byte store would set. Returns false when a store rewrote code: <paramref name="done"/> is the pair that did.
     /// </summary>
+    [MethodImpl(Hot)]
     private bool StorePairs(ref ulong x, Block b, in Op op, long version, out int done)
     {
         var pairs = b.Pairs.AsSpan(op.Extra, op.Amount);
