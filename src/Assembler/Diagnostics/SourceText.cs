@@ -6,23 +6,70 @@ public sealed class SourceText
     public SourceText(string displayPath, string text)
     {
         DisplayPath = displayPath;
-        Lines = SplitLines(text);
+        Lines = new SourceLines(text);
     }
 
     /// <summary>The path as the user (or the #include line) named it; never made absolute, so outputs carry no host paths.</summary>
     public string DisplayPath { get; }
 
-    public string[] Lines { get; }
+    public SourceLines Lines { get; }
 
     /// <summary>1-based line, or empty when out of range.</summary>
     public string LineText(int line) => line >= 1 && line <= Lines.Length ? Lines[line - 1] : "";
+}
 
-    static string[] SplitLines(string text)
+/// <summary>
+/// The lines of a file without their line ends ("\r\n" or "\n"; a trailing newline starts no line). Only where
+/// each line starts is kept: a line's string is made when it is read, so on a large file the strings die young
+/// instead of all living as long as the file does.
+/// </summary>
+public sealed class SourceLines : IReadOnlyList<string>
+{
+    private readonly string _text;
+    private readonly int[] _starts;
+
+    public SourceLines(string text)
     {
-        var lines = text.Replace("\r\n", "\n").Split('\n');
-        // A trailing newline does not start another line.
-        return text.EndsWith('\n') ? lines[..^1] : lines;
+        _text = text;
+        int count = text.AsSpan().Count('\n');
+        if (!text.EndsWith('\n'))
+            count++;
+        _starts = new int[count + 1];
+        int line = 0, at = 0;
+        while (line < count)
+        {
+            _starts[line++] = at;
+            int newline = text.IndexOf('\n', at);
+            at = newline < 0 ? text.Length + 1 : newline + 1;
+        }
+        _starts[count] = at;
+        Length = count;
     }
+
+    public int Length { get; }
+
+    int IReadOnlyCollection<string>.Count => Length;
+
+    public string this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Length, nameof(index));
+            int start = _starts[index];
+            int end = _starts[index + 1] - 1;
+            if (end > start && end < _text.Length && _text[end - 1] == '\r')
+                end--;
+            return _text.Substring(start, end - start);
+        }
+    }
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        for (int i = 0; i < Length; i++)
+            yield return this[i];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>A 1-based line and column in one source file.</summary>

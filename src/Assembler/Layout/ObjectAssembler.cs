@@ -63,16 +63,26 @@ public sealed partial class ObjectAssembler : IExpressionScope
     /// <summary>Parses and lays out one line (first pass). Lines may hold several ';'-separated statements.</summary>
     public void AddLine(SourceLine line)
     {
-        foreach (var piece in StatementSplitter.Split(line))
-            AddParsed(_parser.ParseLine(piece));
+        if (line.Text.Contains(';'))
+        {
+            foreach (var piece in StatementSplitter.Split(line))
+                AddParsed(_parser.ParseLine(piece));
+            return;
+        }
+        AddParsed(_parser.ParseLine(line));
     }
 
     /// <summary>The parsing half of <see cref="AddLine"/>, which may run on another thread than the rest
     /// (see ParallelFrontEnd); parse calls must stay in line order.</summary>
     public void Parse(SourceLine line, List<ParsedLine> into)
     {
-        foreach (var piece in StatementSplitter.Split(line))
-            into.Add(_parser.ParseLine(piece));
+        if (line.Text.Contains(';'))
+        {
+            foreach (var piece in StatementSplitter.Split(line))
+                into.Add(_parser.ParseLine(piece));
+            return;
+        }
+        into.Add(_parser.ParseLine(line));
     }
 
     /// <summary>The layout half of <see cref="AddLine"/>, for lines from <see cref="Parse"/>, in order.</summary>

@@ -7,36 +7,40 @@ using static A64Asm.Assembler.Parsing.Generated.A64AsmParser;
 namespace A64Asm.Assembler.Parsing;
 
 /// <summary>Turns one statement's small parse tree into the statement records, right after parsing it.
-/// Numeric local labels stay unbound (see <see cref="LocalLabelBinder"/>), so the result depends on the text alone.</summary>
+/// It runs once per statement, so the common shapes walk the children directly instead of through the generated
+/// accessors, which search the children and allocate arrays.</summary>
 internal sealed class ParseTreeConverter
 {
+    private readonly LocalLabelNames _localLabels;
     private SourceLine _line = null!;
-    private bool _sawLocalRef;
 
-    public StatementTemplate Convert(SourceLine line, LineContext tree)
+    public ParseTreeConverter(LocalLabelNames localLabels) => _localLabels = localLabels;
+
+    public ParsedLine Convert(SourceLine line, LineContext tree)
     {
         _line = line;
-        _sawLocalRef = false;
-        var labelContexts = tree.label();
-        var labels = labelContexts.Length == 0 ? Array.Empty<LabelTemplate>() : new LabelTemplate[labelContexts.Length];
-        for (int i = 0; i < labelContexts.Length; i++)
-            labels[i] = ConvertLabel(labelContexts[i]);
-        var statement = tree.statement() is { } s ? ConvertStatement(s) : null;
-        return new StatementTemplate(labels, statement, _sawLocalRef);
+        var children = tree.children;
+        int labelCount = 0;
+        while (children[labelCount] is LabelContext) labelCount++;
+        var labels = labelCount == 0 ? Array.Empty<LabelDefinition>() : new LabelDefinition[labelCount];
+        for (int i = 0; i < labelCount; i++)
+            labels[i] = ConvertLabel((LabelContext)children[i]);
+        var statement = children[labelCount] is StatementContext s ? ConvertStatement(s) : null;
+        return new ParsedLine(line, labels, statement);
     }
 
-    /// <summary>May hold <see cref="LocalRefExpr"/>; bind it before use.</summary>
     public Expr ConvertExpression(SourceLine line, ExprContext tree)
     {
         _line = line;
         return Expression(tree);
     }
 
-    private LabelTemplate ConvertLabel(LabelContext label)
+    private LabelDefinition ConvertLabel(LabelContext label)
     {
         var token = label.name;
-        var named = new LabelDefinition(token.Text, token.StartIndex);
-        return token.Type == NUMBER ? new LabelTemplate(named, true, Number(token)) : new LabelTemplate(named, false, 0);
+        if (token.Type == NUMBER)
+            return new LabelDefinition(_localLabels.Define(Number(token)), token.StartIndex);
+        return new LabelDefinition(token.Text, token.StartIndex);
     }
 
     private Statement ConvertStatement(StatementContext statement)
@@ -70,31 +74,38 @@ internal sealed class ParseTreeConverter
         return new InstructionStatement(MnemonicCase.Lower(name), operands, c.name.StartIndex);
     }
 
-    private IReadOnlyList<OperandSyntax> Operands(CommandContext c)
+    private readonly List<OperandSyntax> _operands = new();
+
+    private OperandSyntax[] Operands(CommandContext c)
     {
-        var first = c.plainOperand();
-        if (first is null) return Array.Empty<OperandSyntax>();
-        var list = new List<OperandSyntax>(c.ChildCount / 2 + 1) { Plain(first) };
-        // Children after the name: operand (COMMA operand?)*; two commas in a row mean an empty operand.
+        // Children after the name: plainOperand (COMMA operand?)*; two commas in a row mean an empty operand.
+        var children = c.children;
+        if (children.Count == 1) return Array.Empty<OperandSyntax>();
+        _operands.Clear();
         bool afterComma = false;
-        for (int i = 2; i < c.ChildCount; i++)
+        for (int i = 1; i < children.Count; i++)
         {
-            var child = c.GetChild(i);
-            if (child is OperandContext operand)
+            switch (children[i])
             {
-                list.Add(operand is LiteralOperandContext lit
-                    ? new LiteralOperandSyntax(Expression(lit.expr()), lit.Start.StartIndex)
-                    : Plain(((OtherOperandContext)operand).plainOperand()));
-                afterComma = false;
-            }
-            else if (child is Antlr4.Runtime.Tree.ITerminalNode { Symbol: var token } && token.Type == COMMA)
-            {
-                if (afterComma) list.Add(new EmptyOperandSyntax(token.StartIndex));
-                afterComma = true;
+                case PlainOperandContext first:
+                    _operands.Add(Plain(first));
+                    break;
+                case OtherOperandContext other:
+                    _operands.Add(Plain((PlainOperandContext)other.children[0]));
+                    afterComma = false;
+                    break;
+                case LiteralOperandContext lit:
+                    _operands.Add(new LiteralOperandSyntax(Expression((ExprContext)lit.children[1]), lit.Start.StartIndex));
+                    afterComma = false;
+                    break;
+                case Antlr4.Runtime.Tree.ITerminalNode { Symbol: var token } when token.Type == COMMA:
+                    if (afterComma) _operands.Add(new EmptyOperandSyntax(token.StartIndex));
+                    afterComma = true;
+                    break;
             }
         }
-        if (afterComma) list.Add(new EmptyOperandSyntax(c.Stop.StopIndex + 1));
-        return list;
+        if (afterComma) _operands.Add(new EmptyOperandSyntax(c.Stop.StopIndex + 1));
+        return _operands.ToArray();
     }
 
     private OperandSyntax Plain(PlainOperandContext operand)
@@ -103,13 +114,20 @@ internal sealed class ParseTreeConverter
         switch (operand)
         {
             case ExpressionOperandContext e:
-                return new ExprOperandSyntax(Expression(e.expr()), e.HASH() is not null, index);
+            {
+                var children = e.children;
+                return new ExprOperandSyntax(Expression((ExprContext)children[^1]), children.Count == 2, index);
+            }
             case MemoryOperandContext m:
             {
-                var parts = m.plainOperand();
-                var converted = new OperandSyntax[parts.Length];
-                for (int i = 0; i < parts.Length; i++) converted[i] = Plain(parts[i]);
-                return new MemoryOperandSyntax(converted, m.BANG() is not null, index);
+                // [ part (, part)* ] !?
+                var children = m.children;
+                bool writeback = children[^1] is Antlr4.Runtime.Tree.ITerminalNode { Symbol.Type: BANG };
+                int closing = writeback ? children.Count - 2 : children.Count - 1;
+                var converted = new OperandSyntax[closing / 2];
+                for (int i = 0; i < converted.Length; i++)
+                    converted[i] = Plain((PlainOperandContext)children[1 + 2 * i]);
+                return new MemoryOperandSyntax(converted, writeback, index);
             }
             case ShiftOperandContext s:
                 return new ShiftOperandSyntax(s.SHIFT().GetText().ToLowerInvariant(), s.expr() is { } amount ? Expression(amount) : null, index);
@@ -139,7 +157,7 @@ internal sealed class ParseTreeConverter
         switch (expr)
         {
             case PrimaryExprContext p:
-                return Primary(p.primary());
+                return Primary((PrimaryContext)p.children[0]);
             case UnaryExprContext u:
                 return new UnaryExpr(u.op.Type switch
                 {
@@ -148,12 +166,8 @@ internal sealed class ParseTreeConverter
                     BANG => UnaryOp.LogicalNot,
                     _ => UnaryOp.Plus,
                 }, Expression(u.expr()), u.op.StartIndex);
-            case MultiplicativeExprContext m:
-                return Binary(m.op, m.expr(0), m.expr(1));
-            case BitwiseExprContext b:
-                return Binary(b.op, b.expr(0), b.expr(1));
-            case AdditiveExprContext a:
-                return Binary(a.op, a.expr(0), a.expr(1));
+            case MultiplicativeExprContext or BitwiseExprContext or AdditiveExprContext:
+                return Binary(expr.children);
             case LogicalAndExprContext la:
                 return new BinaryExpr(BinaryOp.LogicalAnd, Expression(la.expr(0)), Expression(la.expr(1)), la.Start.StartIndex);
             case LogicalOrExprContext lo:
@@ -163,9 +177,12 @@ internal sealed class ParseTreeConverter
         }
     }
 
-    private Expr Binary(IToken op, ExprContext left, ExprContext right)
+    // expr op expr
+    private Expr Binary(IList<Antlr4.Runtime.Tree.IParseTree> children)
     {
-        var kind = op.Type switch
+        var left = (ExprContext)children[0];
+        var right = (ExprContext)children[2];
+        var kind = ((Antlr4.Runtime.Tree.ITerminalNode)children[1]).Symbol.Type switch
         {
             STAR => BinaryOp.Multiply,
             SLASH => BinaryOp.Divide,
@@ -205,8 +222,9 @@ internal sealed class ParseTreeConverter
                 string text = token.Text;
                 bool forward = (text[^1] | 0x20) == 'f';
                 Literals.TryParseNumber(text[..^1].TrimStart('0') is { Length: > 0 } digits ? digits : "0", out long label);
-                _sawLocalRef = true;
-                return new LocalRefExpr(label, forward, token.StartIndex);
+                var name = _localLabels.Reference(label, forward)
+                    ?? throw Error(token, $"backward ref to unknown label \"{label}:\"");
+                return new SymbolExpr(name, token.StartIndex);
             }
             case CharPrimaryContext:
                 return new NumberExpr(Literals.ParseChar(token.Text), token.StartIndex);

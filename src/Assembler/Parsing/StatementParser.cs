@@ -11,8 +11,9 @@ namespace A64Asm.Assembler.Parsing;
 /// <summary>
 /// Parses one statement line at a time with the generated parser, fed by <see cref="StatementTokenSource"/>.
 /// One parser instance is reused; each line is tried in SLL mode first (fast, almost always enough) and
-/// re-parsed in full LL mode only when SLL fails, which is also where syntax errors get reported. A text seen
-/// before is not parsed again: its <see cref="StatementTemplate"/> is reused and only its local labels bound.
+/// re-parsed in full LL mode only when SLL fails, which is also where syntax errors get reported. A statement
+/// whose token types were parsed before reuses that tree (<see cref="ParseShapes"/>). Caching records per
+/// statement text as well was measured slower on the 1M-line workload: the kept records made every GC dearer.
 /// </summary>
 public sealed class StatementParser
 {
@@ -24,12 +25,6 @@ public sealed class StatementParser
         ".cfi_personality", ".cfi_lsda", ".cfi_escape", ".symver", ".version", ".purgem", ".altmacro", ".noaltmacro",
     };
 
-    // Bounded so a file of all-distinct lines keeps no more than this many parses alive; frequent lines come
-    // back soon after the cache is emptied.
-    private const int MaxCachedStatements = 1 << 16;
-
-    private readonly Dictionary<string, StatementTemplate> _parsed = new();
-    private readonly LocalLabelBinder _binder;
     private readonly StatementTokenSource _tokens = new();
     private readonly ParseShapes _shapes = new();
     private readonly CommonTokenStream _stream;
@@ -46,8 +41,7 @@ public sealed class StatementParser
         _parser = new A64AsmParser(_stream);
         _parser.RemoveErrorListeners();
         _parser.AddErrorListener(_errors);
-        _converter = new ParseTreeConverter();
-        _binder = new LocalLabelBinder(LocalLabels);
+        _converter = new ParseTreeConverter(LocalLabels);
     }
 
     public LocalLabelNames LocalLabels { get; }
@@ -60,14 +54,7 @@ public sealed class StatementParser
             return new ParsedLine(line, Array.Empty<LabelDefinition>(), null);
         if (text[start] == '.' && TryFreeFormDirective(line, start) is { } freeForm)
             return freeForm;
-        if (!_parsed.TryGetValue(text, out var template))
-        {
-            template = _converter.Convert(line, ParseStatement(line, text, start));
-            if (_parsed.Count >= MaxCachedStatements)
-                _parsed.Clear();
-            _parsed.Add(text, template);
-        }
-        return _binder.Bind(template, line);
+        return _converter.Convert(line, ParseStatement(line, text, start));
     }
 
     /// <summary>An expression that sits at <paramref name="index"/> of <paramref name="line"/> (for .if and friends).</summary>
@@ -75,7 +62,7 @@ public sealed class StatementParser
     {
         _tokens.Lex(line, expression, 0, expression.Length, index);
         var tree = Parse(line, p => p.expressionLine());
-        return _binder.Bind(_converter.ConvertExpression(line, tree.expr()), line);
+        return _converter.ConvertExpression(line, tree.expr());
     }
 
     private LineContext ParseStatement(SourceLine line, string text, int start)

@@ -20,7 +20,7 @@ internal sealed class SourceFileCursor
     }
 
     public SourceText Text { get; }
-    public string[] Lines { get; }
+    public SourceLines Lines { get; }
     public ExpansionFrame? IncludedFrom { get; }
     public int IncludeLevel { get; }
 
