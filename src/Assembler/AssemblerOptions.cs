@@ -16,7 +16,7 @@ public sealed class AssemblerOptions
     public List<KeyValuePair<string, long>> Defsyms { get; } = new();
 
     /// <summary>Reads a source or include file; null when it does not exist. Tests replace it.</summary>
-    public Func<string, string?> ReadFile { get; set; } = p => File.Exists(p) ? File.ReadAllText(p) : null;
+    public Func<string, string?> ReadFile { get; set; } = Diagnostics.SourceFiles.Read;
 
     /// <summary>Run the C preprocessor first: null decides by the file name (".s" no, anything else yes, as gcc).</summary>
     public bool? Preprocess { get; set; }

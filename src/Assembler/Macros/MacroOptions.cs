@@ -6,7 +6,7 @@ public sealed class MacroOptions
     public List<string> IncludeDirs { get; } = new();
 
     /// <summary>Returns the file's text, or null when it does not exist.</summary>
-    public Func<string, string?> ReadFile { get; set; } = p => File.Exists(p) ? File.ReadAllText(p) : null;
+    public Func<string, string?> ReadFile { get; set; } = A64Asm.Assembler.Diagnostics.SourceFiles.Read;
 
     /// <summary>Receives the text of each .print directive. gas writes it to stdout, and so does the default.</summary>
     public Action<string> Print { get; set; } = Console.Out.WriteLine;

@@ -11,7 +11,7 @@ public sealed class PreprocessorOptions
     public List<string> Undefines { get; } = new();
 
     /// <summary>Returns the file's text or null when it does not exist. Replaceable so tests need no files.</summary>
-    public Func<string, string?> ReadFile { get; set; } = p => File.Exists(p) ? File.ReadAllText(p) : null;
+    public Func<string, string?> ReadFile { get; set; } = A64Asm.Assembler.Diagnostics.SourceFiles.Read;
 
     public int MaxIncludeDepth { get; set; } = 200;
 
