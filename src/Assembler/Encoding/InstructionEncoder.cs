@@ -20,16 +20,21 @@ public sealed class InstructionEncoder
 
     public OperandConverter Converter { get; }
 
+    // The encoder keeps no operand past the call, so one list serves every instruction.
+    private readonly List<Operand> _operands = new();
+
     internal void Emit(ParsedLine line, InstructionStatement instruction, PoolEntry? literal)
     {
-        List<Operand> operands;
+        var operands = _operands;
         if (literal is null)
         {
-            operands = Converter.Convert(instruction.Operands, line.Line);
+            Converter.ConvertInto(instruction.Operands, line.Line, operands);
         }
         else
         {
-            operands = [Converter.Convert(instruction.Operands[0], line.Line), new SymbolOperand(literal.Label)];
+            operands.Clear();
+            operands.Add(Converter.Convert(instruction.Operands[0], line.Line));
+            operands.Add(new SymbolOperand(literal.Label));
         }
         if (!A64Encoder.TryEncode(instruction.Mnemonic, operands, out var encoded, out string error))
             throw new AsmError(line.At(ErrorIndex(instruction)), error);

@@ -31,6 +31,14 @@ public sealed class OperandConverter
     public List<Operand> Convert(IReadOnlyList<OperandSyntax> syntax, SourceLine line)
     {
         var result = new List<Operand>(syntax.Count);
+        ConvertInto(syntax, line, result);
+        return result;
+    }
+
+    /// <summary>As <see cref="Convert(IReadOnlyList{OperandSyntax}, SourceLine)"/>, into a list the caller reuses.</summary>
+    public void ConvertInto(IReadOnlyList<OperandSyntax> syntax, SourceLine line, List<Operand> result)
+    {
+        result.Clear();
         for (int i = 0; i < syntax.Count; i++)
         {
             var operand = Convert(syntax[i], line);
@@ -44,7 +52,6 @@ public sealed class OperandConverter
             }
             result.Add(operand);
         }
-        return result;
     }
 
     public Operand Convert(OperandSyntax syntax, SourceLine line) => syntax switch

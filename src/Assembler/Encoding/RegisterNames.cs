@@ -34,9 +34,13 @@ public static class RegisterNames
         };
         if (cls is null || !TryNumber(lower.AsSpan(1), out int number)) return false;
         if (number > (cls is RegClass.X or RegClass.W ? 30 : 31)) return false;
-        operand = new RegOperand(new Reg(cls.Value, (byte)number));
+        operand = Numbered[(int)cls.Value * 32 + number];
         return true;
     }
+
+    // Operands are immutable records: one instance per numbered register serves every use.
+    private static readonly RegOperand[] Numbered = Enumerable.Range(0, (Enum.GetValues<RegClass>().Max(c => (int)c) + 1) * 32)
+        .Select(i => new RegOperand(new Reg((RegClass)(i / 32), (byte)(i % 32)))).ToArray();
 
     private static bool TryParseVector(string lower, out Operand operand)
     {

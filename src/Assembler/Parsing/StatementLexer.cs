@@ -10,14 +10,14 @@ namespace A64Asm.Assembler.Parsing;
 /// </summary>
 internal sealed class StatementLexer
 {
-    // Names and numbers repeat from line to line (registers, mnemonics, small immediates): one string each.
-    private const int MaxInternedWords = 1 << 14;
+    // Names and numbers repeat from line to line (registers, mnemonics, small immediates): a direct-mapped table
+    // keeps the last string seen per slot, which catches the repeats without growing or a general dictionary's cost.
+    private const int WordSlots = 1 << 13;
 
     private static readonly string[] SingleCharStrings =
         Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
 
-    private readonly Dictionary<string, string> _words = new();
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly string?[] _words = new string?[WordSlots];
     private int[] _types = new int[32];
     private int[] _starts = new int[32];
     private int[] _ends = new int[32];
@@ -26,8 +26,6 @@ internal sealed class StatementLexer
     private int _end;
     private int _indexBase;
     private SourceLine? _line;
-
-    public StatementLexer() => _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public int Count { get; private set; }
 
@@ -80,13 +78,13 @@ internal sealed class StatementLexer
 
     private string Intern(ReadOnlySpan<char> word)
     {
-        if (_wordLookup.TryGetValue(word, out var known))
+        uint hash = 2166136261;
+        foreach (char c in word)
+            hash = (hash ^ c) * 16777619;
+        ref var slot = ref _words[(int)(hash & (WordSlots - 1))];
+        if (slot is { } known && word.SequenceEqual(known))
             return known;
-        if (_words.Count >= MaxInternedWords)
-            _words.Clear();
-        var text = word.ToString();
-        _words.Add(text, text);
-        return text;
+        return slot = word.ToString();
     }
 
     private void Add(int type, int start, int end)
