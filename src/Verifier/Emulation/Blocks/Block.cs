@@ -18,8 +18,12 @@ internal enum OpKind : byte
     DataCacheByVa, Sys, Mrs, Barrier, Nop,
 }
 
-/// <summary>How a block ends: the branch that closes it, or falling through to the next instruction.</summary>
-internal enum BlockExit : byte { Fallthrough, B, BL, BCond, Cbz, Cbnz, Tbz, Tbnz, Br, Blr }
+/// <summary>
+/// How a block ends: the branch that closes it, or falling through to the next instruction. The last three are a
+/// B.cond whose flags come from the instruction just before it (CMP/SUBS immediate or register, TST/ANDS
+/// immediate), held in <see cref="Block.Flags"/> and run as part of the exit: one dispatch less per loop iteration.
+/// </summary>
+internal enum BlockExit : byte { Fallthrough, B, BL, BCond, Cbz, Cbnz, Tbz, Tbnz, Br, Blr, SubsImmBCond, SubsShiftBCond, AndsImmBCond }
 
 /// <summary>
 /// One pre-decoded operation: operands extracted once, so the executor reads fields instead of re-deriving
@@ -85,8 +89,10 @@ internal sealed class Block
     public byte ExitReg, ExitCond, ExitBit;
     public bool Exit64;
     public ulong Target;
+    /// <summary>The flag-setting instruction of a *BCond exit.</summary>
+    public Op Flags;
     /// <summary>A conditional branch back to its own start: the executor iterates without leaving.</summary>
-    public bool SelfLoop => Exit is BlockExit.BCond or BlockExit.Cbz or BlockExit.Cbnz or BlockExit.Tbz or BlockExit.Tbnz && Target == Start;
+    public bool SelfLoop => Exit is not (BlockExit.Fallthrough or BlockExit.B or BlockExit.BL or BlockExit.Br or BlockExit.Blr) && Target == Start;
 
     // Successors already looked up, so a chain of blocks in one frame runs without going back to the dispatcher.
     public Block? Link0, Link1;

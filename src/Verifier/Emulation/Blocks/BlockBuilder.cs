@@ -85,9 +85,17 @@ internal static class BlockBuilder
             count++;
         }
         if (count == 0) return null;
+        Op flags = default;
+        if (exit == BlockExit.BCond && ops.Count > 0 && ops[^1].Pc == pc + 4 * (ulong)(count - 2)
+            && ops[^1].Kind is OpKind.SubsImm or OpKind.SubsShift or OpKind.AndsImm)
+        {
+            flags = ops[^1];
+            ops.RemoveAt(ops.Count - 1);
+            exit = flags.Kind switch { OpKind.SubsImm => BlockExit.SubsImmBCond, OpKind.SubsShift => BlockExit.SubsShiftBCond, _ => BlockExit.AndsImmBCond };
+        }
         return new Block(pc, ops.ToArray(), pairs.ToArray(), interp.ToArray(), prefix.ToArray(), exit)
         {
-            ExitReg = exitReg, ExitCond = exitCond, ExitBit = exitBit, Exit64 = exit64, Target = target,
+            ExitReg = exitReg, ExitCond = exitCond, ExitBit = exitBit, Exit64 = exit64, Target = target, Flags = flags,
         };
     }
 

@@ -213,6 +213,34 @@ public sealed unsafe partial class Machine
             case BlockExit.Br: return reg;
             case BlockExit.Blr: Unsafe.Add(ref x, 30) = b.Next; return reg;
             case BlockExit.BCond: taken = Holds(b.ExitCond, Cpu.Nzcv); break;
+            case BlockExit.SubsImmBCond:
+            {
+                ref readonly Op f = ref b.Flags;
+                ulong r = Alu.Add64(Unsafe.Add(ref x, f.Rn), ~(ulong)f.Imm, 1, out uint flags);
+                Cpu.Nzcv = flags;
+                Set(ref x, f.Rd, r);
+                taken = Holds(b.ExitCond, flags);
+                break;
+            }
+            case BlockExit.SubsShiftBCond:
+            {
+                ref readonly Op f = ref b.Flags;
+                ulong r = Alu.Add64(Unsafe.Add(ref x, f.Rn), ~Shifted(ref x, f), 1, out uint flags);
+                Cpu.Nzcv = flags;
+                Set(ref x, f.Rd, r);
+                taken = Holds(b.ExitCond, flags);
+                break;
+            }
+            case BlockExit.AndsImmBCond:
+            {
+                ref readonly Op f = ref b.Flags;
+                ulong r = Unsafe.Add(ref x, f.Rn) & (ulong)f.Imm;
+                uint flags = Alu.LogicFlags64(r);
+                Cpu.Nzcv = flags;
+                Set(ref x, f.Rd, r);
+                taken = Holds(b.ExitCond, flags);
+                break;
+            }
             case BlockExit.Cbz: taken = (b.Exit64 ? reg : (uint)reg) == 0; break;
             case BlockExit.Cbnz: taken = (b.Exit64 ? reg : (uint)reg) != 0; break;
             case BlockExit.Tbz: taken = ((reg >> b.ExitBit) & 1) == 0; break;
