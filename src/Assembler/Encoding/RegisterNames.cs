@@ -82,7 +82,9 @@ public static class RegisterNames
     {
         cond = default;
         if (name.Length != 2) return false;
-        switch (name.ToLowerInvariant())
+        Span<char> lower = stackalloc char[2];
+        name.AsSpan().ToLowerInvariant(lower);
+        switch (lower)
         {
             case "eq": cond = Cond.Eq; return true;
             case "ne": cond = Cond.Ne; return true;
