@@ -33,6 +33,7 @@ public sealed partial class ObjectAssembler
 
     private void Data(ParsedLine line, DirectiveStatement d, int size)
     {
+        MarkData();
         foreach (var argument in d.Arguments)
         {
             if (argument is StringOperandSyntax s && size == 1)
@@ -94,6 +95,7 @@ public sealed partial class ObjectAssembler
 
     private void Inst(ParsedLine line, DirectiveStatement d)
     {
+        MarkCode(BeforeOperands);
         foreach (var argument in d.Arguments)
         {
             AlignInstruction();
@@ -107,6 +109,7 @@ public sealed partial class ObjectAssembler
 
     private void Strings(ParsedLine line, DirectiveStatement d, bool terminate)
     {
+        MarkData();
         foreach (var argument in d.Arguments)
         {
             if (argument is not StringOperandSyntax s)
@@ -122,6 +125,8 @@ public sealed partial class ObjectAssembler
         if (size is null) return;
         if (size < 0)
             throw new AsmError(line.At(d.Arguments[0].Index), $"{d.Name} size is negative ({size})");
+        // GNU as ignores a zero-sized .space (with a warning) before it marks anything as data.
+        if (size > 0) MarkData();
         var fillExpr = OptionalExprArgument(line, d, 1);
         byte fill = fillExpr is null ? (byte)0 : (byte)ExpressionEvaluator.EvaluateAbsolute(fillExpr, this, line.Line);
         Fill(size.Value, fill);
@@ -134,6 +139,7 @@ public sealed partial class ObjectAssembler
         if (repeat is null) return;
         if (repeat < 0)
             throw new AsmError(line.At(d.Arguments[0].Index), $".fill repeat count is negative ({repeat})");
+        MarkData();
         var sizeExpr = OptionalExprArgument(line, d, 1);
         long size = sizeExpr is null ? 1 : ExpressionEvaluator.EvaluateAbsolute(sizeExpr, this, line.Line);
         if (size < 0)
@@ -178,6 +184,9 @@ public sealed partial class ObjectAssembler
         long? fill = fillExpr is null ? null : ExpressionEvaluator.EvaluateAbsolute(fillExpr, this, line.Line);
         var maxExpr = OptionalExprArgument(line, d, 2);
         long? max = maxExpr is null ? null : ExpressionEvaluator.EvaluateAbsolute(maxExpr, this, line.Line);
+        long padding = (alignment - Current.Location % alignment) % alignment;
+        MarkAlignment(codeFill: fill is null && Current.IsCode && alignment > 1,
+            max is { } limit && padding > limit ? 0 : padding);
         AlignTo(alignment, fill, fillSize, max);
     }
 

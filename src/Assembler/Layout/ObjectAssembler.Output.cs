@@ -106,8 +106,10 @@ public sealed partial class ObjectAssembler
             obj.Sections.Add(output);
         }
 
+        var labels = new List<ObjectSymbol?>(Symbols.InOrder.Count);
         foreach (var symbol in Symbols.InOrder)
         {
+            labels.Add(null);
             if (symbol.PendingExpression is { } pending && !symbol.IsReferenced && !symbol.IsGlobal)
                 continue;
             bool internalName = SymbolTable.IsAssemblerLocal(symbol.Name);
@@ -115,8 +117,10 @@ public sealed partial class ObjectAssembler
                 continue;
             var output = Emit(symbol, sections);
             if (!internalName)
-                obj.Symbols.Add(output);
+                labels[^1] = output;
         }
+        RecordNewSections(_lineSeq);
+        obj.Symbols.AddRange(OrderedSymbols(labels, sections));
 
         foreach (var r in _relocations)
         {

@@ -57,11 +57,13 @@ public sealed partial class ObjectAssembler
 
     private void PlaceEndPools()
     {
+        _pendingEndPools = true;
         foreach (var section in Sections.All)
         {
             if (section.EndPool is not { } pool) continue;
             Sections.RunIn(section, () => PlacePool(pool));
         }
+        _pendingEndPools = false;
     }
 
     private void PlacePool(LiteralPool pool)
@@ -73,7 +75,9 @@ public sealed partial class ObjectAssembler
             if (entry.Size != alignedFor)
             {
                 // Each size's slots are aligned to that size, padded with zeros even in code (GNU as).
+                MarkPoolGroup(aligned: false);
                 AlignTo(entry.Size, fill: 0, fillSize: 1, max: null);
+                MarkPoolGroup(aligned: true);
                 alignedFor = entry.Size;
             }
             DefineLabel(entry.Label, entry.Line.Location);

@@ -187,6 +187,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
         _uncertain = false;
         _relocations.Clear();
         _fixups.Clear();
+        StartMappingPass();
         Sections.StartPass();
         Aliases.Clear();
         foreach (var line in _program)
@@ -197,9 +198,11 @@ public sealed partial class ObjectAssembler : IExpressionScope
     private void Execute(ParsedLine line)
     {
         // One null check when no listing is asked for; earlier passes lay out only, so only the emitting one is listed.
+        BeginLine();
         if (_listing is null || !_emitting || (line.Labels.Count == 0 && line.Statement is null))
         {
             ExecuteStatement(line);
+            EndLine();
             return;
         }
         var section = Current;
@@ -208,12 +211,14 @@ public sealed partial class ObjectAssembler : IExpressionScope
         // A line that switches section (.section, .text) produced nothing where it started.
         long length = ReferenceEquals(section, Current) ? Math.Max(0, section.Location - start) : 0;
         RecordListed(section, start, length, line.Line);
+        EndLine();
     }
 
     private void ExecuteStatement(ParsedLine line)
     {
         foreach (var label in line.Labels)
             DefineLabel(label.Name, line.At(label.Index));
+        AfterStatementLabels();
         switch (line.Statement)
         {
             case null:
@@ -259,6 +264,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
             literal = Literal(line, instruction, literalSyntax);
         if (Current.IsNoBits)
             throw new AsmError(line.At(instruction.Index), $"attempt to store an instruction in NOBITS section '{Current.Name}'");
+        MarkCode(AfterLine);
         AlignInstruction();
         if (!_emitting)
         {

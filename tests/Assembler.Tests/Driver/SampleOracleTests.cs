@@ -33,7 +33,7 @@ public class SampleOracleTests
     public void Sample_symbols_are_global_at_their_offsets()
     {
         var obj = AsmDriver.Assemble(Path.Combine(Repo.Root, Sample), Options(12), new CollectingDiagnostics());
-        var symbols = obj.Symbols.ToDictionary(s => s.Name);
+        var symbols = obj.Symbols.Where(s => s.Type != Elf.SymbolType.Section && s.Name is not ("$x" or "$d")).ToDictionary(s => s.Name);
         Assert.Equal(0, symbols["arm64_relocate_new_kernel"].Value);
         Assert.Equal(0x1000, symbols["arm64_relocate_new_kernel_size"].Value);
         Assert.Equal(Elf.SymbolBinding.Global, symbols["arm64_kexec_kimage_head_offset"].Binding);

@@ -1,0 +1,196 @@
+using A64Asm.Assembler.Elf;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>Whether a section's bytes at '.' are being marked as code or data (AAELF64 mapping symbols).</summary>
+internal enum MapState { Undefined, Data, Code }
+
+/// <summary>
+/// A local symbol the object carries besides labels: a mapping symbol ($x, $d) or a section's own symbol. GNU as
+/// lists symbols in the order it creates them, so each records where it arose: <see cref="Count"/> symbols of
+/// <see cref="SymbolTable.InOrder"/> come before it, then ties go by line and creation order.
+/// </summary>
+internal sealed record ExtraLocal(AsmSection Section, long Offset, MapState State, int Line, int Phase, long Seq)
+{
+    public bool IsSectionSymbol => State == MapState.Undefined;
+}
+
+public sealed partial class ObjectAssembler
+{
+    private const int EndOfInput = int.MaxValue;
+    private const int BeforeOperands = 0, AfterLine = 1;
+
+    // Per line of the first pass: how many symbols existed once its labels were defined, and after the whole line.
+    private readonly List<int> _symbolsAtStatement = new();
+    private readonly List<int> _symbolsAfterLine = new();
+    private readonly List<ExtraLocal> _sectionSymbols = new();
+    private readonly List<ExtraLocal> _mappingSymbols = new();
+    private readonly List<(AsmSection Section, long Offset, long Bytes)> _codePadding = new();
+    private readonly Dictionary<AsmSection, MapState> _mapState = new(ReferenceEqualityComparer.Instance);
+    private int _lineSeq = -1;
+    private long _extraSeq;
+    private int _knownSections;
+
+    private void StartMappingPass()
+    {
+        _lineSeq = -1;
+        _mappingSymbols.Clear();
+        _codePadding.Clear();
+        _mapState.Clear();
+    }
+
+    private void BeginLine()
+    {
+        _lineSeq++;
+        if (_knownSections == 0)
+            RecordNewSections(-1);
+    }
+
+    private void AfterStatementLabels()
+    {
+        if (_lineSeq == _symbolsAtStatement.Count)
+            _symbolsAtStatement.Add(Symbols.InOrder.Count);
+    }
+
+    private void EndLine()
+    {
+        if (_lineSeq == _symbolsAfterLine.Count)
+            _symbolsAfterLine.Add(Symbols.InOrder.Count);
+        RecordNewSections(_lineSeq);
+    }
+
+    private void RecordNewSections(int line)
+    {
+        for (; _knownSections < Sections.All.Count; _knownSections++)
+            _sectionSymbols.Add(new ExtraLocal(Sections.All[_knownSections], 0, MapState.Undefined, line, BeforeOperands, _extraSeq++));
+    }
+
+    private MapState StateOf(AsmSection section) => _mapState.GetValueOrDefault(section);
+
+    /// <summary>An instruction or .inst is about to be placed: GNU as first pads code after data to a word with
+    /// a code-alignment fragment, whose zero bytes it marks as data once their count is known.</summary>
+    private void MarkCode(int phase)
+    {
+        if (!_emitting) return;
+        var s = Current;
+        if (s.IsCode && StateOf(s) == MapState.Data)
+        {
+            SwitchState(MapState.Code, s.Location, BeforeOperands);
+            if ((s.Location & 3) != 0)
+                _codePadding.Add((s, s.Location, 4 - (s.Location & 3)));
+            return;
+        }
+        EnterState(MapState.Code, phase);
+    }
+
+    /// <summary>A literal pool's group of one slot size: aligned as the section's kind, then data.</summary>
+    private void MarkPoolGroup(bool aligned)
+    {
+        if (!_emitting) return;
+        if (!aligned)
+            SwitchState(Current.IsCode ? MapState.Code : MapState.Data, Current.Location, AfterLine);
+        else
+            EnterState(MapState.Data, AfterLine);
+    }
+
+    /// <summary>Data directives (.byte … .quad, strings, .space, .fill) mark '.' as data before their operands.</summary>
+    private void MarkData()
+    {
+        if (_emitting) EnterState(MapState.Data, BeforeOperands);
+    }
+
+    /// <summary>.align and friends: a code section without a fill pattern pads with NOPs (code, its odd leading
+    /// bytes marked data); any other alignment takes the section's kind.</summary>
+    private void MarkAlignment(bool codeFill, long padding)
+    {
+        if (!_emitting) return;
+        var s = Current;
+        SwitchState(s.IsCode ? MapState.Code : MapState.Data, s.Location, codeFill ? AfterLine : BeforeOperands);
+        if (codeFill && (padding & 3) != 0)
+            _codePadding.Add((s, s.Location, padding & 3));
+    }
+
+    private void EnterState(MapState state, int phase)
+    {
+        var s = Current;
+        var now = StateOf(s);
+        if (now == state) return;
+        if (now == MapState.Undefined && state == MapState.Data && !s.IsCode)
+            return;
+        if (now == MapState.Undefined && state == MapState.Code && s.Location > 0)
+            AddMapping(s, 0, MapState.Data, phase);
+        SwitchState(state, s.Location, phase);
+    }
+
+    private void SwitchState(MapState state, long offset, int phase)
+    {
+        var s = Current;
+        if (StateOf(s) == state) return;
+        _mapState[s] = state;
+        AddMapping(s, offset, state, phase);
+    }
+
+    // A symbol at the offset of an earlier one of its section supersedes it (the earlier marked nothing).
+    private void AddMapping(AsmSection section, long offset, MapState state, int phase)
+    {
+        _mappingSymbols.RemoveAll(m => ReferenceEquals(m.Section, section) && m.Offset == offset);
+        int line = _finished && _lineSeq < 0 ? EndOfInput : _lineSeq;
+        _mappingSymbols.Add(new ExtraLocal(section, offset, state, _pendingEndPools ? EndOfInput : line, phase, _extraSeq++));
+    }
+
+    private bool _pendingEndPools;
+
+    /// <summary>
+    /// The mapping symbols GNU as adds when it writes the object: the zero bytes that bring a code alignment to a
+    /// word become data and code resumes after them (unless later data already starts there); a symbol at the very
+    /// end of its section marks nothing and goes.
+    /// </summary>
+    private List<ExtraLocal> FinalMappingSymbols()
+    {
+        var result = new List<ExtraLocal>(_mappingSymbols);
+        foreach (var (section, offset, bytes) in _codePadding.OrderBy(p => Sections.All.IndexOf(p.Section)))
+        {
+            result.RemoveAll(m => ReferenceEquals(m.Section, section) && m.Offset == offset);
+            result.Add(new ExtraLocal(section, offset, MapState.Data, EndOfInput, EndOfInput, _extraSeq++));
+            if (!result.Any(m => ReferenceEquals(m.Section, section) && m.Offset == offset + bytes))
+                result.Add(new ExtraLocal(section, offset + bytes, MapState.Code, EndOfInput, EndOfInput, _extraSeq++));
+        }
+        result.RemoveAll(m => m.Offset == m.Section.Location);
+        return result;
+    }
+
+    /// <summary>Labels and the extra locals, in GNU as's creation order.</summary>
+    private List<ObjectSymbol> OrderedSymbols(List<ObjectSymbol?> labels, Dictionary<AsmSection, ObjectSection> sections)
+    {
+        var extras = _sectionSymbols.Concat(FinalMappingSymbols())
+            .Select(e => (Count: CountBefore(e), e.Line, e.Phase, e.Seq, e))
+            .OrderBy(x => x.Count).ThenBy(x => x.Line).ThenBy(x => x.Phase).ThenBy(x => x.Seq)
+            .ToList();
+        var ordered = new List<ObjectSymbol>(labels.Count + extras.Count);
+        int next = 0;
+        for (int i = 0; i <= labels.Count; i++)
+        {
+            for (; next < extras.Count && (extras[next].Count <= i || i == labels.Count); next++)
+                ordered.Add(ToObjectSymbol(extras[next].e, sections));
+            if (i < labels.Count && labels[i] is { } label)
+                ordered.Add(label);
+        }
+        return ordered;
+    }
+
+    private int CountBefore(ExtraLocal e)
+    {
+        if (e.Line < 0) return 0;
+        var counts = e.Phase == BeforeOperands ? _symbolsAtStatement : _symbolsAfterLine;
+        return e.Line < counts.Count ? counts[e.Line] : int.MaxValue;
+    }
+
+    private static ObjectSymbol ToObjectSymbol(ExtraLocal e, Dictionary<AsmSection, ObjectSection> sections) =>
+        new(e.IsSectionSymbol ? e.Section.Name : e.State == MapState.Code ? "$x" : "$d")
+        {
+            Section = sections[e.Section],
+            Value = e.Offset,
+            Binding = SymbolBinding.Local,
+            Type = e.IsSectionSymbol ? SymbolType.Section : SymbolType.NoType,
+        };
+}
