@@ -5,8 +5,9 @@ namespace A64Asm.Assembler.Elf;
 /// <summary>
 /// Serialises an <see cref="ObjectFile"/> as an ELF64 little-endian AArch64 relocatable object, laid out as GNU as
 /// lays its objects out: the null section, each of the object's sections in order followed by its ".rela" section
-/// when it has relocations, then .symtab, .strtab and .shstrtab; contents follow the ELF header in that order,
-/// each at its own alignment, and the section header table comes last. The bytes depend only on the object.
+/// when it has relocations, then .symtab, .strtab and .shstrtab. In the file the contents follow the ELF header
+/// in the order as writes them — the sections' own, .symtab, .strtab, the .rela sections, .shstrtab — each at
+/// its own alignment, and the section header table comes last. The bytes depend only on the object.
 /// </summary>
 public static class ElfObjectWriter
 {
@@ -88,7 +89,7 @@ public static class ElfObjectWriter
     {
         var offsets = new ulong[headers.Count];
         ulong position = HeaderSize;
-        for (int i = 1; i < headers.Count; i++)
+        foreach (int i in FileOrder(headers))
         {
             position = AlignUp(position, headers[i].Alignment);
             offsets[i] = position;
@@ -99,7 +100,7 @@ public static class ElfObjectWriter
 
         var file = new ElfByteWriter();
         WriteElfHeader(file, sectionHeaderOffset, (ushort)headers.Count, shstrtabIndex);
-        for (int i = 1; i < headers.Count; i++)
+        foreach (int i in FileOrder(headers))
         {
             if (headers[i].Type == ShtNoBits) continue;
             file.PadTo(offsets[i]);
@@ -109,6 +110,16 @@ public static class ElfObjectWriter
         for (int i = 0; i < headers.Count; i++)
             headers[i].WriteTo(file, nameOffsets[i], offsets[i]);
         return file.ToArray();
+    }
+
+    // GNU as computes the relocations last, once the symbol table is final, so their contents follow .strtab.
+    private static IEnumerable<int> FileOrder(List<ElfSectionHeader> headers)
+    {
+        int last = headers.Count - 1;
+        var order = Enumerable.Range(1, last - 1).Where(i => headers[i].Type != ShtRela).ToList();
+        order.AddRange(Enumerable.Range(1, last - 1).Where(i => headers[i].Type == ShtRela));
+        order.Add(last);
+        return order;
     }
 
     private static void WriteElfHeader(ElfByteWriter file, ulong sectionHeaderOffset, ushort sectionCount, ushort shstrtabIndex)

@@ -122,7 +122,9 @@ public sealed partial class ObjectAssembler
         RecordNewSections(_lineSeq);
         obj.Symbols.AddRange(OrderedSymbols(labels, sections));
 
-        foreach (var r in _relocations)
+        // gas keeps a section's fixups in the order of the bytes they patch; ours arrive datum first, then
+        // instructions and deferred data at the end.
+        foreach (var r in _relocations.OrderBy(r => r.Offset))
         {
             if (r.Symbol.PendingExpression is not null && TryGetSymbol(r.Symbol.Name, out var aliasValue) && aliasValue.Symbol is { } target)
             {

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Elf;
+using A64Asm.Assembler.Tests.Driver;
+
+namespace A64Asm.Assembler.Tests.ObjectFiles;
+
+/// <summary>
+/// Whole objects against GNU as: `readelf -S -s -r -W` of a64asm's object and of gas's object for the same input
+/// are equal line for line (section list and file layout, symbols including mapping and section symbols in
+/// gas's order, relocations). Inputs live in tests/vectors/elf; the sample is assembled at two page sizes.
+/// </summary>
+public class ObjectComparisonTests
+{
+    private const string Readelf = "aarch64-linux-gnu-readelf";
+    private static readonly string VectorDir = Path.Combine(Repo.Root, "tests", "vectors", "elf");
+
+    public static TheoryData<string> Vectors()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(VectorDir).Where(f => f.EndsWith(".s") || f.EndsWith(".S")).Order())
+            data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void Vector_object_matches_GNU_as(string name)
+    {
+        if (!ToolsAvailable()) return;
+        string path = Path.Combine(VectorDir, name);
+        var cppFlags = File.ReadLines(path).Where(l => l.StartsWith("// cpp:"))
+            .SelectMany(l => l["// cpp:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        AssertSameObject(path, cppFlags);
+    }
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(16)]
+    public void Sample_object_matches_GNU_as(int pageShift) =>
+        AssertSameObjectIfAvailable(Path.Combine(Repo.Root, "samples", "relocate_kernel.S"),
+            ["-I", Path.Combine(Repo.Root, "samples", "include"), $"-DPAGE_SHIFT={pageShift}"]);
+
+    private static void AssertSameObjectIfAvailable(string path, List<string> cppFlags)
+    {
+        if (ToolsAvailable()) AssertSameObject(path, cppFlags);
+    }
+
+    private static bool ToolsAvailable()
+    {
+        if (!GnuOracle.Available()) return false;
+        if (File.Exists("/usr/bin/" + Readelf) || (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+                .Any(d => d.Length > 0 && File.Exists(Path.Combine(d, Readelf))))
+            return true;
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+            Assert.Fail($"GNU oracle tool missing in CI: {Readelf} (install binutils-aarch64-linux-gnu)");
+        return false;
+    }
+
+    private static void AssertSameObject(string path, List<string> cppFlags)
+    {
+        string dir = Directory.CreateTempSubdirectory("a64asm-elfcmp").FullName;
+        try
+        {
+            string ours = Path.Combine(dir, "ours.o"), theirs = Path.Combine(dir, "gas.o");
+            File.WriteAllBytes(ours, ElfObjectWriter.Write(AsmDriver.Assemble(path, Options(cppFlags), new CollectingDiagnostics())));
+            string input = path;
+            if (path.EndsWith(".S"))
+            {
+                input = Path.Combine(dir, "pre.s");
+                Run(GnuOracle.Gcc, ["-E", "-D__ASSEMBLY__", .. cppFlags, "-o", input, path]);
+            }
+            Run(GnuOracle.As, [input, "-o", theirs]);
+            var expected = Run(Readelf, ["-S", "-s", "-r", "-W", theirs]).Replace(theirs, "OBJ").Split('\n');
+            var actual = Run(Readelf, ["-S", "-s", "-r", "-W", ours]).Replace(ours, "OBJ").Split('\n');
+            var differing = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
+                .Where(i => i >= expected.Length || i >= actual.Length || expected[i] != actual[i])
+                .Select(i => $"line {i + 1}:\n  gas:    {(i < expected.Length ? expected[i] : "(none)")}\n  a64asm: {(i < actual.Length ? actual[i] : "(none)")}")
+                .ToList();
+            Assert.True(differing.Count == 0,
+                $"readelf -S -s -r -W differs for {Path.GetFileName(path)}:\n{string.Join("\n", differing.Take(40))}");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static AssemblerOptions Options(List<string> cppFlags)
+    {
+        var options = new AssemblerOptions();
+        for (int i = 0; i < cppFlags.Count; i++)
+        {
+            if (cppFlags[i] == "-I") options.IncludeDirs.Add(cppFlags[++i]);
+            else if (cppFlags[i].StartsWith("-D"))
+            {
+                var def = cppFlags[i][2..].Split('=', 2);
+                options.Defines.Add(new(def[0], def.Length > 1 ? def[1] : "1"));
+            }
+        }
+        return options;
+    }
+
+    private static string Run(string tool, IEnumerable<string> args)
+    {
+        var psi = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Repo.Root };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        string err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"{tool} failed ({p.ExitCode}): {err}");
+        return stdout.Result;
+    }
+}
