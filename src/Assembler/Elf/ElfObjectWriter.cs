@@ -28,14 +28,13 @@ public static class ElfObjectWriter
         }
         int symtabIndex = headers.Count, strtabIndex = symtabIndex + 1, shstrtabIndex = symtabIndex + 2;
 
-        var names = new ElfStringTable();
-        var symbols = new ElfSymbolTable(obj, names, s => indexOf[s]);
+        var symbols = new ElfSymbolTable(obj, s => indexOf[s]);
         foreach (var (section, at) in relaOf)
             headers[at] = new(".rela" + section.Name, ShtRela, ShfInfoLink, 8, RelaSize,
                 (uint)symtabIndex, indexOf[section], RelaBytes(section, symbols));
 
         headers.Add(new(".symtab", ShtSymTab, 0, 8, SymbolSize, (uint)strtabIndex, symbols.FirstGlobalIndex, SymbolBytes(symbols)));
-        headers.Add(new(".strtab", ShtStrTab, 0, 1, 0, 0, 0, names.ToArray()));
+        headers.Add(new(".strtab", ShtStrTab, 0, 1, 0, 0, 0, symbols.StringTable));
         var (sectionNames, offsetOf) = ElfStringTable.SuffixMerged(headers.Select(h => h.Name).Append(".shstrtab"));
         headers.Add(new(".shstrtab", ShtStrTab, 0, 1, 0, 0, 0, sectionNames));
         var nameOffsets = headers.Select(h => offsetOf[h.Name]).ToList();

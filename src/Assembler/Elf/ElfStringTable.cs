@@ -49,6 +49,31 @@ internal sealed class ElfStringTable
         return (table.ToArray(), offsets);
     }
 
+    /// <summary>
+    /// The symbol string table as binutils writes it: names in first-use order, except that a name ending another
+    /// shares that one's bytes ("x" inside "$x"), the same pairing as <see cref="SuffixMerged"/>.
+    /// </summary>
+    public static (byte[] Bytes, Dictionary<string, uint> Offsets) SuffixSharedInOrder(IEnumerable<string> namesInOrder)
+    {
+        var distinct = namesInOrder.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var host = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? previous = null;
+        foreach (var name in distinct.OrderByDescending(Reversed, StringComparer.Ordinal))
+        {
+            if (previous is not null && previous.EndsWith(name, StringComparison.Ordinal))
+                host[name] = previous;
+            else
+                previous = name;
+        }
+        var table = new ElfStringTable();
+        var offsets = new Dictionary<string, uint>(StringComparer.Ordinal) { [""] = 0 };
+        foreach (var name in distinct.Where(n => !host.ContainsKey(n)))
+            offsets[name] = table.Add(name);
+        foreach (var (name, longer) in host)
+            offsets[name] = offsets[longer] + (uint)(Encoding.UTF8.GetByteCount(longer) - Encoding.UTF8.GetByteCount(name));
+        return (table.ToArray(), offsets);
+    }
+
     private static string Reversed(string s)
     {
         var chars = s.ToCharArray();

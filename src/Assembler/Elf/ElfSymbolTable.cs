@@ -22,7 +22,7 @@ internal sealed class ElfSymbolTable
     private readonly Dictionary<ObjectSection, uint> _sectionSymbols = new(ReferenceEqualityComparer.Instance);
     private readonly Func<ObjectSection, ushort> _sectionIndex;
 
-    public ElfSymbolTable(ObjectFile obj, ElfStringTable names, Func<ObjectSection, ushort> sectionIndex)
+    public ElfSymbolTable(ObjectFile obj, Func<ObjectSection, ushort> sectionIndex)
     {
         _sectionIndex = sectionIndex;
         var placedByObject = obj.Symbols.Where(IsSectionSymbol).Select(s => s.Section!).ToHashSet(ReferenceEqualityComparer.Instance);
@@ -37,12 +37,22 @@ internal sealed class ElfSymbolTable
             if (IsSectionSymbol(symbol) && !_sectionSymbols.ContainsKey(symbol.Section!))
                 AddSectionSymbol(symbol.Section!);
             else if (IsEmittedLocal(symbol))
-                Add(symbol, names, ElfConstants.StbLocal);
+                Add(symbol, ElfConstants.StbLocal);
         }
         FirstGlobalIndex = (uint)_entries.Count;
         foreach (var symbol in all.Where(IsGlobalInTable))
-            Add(symbol, names, symbol.Binding == SymbolBinding.Weak ? ElfConstants.StbWeak : ElfConstants.StbGlobal);
+            Add(symbol, symbol.Binding == SymbolBinding.Weak ? ElfConstants.StbWeak : ElfConstants.StbGlobal);
+
+        var (bytes, offsets) = ElfStringTable.SuffixSharedInOrder(_names);
+        StringTable = bytes;
+        for (int i = 0; i < _entries.Count; i++)
+            _entries[i] = _entries[i] with { NameOffset = offsets[_names[i]] };
     }
+
+    /// <summary>The .strtab the entries' name offsets point into.</summary>
+    public byte[] StringTable { get; }
+
+    private readonly List<string> _names = [""];
 
     public uint FirstGlobalIndex { get; }
 
@@ -68,17 +78,19 @@ internal sealed class ElfSymbolTable
     {
         _sectionSymbols[section] = (uint)_entries.Count;
         _entries.Add(new(0, Info(ElfConstants.StbLocal, ElfConstants.SttSection), 0, _sectionIndex(section), 0, 0));
+        _names.Add("");
     }
 
     private static bool IsSectionSymbol(ObjectSymbol s) => s.Type == SymbolType.Section && s.Section is not null;
 
-    private void Add(ObjectSymbol symbol, ElfStringTable names, byte binding)
+    private void Add(ObjectSymbol symbol, byte binding)
     {
         _indices[symbol] = (uint)_entries.Count;
         ushort shndx = symbol.Section is { } section ? _sectionIndex(section)
             : symbol.IsAbsolute ? ElfConstants.ShnAbs : ElfConstants.ShnUndef;
-        _entries.Add(new(names.Add(symbol.Name), Info(binding, ElfConstants.Type(symbol.Type)),
+        _entries.Add(new(0, Info(binding, ElfConstants.Type(symbol.Type)),
             (byte)symbol.Visibility, shndx, (ulong)symbol.Value, (ulong)symbol.Size));
+        _names.Add(symbol.Name);
     }
 
     private static bool IsLocalDefined(ObjectSymbol s) => s.Binding == SymbolBinding.Local && s.IsDefined;

@@ -55,7 +55,7 @@ public sealed partial class ObjectAssembler
     {
         if (!CanDefer)
         {
-            WriteValue(size, ExpressionEvaluator.Evaluate(expr, this, line), at);
+            WriteDatum(size, expr, line, at);
             return;
         }
         int undefinedBefore = _undefinedLookups;
@@ -81,6 +81,21 @@ public sealed partial class ObjectAssembler
     {
         long place = Current.Location;
         Reserve(size);
-        Defer(place, () => WriteValue(size, ExpressionEvaluator.Evaluate(expr, this, line), at));
+        Defer(place, () => WriteDatum(size, expr, line, at));
+    }
+
+    private void WriteDatum(int size, Expr expr, SourceLine line, SourceLocation at)
+    {
+        ExprValue value;
+        try
+        {
+            value = ExpressionEvaluator.Evaluate(expr, this, line);
+        }
+        catch (AsmError)
+        {
+            if (TryWritePcRelative(size, expr, line, at)) return;
+            throw;
+        }
+        WriteValue(size, value, at);
     }
 }
