@@ -116,6 +116,8 @@ internal sealed class ParseTreeConverter
             case ExpressionOperandContext e:
             {
                 var children = e.children;
+                if (children.Count == 1 && children[0] is PrimaryExprContext { children: [SymbolPrimaryContext sym] })
+                    return BareWord(sym.Start.Text, index);
                 return new ExprOperandSyntax(Expression((ExprContext)children[^1]), children.Count == 2, index);
             }
             case MemoryOperandContext m:
@@ -150,6 +152,18 @@ internal sealed class ParseTreeConverter
             default:
                 throw new InvalidOperationException(operand.GetType().Name);
         }
+    }
+
+    // Nearly every register operand is a bare word, and the same word recurs at the same column line after line;
+    // the records are immutable, so one instance per (word, column) serves them all instead of two allocations each.
+    private readonly ExprOperandSyntax?[] _bareWords = new ExprOperandSyntax?[4096];
+
+    private ExprOperandSyntax BareWord(string name, int index)
+    {
+        int slot = (index * 97 + name.Length * 31 + name[0] * 7 + name[^1]) & (4096 - 1);
+        if (_bareWords[slot] is { } cached && cached.Index == index && ((SymbolExpr)cached.Expr).Name == name)
+            return cached;
+        return _bareWords[slot] = new ExprOperandSyntax(new SymbolExpr(name, index), false, index);
     }
 
     private Expr Expression(ExprContext expr)
