@@ -11,17 +11,29 @@ static class DecodeTree
 {
     const int MaxSwitchBits = 8;
 
+    // Subtrees this many switches deep become methods of their own: one method for the whole tree took the JIT
+    // seconds to compile on the first decode, while a decode only ever needs the few methods on its path.
+    const int MethodDepth = 2;
+
     public static void Emit(StringBuilder sb, List<Row> forms, out int leaves, out int maxLeaf)
     {
         leaves = 0;
         maxLeaf = 0;
-        sb.AppendLine("    internal static ushort Lookup(uint w)");
-        sb.AppendLine("    {");
-        EmitNode(sb, forms, 0, 2, ref leaves, ref maxLeaf);
-        sb.AppendLine("    }");
+        var pending = new Queue<(string Name, List<Row> Set, uint Decided)>();
+        pending.Enqueue(("Lookup", forms, 0));
+        int methods = 0;
+        while (pending.TryDequeue(out var method))
+        {
+            if (methods++ > 0) sb.AppendLine();
+            sb.AppendLine($"    {(method.Name == "Lookup" ? "internal" : "private")} static ushort {method.Name}(uint w)");
+            sb.AppendLine("    {");
+            EmitNode(sb, method.Set, method.Decided, 2, 0, method.Name, pending, ref leaves, ref maxLeaf);
+            sb.AppendLine("    }");
+        }
     }
 
-    static void EmitNode(StringBuilder sb, List<Row> set, uint decided, int indent, ref int leaves, ref int maxLeaf)
+    static void EmitNode(StringBuilder sb, List<Row> set, uint decided, int indent, int depth, string path,
+        Queue<(string Name, List<Row> Set, uint Decided)> pending, ref int leaves, ref int maxLeaf)
     {
         string pad = new(' ', indent * 4);
         if (set.Count == 0) { sb.AppendLine($"{pad}return 0;"); return; }
@@ -51,7 +63,15 @@ static class DecodeTree
         {
             foreach (var g in body) sb.AppendLine($"{pad}    case 0x{g.Key:x}:");
             sb.AppendLine($"{pad}    {{");
-            EmitNode(sb, body.First().Value, decided | chosen, indent + 2, ref leaves, ref maxLeaf);
+            var members = body.First().Value;
+            string childPath = $"{path}_{body.First().Key:x}";
+            if (depth + 1 == MethodDepth && ChooseBits(members, decided | chosen) != 0)
+            {
+                sb.AppendLine($"{pad}        return {childPath}(w);");
+                pending.Enqueue((childPath, members, decided | chosen));
+            }
+            else
+                EmitNode(sb, members, decided | chosen, indent + 2, depth + 1, childPath, pending, ref leaves, ref maxLeaf);
             sb.AppendLine($"{pad}    }}");
         }
         sb.AppendLine($"{pad}    default: return 0;");

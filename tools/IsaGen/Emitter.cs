@@ -70,6 +70,8 @@ sealed class Emitter(Table table, string outDir)
 
     static string Cap(string s) => char.ToUpperInvariant(s[0]) + s[1..];
 
+    const int RowsPerMethod = 32;
+
     string EmitForms()
     {
         var sb = new StringBuilder();
@@ -77,10 +79,25 @@ sealed class Emitter(Table table, string outDir)
         sb.AppendLine("public static partial class FormTable\n{");
         sb.AppendLine($"    /// <summary>Rows 1..{Forms.Count} are the forms (index = Code); the aliases follow.</summary>");
         sb.AppendLine($"    public const int FormCount = {Forms.Count + 1};");
-        sb.AppendLine("    public static readonly FormInfo[] Rows =\n    [");
-        sb.AppendLine("        new(Code.Invalid, \"Invalid\", 0, \".inst\", 0, 1, [], [], Feature.Base, Code.Invalid, 0, AliasCondition.None, \".inst\", \"\", []),");
-        foreach (var r in table.Rows.OrderBy(r => r.Index))
+        // The rows are built by many small methods: one initializer for all of them was a method the JIT took
+        // seconds to compile on first use (Native AOT does not care; dotnet run and the tests do).
+        var rows = table.Rows.OrderBy(r => r.Index).ToList();
+        int parts = (rows.Count + RowsPerMethod - 1) / RowsPerMethod;
+        sb.AppendLine($"    public static readonly FormInfo[] Rows = BuildRows();\n");
+        sb.AppendLine("    static FormInfo[] BuildRows()\n    {");
+        sb.AppendLine($"        var rows = new FormInfo[{rows.Count + 1}];");
+        sb.AppendLine("        rows[0] = new(Code.Invalid, \"Invalid\", 0, \".inst\", 0, 1, [], [], Feature.Base, Code.Invalid, 0, AliasCondition.None, \".inst\", \"\", []);");
+        for (int p = 0; p < parts; p++)
+            sb.AppendLine($"        Rows{p}(rows);");
+        sb.AppendLine("        return rows;\n    }");
+        for (int i = 0; i < rows.Count; i++)
         {
+            var r = rows[i];
+            if (i % RowsPerMethod == 0)
+            {
+                if (i > 0) sb.AppendLine("    }");
+                sb.AppendLine($"\n    static void Rows{i / RowsPerMethod}(FormInfo[] rows)\n    {{");
+            }
             var ops = string.Join(", ", r.Operands.Select(o =>
             {
                 var fields = o.Fields.Select(f => r.FindField(f)!).Select(f => $"new({f.Lsb}, {f.Width})");
@@ -94,10 +111,11 @@ sealed class Emitter(Table table, string outDir)
             sb.AppendLine($"        // {r.Index}: {r.Id} ({r.Source})");
             var layout = string.Join(", ", r.Layout.Select(t =>
                 $"new({(t.Name is null ? "null" : $"\"{t.Name}\"")}, {t.Lsb}, {t.Width}, {(t.Fixed is uint f ? $"0x{f:x}u" : "null")}, [{string.Join(", ", t.Excluded.Select(e => $"\"{e}\""))}])"));
-            sb.AppendLine($"        new({code}, \"{r.Id}\", {r.Index}, \"{r.Mnemonic}\", 0x{r.Mask:x8}u, 0x{r.Value:x8}u, [{excludes}], [{ops}], Feature.{Cap(r.Feature)}, {target}, {prio}, AliasCondition.{r.Condition}, \"{Esc(Syntax(r))}\", \"{Esc(r.Picture)}\",");
-            sb.AppendLine($"            [{layout}]),");
+            sb.AppendLine($"        rows[{r.Index}] = new({code}, \"{r.Id}\", {r.Index}, \"{r.Mnemonic}\", 0x{r.Mask:x8}u, 0x{r.Value:x8}u, [{excludes}], [{ops}], Feature.{Cap(r.Feature)}, {target}, {prio}, AliasCondition.{r.Condition}, \"{Esc(Syntax(r))}\", \"{Esc(r.Picture)}\",");
+            sb.AppendLine($"            [{layout}]);");
         }
-        sb.AppendLine("    ];\n");
+        if (rows.Count > 0) sb.AppendLine("    }");
+        sb.AppendLine();
         // Printable aliases per form, highest priority first.
         sb.AppendLine("    /// <summary>For each Code, the aliases that may print it, highest priority first.</summary>");
         sb.AppendLine("    public static ReadOnlySpan<ushort> AliasesOf(Code code)\n    {");

@@ -18,281 +18,43 @@ public static partial class A64Decoder
                 {
                     case 0x0:
                     {
-                        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [402]); // STXRB
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [406]); // STLXRB
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [450]); // CASP_32
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [462]); // CASPL_32
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [410]); // LDXRB
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [414]); // LDAXRB
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [456]); // CASPA_32
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [468]); // CASPAL_32
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [426]); // STLLRB
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [418]); // STLRB
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [446]); // CASB
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [458]); // CASLB
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [430]); // LDLARB
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [422]); // LDARB
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [452]); // CASAB
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [464]); // CASALB
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_0(w);
                     }
                     case 0x2:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [62]); // AND_32_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [64]); // BIC_32_shift
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_2(w);
                     }
                     case 0x3:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [46]); // ADD_32_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [54]); // ADD_32_ext
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_3(w);
                     }
                     case 0x4:
                     {
-                        switch (((w >> 22) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [699]); // STNP_32
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [700]); // LDNP_32
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [703]); // STP_32_post
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [704]); // LDP_32_post
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_4(w);
                     }
                     case 0x5:
                     {
-                        switch (((w >> 22) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [705]); // STP_32_off
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [706]); // LDP_32_off
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [707]); // STP_32_pre
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [708]); // LDP_32_pre
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_5(w);
                     }
                     case 0x6:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [66]); // ORR_32_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [68]); // ORN_32_shift
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_6(w);
                     }
                     case 0x7:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [48]); // ADDS_32_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [56]); // ADDS_32_ext
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_7(w);
                     }
                     case 0x8:
                     {
-                        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [403]); // STXRH
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [407]); // STLXRH
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [451]); // CASP_64
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [463]); // CASPL_64
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [411]); // LDXRH
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [415]); // LDAXRH
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [457]); // CASPA_64
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [469]); // CASPAL_64
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [427]); // STLLRH
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [419]); // STLRH
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [447]); // CASH
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [459]); // CASLH
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [431]); // LDLARH
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [423]); // LDARH
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [453]); // CASAH
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [465]); // CASALH
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_8(w);
                     }
                     case 0xa:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [70]); // EOR_32_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [72]); // EON_32_shift
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_a(w);
                     }
                     case 0xb:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [50]); // SUB_32_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [58]); // SUB_32_ext
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_b(w);
                     }
                     case 0xc:
                     {
@@ -300,356 +62,63 @@ public static partial class A64Decoder
                     }
                     case 0xd:
                     {
-                        switch (((w >> 23) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [716]); // LDPSW_off
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [717]); // LDPSW_pre
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_d(w);
                     }
                     case 0xe:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [74]); // ANDS_32_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [76]); // BICS_32_shift
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_e(w);
                     }
                     case 0xf:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [52]); // SUBS_32_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [60]); // SUBS_32_ext
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_f(w);
                     }
                     case 0x10:
                     {
-                        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [404]); // STXR_32
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [408]); // STLXR_32
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [434]); // STXP_32
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [436]); // STLXP_32
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [412]); // LDXR_32
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [416]); // LDAXR_32
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [438]); // LDXP_32
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [440]); // LDAXP_32
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [428]); // STLLR_32
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [420]); // STLR_32
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [448]); // CAS_32
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [460]); // CASL_32
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [432]); // LDLAR_32
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [424]); // LDAR_32
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [454]); // CASA_32
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [466]); // CASAL_32
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_10(w);
                     }
                     case 0x12:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [63]); // AND_64_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [65]); // BIC_64_shift
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_12(w);
                     }
                     case 0x13:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [47]); // ADD_64_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [55]); // ADD_64_ext
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_13(w);
                     }
                     case 0x14:
                     {
-                        switch (((w >> 22) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [701]); // STNP_64
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [702]); // LDNP_64
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [709]); // STP_64_post
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [710]); // LDP_64_post
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_14(w);
                     }
                     case 0x15:
                     {
-                        switch (((w >> 22) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [711]); // STP_64_off
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [712]); // LDP_64_off
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [713]); // STP_64_pre
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [714]); // LDP_64_pre
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_15(w);
                     }
                     case 0x16:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [67]); // ORR_64_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [69]); // ORN_64_shift
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_16(w);
                     }
                     case 0x17:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [49]); // ADDS_64_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [57]); // ADDS_64_ext
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_17(w);
                     }
                     case 0x18:
                     {
-                        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [405]); // STXR_64
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [409]); // STLXR_64
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [435]); // STXP_64
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [437]); // STLXP_64
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [413]); // LDXR_64
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [417]); // LDAXR_64
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [439]); // LDXP_64
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [441]); // LDAXP_64
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [429]); // STLLR_64
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [421]); // STLR_64
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [449]); // CAS_64
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [461]); // CASL_64
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [433]); // LDLAR_64
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [425]); // LDAR_64
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [455]); // CASA_64
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [467]); // CASAL_64
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_18(w);
                     }
                     case 0x1a:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [71]); // EOR_64_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [73]); // EON_64_shift
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_1a(w);
                     }
                     case 0x1b:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [51]); // SUB_64_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [59]); // SUB_64_ext
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_1b(w);
                     }
                     case 0x1e:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [75]); // ANDS_64_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [77]); // BICS_64_shift
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_1e(w);
                     }
                     case 0x1f:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [53]); // SUBS_64_shift
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [61]); // SUBS_64_ext
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_2_1f(w);
                     }
                     default: return 0;
                 }
@@ -660,6772 +129,135 @@ public static partial class A64Decoder
                 {
                     case 0x0:
                     {
-                        switch (((w >> 12) & 0xf))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1223]); // ST4
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [1957]); // ST1_4
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [1219]); // ST3
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [1955]); // ST1_3
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [1951]); // ST1_1
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [1215]); // ST2
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1953]); // ST1_2
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_0(w);
                     }
                     case 0x1:
                     {
-                        switch (((w >> 12) & 0xf))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1225]); // LD4
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [1965]); // LD1_4
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [1221]); // LD3
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [1963]); // LD1_3
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [1959]); // LD1_1
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [1217]); // LD2
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1961]); // LD1_2
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_1(w);
                     }
                     case 0x2:
                     {
-                        switch (((w >> 12) & 0xf))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1224]); // ST4_post
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [1958]); // ST1_4_post
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [1220]); // ST3_post
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [1956]); // ST1_3_post
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [1952]); // ST1_1_post
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [1216]); // ST2_post
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1954]); // ST1_2_post
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_2(w);
                     }
                     case 0x3:
                     {
-                        switch (((w >> 12) & 0xf))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1226]); // LD4_post
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [1966]); // LD1_4_post
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [1222]); // LD3_post
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [1964]); // LD1_3_post
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [1960]); // LD1_1_post
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [1218]); // LD2_post
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1962]); // LD1_2_post
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_3(w);
                     }
                     case 0x4:
                     {
-                        switch ((((w >> 21) & 0x1) << 3) | ((w >> 13) & 0x7))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1227]); // ST1_B_lane
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [1259]); // ST3_B_lane
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [1229]); // ST1_H_lane
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [1261]); // ST3_H_lane
-                            }
-                            case 0x4:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1231]); // ST1_S_lane
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1233]); // ST1_D_lane
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1263]); // ST3_S_lane
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1265]); // ST3_D_lane
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [1243]); // ST2_B_lane
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [1275]); // ST4_B_lane
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1245]); // ST2_H_lane
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [1277]); // ST4_H_lane
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1247]); // ST2_S_lane
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1249]); // ST2_D_lane
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1279]); // ST4_S_lane
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1281]); // ST4_D_lane
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_4(w);
                     }
                     case 0x5:
                     {
-                        switch ((((w >> 21) & 0x1) << 3) | ((w >> 13) & 0x7))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1235]); // LD1_B_lane
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [1267]); // LD3_B_lane
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [1237]); // LD1_H_lane
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [1269]); // LD3_H_lane
-                            }
-                            case 0x4:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1239]); // LD1_S_lane
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1241]); // LD1_D_lane
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1271]); // LD3_S_lane
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1273]); // LD3_D_lane
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [1291]); // LD1R
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [1295]); // LD3R
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [1251]); // LD2_B_lane
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [1283]); // LD4_B_lane
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1253]); // LD2_H_lane
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [1285]); // LD4_H_lane
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1255]); // LD2_S_lane
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1257]); // LD2_D_lane
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1287]); // LD4_S_lane
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1289]); // LD4_D_lane
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [1293]); // LD2R
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [1297]); // LD4R
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_5(w);
                     }
                     case 0x6:
                     {
-                        switch ((((w >> 21) & 0x1) << 3) | ((w >> 13) & 0x7))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1228]); // ST1_B_lane_post
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [1260]); // ST3_B_lane_post
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [1230]); // ST1_H_lane_post
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [1262]); // ST3_H_lane_post
-                            }
-                            case 0x4:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1232]); // ST1_S_lane_post
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1234]); // ST1_D_lane_post
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1264]); // ST3_S_lane_post
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1266]); // ST3_D_lane_post
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [1244]); // ST2_B_lane_post
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [1276]); // ST4_B_lane_post
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1246]); // ST2_H_lane_post
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [1278]); // ST4_H_lane_post
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1248]); // ST2_S_lane_post
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1250]); // ST2_D_lane_post
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1280]); // ST4_S_lane_post
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1282]); // ST4_D_lane_post
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_6(w);
                     }
                     case 0x7:
                     {
-                        switch ((((w >> 21) & 0x1) << 3) | ((w >> 13) & 0x7))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1236]); // LD1_B_lane_post
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [1268]); // LD3_B_lane_post
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [1238]); // LD1_H_lane_post
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [1270]); // LD3_H_lane_post
-                            }
-                            case 0x4:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1240]); // LD1_S_lane_post
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1242]); // LD1_D_lane_post
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1272]); // LD3_S_lane_post
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1274]); // LD3_D_lane_post
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [1292]); // LD1R_post
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [1296]); // LD3R_post
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [1252]); // LD2_B_lane_post
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [1284]); // LD4_B_lane_post
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1254]); // LD2_H_lane_post
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [1286]); // LD4_H_lane_post
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1256]); // LD2_S_lane_post
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1258]); // LD2_D_lane_post
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                switch (((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1288]); // LD4_S_lane_post
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1290]); // LD4_D_lane_post
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [1294]); // LD2R_post
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [1298]); // LD4R_post
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_7(w);
                     }
                     case 0x8:
                     {
-                        switch ((((w >> 30) & 0x1) << 7) | (((w >> 21) & 0x1) << 6) | ((w >> 10) & 0x3f))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1838]); // TBL1_v8B
-                            }
-                            case 0x1:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 17) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1868]); // DUP_v2S_elem
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1861]); // DUP_v4H_elem
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1854]); // DUP_v8B_elem
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x3:
-                            {
-                                switch (((w >> 16) & 0x7))
-                                {
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1855]); // DUP_v8B_gen
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1862]); // DUP_v4H_gen
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [1869]); // DUP_v2S_gen
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [1846]); // TBX1_v8B
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [1794]); // UZP1_v8B
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [1840]); // TBL2_v8B
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1801]); // TRN1_v8B
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [1848]); // TBX2_v8B
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [1808]); // ZIP1_v8B
-                            }
-                            case 0xf:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 17) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1873]); // UMOV_S
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1866]); // UMOV_H
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1859]); // UMOV_B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x10:
-                            {
-                                return Pick(w, [1842]); // TBL3_v8B
-                            }
-                            case 0x14:
-                            {
-                                return Pick(w, [1850]); // TBX3_v8B
-                            }
-                            case 0x16:
-                            {
-                                return Pick(w, [1815]); // UZP2_v8B
-                            }
-                            case 0x18:
-                            {
-                                return Pick(w, [1844]); // TBL4_v8B
-                            }
-                            case 0x1a:
-                            {
-                                return Pick(w, [1822]); // TRN2_v8B
-                            }
-                            case 0x1c:
-                            {
-                                return Pick(w, [1852]); // TBX4_v8B
-                            }
-                            case 0x1e:
-                            {
-                                return Pick(w, [1829]); // ZIP2_v8B
-                            }
-                            case 0x40:
-                            {
-                                return Pick(w, [747]); // SADDL_v8H
-                            }
-                            case 0x41:
-                            {
-                                return Pick(w, [1004]); // SHADD_v8B
-                            }
-                            case 0x42:
-                            {
-                                return Pick(w, [1757]); // REV64_v8B
-                            }
-                            case 0x43:
-                            {
-                                return Pick(w, [1016]); // SQADD_v8B
-                            }
-                            case 0x44:
-                            {
-                                return Pick(w, [1299]); // SADDW_v8H
-                            }
-                            case 0x45:
-                            {
-                                return Pick(w, [1030]); // SRHADD_v8B
-                            }
-                            case 0x46:
-                            {
-                                return Pick(w, [1767]); // REV16_v8B
-                            }
-                            case 0x47:
-                            {
-                                return Pick(w, [1741]); // AND_v8B
-                            }
-                            case 0x48:
-                            {
-                                return Pick(w, [759]); // SSUBL_v8H
-                            }
-                            case 0x49:
-                            {
-                                return Pick(w, [1042]); // SHSUB_v8B
-                            }
-                            case 0x4a:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1510]); // SADDLP_v4H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [807]); // XTN_v8B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4b:
-                            {
-                                return Pick(w, [1054]); // SQSUB_v8B
-                            }
-                            case 0x4c:
-                            {
-                                return Pick(w, [1311]); // SSUBW_v8H
-                            }
-                            case 0x4d:
-                            {
-                                return Pick(w, [1676]); // CMGT_v8B
-                            }
-                            case 0x4e:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1494]); // SUQADD_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [974]); // SADDLV_v8B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4f:
-                            {
-                                return Pick(w, [1690]); // CMGE_v8B
-                            }
-                            case 0x50:
-                            {
-                                return Pick(w, [1323]); // ADDHN_v8B
-                            }
-                            case 0x51:
-                            {
-                                return Pick(w, [1068]); // SSHL_v8B
-                            }
-                            case 0x52:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1468]); // CLS_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1534]); // SQXTN_v8B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x53:
-                            {
-                                return Pick(w, [1082]); // SQSHL_v8B
-                            }
-                            case 0x54:
-                            {
-                                return Pick(w, [1347]); // SABAL_v8H
-                            }
-                            case 0x55:
-                            {
-                                return Pick(w, [1096]); // SRSHL_v8B
-                            }
-                            case 0x56:
-                            {
-                                return Pick(w, [1769]); // CNT_v8B
-                            }
-                            case 0x58:
-                            {
-                                return Pick(w, [1335]); // SUBHN_v8B
-                            }
-                            case 0x59:
-                            {
-                                return Pick(w, [1729]); // SMAX_v8B
-                            }
-                            case 0x5a:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1522]); // SADALP_v4H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [933]); // FCVTN_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5b:
-                            {
-                                return Pick(w, [1735]); // SMIN_v8B
-                            }
-                            case 0x5c:
-                            {
-                                return Pick(w, [1359]); // SABDL_v8H
-                            }
-                            case 0x5d:
-                            {
-                                return Pick(w, [1110]); // SABD_v8B
-                            }
-                            case 0x5e:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1480]); // SQABS_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [937]); // FCVTL_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5f:
-                            {
-                                return Pick(w, [1122]); // SABA_v8B
-                            }
-                            case 0x60:
-                            {
-                                return Pick(w, [771]); // SMLAL_v8H
-                            }
-                            case 0x61:
-                            {
-                                return Pick(w, [1655]); // ADD_v8B
-                            }
-                            case 0x62:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1187]); // CMGT0_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [912]); // FRINTN_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x63:
-                            {
-                                return Pick(w, [1704]); // CMTST_v8B
-                            }
-                            case 0x65:
-                            {
-                                return Pick(w, [1134]); // MLA_v8B
-                            }
-                            case 0x66:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1787]); // CMEQ0_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [915]); // FRINTM_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x67:
-                            {
-                                return Pick(w, [1711]); // MUL_v8B
-                            }
-                            case 0x68:
-                            {
-                                return Pick(w, [783]); // SMLSL_v8H
-                            }
-                            case 0x69:
-                            {
-                                return Pick(w, [1146]); // SMAXP_v8B
-                            }
-                            case 0x6a:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1208]); // CMLT0_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [876]); // FCVTNS_v2S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [954]); // SMAXV_v8B
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [964]); // SMINV_v8B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6b:
-                            {
-                                return Pick(w, [1158]); // SMINP_v8B
-                            }
-                            case 0x6e:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1773]); // ABS_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [882]); // FCVTMS_v2S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [949]); // ADDV_v8B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6f:
-                            {
-                                return Pick(w, [1178]); // ADDP_v8B
-                            }
-                            case 0x70:
-                            {
-                                return Pick(w, [795]); // SMULL_v8H
-                            }
-                            case 0x71:
-                            {
-                                return Pick(w, [1567]); // FMAXNM_v2S
-                            }
-                            case 0x72:
-                            {
-                                return Pick(w, [888]); // FCVTAS_v2S
-                            }
-                            case 0x73:
-                            {
-                                return Pick(w, [849]); // FMLA_v2S
-                            }
-                            case 0x75:
-                            {
-                                return Pick(w, [837]); // FADD_v2S
-                            }
-                            case 0x76:
-                            {
-                                return Pick(w, [906]); // SCVTF_v2S
-                            }
-                            case 0x77:
-                            {
-                                return Pick(w, [1585]); // FMULX_v2S
-                            }
-                            case 0x78:
-                            {
-                                return Pick(w, [1947]); // PMULL_v8H
-                            }
-                            case 0x79:
-                            {
-                                return Pick(w, [1552]); // FCMEQ_v2S
-                            }
-                            case 0x7d:
-                            {
-                                return Pick(w, [855]); // FMAX_v2S
-                            }
-                            case 0x7f:
-                            {
-                                return Pick(w, [1588]); // FRECPS_v2S
-                            }
-                            case 0x80:
-                            {
-                                return Pick(w, [1839]); // TBL1_v16B
-                            }
-                            case 0x81:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 17) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                switch (((w >> 18) & 0x1))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1875]); // DUP_v2D_elem
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [1870]); // DUP_v4S_elem
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1863]); // DUP_v8H_elem
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1856]); // DUP_v16B_elem
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x83:
-                            {
-                                switch (((w >> 16) & 0xf))
-                                {
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1857]); // DUP_v16B_gen
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1864]); // DUP_v8H_gen
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [1871]); // DUP_v4S_gen
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [1876]); // DUP_v2D_gen
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x84:
-                            {
-                                return Pick(w, [1847]); // TBX1_v16B
-                            }
-                            case 0x86:
-                            {
-                                return Pick(w, [1795]); // UZP1_v16B
-                            }
-                            case 0x87:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 17) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                switch (((w >> 18) & 0x1))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1877]); // INS_D_gen
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [1872]); // INS_S_gen
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1865]); // INS_H_gen
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1858]); // INS_B_gen
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x88:
-                            {
-                                return Pick(w, [1841]); // TBL2_v16B
-                            }
-                            case 0x8a:
-                            {
-                                return Pick(w, [1802]); // TRN1_v16B
-                            }
-                            case 0x8c:
-                            {
-                                return Pick(w, [1849]); // TBX2_v16B
-                            }
-                            case 0x8e:
-                            {
-                                return Pick(w, [1809]); // ZIP1_v16B
-                            }
-                            case 0x8f:
-                            {
-                                return Pick(w, [1878]); // UMOV_D
-                            }
-                            case 0x90:
-                            {
-                                return Pick(w, [1843]); // TBL3_v16B
-                            }
-                            case 0x94:
-                            {
-                                return Pick(w, [1851]); // TBX3_v16B
-                            }
-                            case 0x96:
-                            {
-                                return Pick(w, [1816]); // UZP2_v16B
-                            }
-                            case 0x98:
-                            {
-                                return Pick(w, [1845]); // TBL4_v16B
-                            }
-                            case 0x9a:
-                            {
-                                return Pick(w, [1823]); // TRN2_v16B
-                            }
-                            case 0x9c:
-                            {
-                                return Pick(w, [1853]); // TBX4_v16B
-                            }
-                            case 0x9e:
-                            {
-                                return Pick(w, [1830]); // ZIP2_v16B
-                            }
-                            case 0xc0:
-                            {
-                                return Pick(w, [748]); // SADDL2_v8H
-                            }
-                            case 0xc1:
-                            {
-                                return Pick(w, [1005]); // SHADD_v16B
-                            }
-                            case 0xc2:
-                            {
-                                return Pick(w, [1758]); // REV64_v16B
-                            }
-                            case 0xc3:
-                            {
-                                return Pick(w, [1017]); // SQADD_v16B
-                            }
-                            case 0xc4:
-                            {
-                                return Pick(w, [1300]); // SADDW2_v8H
-                            }
-                            case 0xc5:
-                            {
-                                return Pick(w, [1031]); // SRHADD_v16B
-                            }
-                            case 0xc6:
-                            {
-                                return Pick(w, [1768]); // REV16_v16B
-                            }
-                            case 0xc7:
-                            {
-                                return Pick(w, [1742]); // AND_v16B
-                            }
-                            case 0xc8:
-                            {
-                                return Pick(w, [760]); // SSUBL2_v8H
-                            }
-                            case 0xc9:
-                            {
-                                return Pick(w, [1043]); // SHSUB_v16B
-                            }
-                            case 0xca:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1511]); // SADDLP_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [808]); // XTN2_v16B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xcb:
-                            {
-                                return Pick(w, [1055]); // SQSUB_v16B
-                            }
-                            case 0xcc:
-                            {
-                                return Pick(w, [1312]); // SSUBW2_v8H
-                            }
-                            case 0xcd:
-                            {
-                                return Pick(w, [1677]); // CMGT_v16B
-                            }
-                            case 0xce:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1495]); // SUQADD_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [975]); // SADDLV_v16B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xcf:
-                            {
-                                return Pick(w, [1691]); // CMGE_v16B
-                            }
-                            case 0xd0:
-                            {
-                                return Pick(w, [1324]); // ADDHN2_v16B
-                            }
-                            case 0xd1:
-                            {
-                                return Pick(w, [1069]); // SSHL_v16B
-                            }
-                            case 0xd2:
-                            {
-                                switch ((((w >> 19) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1469]); // CLS_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1535]); // SQXTN2_v16B
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1933]); // AESE
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd3:
-                            {
-                                return Pick(w, [1083]); // SQSHL_v16B
-                            }
-                            case 0xd4:
-                            {
-                                return Pick(w, [1348]); // SABAL2_v8H
-                            }
-                            case 0xd5:
-                            {
-                                return Pick(w, [1097]); // SRSHL_v16B
-                            }
-                            case 0xd6:
-                            {
-                                switch (((w >> 19) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1770]); // CNT_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1934]); // AESD
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd8:
-                            {
-                                return Pick(w, [1336]); // SUBHN2_v16B
-                            }
-                            case 0xd9:
-                            {
-                                return Pick(w, [1730]); // SMAX_v16B
-                            }
-                            case 0xda:
-                            {
-                                switch ((((w >> 19) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1523]); // SADALP_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [934]); // FCVTN2_v8H
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1935]); // AESMC
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xdb:
-                            {
-                                return Pick(w, [1736]); // SMIN_v16B
-                            }
-                            case 0xdc:
-                            {
-                                return Pick(w, [1360]); // SABDL2_v8H
-                            }
-                            case 0xdd:
-                            {
-                                return Pick(w, [1111]); // SABD_v16B
-                            }
-                            case 0xde:
-                            {
-                                switch ((((w >> 19) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1481]); // SQABS_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [938]); // FCVTL2_v4S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1936]); // AESIMC
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xdf:
-                            {
-                                return Pick(w, [1123]); // SABA_v16B
-                            }
-                            case 0xe0:
-                            {
-                                return Pick(w, [772]); // SMLAL2_v8H
-                            }
-                            case 0xe1:
-                            {
-                                return Pick(w, [1656]); // ADD_v16B
-                            }
-                            case 0xe2:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1188]); // CMGT0_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [913]); // FRINTN_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe3:
-                            {
-                                return Pick(w, [1705]); // CMTST_v16B
-                            }
-                            case 0xe5:
-                            {
-                                return Pick(w, [1135]); // MLA_v16B
-                            }
-                            case 0xe6:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1788]); // CMEQ0_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [916]); // FRINTM_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe7:
-                            {
-                                return Pick(w, [1712]); // MUL_v16B
-                            }
-                            case 0xe8:
-                            {
-                                return Pick(w, [784]); // SMLSL2_v8H
-                            }
-                            case 0xe9:
-                            {
-                                return Pick(w, [1147]); // SMAXP_v16B
-                            }
-                            case 0xea:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1209]); // CMLT0_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [877]); // FCVTNS_v4S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [955]); // SMAXV_v16B
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [965]); // SMINV_v16B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xeb:
-                            {
-                                return Pick(w, [1159]); // SMINP_v16B
-                            }
-                            case 0xee:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1774]); // ABS_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [883]); // FCVTMS_v4S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [950]); // ADDV_v16B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xef:
-                            {
-                                return Pick(w, [1179]); // ADDP_v16B
-                            }
-                            case 0xf0:
-                            {
-                                return Pick(w, [796]); // SMULL2_v8H
-                            }
-                            case 0xf1:
-                            {
-                                return Pick(w, [1568]); // FMAXNM_v4S
-                            }
-                            case 0xf2:
-                            {
-                                return Pick(w, [889]); // FCVTAS_v4S
-                            }
-                            case 0xf3:
-                            {
-                                return Pick(w, [850]); // FMLA_v4S
-                            }
-                            case 0xf5:
-                            {
-                                return Pick(w, [838]); // FADD_v4S
-                            }
-                            case 0xf6:
-                            {
-                                return Pick(w, [907]); // SCVTF_v4S
-                            }
-                            case 0xf7:
-                            {
-                                return Pick(w, [1586]); // FMULX_v4S
-                            }
-                            case 0xf8:
-                            {
-                                return Pick(w, [1948]); // PMULL2_v8H
-                            }
-                            case 0xf9:
-                            {
-                                return Pick(w, [1553]); // FCMEQ_v4S
-                            }
-                            case 0xfd:
-                            {
-                                return Pick(w, [856]); // FMAX_v4S
-                            }
-                            case 0xff:
-                            {
-                                return Pick(w, [1589]); // FRECPS_v4S
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_8(w);
                     }
                     case 0x9:
                     {
-                        switch ((((w >> 30) & 0x1) << 7) | (((w >> 21) & 0x1) << 6) | ((w >> 10) & 0x3f))
-                        {
-                            case 0x6:
-                            {
-                                return Pick(w, [1796]); // UZP1_v4H
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1803]); // TRN1_v4H
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [1810]); // ZIP1_v4H
-                            }
-                            case 0x16:
-                            {
-                                return Pick(w, [1817]); // UZP2_v4H
-                            }
-                            case 0x1a:
-                            {
-                                return Pick(w, [1824]); // TRN2_v4H
-                            }
-                            case 0x1e:
-                            {
-                                return Pick(w, [1831]); // ZIP2_v4H
-                            }
-                            case 0x40:
-                            {
-                                return Pick(w, [749]); // SADDL_v4S
-                            }
-                            case 0x41:
-                            {
-                                return Pick(w, [1006]); // SHADD_v4H
-                            }
-                            case 0x42:
-                            {
-                                return Pick(w, [1759]); // REV64_v4H
-                            }
-                            case 0x43:
-                            {
-                                return Pick(w, [1018]); // SQADD_v4H
-                            }
-                            case 0x44:
-                            {
-                                return Pick(w, [1301]); // SADDW_v4S
-                            }
-                            case 0x45:
-                            {
-                                return Pick(w, [1032]); // SRHADD_v4H
-                            }
-                            case 0x47:
-                            {
-                                return Pick(w, [1743]); // BIC_v8B
-                            }
-                            case 0x48:
-                            {
-                                return Pick(w, [761]); // SSUBL_v4S
-                            }
-                            case 0x49:
-                            {
-                                return Pick(w, [1044]); // SHSUB_v4H
-                            }
-                            case 0x4a:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1512]); // SADDLP_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [809]); // XTN_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4b:
-                            {
-                                return Pick(w, [1056]); // SQSUB_v4H
-                            }
-                            case 0x4c:
-                            {
-                                return Pick(w, [1313]); // SSUBW_v4S
-                            }
-                            case 0x4d:
-                            {
-                                return Pick(w, [1678]); // CMGT_v4H
-                            }
-                            case 0x4e:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1496]); // SUQADD_v4H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [976]); // SADDLV_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4f:
-                            {
-                                return Pick(w, [1692]); // CMGE_v4H
-                            }
-                            case 0x50:
-                            {
-                                return Pick(w, [1325]); // ADDHN_v4H
-                            }
-                            case 0x51:
-                            {
-                                return Pick(w, [1070]); // SSHL_v4H
-                            }
-                            case 0x52:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1470]); // CLS_v4H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1536]); // SQXTN_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x53:
-                            {
-                                return Pick(w, [1084]); // SQSHL_v4H
-                            }
-                            case 0x54:
-                            {
-                                return Pick(w, [1349]); // SABAL_v4S
-                            }
-                            case 0x55:
-                            {
-                                return Pick(w, [1098]); // SRSHL_v4H
-                            }
-                            case 0x58:
-                            {
-                                return Pick(w, [1337]); // SUBHN_v4H
-                            }
-                            case 0x59:
-                            {
-                                return Pick(w, [1731]); // SMAX_v4H
-                            }
-                            case 0x5a:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1524]); // SADALP_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [935]); // FCVTN_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5b:
-                            {
-                                return Pick(w, [1737]); // SMIN_v4H
-                            }
-                            case 0x5c:
-                            {
-                                return Pick(w, [1361]); // SABDL_v4S
-                            }
-                            case 0x5d:
-                            {
-                                return Pick(w, [1112]); // SABD_v4H
-                            }
-                            case 0x5e:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1482]); // SQABS_v4H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [939]); // FCVTL_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5f:
-                            {
-                                return Pick(w, [1124]); // SABA_v4H
-                            }
-                            case 0x60:
-                            {
-                                return Pick(w, [773]); // SMLAL_v4S
-                            }
-                            case 0x61:
-                            {
-                                return Pick(w, [1657]); // ADD_v4H
-                            }
-                            case 0x62:
-                            {
-                                return Pick(w, [1189]); // CMGT0_v4H
-                            }
-                            case 0x63:
-                            {
-                                return Pick(w, [1706]); // CMTST_v4H
-                            }
-                            case 0x64:
-                            {
-                                return Pick(w, [1371]); // SQDMLAL_v4S
-                            }
-                            case 0x65:
-                            {
-                                return Pick(w, [1136]); // MLA_v4H
-                            }
-                            case 0x66:
-                            {
-                                return Pick(w, [1789]); // CMEQ0_v4H
-                            }
-                            case 0x67:
-                            {
-                                return Pick(w, [1713]); // MUL_v4H
-                            }
-                            case 0x68:
-                            {
-                                return Pick(w, [785]); // SMLSL_v4S
-                            }
-                            case 0x69:
-                            {
-                                return Pick(w, [1148]); // SMAXP_v4H
-                            }
-                            case 0x6a:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1210]); // CMLT0_v4H
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [956]); // SMAXV_v4H
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [966]); // SMINV_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6b:
-                            {
-                                return Pick(w, [1160]); // SMINP_v4H
-                            }
-                            case 0x6c:
-                            {
-                                return Pick(w, [1375]); // SQDMLSL_v4S
-                            }
-                            case 0x6d:
-                            {
-                                return Pick(w, [1170]); // SQDMULH_v4H
-                            }
-                            case 0x6e:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1775]); // ABS_v4H
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [951]); // ADDV_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6f:
-                            {
-                                return Pick(w, [1180]); // ADDP_v4H
-                            }
-                            case 0x70:
-                            {
-                                return Pick(w, [797]); // SMULL_v4S
-                            }
-                            case 0x74:
-                            {
-                                return Pick(w, [1379]); // SQDMULL_v4S
-                            }
-                            case 0x86:
-                            {
-                                return Pick(w, [1797]); // UZP1_v8H
-                            }
-                            case 0x8a:
-                            {
-                                return Pick(w, [1804]); // TRN1_v8H
-                            }
-                            case 0x8e:
-                            {
-                                return Pick(w, [1811]); // ZIP1_v8H
-                            }
-                            case 0x96:
-                            {
-                                return Pick(w, [1818]); // UZP2_v8H
-                            }
-                            case 0x9a:
-                            {
-                                return Pick(w, [1825]); // TRN2_v8H
-                            }
-                            case 0x9e:
-                            {
-                                return Pick(w, [1832]); // ZIP2_v8H
-                            }
-                            case 0xc0:
-                            {
-                                return Pick(w, [750]); // SADDL2_v4S
-                            }
-                            case 0xc1:
-                            {
-                                return Pick(w, [1007]); // SHADD_v8H
-                            }
-                            case 0xc2:
-                            {
-                                return Pick(w, [1760]); // REV64_v8H
-                            }
-                            case 0xc3:
-                            {
-                                return Pick(w, [1019]); // SQADD_v8H
-                            }
-                            case 0xc4:
-                            {
-                                return Pick(w, [1302]); // SADDW2_v4S
-                            }
-                            case 0xc5:
-                            {
-                                return Pick(w, [1033]); // SRHADD_v8H
-                            }
-                            case 0xc7:
-                            {
-                                return Pick(w, [1744]); // BIC_v16B
-                            }
-                            case 0xc8:
-                            {
-                                return Pick(w, [762]); // SSUBL2_v4S
-                            }
-                            case 0xc9:
-                            {
-                                return Pick(w, [1045]); // SHSUB_v8H
-                            }
-                            case 0xca:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1513]); // SADDLP_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [810]); // XTN2_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xcb:
-                            {
-                                return Pick(w, [1057]); // SQSUB_v8H
-                            }
-                            case 0xcc:
-                            {
-                                return Pick(w, [1314]); // SSUBW2_v4S
-                            }
-                            case 0xcd:
-                            {
-                                return Pick(w, [1679]); // CMGT_v8H
-                            }
-                            case 0xce:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1497]); // SUQADD_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [977]); // SADDLV_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xcf:
-                            {
-                                return Pick(w, [1693]); // CMGE_v8H
-                            }
-                            case 0xd0:
-                            {
-                                return Pick(w, [1326]); // ADDHN2_v8H
-                            }
-                            case 0xd1:
-                            {
-                                return Pick(w, [1071]); // SSHL_v8H
-                            }
-                            case 0xd2:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1471]); // CLS_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1537]); // SQXTN2_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd3:
-                            {
-                                return Pick(w, [1085]); // SQSHL_v8H
-                            }
-                            case 0xd4:
-                            {
-                                return Pick(w, [1350]); // SABAL2_v4S
-                            }
-                            case 0xd5:
-                            {
-                                return Pick(w, [1099]); // SRSHL_v8H
-                            }
-                            case 0xd8:
-                            {
-                                return Pick(w, [1338]); // SUBHN2_v8H
-                            }
-                            case 0xd9:
-                            {
-                                return Pick(w, [1732]); // SMAX_v8H
-                            }
-                            case 0xda:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1525]); // SADALP_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [936]); // FCVTN2_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xdb:
-                            {
-                                return Pick(w, [1738]); // SMIN_v8H
-                            }
-                            case 0xdc:
-                            {
-                                return Pick(w, [1362]); // SABDL2_v4S
-                            }
-                            case 0xdd:
-                            {
-                                return Pick(w, [1113]); // SABD_v8H
-                            }
-                            case 0xde:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1483]); // SQABS_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [940]); // FCVTL2_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xdf:
-                            {
-                                return Pick(w, [1125]); // SABA_v8H
-                            }
-                            case 0xe0:
-                            {
-                                return Pick(w, [774]); // SMLAL2_v4S
-                            }
-                            case 0xe1:
-                            {
-                                return Pick(w, [1658]); // ADD_v8H
-                            }
-                            case 0xe2:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1190]); // CMGT0_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [914]); // FRINTN_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe3:
-                            {
-                                return Pick(w, [1707]); // CMTST_v8H
-                            }
-                            case 0xe4:
-                            {
-                                return Pick(w, [1372]); // SQDMLAL2_v4S
-                            }
-                            case 0xe5:
-                            {
-                                return Pick(w, [1137]); // MLA_v8H
-                            }
-                            case 0xe6:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1790]); // CMEQ0_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [917]); // FRINTM_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe7:
-                            {
-                                return Pick(w, [1714]); // MUL_v8H
-                            }
-                            case 0xe8:
-                            {
-                                return Pick(w, [786]); // SMLSL2_v4S
-                            }
-                            case 0xe9:
-                            {
-                                return Pick(w, [1149]); // SMAXP_v8H
-                            }
-                            case 0xea:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1211]); // CMLT0_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [878]); // FCVTNS_v2D
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [957]); // SMAXV_v8H
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [967]); // SMINV_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xeb:
-                            {
-                                return Pick(w, [1161]); // SMINP_v8H
-                            }
-                            case 0xec:
-                            {
-                                return Pick(w, [1376]); // SQDMLSL2_v4S
-                            }
-                            case 0xed:
-                            {
-                                return Pick(w, [1171]); // SQDMULH_v8H
-                            }
-                            case 0xee:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1776]); // ABS_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [884]); // FCVTMS_v2D
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [952]); // ADDV_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xef:
-                            {
-                                return Pick(w, [1181]); // ADDP_v8H
-                            }
-                            case 0xf0:
-                            {
-                                return Pick(w, [798]); // SMULL2_v4S
-                            }
-                            case 0xf1:
-                            {
-                                return Pick(w, [1569]); // FMAXNM_v2D
-                            }
-                            case 0xf2:
-                            {
-                                return Pick(w, [890]); // FCVTAS_v2D
-                            }
-                            case 0xf3:
-                            {
-                                return Pick(w, [851]); // FMLA_v2D
-                            }
-                            case 0xf4:
-                            {
-                                return Pick(w, [1380]); // SQDMULL2_v4S
-                            }
-                            case 0xf5:
-                            {
-                                return Pick(w, [839]); // FADD_v2D
-                            }
-                            case 0xf6:
-                            {
-                                return Pick(w, [908]); // SCVTF_v2D
-                            }
-                            case 0xf7:
-                            {
-                                return Pick(w, [1587]); // FMULX_v2D
-                            }
-                            case 0xf9:
-                            {
-                                return Pick(w, [1554]); // FCMEQ_v2D
-                            }
-                            case 0xfd:
-                            {
-                                return Pick(w, [857]); // FMAX_v2D
-                            }
-                            case 0xff:
-                            {
-                                return Pick(w, [1590]); // FRECPS_v2D
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_9(w);
                     }
                     case 0xa:
                     {
-                        switch ((((w >> 30) & 0x1) << 7) | (((w >> 21) & 0x1) << 6) | ((w >> 10) & 0x3f))
-                        {
-                            case 0x6:
-                            {
-                                return Pick(w, [1798]); // UZP1_v2S
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1805]); // TRN1_v2S
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [1812]); // ZIP1_v2S
-                            }
-                            case 0x16:
-                            {
-                                return Pick(w, [1819]); // UZP2_v2S
-                            }
-                            case 0x1a:
-                            {
-                                return Pick(w, [1826]); // TRN2_v2S
-                            }
-                            case 0x1e:
-                            {
-                                return Pick(w, [1833]); // ZIP2_v2S
-                            }
-                            case 0x40:
-                            {
-                                return Pick(w, [751]); // SADDL_v2D
-                            }
-                            case 0x41:
-                            {
-                                return Pick(w, [1008]); // SHADD_v2S
-                            }
-                            case 0x42:
-                            {
-                                return Pick(w, [1761]); // REV64_v2S
-                            }
-                            case 0x43:
-                            {
-                                return Pick(w, [1020]); // SQADD_v2S
-                            }
-                            case 0x44:
-                            {
-                                return Pick(w, [1303]); // SADDW_v2D
-                            }
-                            case 0x45:
-                            {
-                                return Pick(w, [1034]); // SRHADD_v2S
-                            }
-                            case 0x47:
-                            {
-                                return Pick(w, [1745]); // ORR_v8B
-                            }
-                            case 0x48:
-                            {
-                                return Pick(w, [763]); // SSUBL_v2D
-                            }
-                            case 0x49:
-                            {
-                                return Pick(w, [1046]); // SHSUB_v2S
-                            }
-                            case 0x4a:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1514]); // SADDLP_v1D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [811]); // XTN_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4b:
-                            {
-                                return Pick(w, [1058]); // SQSUB_v2S
-                            }
-                            case 0x4c:
-                            {
-                                return Pick(w, [1315]); // SSUBW_v2D
-                            }
-                            case 0x4d:
-                            {
-                                return Pick(w, [1680]); // CMGT_v2S
-                            }
-                            case 0x4e:
-                            {
-                                return Pick(w, [1498]); // SUQADD_v2S
-                            }
-                            case 0x4f:
-                            {
-                                return Pick(w, [1694]); // CMGE_v2S
-                            }
-                            case 0x50:
-                            {
-                                return Pick(w, [1327]); // ADDHN_v2S
-                            }
-                            case 0x51:
-                            {
-                                return Pick(w, [1072]); // SSHL_v2S
-                            }
-                            case 0x52:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1472]); // CLS_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1538]); // SQXTN_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x53:
-                            {
-                                return Pick(w, [1086]); // SQSHL_v2S
-                            }
-                            case 0x54:
-                            {
-                                return Pick(w, [1351]); // SABAL_v2D
-                            }
-                            case 0x55:
-                            {
-                                return Pick(w, [1100]); // SRSHL_v2S
-                            }
-                            case 0x58:
-                            {
-                                return Pick(w, [1339]); // SUBHN_v2S
-                            }
-                            case 0x59:
-                            {
-                                return Pick(w, [1733]); // SMAX_v2S
-                            }
-                            case 0x5a:
-                            {
-                                return Pick(w, [1526]); // SADALP_v1D
-                            }
-                            case 0x5b:
-                            {
-                                return Pick(w, [1739]); // SMIN_v2S
-                            }
-                            case 0x5c:
-                            {
-                                return Pick(w, [1363]); // SABDL_v2D
-                            }
-                            case 0x5d:
-                            {
-                                return Pick(w, [1114]); // SABD_v2S
-                            }
-                            case 0x5e:
-                            {
-                                return Pick(w, [1484]); // SQABS_v2S
-                            }
-                            case 0x5f:
-                            {
-                                return Pick(w, [1126]); // SABA_v2S
-                            }
-                            case 0x60:
-                            {
-                                return Pick(w, [775]); // SMLAL_v2D
-                            }
-                            case 0x61:
-                            {
-                                return Pick(w, [1659]); // ADD_v2S
-                            }
-                            case 0x62:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1191]); // CMGT0_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [918]); // FRINTP_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x63:
-                            {
-                                return Pick(w, [1708]); // CMTST_v2S
-                            }
-                            case 0x64:
-                            {
-                                return Pick(w, [1373]); // SQDMLAL_v2D
-                            }
-                            case 0x65:
-                            {
-                                return Pick(w, [1138]); // MLA_v2S
-                            }
-                            case 0x66:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1791]); // CMEQ0_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [921]); // FRINTZ_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x67:
-                            {
-                                return Pick(w, [1715]); // MUL_v2S
-                            }
-                            case 0x68:
-                            {
-                                return Pick(w, [787]); // SMLSL_v2D
-                            }
-                            case 0x69:
-                            {
-                                return Pick(w, [1150]); // SMAXP_v2S
-                            }
-                            case 0x6a:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1212]); // CMLT0_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [894]); // FCVTPS_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6b:
-                            {
-                                return Pick(w, [1162]); // SMINP_v2S
-                            }
-                            case 0x6c:
-                            {
-                                return Pick(w, [1377]); // SQDMLSL_v2D
-                            }
-                            case 0x6d:
-                            {
-                                return Pick(w, [1172]); // SQDMULH_v2S
-                            }
-                            case 0x6e:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1777]); // ABS_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [900]); // FCVTZS_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6f:
-                            {
-                                return Pick(w, [1182]); // ADDP_v2S
-                            }
-                            case 0x70:
-                            {
-                                return Pick(w, [799]); // SMULL_v2D
-                            }
-                            case 0x71:
-                            {
-                                return Pick(w, [1570]); // FMINNM_v2S
-                            }
-                            case 0x72:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1604]); // FCMGT0_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1600]); // URECPE_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x73:
-                            {
-                                return Pick(w, [852]); // FMLS_v2S
-                            }
-                            case 0x74:
-                            {
-                                return Pick(w, [1381]); // SQDMULL_v2D
-                            }
-                            case 0x75:
-                            {
-                                return Pick(w, [840]); // FSUB_v2S
-                            }
-                            case 0x76:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1610]); // FCMEQ0_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1594]); // FRECPE_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x7a:
-                            {
-                                return Pick(w, [1616]); // FCMLT0_v2S
-                            }
-                            case 0x7d:
-                            {
-                                return Pick(w, [858]); // FMIN_v2S
-                            }
-                            case 0x7e:
-                            {
-                                return Pick(w, [867]); // FABS_v2S
-                            }
-                            case 0x7f:
-                            {
-                                return Pick(w, [1591]); // FRSQRTS_v2S
-                            }
-                            case 0x86:
-                            {
-                                return Pick(w, [1799]); // UZP1_v4S
-                            }
-                            case 0x8a:
-                            {
-                                return Pick(w, [1806]); // TRN1_v4S
-                            }
-                            case 0x8e:
-                            {
-                                return Pick(w, [1813]); // ZIP1_v4S
-                            }
-                            case 0x96:
-                            {
-                                return Pick(w, [1820]); // UZP2_v4S
-                            }
-                            case 0x9a:
-                            {
-                                return Pick(w, [1827]); // TRN2_v4S
-                            }
-                            case 0x9e:
-                            {
-                                return Pick(w, [1834]); // ZIP2_v4S
-                            }
-                            case 0xc0:
-                            {
-                                return Pick(w, [752]); // SADDL2_v2D
-                            }
-                            case 0xc1:
-                            {
-                                return Pick(w, [1009]); // SHADD_v4S
-                            }
-                            case 0xc2:
-                            {
-                                return Pick(w, [1762]); // REV64_v4S
-                            }
-                            case 0xc3:
-                            {
-                                return Pick(w, [1021]); // SQADD_v4S
-                            }
-                            case 0xc4:
-                            {
-                                return Pick(w, [1304]); // SADDW2_v2D
-                            }
-                            case 0xc5:
-                            {
-                                return Pick(w, [1035]); // SRHADD_v4S
-                            }
-                            case 0xc7:
-                            {
-                                return Pick(w, [1746]); // ORR_v16B
-                            }
-                            case 0xc8:
-                            {
-                                return Pick(w, [764]); // SSUBL2_v2D
-                            }
-                            case 0xc9:
-                            {
-                                return Pick(w, [1047]); // SHSUB_v4S
-                            }
-                            case 0xca:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1515]); // SADDLP_v2D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [812]); // XTN2_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xcb:
-                            {
-                                return Pick(w, [1059]); // SQSUB_v4S
-                            }
-                            case 0xcc:
-                            {
-                                return Pick(w, [1316]); // SSUBW2_v2D
-                            }
-                            case 0xcd:
-                            {
-                                return Pick(w, [1681]); // CMGT_v4S
-                            }
-                            case 0xce:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1499]); // SUQADD_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [978]); // SADDLV_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xcf:
-                            {
-                                return Pick(w, [1695]); // CMGE_v4S
-                            }
-                            case 0xd0:
-                            {
-                                return Pick(w, [1328]); // ADDHN2_v4S
-                            }
-                            case 0xd1:
-                            {
-                                return Pick(w, [1073]); // SSHL_v4S
-                            }
-                            case 0xd2:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1473]); // CLS_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1539]); // SQXTN2_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd3:
-                            {
-                                return Pick(w, [1087]); // SQSHL_v4S
-                            }
-                            case 0xd4:
-                            {
-                                return Pick(w, [1352]); // SABAL2_v2D
-                            }
-                            case 0xd5:
-                            {
-                                return Pick(w, [1101]); // SRSHL_v4S
-                            }
-                            case 0xd8:
-                            {
-                                return Pick(w, [1340]); // SUBHN2_v4S
-                            }
-                            case 0xd9:
-                            {
-                                return Pick(w, [1734]); // SMAX_v4S
-                            }
-                            case 0xda:
-                            {
-                                return Pick(w, [1527]); // SADALP_v2D
-                            }
-                            case 0xdb:
-                            {
-                                return Pick(w, [1740]); // SMIN_v4S
-                            }
-                            case 0xdc:
-                            {
-                                return Pick(w, [1364]); // SABDL2_v2D
-                            }
-                            case 0xdd:
-                            {
-                                return Pick(w, [1115]); // SABD_v4S
-                            }
-                            case 0xde:
-                            {
-                                return Pick(w, [1485]); // SQABS_v4S
-                            }
-                            case 0xdf:
-                            {
-                                return Pick(w, [1127]); // SABA_v4S
-                            }
-                            case 0xe0:
-                            {
-                                return Pick(w, [776]); // SMLAL2_v2D
-                            }
-                            case 0xe1:
-                            {
-                                return Pick(w, [1660]); // ADD_v4S
-                            }
-                            case 0xe2:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1192]); // CMGT0_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [919]); // FRINTP_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe3:
-                            {
-                                return Pick(w, [1709]); // CMTST_v4S
-                            }
-                            case 0xe4:
-                            {
-                                return Pick(w, [1374]); // SQDMLAL2_v2D
-                            }
-                            case 0xe5:
-                            {
-                                return Pick(w, [1139]); // MLA_v4S
-                            }
-                            case 0xe6:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1792]); // CMEQ0_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [922]); // FRINTZ_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe7:
-                            {
-                                return Pick(w, [1716]); // MUL_v4S
-                            }
-                            case 0xe8:
-                            {
-                                return Pick(w, [788]); // SMLSL2_v2D
-                            }
-                            case 0xe9:
-                            {
-                                return Pick(w, [1151]); // SMAXP_v4S
-                            }
-                            case 0xea:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1213]); // CMLT0_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [895]); // FCVTPS_v4S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [958]); // SMAXV_v4S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [968]); // SMINV_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xeb:
-                            {
-                                return Pick(w, [1163]); // SMINP_v4S
-                            }
-                            case 0xec:
-                            {
-                                return Pick(w, [1378]); // SQDMLSL2_v2D
-                            }
-                            case 0xed:
-                            {
-                                return Pick(w, [1173]); // SQDMULH_v4S
-                            }
-                            case 0xee:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1778]); // ABS_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [901]); // FCVTZS_v4S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [953]); // ADDV_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xef:
-                            {
-                                return Pick(w, [1183]); // ADDP_v4S
-                            }
-                            case 0xf0:
-                            {
-                                return Pick(w, [800]); // SMULL2_v2D
-                            }
-                            case 0xf1:
-                            {
-                                return Pick(w, [1571]); // FMINNM_v4S
-                            }
-                            case 0xf2:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1605]); // FCMGT0_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1601]); // URECPE_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xf3:
-                            {
-                                return Pick(w, [853]); // FMLS_v4S
-                            }
-                            case 0xf4:
-                            {
-                                return Pick(w, [1382]); // SQDMULL2_v2D
-                            }
-                            case 0xf5:
-                            {
-                                return Pick(w, [841]); // FSUB_v4S
-                            }
-                            case 0xf6:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1611]); // FCMEQ0_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1595]); // FRECPE_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xfa:
-                            {
-                                return Pick(w, [1617]); // FCMLT0_v4S
-                            }
-                            case 0xfd:
-                            {
-                                return Pick(w, [859]); // FMIN_v4S
-                            }
-                            case 0xfe:
-                            {
-                                return Pick(w, [868]); // FABS_v4S
-                            }
-                            case 0xff:
-                            {
-                                return Pick(w, [1592]); // FRSQRTS_v4S
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_a(w);
                     }
                     case 0xb:
                     {
-                        switch ((((w >> 30) & 0x1) << 7) | (((w >> 21) & 0x1) << 6) | ((w >> 10) & 0x3f))
-                        {
-                            case 0x47:
-                            {
-                                return Pick(w, [1747]); // ORN_v8B
-                            }
-                            case 0x78:
-                            {
-                                return Pick(w, [1949]); // PMULL_v1Q
-                            }
-                            case 0x86:
-                            {
-                                return Pick(w, [1800]); // UZP1_v2D
-                            }
-                            case 0x8a:
-                            {
-                                return Pick(w, [1807]); // TRN1_v2D
-                            }
-                            case 0x8e:
-                            {
-                                return Pick(w, [1814]); // ZIP1_v2D
-                            }
-                            case 0x96:
-                            {
-                                return Pick(w, [1821]); // UZP2_v2D
-                            }
-                            case 0x9a:
-                            {
-                                return Pick(w, [1828]); // TRN2_v2D
-                            }
-                            case 0x9e:
-                            {
-                                return Pick(w, [1835]); // ZIP2_v2D
-                            }
-                            case 0xc3:
-                            {
-                                return Pick(w, [1022]); // SQADD_v2D
-                            }
-                            case 0xc7:
-                            {
-                                return Pick(w, [1748]); // ORN_v16B
-                            }
-                            case 0xcb:
-                            {
-                                return Pick(w, [1060]); // SQSUB_v2D
-                            }
-                            case 0xcd:
-                            {
-                                return Pick(w, [1682]); // CMGT_v2D
-                            }
-                            case 0xce:
-                            {
-                                return Pick(w, [1500]); // SUQADD_v2D
-                            }
-                            case 0xcf:
-                            {
-                                return Pick(w, [1696]); // CMGE_v2D
-                            }
-                            case 0xd1:
-                            {
-                                return Pick(w, [1074]); // SSHL_v2D
-                            }
-                            case 0xd3:
-                            {
-                                return Pick(w, [1088]); // SQSHL_v2D
-                            }
-                            case 0xd5:
-                            {
-                                return Pick(w, [1102]); // SRSHL_v2D
-                            }
-                            case 0xde:
-                            {
-                                return Pick(w, [1486]); // SQABS_v2D
-                            }
-                            case 0xe1:
-                            {
-                                return Pick(w, [1661]); // ADD_v2D
-                            }
-                            case 0xe2:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1193]); // CMGT0_v2D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [920]); // FRINTP_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe3:
-                            {
-                                return Pick(w, [1710]); // CMTST_v2D
-                            }
-                            case 0xe6:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1793]); // CMEQ0_v2D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [923]); // FRINTZ_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xea:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1214]); // CMLT0_v2D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [896]); // FCVTPS_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xee:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1779]); // ABS_v2D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [902]); // FCVTZS_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xef:
-                            {
-                                return Pick(w, [1184]); // ADDP_v2D
-                            }
-                            case 0xf1:
-                            {
-                                return Pick(w, [1572]); // FMINNM_v2D
-                            }
-                            case 0xf2:
-                            {
-                                return Pick(w, [1606]); // FCMGT0_v2D
-                            }
-                            case 0xf3:
-                            {
-                                return Pick(w, [854]); // FMLS_v2D
-                            }
-                            case 0xf5:
-                            {
-                                return Pick(w, [842]); // FSUB_v2D
-                            }
-                            case 0xf6:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1612]); // FCMEQ0_v2D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1596]); // FRECPE_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xf8:
-                            {
-                                return Pick(w, [1950]); // PMULL2_v1Q
-                            }
-                            case 0xfa:
-                            {
-                                return Pick(w, [1618]); // FCMLT0_v2D
-                            }
-                            case 0xfd:
-                            {
-                                return Pick(w, [860]); // FMIN_v2D
-                            }
-                            case 0xfe:
-                            {
-                                return Pick(w, [869]); // FABS_v2D
-                            }
-                            case 0xff:
-                            {
-                                return Pick(w, [1593]); // FRSQRTS_v2D
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_b(w);
                     }
                     case 0xc:
                     {
-                        switch ((((w >> 30) & 0x1) << 4) | (((w >> 21) & 0x1) << 3) | (((w >> 15) & 0x1) << 2) | ((w >> 11) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [988]); // MOVI_v2S_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x1))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1884]); // SSHR_v8B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [1383]); // SRSHR_v8B
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        switch (((w >> 13) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1886]); // SSHR_v4H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1385]); // SRSHR_v4H
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x2:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [996]); // ORR_v2S_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x3))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1898]); // SSRA_v8B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [1397]); // SRSRA_v8B
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [1919]); // SHL_v8B
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [1411]); // SQSHL_v8B_imm
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        switch (((w >> 13) & 0x3))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1900]); // SSRA_v4H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1399]); // SRSRA_v4H
-                                            }
-                                            case 0x2:
-                                            {
-                                                return Pick(w, [1921]); // SHL_v4H
-                                            }
-                                            case 0x3:
-                                            {
-                                                return Pick(w, [1413]); // SQSHL_v4H_imm
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 14) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [990]); // MOVI_v4H_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x1))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [813]); // SHRN_v8B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [825]); // SSHLL_v8H
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1880]); // MOVI_v8B
-                                    }
-                                    case 0x2:
-                                    {
-                                        switch (((w >> 13) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [815]); // SHRN_v4H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [827]); // SSHLL_v4S
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [819]); // RSHRN_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [821]); // RSHRN_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [998]); // ORR_v4H_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1444]); // SQSHRN_v8B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1446]); // SQSHRN_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x7:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1456]); // SQRSHRN_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1458]); // SQRSHRN_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x8:
-                            {
-                                switch (((w >> 13) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1888]); // SSHR_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1387]); // SRSHR_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xa:
-                            {
-                                switch (((w >> 13) & 0x3))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1902]); // SSRA_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1401]); // SRSRA_v2S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1923]); // SHL_v2S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1415]); // SQSHL_v2S_imm
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 13) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [817]); // SHRN_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [829]); // SSHLL_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [823]); // RSHRN_v2S
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [1448]); // SQSHRN_v2S
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [1460]); // SQRSHRN_v2S
-                            }
-                            case 0x10:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [989]); // MOVI_v4S_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x1))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1885]); // SSHR_v16B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [1384]); // SRSHR_v16B
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        switch (((w >> 13) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1887]); // SSHR_v8H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1386]); // SRSHR_v8H
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x12:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [997]); // ORR_v4S_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x3))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1899]); // SSRA_v16B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [1398]); // SRSRA_v16B
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [1920]); // SHL_v16B
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [1412]); // SQSHL_v16B_imm
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        switch (((w >> 13) & 0x3))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1901]); // SSRA_v8H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1400]); // SRSRA_v8H
-                                            }
-                                            case 0x2:
-                                            {
-                                                return Pick(w, [1922]); // SHL_v8H
-                                            }
-                                            case 0x3:
-                                            {
-                                                return Pick(w, [1414]); // SQSHL_v8H_imm
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x14:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 14) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [991]); // MOVI_v8H_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x1))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [814]); // SHRN2_v16B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [826]); // SSHLL2_v8H
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1881]); // MOVI_v16B
-                                    }
-                                    case 0x2:
-                                    {
-                                        switch (((w >> 13) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [816]); // SHRN2_v8H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [828]); // SSHLL2_v4S
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x15:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [820]); // RSHRN2_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [822]); // RSHRN2_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x16:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [999]); // ORR_v8H_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1445]); // SQSHRN2_v16B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1447]); // SQSHRN2_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x17:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1457]); // SQRSHRN2_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1459]); // SQRSHRN2_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x18:
-                            {
-                                switch (((w >> 13) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1889]); // SSHR_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1388]); // SRSHR_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x1a:
-                            {
-                                switch (((w >> 13) & 0x3))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1903]); // SSRA_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1402]); // SRSRA_v4S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1924]); // SHL_v4S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1416]); // SQSHL_v4S_imm
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x1c:
-                            {
-                                switch (((w >> 13) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [818]); // SHRN2_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [830]); // SSHLL2_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x1d:
-                            {
-                                return Pick(w, [824]); // RSHRN2_v4S
-                            }
-                            case 0x1e:
-                            {
-                                return Pick(w, [1449]); // SQSHRN2_v4S
-                            }
-                            case 0x1f:
-                            {
-                                return Pick(w, [1461]); // SQRSHRN2_v4S
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_c(w);
                     }
                     case 0xd:
                     {
-                        switch ((((w >> 30) & 0x1) << 5) | (((w >> 12) & 0xf) << 1) | ((w >> 10) & 0x1))
-                        {
-                            case 0x4:
-                            {
-                                return Pick(w, [1619]); // SMLAL_v4S_elem
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [1643]); // SQDMLAL_v4S_elem
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [1627]); // SMLSL_v4S_elem
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [1647]); // SQDMLSL_v4S_elem
-                            }
-                            case 0x10:
-                            {
-                                return Pick(w, [718]); // MUL_v4H_elem
-                            }
-                            case 0x14:
-                            {
-                                return Pick(w, [1635]); // SMULL_v4S_elem
-                            }
-                            case 0x16:
-                            {
-                                return Pick(w, [1651]); // SQDMULL_v4S_elem
-                            }
-                            case 0x18:
-                            {
-                                return Pick(w, [730]); // SQDMULH_v4H_elem
-                            }
-                            case 0x1a:
-                            {
-                                return Pick(w, [734]); // SQRDMULH_v4H_elem
-                            }
-                            case 0x21:
-                            {
-                                return Pick(w, [1890]); // SSHR_v2D
-                            }
-                            case 0x23:
-                            {
-                                return Pick(w, [1904]); // SSRA_v2D
-                            }
-                            case 0x24:
-                            {
-                                return Pick(w, [1620]); // SMLAL2_v4S_elem
-                            }
-                            case 0x25:
-                            {
-                                return Pick(w, [1389]); // SRSHR_v2D
-                            }
-                            case 0x26:
-                            {
-                                return Pick(w, [1644]); // SQDMLAL2_v4S_elem
-                            }
-                            case 0x27:
-                            {
-                                return Pick(w, [1403]); // SRSRA_v2D
-                            }
-                            case 0x2b:
-                            {
-                                return Pick(w, [1925]); // SHL_v2D
-                            }
-                            case 0x2c:
-                            {
-                                return Pick(w, [1628]); // SMLSL2_v4S_elem
-                            }
-                            case 0x2e:
-                            {
-                                return Pick(w, [1648]); // SQDMLSL2_v4S_elem
-                            }
-                            case 0x2f:
-                            {
-                                return Pick(w, [1417]); // SQSHL_v2D_imm
-                            }
-                            case 0x30:
-                            {
-                                return Pick(w, [719]); // MUL_v8H_elem
-                            }
-                            case 0x34:
-                            {
-                                return Pick(w, [1636]); // SMULL2_v4S_elem
-                            }
-                            case 0x36:
-                            {
-                                return Pick(w, [1652]); // SQDMULL2_v4S_elem
-                            }
-                            case 0x38:
-                            {
-                                return Pick(w, [731]); // SQDMULH_v8H_elem
-                            }
-                            case 0x3a:
-                            {
-                                return Pick(w, [735]); // SQRDMULH_v8H_elem
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_d(w);
                     }
                     case 0xe:
                     {
-                        switch ((((w >> 30) & 0x1) << 4) | ((w >> 12) & 0xf))
-                        {
-                            case 0x1:
-                            {
-                                return Pick(w, [741]); // FMLA_v2S_elem
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [1621]); // SMLAL_v2D_elem
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [1645]); // SQDMLAL_v2D_elem
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [744]); // FMLS_v2S_elem
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [1629]); // SMLSL_v2D_elem
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [1649]); // SQDMLSL_v2D_elem
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [720]); // MUL_v2S_elem
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [738]); // FMUL_v2S_elem
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1637]); // SMULL_v2D_elem
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [1653]); // SQDMULL_v2D_elem
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [732]); // SQDMULH_v2S_elem
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [736]); // SQRDMULH_v2S_elem
-                            }
-                            case 0x11:
-                            {
-                                return Pick(w, [742]); // FMLA_v4S_elem
-                            }
-                            case 0x12:
-                            {
-                                return Pick(w, [1622]); // SMLAL2_v2D_elem
-                            }
-                            case 0x13:
-                            {
-                                return Pick(w, [1646]); // SQDMLAL2_v2D_elem
-                            }
-                            case 0x15:
-                            {
-                                return Pick(w, [745]); // FMLS_v4S_elem
-                            }
-                            case 0x16:
-                            {
-                                return Pick(w, [1630]); // SMLSL2_v2D_elem
-                            }
-                            case 0x17:
-                            {
-                                return Pick(w, [1650]); // SQDMLSL2_v2D_elem
-                            }
-                            case 0x18:
-                            {
-                                return Pick(w, [721]); // MUL_v4S_elem
-                            }
-                            case 0x19:
-                            {
-                                return Pick(w, [739]); // FMUL_v4S_elem
-                            }
-                            case 0x1a:
-                            {
-                                return Pick(w, [1638]); // SMULL2_v2D_elem
-                            }
-                            case 0x1b:
-                            {
-                                return Pick(w, [1654]); // SQDMULL2_v2D_elem
-                            }
-                            case 0x1c:
-                            {
-                                return Pick(w, [733]); // SQDMULH_v4S_elem
-                            }
-                            case 0x1d:
-                            {
-                                return Pick(w, [737]); // SQRDMULH_v4S_elem
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_e(w);
                     }
                     case 0xf:
                     {
-                        switch (((w >> 14) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [743]); // FMLA_v2D_elem
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [746]); // FMLS_v2D_elem
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [740]); // FMUL_v2D_elem
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_f(w);
                     }
                     case 0x10:
                     {
-                        switch (((w >> 30) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [200]); // STNP_S
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [209]); // STNP_D
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_10(w);
                     }
                     case 0x11:
                     {
-                        switch (((w >> 30) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [201]); // LDNP_S
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [210]); // LDNP_D
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_11(w);
                     }
                     case 0x12:
                     {
-                        switch (((w >> 30) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [194]); // STP_S_post
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [203]); // STP_D_post
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_12(w);
                     }
                     case 0x13:
                     {
-                        switch (((w >> 30) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [195]); // LDP_S_post
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [204]); // LDP_D_post
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_13(w);
                     }
                     case 0x14:
                     {
-                        switch (((w >> 30) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [196]); // STP_S_off
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [205]); // STP_D_off
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_14(w);
                     }
                     case 0x15:
                     {
-                        switch (((w >> 30) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [197]); // LDP_S_off
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [206]); // LDP_D_off
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_15(w);
                     }
                     case 0x16:
                     {
-                        switch (((w >> 30) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [198]); // STP_S_pre
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [207]); // STP_D_pre
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_16(w);
                     }
                     case 0x17:
                     {
-                        switch (((w >> 30) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [199]); // LDP_S_pre
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [208]); // LDP_D_pre
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_17(w);
                     }
                     case 0x18:
                     {
-                        switch ((((w >> 30) & 0x1) << 3) | (((w >> 21) & 0x1) << 2) | (((w >> 15) & 0x1) << 1) | ((w >> 10) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1836]); // EXT_v8B
-                            }
-                            case 0x4:
-                            {
-                                switch (((w >> 11) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [753]); // UADDL_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1763]); // REV32_v8B
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1305]); // UADDW_v8H
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [765]); // USUBL_v8H
-                                    }
-                                    case 0x5:
-                                    {
-                                        switch (((w >> 16) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1516]); // UADDLP_v4H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1546]); // SQXTUN_v8B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [1317]); // USUBW_v8H
-                                    }
-                                    case 0x7:
-                                    {
-                                        switch (((w >> 20) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1501]); // USQADD_v8B
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [979]); // UADDLV_v8B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [1329]); // RADDHN_v8B
-                                    }
-                                    case 0x9:
-                                    {
-                                        switch (((w >> 16) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1474]); // CLZ_v8B
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1540]); // UQXTN_v8B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0xa:
-                                    {
-                                        return Pick(w, [1353]); // UABAL_v8H
-                                    }
-                                    case 0xb:
-                                    {
-                                        return Pick(w, [1771]); // NOT_v8B
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [1341]); // RSUBHN_v8B
-                                    }
-                                    case 0xd:
-                                    {
-                                        return Pick(w, [1528]); // UADALP_v4H
-                                    }
-                                    case 0xe:
-                                    {
-                                        return Pick(w, [1365]); // UABDL_v8H
-                                    }
-                                    case 0xf:
-                                    {
-                                        return Pick(w, [1487]); // SQNEG_v8B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5:
-                            {
-                                switch (((w >> 11) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1010]); // UHADD_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1023]); // UQADD_v8B
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1036]); // URHADD_v8B
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1749]); // EOR_v8B
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [1048]); // UHSUB_v8B
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [1061]); // UQSUB_v8B
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [1683]); // CMHI_v8B
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [1697]); // CMHS_v8B
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [1075]); // USHL_v8B
-                                    }
-                                    case 0x9:
-                                    {
-                                        return Pick(w, [1089]); // UQSHL_v8B
-                                    }
-                                    case 0xa:
-                                    {
-                                        return Pick(w, [1103]); // URSHL_v8B
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [1717]); // UMAX_v8B
-                                    }
-                                    case 0xd:
-                                    {
-                                        return Pick(w, [1723]); // UMIN_v8B
-                                    }
-                                    case 0xe:
-                                    {
-                                        return Pick(w, [1116]); // UABD_v8B
-                                    }
-                                    case 0xf:
-                                    {
-                                        return Pick(w, [1128]); // UABA_v8B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6:
-                            {
-                                switch (((w >> 11) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [777]); // UMLAL_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        switch (((w >> 16) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1194]); // CMGE0_v8B
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [924]); // FRINTA_v2S
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x3:
-                                    {
-                                        switch (((w >> 16) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1201]); // CMLE0_v8B
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [927]); // FRINTX_v2S
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [789]); // UMLSL_v8H
-                                    }
-                                    case 0x5:
-                                    {
-                                        switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                        {
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [879]); // FCVTNU_v2S
-                                            }
-                                            case 0x2:
-                                            {
-                                                return Pick(w, [959]); // UMAXV_v8B
-                                            }
-                                            case 0x3:
-                                            {
-                                                return Pick(w, [969]); // UMINV_v8B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x7:
-                                    {
-                                        switch (((w >> 16) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1780]); // NEG_v8B
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [885]); // FCVTMU_v2S
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [801]); // UMULL_v8H
-                                    }
-                                    case 0x9:
-                                    {
-                                        return Pick(w, [891]); // FCVTAU_v2S
-                                    }
-                                    case 0xb:
-                                    {
-                                        return Pick(w, [909]); // UCVTF_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x7:
-                            {
-                                switch (((w >> 11) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1662]); // SUB_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1669]); // CMEQ_v8B
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1140]); // MLS_v8B
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1185]); // PMUL_v8B
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [1152]); // UMAXP_v8B
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [1164]); // UMINP_v8B
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [1579]); // FMAXNMP_v2S
-                                    }
-                                    case 0xa:
-                                    {
-                                        return Pick(w, [864]); // FADDP_v2S
-                                    }
-                                    case 0xb:
-                                    {
-                                        return Pick(w, [843]); // FMUL_v2S
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [1555]); // FCMGE_v2S
-                                    }
-                                    case 0xd:
-                                    {
-                                        return Pick(w, [1561]); // FACGE_v2S
-                                    }
-                                    case 0xe:
-                                    {
-                                        return Pick(w, [1573]); // FMAXP_v2S
-                                    }
-                                    case 0xf:
-                                    {
-                                        return Pick(w, [846]); // FDIV_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [1837]); // EXT_v16B
-                            }
-                            case 0x9:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 17) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                switch (((w >> 18) & 0x1))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1879]); // INS_D_elem
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [1874]); // INS_S_elem
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1867]); // INS_H_elem
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1860]); // INS_B_elem
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 11) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [754]); // UADDL2_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1764]); // REV32_v16B
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1306]); // UADDW2_v8H
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [766]); // USUBL2_v8H
-                                    }
-                                    case 0x5:
-                                    {
-                                        switch (((w >> 16) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1517]); // UADDLP_v8H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1547]); // SQXTUN2_v16B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [1318]); // USUBW2_v8H
-                                    }
-                                    case 0x7:
-                                    {
-                                        switch (((w >> 20) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1502]); // USQADD_v16B
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [980]); // UADDLV_v16B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [1330]); // RADDHN2_v16B
-                                    }
-                                    case 0x9:
-                                    {
-                                        switch (((w >> 16) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1475]); // CLZ_v16B
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1541]); // UQXTN2_v16B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0xa:
-                                    {
-                                        return Pick(w, [1354]); // UABAL2_v8H
-                                    }
-                                    case 0xb:
-                                    {
-                                        return Pick(w, [1772]); // NOT_v16B
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [1342]); // RSUBHN2_v16B
-                                    }
-                                    case 0xd:
-                                    {
-                                        return Pick(w, [1529]); // UADALP_v8H
-                                    }
-                                    case 0xe:
-                                    {
-                                        return Pick(w, [1366]); // UABDL2_v8H
-                                    }
-                                    case 0xf:
-                                    {
-                                        return Pick(w, [1488]); // SQNEG_v16B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                switch (((w >> 11) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1011]); // UHADD_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1024]); // UQADD_v16B
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1037]); // URHADD_v16B
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1750]); // EOR_v16B
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [1049]); // UHSUB_v16B
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [1062]); // UQSUB_v16B
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [1684]); // CMHI_v16B
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [1698]); // CMHS_v16B
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [1076]); // USHL_v16B
-                                    }
-                                    case 0x9:
-                                    {
-                                        return Pick(w, [1090]); // UQSHL_v16B
-                                    }
-                                    case 0xa:
-                                    {
-                                        return Pick(w, [1104]); // URSHL_v16B
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [1718]); // UMAX_v16B
-                                    }
-                                    case 0xd:
-                                    {
-                                        return Pick(w, [1724]); // UMIN_v16B
-                                    }
-                                    case 0xe:
-                                    {
-                                        return Pick(w, [1117]); // UABD_v16B
-                                    }
-                                    case 0xf:
-                                    {
-                                        return Pick(w, [1129]); // UABA_v16B
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe:
-                            {
-                                switch (((w >> 11) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [778]); // UMLAL2_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        switch (((w >> 16) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1195]); // CMGE0_v16B
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [925]); // FRINTA_v4S
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x3:
-                                    {
-                                        switch (((w >> 16) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1202]); // CMLE0_v16B
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [928]); // FRINTX_v4S
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [790]); // UMLSL2_v8H
-                                    }
-                                    case 0x5:
-                                    {
-                                        switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                        {
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [880]); // FCVTNU_v4S
-                                            }
-                                            case 0x2:
-                                            {
-                                                return Pick(w, [960]); // UMAXV_v16B
-                                            }
-                                            case 0x3:
-                                            {
-                                                return Pick(w, [970]); // UMINV_v16B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x7:
-                                    {
-                                        switch (((w >> 16) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1781]); // NEG_v16B
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [886]); // FCVTMU_v4S
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [802]); // UMULL2_v8H
-                                    }
-                                    case 0x9:
-                                    {
-                                        switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                        {
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [892]); // FCVTAU_v4S
-                                            }
-                                            case 0x2:
-                                            {
-                                                return Pick(w, [986]); // FMAXNMV_v4S
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0xb:
-                                    {
-                                        return Pick(w, [910]); // UCVTF_v4S
-                                    }
-                                    case 0xf:
-                                    {
-                                        return Pick(w, [984]); // FMAXV_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xf:
-                            {
-                                switch (((w >> 11) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1663]); // SUB_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1670]); // CMEQ_v16B
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1141]); // MLS_v16B
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1186]); // PMUL_v16B
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [1153]); // UMAXP_v16B
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [1165]); // UMINP_v16B
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [1580]); // FMAXNMP_v4S
-                                    }
-                                    case 0xa:
-                                    {
-                                        return Pick(w, [865]); // FADDP_v4S
-                                    }
-                                    case 0xb:
-                                    {
-                                        return Pick(w, [844]); // FMUL_v4S
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [1556]); // FCMGE_v4S
-                                    }
-                                    case 0xd:
-                                    {
-                                        return Pick(w, [1562]); // FACGE_v4S
-                                    }
-                                    case 0xe:
-                                    {
-                                        return Pick(w, [1574]); // FMAXP_v4S
-                                    }
-                                    case 0xf:
-                                    {
-                                        return Pick(w, [847]); // FDIV_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_18(w);
                     }
                     case 0x19:
                     {
-                        switch ((((w >> 30) & 0x1) << 6) | ((w >> 10) & 0x3f))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [755]); // UADDL_v4S
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [1012]); // UHADD_v4H
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [1765]); // REV32_v4H
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [1025]); // UQADD_v4H
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [1307]); // UADDW_v4S
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [1038]); // URHADD_v4H
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [1751]); // BSL_v8B
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [767]); // USUBL_v4S
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [1050]); // UHSUB_v4H
-                            }
-                            case 0xa:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1518]); // UADDLP_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1548]); // SQXTUN_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [1063]); // UQSUB_v4H
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [1319]); // USUBW_v4S
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [1685]); // CMHI_v4H
-                            }
-                            case 0xe:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1503]); // USQADD_v4H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [981]); // UADDLV_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [1699]); // CMHS_v4H
-                            }
-                            case 0x10:
-                            {
-                                return Pick(w, [1331]); // RADDHN_v4H
-                            }
-                            case 0x11:
-                            {
-                                return Pick(w, [1077]); // USHL_v4H
-                            }
-                            case 0x12:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1476]); // CLZ_v4H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1542]); // UQXTN_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x13:
-                            {
-                                return Pick(w, [1091]); // UQSHL_v4H
-                            }
-                            case 0x14:
-                            {
-                                return Pick(w, [1355]); // UABAL_v4S
-                            }
-                            case 0x15:
-                            {
-                                return Pick(w, [1105]); // URSHL_v4H
-                            }
-                            case 0x16:
-                            {
-                                return Pick(w, [1508]); // RBIT_v8B
-                            }
-                            case 0x18:
-                            {
-                                return Pick(w, [1343]); // RSUBHN_v4H
-                            }
-                            case 0x19:
-                            {
-                                return Pick(w, [1719]); // UMAX_v4H
-                            }
-                            case 0x1a:
-                            {
-                                return Pick(w, [1530]); // UADALP_v2S
-                            }
-                            case 0x1b:
-                            {
-                                return Pick(w, [1725]); // UMIN_v4H
-                            }
-                            case 0x1c:
-                            {
-                                return Pick(w, [1367]); // UABDL_v4S
-                            }
-                            case 0x1d:
-                            {
-                                return Pick(w, [1118]); // UABD_v4H
-                            }
-                            case 0x1e:
-                            {
-                                return Pick(w, [1489]); // SQNEG_v4H
-                            }
-                            case 0x1f:
-                            {
-                                return Pick(w, [1130]); // UABA_v4H
-                            }
-                            case 0x20:
-                            {
-                                return Pick(w, [779]); // UMLAL_v4S
-                            }
-                            case 0x21:
-                            {
-                                return Pick(w, [1664]); // SUB_v4H
-                            }
-                            case 0x22:
-                            {
-                                return Pick(w, [1196]); // CMGE0_v4H
-                            }
-                            case 0x23:
-                            {
-                                return Pick(w, [1671]); // CMEQ_v4H
-                            }
-                            case 0x25:
-                            {
-                                return Pick(w, [1142]); // MLS_v4H
-                            }
-                            case 0x26:
-                            {
-                                return Pick(w, [1203]); // CMLE0_v4H
-                            }
-                            case 0x28:
-                            {
-                                return Pick(w, [791]); // UMLSL_v4S
-                            }
-                            case 0x29:
-                            {
-                                return Pick(w, [1154]); // UMAXP_v4H
-                            }
-                            case 0x2a:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [961]); // UMAXV_v4H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [971]); // UMINV_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x2b:
-                            {
-                                return Pick(w, [1166]); // UMINP_v4H
-                            }
-                            case 0x2d:
-                            {
-                                return Pick(w, [1174]); // SQRDMULH_v4H
-                            }
-                            case 0x2e:
-                            {
-                                return Pick(w, [1782]); // NEG_v4H
-                            }
-                            case 0x30:
-                            {
-                                return Pick(w, [803]); // UMULL_v4S
-                            }
-                            case 0x40:
-                            {
-                                return Pick(w, [756]); // UADDL2_v4S
-                            }
-                            case 0x41:
-                            {
-                                return Pick(w, [1013]); // UHADD_v8H
-                            }
-                            case 0x42:
-                            {
-                                return Pick(w, [1766]); // REV32_v8H
-                            }
-                            case 0x43:
-                            {
-                                return Pick(w, [1026]); // UQADD_v8H
-                            }
-                            case 0x44:
-                            {
-                                return Pick(w, [1308]); // UADDW2_v4S
-                            }
-                            case 0x45:
-                            {
-                                return Pick(w, [1039]); // URHADD_v8H
-                            }
-                            case 0x47:
-                            {
-                                return Pick(w, [1752]); // BSL_v16B
-                            }
-                            case 0x48:
-                            {
-                                return Pick(w, [768]); // USUBL2_v4S
-                            }
-                            case 0x49:
-                            {
-                                return Pick(w, [1051]); // UHSUB_v8H
-                            }
-                            case 0x4a:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1519]); // UADDLP_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1549]); // SQXTUN2_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4b:
-                            {
-                                return Pick(w, [1064]); // UQSUB_v8H
-                            }
-                            case 0x4c:
-                            {
-                                return Pick(w, [1320]); // USUBW2_v4S
-                            }
-                            case 0x4d:
-                            {
-                                return Pick(w, [1686]); // CMHI_v8H
-                            }
-                            case 0x4e:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1504]); // USQADD_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [982]); // UADDLV_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4f:
-                            {
-                                return Pick(w, [1700]); // CMHS_v8H
-                            }
-                            case 0x50:
-                            {
-                                return Pick(w, [1332]); // RADDHN2_v8H
-                            }
-                            case 0x51:
-                            {
-                                return Pick(w, [1078]); // USHL_v8H
-                            }
-                            case 0x52:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1477]); // CLZ_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1543]); // UQXTN2_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x53:
-                            {
-                                return Pick(w, [1092]); // UQSHL_v8H
-                            }
-                            case 0x54:
-                            {
-                                return Pick(w, [1356]); // UABAL2_v4S
-                            }
-                            case 0x55:
-                            {
-                                return Pick(w, [1106]); // URSHL_v8H
-                            }
-                            case 0x56:
-                            {
-                                return Pick(w, [1509]); // RBIT_v16B
-                            }
-                            case 0x58:
-                            {
-                                return Pick(w, [1344]); // RSUBHN2_v8H
-                            }
-                            case 0x59:
-                            {
-                                return Pick(w, [1720]); // UMAX_v8H
-                            }
-                            case 0x5a:
-                            {
-                                return Pick(w, [1531]); // UADALP_v4S
-                            }
-                            case 0x5b:
-                            {
-                                return Pick(w, [1726]); // UMIN_v8H
-                            }
-                            case 0x5c:
-                            {
-                                return Pick(w, [1368]); // UABDL2_v4S
-                            }
-                            case 0x5d:
-                            {
-                                return Pick(w, [1119]); // UABD_v8H
-                            }
-                            case 0x5e:
-                            {
-                                return Pick(w, [1490]); // SQNEG_v8H
-                            }
-                            case 0x5f:
-                            {
-                                return Pick(w, [1131]); // UABA_v8H
-                            }
-                            case 0x60:
-                            {
-                                return Pick(w, [780]); // UMLAL2_v4S
-                            }
-                            case 0x61:
-                            {
-                                return Pick(w, [1665]); // SUB_v8H
-                            }
-                            case 0x62:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1197]); // CMGE0_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [926]); // FRINTA_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x63:
-                            {
-                                return Pick(w, [1672]); // CMEQ_v8H
-                            }
-                            case 0x65:
-                            {
-                                return Pick(w, [1143]); // MLS_v8H
-                            }
-                            case 0x66:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1204]); // CMLE0_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [929]); // FRINTX_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x68:
-                            {
-                                return Pick(w, [792]); // UMLSL2_v4S
-                            }
-                            case 0x69:
-                            {
-                                return Pick(w, [1155]); // UMAXP_v8H
-                            }
-                            case 0x6a:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [881]); // FCVTNU_v2D
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [962]); // UMAXV_v8H
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [972]); // UMINV_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6b:
-                            {
-                                return Pick(w, [1167]); // UMINP_v8H
-                            }
-                            case 0x6d:
-                            {
-                                return Pick(w, [1175]); // SQRDMULH_v8H
-                            }
-                            case 0x6e:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1783]); // NEG_v8H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [887]); // FCVTMU_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x70:
-                            {
-                                return Pick(w, [804]); // UMULL2_v4S
-                            }
-                            case 0x71:
-                            {
-                                return Pick(w, [1581]); // FMAXNMP_v2D
-                            }
-                            case 0x72:
-                            {
-                                return Pick(w, [893]); // FCVTAU_v2D
-                            }
-                            case 0x75:
-                            {
-                                return Pick(w, [866]); // FADDP_v2D
-                            }
-                            case 0x76:
-                            {
-                                return Pick(w, [911]); // UCVTF_v2D
-                            }
-                            case 0x77:
-                            {
-                                return Pick(w, [845]); // FMUL_v2D
-                            }
-                            case 0x79:
-                            {
-                                return Pick(w, [1557]); // FCMGE_v2D
-                            }
-                            case 0x7b:
-                            {
-                                return Pick(w, [1563]); // FACGE_v2D
-                            }
-                            case 0x7d:
-                            {
-                                return Pick(w, [1575]); // FMAXP_v2D
-                            }
-                            case 0x7f:
-                            {
-                                return Pick(w, [848]); // FDIV_v2D
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_19(w);
                     }
                     case 0x1a:
                     {
-                        switch ((((w >> 30) & 0x1) << 6) | ((w >> 10) & 0x3f))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [757]); // UADDL_v2D
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [1014]); // UHADD_v2S
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [1027]); // UQADD_v2S
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [1309]); // UADDW_v2D
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [1040]); // URHADD_v2S
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [1753]); // BIT_v8B
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [769]); // USUBL_v2D
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [1052]); // UHSUB_v2S
-                            }
-                            case 0xa:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1520]); // UADDLP_v1D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1550]); // SQXTUN_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [1065]); // UQSUB_v2S
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [1321]); // USUBW_v2D
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [1687]); // CMHI_v2S
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [1505]); // USQADD_v2S
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [1701]); // CMHS_v2S
-                            }
-                            case 0x10:
-                            {
-                                return Pick(w, [1333]); // RADDHN_v2S
-                            }
-                            case 0x11:
-                            {
-                                return Pick(w, [1079]); // USHL_v2S
-                            }
-                            case 0x12:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1478]); // CLZ_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1544]); // UQXTN_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x13:
-                            {
-                                return Pick(w, [1093]); // UQSHL_v2S
-                            }
-                            case 0x14:
-                            {
-                                return Pick(w, [1357]); // UABAL_v2D
-                            }
-                            case 0x15:
-                            {
-                                return Pick(w, [1107]); // URSHL_v2S
-                            }
-                            case 0x18:
-                            {
-                                return Pick(w, [1345]); // RSUBHN_v2S
-                            }
-                            case 0x19:
-                            {
-                                return Pick(w, [1721]); // UMAX_v2S
-                            }
-                            case 0x1a:
-                            {
-                                return Pick(w, [1532]); // UADALP_v1D
-                            }
-                            case 0x1b:
-                            {
-                                return Pick(w, [1727]); // UMIN_v2S
-                            }
-                            case 0x1c:
-                            {
-                                return Pick(w, [1369]); // UABDL_v2D
-                            }
-                            case 0x1d:
-                            {
-                                return Pick(w, [1120]); // UABD_v2S
-                            }
-                            case 0x1e:
-                            {
-                                return Pick(w, [1491]); // SQNEG_v2S
-                            }
-                            case 0x1f:
-                            {
-                                return Pick(w, [1132]); // UABA_v2S
-                            }
-                            case 0x20:
-                            {
-                                return Pick(w, [781]); // UMLAL_v2D
-                            }
-                            case 0x21:
-                            {
-                                return Pick(w, [1666]); // SUB_v2S
-                            }
-                            case 0x22:
-                            {
-                                return Pick(w, [1198]); // CMGE0_v2S
-                            }
-                            case 0x23:
-                            {
-                                return Pick(w, [1673]); // CMEQ_v2S
-                            }
-                            case 0x25:
-                            {
-                                return Pick(w, [1144]); // MLS_v2S
-                            }
-                            case 0x26:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1205]); // CMLE0_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [930]); // FRINTI_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x28:
-                            {
-                                return Pick(w, [793]); // UMLSL_v2D
-                            }
-                            case 0x29:
-                            {
-                                return Pick(w, [1156]); // UMAXP_v2S
-                            }
-                            case 0x2a:
-                            {
-                                return Pick(w, [897]); // FCVTPU_v2S
-                            }
-                            case 0x2b:
-                            {
-                                return Pick(w, [1168]); // UMINP_v2S
-                            }
-                            case 0x2d:
-                            {
-                                return Pick(w, [1176]); // SQRDMULH_v2S
-                            }
-                            case 0x2e:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1784]); // NEG_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [903]); // FCVTZU_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x30:
-                            {
-                                return Pick(w, [805]); // UMULL_v2D
-                            }
-                            case 0x31:
-                            {
-                                return Pick(w, [1582]); // FMINNMP_v2S
-                            }
-                            case 0x32:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1607]); // FCMGE0_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1602]); // URSQRTE_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x35:
-                            {
-                                return Pick(w, [861]); // FABD_v2S
-                            }
-                            case 0x36:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1613]); // FCMLE0_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1597]); // FRSQRTE_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x39:
-                            {
-                                return Pick(w, [1558]); // FCMGT_v2S
-                            }
-                            case 0x3b:
-                            {
-                                return Pick(w, [1564]); // FACGT_v2S
-                            }
-                            case 0x3d:
-                            {
-                                return Pick(w, [1576]); // FMINP_v2S
-                            }
-                            case 0x3e:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [870]); // FNEG_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [873]); // FSQRT_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x40:
-                            {
-                                return Pick(w, [758]); // UADDL2_v2D
-                            }
-                            case 0x41:
-                            {
-                                return Pick(w, [1015]); // UHADD_v4S
-                            }
-                            case 0x43:
-                            {
-                                return Pick(w, [1028]); // UQADD_v4S
-                            }
-                            case 0x44:
-                            {
-                                return Pick(w, [1310]); // UADDW2_v2D
-                            }
-                            case 0x45:
-                            {
-                                return Pick(w, [1041]); // URHADD_v4S
-                            }
-                            case 0x47:
-                            {
-                                return Pick(w, [1754]); // BIT_v16B
-                            }
-                            case 0x48:
-                            {
-                                return Pick(w, [770]); // USUBL2_v2D
-                            }
-                            case 0x49:
-                            {
-                                return Pick(w, [1053]); // UHSUB_v4S
-                            }
-                            case 0x4a:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1521]); // UADDLP_v2D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1551]); // SQXTUN2_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4b:
-                            {
-                                return Pick(w, [1066]); // UQSUB_v4S
-                            }
-                            case 0x4c:
-                            {
-                                return Pick(w, [1322]); // USUBW2_v2D
-                            }
-                            case 0x4d:
-                            {
-                                return Pick(w, [1688]); // CMHI_v4S
-                            }
-                            case 0x4e:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1506]); // USQADD_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [983]); // UADDLV_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4f:
-                            {
-                                return Pick(w, [1702]); // CMHS_v4S
-                            }
-                            case 0x50:
-                            {
-                                return Pick(w, [1334]); // RADDHN2_v4S
-                            }
-                            case 0x51:
-                            {
-                                return Pick(w, [1080]); // USHL_v4S
-                            }
-                            case 0x52:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1479]); // CLZ_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1545]); // UQXTN2_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x53:
-                            {
-                                return Pick(w, [1094]); // UQSHL_v4S
-                            }
-                            case 0x54:
-                            {
-                                return Pick(w, [1358]); // UABAL2_v2D
-                            }
-                            case 0x55:
-                            {
-                                return Pick(w, [1108]); // URSHL_v4S
-                            }
-                            case 0x58:
-                            {
-                                return Pick(w, [1346]); // RSUBHN2_v4S
-                            }
-                            case 0x59:
-                            {
-                                return Pick(w, [1722]); // UMAX_v4S
-                            }
-                            case 0x5a:
-                            {
-                                return Pick(w, [1533]); // UADALP_v2D
-                            }
-                            case 0x5b:
-                            {
-                                return Pick(w, [1728]); // UMIN_v4S
-                            }
-                            case 0x5c:
-                            {
-                                return Pick(w, [1370]); // UABDL2_v2D
-                            }
-                            case 0x5d:
-                            {
-                                return Pick(w, [1121]); // UABD_v4S
-                            }
-                            case 0x5e:
-                            {
-                                return Pick(w, [1492]); // SQNEG_v4S
-                            }
-                            case 0x5f:
-                            {
-                                return Pick(w, [1133]); // UABA_v4S
-                            }
-                            case 0x60:
-                            {
-                                return Pick(w, [782]); // UMLAL2_v2D
-                            }
-                            case 0x61:
-                            {
-                                return Pick(w, [1667]); // SUB_v4S
-                            }
-                            case 0x62:
-                            {
-                                return Pick(w, [1199]); // CMGE0_v4S
-                            }
-                            case 0x63:
-                            {
-                                return Pick(w, [1674]); // CMEQ_v4S
-                            }
-                            case 0x65:
-                            {
-                                return Pick(w, [1145]); // MLS_v4S
-                            }
-                            case 0x66:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1206]); // CMLE0_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [931]); // FRINTI_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x68:
-                            {
-                                return Pick(w, [794]); // UMLSL2_v2D
-                            }
-                            case 0x69:
-                            {
-                                return Pick(w, [1157]); // UMAXP_v4S
-                            }
-                            case 0x6a:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [898]); // FCVTPU_v4S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [963]); // UMAXV_v4S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [973]); // UMINV_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6b:
-                            {
-                                return Pick(w, [1169]); // UMINP_v4S
-                            }
-                            case 0x6d:
-                            {
-                                return Pick(w, [1177]); // SQRDMULH_v4S
-                            }
-                            case 0x6e:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1785]); // NEG_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [904]); // FCVTZU_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x70:
-                            {
-                                return Pick(w, [806]); // UMULL2_v2D
-                            }
-                            case 0x71:
-                            {
-                                return Pick(w, [1583]); // FMINNMP_v4S
-                            }
-                            case 0x72:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1608]); // FCMGE0_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1603]); // URSQRTE_v4S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [987]); // FMINNMV_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x75:
-                            {
-                                return Pick(w, [862]); // FABD_v4S
-                            }
-                            case 0x76:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1614]); // FCMLE0_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1598]); // FRSQRTE_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x79:
-                            {
-                                return Pick(w, [1559]); // FCMGT_v4S
-                            }
-                            case 0x7b:
-                            {
-                                return Pick(w, [1565]); // FACGT_v4S
-                            }
-                            case 0x7d:
-                            {
-                                return Pick(w, [1577]); // FMINP_v4S
-                            }
-                            case 0x7e:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [871]); // FNEG_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [874]); // FSQRT_v4S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [985]); // FMINV_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_1a(w);
                     }
                     case 0x1b:
                     {
-                        switch ((((w >> 30) & 0x1) << 6) | ((w >> 10) & 0x3f))
-                        {
-                            case 0x7:
-                            {
-                                return Pick(w, [1755]); // BIF_v8B
-                            }
-                            case 0x43:
-                            {
-                                return Pick(w, [1029]); // UQADD_v2D
-                            }
-                            case 0x47:
-                            {
-                                return Pick(w, [1756]); // BIF_v16B
-                            }
-                            case 0x4b:
-                            {
-                                return Pick(w, [1067]); // UQSUB_v2D
-                            }
-                            case 0x4d:
-                            {
-                                return Pick(w, [1689]); // CMHI_v2D
-                            }
-                            case 0x4e:
-                            {
-                                return Pick(w, [1507]); // USQADD_v2D
-                            }
-                            case 0x4f:
-                            {
-                                return Pick(w, [1703]); // CMHS_v2D
-                            }
-                            case 0x51:
-                            {
-                                return Pick(w, [1081]); // USHL_v2D
-                            }
-                            case 0x53:
-                            {
-                                return Pick(w, [1095]); // UQSHL_v2D
-                            }
-                            case 0x55:
-                            {
-                                return Pick(w, [1109]); // URSHL_v2D
-                            }
-                            case 0x5e:
-                            {
-                                return Pick(w, [1493]); // SQNEG_v2D
-                            }
-                            case 0x61:
-                            {
-                                return Pick(w, [1668]); // SUB_v2D
-                            }
-                            case 0x62:
-                            {
-                                return Pick(w, [1200]); // CMGE0_v2D
-                            }
-                            case 0x63:
-                            {
-                                return Pick(w, [1675]); // CMEQ_v2D
-                            }
-                            case 0x66:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1207]); // CMLE0_v2D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [932]); // FRINTI_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6a:
-                            {
-                                return Pick(w, [899]); // FCVTPU_v2D
-                            }
-                            case 0x6e:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1786]); // NEG_v2D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [905]); // FCVTZU_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x71:
-                            {
-                                return Pick(w, [1584]); // FMINNMP_v2D
-                            }
-                            case 0x72:
-                            {
-                                return Pick(w, [1609]); // FCMGE0_v2D
-                            }
-                            case 0x75:
-                            {
-                                return Pick(w, [863]); // FABD_v2D
-                            }
-                            case 0x76:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1615]); // FCMLE0_v2D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1599]); // FRSQRTE_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x79:
-                            {
-                                return Pick(w, [1560]); // FCMGT_v2D
-                            }
-                            case 0x7b:
-                            {
-                                return Pick(w, [1566]); // FACGT_v2D
-                            }
-                            case 0x7d:
-                            {
-                                return Pick(w, [1578]); // FMINP_v2D
-                            }
-                            case 0x7e:
-                            {
-                                switch (((w >> 16) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [872]); // FNEG_v2D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [875]); // FSQRT_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_1b(w);
                     }
                     case 0x1c:
                     {
-                        switch ((((w >> 30) & 0x1) << 4) | (((w >> 21) & 0x1) << 3) | (((w >> 15) & 0x1) << 2) | ((w >> 11) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [992]); // MVNI_v2S_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x3))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1891]); // USHR_v8B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [1390]); // URSHR_v8B
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [1912]); // SRI_v8B
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [1425]); // SQSHLU_v8B
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        switch (((w >> 13) & 0x3))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1893]); // USHR_v4H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1392]); // URSHR_v4H
-                                            }
-                                            case 0x2:
-                                            {
-                                                return Pick(w, [1914]); // SRI_v4H
-                                            }
-                                            case 0x3:
-                                            {
-                                                return Pick(w, [1427]); // SQSHLU_v4H
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x2:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1000]); // BIC_v2S_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x3))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1905]); // USRA_v8B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [1404]); // URSRA_v8B
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [1926]); // SLI_v8B
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [1418]); // UQSHL_v8B_imm
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        switch (((w >> 13) & 0x3))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1907]); // USRA_v4H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1406]); // URSRA_v4H
-                                            }
-                                            case 0x2:
-                                            {
-                                                return Pick(w, [1928]); // SLI_v4H
-                                            }
-                                            case 0x3:
-                                            {
-                                                return Pick(w, [1420]); // UQSHL_v4H_imm
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x4:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 14) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [994]); // MVNI_v4H_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x1))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1432]); // SQSHRUN_v8B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [831]); // USHLL_v8H
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1883]); // MOVI_D
-                                    }
-                                    case 0x2:
-                                    {
-                                        switch (((w >> 13) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1434]); // SQSHRUN_v4H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [833]); // USHLL_v4S
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1438]); // SQRSHRUN_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1440]); // SQRSHRUN_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1002]); // BIC_v4H_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1450]); // UQSHRN_v8B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1452]); // UQSHRN_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x7:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1462]); // UQRSHRN_v8B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1464]); // UQRSHRN_v4H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x8:
-                            {
-                                switch (((w >> 13) & 0x3))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1895]); // USHR_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1394]); // URSHR_v2S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1916]); // SRI_v2S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1429]); // SQSHLU_v2S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xa:
-                            {
-                                switch (((w >> 13) & 0x3))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1909]); // USRA_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1408]); // URSRA_v2S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1930]); // SLI_v2S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1422]); // UQSHL_v2S_imm
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 13) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1436]); // SQSHRUN_v2S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [835]); // USHLL_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [1442]); // SQRSHRUN_v2S
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [1454]); // UQSHRN_v2S
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [1466]); // UQRSHRN_v2S
-                            }
-                            case 0x10:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [993]); // MVNI_v4S_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x3))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1892]); // USHR_v16B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [1391]); // URSHR_v16B
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [1913]); // SRI_v16B
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [1426]); // SQSHLU_v16B
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        switch (((w >> 13) & 0x3))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1894]); // USHR_v8H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1393]); // URSHR_v8H
-                                            }
-                                            case 0x2:
-                                            {
-                                                return Pick(w, [1915]); // SRI_v8H
-                                            }
-                                            case 0x3:
-                                            {
-                                                return Pick(w, [1428]); // SQSHLU_v8H
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x12:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1001]); // BIC_v4S_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x3))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1906]); // USRA_v16B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [1405]); // URSRA_v16B
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [1927]); // SLI_v16B
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [1419]); // UQSHL_v16B_imm
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        switch (((w >> 13) & 0x3))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1908]); // USRA_v8H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1407]); // URSRA_v8H
-                                            }
-                                            case 0x2:
-                                            {
-                                                return Pick(w, [1929]); // SLI_v8H
-                                            }
-                                            case 0x3:
-                                            {
-                                                return Pick(w, [1421]); // UQSHL_v8H_imm
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x14:
-                            {
-                                switch ((((w >> 20) & 0x1) << 1) | ((w >> 14) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [995]); // MVNI_v8H_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 13) & 0x1))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [1433]); // SQSHRUN2_v16B
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [832]); // USHLL2_v8H
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1882]); // MOVI_v2D
-                                    }
-                                    case 0x2:
-                                    {
-                                        switch (((w >> 13) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1435]); // SQSHRUN2_v8H
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [834]); // USHLL2_v4S
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x15:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1439]); // SQRSHRUN2_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1441]); // SQRSHRUN2_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x16:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                return Pick(w, [1003]); // BIC_v8H_imm
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1451]); // UQSHRN2_v16B
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1453]); // UQSHRN2_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x17:
-                            {
-                                switch (((w >> 20) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1463]); // UQRSHRN2_v16B
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1465]); // UQRSHRN2_v8H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x18:
-                            {
-                                switch (((w >> 13) & 0x3))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1896]); // USHR_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1395]); // URSHR_v4S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1917]); // SRI_v4S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1430]); // SQSHLU_v4S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x1a:
-                            {
-                                switch (((w >> 13) & 0x3))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1910]); // USRA_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1409]); // URSRA_v4S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1931]); // SLI_v4S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1423]); // UQSHL_v4S_imm
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x1c:
-                            {
-                                switch (((w >> 13) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [1437]); // SQSHRUN2_v4S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [836]); // USHLL2_v2D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x1d:
-                            {
-                                return Pick(w, [1443]); // SQRSHRUN2_v4S
-                            }
-                            case 0x1e:
-                            {
-                                return Pick(w, [1455]); // UQSHRN2_v4S
-                            }
-                            case 0x1f:
-                            {
-                                return Pick(w, [1467]); // UQRSHRN2_v4S
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_1c(w);
                     }
                     case 0x1d:
                     {
-                        switch ((((w >> 30) & 0x1) << 5) | (((w >> 12) & 0xf) << 1) | ((w >> 10) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [722]); // MLA_v4H_elem
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [1623]); // UMLAL_v4S_elem
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [726]); // MLS_v4H_elem
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [1631]); // UMLSL_v4S_elem
-                            }
-                            case 0x14:
-                            {
-                                return Pick(w, [1639]); // UMULL_v4S_elem
-                            }
-                            case 0x20:
-                            {
-                                return Pick(w, [723]); // MLA_v8H_elem
-                            }
-                            case 0x21:
-                            {
-                                return Pick(w, [1897]); // USHR_v2D
-                            }
-                            case 0x23:
-                            {
-                                return Pick(w, [1911]); // USRA_v2D
-                            }
-                            case 0x24:
-                            {
-                                return Pick(w, [1624]); // UMLAL2_v4S_elem
-                            }
-                            case 0x25:
-                            {
-                                return Pick(w, [1396]); // URSHR_v2D
-                            }
-                            case 0x27:
-                            {
-                                return Pick(w, [1410]); // URSRA_v2D
-                            }
-                            case 0x28:
-                            {
-                                return Pick(w, [727]); // MLS_v8H_elem
-                            }
-                            case 0x29:
-                            {
-                                return Pick(w, [1918]); // SRI_v2D
-                            }
-                            case 0x2b:
-                            {
-                                return Pick(w, [1932]); // SLI_v2D
-                            }
-                            case 0x2c:
-                            {
-                                return Pick(w, [1632]); // UMLSL2_v4S_elem
-                            }
-                            case 0x2d:
-                            {
-                                return Pick(w, [1431]); // SQSHLU_v2D
-                            }
-                            case 0x2f:
-                            {
-                                return Pick(w, [1424]); // UQSHL_v2D_imm
-                            }
-                            case 0x34:
-                            {
-                                return Pick(w, [1640]); // UMULL2_v4S_elem
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_1d(w);
                     }
                     case 0x1e:
                     {
-                        switch ((((w >> 30) & 0x1) << 3) | ((w >> 13) & 0x7))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [724]); // MLA_v2S_elem
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [1625]); // UMLAL_v2D_elem
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [728]); // MLS_v2S_elem
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [1633]); // UMLSL_v2D_elem
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [1641]); // UMULL_v2D_elem
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [725]); // MLA_v4S_elem
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [1626]); // UMLAL2_v2D_elem
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [729]); // MLS_v4S_elem
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [1634]); // UMLSL2_v2D_elem
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [1642]); // UMULL2_v2D_elem
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_1e(w);
                     }
                     case 0x28:
                     {
-                        switch (((w >> 21) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [946]); // EOR3
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [947]); // BCAX
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_28(w);
                     }
                     case 0x29:
                     {
-                        switch (((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [941]); // SHA512H
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [942]); // SHA512H2
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [943]); // SHA512SU1
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [944]); // RAX1
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_3_29(w);
                     }
                     case 0x2a:
                     {
@@ -7480,84 +312,15 @@ public static partial class A64Decoder
                     }
                     case 0x1:
                     {
-                        switch (((w >> 29) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [14]); // ADD_32_imm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [16]); // ADDS_32_imm
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [18]); // SUB_32_imm
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [20]); // SUBS_32_imm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_4_1(w);
                     }
                     case 0x2:
                     {
-                        switch ((((w >> 29) & 0x3) << 1) | ((w >> 23) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [22]); // AND_32_imm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [30]); // MOVN_32
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [24]); // ORR_32_imm
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [26]); // EOR_32_imm
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [32]); // MOVZ_32
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [28]); // ANDS_32_imm
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [34]); // MOVK_32
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_4_2(w);
                     }
                     case 0x3:
                     {
-                        switch ((((w >> 29) & 0x3) << 1) | ((w >> 23) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [38]); // SBFM_32
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [44]); // EXTR_32
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [40]); // BFM_32
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [42]); // UBFM_32
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_4_3(w);
                     }
                     case 0x4:
                     {
@@ -7565,84 +328,15 @@ public static partial class A64Decoder
                     }
                     case 0x5:
                     {
-                        switch (((w >> 29) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [15]); // ADD_64_imm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [17]); // ADDS_64_imm
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [19]); // SUB_64_imm
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [21]); // SUBS_64_imm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_4_5(w);
                     }
                     case 0x6:
                     {
-                        switch ((((w >> 29) & 0x3) << 1) | ((w >> 23) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [23]); // AND_64_imm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [31]); // MOVN_64
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [25]); // ORR_64_imm
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [27]); // EOR_64_imm
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [33]); // MOVZ_64
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [29]); // ANDS_64_imm
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [35]); // MOVK_64
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_4_6(w);
                     }
                     case 0x7:
                     {
-                        switch ((((w >> 29) & 0x3) << 1) | ((w >> 23) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [39]); // SBFM_64
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [45]); // EXTR_64
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [41]); // BFM_64
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [43]); // UBFM_64
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_4_7(w);
                     }
                     default: return 0;
                 }
@@ -7653,290 +347,15 @@ public static partial class A64Decoder
                 {
                     case 0x0:
                     {
-                        switch (((w >> 31) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1]); // B
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [2]); // BL
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_5_0(w);
                     }
                     case 0x1:
                     {
-                        switch (((w >> 24) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                switch (((w >> 31) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [4]); // CBZ_32
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [5]); // CBZ_64
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x1:
-                            {
-                                switch (((w >> 31) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [6]); // CBNZ_32
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [7]); // CBNZ_64
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [8]); // TBZ
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [9]); // TBNZ
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_5_1(w);
                     }
                     case 0x2:
                     {
-                        switch ((((w >> 31) & 0x1) << 2) | ((w >> 24) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [3]); // B_cond
-                            }
-                            case 0x4:
-                            {
-                                switch ((((w >> 21) & 0x3) << 2) | ((w >> 0) & 0x3))
-                                {
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1977]); // SVC
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1978]); // HVC
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1979]); // SMC
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [1980]); // BRK
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [1981]); // HLT
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5:
-                            {
-                                switch (((w >> 20) & 0x3))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 19) & 0x1))
-                                        {
-                                            case 0x0:
-                                            {
-                                                switch (((w >> 12) & 0x1))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        switch (((w >> 13) & 0x1))
-                                                        {
-                                                            case 0x0:
-                                                            {
-                                                                switch (((w >> 5) & 0x1))
-                                                                {
-                                                                    case 0x0:
-                                                                    {
-                                                                        return Pick(w, [1984, 1986, 1983, 1987]); // CFINV AXFLAG MSR_imm MSR_s0
-                                                                    }
-                                                                    case 0x1:
-                                                                    {
-                                                                        return Pick(w, [1985, 1983, 1987]); // XAFLAG MSR_imm MSR_s0
-                                                                    }
-                                                                    default: return 0;
-                                                                }
-                                                            }
-                                                            case 0x1:
-                                                            {
-                                                                return Pick(w, [1976, 1987]); // HINT MSR_s0
-                                                            }
-                                                            default: return 0;
-                                                        }
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        switch (((w >> 5) & 0x1))
-                                                        {
-                                                            case 0x0:
-                                                            {
-                                                                switch (((w >> 6) & 0x1))
-                                                                {
-                                                                    case 0x0:
-                                                                    {
-                                                                        return Pick(w, [1972, 1987]); // DSB MSR_s0
-                                                                    }
-                                                                    case 0x1:
-                                                                    {
-                                                                        switch (((w >> 7) & 0x1))
-                                                                        {
-                                                                            case 0x0:
-                                                                            {
-                                                                                return Pick(w, [1971, 1987]); // CLREX MSR_s0
-                                                                            }
-                                                                            case 0x1:
-                                                                            {
-                                                                                return Pick(w, [1974, 1987]); // ISB MSR_s0
-                                                                            }
-                                                                            default: return 0;
-                                                                        }
-                                                                    }
-                                                                    default: return 0;
-                                                                }
-                                                            }
-                                                            case 0x1:
-                                                            {
-                                                                switch (((w >> 6) & 0x1))
-                                                                {
-                                                                    case 0x0:
-                                                                    {
-                                                                        return Pick(w, [1973, 1987]); // DMB MSR_s0
-                                                                    }
-                                                                    case 0x1:
-                                                                    {
-                                                                        return Pick(w, [1975, 1987]); // SB MSR_s0
-                                                                    }
-                                                                    default: return 0;
-                                                                }
-                                                            }
-                                                            default: return 0;
-                                                        }
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x1:
-                                            {
-                                                return Pick(w, [1969]); // SYS
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [1968]); // MSR_reg
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [1970]); // SYSL
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [1967]); // MRS
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6:
-                            {
-                                switch ((((w >> 21) & 0x7) << 5) | (((w >> 10) & 0x3) << 3) | ((w >> 2) & 0x7))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [10]); // BR
-                                    }
-                                    case 0x17:
-                                    {
-                                        return Pick(w, [2011]); // BRAAZ
-                                    }
-                                    case 0x1f:
-                                    {
-                                        return Pick(w, [2012]); // BRABZ
-                                    }
-                                    case 0x20:
-                                    {
-                                        return Pick(w, [11]); // BLR
-                                    }
-                                    case 0x37:
-                                    {
-                                        return Pick(w, [2013]); // BLRAAZ
-                                    }
-                                    case 0x3f:
-                                    {
-                                        return Pick(w, [2014]); // BLRABZ
-                                    }
-                                    case 0x40:
-                                    {
-                                        return Pick(w, [12]); // RET
-                                    }
-                                    case 0x57:
-                                    {
-                                        return Pick(w, [2007]); // RETAA
-                                    }
-                                    case 0x5f:
-                                    {
-                                        return Pick(w, [2008]); // RETAB
-                                    }
-                                    case 0x80:
-                                    {
-                                        return Pick(w, [13]); // ERET
-                                    }
-                                    case 0x97:
-                                    {
-                                        return Pick(w, [2009]); // ERETAA
-                                    }
-                                    case 0x9f:
-                                    {
-                                        return Pick(w, [2010]); // ERETAB
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x7:
-                            {
-                                switch ((((w >> 21) & 0x1) << 1) | ((w >> 10) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [2015]); // BRAA
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [2016]); // BRAB
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [2017]); // BLRAA
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [2018]); // BLRAB
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_5_2(w);
                     }
                     default: return 0;
                 }
@@ -7951,418 +370,23 @@ public static partial class A64Decoder
                     }
                     case 0x2:
                     {
-                        switch ((((w >> 22) & 0x3) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [90]); // ADC_32
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [127]); // CSEL_32
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [129]); // CSINC_32
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 12) & 0x7))
-                                {
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [82]); // LSLV_32
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [119]); // CRC32B
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [122]); // CRC32CB
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                switch (((w >> 12) & 0x7))
-                                {
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [84]); // LSRV_32
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [120]); // CRC32H
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [123]); // CRC32CH
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe:
-                            {
-                                switch (((w >> 12) & 0x7))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [78]); // UDIV_32
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [86]); // ASRV_32
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [121]); // CRC32W
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [124]); // CRC32CW
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xf:
-                            {
-                                switch (((w >> 13) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [80]); // SDIV_32
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [88]); // RORV_32
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_2(w);
                     }
                     case 0x3:
                     {
-                        switch (((w >> 15) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [98]); // MADD_32
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [100]); // MSUB_32
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_3(w);
                     }
                     case 0x4:
                     {
-                        switch ((((w >> 21) & 0x7) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [632]); // STURB_unscaled
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [634]); // STRB_post
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [633]); // STTRB_unpriv
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [672]); // STRB_pre
-                            }
-                            case 0x4:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [470]); // LDADDB
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [486]); // LDCLRB
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [502]); // LDEORB
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [518]); // LDSETB
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [534]); // LDSMAXB
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [550]); // LDSMINB
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [566]); // LDUMAXB
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [582]); // LDUMINB
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [598]); // SWPB
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [685]); // STRB_reg
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [635]); // LDURB_unscaled
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [637]); // LDRB_post
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [636]); // LDTRB_unpriv
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [673]); // LDRB_pre
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [478]); // LDADDLB
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [494]); // LDCLRLB
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [510]); // LDEORLB
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [526]); // LDSETLB
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [542]); // LDSMAXLB
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [558]); // LDSMINLB
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [574]); // LDUMAXLB
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [590]); // LDUMINLB
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [606]); // SWPLB
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [686]); // LDRB_reg
-                            }
-                            case 0x10:
-                            {
-                                return Pick(w, [638]); // LDURSB_64_unscaled
-                            }
-                            case 0x11:
-                            {
-                                return Pick(w, [640]); // LDRSB_64_post
-                            }
-                            case 0x12:
-                            {
-                                return Pick(w, [639]); // LDTRSB_64_unpriv
-                            }
-                            case 0x13:
-                            {
-                                return Pick(w, [674]); // LDRSB_64_pre
-                            }
-                            case 0x14:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [474]); // LDADDAB
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [490]); // LDCLRAB
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [506]); // LDEORAB
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [522]); // LDSETAB
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [538]); // LDSMAXAB
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [554]); // LDSMINAB
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [570]); // LDUMAXAB
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [586]); // LDUMINAB
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [602]); // SWPAB
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [442]); // LDAPRB
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x16:
-                            {
-                                return Pick(w, [687]); // LDRSB_64_reg
-                            }
-                            case 0x18:
-                            {
-                                return Pick(w, [641]); // LDURSB_32_unscaled
-                            }
-                            case 0x19:
-                            {
-                                return Pick(w, [643]); // LDRSB_32_post
-                            }
-                            case 0x1a:
-                            {
-                                return Pick(w, [642]); // LDTRSB_32_unpriv
-                            }
-                            case 0x1b:
-                            {
-                                return Pick(w, [675]); // LDRSB_32_pre
-                            }
-                            case 0x1c:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [482]); // LDADDALB
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [498]); // LDCLRALB
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [514]); // LDEORALB
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [530]); // LDSETALB
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [546]); // LDSMAXALB
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [562]); // LDSMINALB
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [578]); // LDUMAXALB
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [594]); // LDUMINALB
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [610]); // SWPALB
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x1e:
-                            {
-                                return Pick(w, [688]); // LDRSB_32_reg
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_4(w);
                     }
                     case 0x5:
                     {
-                        switch (((w >> 22) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [618]); // STRB_uimm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [619]); // LDRB_uimm
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [620]); // LDRSB_64_uimm
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [621]); // LDRSB_32_uimm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_5(w);
                     }
                     case 0x6:
                     {
-                        switch ((((w >> 22) & 0x1) << 1) | ((w >> 11) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [92]); // ADCS_32
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [135]); // CCMN_32_reg
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [139]); // CCMN_32_imm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_6(w);
                     }
                     case 0x8:
                     {
@@ -8370,361 +394,19 @@ public static partial class A64Decoder
                     }
                     case 0xa:
                     {
-                        switch ((((w >> 22) & 0x3) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [94]); // SBC_32
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [131]); // CSINV_32
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [133]); // CSNEG_32
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 12) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [108]); // RBIT_32
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [115]); // CLZ_32
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                switch (((w >> 12) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [110]); // REV16_32
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [117]); // CLS_32
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [112]); // REV_32
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_a(w);
                     }
                     case 0xc:
                     {
-                        switch ((((w >> 21) & 0x7) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [644]); // STURH_unscaled
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [646]); // STRH_post
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [645]); // STTRH_unpriv
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [676]); // STRH_pre
-                            }
-                            case 0x4:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [471]); // LDADDH
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [487]); // LDCLRH
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [503]); // LDEORH
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [519]); // LDSETH
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [535]); // LDSMAXH
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [551]); // LDSMINH
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [567]); // LDUMAXH
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [583]); // LDUMINH
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [599]); // SWPH
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [689]); // STRH_reg
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [647]); // LDURH_unscaled
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [649]); // LDRH_post
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [648]); // LDTRH_unpriv
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [677]); // LDRH_pre
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [479]); // LDADDLH
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [495]); // LDCLRLH
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [511]); // LDEORLH
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [527]); // LDSETLH
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [543]); // LDSMAXLH
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [559]); // LDSMINLH
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [575]); // LDUMAXLH
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [591]); // LDUMINLH
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [607]); // SWPLH
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [690]); // LDRH_reg
-                            }
-                            case 0x10:
-                            {
-                                return Pick(w, [650]); // LDURSH_64_unscaled
-                            }
-                            case 0x11:
-                            {
-                                return Pick(w, [652]); // LDRSH_64_post
-                            }
-                            case 0x12:
-                            {
-                                return Pick(w, [651]); // LDTRSH_64_unpriv
-                            }
-                            case 0x13:
-                            {
-                                return Pick(w, [678]); // LDRSH_64_pre
-                            }
-                            case 0x14:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [475]); // LDADDAH
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [491]); // LDCLRAH
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [507]); // LDEORAH
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [523]); // LDSETAH
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [539]); // LDSMAXAH
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [555]); // LDSMINAH
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [571]); // LDUMAXAH
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [587]); // LDUMINAH
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [603]); // SWPAH
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [443]); // LDAPRH
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x16:
-                            {
-                                return Pick(w, [691]); // LDRSH_64_reg
-                            }
-                            case 0x18:
-                            {
-                                return Pick(w, [653]); // LDURSH_32_unscaled
-                            }
-                            case 0x19:
-                            {
-                                return Pick(w, [655]); // LDRSH_32_post
-                            }
-                            case 0x1a:
-                            {
-                                return Pick(w, [654]); // LDTRSH_32_unpriv
-                            }
-                            case 0x1b:
-                            {
-                                return Pick(w, [679]); // LDRSH_32_pre
-                            }
-                            case 0x1c:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [483]); // LDADDALH
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [499]); // LDCLRALH
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [515]); // LDEORALH
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [531]); // LDSETALH
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [547]); // LDSMAXALH
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [563]); // LDSMINALH
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [579]); // LDUMAXALH
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [595]); // LDUMINALH
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [611]); // SWPALH
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x1e:
-                            {
-                                return Pick(w, [692]); // LDRSH_32_reg
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_c(w);
                     }
                     case 0xd:
                     {
-                        switch (((w >> 22) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [622]); // STRH_uimm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [623]); // LDRH_uimm
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [624]); // LDRSH_64_uimm
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [625]); // LDRSH_32_uimm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_d(w);
                     }
                     case 0xe:
                     {
-                        switch ((((w >> 22) & 0x1) << 1) | ((w >> 11) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [96]); // SBCS_32
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [137]); // CCMP_32_reg
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [141]); // CCMP_32_imm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_e(w);
                     }
                     case 0x10:
                     {
@@ -8732,399 +414,23 @@ public static partial class A64Decoder
                     }
                     case 0x12:
                     {
-                        switch ((((w >> 22) & 0x3) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [91]); // ADC_64
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [128]); // CSEL_64
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [130]); // CSINC_64
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 12) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [83]); // LSLV_64
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [2006]); // PACGA
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [85]); // LSRV_64
-                            }
-                            case 0xe:
-                            {
-                                switch (((w >> 13) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [79]); // UDIV_64
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [87]); // ASRV_64
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xf:
-                            {
-                                switch (((w >> 12) & 0x7))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [81]); // SDIV_64
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [89]); // RORV_64
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [125]); // CRC32X
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [126]); // CRC32CX
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_12(w);
                     }
                     case 0x13:
                     {
-                        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [99]); // MADD_64
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [101]); // MSUB_64
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [102]); // SMADDL
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [103]); // SMSUBL
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [106]); // SMULH
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [104]); // UMADDL
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [105]); // UMSUBL
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [107]); // UMULH
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_13(w);
                     }
                     case 0x14:
                     {
-                        switch ((((w >> 21) & 0x7) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [656]); // STUR_32_unscaled
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [658]); // STR_32_post
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [657]); // STTR_32_unpriv
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [680]); // STR_32_pre
-                            }
-                            case 0x4:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [472]); // LDADD_32
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [488]); // LDCLR_32
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [504]); // LDEOR_32
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [520]); // LDSET_32
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [536]); // LDSMAX_32
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [552]); // LDSMIN_32
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [568]); // LDUMAX_32
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [584]); // LDUMIN_32
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [600]); // SWP_32
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [693]); // STR_32_reg
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [659]); // LDUR_32_unscaled
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [661]); // LDR_32_post
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [660]); // LDTR_32_unpriv
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [681]); // LDR_32_pre
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [480]); // LDADDL_32
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [496]); // LDCLRL_32
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [512]); // LDEORL_32
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [528]); // LDSETL_32
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [544]); // LDSMAXL_32
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [560]); // LDSMINL_32
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [576]); // LDUMAXL_32
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [592]); // LDUMINL_32
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [608]); // SWPL_32
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [694]); // LDR_32_reg
-                            }
-                            case 0x10:
-                            {
-                                return Pick(w, [662]); // LDURSW_unscaled
-                            }
-                            case 0x11:
-                            {
-                                return Pick(w, [664]); // LDRSW_post
-                            }
-                            case 0x12:
-                            {
-                                return Pick(w, [663]); // LDTRSW_unpriv
-                            }
-                            case 0x13:
-                            {
-                                return Pick(w, [682]); // LDRSW_pre
-                            }
-                            case 0x14:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [476]); // LDADDA_32
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [492]); // LDCLRA_32
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [508]); // LDEORA_32
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [524]); // LDSETA_32
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [540]); // LDSMAXA_32
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [556]); // LDSMINA_32
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [572]); // LDUMAXA_32
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [588]); // LDUMINA_32
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [604]); // SWPA_32
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [444]); // LDAPR_32
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x16:
-                            {
-                                return Pick(w, [695]); // LDRSW_reg
-                            }
-                            case 0x1c:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [484]); // LDADDAL_32
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [500]); // LDCLRAL_32
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [516]); // LDEORAL_32
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [532]); // LDSETAL_32
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [548]); // LDSMAXAL_32
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [564]); // LDSMINAL_32
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [580]); // LDUMAXAL_32
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [596]); // LDUMINAL_32
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [612]); // SWPAL_32
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_14(w);
                     }
                     case 0x15:
                     {
-                        switch (((w >> 22) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [626]); // STR_32_uimm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [627]); // LDR_32_uimm
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [628]); // LDRSW_uimm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_15(w);
                     }
                     case 0x16:
                     {
-                        switch ((((w >> 22) & 0x1) << 1) | ((w >> 11) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [93]); // ADCS_64
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [136]); // CCMN_64_reg
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [140]); // CCMN_64_imm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_16(w);
                     }
                     case 0x18:
                     {
@@ -9132,415 +438,19 @@ public static partial class A64Decoder
                     }
                     case 0x1a:
                     {
-                        switch ((((w >> 22) & 0x3) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [95]); // SBC_64
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [132]); // CSINV_64
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [134]); // CSNEG_64
-                            }
-                            case 0xc:
-                            {
-                                switch ((((w >> 16) & 0x1) << 3) | ((w >> 12) & 0x7))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [109]); // RBIT_64
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [116]); // CLZ_64
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [1988]); // PACIA
-                                    }
-                                    case 0x9:
-                                    {
-                                        return Pick(w, [1992]); // AUTIA
-                                    }
-                                    case 0xa:
-                                    {
-                                        return Pick(w, [1996]); // PACIZA
-                                    }
-                                    case 0xb:
-                                    {
-                                        return Pick(w, [2000]); // AUTIZA
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [2004]); // XPACI
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                switch ((((w >> 16) & 0x1) << 3) | ((w >> 12) & 0x7))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [111]); // REV16_64
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [118]); // CLS_64
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [1989]); // PACIB
-                                    }
-                                    case 0x9:
-                                    {
-                                        return Pick(w, [1993]); // AUTIB
-                                    }
-                                    case 0xa:
-                                    {
-                                        return Pick(w, [1997]); // PACIZB
-                                    }
-                                    case 0xb:
-                                    {
-                                        return Pick(w, [2001]); // AUTIZB
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [2005]); // XPACD
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe:
-                            {
-                                switch ((((w >> 16) & 0x1) << 2) | ((w >> 12) & 0x3))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [113]); // REV32_64
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [1990]); // PACDA
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [1994]); // AUTDA
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [1998]); // PACDZA
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [2002]); // AUTDZA
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xf:
-                            {
-                                switch ((((w >> 16) & 0x1) << 2) | ((w >> 12) & 0x3))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [114]); // REV_64
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [1991]); // PACDB
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [1995]); // AUTDB
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [1999]); // PACDZB
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [2003]); // AUTDZB
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_1a(w);
                     }
                     case 0x1c:
                     {
-                        switch ((((w >> 21) & 0x7) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [665]); // STUR_64_unscaled
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [667]); // STR_64_post
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [666]); // STTR_64_unpriv
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [683]); // STR_64_pre
-                            }
-                            case 0x4:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [473]); // LDADD_64
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [489]); // LDCLR_64
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [505]); // LDEOR_64
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [521]); // LDSET_64
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [537]); // LDSMAX_64
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [553]); // LDSMIN_64
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [569]); // LDUMAX_64
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [585]); // LDUMIN_64
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [601]); // SWP_64
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [696]); // STR_64_reg
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [668]); // LDUR_64_unscaled
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [670]); // LDR_64_post
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [669]); // LDTR_64_unpriv
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [684]); // LDR_64_pre
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [481]); // LDADDL_64
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [497]); // LDCLRL_64
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [513]); // LDEORL_64
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [529]); // LDSETL_64
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [545]); // LDSMAXL_64
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [561]); // LDSMINL_64
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [577]); // LDUMAXL_64
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [593]); // LDUMINL_64
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [609]); // SWPL_64
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [697]); // LDR_64_reg
-                            }
-                            case 0x10:
-                            {
-                                return Pick(w, [671]); // PRFUM_unscaled
-                            }
-                            case 0x14:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [477]); // LDADDA_64
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [493]); // LDCLRA_64
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [509]); // LDEORA_64
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [525]); // LDSETA_64
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [541]); // LDSMAXA_64
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [557]); // LDSMINA_64
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [573]); // LDUMAXA_64
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [589]); // LDUMINA_64
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [605]); // SWPA_64
-                                    }
-                                    case 0xc:
-                                    {
-                                        return Pick(w, [445]); // LDAPR_64
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x16:
-                            {
-                                return Pick(w, [698]); // PRFM_reg
-                            }
-                            case 0x1c:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [485]); // LDADDAL_64
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [501]); // LDCLRAL_64
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [517]); // LDEORAL_64
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [533]); // LDSETAL_64
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [549]); // LDSMAXAL_64
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [565]); // LDSMINAL_64
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [581]); // LDUMAXAL_64
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [597]); // LDUMINAL_64
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [613]); // SWPAL_64
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_1c(w);
                     }
                     case 0x1d:
                     {
-                        switch (((w >> 22) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [629]); // STR_64_uimm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [630]); // LDR_64_uimm
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [631]); // PRFM_uimm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_1d(w);
                     }
                     case 0x1e:
                     {
-                        switch ((((w >> 22) & 0x1) << 1) | ((w >> 11) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [97]); // SBCS_64
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [138]); // CCMP_64_reg
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [142]); // CCMP_64_imm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_6_1e(w);
                     }
                     default: return 0;
                 }
@@ -9555,847 +465,19 @@ public static partial class A64Decoder
                     }
                     case 0x2:
                     {
-                        switch ((((w >> 22) & 0x3) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                switch (((w >> 12) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 13) & 0x7))
-                                        {
-                                            case 0x0:
-                                            {
-                                                switch (((w >> 16) & 0x1f))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [254]); // FCVTNS_WS
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [255]); // FCVTNU_WS
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [264]); // SCVTF_SW
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [265]); // UCVTF_SW
-                                                    }
-                                                    case 0x4:
-                                                    {
-                                                        return Pick(w, [256]); // FCVTAS_WS
-                                                    }
-                                                    case 0x5:
-                                                    {
-                                                        return Pick(w, [257]); // FCVTAU_WS
-                                                    }
-                                                    case 0x6:
-                                                    {
-                                                        return Pick(w, [394]); // FMOV_WS
-                                                    }
-                                                    case 0x7:
-                                                    {
-                                                        return Pick(w, [395]); // FMOV_SW
-                                                    }
-                                                    case 0x8:
-                                                    {
-                                                        return Pick(w, [258]); // FCVTPS_WS
-                                                    }
-                                                    case 0x9:
-                                                    {
-                                                        return Pick(w, [259]); // FCVTPU_WS
-                                                    }
-                                                    case 0x10:
-                                                    {
-                                                        return Pick(w, [260]); // FCVTMS_WS
-                                                    }
-                                                    case 0x11:
-                                                    {
-                                                        return Pick(w, [261]); // FCVTMU_WS
-                                                    }
-                                                    case 0x18:
-                                                    {
-                                                        return Pick(w, [262]); // FCVTZS_WS
-                                                    }
-                                                    case 0x19:
-                                                    {
-                                                        return Pick(w, [263]); // FCVTZU_WS
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 3) & 0x3))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [242]); // FCMP_S_reg
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [243]); // FCMP_S_zero
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [244]); // FCMPE_S_reg
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [245]); // FCMPE_S_zero
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x2:
-                                            {
-                                                switch (((w >> 16) & 0x7))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [229]); // FMOV_S_reg
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [231]); // FNEG_S_reg
-                                                    }
-                                                    case 0x4:
-                                                    {
-                                                        return Pick(w, [233]); // FRINTN_S_reg
-                                                    }
-                                                    case 0x5:
-                                                    {
-                                                        return Pick(w, [235]); // FRINTM_S_reg
-                                                    }
-                                                    case 0x6:
-                                                    {
-                                                        return Pick(w, [237]); // FRINTA_S_reg
-                                                    }
-                                                    case 0x7:
-                                                    {
-                                                        return Pick(w, [238]); // FRINTX_S_reg
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x6:
-                                            {
-                                                switch (((w >> 16) & 0x7))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [230]); // FABS_S_reg
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [232]); // FSQRT_S_reg
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [240]); // FCVT_DS
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [241]); // FCVT_HS
-                                                    }
-                                                    case 0x4:
-                                                    {
-                                                        return Pick(w, [234]); // FRINTP_S_reg
-                                                    }
-                                                    case 0x5:
-                                                    {
-                                                        return Pick(w, [236]); // FRINTZ_S_reg
-                                                    }
-                                                    case 0x7:
-                                                    {
-                                                        return Pick(w, [239]); // FRINTI_S_reg
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [246]); // FMOV_S_imm
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x1:
-                            {
-                                switch (((w >> 4) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [248]); // FCCMP_S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [249]); // FCCMPE_S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x2:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [220]); // FMUL_S
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [221]); // FDIV_S
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [222]); // FADD_S
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [223]); // FSUB_S
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [224]); // FMAX_S
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [225]); // FMIN_S
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [226]); // FMAXNM_S
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [227]); // FMINNM_S
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [228]); // FNMUL_S
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [247]); // FCSEL_S
-                            }
-                            case 0x4:
-                            {
-                                switch (((w >> 12) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 13) & 0x7))
-                                        {
-                                            case 0x0:
-                                            {
-                                                switch (((w >> 16) & 0x1f))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [312]); // FCVTNS_WD
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [313]); // FCVTNU_WD
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [322]); // SCVTF_DW
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [323]); // UCVTF_DW
-                                                    }
-                                                    case 0x4:
-                                                    {
-                                                        return Pick(w, [314]); // FCVTAS_WD
-                                                    }
-                                                    case 0x5:
-                                                    {
-                                                        return Pick(w, [315]); // FCVTAU_WD
-                                                    }
-                                                    case 0x8:
-                                                    {
-                                                        return Pick(w, [316]); // FCVTPS_WD
-                                                    }
-                                                    case 0x9:
-                                                    {
-                                                        return Pick(w, [317]); // FCVTPU_WD
-                                                    }
-                                                    case 0x10:
-                                                    {
-                                                        return Pick(w, [318]); // FCVTMS_WD
-                                                    }
-                                                    case 0x11:
-                                                    {
-                                                        return Pick(w, [319]); // FCVTMU_WD
-                                                    }
-                                                    case 0x18:
-                                                    {
-                                                        return Pick(w, [320]); // FCVTZS_WD
-                                                    }
-                                                    case 0x19:
-                                                    {
-                                                        return Pick(w, [321]); // FCVTZU_WD
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 3) & 0x3))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [300]); // FCMP_D_reg
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [301]); // FCMP_D_zero
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [302]); // FCMPE_D_reg
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [303]); // FCMPE_D_zero
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x2:
-                                            {
-                                                switch (((w >> 16) & 0x7))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [287]); // FMOV_D_reg
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [289]); // FNEG_D_reg
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [298]); // FCVT_SD
-                                                    }
-                                                    case 0x4:
-                                                    {
-                                                        return Pick(w, [291]); // FRINTN_D_reg
-                                                    }
-                                                    case 0x5:
-                                                    {
-                                                        return Pick(w, [293]); // FRINTM_D_reg
-                                                    }
-                                                    case 0x6:
-                                                    {
-                                                        return Pick(w, [295]); // FRINTA_D_reg
-                                                    }
-                                                    case 0x7:
-                                                    {
-                                                        return Pick(w, [296]); // FRINTX_D_reg
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x6:
-                                            {
-                                                switch (((w >> 16) & 0x7))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [288]); // FABS_D_reg
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [290]); // FSQRT_D_reg
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [299]); // FCVT_HD
-                                                    }
-                                                    case 0x4:
-                                                    {
-                                                        return Pick(w, [292]); // FRINTP_D_reg
-                                                    }
-                                                    case 0x5:
-                                                    {
-                                                        return Pick(w, [294]); // FRINTZ_D_reg
-                                                    }
-                                                    case 0x7:
-                                                    {
-                                                        return Pick(w, [297]); // FRINTI_D_reg
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [304]); // FMOV_D_imm
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x5:
-                            {
-                                switch (((w >> 4) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [306]); // FCCMP_D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [307]); // FCCMPE_D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x6:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [278]); // FMUL_D
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [279]); // FDIV_D
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [280]); // FADD_D
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [281]); // FSUB_D
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [282]); // FMAX_D
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [283]); // FMIN_D
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [284]); // FMAXNM_D
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [285]); // FMINNM_D
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [286]); // FNMUL_D
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [305]); // FCSEL_D
-                            }
-                            case 0xc:
-                            {
-                                switch (((w >> 12) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        switch (((w >> 13) & 0x7))
-                                        {
-                                            case 0x0:
-                                            {
-                                                switch (((w >> 16) & 0x1f))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [370]); // FCVTNS_WH
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [371]); // FCVTNU_WH
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [380]); // SCVTF_HW
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [381]); // UCVTF_HW
-                                                    }
-                                                    case 0x4:
-                                                    {
-                                                        return Pick(w, [372]); // FCVTAS_WH
-                                                    }
-                                                    case 0x5:
-                                                    {
-                                                        return Pick(w, [373]); // FCVTAU_WH
-                                                    }
-                                                    case 0x6:
-                                                    {
-                                                        return Pick(w, [398]); // FMOV_WH
-                                                    }
-                                                    case 0x7:
-                                                    {
-                                                        return Pick(w, [399]); // FMOV_HW
-                                                    }
-                                                    case 0x8:
-                                                    {
-                                                        return Pick(w, [374]); // FCVTPS_WH
-                                                    }
-                                                    case 0x9:
-                                                    {
-                                                        return Pick(w, [375]); // FCVTPU_WH
-                                                    }
-                                                    case 0x10:
-                                                    {
-                                                        return Pick(w, [376]); // FCVTMS_WH
-                                                    }
-                                                    case 0x11:
-                                                    {
-                                                        return Pick(w, [377]); // FCVTMU_WH
-                                                    }
-                                                    case 0x18:
-                                                    {
-                                                        return Pick(w, [378]); // FCVTZS_WH
-                                                    }
-                                                    case 0x19:
-                                                    {
-                                                        return Pick(w, [379]); // FCVTZU_WH
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x1:
-                                            {
-                                                switch (((w >> 3) & 0x3))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [358]); // FCMP_H_reg
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [359]); // FCMP_H_zero
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [360]); // FCMPE_H_reg
-                                                    }
-                                                    case 0x3:
-                                                    {
-                                                        return Pick(w, [361]); // FCMPE_H_zero
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x2:
-                                            {
-                                                switch (((w >> 16) & 0x7))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [345]); // FMOV_H_reg
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [347]); // FNEG_H_reg
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [356]); // FCVT_SH
-                                                    }
-                                                    case 0x4:
-                                                    {
-                                                        return Pick(w, [349]); // FRINTN_H_reg
-                                                    }
-                                                    case 0x5:
-                                                    {
-                                                        return Pick(w, [351]); // FRINTM_H_reg
-                                                    }
-                                                    case 0x6:
-                                                    {
-                                                        return Pick(w, [353]); // FRINTA_H_reg
-                                                    }
-                                                    case 0x7:
-                                                    {
-                                                        return Pick(w, [354]); // FRINTX_H_reg
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            case 0x6:
-                                            {
-                                                switch (((w >> 16) & 0x7))
-                                                {
-                                                    case 0x0:
-                                                    {
-                                                        return Pick(w, [346]); // FABS_H_reg
-                                                    }
-                                                    case 0x1:
-                                                    {
-                                                        return Pick(w, [348]); // FSQRT_H_reg
-                                                    }
-                                                    case 0x2:
-                                                    {
-                                                        return Pick(w, [357]); // FCVT_DH
-                                                    }
-                                                    case 0x4:
-                                                    {
-                                                        return Pick(w, [350]); // FRINTP_H_reg
-                                                    }
-                                                    case 0x5:
-                                                    {
-                                                        return Pick(w, [352]); // FRINTZ_H_reg
-                                                    }
-                                                    case 0x7:
-                                                    {
-                                                        return Pick(w, [355]); // FRINTI_H_reg
-                                                    }
-                                                    default: return 0;
-                                                }
-                                            }
-                                            default: return 0;
-                                        }
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [362]); // FMOV_H_imm
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xd:
-                            {
-                                switch (((w >> 4) & 0x1))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [364]); // FCCMP_H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [365]); // FCCMPE_H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xe:
-                            {
-                                switch (((w >> 12) & 0xf))
-                                {
-                                    case 0x0:
-                                    {
-                                        return Pick(w, [336]); // FMUL_H
-                                    }
-                                    case 0x1:
-                                    {
-                                        return Pick(w, [337]); // FDIV_H
-                                    }
-                                    case 0x2:
-                                    {
-                                        return Pick(w, [338]); // FADD_H
-                                    }
-                                    case 0x3:
-                                    {
-                                        return Pick(w, [339]); // FSUB_H
-                                    }
-                                    case 0x4:
-                                    {
-                                        return Pick(w, [340]); // FMAX_H
-                                    }
-                                    case 0x5:
-                                    {
-                                        return Pick(w, [341]); // FMIN_H
-                                    }
-                                    case 0x6:
-                                    {
-                                        return Pick(w, [342]); // FMAXNM_H
-                                    }
-                                    case 0x7:
-                                    {
-                                        return Pick(w, [343]); // FMINNM_H
-                                    }
-                                    case 0x8:
-                                    {
-                                        return Pick(w, [344]); // FNMUL_H
-                                    }
-                                    default: return 0;
-                                }
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [363]); // FCSEL_H
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_2(w);
                     }
                     case 0x3:
                     {
-                        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [250]); // FMADD_S
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [251]); // FMSUB_S
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [252]); // FNMADD_S
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [253]); // FNMSUB_S
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [308]); // FMADD_D
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [309]); // FMSUB_D
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [310]); // FNMADD_D
-                            }
-                            case 0x7:
-                            {
-                                return Pick(w, [311]); // FNMSUB_D
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [366]); // FMADD_H
-                            }
-                            case 0xd:
-                            {
-                                return Pick(w, [367]); // FMSUB_H
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [368]); // FNMADD_H
-                            }
-                            case 0xf:
-                            {
-                                return Pick(w, [369]); // FNMSUB_H
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_3(w);
                     }
                     case 0x4:
                     {
-                        switch ((((w >> 21) & 0x7) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [147]); // STUR_B_unscaled
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [144]); // STR_B_post
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [145]); // STR_B_pre
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [146]); // STR_B_reg
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [152]); // LDUR_B_unscaled
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [149]); // LDR_B_post
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [150]); // LDR_B_pre
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [151]); // LDR_B_reg
-                            }
-                            case 0x10:
-                            {
-                                return Pick(w, [187]); // STUR_Q_unscaled
-                            }
-                            case 0x11:
-                            {
-                                return Pick(w, [184]); // STR_Q_post
-                            }
-                            case 0x13:
-                            {
-                                return Pick(w, [185]); // STR_Q_pre
-                            }
-                            case 0x16:
-                            {
-                                return Pick(w, [186]); // STR_Q_reg
-                            }
-                            case 0x18:
-                            {
-                                return Pick(w, [192]); // LDUR_Q_unscaled
-                            }
-                            case 0x19:
-                            {
-                                return Pick(w, [189]); // LDR_Q_post
-                            }
-                            case 0x1b:
-                            {
-                                return Pick(w, [190]); // LDR_Q_pre
-                            }
-                            case 0x1e:
-                            {
-                                return Pick(w, [191]); // LDR_Q_reg
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_4(w);
                     }
                     case 0x5:
                     {
-                        switch (((w >> 22) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [143]); // STR_B_uimm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [148]); // LDR_B_uimm
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [183]); // STR_Q_uimm
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [188]); // LDR_Q_uimm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_5(w);
                     }
                     case 0x8:
                     {
@@ -10403,104 +485,15 @@ public static partial class A64Decoder
                     }
                     case 0xa:
                     {
-                        switch ((((w >> 21) & 0x1) << 4) | ((w >> 11) & 0xf))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [1937]); // SHA1C
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [1938]); // SHA1P
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [1939]); // SHA1M
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [1940]); // SHA1SU0
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [1941]); // SHA256H
-                            }
-                            case 0xa:
-                            {
-                                return Pick(w, [1942]); // SHA256H2
-                            }
-                            case 0xc:
-                            {
-                                return Pick(w, [1943]); // SHA256SU1
-                            }
-                            case 0x11:
-                            {
-                                return Pick(w, [1944]); // SHA1H
-                            }
-                            case 0x13:
-                            {
-                                return Pick(w, [1945]); // SHA1SU1
-                            }
-                            case 0x15:
-                            {
-                                return Pick(w, [1946]); // SHA256SU0
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_a(w);
                     }
                     case 0xc:
                     {
-                        switch ((((w >> 21) & 0x3) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [157]); // STUR_H_unscaled
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [154]); // STR_H_post
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [155]); // STR_H_pre
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [156]); // STR_H_reg
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [162]); // LDUR_H_unscaled
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [159]); // LDR_H_post
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [160]); // LDR_H_pre
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [161]); // LDR_H_reg
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_c(w);
                     }
                     case 0xd:
                     {
-                        switch (((w >> 22) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [153]); // STR_H_uimm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [158]); // LDR_H_uimm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_d(w);
                     }
                     case 0x10:
                     {
@@ -10508,281 +501,11048 @@ public static partial class A64Decoder
                     }
                     case 0x12:
                     {
-                        switch ((((w >> 22) & 0x3) << 5) | ((w >> 16) & 0x1f))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [266]); // FCVTNS_XS
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [267]); // FCVTNU_XS
-                            }
-                            case 0x2:
-                            {
-                                return Pick(w, [276]); // SCVTF_SX
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [277]); // UCVTF_SX
-                            }
-                            case 0x4:
-                            {
-                                return Pick(w, [268]); // FCVTAS_XS
-                            }
-                            case 0x5:
-                            {
-                                return Pick(w, [269]); // FCVTAU_XS
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [270]); // FCVTPS_XS
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [271]); // FCVTPU_XS
-                            }
-                            case 0x10:
-                            {
-                                return Pick(w, [272]); // FCVTMS_XS
-                            }
-                            case 0x11:
-                            {
-                                return Pick(w, [273]); // FCVTMU_XS
-                            }
-                            case 0x18:
-                            {
-                                return Pick(w, [274]); // FCVTZS_XS
-                            }
-                            case 0x19:
-                            {
-                                return Pick(w, [275]); // FCVTZU_XS
-                            }
-                            case 0x20:
-                            {
-                                return Pick(w, [324]); // FCVTNS_XD
-                            }
-                            case 0x21:
-                            {
-                                return Pick(w, [325]); // FCVTNU_XD
-                            }
-                            case 0x22:
-                            {
-                                return Pick(w, [334]); // SCVTF_DX
-                            }
-                            case 0x23:
-                            {
-                                return Pick(w, [335]); // UCVTF_DX
-                            }
-                            case 0x24:
-                            {
-                                return Pick(w, [326]); // FCVTAS_XD
-                            }
-                            case 0x25:
-                            {
-                                return Pick(w, [327]); // FCVTAU_XD
-                            }
-                            case 0x26:
-                            {
-                                return Pick(w, [396]); // FMOV_XD
-                            }
-                            case 0x27:
-                            {
-                                return Pick(w, [397]); // FMOV_DX
-                            }
-                            case 0x28:
-                            {
-                                return Pick(w, [328]); // FCVTPS_XD
-                            }
-                            case 0x29:
-                            {
-                                return Pick(w, [329]); // FCVTPU_XD
-                            }
-                            case 0x30:
-                            {
-                                return Pick(w, [330]); // FCVTMS_XD
-                            }
-                            case 0x31:
-                            {
-                                return Pick(w, [331]); // FCVTMU_XD
-                            }
-                            case 0x38:
-                            {
-                                return Pick(w, [332]); // FCVTZS_XD
-                            }
-                            case 0x39:
-                            {
-                                return Pick(w, [333]); // FCVTZU_XD
-                            }
-                            case 0x60:
-                            {
-                                return Pick(w, [382]); // FCVTNS_XH
-                            }
-                            case 0x61:
-                            {
-                                return Pick(w, [383]); // FCVTNU_XH
-                            }
-                            case 0x62:
-                            {
-                                return Pick(w, [392]); // SCVTF_HX
-                            }
-                            case 0x63:
-                            {
-                                return Pick(w, [393]); // UCVTF_HX
-                            }
-                            case 0x64:
-                            {
-                                return Pick(w, [384]); // FCVTAS_XH
-                            }
-                            case 0x65:
-                            {
-                                return Pick(w, [385]); // FCVTAU_XH
-                            }
-                            case 0x66:
-                            {
-                                return Pick(w, [400]); // FMOV_XH
-                            }
-                            case 0x67:
-                            {
-                                return Pick(w, [401]); // FMOV_HX
-                            }
-                            case 0x68:
-                            {
-                                return Pick(w, [386]); // FCVTPS_XH
-                            }
-                            case 0x69:
-                            {
-                                return Pick(w, [387]); // FCVTPU_XH
-                            }
-                            case 0x70:
-                            {
-                                return Pick(w, [388]); // FCVTMS_XH
-                            }
-                            case 0x71:
-                            {
-                                return Pick(w, [389]); // FCVTMU_XH
-                            }
-                            case 0x78:
-                            {
-                                return Pick(w, [390]); // FCVTZS_XH
-                            }
-                            case 0x79:
-                            {
-                                return Pick(w, [391]); // FCVTZU_XH
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_12(w);
                     }
                     case 0x14:
                     {
-                        switch ((((w >> 21) & 0x3) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [167]); // STUR_S_unscaled
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [164]); // STR_S_post
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [165]); // STR_S_pre
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [166]); // STR_S_reg
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [172]); // LDUR_S_unscaled
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [169]); // LDR_S_post
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [170]); // LDR_S_pre
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [171]); // LDR_S_reg
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_14(w);
                     }
                     case 0x15:
                     {
-                        switch (((w >> 22) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [163]); // STR_S_uimm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [168]); // LDR_S_uimm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_15(w);
                     }
                     case 0x1c:
                     {
-                        switch ((((w >> 21) & 0x3) << 2) | ((w >> 10) & 0x3))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [177]); // STUR_D_unscaled
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [174]); // STR_D_post
-                            }
-                            case 0x3:
-                            {
-                                return Pick(w, [175]); // STR_D_pre
-                            }
-                            case 0x6:
-                            {
-                                return Pick(w, [176]); // STR_D_reg
-                            }
-                            case 0x8:
-                            {
-                                return Pick(w, [182]); // LDUR_D_unscaled
-                            }
-                            case 0x9:
-                            {
-                                return Pick(w, [179]); // LDR_D_post
-                            }
-                            case 0xb:
-                            {
-                                return Pick(w, [180]); // LDR_D_pre
-                            }
-                            case 0xe:
-                            {
-                                return Pick(w, [181]); // LDR_D_reg
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_1c(w);
                     }
                     case 0x1d:
                     {
-                        switch (((w >> 22) & 0x1))
-                        {
-                            case 0x0:
-                            {
-                                return Pick(w, [173]); // STR_D_uimm
-                            }
-                            case 0x1:
-                            {
-                                return Pick(w, [178]); // LDR_D_uimm
-                            }
-                            default: return 0;
-                        }
+                        return Lookup_7_1d(w);
                     }
                     default: return 0;
                 }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_0(uint w)
+    {
+        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [402]); // STXRB
+            }
+            case 0x1:
+            {
+                return Pick(w, [406]); // STLXRB
+            }
+            case 0x2:
+            {
+                return Pick(w, [450]); // CASP_32
+            }
+            case 0x3:
+            {
+                return Pick(w, [462]); // CASPL_32
+            }
+            case 0x4:
+            {
+                return Pick(w, [410]); // LDXRB
+            }
+            case 0x5:
+            {
+                return Pick(w, [414]); // LDAXRB
+            }
+            case 0x6:
+            {
+                return Pick(w, [456]); // CASPA_32
+            }
+            case 0x7:
+            {
+                return Pick(w, [468]); // CASPAL_32
+            }
+            case 0x8:
+            {
+                return Pick(w, [426]); // STLLRB
+            }
+            case 0x9:
+            {
+                return Pick(w, [418]); // STLRB
+            }
+            case 0xa:
+            {
+                return Pick(w, [446]); // CASB
+            }
+            case 0xb:
+            {
+                return Pick(w, [458]); // CASLB
+            }
+            case 0xc:
+            {
+                return Pick(w, [430]); // LDLARB
+            }
+            case 0xd:
+            {
+                return Pick(w, [422]); // LDARB
+            }
+            case 0xe:
+            {
+                return Pick(w, [452]); // CASAB
+            }
+            case 0xf:
+            {
+                return Pick(w, [464]); // CASALB
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_2(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [62]); // AND_32_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [64]); // BIC_32_shift
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_3(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [46]); // ADD_32_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [54]); // ADD_32_ext
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_4(uint w)
+    {
+        switch (((w >> 22) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [699]); // STNP_32
+            }
+            case 0x1:
+            {
+                return Pick(w, [700]); // LDNP_32
+            }
+            case 0x2:
+            {
+                return Pick(w, [703]); // STP_32_post
+            }
+            case 0x3:
+            {
+                return Pick(w, [704]); // LDP_32_post
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_5(uint w)
+    {
+        switch (((w >> 22) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [705]); // STP_32_off
+            }
+            case 0x1:
+            {
+                return Pick(w, [706]); // LDP_32_off
+            }
+            case 0x2:
+            {
+                return Pick(w, [707]); // STP_32_pre
+            }
+            case 0x3:
+            {
+                return Pick(w, [708]); // LDP_32_pre
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_6(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [66]); // ORR_32_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [68]); // ORN_32_shift
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_7(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [48]); // ADDS_32_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [56]); // ADDS_32_ext
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_8(uint w)
+    {
+        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [403]); // STXRH
+            }
+            case 0x1:
+            {
+                return Pick(w, [407]); // STLXRH
+            }
+            case 0x2:
+            {
+                return Pick(w, [451]); // CASP_64
+            }
+            case 0x3:
+            {
+                return Pick(w, [463]); // CASPL_64
+            }
+            case 0x4:
+            {
+                return Pick(w, [411]); // LDXRH
+            }
+            case 0x5:
+            {
+                return Pick(w, [415]); // LDAXRH
+            }
+            case 0x6:
+            {
+                return Pick(w, [457]); // CASPA_64
+            }
+            case 0x7:
+            {
+                return Pick(w, [469]); // CASPAL_64
+            }
+            case 0x8:
+            {
+                return Pick(w, [427]); // STLLRH
+            }
+            case 0x9:
+            {
+                return Pick(w, [419]); // STLRH
+            }
+            case 0xa:
+            {
+                return Pick(w, [447]); // CASH
+            }
+            case 0xb:
+            {
+                return Pick(w, [459]); // CASLH
+            }
+            case 0xc:
+            {
+                return Pick(w, [431]); // LDLARH
+            }
+            case 0xd:
+            {
+                return Pick(w, [423]); // LDARH
+            }
+            case 0xe:
+            {
+                return Pick(w, [453]); // CASAH
+            }
+            case 0xf:
+            {
+                return Pick(w, [465]); // CASALH
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_a(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [70]); // EOR_32_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [72]); // EON_32_shift
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_b(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [50]); // SUB_32_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [58]); // SUB_32_ext
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_d(uint w)
+    {
+        switch (((w >> 23) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [716]); // LDPSW_off
+            }
+            case 0x1:
+            {
+                return Pick(w, [717]); // LDPSW_pre
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_e(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [74]); // ANDS_32_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [76]); // BICS_32_shift
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_f(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [52]); // SUBS_32_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [60]); // SUBS_32_ext
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_10(uint w)
+    {
+        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [404]); // STXR_32
+            }
+            case 0x1:
+            {
+                return Pick(w, [408]); // STLXR_32
+            }
+            case 0x2:
+            {
+                return Pick(w, [434]); // STXP_32
+            }
+            case 0x3:
+            {
+                return Pick(w, [436]); // STLXP_32
+            }
+            case 0x4:
+            {
+                return Pick(w, [412]); // LDXR_32
+            }
+            case 0x5:
+            {
+                return Pick(w, [416]); // LDAXR_32
+            }
+            case 0x6:
+            {
+                return Pick(w, [438]); // LDXP_32
+            }
+            case 0x7:
+            {
+                return Pick(w, [440]); // LDAXP_32
+            }
+            case 0x8:
+            {
+                return Pick(w, [428]); // STLLR_32
+            }
+            case 0x9:
+            {
+                return Pick(w, [420]); // STLR_32
+            }
+            case 0xa:
+            {
+                return Pick(w, [448]); // CAS_32
+            }
+            case 0xb:
+            {
+                return Pick(w, [460]); // CASL_32
+            }
+            case 0xc:
+            {
+                return Pick(w, [432]); // LDLAR_32
+            }
+            case 0xd:
+            {
+                return Pick(w, [424]); // LDAR_32
+            }
+            case 0xe:
+            {
+                return Pick(w, [454]); // CASA_32
+            }
+            case 0xf:
+            {
+                return Pick(w, [466]); // CASAL_32
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_12(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [63]); // AND_64_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [65]); // BIC_64_shift
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_13(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [47]); // ADD_64_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [55]); // ADD_64_ext
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_14(uint w)
+    {
+        switch (((w >> 22) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [701]); // STNP_64
+            }
+            case 0x1:
+            {
+                return Pick(w, [702]); // LDNP_64
+            }
+            case 0x2:
+            {
+                return Pick(w, [709]); // STP_64_post
+            }
+            case 0x3:
+            {
+                return Pick(w, [710]); // LDP_64_post
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_15(uint w)
+    {
+        switch (((w >> 22) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [711]); // STP_64_off
+            }
+            case 0x1:
+            {
+                return Pick(w, [712]); // LDP_64_off
+            }
+            case 0x2:
+            {
+                return Pick(w, [713]); // STP_64_pre
+            }
+            case 0x3:
+            {
+                return Pick(w, [714]); // LDP_64_pre
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_16(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [67]); // ORR_64_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [69]); // ORN_64_shift
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_17(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [49]); // ADDS_64_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [57]); // ADDS_64_ext
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_18(uint w)
+    {
+        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [405]); // STXR_64
+            }
+            case 0x1:
+            {
+                return Pick(w, [409]); // STLXR_64
+            }
+            case 0x2:
+            {
+                return Pick(w, [435]); // STXP_64
+            }
+            case 0x3:
+            {
+                return Pick(w, [437]); // STLXP_64
+            }
+            case 0x4:
+            {
+                return Pick(w, [413]); // LDXR_64
+            }
+            case 0x5:
+            {
+                return Pick(w, [417]); // LDAXR_64
+            }
+            case 0x6:
+            {
+                return Pick(w, [439]); // LDXP_64
+            }
+            case 0x7:
+            {
+                return Pick(w, [441]); // LDAXP_64
+            }
+            case 0x8:
+            {
+                return Pick(w, [429]); // STLLR_64
+            }
+            case 0x9:
+            {
+                return Pick(w, [421]); // STLR_64
+            }
+            case 0xa:
+            {
+                return Pick(w, [449]); // CAS_64
+            }
+            case 0xb:
+            {
+                return Pick(w, [461]); // CASL_64
+            }
+            case 0xc:
+            {
+                return Pick(w, [433]); // LDLAR_64
+            }
+            case 0xd:
+            {
+                return Pick(w, [425]); // LDAR_64
+            }
+            case 0xe:
+            {
+                return Pick(w, [455]); // CASA_64
+            }
+            case 0xf:
+            {
+                return Pick(w, [467]); // CASAL_64
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_1a(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [71]); // EOR_64_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [73]); // EON_64_shift
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_1b(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [51]); // SUB_64_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [59]); // SUB_64_ext
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_1e(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [75]); // ANDS_64_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [77]); // BICS_64_shift
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_2_1f(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [53]); // SUBS_64_shift
+            }
+            case 0x1:
+            {
+                return Pick(w, [61]); // SUBS_64_ext
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_0(uint w)
+    {
+        switch (((w >> 12) & 0xf))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1223]); // ST4
+            }
+            case 0x2:
+            {
+                return Pick(w, [1957]); // ST1_4
+            }
+            case 0x4:
+            {
+                return Pick(w, [1219]); // ST3
+            }
+            case 0x6:
+            {
+                return Pick(w, [1955]); // ST1_3
+            }
+            case 0x7:
+            {
+                return Pick(w, [1951]); // ST1_1
+            }
+            case 0x8:
+            {
+                return Pick(w, [1215]); // ST2
+            }
+            case 0xa:
+            {
+                return Pick(w, [1953]); // ST1_2
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1(uint w)
+    {
+        switch (((w >> 12) & 0xf))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1225]); // LD4
+            }
+            case 0x2:
+            {
+                return Pick(w, [1965]); // LD1_4
+            }
+            case 0x4:
+            {
+                return Pick(w, [1221]); // LD3
+            }
+            case 0x6:
+            {
+                return Pick(w, [1963]); // LD1_3
+            }
+            case 0x7:
+            {
+                return Pick(w, [1959]); // LD1_1
+            }
+            case 0x8:
+            {
+                return Pick(w, [1217]); // LD2
+            }
+            case 0xa:
+            {
+                return Pick(w, [1961]); // LD1_2
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_2(uint w)
+    {
+        switch (((w >> 12) & 0xf))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1224]); // ST4_post
+            }
+            case 0x2:
+            {
+                return Pick(w, [1958]); // ST1_4_post
+            }
+            case 0x4:
+            {
+                return Pick(w, [1220]); // ST3_post
+            }
+            case 0x6:
+            {
+                return Pick(w, [1956]); // ST1_3_post
+            }
+            case 0x7:
+            {
+                return Pick(w, [1952]); // ST1_1_post
+            }
+            case 0x8:
+            {
+                return Pick(w, [1216]); // ST2_post
+            }
+            case 0xa:
+            {
+                return Pick(w, [1954]); // ST1_2_post
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_3(uint w)
+    {
+        switch (((w >> 12) & 0xf))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1226]); // LD4_post
+            }
+            case 0x2:
+            {
+                return Pick(w, [1966]); // LD1_4_post
+            }
+            case 0x4:
+            {
+                return Pick(w, [1222]); // LD3_post
+            }
+            case 0x6:
+            {
+                return Pick(w, [1964]); // LD1_3_post
+            }
+            case 0x7:
+            {
+                return Pick(w, [1960]); // LD1_1_post
+            }
+            case 0x8:
+            {
+                return Pick(w, [1218]); // LD2_post
+            }
+            case 0xa:
+            {
+                return Pick(w, [1962]); // LD1_2_post
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_4(uint w)
+    {
+        switch ((((w >> 21) & 0x1) << 3) | ((w >> 13) & 0x7))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1227]); // ST1_B_lane
+            }
+            case 0x1:
+            {
+                return Pick(w, [1259]); // ST3_B_lane
+            }
+            case 0x2:
+            {
+                return Pick(w, [1229]); // ST1_H_lane
+            }
+            case 0x3:
+            {
+                return Pick(w, [1261]); // ST3_H_lane
+            }
+            case 0x4:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1231]); // ST1_S_lane
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1233]); // ST1_D_lane
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1263]); // ST3_S_lane
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1265]); // ST3_D_lane
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x8:
+            {
+                return Pick(w, [1243]); // ST2_B_lane
+            }
+            case 0x9:
+            {
+                return Pick(w, [1275]); // ST4_B_lane
+            }
+            case 0xa:
+            {
+                return Pick(w, [1245]); // ST2_H_lane
+            }
+            case 0xb:
+            {
+                return Pick(w, [1277]); // ST4_H_lane
+            }
+            case 0xc:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1247]); // ST2_S_lane
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1249]); // ST2_D_lane
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1279]); // ST4_S_lane
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1281]); // ST4_D_lane
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_5(uint w)
+    {
+        switch ((((w >> 21) & 0x1) << 3) | ((w >> 13) & 0x7))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1235]); // LD1_B_lane
+            }
+            case 0x1:
+            {
+                return Pick(w, [1267]); // LD3_B_lane
+            }
+            case 0x2:
+            {
+                return Pick(w, [1237]); // LD1_H_lane
+            }
+            case 0x3:
+            {
+                return Pick(w, [1269]); // LD3_H_lane
+            }
+            case 0x4:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1239]); // LD1_S_lane
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1241]); // LD1_D_lane
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1271]); // LD3_S_lane
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1273]); // LD3_D_lane
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                return Pick(w, [1291]); // LD1R
+            }
+            case 0x7:
+            {
+                return Pick(w, [1295]); // LD3R
+            }
+            case 0x8:
+            {
+                return Pick(w, [1251]); // LD2_B_lane
+            }
+            case 0x9:
+            {
+                return Pick(w, [1283]); // LD4_B_lane
+            }
+            case 0xa:
+            {
+                return Pick(w, [1253]); // LD2_H_lane
+            }
+            case 0xb:
+            {
+                return Pick(w, [1285]); // LD4_H_lane
+            }
+            case 0xc:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1255]); // LD2_S_lane
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1257]); // LD2_D_lane
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1287]); // LD4_S_lane
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1289]); // LD4_D_lane
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe:
+            {
+                return Pick(w, [1293]); // LD2R
+            }
+            case 0xf:
+            {
+                return Pick(w, [1297]); // LD4R
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_6(uint w)
+    {
+        switch ((((w >> 21) & 0x1) << 3) | ((w >> 13) & 0x7))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1228]); // ST1_B_lane_post
+            }
+            case 0x1:
+            {
+                return Pick(w, [1260]); // ST3_B_lane_post
+            }
+            case 0x2:
+            {
+                return Pick(w, [1230]); // ST1_H_lane_post
+            }
+            case 0x3:
+            {
+                return Pick(w, [1262]); // ST3_H_lane_post
+            }
+            case 0x4:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1232]); // ST1_S_lane_post
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1234]); // ST1_D_lane_post
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1264]); // ST3_S_lane_post
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1266]); // ST3_D_lane_post
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x8:
+            {
+                return Pick(w, [1244]); // ST2_B_lane_post
+            }
+            case 0x9:
+            {
+                return Pick(w, [1276]); // ST4_B_lane_post
+            }
+            case 0xa:
+            {
+                return Pick(w, [1246]); // ST2_H_lane_post
+            }
+            case 0xb:
+            {
+                return Pick(w, [1278]); // ST4_H_lane_post
+            }
+            case 0xc:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1248]); // ST2_S_lane_post
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1250]); // ST2_D_lane_post
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1280]); // ST4_S_lane_post
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1282]); // ST4_D_lane_post
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_7(uint w)
+    {
+        switch ((((w >> 21) & 0x1) << 3) | ((w >> 13) & 0x7))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1236]); // LD1_B_lane_post
+            }
+            case 0x1:
+            {
+                return Pick(w, [1268]); // LD3_B_lane_post
+            }
+            case 0x2:
+            {
+                return Pick(w, [1238]); // LD1_H_lane_post
+            }
+            case 0x3:
+            {
+                return Pick(w, [1270]); // LD3_H_lane_post
+            }
+            case 0x4:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1240]); // LD1_S_lane_post
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1242]); // LD1_D_lane_post
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1272]); // LD3_S_lane_post
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1274]); // LD3_D_lane_post
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                return Pick(w, [1292]); // LD1R_post
+            }
+            case 0x7:
+            {
+                return Pick(w, [1296]); // LD3R_post
+            }
+            case 0x8:
+            {
+                return Pick(w, [1252]); // LD2_B_lane_post
+            }
+            case 0x9:
+            {
+                return Pick(w, [1284]); // LD4_B_lane_post
+            }
+            case 0xa:
+            {
+                return Pick(w, [1254]); // LD2_H_lane_post
+            }
+            case 0xb:
+            {
+                return Pick(w, [1286]); // LD4_H_lane_post
+            }
+            case 0xc:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1256]); // LD2_S_lane_post
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1258]); // LD2_D_lane_post
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                switch (((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1288]); // LD4_S_lane_post
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1290]); // LD4_D_lane_post
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe:
+            {
+                return Pick(w, [1294]); // LD2R_post
+            }
+            case 0xf:
+            {
+                return Pick(w, [1298]); // LD4R_post
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_8(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 7) | (((w >> 21) & 0x1) << 6) | ((w >> 10) & 0x3f))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1838]); // TBL1_v8B
+            }
+            case 0x1:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_8_1_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1854]); // DUP_v8B_elem
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x3:
+            {
+                switch (((w >> 16) & 0x7))
+                {
+                    case 0x1:
+                    {
+                        return Pick(w, [1855]); // DUP_v8B_gen
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1862]); // DUP_v4H_gen
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [1869]); // DUP_v2S_gen
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4:
+            {
+                return Pick(w, [1846]); // TBX1_v8B
+            }
+            case 0x6:
+            {
+                return Pick(w, [1794]); // UZP1_v8B
+            }
+            case 0x8:
+            {
+                return Pick(w, [1840]); // TBL2_v8B
+            }
+            case 0xa:
+            {
+                return Pick(w, [1801]); // TRN1_v8B
+            }
+            case 0xc:
+            {
+                return Pick(w, [1848]); // TBX2_v8B
+            }
+            case 0xe:
+            {
+                return Pick(w, [1808]); // ZIP1_v8B
+            }
+            case 0xf:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_8_f_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1859]); // UMOV_B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x10:
+            {
+                return Pick(w, [1842]); // TBL3_v8B
+            }
+            case 0x14:
+            {
+                return Pick(w, [1850]); // TBX3_v8B
+            }
+            case 0x16:
+            {
+                return Pick(w, [1815]); // UZP2_v8B
+            }
+            case 0x18:
+            {
+                return Pick(w, [1844]); // TBL4_v8B
+            }
+            case 0x1a:
+            {
+                return Pick(w, [1822]); // TRN2_v8B
+            }
+            case 0x1c:
+            {
+                return Pick(w, [1852]); // TBX4_v8B
+            }
+            case 0x1e:
+            {
+                return Pick(w, [1829]); // ZIP2_v8B
+            }
+            case 0x40:
+            {
+                return Pick(w, [747]); // SADDL_v8H
+            }
+            case 0x41:
+            {
+                return Pick(w, [1004]); // SHADD_v8B
+            }
+            case 0x42:
+            {
+                return Pick(w, [1757]); // REV64_v8B
+            }
+            case 0x43:
+            {
+                return Pick(w, [1016]); // SQADD_v8B
+            }
+            case 0x44:
+            {
+                return Pick(w, [1299]); // SADDW_v8H
+            }
+            case 0x45:
+            {
+                return Pick(w, [1030]); // SRHADD_v8B
+            }
+            case 0x46:
+            {
+                return Pick(w, [1767]); // REV16_v8B
+            }
+            case 0x47:
+            {
+                return Pick(w, [1741]); // AND_v8B
+            }
+            case 0x48:
+            {
+                return Pick(w, [759]); // SSUBL_v8H
+            }
+            case 0x49:
+            {
+                return Pick(w, [1042]); // SHSUB_v8B
+            }
+            case 0x4a:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1510]); // SADDLP_v4H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [807]); // XTN_v8B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4b:
+            {
+                return Pick(w, [1054]); // SQSUB_v8B
+            }
+            case 0x4c:
+            {
+                return Pick(w, [1311]); // SSUBW_v8H
+            }
+            case 0x4d:
+            {
+                return Pick(w, [1676]); // CMGT_v8B
+            }
+            case 0x4e:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1494]); // SUQADD_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [974]); // SADDLV_v8B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4f:
+            {
+                return Pick(w, [1690]); // CMGE_v8B
+            }
+            case 0x50:
+            {
+                return Pick(w, [1323]); // ADDHN_v8B
+            }
+            case 0x51:
+            {
+                return Pick(w, [1068]); // SSHL_v8B
+            }
+            case 0x52:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1468]); // CLS_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1534]); // SQXTN_v8B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x53:
+            {
+                return Pick(w, [1082]); // SQSHL_v8B
+            }
+            case 0x54:
+            {
+                return Pick(w, [1347]); // SABAL_v8H
+            }
+            case 0x55:
+            {
+                return Pick(w, [1096]); // SRSHL_v8B
+            }
+            case 0x56:
+            {
+                return Pick(w, [1769]); // CNT_v8B
+            }
+            case 0x58:
+            {
+                return Pick(w, [1335]); // SUBHN_v8B
+            }
+            case 0x59:
+            {
+                return Pick(w, [1729]); // SMAX_v8B
+            }
+            case 0x5a:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1522]); // SADALP_v4H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [933]); // FCVTN_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5b:
+            {
+                return Pick(w, [1735]); // SMIN_v8B
+            }
+            case 0x5c:
+            {
+                return Pick(w, [1359]); // SABDL_v8H
+            }
+            case 0x5d:
+            {
+                return Pick(w, [1110]); // SABD_v8B
+            }
+            case 0x5e:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1480]); // SQABS_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [937]); // FCVTL_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5f:
+            {
+                return Pick(w, [1122]); // SABA_v8B
+            }
+            case 0x60:
+            {
+                return Pick(w, [771]); // SMLAL_v8H
+            }
+            case 0x61:
+            {
+                return Pick(w, [1655]); // ADD_v8B
+            }
+            case 0x62:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1187]); // CMGT0_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [912]); // FRINTN_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x63:
+            {
+                return Pick(w, [1704]); // CMTST_v8B
+            }
+            case 0x65:
+            {
+                return Pick(w, [1134]); // MLA_v8B
+            }
+            case 0x66:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1787]); // CMEQ0_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [915]); // FRINTM_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x67:
+            {
+                return Pick(w, [1711]); // MUL_v8B
+            }
+            case 0x68:
+            {
+                return Pick(w, [783]); // SMLSL_v8H
+            }
+            case 0x69:
+            {
+                return Pick(w, [1146]); // SMAXP_v8B
+            }
+            case 0x6a:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1208]); // CMLT0_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [876]); // FCVTNS_v2S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [954]); // SMAXV_v8B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [964]); // SMINV_v8B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6b:
+            {
+                return Pick(w, [1158]); // SMINP_v8B
+            }
+            case 0x6e:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1773]); // ABS_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [882]); // FCVTMS_v2S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [949]); // ADDV_v8B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6f:
+            {
+                return Pick(w, [1178]); // ADDP_v8B
+            }
+            case 0x70:
+            {
+                return Pick(w, [795]); // SMULL_v8H
+            }
+            case 0x71:
+            {
+                return Pick(w, [1567]); // FMAXNM_v2S
+            }
+            case 0x72:
+            {
+                return Pick(w, [888]); // FCVTAS_v2S
+            }
+            case 0x73:
+            {
+                return Pick(w, [849]); // FMLA_v2S
+            }
+            case 0x75:
+            {
+                return Pick(w, [837]); // FADD_v2S
+            }
+            case 0x76:
+            {
+                return Pick(w, [906]); // SCVTF_v2S
+            }
+            case 0x77:
+            {
+                return Pick(w, [1585]); // FMULX_v2S
+            }
+            case 0x78:
+            {
+                return Pick(w, [1947]); // PMULL_v8H
+            }
+            case 0x79:
+            {
+                return Pick(w, [1552]); // FCMEQ_v2S
+            }
+            case 0x7d:
+            {
+                return Pick(w, [855]); // FMAX_v2S
+            }
+            case 0x7f:
+            {
+                return Pick(w, [1588]); // FRECPS_v2S
+            }
+            case 0x80:
+            {
+                return Pick(w, [1839]); // TBL1_v16B
+            }
+            case 0x81:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_8_81_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1856]); // DUP_v16B_elem
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x83:
+            {
+                switch (((w >> 16) & 0xf))
+                {
+                    case 0x1:
+                    {
+                        return Pick(w, [1857]); // DUP_v16B_gen
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1864]); // DUP_v8H_gen
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [1871]); // DUP_v4S_gen
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [1876]); // DUP_v2D_gen
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x84:
+            {
+                return Pick(w, [1847]); // TBX1_v16B
+            }
+            case 0x86:
+            {
+                return Pick(w, [1795]); // UZP1_v16B
+            }
+            case 0x87:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_8_87_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1858]); // INS_B_gen
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x88:
+            {
+                return Pick(w, [1841]); // TBL2_v16B
+            }
+            case 0x8a:
+            {
+                return Pick(w, [1802]); // TRN1_v16B
+            }
+            case 0x8c:
+            {
+                return Pick(w, [1849]); // TBX2_v16B
+            }
+            case 0x8e:
+            {
+                return Pick(w, [1809]); // ZIP1_v16B
+            }
+            case 0x8f:
+            {
+                return Pick(w, [1878]); // UMOV_D
+            }
+            case 0x90:
+            {
+                return Pick(w, [1843]); // TBL3_v16B
+            }
+            case 0x94:
+            {
+                return Pick(w, [1851]); // TBX3_v16B
+            }
+            case 0x96:
+            {
+                return Pick(w, [1816]); // UZP2_v16B
+            }
+            case 0x98:
+            {
+                return Pick(w, [1845]); // TBL4_v16B
+            }
+            case 0x9a:
+            {
+                return Pick(w, [1823]); // TRN2_v16B
+            }
+            case 0x9c:
+            {
+                return Pick(w, [1853]); // TBX4_v16B
+            }
+            case 0x9e:
+            {
+                return Pick(w, [1830]); // ZIP2_v16B
+            }
+            case 0xc0:
+            {
+                return Pick(w, [748]); // SADDL2_v8H
+            }
+            case 0xc1:
+            {
+                return Pick(w, [1005]); // SHADD_v16B
+            }
+            case 0xc2:
+            {
+                return Pick(w, [1758]); // REV64_v16B
+            }
+            case 0xc3:
+            {
+                return Pick(w, [1017]); // SQADD_v16B
+            }
+            case 0xc4:
+            {
+                return Pick(w, [1300]); // SADDW2_v8H
+            }
+            case 0xc5:
+            {
+                return Pick(w, [1031]); // SRHADD_v16B
+            }
+            case 0xc6:
+            {
+                return Pick(w, [1768]); // REV16_v16B
+            }
+            case 0xc7:
+            {
+                return Pick(w, [1742]); // AND_v16B
+            }
+            case 0xc8:
+            {
+                return Pick(w, [760]); // SSUBL2_v8H
+            }
+            case 0xc9:
+            {
+                return Pick(w, [1043]); // SHSUB_v16B
+            }
+            case 0xca:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1511]); // SADDLP_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [808]); // XTN2_v16B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xcb:
+            {
+                return Pick(w, [1055]); // SQSUB_v16B
+            }
+            case 0xcc:
+            {
+                return Pick(w, [1312]); // SSUBW2_v8H
+            }
+            case 0xcd:
+            {
+                return Pick(w, [1677]); // CMGT_v16B
+            }
+            case 0xce:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1495]); // SUQADD_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [975]); // SADDLV_v16B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xcf:
+            {
+                return Pick(w, [1691]); // CMGE_v16B
+            }
+            case 0xd0:
+            {
+                return Pick(w, [1324]); // ADDHN2_v16B
+            }
+            case 0xd1:
+            {
+                return Pick(w, [1069]); // SSHL_v16B
+            }
+            case 0xd2:
+            {
+                switch ((((w >> 19) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1469]); // CLS_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1535]); // SQXTN2_v16B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1933]); // AESE
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd3:
+            {
+                return Pick(w, [1083]); // SQSHL_v16B
+            }
+            case 0xd4:
+            {
+                return Pick(w, [1348]); // SABAL2_v8H
+            }
+            case 0xd5:
+            {
+                return Pick(w, [1097]); // SRSHL_v16B
+            }
+            case 0xd6:
+            {
+                switch (((w >> 19) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1770]); // CNT_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1934]); // AESD
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd8:
+            {
+                return Pick(w, [1336]); // SUBHN2_v16B
+            }
+            case 0xd9:
+            {
+                return Pick(w, [1730]); // SMAX_v16B
+            }
+            case 0xda:
+            {
+                switch ((((w >> 19) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1523]); // SADALP_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [934]); // FCVTN2_v8H
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1935]); // AESMC
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xdb:
+            {
+                return Pick(w, [1736]); // SMIN_v16B
+            }
+            case 0xdc:
+            {
+                return Pick(w, [1360]); // SABDL2_v8H
+            }
+            case 0xdd:
+            {
+                return Pick(w, [1111]); // SABD_v16B
+            }
+            case 0xde:
+            {
+                switch ((((w >> 19) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1481]); // SQABS_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [938]); // FCVTL2_v4S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1936]); // AESIMC
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xdf:
+            {
+                return Pick(w, [1123]); // SABA_v16B
+            }
+            case 0xe0:
+            {
+                return Pick(w, [772]); // SMLAL2_v8H
+            }
+            case 0xe1:
+            {
+                return Pick(w, [1656]); // ADD_v16B
+            }
+            case 0xe2:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1188]); // CMGT0_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [913]); // FRINTN_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe3:
+            {
+                return Pick(w, [1705]); // CMTST_v16B
+            }
+            case 0xe5:
+            {
+                return Pick(w, [1135]); // MLA_v16B
+            }
+            case 0xe6:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1788]); // CMEQ0_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [916]); // FRINTM_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe7:
+            {
+                return Pick(w, [1712]); // MUL_v16B
+            }
+            case 0xe8:
+            {
+                return Pick(w, [784]); // SMLSL2_v8H
+            }
+            case 0xe9:
+            {
+                return Pick(w, [1147]); // SMAXP_v16B
+            }
+            case 0xea:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1209]); // CMLT0_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [877]); // FCVTNS_v4S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [955]); // SMAXV_v16B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [965]); // SMINV_v16B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xeb:
+            {
+                return Pick(w, [1159]); // SMINP_v16B
+            }
+            case 0xee:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1774]); // ABS_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [883]); // FCVTMS_v4S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [950]); // ADDV_v16B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xef:
+            {
+                return Pick(w, [1179]); // ADDP_v16B
+            }
+            case 0xf0:
+            {
+                return Pick(w, [796]); // SMULL2_v8H
+            }
+            case 0xf1:
+            {
+                return Pick(w, [1568]); // FMAXNM_v4S
+            }
+            case 0xf2:
+            {
+                return Pick(w, [889]); // FCVTAS_v4S
+            }
+            case 0xf3:
+            {
+                return Pick(w, [850]); // FMLA_v4S
+            }
+            case 0xf5:
+            {
+                return Pick(w, [838]); // FADD_v4S
+            }
+            case 0xf6:
+            {
+                return Pick(w, [907]); // SCVTF_v4S
+            }
+            case 0xf7:
+            {
+                return Pick(w, [1586]); // FMULX_v4S
+            }
+            case 0xf8:
+            {
+                return Pick(w, [1948]); // PMULL2_v8H
+            }
+            case 0xf9:
+            {
+                return Pick(w, [1553]); // FCMEQ_v4S
+            }
+            case 0xfd:
+            {
+                return Pick(w, [856]); // FMAX_v4S
+            }
+            case 0xff:
+            {
+                return Pick(w, [1589]); // FRECPS_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_9(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 7) | (((w >> 21) & 0x1) << 6) | ((w >> 10) & 0x3f))
+        {
+            case 0x6:
+            {
+                return Pick(w, [1796]); // UZP1_v4H
+            }
+            case 0xa:
+            {
+                return Pick(w, [1803]); // TRN1_v4H
+            }
+            case 0xe:
+            {
+                return Pick(w, [1810]); // ZIP1_v4H
+            }
+            case 0x16:
+            {
+                return Pick(w, [1817]); // UZP2_v4H
+            }
+            case 0x1a:
+            {
+                return Pick(w, [1824]); // TRN2_v4H
+            }
+            case 0x1e:
+            {
+                return Pick(w, [1831]); // ZIP2_v4H
+            }
+            case 0x40:
+            {
+                return Pick(w, [749]); // SADDL_v4S
+            }
+            case 0x41:
+            {
+                return Pick(w, [1006]); // SHADD_v4H
+            }
+            case 0x42:
+            {
+                return Pick(w, [1759]); // REV64_v4H
+            }
+            case 0x43:
+            {
+                return Pick(w, [1018]); // SQADD_v4H
+            }
+            case 0x44:
+            {
+                return Pick(w, [1301]); // SADDW_v4S
+            }
+            case 0x45:
+            {
+                return Pick(w, [1032]); // SRHADD_v4H
+            }
+            case 0x47:
+            {
+                return Pick(w, [1743]); // BIC_v8B
+            }
+            case 0x48:
+            {
+                return Pick(w, [761]); // SSUBL_v4S
+            }
+            case 0x49:
+            {
+                return Pick(w, [1044]); // SHSUB_v4H
+            }
+            case 0x4a:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1512]); // SADDLP_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [809]); // XTN_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4b:
+            {
+                return Pick(w, [1056]); // SQSUB_v4H
+            }
+            case 0x4c:
+            {
+                return Pick(w, [1313]); // SSUBW_v4S
+            }
+            case 0x4d:
+            {
+                return Pick(w, [1678]); // CMGT_v4H
+            }
+            case 0x4e:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1496]); // SUQADD_v4H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [976]); // SADDLV_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4f:
+            {
+                return Pick(w, [1692]); // CMGE_v4H
+            }
+            case 0x50:
+            {
+                return Pick(w, [1325]); // ADDHN_v4H
+            }
+            case 0x51:
+            {
+                return Pick(w, [1070]); // SSHL_v4H
+            }
+            case 0x52:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1470]); // CLS_v4H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1536]); // SQXTN_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x53:
+            {
+                return Pick(w, [1084]); // SQSHL_v4H
+            }
+            case 0x54:
+            {
+                return Pick(w, [1349]); // SABAL_v4S
+            }
+            case 0x55:
+            {
+                return Pick(w, [1098]); // SRSHL_v4H
+            }
+            case 0x58:
+            {
+                return Pick(w, [1337]); // SUBHN_v4H
+            }
+            case 0x59:
+            {
+                return Pick(w, [1731]); // SMAX_v4H
+            }
+            case 0x5a:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1524]); // SADALP_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [935]); // FCVTN_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5b:
+            {
+                return Pick(w, [1737]); // SMIN_v4H
+            }
+            case 0x5c:
+            {
+                return Pick(w, [1361]); // SABDL_v4S
+            }
+            case 0x5d:
+            {
+                return Pick(w, [1112]); // SABD_v4H
+            }
+            case 0x5e:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1482]); // SQABS_v4H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [939]); // FCVTL_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5f:
+            {
+                return Pick(w, [1124]); // SABA_v4H
+            }
+            case 0x60:
+            {
+                return Pick(w, [773]); // SMLAL_v4S
+            }
+            case 0x61:
+            {
+                return Pick(w, [1657]); // ADD_v4H
+            }
+            case 0x62:
+            {
+                return Pick(w, [1189]); // CMGT0_v4H
+            }
+            case 0x63:
+            {
+                return Pick(w, [1706]); // CMTST_v4H
+            }
+            case 0x64:
+            {
+                return Pick(w, [1371]); // SQDMLAL_v4S
+            }
+            case 0x65:
+            {
+                return Pick(w, [1136]); // MLA_v4H
+            }
+            case 0x66:
+            {
+                return Pick(w, [1789]); // CMEQ0_v4H
+            }
+            case 0x67:
+            {
+                return Pick(w, [1713]); // MUL_v4H
+            }
+            case 0x68:
+            {
+                return Pick(w, [785]); // SMLSL_v4S
+            }
+            case 0x69:
+            {
+                return Pick(w, [1148]); // SMAXP_v4H
+            }
+            case 0x6a:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1210]); // CMLT0_v4H
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [956]); // SMAXV_v4H
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [966]); // SMINV_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6b:
+            {
+                return Pick(w, [1160]); // SMINP_v4H
+            }
+            case 0x6c:
+            {
+                return Pick(w, [1375]); // SQDMLSL_v4S
+            }
+            case 0x6d:
+            {
+                return Pick(w, [1170]); // SQDMULH_v4H
+            }
+            case 0x6e:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1775]); // ABS_v4H
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [951]); // ADDV_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6f:
+            {
+                return Pick(w, [1180]); // ADDP_v4H
+            }
+            case 0x70:
+            {
+                return Pick(w, [797]); // SMULL_v4S
+            }
+            case 0x74:
+            {
+                return Pick(w, [1379]); // SQDMULL_v4S
+            }
+            case 0x86:
+            {
+                return Pick(w, [1797]); // UZP1_v8H
+            }
+            case 0x8a:
+            {
+                return Pick(w, [1804]); // TRN1_v8H
+            }
+            case 0x8e:
+            {
+                return Pick(w, [1811]); // ZIP1_v8H
+            }
+            case 0x96:
+            {
+                return Pick(w, [1818]); // UZP2_v8H
+            }
+            case 0x9a:
+            {
+                return Pick(w, [1825]); // TRN2_v8H
+            }
+            case 0x9e:
+            {
+                return Pick(w, [1832]); // ZIP2_v8H
+            }
+            case 0xc0:
+            {
+                return Pick(w, [750]); // SADDL2_v4S
+            }
+            case 0xc1:
+            {
+                return Pick(w, [1007]); // SHADD_v8H
+            }
+            case 0xc2:
+            {
+                return Pick(w, [1760]); // REV64_v8H
+            }
+            case 0xc3:
+            {
+                return Pick(w, [1019]); // SQADD_v8H
+            }
+            case 0xc4:
+            {
+                return Pick(w, [1302]); // SADDW2_v4S
+            }
+            case 0xc5:
+            {
+                return Pick(w, [1033]); // SRHADD_v8H
+            }
+            case 0xc7:
+            {
+                return Pick(w, [1744]); // BIC_v16B
+            }
+            case 0xc8:
+            {
+                return Pick(w, [762]); // SSUBL2_v4S
+            }
+            case 0xc9:
+            {
+                return Pick(w, [1045]); // SHSUB_v8H
+            }
+            case 0xca:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1513]); // SADDLP_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [810]); // XTN2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xcb:
+            {
+                return Pick(w, [1057]); // SQSUB_v8H
+            }
+            case 0xcc:
+            {
+                return Pick(w, [1314]); // SSUBW2_v4S
+            }
+            case 0xcd:
+            {
+                return Pick(w, [1679]); // CMGT_v8H
+            }
+            case 0xce:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1497]); // SUQADD_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [977]); // SADDLV_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xcf:
+            {
+                return Pick(w, [1693]); // CMGE_v8H
+            }
+            case 0xd0:
+            {
+                return Pick(w, [1326]); // ADDHN2_v8H
+            }
+            case 0xd1:
+            {
+                return Pick(w, [1071]); // SSHL_v8H
+            }
+            case 0xd2:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1471]); // CLS_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1537]); // SQXTN2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd3:
+            {
+                return Pick(w, [1085]); // SQSHL_v8H
+            }
+            case 0xd4:
+            {
+                return Pick(w, [1350]); // SABAL2_v4S
+            }
+            case 0xd5:
+            {
+                return Pick(w, [1099]); // SRSHL_v8H
+            }
+            case 0xd8:
+            {
+                return Pick(w, [1338]); // SUBHN2_v8H
+            }
+            case 0xd9:
+            {
+                return Pick(w, [1732]); // SMAX_v8H
+            }
+            case 0xda:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1525]); // SADALP_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [936]); // FCVTN2_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xdb:
+            {
+                return Pick(w, [1738]); // SMIN_v8H
+            }
+            case 0xdc:
+            {
+                return Pick(w, [1362]); // SABDL2_v4S
+            }
+            case 0xdd:
+            {
+                return Pick(w, [1113]); // SABD_v8H
+            }
+            case 0xde:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1483]); // SQABS_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [940]); // FCVTL2_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xdf:
+            {
+                return Pick(w, [1125]); // SABA_v8H
+            }
+            case 0xe0:
+            {
+                return Pick(w, [774]); // SMLAL2_v4S
+            }
+            case 0xe1:
+            {
+                return Pick(w, [1658]); // ADD_v8H
+            }
+            case 0xe2:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1190]); // CMGT0_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [914]); // FRINTN_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe3:
+            {
+                return Pick(w, [1707]); // CMTST_v8H
+            }
+            case 0xe4:
+            {
+                return Pick(w, [1372]); // SQDMLAL2_v4S
+            }
+            case 0xe5:
+            {
+                return Pick(w, [1137]); // MLA_v8H
+            }
+            case 0xe6:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1790]); // CMEQ0_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [917]); // FRINTM_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe7:
+            {
+                return Pick(w, [1714]); // MUL_v8H
+            }
+            case 0xe8:
+            {
+                return Pick(w, [786]); // SMLSL2_v4S
+            }
+            case 0xe9:
+            {
+                return Pick(w, [1149]); // SMAXP_v8H
+            }
+            case 0xea:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1211]); // CMLT0_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [878]); // FCVTNS_v2D
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [957]); // SMAXV_v8H
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [967]); // SMINV_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xeb:
+            {
+                return Pick(w, [1161]); // SMINP_v8H
+            }
+            case 0xec:
+            {
+                return Pick(w, [1376]); // SQDMLSL2_v4S
+            }
+            case 0xed:
+            {
+                return Pick(w, [1171]); // SQDMULH_v8H
+            }
+            case 0xee:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1776]); // ABS_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [884]); // FCVTMS_v2D
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [952]); // ADDV_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xef:
+            {
+                return Pick(w, [1181]); // ADDP_v8H
+            }
+            case 0xf0:
+            {
+                return Pick(w, [798]); // SMULL2_v4S
+            }
+            case 0xf1:
+            {
+                return Pick(w, [1569]); // FMAXNM_v2D
+            }
+            case 0xf2:
+            {
+                return Pick(w, [890]); // FCVTAS_v2D
+            }
+            case 0xf3:
+            {
+                return Pick(w, [851]); // FMLA_v2D
+            }
+            case 0xf4:
+            {
+                return Pick(w, [1380]); // SQDMULL2_v4S
+            }
+            case 0xf5:
+            {
+                return Pick(w, [839]); // FADD_v2D
+            }
+            case 0xf6:
+            {
+                return Pick(w, [908]); // SCVTF_v2D
+            }
+            case 0xf7:
+            {
+                return Pick(w, [1587]); // FMULX_v2D
+            }
+            case 0xf9:
+            {
+                return Pick(w, [1554]); // FCMEQ_v2D
+            }
+            case 0xfd:
+            {
+                return Pick(w, [857]); // FMAX_v2D
+            }
+            case 0xff:
+            {
+                return Pick(w, [1590]); // FRECPS_v2D
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_a(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 7) | (((w >> 21) & 0x1) << 6) | ((w >> 10) & 0x3f))
+        {
+            case 0x6:
+            {
+                return Pick(w, [1798]); // UZP1_v2S
+            }
+            case 0xa:
+            {
+                return Pick(w, [1805]); // TRN1_v2S
+            }
+            case 0xe:
+            {
+                return Pick(w, [1812]); // ZIP1_v2S
+            }
+            case 0x16:
+            {
+                return Pick(w, [1819]); // UZP2_v2S
+            }
+            case 0x1a:
+            {
+                return Pick(w, [1826]); // TRN2_v2S
+            }
+            case 0x1e:
+            {
+                return Pick(w, [1833]); // ZIP2_v2S
+            }
+            case 0x40:
+            {
+                return Pick(w, [751]); // SADDL_v2D
+            }
+            case 0x41:
+            {
+                return Pick(w, [1008]); // SHADD_v2S
+            }
+            case 0x42:
+            {
+                return Pick(w, [1761]); // REV64_v2S
+            }
+            case 0x43:
+            {
+                return Pick(w, [1020]); // SQADD_v2S
+            }
+            case 0x44:
+            {
+                return Pick(w, [1303]); // SADDW_v2D
+            }
+            case 0x45:
+            {
+                return Pick(w, [1034]); // SRHADD_v2S
+            }
+            case 0x47:
+            {
+                return Pick(w, [1745]); // ORR_v8B
+            }
+            case 0x48:
+            {
+                return Pick(w, [763]); // SSUBL_v2D
+            }
+            case 0x49:
+            {
+                return Pick(w, [1046]); // SHSUB_v2S
+            }
+            case 0x4a:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1514]); // SADDLP_v1D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [811]); // XTN_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4b:
+            {
+                return Pick(w, [1058]); // SQSUB_v2S
+            }
+            case 0x4c:
+            {
+                return Pick(w, [1315]); // SSUBW_v2D
+            }
+            case 0x4d:
+            {
+                return Pick(w, [1680]); // CMGT_v2S
+            }
+            case 0x4e:
+            {
+                return Pick(w, [1498]); // SUQADD_v2S
+            }
+            case 0x4f:
+            {
+                return Pick(w, [1694]); // CMGE_v2S
+            }
+            case 0x50:
+            {
+                return Pick(w, [1327]); // ADDHN_v2S
+            }
+            case 0x51:
+            {
+                return Pick(w, [1072]); // SSHL_v2S
+            }
+            case 0x52:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1472]); // CLS_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1538]); // SQXTN_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x53:
+            {
+                return Pick(w, [1086]); // SQSHL_v2S
+            }
+            case 0x54:
+            {
+                return Pick(w, [1351]); // SABAL_v2D
+            }
+            case 0x55:
+            {
+                return Pick(w, [1100]); // SRSHL_v2S
+            }
+            case 0x58:
+            {
+                return Pick(w, [1339]); // SUBHN_v2S
+            }
+            case 0x59:
+            {
+                return Pick(w, [1733]); // SMAX_v2S
+            }
+            case 0x5a:
+            {
+                return Pick(w, [1526]); // SADALP_v1D
+            }
+            case 0x5b:
+            {
+                return Pick(w, [1739]); // SMIN_v2S
+            }
+            case 0x5c:
+            {
+                return Pick(w, [1363]); // SABDL_v2D
+            }
+            case 0x5d:
+            {
+                return Pick(w, [1114]); // SABD_v2S
+            }
+            case 0x5e:
+            {
+                return Pick(w, [1484]); // SQABS_v2S
+            }
+            case 0x5f:
+            {
+                return Pick(w, [1126]); // SABA_v2S
+            }
+            case 0x60:
+            {
+                return Pick(w, [775]); // SMLAL_v2D
+            }
+            case 0x61:
+            {
+                return Pick(w, [1659]); // ADD_v2S
+            }
+            case 0x62:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1191]); // CMGT0_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [918]); // FRINTP_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x63:
+            {
+                return Pick(w, [1708]); // CMTST_v2S
+            }
+            case 0x64:
+            {
+                return Pick(w, [1373]); // SQDMLAL_v2D
+            }
+            case 0x65:
+            {
+                return Pick(w, [1138]); // MLA_v2S
+            }
+            case 0x66:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1791]); // CMEQ0_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [921]); // FRINTZ_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x67:
+            {
+                return Pick(w, [1715]); // MUL_v2S
+            }
+            case 0x68:
+            {
+                return Pick(w, [787]); // SMLSL_v2D
+            }
+            case 0x69:
+            {
+                return Pick(w, [1150]); // SMAXP_v2S
+            }
+            case 0x6a:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1212]); // CMLT0_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [894]); // FCVTPS_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6b:
+            {
+                return Pick(w, [1162]); // SMINP_v2S
+            }
+            case 0x6c:
+            {
+                return Pick(w, [1377]); // SQDMLSL_v2D
+            }
+            case 0x6d:
+            {
+                return Pick(w, [1172]); // SQDMULH_v2S
+            }
+            case 0x6e:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1777]); // ABS_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [900]); // FCVTZS_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6f:
+            {
+                return Pick(w, [1182]); // ADDP_v2S
+            }
+            case 0x70:
+            {
+                return Pick(w, [799]); // SMULL_v2D
+            }
+            case 0x71:
+            {
+                return Pick(w, [1570]); // FMINNM_v2S
+            }
+            case 0x72:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1604]); // FCMGT0_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1600]); // URECPE_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x73:
+            {
+                return Pick(w, [852]); // FMLS_v2S
+            }
+            case 0x74:
+            {
+                return Pick(w, [1381]); // SQDMULL_v2D
+            }
+            case 0x75:
+            {
+                return Pick(w, [840]); // FSUB_v2S
+            }
+            case 0x76:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1610]); // FCMEQ0_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1594]); // FRECPE_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x7a:
+            {
+                return Pick(w, [1616]); // FCMLT0_v2S
+            }
+            case 0x7d:
+            {
+                return Pick(w, [858]); // FMIN_v2S
+            }
+            case 0x7e:
+            {
+                return Pick(w, [867]); // FABS_v2S
+            }
+            case 0x7f:
+            {
+                return Pick(w, [1591]); // FRSQRTS_v2S
+            }
+            case 0x86:
+            {
+                return Pick(w, [1799]); // UZP1_v4S
+            }
+            case 0x8a:
+            {
+                return Pick(w, [1806]); // TRN1_v4S
+            }
+            case 0x8e:
+            {
+                return Pick(w, [1813]); // ZIP1_v4S
+            }
+            case 0x96:
+            {
+                return Pick(w, [1820]); // UZP2_v4S
+            }
+            case 0x9a:
+            {
+                return Pick(w, [1827]); // TRN2_v4S
+            }
+            case 0x9e:
+            {
+                return Pick(w, [1834]); // ZIP2_v4S
+            }
+            case 0xc0:
+            {
+                return Pick(w, [752]); // SADDL2_v2D
+            }
+            case 0xc1:
+            {
+                return Pick(w, [1009]); // SHADD_v4S
+            }
+            case 0xc2:
+            {
+                return Pick(w, [1762]); // REV64_v4S
+            }
+            case 0xc3:
+            {
+                return Pick(w, [1021]); // SQADD_v4S
+            }
+            case 0xc4:
+            {
+                return Pick(w, [1304]); // SADDW2_v2D
+            }
+            case 0xc5:
+            {
+                return Pick(w, [1035]); // SRHADD_v4S
+            }
+            case 0xc7:
+            {
+                return Pick(w, [1746]); // ORR_v16B
+            }
+            case 0xc8:
+            {
+                return Pick(w, [764]); // SSUBL2_v2D
+            }
+            case 0xc9:
+            {
+                return Pick(w, [1047]); // SHSUB_v4S
+            }
+            case 0xca:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1515]); // SADDLP_v2D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [812]); // XTN2_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xcb:
+            {
+                return Pick(w, [1059]); // SQSUB_v4S
+            }
+            case 0xcc:
+            {
+                return Pick(w, [1316]); // SSUBW2_v2D
+            }
+            case 0xcd:
+            {
+                return Pick(w, [1681]); // CMGT_v4S
+            }
+            case 0xce:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1499]); // SUQADD_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [978]); // SADDLV_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xcf:
+            {
+                return Pick(w, [1695]); // CMGE_v4S
+            }
+            case 0xd0:
+            {
+                return Pick(w, [1328]); // ADDHN2_v4S
+            }
+            case 0xd1:
+            {
+                return Pick(w, [1073]); // SSHL_v4S
+            }
+            case 0xd2:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1473]); // CLS_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1539]); // SQXTN2_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd3:
+            {
+                return Pick(w, [1087]); // SQSHL_v4S
+            }
+            case 0xd4:
+            {
+                return Pick(w, [1352]); // SABAL2_v2D
+            }
+            case 0xd5:
+            {
+                return Pick(w, [1101]); // SRSHL_v4S
+            }
+            case 0xd8:
+            {
+                return Pick(w, [1340]); // SUBHN2_v4S
+            }
+            case 0xd9:
+            {
+                return Pick(w, [1734]); // SMAX_v4S
+            }
+            case 0xda:
+            {
+                return Pick(w, [1527]); // SADALP_v2D
+            }
+            case 0xdb:
+            {
+                return Pick(w, [1740]); // SMIN_v4S
+            }
+            case 0xdc:
+            {
+                return Pick(w, [1364]); // SABDL2_v2D
+            }
+            case 0xdd:
+            {
+                return Pick(w, [1115]); // SABD_v4S
+            }
+            case 0xde:
+            {
+                return Pick(w, [1485]); // SQABS_v4S
+            }
+            case 0xdf:
+            {
+                return Pick(w, [1127]); // SABA_v4S
+            }
+            case 0xe0:
+            {
+                return Pick(w, [776]); // SMLAL2_v2D
+            }
+            case 0xe1:
+            {
+                return Pick(w, [1660]); // ADD_v4S
+            }
+            case 0xe2:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1192]); // CMGT0_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [919]); // FRINTP_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe3:
+            {
+                return Pick(w, [1709]); // CMTST_v4S
+            }
+            case 0xe4:
+            {
+                return Pick(w, [1374]); // SQDMLAL2_v2D
+            }
+            case 0xe5:
+            {
+                return Pick(w, [1139]); // MLA_v4S
+            }
+            case 0xe6:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1792]); // CMEQ0_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [922]); // FRINTZ_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe7:
+            {
+                return Pick(w, [1716]); // MUL_v4S
+            }
+            case 0xe8:
+            {
+                return Pick(w, [788]); // SMLSL2_v2D
+            }
+            case 0xe9:
+            {
+                return Pick(w, [1151]); // SMAXP_v4S
+            }
+            case 0xea:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1213]); // CMLT0_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [895]); // FCVTPS_v4S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [958]); // SMAXV_v4S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [968]); // SMINV_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xeb:
+            {
+                return Pick(w, [1163]); // SMINP_v4S
+            }
+            case 0xec:
+            {
+                return Pick(w, [1378]); // SQDMLSL2_v2D
+            }
+            case 0xed:
+            {
+                return Pick(w, [1173]); // SQDMULH_v4S
+            }
+            case 0xee:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1778]); // ABS_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [901]); // FCVTZS_v4S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [953]); // ADDV_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xef:
+            {
+                return Pick(w, [1183]); // ADDP_v4S
+            }
+            case 0xf0:
+            {
+                return Pick(w, [800]); // SMULL2_v2D
+            }
+            case 0xf1:
+            {
+                return Pick(w, [1571]); // FMINNM_v4S
+            }
+            case 0xf2:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1605]); // FCMGT0_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1601]); // URECPE_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xf3:
+            {
+                return Pick(w, [853]); // FMLS_v4S
+            }
+            case 0xf4:
+            {
+                return Pick(w, [1382]); // SQDMULL2_v2D
+            }
+            case 0xf5:
+            {
+                return Pick(w, [841]); // FSUB_v4S
+            }
+            case 0xf6:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1611]); // FCMEQ0_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1595]); // FRECPE_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xfa:
+            {
+                return Pick(w, [1617]); // FCMLT0_v4S
+            }
+            case 0xfd:
+            {
+                return Pick(w, [859]); // FMIN_v4S
+            }
+            case 0xfe:
+            {
+                return Pick(w, [868]); // FABS_v4S
+            }
+            case 0xff:
+            {
+                return Pick(w, [1592]); // FRSQRTS_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_b(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 7) | (((w >> 21) & 0x1) << 6) | ((w >> 10) & 0x3f))
+        {
+            case 0x47:
+            {
+                return Pick(w, [1747]); // ORN_v8B
+            }
+            case 0x78:
+            {
+                return Pick(w, [1949]); // PMULL_v1Q
+            }
+            case 0x86:
+            {
+                return Pick(w, [1800]); // UZP1_v2D
+            }
+            case 0x8a:
+            {
+                return Pick(w, [1807]); // TRN1_v2D
+            }
+            case 0x8e:
+            {
+                return Pick(w, [1814]); // ZIP1_v2D
+            }
+            case 0x96:
+            {
+                return Pick(w, [1821]); // UZP2_v2D
+            }
+            case 0x9a:
+            {
+                return Pick(w, [1828]); // TRN2_v2D
+            }
+            case 0x9e:
+            {
+                return Pick(w, [1835]); // ZIP2_v2D
+            }
+            case 0xc3:
+            {
+                return Pick(w, [1022]); // SQADD_v2D
+            }
+            case 0xc7:
+            {
+                return Pick(w, [1748]); // ORN_v16B
+            }
+            case 0xcb:
+            {
+                return Pick(w, [1060]); // SQSUB_v2D
+            }
+            case 0xcd:
+            {
+                return Pick(w, [1682]); // CMGT_v2D
+            }
+            case 0xce:
+            {
+                return Pick(w, [1500]); // SUQADD_v2D
+            }
+            case 0xcf:
+            {
+                return Pick(w, [1696]); // CMGE_v2D
+            }
+            case 0xd1:
+            {
+                return Pick(w, [1074]); // SSHL_v2D
+            }
+            case 0xd3:
+            {
+                return Pick(w, [1088]); // SQSHL_v2D
+            }
+            case 0xd5:
+            {
+                return Pick(w, [1102]); // SRSHL_v2D
+            }
+            case 0xde:
+            {
+                return Pick(w, [1486]); // SQABS_v2D
+            }
+            case 0xe1:
+            {
+                return Pick(w, [1661]); // ADD_v2D
+            }
+            case 0xe2:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1193]); // CMGT0_v2D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [920]); // FRINTP_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe3:
+            {
+                return Pick(w, [1710]); // CMTST_v2D
+            }
+            case 0xe6:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1793]); // CMEQ0_v2D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [923]); // FRINTZ_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xea:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1214]); // CMLT0_v2D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [896]); // FCVTPS_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xee:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1779]); // ABS_v2D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [902]); // FCVTZS_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xef:
+            {
+                return Pick(w, [1184]); // ADDP_v2D
+            }
+            case 0xf1:
+            {
+                return Pick(w, [1572]); // FMINNM_v2D
+            }
+            case 0xf2:
+            {
+                return Pick(w, [1606]); // FCMGT0_v2D
+            }
+            case 0xf3:
+            {
+                return Pick(w, [854]); // FMLS_v2D
+            }
+            case 0xf5:
+            {
+                return Pick(w, [842]); // FSUB_v2D
+            }
+            case 0xf6:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1612]); // FCMEQ0_v2D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1596]); // FRECPE_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xf8:
+            {
+                return Pick(w, [1950]); // PMULL2_v1Q
+            }
+            case 0xfa:
+            {
+                return Pick(w, [1618]); // FCMLT0_v2D
+            }
+            case 0xfd:
+            {
+                return Pick(w, [860]); // FMIN_v2D
+            }
+            case 0xfe:
+            {
+                return Pick(w, [869]); // FABS_v2D
+            }
+            case 0xff:
+            {
+                return Pick(w, [1593]); // FRSQRTS_v2D
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 4) | (((w >> 21) & 0x1) << 3) | (((w >> 15) & 0x1) << 2) | ((w >> 11) & 0x3))
+        {
+            case 0x0:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_c_0_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_3_c_0_1(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x2:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_c_2_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_3_c_2_1(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 14) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_c_4_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1880]); // MOVI_v8B
+                    }
+                    case 0x2:
+                    {
+                        return Lookup_3_c_4_2(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [819]); // RSHRN_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [821]); // RSHRN_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_c_6_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1446]); // SQSHRN_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x7:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1456]); // SQRSHRN_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1458]); // SQRSHRN_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x8:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1888]); // SSHR_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1387]); // SRSHR_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xa:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1902]); // SSRA_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1401]); // SRSRA_v2S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1923]); // SHL_v2S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1415]); // SQSHL_v2S_imm
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xc:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [817]); // SHRN_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [829]); // SSHLL_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                return Pick(w, [823]); // RSHRN_v2S
+            }
+            case 0xe:
+            {
+                return Pick(w, [1448]); // SQSHRN_v2S
+            }
+            case 0xf:
+            {
+                return Pick(w, [1460]); // SQRSHRN_v2S
+            }
+            case 0x10:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_c_10_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_3_c_10_1(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x12:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_c_12_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_3_c_12_1(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x14:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 14) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_c_14_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1881]); // MOVI_v16B
+                    }
+                    case 0x2:
+                    {
+                        return Lookup_3_c_14_2(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x15:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [820]); // RSHRN2_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [822]); // RSHRN2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x16:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_c_16_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1447]); // SQSHRN2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x17:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1457]); // SQRSHRN2_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1459]); // SQRSHRN2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x18:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1889]); // SSHR_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1388]); // SRSHR_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1a:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1903]); // SSRA_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1402]); // SRSRA_v4S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1924]); // SHL_v4S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1416]); // SQSHL_v4S_imm
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1c:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [818]); // SHRN2_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [830]); // SSHLL2_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1d:
+            {
+                return Pick(w, [824]); // RSHRN2_v4S
+            }
+            case 0x1e:
+            {
+                return Pick(w, [1449]); // SQSHRN2_v4S
+            }
+            case 0x1f:
+            {
+                return Pick(w, [1461]); // SQRSHRN2_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_d(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 5) | (((w >> 12) & 0xf) << 1) | ((w >> 10) & 0x1))
+        {
+            case 0x4:
+            {
+                return Pick(w, [1619]); // SMLAL_v4S_elem
+            }
+            case 0x6:
+            {
+                return Pick(w, [1643]); // SQDMLAL_v4S_elem
+            }
+            case 0xc:
+            {
+                return Pick(w, [1627]); // SMLSL_v4S_elem
+            }
+            case 0xe:
+            {
+                return Pick(w, [1647]); // SQDMLSL_v4S_elem
+            }
+            case 0x10:
+            {
+                return Pick(w, [718]); // MUL_v4H_elem
+            }
+            case 0x14:
+            {
+                return Pick(w, [1635]); // SMULL_v4S_elem
+            }
+            case 0x16:
+            {
+                return Pick(w, [1651]); // SQDMULL_v4S_elem
+            }
+            case 0x18:
+            {
+                return Pick(w, [730]); // SQDMULH_v4H_elem
+            }
+            case 0x1a:
+            {
+                return Pick(w, [734]); // SQRDMULH_v4H_elem
+            }
+            case 0x21:
+            {
+                return Pick(w, [1890]); // SSHR_v2D
+            }
+            case 0x23:
+            {
+                return Pick(w, [1904]); // SSRA_v2D
+            }
+            case 0x24:
+            {
+                return Pick(w, [1620]); // SMLAL2_v4S_elem
+            }
+            case 0x25:
+            {
+                return Pick(w, [1389]); // SRSHR_v2D
+            }
+            case 0x26:
+            {
+                return Pick(w, [1644]); // SQDMLAL2_v4S_elem
+            }
+            case 0x27:
+            {
+                return Pick(w, [1403]); // SRSRA_v2D
+            }
+            case 0x2b:
+            {
+                return Pick(w, [1925]); // SHL_v2D
+            }
+            case 0x2c:
+            {
+                return Pick(w, [1628]); // SMLSL2_v4S_elem
+            }
+            case 0x2e:
+            {
+                return Pick(w, [1648]); // SQDMLSL2_v4S_elem
+            }
+            case 0x2f:
+            {
+                return Pick(w, [1417]); // SQSHL_v2D_imm
+            }
+            case 0x30:
+            {
+                return Pick(w, [719]); // MUL_v8H_elem
+            }
+            case 0x34:
+            {
+                return Pick(w, [1636]); // SMULL2_v4S_elem
+            }
+            case 0x36:
+            {
+                return Pick(w, [1652]); // SQDMULL2_v4S_elem
+            }
+            case 0x38:
+            {
+                return Pick(w, [731]); // SQDMULH_v8H_elem
+            }
+            case 0x3a:
+            {
+                return Pick(w, [735]); // SQRDMULH_v8H_elem
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_e(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 4) | ((w >> 12) & 0xf))
+        {
+            case 0x1:
+            {
+                return Pick(w, [741]); // FMLA_v2S_elem
+            }
+            case 0x2:
+            {
+                return Pick(w, [1621]); // SMLAL_v2D_elem
+            }
+            case 0x3:
+            {
+                return Pick(w, [1645]); // SQDMLAL_v2D_elem
+            }
+            case 0x5:
+            {
+                return Pick(w, [744]); // FMLS_v2S_elem
+            }
+            case 0x6:
+            {
+                return Pick(w, [1629]); // SMLSL_v2D_elem
+            }
+            case 0x7:
+            {
+                return Pick(w, [1649]); // SQDMLSL_v2D_elem
+            }
+            case 0x8:
+            {
+                return Pick(w, [720]); // MUL_v2S_elem
+            }
+            case 0x9:
+            {
+                return Pick(w, [738]); // FMUL_v2S_elem
+            }
+            case 0xa:
+            {
+                return Pick(w, [1637]); // SMULL_v2D_elem
+            }
+            case 0xb:
+            {
+                return Pick(w, [1653]); // SQDMULL_v2D_elem
+            }
+            case 0xc:
+            {
+                return Pick(w, [732]); // SQDMULH_v2S_elem
+            }
+            case 0xd:
+            {
+                return Pick(w, [736]); // SQRDMULH_v2S_elem
+            }
+            case 0x11:
+            {
+                return Pick(w, [742]); // FMLA_v4S_elem
+            }
+            case 0x12:
+            {
+                return Pick(w, [1622]); // SMLAL2_v2D_elem
+            }
+            case 0x13:
+            {
+                return Pick(w, [1646]); // SQDMLAL2_v2D_elem
+            }
+            case 0x15:
+            {
+                return Pick(w, [745]); // FMLS_v4S_elem
+            }
+            case 0x16:
+            {
+                return Pick(w, [1630]); // SMLSL2_v2D_elem
+            }
+            case 0x17:
+            {
+                return Pick(w, [1650]); // SQDMLSL2_v2D_elem
+            }
+            case 0x18:
+            {
+                return Pick(w, [721]); // MUL_v4S_elem
+            }
+            case 0x19:
+            {
+                return Pick(w, [739]); // FMUL_v4S_elem
+            }
+            case 0x1a:
+            {
+                return Pick(w, [1638]); // SMULL2_v2D_elem
+            }
+            case 0x1b:
+            {
+                return Pick(w, [1654]); // SQDMULL2_v2D_elem
+            }
+            case 0x1c:
+            {
+                return Pick(w, [733]); // SQDMULH_v4S_elem
+            }
+            case 0x1d:
+            {
+                return Pick(w, [737]); // SQRDMULH_v4S_elem
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_f(uint w)
+    {
+        switch (((w >> 14) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [743]); // FMLA_v2D_elem
+            }
+            case 0x1:
+            {
+                return Pick(w, [746]); // FMLS_v2D_elem
+            }
+            case 0x2:
+            {
+                return Pick(w, [740]); // FMUL_v2D_elem
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_10(uint w)
+    {
+        switch (((w >> 30) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [200]); // STNP_S
+            }
+            case 0x1:
+            {
+                return Pick(w, [209]); // STNP_D
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_11(uint w)
+    {
+        switch (((w >> 30) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [201]); // LDNP_S
+            }
+            case 0x1:
+            {
+                return Pick(w, [210]); // LDNP_D
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_12(uint w)
+    {
+        switch (((w >> 30) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [194]); // STP_S_post
+            }
+            case 0x1:
+            {
+                return Pick(w, [203]); // STP_D_post
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_13(uint w)
+    {
+        switch (((w >> 30) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [195]); // LDP_S_post
+            }
+            case 0x1:
+            {
+                return Pick(w, [204]); // LDP_D_post
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_14(uint w)
+    {
+        switch (((w >> 30) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [196]); // STP_S_off
+            }
+            case 0x1:
+            {
+                return Pick(w, [205]); // STP_D_off
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_15(uint w)
+    {
+        switch (((w >> 30) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [197]); // LDP_S_off
+            }
+            case 0x1:
+            {
+                return Pick(w, [206]); // LDP_D_off
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_16(uint w)
+    {
+        switch (((w >> 30) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [198]); // STP_S_pre
+            }
+            case 0x1:
+            {
+                return Pick(w, [207]); // STP_D_pre
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_17(uint w)
+    {
+        switch (((w >> 30) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [199]); // LDP_S_pre
+            }
+            case 0x1:
+            {
+                return Pick(w, [208]); // LDP_D_pre
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 3) | (((w >> 21) & 0x1) << 2) | (((w >> 15) & 0x1) << 1) | ((w >> 10) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1836]); // EXT_v8B
+            }
+            case 0x4:
+            {
+                switch (((w >> 11) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [753]); // UADDL_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1763]); // REV32_v8B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1305]); // UADDW_v8H
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [765]); // USUBL_v8H
+                    }
+                    case 0x5:
+                    {
+                        return Lookup_3_18_4_5(w);
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [1317]); // USUBW_v8H
+                    }
+                    case 0x7:
+                    {
+                        return Lookup_3_18_4_7(w);
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [1329]); // RADDHN_v8B
+                    }
+                    case 0x9:
+                    {
+                        return Lookup_3_18_4_9(w);
+                    }
+                    case 0xa:
+                    {
+                        return Pick(w, [1353]); // UABAL_v8H
+                    }
+                    case 0xb:
+                    {
+                        return Pick(w, [1771]); // NOT_v8B
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [1341]); // RSUBHN_v8B
+                    }
+                    case 0xd:
+                    {
+                        return Pick(w, [1528]); // UADALP_v4H
+                    }
+                    case 0xe:
+                    {
+                        return Pick(w, [1365]); // UABDL_v8H
+                    }
+                    case 0xf:
+                    {
+                        return Pick(w, [1487]); // SQNEG_v8B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5:
+            {
+                switch (((w >> 11) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1010]); // UHADD_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1023]); // UQADD_v8B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1036]); // URHADD_v8B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1749]); // EOR_v8B
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [1048]); // UHSUB_v8B
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [1061]); // UQSUB_v8B
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [1683]); // CMHI_v8B
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [1697]); // CMHS_v8B
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [1075]); // USHL_v8B
+                    }
+                    case 0x9:
+                    {
+                        return Pick(w, [1089]); // UQSHL_v8B
+                    }
+                    case 0xa:
+                    {
+                        return Pick(w, [1103]); // URSHL_v8B
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [1717]); // UMAX_v8B
+                    }
+                    case 0xd:
+                    {
+                        return Pick(w, [1723]); // UMIN_v8B
+                    }
+                    case 0xe:
+                    {
+                        return Pick(w, [1116]); // UABD_v8B
+                    }
+                    case 0xf:
+                    {
+                        return Pick(w, [1128]); // UABA_v8B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                switch (((w >> 11) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [777]); // UMLAL_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_3_18_6_1(w);
+                    }
+                    case 0x3:
+                    {
+                        return Lookup_3_18_6_3(w);
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [789]); // UMLSL_v8H
+                    }
+                    case 0x5:
+                    {
+                        return Lookup_3_18_6_5(w);
+                    }
+                    case 0x7:
+                    {
+                        return Lookup_3_18_6_7(w);
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [801]); // UMULL_v8H
+                    }
+                    case 0x9:
+                    {
+                        return Pick(w, [891]); // FCVTAU_v2S
+                    }
+                    case 0xb:
+                    {
+                        return Pick(w, [909]); // UCVTF_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x7:
+            {
+                switch (((w >> 11) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1662]); // SUB_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1669]); // CMEQ_v8B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1140]); // MLS_v8B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1185]); // PMUL_v8B
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [1152]); // UMAXP_v8B
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [1164]); // UMINP_v8B
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [1579]); // FMAXNMP_v2S
+                    }
+                    case 0xa:
+                    {
+                        return Pick(w, [864]); // FADDP_v2S
+                    }
+                    case 0xb:
+                    {
+                        return Pick(w, [843]); // FMUL_v2S
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [1555]); // FCMGE_v2S
+                    }
+                    case 0xd:
+                    {
+                        return Pick(w, [1561]); // FACGE_v2S
+                    }
+                    case 0xe:
+                    {
+                        return Pick(w, [1573]); // FMAXP_v2S
+                    }
+                    case 0xf:
+                    {
+                        return Pick(w, [846]); // FDIV_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x8:
+            {
+                return Pick(w, [1837]); // EXT_v16B
+            }
+            case 0x9:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_18_9_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1860]); // INS_B_elem
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xc:
+            {
+                switch (((w >> 11) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [754]); // UADDL2_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1764]); // REV32_v16B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1306]); // UADDW2_v8H
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [766]); // USUBL2_v8H
+                    }
+                    case 0x5:
+                    {
+                        return Lookup_3_18_c_5(w);
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [1318]); // USUBW2_v8H
+                    }
+                    case 0x7:
+                    {
+                        return Lookup_3_18_c_7(w);
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [1330]); // RADDHN2_v16B
+                    }
+                    case 0x9:
+                    {
+                        return Lookup_3_18_c_9(w);
+                    }
+                    case 0xa:
+                    {
+                        return Pick(w, [1354]); // UABAL2_v8H
+                    }
+                    case 0xb:
+                    {
+                        return Pick(w, [1772]); // NOT_v16B
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [1342]); // RSUBHN2_v16B
+                    }
+                    case 0xd:
+                    {
+                        return Pick(w, [1529]); // UADALP_v8H
+                    }
+                    case 0xe:
+                    {
+                        return Pick(w, [1366]); // UABDL2_v8H
+                    }
+                    case 0xf:
+                    {
+                        return Pick(w, [1488]); // SQNEG_v16B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                switch (((w >> 11) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1011]); // UHADD_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1024]); // UQADD_v16B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1037]); // URHADD_v16B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1750]); // EOR_v16B
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [1049]); // UHSUB_v16B
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [1062]); // UQSUB_v16B
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [1684]); // CMHI_v16B
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [1698]); // CMHS_v16B
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [1076]); // USHL_v16B
+                    }
+                    case 0x9:
+                    {
+                        return Pick(w, [1090]); // UQSHL_v16B
+                    }
+                    case 0xa:
+                    {
+                        return Pick(w, [1104]); // URSHL_v16B
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [1718]); // UMAX_v16B
+                    }
+                    case 0xd:
+                    {
+                        return Pick(w, [1724]); // UMIN_v16B
+                    }
+                    case 0xe:
+                    {
+                        return Pick(w, [1117]); // UABD_v16B
+                    }
+                    case 0xf:
+                    {
+                        return Pick(w, [1129]); // UABA_v16B
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe:
+            {
+                switch (((w >> 11) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [778]); // UMLAL2_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_3_18_e_1(w);
+                    }
+                    case 0x3:
+                    {
+                        return Lookup_3_18_e_3(w);
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [790]); // UMLSL2_v8H
+                    }
+                    case 0x5:
+                    {
+                        return Lookup_3_18_e_5(w);
+                    }
+                    case 0x7:
+                    {
+                        return Lookup_3_18_e_7(w);
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [802]); // UMULL2_v8H
+                    }
+                    case 0x9:
+                    {
+                        return Lookup_3_18_e_9(w);
+                    }
+                    case 0xb:
+                    {
+                        return Pick(w, [910]); // UCVTF_v4S
+                    }
+                    case 0xf:
+                    {
+                        return Pick(w, [984]); // FMAXV_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xf:
+            {
+                switch (((w >> 11) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1663]); // SUB_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1670]); // CMEQ_v16B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1141]); // MLS_v16B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1186]); // PMUL_v16B
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [1153]); // UMAXP_v16B
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [1165]); // UMINP_v16B
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [1580]); // FMAXNMP_v4S
+                    }
+                    case 0xa:
+                    {
+                        return Pick(w, [865]); // FADDP_v4S
+                    }
+                    case 0xb:
+                    {
+                        return Pick(w, [844]); // FMUL_v4S
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [1556]); // FCMGE_v4S
+                    }
+                    case 0xd:
+                    {
+                        return Pick(w, [1562]); // FACGE_v4S
+                    }
+                    case 0xe:
+                    {
+                        return Pick(w, [1574]); // FMAXP_v4S
+                    }
+                    case 0xf:
+                    {
+                        return Pick(w, [847]); // FDIV_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_19(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 6) | ((w >> 10) & 0x3f))
+        {
+            case 0x0:
+            {
+                return Pick(w, [755]); // UADDL_v4S
+            }
+            case 0x1:
+            {
+                return Pick(w, [1012]); // UHADD_v4H
+            }
+            case 0x2:
+            {
+                return Pick(w, [1765]); // REV32_v4H
+            }
+            case 0x3:
+            {
+                return Pick(w, [1025]); // UQADD_v4H
+            }
+            case 0x4:
+            {
+                return Pick(w, [1307]); // UADDW_v4S
+            }
+            case 0x5:
+            {
+                return Pick(w, [1038]); // URHADD_v4H
+            }
+            case 0x7:
+            {
+                return Pick(w, [1751]); // BSL_v8B
+            }
+            case 0x8:
+            {
+                return Pick(w, [767]); // USUBL_v4S
+            }
+            case 0x9:
+            {
+                return Pick(w, [1050]); // UHSUB_v4H
+            }
+            case 0xa:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1518]); // UADDLP_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1548]); // SQXTUN_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xb:
+            {
+                return Pick(w, [1063]); // UQSUB_v4H
+            }
+            case 0xc:
+            {
+                return Pick(w, [1319]); // USUBW_v4S
+            }
+            case 0xd:
+            {
+                return Pick(w, [1685]); // CMHI_v4H
+            }
+            case 0xe:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1503]); // USQADD_v4H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [981]); // UADDLV_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xf:
+            {
+                return Pick(w, [1699]); // CMHS_v4H
+            }
+            case 0x10:
+            {
+                return Pick(w, [1331]); // RADDHN_v4H
+            }
+            case 0x11:
+            {
+                return Pick(w, [1077]); // USHL_v4H
+            }
+            case 0x12:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1476]); // CLZ_v4H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1542]); // UQXTN_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x13:
+            {
+                return Pick(w, [1091]); // UQSHL_v4H
+            }
+            case 0x14:
+            {
+                return Pick(w, [1355]); // UABAL_v4S
+            }
+            case 0x15:
+            {
+                return Pick(w, [1105]); // URSHL_v4H
+            }
+            case 0x16:
+            {
+                return Pick(w, [1508]); // RBIT_v8B
+            }
+            case 0x18:
+            {
+                return Pick(w, [1343]); // RSUBHN_v4H
+            }
+            case 0x19:
+            {
+                return Pick(w, [1719]); // UMAX_v4H
+            }
+            case 0x1a:
+            {
+                return Pick(w, [1530]); // UADALP_v2S
+            }
+            case 0x1b:
+            {
+                return Pick(w, [1725]); // UMIN_v4H
+            }
+            case 0x1c:
+            {
+                return Pick(w, [1367]); // UABDL_v4S
+            }
+            case 0x1d:
+            {
+                return Pick(w, [1118]); // UABD_v4H
+            }
+            case 0x1e:
+            {
+                return Pick(w, [1489]); // SQNEG_v4H
+            }
+            case 0x1f:
+            {
+                return Pick(w, [1130]); // UABA_v4H
+            }
+            case 0x20:
+            {
+                return Pick(w, [779]); // UMLAL_v4S
+            }
+            case 0x21:
+            {
+                return Pick(w, [1664]); // SUB_v4H
+            }
+            case 0x22:
+            {
+                return Pick(w, [1196]); // CMGE0_v4H
+            }
+            case 0x23:
+            {
+                return Pick(w, [1671]); // CMEQ_v4H
+            }
+            case 0x25:
+            {
+                return Pick(w, [1142]); // MLS_v4H
+            }
+            case 0x26:
+            {
+                return Pick(w, [1203]); // CMLE0_v4H
+            }
+            case 0x28:
+            {
+                return Pick(w, [791]); // UMLSL_v4S
+            }
+            case 0x29:
+            {
+                return Pick(w, [1154]); // UMAXP_v4H
+            }
+            case 0x2a:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [961]); // UMAXV_v4H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [971]); // UMINV_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x2b:
+            {
+                return Pick(w, [1166]); // UMINP_v4H
+            }
+            case 0x2d:
+            {
+                return Pick(w, [1174]); // SQRDMULH_v4H
+            }
+            case 0x2e:
+            {
+                return Pick(w, [1782]); // NEG_v4H
+            }
+            case 0x30:
+            {
+                return Pick(w, [803]); // UMULL_v4S
+            }
+            case 0x40:
+            {
+                return Pick(w, [756]); // UADDL2_v4S
+            }
+            case 0x41:
+            {
+                return Pick(w, [1013]); // UHADD_v8H
+            }
+            case 0x42:
+            {
+                return Pick(w, [1766]); // REV32_v8H
+            }
+            case 0x43:
+            {
+                return Pick(w, [1026]); // UQADD_v8H
+            }
+            case 0x44:
+            {
+                return Pick(w, [1308]); // UADDW2_v4S
+            }
+            case 0x45:
+            {
+                return Pick(w, [1039]); // URHADD_v8H
+            }
+            case 0x47:
+            {
+                return Pick(w, [1752]); // BSL_v16B
+            }
+            case 0x48:
+            {
+                return Pick(w, [768]); // USUBL2_v4S
+            }
+            case 0x49:
+            {
+                return Pick(w, [1051]); // UHSUB_v8H
+            }
+            case 0x4a:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1519]); // UADDLP_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1549]); // SQXTUN2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4b:
+            {
+                return Pick(w, [1064]); // UQSUB_v8H
+            }
+            case 0x4c:
+            {
+                return Pick(w, [1320]); // USUBW2_v4S
+            }
+            case 0x4d:
+            {
+                return Pick(w, [1686]); // CMHI_v8H
+            }
+            case 0x4e:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1504]); // USQADD_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [982]); // UADDLV_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4f:
+            {
+                return Pick(w, [1700]); // CMHS_v8H
+            }
+            case 0x50:
+            {
+                return Pick(w, [1332]); // RADDHN2_v8H
+            }
+            case 0x51:
+            {
+                return Pick(w, [1078]); // USHL_v8H
+            }
+            case 0x52:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1477]); // CLZ_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1543]); // UQXTN2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x53:
+            {
+                return Pick(w, [1092]); // UQSHL_v8H
+            }
+            case 0x54:
+            {
+                return Pick(w, [1356]); // UABAL2_v4S
+            }
+            case 0x55:
+            {
+                return Pick(w, [1106]); // URSHL_v8H
+            }
+            case 0x56:
+            {
+                return Pick(w, [1509]); // RBIT_v16B
+            }
+            case 0x58:
+            {
+                return Pick(w, [1344]); // RSUBHN2_v8H
+            }
+            case 0x59:
+            {
+                return Pick(w, [1720]); // UMAX_v8H
+            }
+            case 0x5a:
+            {
+                return Pick(w, [1531]); // UADALP_v4S
+            }
+            case 0x5b:
+            {
+                return Pick(w, [1726]); // UMIN_v8H
+            }
+            case 0x5c:
+            {
+                return Pick(w, [1368]); // UABDL2_v4S
+            }
+            case 0x5d:
+            {
+                return Pick(w, [1119]); // UABD_v8H
+            }
+            case 0x5e:
+            {
+                return Pick(w, [1490]); // SQNEG_v8H
+            }
+            case 0x5f:
+            {
+                return Pick(w, [1131]); // UABA_v8H
+            }
+            case 0x60:
+            {
+                return Pick(w, [780]); // UMLAL2_v4S
+            }
+            case 0x61:
+            {
+                return Pick(w, [1665]); // SUB_v8H
+            }
+            case 0x62:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1197]); // CMGE0_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [926]); // FRINTA_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x63:
+            {
+                return Pick(w, [1672]); // CMEQ_v8H
+            }
+            case 0x65:
+            {
+                return Pick(w, [1143]); // MLS_v8H
+            }
+            case 0x66:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1204]); // CMLE0_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [929]); // FRINTX_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x68:
+            {
+                return Pick(w, [792]); // UMLSL2_v4S
+            }
+            case 0x69:
+            {
+                return Pick(w, [1155]); // UMAXP_v8H
+            }
+            case 0x6a:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x1:
+                    {
+                        return Pick(w, [881]); // FCVTNU_v2D
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [962]); // UMAXV_v8H
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [972]); // UMINV_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6b:
+            {
+                return Pick(w, [1167]); // UMINP_v8H
+            }
+            case 0x6d:
+            {
+                return Pick(w, [1175]); // SQRDMULH_v8H
+            }
+            case 0x6e:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1783]); // NEG_v8H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [887]); // FCVTMU_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x70:
+            {
+                return Pick(w, [804]); // UMULL2_v4S
+            }
+            case 0x71:
+            {
+                return Pick(w, [1581]); // FMAXNMP_v2D
+            }
+            case 0x72:
+            {
+                return Pick(w, [893]); // FCVTAU_v2D
+            }
+            case 0x75:
+            {
+                return Pick(w, [866]); // FADDP_v2D
+            }
+            case 0x76:
+            {
+                return Pick(w, [911]); // UCVTF_v2D
+            }
+            case 0x77:
+            {
+                return Pick(w, [845]); // FMUL_v2D
+            }
+            case 0x79:
+            {
+                return Pick(w, [1557]); // FCMGE_v2D
+            }
+            case 0x7b:
+            {
+                return Pick(w, [1563]); // FACGE_v2D
+            }
+            case 0x7d:
+            {
+                return Pick(w, [1575]); // FMAXP_v2D
+            }
+            case 0x7f:
+            {
+                return Pick(w, [848]); // FDIV_v2D
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1a(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 6) | ((w >> 10) & 0x3f))
+        {
+            case 0x0:
+            {
+                return Pick(w, [757]); // UADDL_v2D
+            }
+            case 0x1:
+            {
+                return Pick(w, [1014]); // UHADD_v2S
+            }
+            case 0x3:
+            {
+                return Pick(w, [1027]); // UQADD_v2S
+            }
+            case 0x4:
+            {
+                return Pick(w, [1309]); // UADDW_v2D
+            }
+            case 0x5:
+            {
+                return Pick(w, [1040]); // URHADD_v2S
+            }
+            case 0x7:
+            {
+                return Pick(w, [1753]); // BIT_v8B
+            }
+            case 0x8:
+            {
+                return Pick(w, [769]); // USUBL_v2D
+            }
+            case 0x9:
+            {
+                return Pick(w, [1052]); // UHSUB_v2S
+            }
+            case 0xa:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1520]); // UADDLP_v1D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1550]); // SQXTUN_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xb:
+            {
+                return Pick(w, [1065]); // UQSUB_v2S
+            }
+            case 0xc:
+            {
+                return Pick(w, [1321]); // USUBW_v2D
+            }
+            case 0xd:
+            {
+                return Pick(w, [1687]); // CMHI_v2S
+            }
+            case 0xe:
+            {
+                return Pick(w, [1505]); // USQADD_v2S
+            }
+            case 0xf:
+            {
+                return Pick(w, [1701]); // CMHS_v2S
+            }
+            case 0x10:
+            {
+                return Pick(w, [1333]); // RADDHN_v2S
+            }
+            case 0x11:
+            {
+                return Pick(w, [1079]); // USHL_v2S
+            }
+            case 0x12:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1478]); // CLZ_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1544]); // UQXTN_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x13:
+            {
+                return Pick(w, [1093]); // UQSHL_v2S
+            }
+            case 0x14:
+            {
+                return Pick(w, [1357]); // UABAL_v2D
+            }
+            case 0x15:
+            {
+                return Pick(w, [1107]); // URSHL_v2S
+            }
+            case 0x18:
+            {
+                return Pick(w, [1345]); // RSUBHN_v2S
+            }
+            case 0x19:
+            {
+                return Pick(w, [1721]); // UMAX_v2S
+            }
+            case 0x1a:
+            {
+                return Pick(w, [1532]); // UADALP_v1D
+            }
+            case 0x1b:
+            {
+                return Pick(w, [1727]); // UMIN_v2S
+            }
+            case 0x1c:
+            {
+                return Pick(w, [1369]); // UABDL_v2D
+            }
+            case 0x1d:
+            {
+                return Pick(w, [1120]); // UABD_v2S
+            }
+            case 0x1e:
+            {
+                return Pick(w, [1491]); // SQNEG_v2S
+            }
+            case 0x1f:
+            {
+                return Pick(w, [1132]); // UABA_v2S
+            }
+            case 0x20:
+            {
+                return Pick(w, [781]); // UMLAL_v2D
+            }
+            case 0x21:
+            {
+                return Pick(w, [1666]); // SUB_v2S
+            }
+            case 0x22:
+            {
+                return Pick(w, [1198]); // CMGE0_v2S
+            }
+            case 0x23:
+            {
+                return Pick(w, [1673]); // CMEQ_v2S
+            }
+            case 0x25:
+            {
+                return Pick(w, [1144]); // MLS_v2S
+            }
+            case 0x26:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1205]); // CMLE0_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [930]); // FRINTI_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x28:
+            {
+                return Pick(w, [793]); // UMLSL_v2D
+            }
+            case 0x29:
+            {
+                return Pick(w, [1156]); // UMAXP_v2S
+            }
+            case 0x2a:
+            {
+                return Pick(w, [897]); // FCVTPU_v2S
+            }
+            case 0x2b:
+            {
+                return Pick(w, [1168]); // UMINP_v2S
+            }
+            case 0x2d:
+            {
+                return Pick(w, [1176]); // SQRDMULH_v2S
+            }
+            case 0x2e:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1784]); // NEG_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [903]); // FCVTZU_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x30:
+            {
+                return Pick(w, [805]); // UMULL_v2D
+            }
+            case 0x31:
+            {
+                return Pick(w, [1582]); // FMINNMP_v2S
+            }
+            case 0x32:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1607]); // FCMGE0_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1602]); // URSQRTE_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x35:
+            {
+                return Pick(w, [861]); // FABD_v2S
+            }
+            case 0x36:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1613]); // FCMLE0_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1597]); // FRSQRTE_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x39:
+            {
+                return Pick(w, [1558]); // FCMGT_v2S
+            }
+            case 0x3b:
+            {
+                return Pick(w, [1564]); // FACGT_v2S
+            }
+            case 0x3d:
+            {
+                return Pick(w, [1576]); // FMINP_v2S
+            }
+            case 0x3e:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [870]); // FNEG_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [873]); // FSQRT_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x40:
+            {
+                return Pick(w, [758]); // UADDL2_v2D
+            }
+            case 0x41:
+            {
+                return Pick(w, [1015]); // UHADD_v4S
+            }
+            case 0x43:
+            {
+                return Pick(w, [1028]); // UQADD_v4S
+            }
+            case 0x44:
+            {
+                return Pick(w, [1310]); // UADDW2_v2D
+            }
+            case 0x45:
+            {
+                return Pick(w, [1041]); // URHADD_v4S
+            }
+            case 0x47:
+            {
+                return Pick(w, [1754]); // BIT_v16B
+            }
+            case 0x48:
+            {
+                return Pick(w, [770]); // USUBL2_v2D
+            }
+            case 0x49:
+            {
+                return Pick(w, [1053]); // UHSUB_v4S
+            }
+            case 0x4a:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1521]); // UADDLP_v2D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1551]); // SQXTUN2_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4b:
+            {
+                return Pick(w, [1066]); // UQSUB_v4S
+            }
+            case 0x4c:
+            {
+                return Pick(w, [1322]); // USUBW2_v2D
+            }
+            case 0x4d:
+            {
+                return Pick(w, [1688]); // CMHI_v4S
+            }
+            case 0x4e:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1506]); // USQADD_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [983]); // UADDLV_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4f:
+            {
+                return Pick(w, [1702]); // CMHS_v4S
+            }
+            case 0x50:
+            {
+                return Pick(w, [1334]); // RADDHN2_v4S
+            }
+            case 0x51:
+            {
+                return Pick(w, [1080]); // USHL_v4S
+            }
+            case 0x52:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1479]); // CLZ_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1545]); // UQXTN2_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x53:
+            {
+                return Pick(w, [1094]); // UQSHL_v4S
+            }
+            case 0x54:
+            {
+                return Pick(w, [1358]); // UABAL2_v2D
+            }
+            case 0x55:
+            {
+                return Pick(w, [1108]); // URSHL_v4S
+            }
+            case 0x58:
+            {
+                return Pick(w, [1346]); // RSUBHN2_v4S
+            }
+            case 0x59:
+            {
+                return Pick(w, [1722]); // UMAX_v4S
+            }
+            case 0x5a:
+            {
+                return Pick(w, [1533]); // UADALP_v2D
+            }
+            case 0x5b:
+            {
+                return Pick(w, [1728]); // UMIN_v4S
+            }
+            case 0x5c:
+            {
+                return Pick(w, [1370]); // UABDL2_v2D
+            }
+            case 0x5d:
+            {
+                return Pick(w, [1121]); // UABD_v4S
+            }
+            case 0x5e:
+            {
+                return Pick(w, [1492]); // SQNEG_v4S
+            }
+            case 0x5f:
+            {
+                return Pick(w, [1133]); // UABA_v4S
+            }
+            case 0x60:
+            {
+                return Pick(w, [782]); // UMLAL2_v2D
+            }
+            case 0x61:
+            {
+                return Pick(w, [1667]); // SUB_v4S
+            }
+            case 0x62:
+            {
+                return Pick(w, [1199]); // CMGE0_v4S
+            }
+            case 0x63:
+            {
+                return Pick(w, [1674]); // CMEQ_v4S
+            }
+            case 0x65:
+            {
+                return Pick(w, [1145]); // MLS_v4S
+            }
+            case 0x66:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1206]); // CMLE0_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [931]); // FRINTI_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x68:
+            {
+                return Pick(w, [794]); // UMLSL2_v2D
+            }
+            case 0x69:
+            {
+                return Pick(w, [1157]); // UMAXP_v4S
+            }
+            case 0x6a:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x1:
+                    {
+                        return Pick(w, [898]); // FCVTPU_v4S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [963]); // UMAXV_v4S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [973]); // UMINV_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6b:
+            {
+                return Pick(w, [1169]); // UMINP_v4S
+            }
+            case 0x6d:
+            {
+                return Pick(w, [1177]); // SQRDMULH_v4S
+            }
+            case 0x6e:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1785]); // NEG_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [904]); // FCVTZU_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x70:
+            {
+                return Pick(w, [806]); // UMULL2_v2D
+            }
+            case 0x71:
+            {
+                return Pick(w, [1583]); // FMINNMP_v4S
+            }
+            case 0x72:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1608]); // FCMGE0_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1603]); // URSQRTE_v4S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [987]); // FMINNMV_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x75:
+            {
+                return Pick(w, [862]); // FABD_v4S
+            }
+            case 0x76:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1614]); // FCMLE0_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1598]); // FRSQRTE_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x79:
+            {
+                return Pick(w, [1559]); // FCMGT_v4S
+            }
+            case 0x7b:
+            {
+                return Pick(w, [1565]); // FACGT_v4S
+            }
+            case 0x7d:
+            {
+                return Pick(w, [1577]); // FMINP_v4S
+            }
+            case 0x7e:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [871]); // FNEG_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [874]); // FSQRT_v4S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [985]); // FMINV_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1b(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 6) | ((w >> 10) & 0x3f))
+        {
+            case 0x7:
+            {
+                return Pick(w, [1755]); // BIF_v8B
+            }
+            case 0x43:
+            {
+                return Pick(w, [1029]); // UQADD_v2D
+            }
+            case 0x47:
+            {
+                return Pick(w, [1756]); // BIF_v16B
+            }
+            case 0x4b:
+            {
+                return Pick(w, [1067]); // UQSUB_v2D
+            }
+            case 0x4d:
+            {
+                return Pick(w, [1689]); // CMHI_v2D
+            }
+            case 0x4e:
+            {
+                return Pick(w, [1507]); // USQADD_v2D
+            }
+            case 0x4f:
+            {
+                return Pick(w, [1703]); // CMHS_v2D
+            }
+            case 0x51:
+            {
+                return Pick(w, [1081]); // USHL_v2D
+            }
+            case 0x53:
+            {
+                return Pick(w, [1095]); // UQSHL_v2D
+            }
+            case 0x55:
+            {
+                return Pick(w, [1109]); // URSHL_v2D
+            }
+            case 0x5e:
+            {
+                return Pick(w, [1493]); // SQNEG_v2D
+            }
+            case 0x61:
+            {
+                return Pick(w, [1668]); // SUB_v2D
+            }
+            case 0x62:
+            {
+                return Pick(w, [1200]); // CMGE0_v2D
+            }
+            case 0x63:
+            {
+                return Pick(w, [1675]); // CMEQ_v2D
+            }
+            case 0x66:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1207]); // CMLE0_v2D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [932]); // FRINTI_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6a:
+            {
+                return Pick(w, [899]); // FCVTPU_v2D
+            }
+            case 0x6e:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1786]); // NEG_v2D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [905]); // FCVTZU_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x71:
+            {
+                return Pick(w, [1584]); // FMINNMP_v2D
+            }
+            case 0x72:
+            {
+                return Pick(w, [1609]); // FCMGE0_v2D
+            }
+            case 0x75:
+            {
+                return Pick(w, [863]); // FABD_v2D
+            }
+            case 0x76:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1615]); // FCMLE0_v2D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1599]); // FRSQRTE_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x79:
+            {
+                return Pick(w, [1560]); // FCMGT_v2D
+            }
+            case 0x7b:
+            {
+                return Pick(w, [1566]); // FACGT_v2D
+            }
+            case 0x7d:
+            {
+                return Pick(w, [1578]); // FMINP_v2D
+            }
+            case 0x7e:
+            {
+                switch (((w >> 16) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [872]); // FNEG_v2D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [875]); // FSQRT_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 4) | (((w >> 21) & 0x1) << 3) | (((w >> 15) & 0x1) << 2) | ((w >> 11) & 0x3))
+        {
+            case 0x0:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_1c_0_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_3_1c_0_1(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x2:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_1c_2_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_3_1c_2_1(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x4:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 14) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_1c_4_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1883]); // MOVI_D
+                    }
+                    case 0x2:
+                    {
+                        return Lookup_3_1c_4_2(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1438]); // SQRSHRUN_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1440]); // SQRSHRUN_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_1c_6_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1452]); // UQSHRN_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x7:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1462]); // UQRSHRN_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1464]); // UQRSHRN_v4H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x8:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1895]); // USHR_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1394]); // URSHR_v2S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1916]); // SRI_v2S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1429]); // SQSHLU_v2S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xa:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1909]); // USRA_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1408]); // URSRA_v2S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1930]); // SLI_v2S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1422]); // UQSHL_v2S_imm
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xc:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1436]); // SQSHRUN_v2S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [835]); // USHLL_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                return Pick(w, [1442]); // SQRSHRUN_v2S
+            }
+            case 0xe:
+            {
+                return Pick(w, [1454]); // UQSHRN_v2S
+            }
+            case 0xf:
+            {
+                return Pick(w, [1466]); // UQRSHRN_v2S
+            }
+            case 0x10:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_1c_10_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_3_1c_10_1(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x12:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_1c_12_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_3_1c_12_1(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x14:
+            {
+                switch ((((w >> 20) & 0x1) << 1) | ((w >> 14) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_1c_14_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1882]); // MOVI_v2D
+                    }
+                    case 0x2:
+                    {
+                        return Lookup_3_1c_14_2(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x15:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1439]); // SQRSHRUN2_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1441]); // SQRSHRUN2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x16:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_3_1c_16_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1453]); // UQSHRN2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x17:
+            {
+                switch (((w >> 20) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1463]); // UQRSHRN2_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1465]); // UQRSHRN2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x18:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1896]); // USHR_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1395]); // URSHR_v4S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1917]); // SRI_v4S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1430]); // SQSHLU_v4S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1a:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1910]); // USRA_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1409]); // URSRA_v4S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1931]); // SLI_v4S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1423]); // UQSHL_v4S_imm
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1c:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1437]); // SQSHRUN2_v4S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [836]); // USHLL2_v2D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1d:
+            {
+                return Pick(w, [1443]); // SQRSHRUN2_v4S
+            }
+            case 0x1e:
+            {
+                return Pick(w, [1455]); // UQSHRN2_v4S
+            }
+            case 0x1f:
+            {
+                return Pick(w, [1467]); // UQRSHRN2_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1d(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 5) | (((w >> 12) & 0xf) << 1) | ((w >> 10) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [722]); // MLA_v4H_elem
+            }
+            case 0x4:
+            {
+                return Pick(w, [1623]); // UMLAL_v4S_elem
+            }
+            case 0x8:
+            {
+                return Pick(w, [726]); // MLS_v4H_elem
+            }
+            case 0xc:
+            {
+                return Pick(w, [1631]); // UMLSL_v4S_elem
+            }
+            case 0x14:
+            {
+                return Pick(w, [1639]); // UMULL_v4S_elem
+            }
+            case 0x20:
+            {
+                return Pick(w, [723]); // MLA_v8H_elem
+            }
+            case 0x21:
+            {
+                return Pick(w, [1897]); // USHR_v2D
+            }
+            case 0x23:
+            {
+                return Pick(w, [1911]); // USRA_v2D
+            }
+            case 0x24:
+            {
+                return Pick(w, [1624]); // UMLAL2_v4S_elem
+            }
+            case 0x25:
+            {
+                return Pick(w, [1396]); // URSHR_v2D
+            }
+            case 0x27:
+            {
+                return Pick(w, [1410]); // URSRA_v2D
+            }
+            case 0x28:
+            {
+                return Pick(w, [727]); // MLS_v8H_elem
+            }
+            case 0x29:
+            {
+                return Pick(w, [1918]); // SRI_v2D
+            }
+            case 0x2b:
+            {
+                return Pick(w, [1932]); // SLI_v2D
+            }
+            case 0x2c:
+            {
+                return Pick(w, [1632]); // UMLSL2_v4S_elem
+            }
+            case 0x2d:
+            {
+                return Pick(w, [1431]); // SQSHLU_v2D
+            }
+            case 0x2f:
+            {
+                return Pick(w, [1424]); // UQSHL_v2D_imm
+            }
+            case 0x34:
+            {
+                return Pick(w, [1640]); // UMULL2_v4S_elem
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1e(uint w)
+    {
+        switch ((((w >> 30) & 0x1) << 3) | ((w >> 13) & 0x7))
+        {
+            case 0x0:
+            {
+                return Pick(w, [724]); // MLA_v2S_elem
+            }
+            case 0x1:
+            {
+                return Pick(w, [1625]); // UMLAL_v2D_elem
+            }
+            case 0x2:
+            {
+                return Pick(w, [728]); // MLS_v2S_elem
+            }
+            case 0x3:
+            {
+                return Pick(w, [1633]); // UMLSL_v2D_elem
+            }
+            case 0x5:
+            {
+                return Pick(w, [1641]); // UMULL_v2D_elem
+            }
+            case 0x8:
+            {
+                return Pick(w, [725]); // MLA_v4S_elem
+            }
+            case 0x9:
+            {
+                return Pick(w, [1626]); // UMLAL2_v2D_elem
+            }
+            case 0xa:
+            {
+                return Pick(w, [729]); // MLS_v4S_elem
+            }
+            case 0xb:
+            {
+                return Pick(w, [1634]); // UMLSL2_v2D_elem
+            }
+            case 0xd:
+            {
+                return Pick(w, [1642]); // UMULL2_v2D_elem
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_28(uint w)
+    {
+        switch (((w >> 21) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [946]); // EOR3
+            }
+            case 0x1:
+            {
+                return Pick(w, [947]); // BCAX
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_29(uint w)
+    {
+        switch (((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [941]); // SHA512H
+            }
+            case 0x1:
+            {
+                return Pick(w, [942]); // SHA512H2
+            }
+            case 0x2:
+            {
+                return Pick(w, [943]); // SHA512SU1
+            }
+            case 0x3:
+            {
+                return Pick(w, [944]); // RAX1
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_4_1(uint w)
+    {
+        switch (((w >> 29) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [14]); // ADD_32_imm
+            }
+            case 0x1:
+            {
+                return Pick(w, [16]); // ADDS_32_imm
+            }
+            case 0x2:
+            {
+                return Pick(w, [18]); // SUB_32_imm
+            }
+            case 0x3:
+            {
+                return Pick(w, [20]); // SUBS_32_imm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_4_2(uint w)
+    {
+        switch ((((w >> 29) & 0x3) << 1) | ((w >> 23) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [22]); // AND_32_imm
+            }
+            case 0x1:
+            {
+                return Pick(w, [30]); // MOVN_32
+            }
+            case 0x2:
+            {
+                return Pick(w, [24]); // ORR_32_imm
+            }
+            case 0x4:
+            {
+                return Pick(w, [26]); // EOR_32_imm
+            }
+            case 0x5:
+            {
+                return Pick(w, [32]); // MOVZ_32
+            }
+            case 0x6:
+            {
+                return Pick(w, [28]); // ANDS_32_imm
+            }
+            case 0x7:
+            {
+                return Pick(w, [34]); // MOVK_32
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_4_3(uint w)
+    {
+        switch ((((w >> 29) & 0x3) << 1) | ((w >> 23) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [38]); // SBFM_32
+            }
+            case 0x1:
+            {
+                return Pick(w, [44]); // EXTR_32
+            }
+            case 0x2:
+            {
+                return Pick(w, [40]); // BFM_32
+            }
+            case 0x4:
+            {
+                return Pick(w, [42]); // UBFM_32
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_4_5(uint w)
+    {
+        switch (((w >> 29) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [15]); // ADD_64_imm
+            }
+            case 0x1:
+            {
+                return Pick(w, [17]); // ADDS_64_imm
+            }
+            case 0x2:
+            {
+                return Pick(w, [19]); // SUB_64_imm
+            }
+            case 0x3:
+            {
+                return Pick(w, [21]); // SUBS_64_imm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_4_6(uint w)
+    {
+        switch ((((w >> 29) & 0x3) << 1) | ((w >> 23) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [23]); // AND_64_imm
+            }
+            case 0x1:
+            {
+                return Pick(w, [31]); // MOVN_64
+            }
+            case 0x2:
+            {
+                return Pick(w, [25]); // ORR_64_imm
+            }
+            case 0x4:
+            {
+                return Pick(w, [27]); // EOR_64_imm
+            }
+            case 0x5:
+            {
+                return Pick(w, [33]); // MOVZ_64
+            }
+            case 0x6:
+            {
+                return Pick(w, [29]); // ANDS_64_imm
+            }
+            case 0x7:
+            {
+                return Pick(w, [35]); // MOVK_64
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_4_7(uint w)
+    {
+        switch ((((w >> 29) & 0x3) << 1) | ((w >> 23) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [39]); // SBFM_64
+            }
+            case 0x1:
+            {
+                return Pick(w, [45]); // EXTR_64
+            }
+            case 0x2:
+            {
+                return Pick(w, [41]); // BFM_64
+            }
+            case 0x4:
+            {
+                return Pick(w, [43]); // UBFM_64
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_5_0(uint w)
+    {
+        switch (((w >> 31) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1]); // B
+            }
+            case 0x1:
+            {
+                return Pick(w, [2]); // BL
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_5_1(uint w)
+    {
+        switch (((w >> 24) & 0x3))
+        {
+            case 0x0:
+            {
+                switch (((w >> 31) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [4]); // CBZ_32
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [5]); // CBZ_64
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1:
+            {
+                switch (((w >> 31) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [6]); // CBNZ_32
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [7]); // CBNZ_64
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x2:
+            {
+                return Pick(w, [8]); // TBZ
+            }
+            case 0x3:
+            {
+                return Pick(w, [9]); // TBNZ
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_5_2(uint w)
+    {
+        switch ((((w >> 31) & 0x1) << 2) | ((w >> 24) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [3]); // B_cond
+            }
+            case 0x4:
+            {
+                switch ((((w >> 21) & 0x3) << 2) | ((w >> 0) & 0x3))
+                {
+                    case 0x1:
+                    {
+                        return Pick(w, [1977]); // SVC
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1978]); // HVC
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1979]); // SMC
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [1980]); // BRK
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [1981]); // HLT
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5:
+            {
+                switch (((w >> 20) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_5_2_5_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1968]); // MSR_reg
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1970]); // SYSL
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1967]); // MRS
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                switch ((((w >> 21) & 0x7) << 5) | (((w >> 10) & 0x3) << 3) | ((w >> 2) & 0x7))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [10]); // BR
+                    }
+                    case 0x17:
+                    {
+                        return Pick(w, [2011]); // BRAAZ
+                    }
+                    case 0x1f:
+                    {
+                        return Pick(w, [2012]); // BRABZ
+                    }
+                    case 0x20:
+                    {
+                        return Pick(w, [11]); // BLR
+                    }
+                    case 0x37:
+                    {
+                        return Pick(w, [2013]); // BLRAAZ
+                    }
+                    case 0x3f:
+                    {
+                        return Pick(w, [2014]); // BLRABZ
+                    }
+                    case 0x40:
+                    {
+                        return Pick(w, [12]); // RET
+                    }
+                    case 0x57:
+                    {
+                        return Pick(w, [2007]); // RETAA
+                    }
+                    case 0x5f:
+                    {
+                        return Pick(w, [2008]); // RETAB
+                    }
+                    case 0x80:
+                    {
+                        return Pick(w, [13]); // ERET
+                    }
+                    case 0x97:
+                    {
+                        return Pick(w, [2009]); // ERETAA
+                    }
+                    case 0x9f:
+                    {
+                        return Pick(w, [2010]); // ERETAB
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x7:
+            {
+                switch ((((w >> 21) & 0x1) << 1) | ((w >> 10) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [2015]); // BRAA
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [2016]); // BRAB
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [2017]); // BLRAA
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [2018]); // BLRAB
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_2(uint w)
+    {
+        switch ((((w >> 22) & 0x3) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [90]); // ADC_32
+            }
+            case 0x8:
+            {
+                return Pick(w, [127]); // CSEL_32
+            }
+            case 0x9:
+            {
+                return Pick(w, [129]); // CSINC_32
+            }
+            case 0xc:
+            {
+                switch (((w >> 12) & 0x7))
+                {
+                    case 0x2:
+                    {
+                        return Pick(w, [82]); // LSLV_32
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [119]); // CRC32B
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [122]); // CRC32CB
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                switch (((w >> 12) & 0x7))
+                {
+                    case 0x2:
+                    {
+                        return Pick(w, [84]); // LSRV_32
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [120]); // CRC32H
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [123]); // CRC32CH
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe:
+            {
+                switch (((w >> 12) & 0x7))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [78]); // UDIV_32
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [86]); // ASRV_32
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [121]); // CRC32W
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [124]); // CRC32CW
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xf:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [80]); // SDIV_32
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [88]); // RORV_32
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_3(uint w)
+    {
+        switch (((w >> 15) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [98]); // MADD_32
+            }
+            case 0x1:
+            {
+                return Pick(w, [100]); // MSUB_32
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_4(uint w)
+    {
+        switch ((((w >> 21) & 0x7) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [632]); // STURB_unscaled
+            }
+            case 0x1:
+            {
+                return Pick(w, [634]); // STRB_post
+            }
+            case 0x2:
+            {
+                return Pick(w, [633]); // STTRB_unpriv
+            }
+            case 0x3:
+            {
+                return Pick(w, [672]); // STRB_pre
+            }
+            case 0x4:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [470]); // LDADDB
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [486]); // LDCLRB
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [502]); // LDEORB
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [518]); // LDSETB
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [534]); // LDSMAXB
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [550]); // LDSMINB
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [566]); // LDUMAXB
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [582]); // LDUMINB
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [598]); // SWPB
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                return Pick(w, [685]); // STRB_reg
+            }
+            case 0x8:
+            {
+                return Pick(w, [635]); // LDURB_unscaled
+            }
+            case 0x9:
+            {
+                return Pick(w, [637]); // LDRB_post
+            }
+            case 0xa:
+            {
+                return Pick(w, [636]); // LDTRB_unpriv
+            }
+            case 0xb:
+            {
+                return Pick(w, [673]); // LDRB_pre
+            }
+            case 0xc:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [478]); // LDADDLB
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [494]); // LDCLRLB
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [510]); // LDEORLB
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [526]); // LDSETLB
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [542]); // LDSMAXLB
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [558]); // LDSMINLB
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [574]); // LDUMAXLB
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [590]); // LDUMINLB
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [606]); // SWPLB
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe:
+            {
+                return Pick(w, [686]); // LDRB_reg
+            }
+            case 0x10:
+            {
+                return Pick(w, [638]); // LDURSB_64_unscaled
+            }
+            case 0x11:
+            {
+                return Pick(w, [640]); // LDRSB_64_post
+            }
+            case 0x12:
+            {
+                return Pick(w, [639]); // LDTRSB_64_unpriv
+            }
+            case 0x13:
+            {
+                return Pick(w, [674]); // LDRSB_64_pre
+            }
+            case 0x14:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [474]); // LDADDAB
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [490]); // LDCLRAB
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [506]); // LDEORAB
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [522]); // LDSETAB
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [538]); // LDSMAXAB
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [554]); // LDSMINAB
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [570]); // LDUMAXAB
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [586]); // LDUMINAB
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [602]); // SWPAB
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [442]); // LDAPRB
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x16:
+            {
+                return Pick(w, [687]); // LDRSB_64_reg
+            }
+            case 0x18:
+            {
+                return Pick(w, [641]); // LDURSB_32_unscaled
+            }
+            case 0x19:
+            {
+                return Pick(w, [643]); // LDRSB_32_post
+            }
+            case 0x1a:
+            {
+                return Pick(w, [642]); // LDTRSB_32_unpriv
+            }
+            case 0x1b:
+            {
+                return Pick(w, [675]); // LDRSB_32_pre
+            }
+            case 0x1c:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [482]); // LDADDALB
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [498]); // LDCLRALB
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [514]); // LDEORALB
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [530]); // LDSETALB
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [546]); // LDSMAXALB
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [562]); // LDSMINALB
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [578]); // LDUMAXALB
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [594]); // LDUMINALB
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [610]); // SWPALB
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1e:
+            {
+                return Pick(w, [688]); // LDRSB_32_reg
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_5(uint w)
+    {
+        switch (((w >> 22) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [618]); // STRB_uimm
+            }
+            case 0x1:
+            {
+                return Pick(w, [619]); // LDRB_uimm
+            }
+            case 0x2:
+            {
+                return Pick(w, [620]); // LDRSB_64_uimm
+            }
+            case 0x3:
+            {
+                return Pick(w, [621]); // LDRSB_32_uimm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_6(uint w)
+    {
+        switch ((((w >> 22) & 0x1) << 1) | ((w >> 11) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [92]); // ADCS_32
+            }
+            case 0x2:
+            {
+                return Pick(w, [135]); // CCMN_32_reg
+            }
+            case 0x3:
+            {
+                return Pick(w, [139]); // CCMN_32_imm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_a(uint w)
+    {
+        switch ((((w >> 22) & 0x3) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [94]); // SBC_32
+            }
+            case 0x8:
+            {
+                return Pick(w, [131]); // CSINV_32
+            }
+            case 0x9:
+            {
+                return Pick(w, [133]); // CSNEG_32
+            }
+            case 0xc:
+            {
+                switch (((w >> 12) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [108]); // RBIT_32
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [115]); // CLZ_32
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                switch (((w >> 12) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [110]); // REV16_32
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [117]); // CLS_32
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe:
+            {
+                return Pick(w, [112]); // REV_32
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_c(uint w)
+    {
+        switch ((((w >> 21) & 0x7) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [644]); // STURH_unscaled
+            }
+            case 0x1:
+            {
+                return Pick(w, [646]); // STRH_post
+            }
+            case 0x2:
+            {
+                return Pick(w, [645]); // STTRH_unpriv
+            }
+            case 0x3:
+            {
+                return Pick(w, [676]); // STRH_pre
+            }
+            case 0x4:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [471]); // LDADDH
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [487]); // LDCLRH
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [503]); // LDEORH
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [519]); // LDSETH
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [535]); // LDSMAXH
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [551]); // LDSMINH
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [567]); // LDUMAXH
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [583]); // LDUMINH
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [599]); // SWPH
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                return Pick(w, [689]); // STRH_reg
+            }
+            case 0x8:
+            {
+                return Pick(w, [647]); // LDURH_unscaled
+            }
+            case 0x9:
+            {
+                return Pick(w, [649]); // LDRH_post
+            }
+            case 0xa:
+            {
+                return Pick(w, [648]); // LDTRH_unpriv
+            }
+            case 0xb:
+            {
+                return Pick(w, [677]); // LDRH_pre
+            }
+            case 0xc:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [479]); // LDADDLH
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [495]); // LDCLRLH
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [511]); // LDEORLH
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [527]); // LDSETLH
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [543]); // LDSMAXLH
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [559]); // LDSMINLH
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [575]); // LDUMAXLH
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [591]); // LDUMINLH
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [607]); // SWPLH
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe:
+            {
+                return Pick(w, [690]); // LDRH_reg
+            }
+            case 0x10:
+            {
+                return Pick(w, [650]); // LDURSH_64_unscaled
+            }
+            case 0x11:
+            {
+                return Pick(w, [652]); // LDRSH_64_post
+            }
+            case 0x12:
+            {
+                return Pick(w, [651]); // LDTRSH_64_unpriv
+            }
+            case 0x13:
+            {
+                return Pick(w, [678]); // LDRSH_64_pre
+            }
+            case 0x14:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [475]); // LDADDAH
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [491]); // LDCLRAH
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [507]); // LDEORAH
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [523]); // LDSETAH
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [539]); // LDSMAXAH
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [555]); // LDSMINAH
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [571]); // LDUMAXAH
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [587]); // LDUMINAH
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [603]); // SWPAH
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [443]); // LDAPRH
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x16:
+            {
+                return Pick(w, [691]); // LDRSH_64_reg
+            }
+            case 0x18:
+            {
+                return Pick(w, [653]); // LDURSH_32_unscaled
+            }
+            case 0x19:
+            {
+                return Pick(w, [655]); // LDRSH_32_post
+            }
+            case 0x1a:
+            {
+                return Pick(w, [654]); // LDTRSH_32_unpriv
+            }
+            case 0x1b:
+            {
+                return Pick(w, [679]); // LDRSH_32_pre
+            }
+            case 0x1c:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [483]); // LDADDALH
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [499]); // LDCLRALH
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [515]); // LDEORALH
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [531]); // LDSETALH
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [547]); // LDSMAXALH
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [563]); // LDSMINALH
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [579]); // LDUMAXALH
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [595]); // LDUMINALH
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [611]); // SWPALH
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1e:
+            {
+                return Pick(w, [692]); // LDRSH_32_reg
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_d(uint w)
+    {
+        switch (((w >> 22) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [622]); // STRH_uimm
+            }
+            case 0x1:
+            {
+                return Pick(w, [623]); // LDRH_uimm
+            }
+            case 0x2:
+            {
+                return Pick(w, [624]); // LDRSH_64_uimm
+            }
+            case 0x3:
+            {
+                return Pick(w, [625]); // LDRSH_32_uimm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_e(uint w)
+    {
+        switch ((((w >> 22) & 0x1) << 1) | ((w >> 11) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [96]); // SBCS_32
+            }
+            case 0x2:
+            {
+                return Pick(w, [137]); // CCMP_32_reg
+            }
+            case 0x3:
+            {
+                return Pick(w, [141]); // CCMP_32_imm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_12(uint w)
+    {
+        switch ((((w >> 22) & 0x3) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [91]); // ADC_64
+            }
+            case 0x8:
+            {
+                return Pick(w, [128]); // CSEL_64
+            }
+            case 0x9:
+            {
+                return Pick(w, [130]); // CSINC_64
+            }
+            case 0xc:
+            {
+                switch (((w >> 12) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [83]); // LSLV_64
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [2006]); // PACGA
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                return Pick(w, [85]); // LSRV_64
+            }
+            case 0xe:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [79]); // UDIV_64
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [87]); // ASRV_64
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xf:
+            {
+                switch (((w >> 12) & 0x7))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [81]); // SDIV_64
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [89]); // RORV_64
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [125]); // CRC32X
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [126]); // CRC32CX
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_13(uint w)
+    {
+        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [99]); // MADD_64
+            }
+            case 0x1:
+            {
+                return Pick(w, [101]); // MSUB_64
+            }
+            case 0x2:
+            {
+                return Pick(w, [102]); // SMADDL
+            }
+            case 0x3:
+            {
+                return Pick(w, [103]); // SMSUBL
+            }
+            case 0x4:
+            {
+                return Pick(w, [106]); // SMULH
+            }
+            case 0xa:
+            {
+                return Pick(w, [104]); // UMADDL
+            }
+            case 0xb:
+            {
+                return Pick(w, [105]); // UMSUBL
+            }
+            case 0xc:
+            {
+                return Pick(w, [107]); // UMULH
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_14(uint w)
+    {
+        switch ((((w >> 21) & 0x7) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [656]); // STUR_32_unscaled
+            }
+            case 0x1:
+            {
+                return Pick(w, [658]); // STR_32_post
+            }
+            case 0x2:
+            {
+                return Pick(w, [657]); // STTR_32_unpriv
+            }
+            case 0x3:
+            {
+                return Pick(w, [680]); // STR_32_pre
+            }
+            case 0x4:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [472]); // LDADD_32
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [488]); // LDCLR_32
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [504]); // LDEOR_32
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [520]); // LDSET_32
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [536]); // LDSMAX_32
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [552]); // LDSMIN_32
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [568]); // LDUMAX_32
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [584]); // LDUMIN_32
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [600]); // SWP_32
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                return Pick(w, [693]); // STR_32_reg
+            }
+            case 0x8:
+            {
+                return Pick(w, [659]); // LDUR_32_unscaled
+            }
+            case 0x9:
+            {
+                return Pick(w, [661]); // LDR_32_post
+            }
+            case 0xa:
+            {
+                return Pick(w, [660]); // LDTR_32_unpriv
+            }
+            case 0xb:
+            {
+                return Pick(w, [681]); // LDR_32_pre
+            }
+            case 0xc:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [480]); // LDADDL_32
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [496]); // LDCLRL_32
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [512]); // LDEORL_32
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [528]); // LDSETL_32
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [544]); // LDSMAXL_32
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [560]); // LDSMINL_32
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [576]); // LDUMAXL_32
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [592]); // LDUMINL_32
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [608]); // SWPL_32
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe:
+            {
+                return Pick(w, [694]); // LDR_32_reg
+            }
+            case 0x10:
+            {
+                return Pick(w, [662]); // LDURSW_unscaled
+            }
+            case 0x11:
+            {
+                return Pick(w, [664]); // LDRSW_post
+            }
+            case 0x12:
+            {
+                return Pick(w, [663]); // LDTRSW_unpriv
+            }
+            case 0x13:
+            {
+                return Pick(w, [682]); // LDRSW_pre
+            }
+            case 0x14:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [476]); // LDADDA_32
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [492]); // LDCLRA_32
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [508]); // LDEORA_32
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [524]); // LDSETA_32
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [540]); // LDSMAXA_32
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [556]); // LDSMINA_32
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [572]); // LDUMAXA_32
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [588]); // LDUMINA_32
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [604]); // SWPA_32
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [444]); // LDAPR_32
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x16:
+            {
+                return Pick(w, [695]); // LDRSW_reg
+            }
+            case 0x1c:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [484]); // LDADDAL_32
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [500]); // LDCLRAL_32
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [516]); // LDEORAL_32
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [532]); // LDSETAL_32
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [548]); // LDSMAXAL_32
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [564]); // LDSMINAL_32
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [580]); // LDUMAXAL_32
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [596]); // LDUMINAL_32
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [612]); // SWPAL_32
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_15(uint w)
+    {
+        switch (((w >> 22) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [626]); // STR_32_uimm
+            }
+            case 0x1:
+            {
+                return Pick(w, [627]); // LDR_32_uimm
+            }
+            case 0x2:
+            {
+                return Pick(w, [628]); // LDRSW_uimm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_16(uint w)
+    {
+        switch ((((w >> 22) & 0x1) << 1) | ((w >> 11) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [93]); // ADCS_64
+            }
+            case 0x2:
+            {
+                return Pick(w, [136]); // CCMN_64_reg
+            }
+            case 0x3:
+            {
+                return Pick(w, [140]); // CCMN_64_imm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_1a(uint w)
+    {
+        switch ((((w >> 22) & 0x3) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [95]); // SBC_64
+            }
+            case 0x8:
+            {
+                return Pick(w, [132]); // CSINV_64
+            }
+            case 0x9:
+            {
+                return Pick(w, [134]); // CSNEG_64
+            }
+            case 0xc:
+            {
+                switch ((((w >> 16) & 0x1) << 3) | ((w >> 12) & 0x7))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [109]); // RBIT_64
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [116]); // CLZ_64
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [1988]); // PACIA
+                    }
+                    case 0x9:
+                    {
+                        return Pick(w, [1992]); // AUTIA
+                    }
+                    case 0xa:
+                    {
+                        return Pick(w, [1996]); // PACIZA
+                    }
+                    case 0xb:
+                    {
+                        return Pick(w, [2000]); // AUTIZA
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [2004]); // XPACI
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                switch ((((w >> 16) & 0x1) << 3) | ((w >> 12) & 0x7))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [111]); // REV16_64
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [118]); // CLS_64
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [1989]); // PACIB
+                    }
+                    case 0x9:
+                    {
+                        return Pick(w, [1993]); // AUTIB
+                    }
+                    case 0xa:
+                    {
+                        return Pick(w, [1997]); // PACIZB
+                    }
+                    case 0xb:
+                    {
+                        return Pick(w, [2001]); // AUTIZB
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [2005]); // XPACD
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe:
+            {
+                switch ((((w >> 16) & 0x1) << 2) | ((w >> 12) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [113]); // REV32_64
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [1990]); // PACDA
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [1994]); // AUTDA
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [1998]); // PACDZA
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [2002]); // AUTDZA
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xf:
+            {
+                switch ((((w >> 16) & 0x1) << 2) | ((w >> 12) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [114]); // REV_64
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [1991]); // PACDB
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [1995]); // AUTDB
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [1999]); // PACDZB
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [2003]); // AUTDZB
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_1c(uint w)
+    {
+        switch ((((w >> 21) & 0x7) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [665]); // STUR_64_unscaled
+            }
+            case 0x1:
+            {
+                return Pick(w, [667]); // STR_64_post
+            }
+            case 0x2:
+            {
+                return Pick(w, [666]); // STTR_64_unpriv
+            }
+            case 0x3:
+            {
+                return Pick(w, [683]); // STR_64_pre
+            }
+            case 0x4:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [473]); // LDADD_64
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [489]); // LDCLR_64
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [505]); // LDEOR_64
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [521]); // LDSET_64
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [537]); // LDSMAX_64
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [553]); // LDSMIN_64
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [569]); // LDUMAX_64
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [585]); // LDUMIN_64
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [601]); // SWP_64
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                return Pick(w, [696]); // STR_64_reg
+            }
+            case 0x8:
+            {
+                return Pick(w, [668]); // LDUR_64_unscaled
+            }
+            case 0x9:
+            {
+                return Pick(w, [670]); // LDR_64_post
+            }
+            case 0xa:
+            {
+                return Pick(w, [669]); // LDTR_64_unpriv
+            }
+            case 0xb:
+            {
+                return Pick(w, [684]); // LDR_64_pre
+            }
+            case 0xc:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [481]); // LDADDL_64
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [497]); // LDCLRL_64
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [513]); // LDEORL_64
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [529]); // LDSETL_64
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [545]); // LDSMAXL_64
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [561]); // LDSMINL_64
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [577]); // LDUMAXL_64
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [593]); // LDUMINL_64
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [609]); // SWPL_64
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe:
+            {
+                return Pick(w, [697]); // LDR_64_reg
+            }
+            case 0x10:
+            {
+                return Pick(w, [671]); // PRFUM_unscaled
+            }
+            case 0x14:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [477]); // LDADDA_64
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [493]); // LDCLRA_64
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [509]); // LDEORA_64
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [525]); // LDSETA_64
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [541]); // LDSMAXA_64
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [557]); // LDSMINA_64
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [573]); // LDUMAXA_64
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [589]); // LDUMINA_64
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [605]); // SWPA_64
+                    }
+                    case 0xc:
+                    {
+                        return Pick(w, [445]); // LDAPR_64
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x16:
+            {
+                return Pick(w, [698]); // PRFM_reg
+            }
+            case 0x1c:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [485]); // LDADDAL_64
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [501]); // LDCLRAL_64
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [517]); // LDEORAL_64
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [533]); // LDSETAL_64
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [549]); // LDSMAXAL_64
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [565]); // LDSMINAL_64
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [581]); // LDUMAXAL_64
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [597]); // LDUMINAL_64
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [613]); // SWPAL_64
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_1d(uint w)
+    {
+        switch (((w >> 22) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [629]); // STR_64_uimm
+            }
+            case 0x1:
+            {
+                return Pick(w, [630]); // LDR_64_uimm
+            }
+            case 0x2:
+            {
+                return Pick(w, [631]); // PRFM_uimm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_6_1e(uint w)
+    {
+        switch ((((w >> 22) & 0x1) << 1) | ((w >> 11) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [97]); // SBCS_64
+            }
+            case 0x2:
+            {
+                return Pick(w, [138]); // CCMP_64_reg
+            }
+            case 0x3:
+            {
+                return Pick(w, [142]); // CCMP_64_imm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_2(uint w)
+    {
+        switch ((((w >> 22) & 0x3) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                switch (((w >> 12) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_7_2_0_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [246]); // FMOV_S_imm
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1:
+            {
+                switch (((w >> 4) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [248]); // FCCMP_S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [249]); // FCCMPE_S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x2:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [220]); // FMUL_S
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [221]); // FDIV_S
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [222]); // FADD_S
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [223]); // FSUB_S
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [224]); // FMAX_S
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [225]); // FMIN_S
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [226]); // FMAXNM_S
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [227]); // FMINNM_S
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [228]); // FNMUL_S
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x3:
+            {
+                return Pick(w, [247]); // FCSEL_S
+            }
+            case 0x4:
+            {
+                switch (((w >> 12) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_7_2_4_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [304]); // FMOV_D_imm
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x5:
+            {
+                switch (((w >> 4) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [306]); // FCCMP_D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [307]); // FCCMPE_D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [278]); // FMUL_D
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [279]); // FDIV_D
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [280]); // FADD_D
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [281]); // FSUB_D
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [282]); // FMAX_D
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [283]); // FMIN_D
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [284]); // FMAXNM_D
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [285]); // FMINNM_D
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [286]); // FNMUL_D
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x7:
+            {
+                return Pick(w, [305]); // FCSEL_D
+            }
+            case 0xc:
+            {
+                switch (((w >> 12) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_7_2_c_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [362]); // FMOV_H_imm
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xd:
+            {
+                switch (((w >> 4) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [364]); // FCCMP_H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [365]); // FCCMPE_H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xe:
+            {
+                switch (((w >> 12) & 0xf))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [336]); // FMUL_H
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [337]); // FDIV_H
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [338]); // FADD_H
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [339]); // FSUB_H
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [340]); // FMAX_H
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [341]); // FMIN_H
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [342]); // FMAXNM_H
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [343]); // FMINNM_H
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [344]); // FNMUL_H
+                    }
+                    default: return 0;
+                }
+            }
+            case 0xf:
+            {
+                return Pick(w, [363]); // FCSEL_H
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_3(uint w)
+    {
+        switch ((((w >> 21) & 0x7) << 1) | ((w >> 15) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [250]); // FMADD_S
+            }
+            case 0x1:
+            {
+                return Pick(w, [251]); // FMSUB_S
+            }
+            case 0x2:
+            {
+                return Pick(w, [252]); // FNMADD_S
+            }
+            case 0x3:
+            {
+                return Pick(w, [253]); // FNMSUB_S
+            }
+            case 0x4:
+            {
+                return Pick(w, [308]); // FMADD_D
+            }
+            case 0x5:
+            {
+                return Pick(w, [309]); // FMSUB_D
+            }
+            case 0x6:
+            {
+                return Pick(w, [310]); // FNMADD_D
+            }
+            case 0x7:
+            {
+                return Pick(w, [311]); // FNMSUB_D
+            }
+            case 0xc:
+            {
+                return Pick(w, [366]); // FMADD_H
+            }
+            case 0xd:
+            {
+                return Pick(w, [367]); // FMSUB_H
+            }
+            case 0xe:
+            {
+                return Pick(w, [368]); // FNMADD_H
+            }
+            case 0xf:
+            {
+                return Pick(w, [369]); // FNMSUB_H
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_4(uint w)
+    {
+        switch ((((w >> 21) & 0x7) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [147]); // STUR_B_unscaled
+            }
+            case 0x1:
+            {
+                return Pick(w, [144]); // STR_B_post
+            }
+            case 0x3:
+            {
+                return Pick(w, [145]); // STR_B_pre
+            }
+            case 0x6:
+            {
+                return Pick(w, [146]); // STR_B_reg
+            }
+            case 0x8:
+            {
+                return Pick(w, [152]); // LDUR_B_unscaled
+            }
+            case 0x9:
+            {
+                return Pick(w, [149]); // LDR_B_post
+            }
+            case 0xb:
+            {
+                return Pick(w, [150]); // LDR_B_pre
+            }
+            case 0xe:
+            {
+                return Pick(w, [151]); // LDR_B_reg
+            }
+            case 0x10:
+            {
+                return Pick(w, [187]); // STUR_Q_unscaled
+            }
+            case 0x11:
+            {
+                return Pick(w, [184]); // STR_Q_post
+            }
+            case 0x13:
+            {
+                return Pick(w, [185]); // STR_Q_pre
+            }
+            case 0x16:
+            {
+                return Pick(w, [186]); // STR_Q_reg
+            }
+            case 0x18:
+            {
+                return Pick(w, [192]); // LDUR_Q_unscaled
+            }
+            case 0x19:
+            {
+                return Pick(w, [189]); // LDR_Q_post
+            }
+            case 0x1b:
+            {
+                return Pick(w, [190]); // LDR_Q_pre
+            }
+            case 0x1e:
+            {
+                return Pick(w, [191]); // LDR_Q_reg
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_5(uint w)
+    {
+        switch (((w >> 22) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [143]); // STR_B_uimm
+            }
+            case 0x1:
+            {
+                return Pick(w, [148]); // LDR_B_uimm
+            }
+            case 0x2:
+            {
+                return Pick(w, [183]); // STR_Q_uimm
+            }
+            case 0x3:
+            {
+                return Pick(w, [188]); // LDR_Q_uimm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_a(uint w)
+    {
+        switch ((((w >> 21) & 0x1) << 4) | ((w >> 11) & 0xf))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1937]); // SHA1C
+            }
+            case 0x2:
+            {
+                return Pick(w, [1938]); // SHA1P
+            }
+            case 0x4:
+            {
+                return Pick(w, [1939]); // SHA1M
+            }
+            case 0x6:
+            {
+                return Pick(w, [1940]); // SHA1SU0
+            }
+            case 0x8:
+            {
+                return Pick(w, [1941]); // SHA256H
+            }
+            case 0xa:
+            {
+                return Pick(w, [1942]); // SHA256H2
+            }
+            case 0xc:
+            {
+                return Pick(w, [1943]); // SHA256SU1
+            }
+            case 0x11:
+            {
+                return Pick(w, [1944]); // SHA1H
+            }
+            case 0x13:
+            {
+                return Pick(w, [1945]); // SHA1SU1
+            }
+            case 0x15:
+            {
+                return Pick(w, [1946]); // SHA256SU0
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_c(uint w)
+    {
+        switch ((((w >> 21) & 0x3) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [157]); // STUR_H_unscaled
+            }
+            case 0x1:
+            {
+                return Pick(w, [154]); // STR_H_post
+            }
+            case 0x3:
+            {
+                return Pick(w, [155]); // STR_H_pre
+            }
+            case 0x6:
+            {
+                return Pick(w, [156]); // STR_H_reg
+            }
+            case 0x8:
+            {
+                return Pick(w, [162]); // LDUR_H_unscaled
+            }
+            case 0x9:
+            {
+                return Pick(w, [159]); // LDR_H_post
+            }
+            case 0xb:
+            {
+                return Pick(w, [160]); // LDR_H_pre
+            }
+            case 0xe:
+            {
+                return Pick(w, [161]); // LDR_H_reg
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_d(uint w)
+    {
+        switch (((w >> 22) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [153]); // STR_H_uimm
+            }
+            case 0x1:
+            {
+                return Pick(w, [158]); // LDR_H_uimm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_12(uint w)
+    {
+        switch ((((w >> 22) & 0x3) << 5) | ((w >> 16) & 0x1f))
+        {
+            case 0x0:
+            {
+                return Pick(w, [266]); // FCVTNS_XS
+            }
+            case 0x1:
+            {
+                return Pick(w, [267]); // FCVTNU_XS
+            }
+            case 0x2:
+            {
+                return Pick(w, [276]); // SCVTF_SX
+            }
+            case 0x3:
+            {
+                return Pick(w, [277]); // UCVTF_SX
+            }
+            case 0x4:
+            {
+                return Pick(w, [268]); // FCVTAS_XS
+            }
+            case 0x5:
+            {
+                return Pick(w, [269]); // FCVTAU_XS
+            }
+            case 0x8:
+            {
+                return Pick(w, [270]); // FCVTPS_XS
+            }
+            case 0x9:
+            {
+                return Pick(w, [271]); // FCVTPU_XS
+            }
+            case 0x10:
+            {
+                return Pick(w, [272]); // FCVTMS_XS
+            }
+            case 0x11:
+            {
+                return Pick(w, [273]); // FCVTMU_XS
+            }
+            case 0x18:
+            {
+                return Pick(w, [274]); // FCVTZS_XS
+            }
+            case 0x19:
+            {
+                return Pick(w, [275]); // FCVTZU_XS
+            }
+            case 0x20:
+            {
+                return Pick(w, [324]); // FCVTNS_XD
+            }
+            case 0x21:
+            {
+                return Pick(w, [325]); // FCVTNU_XD
+            }
+            case 0x22:
+            {
+                return Pick(w, [334]); // SCVTF_DX
+            }
+            case 0x23:
+            {
+                return Pick(w, [335]); // UCVTF_DX
+            }
+            case 0x24:
+            {
+                return Pick(w, [326]); // FCVTAS_XD
+            }
+            case 0x25:
+            {
+                return Pick(w, [327]); // FCVTAU_XD
+            }
+            case 0x26:
+            {
+                return Pick(w, [396]); // FMOV_XD
+            }
+            case 0x27:
+            {
+                return Pick(w, [397]); // FMOV_DX
+            }
+            case 0x28:
+            {
+                return Pick(w, [328]); // FCVTPS_XD
+            }
+            case 0x29:
+            {
+                return Pick(w, [329]); // FCVTPU_XD
+            }
+            case 0x30:
+            {
+                return Pick(w, [330]); // FCVTMS_XD
+            }
+            case 0x31:
+            {
+                return Pick(w, [331]); // FCVTMU_XD
+            }
+            case 0x38:
+            {
+                return Pick(w, [332]); // FCVTZS_XD
+            }
+            case 0x39:
+            {
+                return Pick(w, [333]); // FCVTZU_XD
+            }
+            case 0x60:
+            {
+                return Pick(w, [382]); // FCVTNS_XH
+            }
+            case 0x61:
+            {
+                return Pick(w, [383]); // FCVTNU_XH
+            }
+            case 0x62:
+            {
+                return Pick(w, [392]); // SCVTF_HX
+            }
+            case 0x63:
+            {
+                return Pick(w, [393]); // UCVTF_HX
+            }
+            case 0x64:
+            {
+                return Pick(w, [384]); // FCVTAS_XH
+            }
+            case 0x65:
+            {
+                return Pick(w, [385]); // FCVTAU_XH
+            }
+            case 0x66:
+            {
+                return Pick(w, [400]); // FMOV_XH
+            }
+            case 0x67:
+            {
+                return Pick(w, [401]); // FMOV_HX
+            }
+            case 0x68:
+            {
+                return Pick(w, [386]); // FCVTPS_XH
+            }
+            case 0x69:
+            {
+                return Pick(w, [387]); // FCVTPU_XH
+            }
+            case 0x70:
+            {
+                return Pick(w, [388]); // FCVTMS_XH
+            }
+            case 0x71:
+            {
+                return Pick(w, [389]); // FCVTMU_XH
+            }
+            case 0x78:
+            {
+                return Pick(w, [390]); // FCVTZS_XH
+            }
+            case 0x79:
+            {
+                return Pick(w, [391]); // FCVTZU_XH
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_14(uint w)
+    {
+        switch ((((w >> 21) & 0x3) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [167]); // STUR_S_unscaled
+            }
+            case 0x1:
+            {
+                return Pick(w, [164]); // STR_S_post
+            }
+            case 0x3:
+            {
+                return Pick(w, [165]); // STR_S_pre
+            }
+            case 0x6:
+            {
+                return Pick(w, [166]); // STR_S_reg
+            }
+            case 0x8:
+            {
+                return Pick(w, [172]); // LDUR_S_unscaled
+            }
+            case 0x9:
+            {
+                return Pick(w, [169]); // LDR_S_post
+            }
+            case 0xb:
+            {
+                return Pick(w, [170]); // LDR_S_pre
+            }
+            case 0xe:
+            {
+                return Pick(w, [171]); // LDR_S_reg
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_15(uint w)
+    {
+        switch (((w >> 22) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [163]); // STR_S_uimm
+            }
+            case 0x1:
+            {
+                return Pick(w, [168]); // LDR_S_uimm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_1c(uint w)
+    {
+        switch ((((w >> 21) & 0x3) << 2) | ((w >> 10) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [177]); // STUR_D_unscaled
+            }
+            case 0x1:
+            {
+                return Pick(w, [174]); // STR_D_post
+            }
+            case 0x3:
+            {
+                return Pick(w, [175]); // STR_D_pre
+            }
+            case 0x6:
+            {
+                return Pick(w, [176]); // STR_D_reg
+            }
+            case 0x8:
+            {
+                return Pick(w, [182]); // LDUR_D_unscaled
+            }
+            case 0x9:
+            {
+                return Pick(w, [179]); // LDR_D_post
+            }
+            case 0xb:
+            {
+                return Pick(w, [180]); // LDR_D_pre
+            }
+            case 0xe:
+            {
+                return Pick(w, [181]); // LDR_D_reg
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_1d(uint w)
+    {
+        switch (((w >> 22) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [173]); // STR_D_uimm
+            }
+            case 0x1:
+            {
+                return Pick(w, [178]); // LDR_D_uimm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_8_1_0(uint w)
+    {
+        switch (((w >> 17) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1868]); // DUP_v2S_elem
+            }
+            case 0x1:
+            {
+                return Pick(w, [1861]); // DUP_v4H_elem
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_8_f_0(uint w)
+    {
+        switch (((w >> 17) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1873]); // UMOV_S
+            }
+            case 0x1:
+            {
+                return Pick(w, [1866]); // UMOV_H
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_8_81_0(uint w)
+    {
+        switch (((w >> 17) & 0x1))
+        {
+            case 0x0:
+            {
+                switch (((w >> 18) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1875]); // DUP_v2D_elem
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1870]); // DUP_v4S_elem
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1:
+            {
+                return Pick(w, [1863]); // DUP_v8H_elem
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_8_87_0(uint w)
+    {
+        switch (((w >> 17) & 0x1))
+        {
+            case 0x0:
+            {
+                switch (((w >> 18) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1877]); // INS_D_gen
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1872]); // INS_S_gen
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1:
+            {
+                return Pick(w, [1865]); // INS_H_gen
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_0_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [988]); // MOVI_v2S_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1884]); // SSHR_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1383]); // SRSHR_v8B
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_0_1(uint w)
+    {
+        switch (((w >> 13) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1886]); // SSHR_v4H
+            }
+            case 0x1:
+            {
+                return Pick(w, [1385]); // SRSHR_v4H
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_2_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [996]); // ORR_v2S_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1898]); // SSRA_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1397]); // SRSRA_v8B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1919]); // SHL_v8B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1411]); // SQSHL_v8B_imm
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_2_1(uint w)
+    {
+        switch (((w >> 13) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1900]); // SSRA_v4H
+            }
+            case 0x1:
+            {
+                return Pick(w, [1399]); // SRSRA_v4H
+            }
+            case 0x2:
+            {
+                return Pick(w, [1921]); // SHL_v4H
+            }
+            case 0x3:
+            {
+                return Pick(w, [1413]); // SQSHL_v4H_imm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_4_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [990]); // MOVI_v4H_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [813]); // SHRN_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [825]); // SSHLL_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_4_2(uint w)
+    {
+        switch (((w >> 13) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [815]); // SHRN_v4H
+            }
+            case 0x1:
+            {
+                return Pick(w, [827]); // SSHLL_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_6_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [998]); // ORR_v4H_imm
+            }
+            case 0x1:
+            {
+                return Pick(w, [1444]); // SQSHRN_v8B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_10_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [989]); // MOVI_v4S_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1885]); // SSHR_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1384]); // SRSHR_v16B
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_10_1(uint w)
+    {
+        switch (((w >> 13) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1887]); // SSHR_v8H
+            }
+            case 0x1:
+            {
+                return Pick(w, [1386]); // SRSHR_v8H
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_12_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [997]); // ORR_v4S_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1899]); // SSRA_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1398]); // SRSRA_v16B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1920]); // SHL_v16B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1412]); // SQSHL_v16B_imm
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_12_1(uint w)
+    {
+        switch (((w >> 13) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1901]); // SSRA_v8H
+            }
+            case 0x1:
+            {
+                return Pick(w, [1400]); // SRSRA_v8H
+            }
+            case 0x2:
+            {
+                return Pick(w, [1922]); // SHL_v8H
+            }
+            case 0x3:
+            {
+                return Pick(w, [1414]); // SQSHL_v8H_imm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_14_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [991]); // MOVI_v8H_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [814]); // SHRN2_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [826]); // SSHLL2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_14_2(uint w)
+    {
+        switch (((w >> 13) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [816]); // SHRN2_v8H
+            }
+            case 0x1:
+            {
+                return Pick(w, [828]); // SSHLL2_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_c_16_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [999]); // ORR_v8H_imm
+            }
+            case 0x1:
+            {
+                return Pick(w, [1445]); // SQSHRN2_v16B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_4_5(uint w)
+    {
+        switch (((w >> 16) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1516]); // UADDLP_v4H
+            }
+            case 0x1:
+            {
+                return Pick(w, [1546]); // SQXTUN_v8B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_4_7(uint w)
+    {
+        switch (((w >> 20) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1501]); // USQADD_v8B
+            }
+            case 0x1:
+            {
+                return Pick(w, [979]); // UADDLV_v8B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_4_9(uint w)
+    {
+        switch (((w >> 16) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1474]); // CLZ_v8B
+            }
+            case 0x1:
+            {
+                return Pick(w, [1540]); // UQXTN_v8B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_6_1(uint w)
+    {
+        switch (((w >> 16) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1194]); // CMGE0_v8B
+            }
+            case 0x1:
+            {
+                return Pick(w, [924]); // FRINTA_v2S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_6_3(uint w)
+    {
+        switch (((w >> 16) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1201]); // CMLE0_v8B
+            }
+            case 0x1:
+            {
+                return Pick(w, [927]); // FRINTX_v2S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_6_5(uint w)
+    {
+        switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+        {
+            case 0x1:
+            {
+                return Pick(w, [879]); // FCVTNU_v2S
+            }
+            case 0x2:
+            {
+                return Pick(w, [959]); // UMAXV_v8B
+            }
+            case 0x3:
+            {
+                return Pick(w, [969]); // UMINV_v8B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_6_7(uint w)
+    {
+        switch (((w >> 16) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1780]); // NEG_v8B
+            }
+            case 0x1:
+            {
+                return Pick(w, [885]); // FCVTMU_v2S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_9_0(uint w)
+    {
+        switch (((w >> 17) & 0x1))
+        {
+            case 0x0:
+            {
+                switch (((w >> 18) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1879]); // INS_D_elem
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1874]); // INS_S_elem
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1:
+            {
+                return Pick(w, [1867]); // INS_H_elem
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_c_5(uint w)
+    {
+        switch (((w >> 16) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1517]); // UADDLP_v8H
+            }
+            case 0x1:
+            {
+                return Pick(w, [1547]); // SQXTUN2_v16B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_c_7(uint w)
+    {
+        switch (((w >> 20) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1502]); // USQADD_v16B
+            }
+            case 0x1:
+            {
+                return Pick(w, [980]); // UADDLV_v16B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_c_9(uint w)
+    {
+        switch (((w >> 16) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1475]); // CLZ_v16B
+            }
+            case 0x1:
+            {
+                return Pick(w, [1541]); // UQXTN2_v16B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_e_1(uint w)
+    {
+        switch (((w >> 16) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1195]); // CMGE0_v16B
+            }
+            case 0x1:
+            {
+                return Pick(w, [925]); // FRINTA_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_e_3(uint w)
+    {
+        switch (((w >> 16) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1202]); // CMLE0_v16B
+            }
+            case 0x1:
+            {
+                return Pick(w, [928]); // FRINTX_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_e_5(uint w)
+    {
+        switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+        {
+            case 0x1:
+            {
+                return Pick(w, [880]); // FCVTNU_v4S
+            }
+            case 0x2:
+            {
+                return Pick(w, [960]); // UMAXV_v16B
+            }
+            case 0x3:
+            {
+                return Pick(w, [970]); // UMINV_v16B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_e_7(uint w)
+    {
+        switch (((w >> 16) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1781]); // NEG_v16B
+            }
+            case 0x1:
+            {
+                return Pick(w, [886]); // FCVTMU_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_18_e_9(uint w)
+    {
+        switch ((((w >> 20) & 0x1) << 1) | ((w >> 16) & 0x1))
+        {
+            case 0x1:
+            {
+                return Pick(w, [892]); // FCVTAU_v4S
+            }
+            case 0x2:
+            {
+                return Pick(w, [986]); // FMAXNMV_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_0_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [992]); // MVNI_v2S_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1891]); // USHR_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1390]); // URSHR_v8B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1912]); // SRI_v8B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1425]); // SQSHLU_v8B
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_0_1(uint w)
+    {
+        switch (((w >> 13) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1893]); // USHR_v4H
+            }
+            case 0x1:
+            {
+                return Pick(w, [1392]); // URSHR_v4H
+            }
+            case 0x2:
+            {
+                return Pick(w, [1914]); // SRI_v4H
+            }
+            case 0x3:
+            {
+                return Pick(w, [1427]); // SQSHLU_v4H
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_2_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1000]); // BIC_v2S_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1905]); // USRA_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1404]); // URSRA_v8B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1926]); // SLI_v8B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1418]); // UQSHL_v8B_imm
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_2_1(uint w)
+    {
+        switch (((w >> 13) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1907]); // USRA_v4H
+            }
+            case 0x1:
+            {
+                return Pick(w, [1406]); // URSRA_v4H
+            }
+            case 0x2:
+            {
+                return Pick(w, [1928]); // SLI_v4H
+            }
+            case 0x3:
+            {
+                return Pick(w, [1420]); // UQSHL_v4H_imm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_4_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [994]); // MVNI_v4H_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1432]); // SQSHRUN_v8B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [831]); // USHLL_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_4_2(uint w)
+    {
+        switch (((w >> 13) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1434]); // SQSHRUN_v4H
+            }
+            case 0x1:
+            {
+                return Pick(w, [833]); // USHLL_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_6_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1002]); // BIC_v4H_imm
+            }
+            case 0x1:
+            {
+                return Pick(w, [1450]); // UQSHRN_v8B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_10_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [993]); // MVNI_v4S_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1892]); // USHR_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1391]); // URSHR_v16B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1913]); // SRI_v16B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1426]); // SQSHLU_v16B
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_10_1(uint w)
+    {
+        switch (((w >> 13) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1894]); // USHR_v8H
+            }
+            case 0x1:
+            {
+                return Pick(w, [1393]); // URSHR_v8H
+            }
+            case 0x2:
+            {
+                return Pick(w, [1915]); // SRI_v8H
+            }
+            case 0x3:
+            {
+                return Pick(w, [1428]); // SQSHLU_v8H
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_12_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1001]); // BIC_v4S_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1906]); // USRA_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1405]); // URSRA_v16B
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [1927]); // SLI_v16B
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [1419]); // UQSHL_v16B_imm
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_12_1(uint w)
+    {
+        switch (((w >> 13) & 0x3))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1908]); // USRA_v8H
+            }
+            case 0x1:
+            {
+                return Pick(w, [1407]); // URSRA_v8H
+            }
+            case 0x2:
+            {
+                return Pick(w, [1929]); // SLI_v8H
+            }
+            case 0x3:
+            {
+                return Pick(w, [1421]); // UQSHL_v8H_imm
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_14_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [995]); // MVNI_v8H_imm
+            }
+            case 0x1:
+            {
+                switch (((w >> 13) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1433]); // SQSHRUN2_v16B
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [832]); // USHLL2_v8H
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_14_2(uint w)
+    {
+        switch (((w >> 13) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1435]); // SQSHRUN2_v8H
+            }
+            case 0x1:
+            {
+                return Pick(w, [834]); // USHLL2_v4S
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_3_1c_16_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1003]); // BIC_v8H_imm
+            }
+            case 0x1:
+            {
+                return Pick(w, [1451]); // UQSHRN2_v16B
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_5_2_5_0(uint w)
+    {
+        switch (((w >> 19) & 0x1))
+        {
+            case 0x0:
+            {
+                switch (((w >> 12) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Lookup_5_2_5_0_0_0(w);
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_5_2_5_0_0_1(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1:
+            {
+                return Pick(w, [1969]); // SYS
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_2_0_0(uint w)
+    {
+        switch (((w >> 13) & 0x7))
+        {
+            case 0x0:
+            {
+                switch (((w >> 16) & 0x1f))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [254]); // FCVTNS_WS
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [255]); // FCVTNU_WS
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [264]); // SCVTF_SW
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [265]); // UCVTF_SW
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [256]); // FCVTAS_WS
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [257]); // FCVTAU_WS
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [394]); // FMOV_WS
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [395]); // FMOV_SW
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [258]); // FCVTPS_WS
+                    }
+                    case 0x9:
+                    {
+                        return Pick(w, [259]); // FCVTPU_WS
+                    }
+                    case 0x10:
+                    {
+                        return Pick(w, [260]); // FCVTMS_WS
+                    }
+                    case 0x11:
+                    {
+                        return Pick(w, [261]); // FCVTMU_WS
+                    }
+                    case 0x18:
+                    {
+                        return Pick(w, [262]); // FCVTZS_WS
+                    }
+                    case 0x19:
+                    {
+                        return Pick(w, [263]); // FCVTZU_WS
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1:
+            {
+                switch (((w >> 3) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [242]); // FCMP_S_reg
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [243]); // FCMP_S_zero
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [244]); // FCMPE_S_reg
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [245]); // FCMPE_S_zero
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x2:
+            {
+                switch (((w >> 16) & 0x7))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [229]); // FMOV_S_reg
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [231]); // FNEG_S_reg
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [233]); // FRINTN_S_reg
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [235]); // FRINTM_S_reg
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [237]); // FRINTA_S_reg
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [238]); // FRINTX_S_reg
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                switch (((w >> 16) & 0x7))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [230]); // FABS_S_reg
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [232]); // FSQRT_S_reg
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [240]); // FCVT_DS
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [241]); // FCVT_HS
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [234]); // FRINTP_S_reg
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [236]); // FRINTZ_S_reg
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [239]); // FRINTI_S_reg
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_2_4_0(uint w)
+    {
+        switch (((w >> 13) & 0x7))
+        {
+            case 0x0:
+            {
+                switch (((w >> 16) & 0x1f))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [312]); // FCVTNS_WD
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [313]); // FCVTNU_WD
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [322]); // SCVTF_DW
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [323]); // UCVTF_DW
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [314]); // FCVTAS_WD
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [315]); // FCVTAU_WD
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [316]); // FCVTPS_WD
+                    }
+                    case 0x9:
+                    {
+                        return Pick(w, [317]); // FCVTPU_WD
+                    }
+                    case 0x10:
+                    {
+                        return Pick(w, [318]); // FCVTMS_WD
+                    }
+                    case 0x11:
+                    {
+                        return Pick(w, [319]); // FCVTMU_WD
+                    }
+                    case 0x18:
+                    {
+                        return Pick(w, [320]); // FCVTZS_WD
+                    }
+                    case 0x19:
+                    {
+                        return Pick(w, [321]); // FCVTZU_WD
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1:
+            {
+                switch (((w >> 3) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [300]); // FCMP_D_reg
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [301]); // FCMP_D_zero
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [302]); // FCMPE_D_reg
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [303]); // FCMPE_D_zero
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x2:
+            {
+                switch (((w >> 16) & 0x7))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [287]); // FMOV_D_reg
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [289]); // FNEG_D_reg
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [298]); // FCVT_SD
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [291]); // FRINTN_D_reg
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [293]); // FRINTM_D_reg
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [295]); // FRINTA_D_reg
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [296]); // FRINTX_D_reg
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                switch (((w >> 16) & 0x7))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [288]); // FABS_D_reg
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [290]); // FSQRT_D_reg
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [299]); // FCVT_HD
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [292]); // FRINTP_D_reg
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [294]); // FRINTZ_D_reg
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [297]); // FRINTI_D_reg
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_7_2_c_0(uint w)
+    {
+        switch (((w >> 13) & 0x7))
+        {
+            case 0x0:
+            {
+                switch (((w >> 16) & 0x1f))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [370]); // FCVTNS_WH
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [371]); // FCVTNU_WH
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [380]); // SCVTF_HW
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [381]); // UCVTF_HW
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [372]); // FCVTAS_WH
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [373]); // FCVTAU_WH
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [398]); // FMOV_WH
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [399]); // FMOV_HW
+                    }
+                    case 0x8:
+                    {
+                        return Pick(w, [374]); // FCVTPS_WH
+                    }
+                    case 0x9:
+                    {
+                        return Pick(w, [375]); // FCVTPU_WH
+                    }
+                    case 0x10:
+                    {
+                        return Pick(w, [376]); // FCVTMS_WH
+                    }
+                    case 0x11:
+                    {
+                        return Pick(w, [377]); // FCVTMU_WH
+                    }
+                    case 0x18:
+                    {
+                        return Pick(w, [378]); // FCVTZS_WH
+                    }
+                    case 0x19:
+                    {
+                        return Pick(w, [379]); // FCVTZU_WH
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1:
+            {
+                switch (((w >> 3) & 0x3))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [358]); // FCMP_H_reg
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [359]); // FCMP_H_zero
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [360]); // FCMPE_H_reg
+                    }
+                    case 0x3:
+                    {
+                        return Pick(w, [361]); // FCMPE_H_zero
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x2:
+            {
+                switch (((w >> 16) & 0x7))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [345]); // FMOV_H_reg
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [347]); // FNEG_H_reg
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [356]); // FCVT_SH
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [349]); // FRINTN_H_reg
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [351]); // FRINTM_H_reg
+                    }
+                    case 0x6:
+                    {
+                        return Pick(w, [353]); // FRINTA_H_reg
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [354]); // FRINTX_H_reg
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x6:
+            {
+                switch (((w >> 16) & 0x7))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [346]); // FABS_H_reg
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [348]); // FSQRT_H_reg
+                    }
+                    case 0x2:
+                    {
+                        return Pick(w, [357]); // FCVT_DH
+                    }
+                    case 0x4:
+                    {
+                        return Pick(w, [350]); // FRINTP_H_reg
+                    }
+                    case 0x5:
+                    {
+                        return Pick(w, [352]); // FRINTZ_H_reg
+                    }
+                    case 0x7:
+                    {
+                        return Pick(w, [355]); // FRINTI_H_reg
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_5_2_5_0_0_0(uint w)
+    {
+        switch (((w >> 13) & 0x1))
+        {
+            case 0x0:
+            {
+                switch (((w >> 5) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1984, 1986, 1983, 1987]); // CFINV AXFLAG MSR_imm MSR_s0
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1985, 1983, 1987]); // XAFLAG MSR_imm MSR_s0
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1:
+            {
+                return Pick(w, [1976, 1987]); // HINT MSR_s0
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_5_2_5_0_0_1(uint w)
+    {
+        switch (((w >> 5) & 0x1))
+        {
+            case 0x0:
+            {
+                switch (((w >> 6) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1972, 1987]); // DSB MSR_s0
+                    }
+                    case 0x1:
+                    {
+                        return Lookup_5_2_5_0_0_1_0_1(w);
+                    }
+                    default: return 0;
+                }
+            }
+            case 0x1:
+            {
+                switch (((w >> 6) & 0x1))
+                {
+                    case 0x0:
+                    {
+                        return Pick(w, [1973, 1987]); // DMB MSR_s0
+                    }
+                    case 0x1:
+                    {
+                        return Pick(w, [1975, 1987]); // SB MSR_s0
+                    }
+                    default: return 0;
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    private static ushort Lookup_5_2_5_0_0_1_0_1(uint w)
+    {
+        switch (((w >> 7) & 0x1))
+        {
+            case 0x0:
+            {
+                return Pick(w, [1971, 1987]); // CLREX MSR_s0
+            }
+            case 0x1:
+            {
+                return Pick(w, [1974, 1987]); // ISB MSR_s0
             }
             default: return 0;
         }
