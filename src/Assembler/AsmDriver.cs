@@ -51,7 +51,7 @@ public static class AsmDriver
     private static IEnumerable<SourceLine> PlainLines(SourceText source)
     {
         for (int i = 0; i < source.Lines.Length; i++)
-            yield return new SourceLine(source.Lines[i], new SourceLocation(new SourcePos(source, i + 1, 1), null));
+            yield return new SourceLine(source.Lines[i], source, i + 1);
     }
 
     /// <summary>Assembles lines that are already preprocessed (the macro layer still runs).</summary>

@@ -111,13 +111,50 @@ public sealed record SourceLocation(SourcePos Pos, ExpansionFrame? Context)
 /// <see cref="ColumnMap"/> maps an index into <see cref="Text"/> to a 1-based source column; null means
 /// the text is the source line itself (column = index + 1).
 /// </summary>
-public sealed record SourceLine(string Text, SourceLocation Location, int[]? ColumnMap = null)
+public sealed record SourceLine
 {
+    // A plain source line keeps its file and number and builds its SourceLocation only when asked (diagnostics,
+    // listings, macro frames), which saves one object per line on the common path.
+    private readonly SourceLocation? _location;
+    private readonly SourceText? _file;
+    private readonly int _lineNumber;
+
+    public SourceLine(string Text, SourceLocation Location, int[]? ColumnMap = null)
+    {
+        this.Text = Text;
+        _location = Location;
+        this.ColumnMap = ColumnMap;
+    }
+
+    /// <summary>Line <paramref name="lineNumber"/> of <paramref name="file"/>, column 1, outside any expansion.</summary>
+    public SourceLine(string text, SourceText file, int lineNumber)
+    {
+        Text = text;
+        _file = file;
+        _lineNumber = lineNumber;
+    }
+
+    public string Text { get; init; }
+
+    public int[]? ColumnMap { get; init; }
+
+    public SourceLocation Location => _location ?? new SourceLocation(new SourcePos(_file!, _lineNumber, 1), null);
+
+    public bool Equals(SourceLine? other) =>
+        other is not null && Text == other.Text && Location == other.Location && Equals(ColumnMap, other.ColumnMap);
+
+    public override int GetHashCode() => HashCode.Combine(Text, Location, ColumnMap);
+
     public SourceLocation At(int index)
     {
+        if (_location is null)
+        {
+            int column = ColumnMap is null ? index + 1 : ColumnMap.Length == 0 ? 1 : ColumnMap[Math.Clamp(index, 0, ColumnMap.Length - 1)];
+            return new SourceLocation(new SourcePos(_file!, _lineNumber, column), null);
+        }
         int col = ColumnMap is null
             ? index + 1
-            : ColumnMap.Length == 0 ? Location.Pos.Column : ColumnMap[Math.Clamp(index, 0, ColumnMap.Length - 1)];
-        return Location.WithColumn(col);
+            : ColumnMap.Length == 0 ? _location.Pos.Column : ColumnMap[Math.Clamp(index, 0, ColumnMap.Length - 1)];
+        return _location.WithColumn(col);
     }
 }
