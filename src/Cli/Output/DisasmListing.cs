@@ -47,6 +47,16 @@ public static class DisasmListing
                 offset += zeros;
                 continue;
             }
+            if (section.IsDataAt(address) && DataChunk(section, address, data.Length - offset) is var chunk and < 4)
+            {
+                // objdump splits data where a mapping symbol falls inside a word: naturally aligned .short/.byte.
+                ulong value = chunk == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(offset)) : data[offset];
+                string hex = chunk == 2 ? $"{value:x4}      " : $"{value:x2}          ";
+                w.Write($"{Address(address, addressWidth)}:\t{hex}\t{(chunk == 2 ? ".short" : ".byte")}\t0x{value.ToString(chunk == 2 ? "x4" : "x2")}\n");
+                WriteRelocations(relocations[address], w);
+                offset += chunk;
+                continue;
+            }
             if (offset + 4 > data.Length)
             {
                 w.Write($"{Address(address, addressWidth)}:\t{data[offset]:x2}      \t.byte\t0x{data[offset]:x2}\n");
@@ -60,6 +70,17 @@ public static class DisasmListing
             WriteRelocations(relocations[address], w);
             offset += 4;
         }
+    }
+
+    static int DataChunk(DisasmSection section, ulong address, int left)
+    {
+        ulong limit = address + (ulong)left;
+        foreach (var (at, _) in section.Mapping)
+            if (at > address && at < limit) { limit = at; break; }
+        ulong room = limit - address;
+        if (address % 4 == 0 && room >= 4) return 4;
+        if (address % 2 == 0 && room >= 2) return 2;
+        return 1;
     }
 
     static void WriteRelocations(IEnumerable<DisasmRelocation> relocations, TextWriter w)

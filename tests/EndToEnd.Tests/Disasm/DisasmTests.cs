@@ -83,6 +83,23 @@ public class DisasmTests
     }
 
     [Fact]
+    public void Our_mapping_symbols_make_data_lines_as_objdumps()
+    {
+        if (!Repo.HaveGnuTools())
+            return;
+        string dir = Repo.TempDir();
+        string source = Path.Combine(dir, "map.s"), obj = Path.Combine(dir, "map.o");
+        File.WriteAllText(source, "nop\n.quad 0x1122334455667788\n.byte 1\nnop\nldr x0, =0x99\n");
+        var built = Cli.Run("-c", source, "-o", obj);
+        Assert.True(built.Status == 0, built.Stderr);
+        string objdump = ObjdumpListing.Objdump("-d", obj);
+        string ours = Cli.Run("disasm", obj).Stdout;
+        Assert.Equal(objdump, ours);
+        Assert.Contains("   c:\t01          \t.byte\t0x01\n   d:\t00          \t.byte\t0x00\n   e:\t0000      \t.short\t0x0000\n", ours);
+        Assert.Contains("  18:\t00000099 \t.word\t0x00000099\n", ours);
+    }
+
+    [Fact]
     public void Our_own_object_of_the_sample_matches_objdump_dr()
     {
         if (!Repo.HaveGnuTools())
