@@ -76,6 +76,15 @@ public class EmulationTests
     }
 
     [Fact]
+    public void Udf_is_an_undefined_instruction_not_a_gap_in_the_emulator()
+    {
+        var m = MachineWith([0x00001234], mmu: false);   // udf #0x1234
+        Assert.Equal(StopReason.Fault, m.Run());
+        Assert.Equal(FaultKind.Undefined, m.LastFault!.Kind);
+        Assert.Equal("undefined instruction 0x00001234", m.LastFault.Detail);
+    }
+
+    [Fact]
     public void Ctr_el0_comes_from_the_cpu_model()
     {
         var m = MachineWith([0xD53B0020, 0xD4200000], mmu: false);   // mrs x0, ctr_el0 ; brk #0

@@ -128,7 +128,7 @@ internal static class BlockBuilder
 
     /// <summary>What the interpreter must run on its own: traps and ERET stop the run or change EL, MSR can change SCTLR.</summary>
     private static bool Allowed(Code code) => code is not (Code.SVC or Code.HVC or Code.SMC or Code.BRK or Code.HLT
-        or Code.ERET or Code.MSR_reg or Code.MSR_imm or Code.Invalid);
+        or Code.ERET or Code.MSR_reg or Code.MSR_imm or Code.Invalid or Code.UDF);
 
     /// <summary>How many offset-form 64-bit pair accesses of one kind on one base register start here (base never a loaded register).</summary>
     private static int GroupLength(Instruction[] decoded, int index, ulong pc, int count, ulong stopPc)

@@ -61,7 +61,7 @@ public sealed partial class Machine
             case Code.BRK: Trap(TrapKind.Brk, i.Imm, pc); break;
             case Code.HLT: Trap(TrapKind.Hlt, i.Imm, pc); break;
 
-            case Code.Invalid: Undefined(i); break;
+            case Code.Invalid: case Code.UDF: Undefined(i); break;
             default: ExecuteMore(ref i, pc); break;
         }
         return pc + 4;
