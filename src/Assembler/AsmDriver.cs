@@ -21,16 +21,19 @@ public static class AsmDriver
         if (ShouldPreprocess(path, options))
             return AssembleLines(Preprocessor.Run(path, PreprocessorOptionsFrom(options), diagnostics), options, diagnostics);
         long start = options.Timings?.Start() ?? 0;
-        string text;
+        SourceText source;
         try
         {
-            text = options.ReadFile(path) ?? throw new AsmError(null, $"'{path}' file not found");
+            // A file from disk stays UTF-8 until each line is read; a replaced reader (tests) hands over text.
+            source = (ReferenceEquals(options.ReadFile, AssemblerOptions.DefaultReadFile)
+                    ? SourceFiles.Open(path)
+                    : options.ReadFile(path) is { } text ? new SourceText(path, text) : null)
+                ?? throw new AsmError(null, $"'{path}' file not found");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new AsmError(null, $"cannot read '{path}'");
         }
-        var source = new SourceText(path, text);
         options.Timings?.Add(StageTimes.Stage.ReadLines, start);
         return AssembleLines(PlainLines(source), options, diagnostics);
     }
@@ -87,7 +90,7 @@ public static class AsmDriver
 
     private static ObjectFile Run(IEnumerable<SourceLine> lines, AssemblerOptions options, IDiagnosticSink diagnostics, bool streaming)
     {
-        var assembler = new ObjectAssembler(diagnostics, streaming) { Listing = options.Listing };
+        var assembler = new ObjectAssembler(diagnostics, streaming) { Listing = options.Listing, Memoize = options.MemoizeStatements };
         foreach (var (name, value) in options.Defsyms)
             assembler.DefineAbsolute(name, value);
         var macroOptions = new MacroOptions { ReadFile = options.ReadFile };
@@ -115,6 +118,11 @@ public static class AsmDriver
             times.Add(StageTimes.Stage.Macros, start);
             if (!more) break;
             start = times.Start();
+            if (assembler.TryAddMemoized(lines.Current))
+            {
+                times.Add(StageTimes.Stage.Memoized, start);
+                continue;
+            }
             parsed.Clear();
             assembler.Parse(lines.Current, parsed);
             times.Add(StageTimes.Stage.Parse, start);
@@ -123,6 +131,7 @@ public static class AsmDriver
                 assembler.AddParsed(line);
             times.Add(StageTimes.Stage.LayoutEncode, start);
         }
+        times.MemoizedLines = assembler.MemoizedLines;
         long finish = times.Start();
         var obj = assembler.Finish();
         times.Add(StageTimes.Stage.Finish, finish);

@@ -16,7 +16,9 @@ public sealed class AssemblerOptions
     public List<KeyValuePair<string, long>> Defsyms { get; } = new();
 
     /// <summary>Reads a source or include file; null when it does not exist. Tests replace it.</summary>
-    public Func<string, string?> ReadFile { get; set; } = Diagnostics.SourceFiles.Read;
+    public Func<string, string?> ReadFile { get; set; } = DefaultReadFile;
+
+    internal static readonly Func<string, string?> DefaultReadFile = Diagnostics.SourceFiles.Read;
 
     /// <summary>Run the C preprocessor first: null decides by the file name (".s" no, anything else yes, as gcc).</summary>
     public bool? Preprocess { get; set; }
@@ -26,6 +28,10 @@ public sealed class AssemblerOptions
 
     /// <summary>-a / --listing: receives the listing once assembly succeeds (null: no listing, no cost).</summary>
     public Layout.IListingSink? Listing { get; set; }
+
+    /// <summary>Reuse the word of a statement whose text was encoded before (see Layout.EncodedLineMemo). Output is the
+    /// same either way; tests turn it off to prove that.</summary>
+    public bool MemoizeStatements { get; set; } = true;
 
     /// <summary>--timings: receives the time of each stage (null: not measured, no clock in the line loop).</summary>
     public StageTimes? Timings { get; set; }

@@ -8,10 +8,10 @@ namespace A64Asm.Assembler;
 /// </summary>
 public sealed class StageTimes
 {
-    public enum Stage { ReadLines, Macros, Parse, LayoutEncode, Finish }
+    public enum Stage { ReadLines, Macros, Parse, LayoutEncode, Memoized, Finish }
 
     private static readonly string[] Names =
-        ["read + split lines", "macros (incl. preprocessor)", "parse", "layout + encode", "fixups + object model"];
+        ["read + split lines", "macros (incl. preprocessor)", "parse", "layout + encode", "lines from the memo", "fixups + object model"];
 
     private readonly long[] _ticks = new long[Names.Length];
     private readonly long[] _bytes = new long[Names.Length];
@@ -30,9 +30,13 @@ public sealed class StageTimes
         _bytes[(int)stage] += GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart;
     }
 
+    /// <summary>Statements whose word came from the memo instead of being parsed and encoded.</summary>
+    public long MemoizedLines { get; set; }
+
     public IEnumerable<(string Stage, double Milliseconds, long AllocatedBytes)> Entries()
     {
         for (int i = 0; i < Names.Length; i++)
-            yield return (Names[i], _ticks[i] * 1000.0 / Stopwatch.Frequency, _bytes[i]);
+            yield return (i == (int)Stage.Memoized ? $"{Names[i]} ({MemoizedLines:N0})" : Names[i],
+                _ticks[i] * 1000.0 / Stopwatch.Frequency, _bytes[i]);
     }
 }

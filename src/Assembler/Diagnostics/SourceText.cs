@@ -9,6 +9,13 @@ public sealed class SourceText
         Lines = new SourceLines(text);
     }
 
+    /// <summary>A file kept as its UTF-8 bytes (after any byte-order mark); each line is decoded when it is read.</summary>
+    public SourceText(string displayPath, byte[] utf8, int start)
+    {
+        DisplayPath = displayPath;
+        Lines = new SourceLines(utf8, start);
+    }
+
     /// <summary>The path as the user (or the #include line) named it; never made absolute, so outputs carry no host paths.</summary>
     public string DisplayPath { get; }
 
@@ -21,29 +28,48 @@ public sealed class SourceText
 /// <summary>
 /// The lines of a file without their line ends ("\r\n" or "\n"; a trailing newline starts no line). Only where
 /// each line starts is kept: a line's string is made when it is read, so on a large file the strings die young
-/// instead of all living as long as the file does.
+/// instead of all living as long as the file does. A file read from disk stays UTF-8 (half the size of a string,
+/// and no second copy of the file for the collector to find room for).
 /// </summary>
 public sealed class SourceLines : IReadOnlyList<string>
 {
-    private readonly string _text;
+    private readonly string? _text;
+    private readonly byte[]? _utf8;
     private readonly int[] _starts;
+    private readonly int _end;
 
     public SourceLines(string text)
     {
         _text = text;
-        int count = text.AsSpan().Count('\n');
-        if (!text.EndsWith('\n'))
+        _end = text.Length;
+        _starts = FindStarts(text.AsSpan(), 0, out int count);
+        Length = count;
+    }
+
+    public SourceLines(byte[] utf8, int start)
+    {
+        _utf8 = utf8;
+        _end = utf8.Length;
+        _starts = FindStarts<byte>(utf8.AsSpan(start), start, out int count);
+        Length = count;
+    }
+
+    private static int[] FindStarts<T>(ReadOnlySpan<T> text, int offset, out int count) where T : unmanaged, IEquatable<T>
+    {
+        T newline = typeof(T) == typeof(byte) ? (T)(object)(byte)'\n' : (T)(object)'\n';
+        count = text.Count(newline);
+        if (text.Length > 0 && !text[^1].Equals(newline))
             count++;
-        _starts = new int[count + 1];
+        var starts = new int[count + 1];
         int line = 0, at = 0;
         while (line < count)
         {
-            _starts[line++] = at;
-            int newline = text.IndexOf('\n', at);
-            at = newline < 0 ? text.Length + 1 : newline + 1;
+            starts[line++] = at + offset;
+            int next = text[at..].IndexOf(newline);
+            at = next < 0 ? text.Length + 1 : at + next + 1;
         }
-        _starts[count] = at;
-        Length = count;
+        starts[count] = at + offset;
+        return starts;
     }
 
     public int Length { get; }
@@ -57,9 +83,15 @@ public sealed class SourceLines : IReadOnlyList<string>
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Length, nameof(index));
             int start = _starts[index];
             int end = _starts[index + 1] - 1;
-            if (end > start && end < _text.Length && _text[end - 1] == '\r')
+            if (_utf8 is { } utf8)
+            {
+                if (end > start && end < _end && utf8[end - 1] == '\r')
+                    end--;
+                return System.Text.Encoding.UTF8.GetString(utf8, start, end - start);
+            }
+            if (end > start && end < _text!.Length && _text[end - 1] == '\r')
                 end--;
-            return _text.Substring(start, end - start);
+            return _text!.Substring(start, end - start);
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class InstructionEncoder
         var word = _assembler.Reserve(4);
         BinaryPrimitives.WriteUInt32LittleEndian(word, encoded.Word);
         if (encoded.HasFixup)
-            _assembler.AddFixup(encoded.Fixup, place, line.At(FixupIndex(instruction)));
+            _assembler.AddFixup(encoded.Fixup, place, line, FixupIndex(instruction));
     }
 
     private static int ErrorIndex(InstructionStatement instruction) => instruction.Index;

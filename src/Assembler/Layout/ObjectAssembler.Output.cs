@@ -1,6 +1,7 @@
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.Parsing;
+using A64Asm.Assembler.Parsing.Syntax;
 using A64Asm.Isa.Fixups;
 
 namespace A64Asm.Assembler.Layout;
@@ -30,8 +31,25 @@ public sealed partial class ObjectAssembler
     /// else (global or weak targets, other sections, absolute low-12 and move-wide fields, adrp) becomes a
     /// relocation, as GNU as does.
     /// </summary>
-    internal void AddFixup(FixupRequest request, long place, SourceLocation at) =>
-        _fixups.Add(new PendingFixup(Current, place, request, at));
+    internal void AddFixup(FixupRequest request, long place, ParsedLine line, int index)
+    {
+        if (TryResolveBackward(request, place, line, index))
+            return;
+        _fixups.Add(new PendingFixup(Current, place, request, line.At(index)));
+    }
+
+    /// <summary>A branch back to a numeric local label of this section is filled at once: such a label can never
+    /// become global or move, so the end would resolve it to the same value (ResolveFixup's first case).</summary>
+    private bool TryResolveBackward(FixupRequest request, long place, ParsedLine line, int index)
+    {
+        if (!LocalLabelNames.IsLocalLabelName(request.Symbol) || Fixup.Spec(request.Kind).Base != FixupBase.PcRelative
+            || Symbols.Find(request.Symbol) is not { IsDefined: true, PendingExpression: null } symbol
+            || !ReferenceEquals(symbol.Section, Current))
+            return false;
+        if (!Fixup.TryApply(request.Kind, Current.At(place, 4), symbol.Offset + request.Addend - place, out string error))
+            throw new AsmError(line.At(index), error);
+        return true;
+    }
 
     /// <summary>At the end, when every label and .globl is known.</summary>
     private void ResolveFixups()

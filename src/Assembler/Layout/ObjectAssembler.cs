@@ -48,7 +48,14 @@ public sealed partial class ObjectAssembler : IExpressionScope
     internal AsmSection Current => Sections.Current;
     internal bool Emitting => _emitting;
 
-    public ExprValue LocationCounter => new(Current.Location, Current, null);
+    public ExprValue LocationCounter
+    {
+        get
+        {
+            _memoSpoiled = true;
+            return new ExprValue(Current.Location, Current, null);
+        }
+    }
 
     /// <summary>--defsym name=value: an absolute symbol defined before the first line.</summary>
     public void DefineAbsolute(string name, long value)
@@ -66,10 +73,12 @@ public sealed partial class ObjectAssembler : IExpressionScope
         if (line.Text.Contains(';'))
         {
             foreach (var piece in StatementSplitter.Split(line))
-                AddParsed(_parser.ParseLine(piece));
+                if (!TryAddMemoized(piece))
+                    AddParsed(_parser.ParseLine(piece));
             return;
         }
-        AddParsed(_parser.ParseLine(line));
+        if (!TryAddMemoized(line))
+            AddParsed(_parser.ParseLine(line));
     }
 
     /// <summary>The parsing half of <see cref="AddLine"/>, which may run on another thread than the rest
@@ -91,7 +100,9 @@ public sealed partial class ObjectAssembler : IExpressionScope
         if (_finished) throw new InvalidOperationException("Finish was already called");
         if (!_streaming)
             _program.Add(parsed);
+        _memoCandidate = MemoActive ? parsed.Line : null;
         Execute(parsed);
+        _memoCandidate = null;
     }
 
     /// <summary>Runs the remaining layout passes and the emitting pass, and builds the object.</summary>
@@ -141,6 +152,17 @@ public sealed partial class ObjectAssembler : IExpressionScope
     public bool IsSymbolDefined(string name) => Symbols.Find(name) is { IsDefined: true } or { PendingExpression: not null };
 
     public bool TryGetSymbol(string name, out ExprValue value)
+    {
+        bool found = FindSymbolValue(name, out value);
+        if (_memoLookups is { } lookups)
+        {
+            if (found) _memoSpoiled = true;
+            else lookups.Add(name);
+        }
+        return found;
+    }
+
+    private bool FindSymbolValue(string name, out ExprValue value)
     {
         value = default;
         var symbol = Symbols.Find(name);
@@ -271,6 +293,16 @@ public sealed partial class ObjectAssembler : IExpressionScope
             Current.Location += 4;
             return;
         }
+        if (ReferenceEquals(_memoCandidate, line.Line) && line.Labels.Count == 0 && literal is null)
+        {
+            EncodeAndMemoize(line, instruction);
+            return;
+        }
+        Encode(line, instruction, literal);
+    }
+
+    private void Encode(ParsedLine line, InstructionStatement instruction, PoolEntry? literal)
+    {
         if (!CanDefer)
         {
             _encoder.Emit(line, instruction, literal);
@@ -324,7 +356,11 @@ public sealed partial class ObjectAssembler : IExpressionScope
 
     internal ExprValue Evaluate(Expr expr, ParsedLine line) => ExpressionEvaluator.Evaluate(expr, this, line.Line);
 
-    internal void Warning(SourceLocation? at, string message) => _diagnostics.Warning(at, message);
+    internal void Warning(SourceLocation? at, string message)
+    {
+        _memoSpoiled = true;
+        _diagnostics.Warning(at, message);
+    }
 
     private const long MaxListedNoBits = 64;
     private IListingSink? _listing;

@@ -8,7 +8,10 @@ namespace A64Asm.Assembler.Parsing;
 public static class Literals
 {
     /// <summary>0x.., 0b.., 0.. (octal), decimal; 64-bit values wrap to long as gas stores them.</summary>
-    public static bool TryParseNumber(string text, out long value)
+    public static bool TryParseNumber(string text, out long value) => TryParseNumber(text.AsSpan(), out value);
+
+    /// <inheritdoc cref="TryParseNumber(string, out long)"/>
+    public static bool TryParseNumber(ReadOnlySpan<char> text, out long value)
     {
         value = 0;
         ulong acc = 0;

@@ -117,7 +117,7 @@ internal sealed class ParseTreeConverter
             {
                 var children = e.children;
                 if (children.Count == 1 && children[0] is PrimaryExprContext { children: [SymbolPrimaryContext sym] })
-                    return BareWord(sym.Start.Text, index);
+                    return BareWord(sym.Start, index);
                 return new ExprOperandSyntax(Expression((ExprContext)children[^1]), children.Count == 2, index);
             }
             case MemoryOperandContext m:
@@ -158,12 +158,13 @@ internal sealed class ParseTreeConverter
     // the records are immutable, so one instance per (word, column) serves them all instead of two allocations each.
     private readonly ExprOperandSyntax?[] _bareWords = new ExprOperandSyntax?[4096];
 
-    private ExprOperandSyntax BareWord(string name, int index)
+    private ExprOperandSyntax BareWord(IToken token, int index)
     {
+        var name = StatementTokenSource.SpanOf(token);
         int slot = (index * 97 + name.Length * 31 + name[0] * 7 + name[^1]) & (4096 - 1);
-        if (_bareWords[slot] is { } cached && cached.Index == index && ((SymbolExpr)cached.Expr).Name == name)
+        if (_bareWords[slot] is { } cached && cached.Index == index && name.SequenceEqual(((SymbolExpr)cached.Expr).Name))
             return cached;
-        return _bareWords[slot] = new ExprOperandSyntax(new SymbolExpr(name, index), false, index);
+        return _bareWords[slot] = new ExprOperandSyntax(new SymbolExpr(token.Text, index), false, index);
     }
 
     private Expr Expression(ExprContext expr)
@@ -251,7 +252,7 @@ internal sealed class ParseTreeConverter
 
     private long Number(IToken token)
     {
-        if (!Literals.TryParseNumber(token.Text, out long value))
+        if (!Literals.TryParseNumber(StatementTokenSource.SpanOf(token), out long value))
             throw Error(token, $"invalid number '{token.Text}'");
         return value;
     }

@@ -38,6 +38,9 @@ internal sealed class StatementLexer
 
     public int End(int i) => _ends[i] + _indexBase;
 
+    public ReadOnlySpan<char> Span(int i) =>
+        _types[i] == TokenConstants.EOF ? "<EOF>" : _text.AsSpan(_starts[i], _ends[i] - _starts[i]);
+
     public string Text(int i)
     {
         int type = _types[i], start = _starts[i], length = _ends[i] - start;

@@ -55,22 +55,48 @@ public sealed class StatementTokenSource : ITokenSource
                 throw error;
             _next = _lexer.Count - 1;
         }
-        var token = new CommonToken(_lexer.Types[_next], "");
+        var token = new LexedToken(_lexer, _lexer.Types[_next], _next);
         Fill(token, _next++);
         return token;
     }
 
+    // Text is left to the token: a reused shape's tokens are retargeted for every statement, and most of their
+    // texts (punctuation, numbers read as spans) are never asked for.
     private void Fill(CommonToken token, int i)
     {
         int start = _lexer.Start(i);
-        token.Text = _lexer.Text(i);
         token.Line = 1;
         token.Column = start;
         token.StartIndex = start;
         token.StopIndex = _lexer.End(i) - 1;
     }
 
+    /// <summary>The characters of <paramref name="token"/> in the statement being converted, without making a string.</summary>
+    public static ReadOnlySpan<char> SpanOf(IToken token) =>
+        token is LexedToken lexed ? lexed.Span : token.Text.AsSpan();
+
     public static bool IsIdentStart(char c) => StatementLexer.IsIdentStart(c);
 
     public static bool IsIdentPart(char c) => StatementLexer.IsIdentPart(c);
+}
+
+/// <summary>A token whose text is read from the lexer when asked, so it is always the current statement's.</summary>
+internal sealed class LexedToken : CommonToken
+{
+    private readonly StatementLexer _lexer;
+    private readonly int _slot;
+
+    public LexedToken(StatementLexer lexer, int type, int slot) : base(type, null)
+    {
+        _lexer = lexer;
+        _slot = slot;
+    }
+
+    public override string Text
+    {
+        get => _lexer.Text(_slot);
+        set => throw new NotSupportedException("a lexed token's text is the source's");
+    }
+
+    public ReadOnlySpan<char> Span => _lexer.Span(_slot);
 }

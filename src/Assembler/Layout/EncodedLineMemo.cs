@@ -1,0 +1,105 @@
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>
+/// Instruction words by the exact text of the statement that produced them, for statements whose word followed
+/// from their text alone: no label, no fixup, no value of a defined symbol or of '.', no register alias. The same
+/// text met again gives the same word as long as the names it looked up are still undefined (bare words such as
+/// barrier, system-register and cache-operation names are looked up as symbols first, as gas does), so its parse
+/// and encoding are skipped.
+/// Direct-mapped, and kept in plain arrays (texts in one character arena, names as indices) rather than objects:
+/// entries replaced at every line would otherwise be old objects pointing at young ones, which every collection
+/// has to trace.
+/// </summary>
+internal sealed class EncodedLineMemo
+{
+    // 16K slots of 24 bytes stay in the L2 cache; most lookups (new texts) end at the slot's hash.
+    private const int SlotBits = 14;
+    private const int ArenaChars = 1 << 21;
+    private const int MaxNames = 1 << 12;
+    private const int MaxNamesPerEntry = 8;
+    private const int NamePool = 1 << 16;
+
+    private readonly Slot[] _slots = new Slot[1 << SlotBits];
+    private readonly char[] _arena = new char[ArenaChars];
+    private readonly int[] _nameRefs = new int[NamePool];
+    private readonly List<string> _names = new();
+    private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
+    private int _arenaUsed;
+    private int _nameRefsUsed;
+    // Slots of an earlier generation are empty: clearing is one increment when the arena fills up.
+    private int _generation = 1;
+
+    private struct Slot
+    {
+        public int Generation;
+        public int Hash;
+        public int TextStart, TextLength;
+        public int NamesStart, NameCount;
+        public uint Word;
+    }
+
+    /// <summary>The word memoized for <paramref name="text"/>; <paramref name="undefinedNames"/> must still be undefined for it to hold.</summary>
+    public bool TryFind(string text, out uint word, out ReadOnlySpan<int> undefinedNames)
+    {
+        int hash = HashOf(text);
+        ref var slot = ref _slots[SlotOf(hash)];
+        if (slot.Hash != hash || slot.Generation != _generation || slot.TextLength != text.Length
+            || !_arena.AsSpan(slot.TextStart, slot.TextLength).SequenceEqual(text))
+        {
+            word = 0;
+            undefinedNames = default;
+            return false;
+        }
+        word = slot.Word;
+        undefinedNames = _nameRefs.AsSpan(slot.NamesStart, slot.NameCount);
+        return true;
+    }
+
+    public string NameOf(int id) => _names[id];
+
+    public void Add(string text, uint word, List<string> undefinedNames)
+    {
+        if (undefinedNames.Count > MaxNamesPerEntry || text.Length > ArenaChars / 64)
+            return;
+        if (_arenaUsed + text.Length > ArenaChars || _nameRefsUsed + undefinedNames.Count > NamePool
+            || _names.Count + undefinedNames.Count > MaxNames)
+            Reset();
+        int hash = HashOf(text);
+        ref var slot = ref _slots[SlotOf(hash)];
+        slot.Generation = _generation;
+        slot.Hash = hash;
+        slot.TextStart = _arenaUsed;
+        slot.TextLength = text.Length;
+        text.CopyTo(_arena.AsSpan(_arenaUsed));
+        _arenaUsed += text.Length;
+        slot.NamesStart = _nameRefsUsed;
+        slot.NameCount = undefinedNames.Count;
+        foreach (string name in undefinedNames)
+            _nameRefs[_nameRefsUsed++] = IdOf(name);
+        slot.Word = word;
+    }
+
+    private int IdOf(string name)
+    {
+        if (!_nameIds.TryGetValue(name, out int id))
+        {
+            id = _names.Count;
+            _names.Add(name);
+            _nameIds[name] = id;
+        }
+        return id;
+    }
+
+    private void Reset()
+    {
+        _generation++;
+        _arenaUsed = 0;
+        _nameRefsUsed = 0;
+        _names.Clear();
+        _nameIds.Clear();
+    }
+
+    private static int HashOf(string text) => string.GetHashCode(text.AsSpan());
+
+    private static int SlotOf(int hash) => (int)((uint)hash >> (32 - SlotBits));
+}
