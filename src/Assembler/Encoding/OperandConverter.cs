@@ -88,12 +88,24 @@ public sealed class OperandConverter
     private Operand ToOperand(ExprValue value, bool hasHash, RelocModifier modifier, Expr expr, SourceLine line)
     {
         if (value.IsAbsolute)
-            return modifier == RelocModifier.None ? new ImmOperand(value.Value, hasHash) : ApplyModifier(modifier, value.Value, expr, line);
+            return modifier == RelocModifier.None ? Immediate(value.Value, hasHash) : ApplyModifier(modifier, value.Value, expr, line);
         if (value.IsUndefinedSymbol)
             return new SymbolOperand(value.Symbol!, value.Value, modifier);
         if (value.Symbol is { } anchor && _scope.TryGetSymbol(anchor, out var anchorValue) && anchorValue.Section == value.Section)
             return new SymbolOperand(anchor, value.Value - anchorValue.Value, modifier);
         return new SymbolOperand(_sectionAnchor(value.Section!.Name, value.Section, value.Value), value.Value, modifier);
+    }
+
+    // Immediates are mostly small and the records immutable: one instance per small value serves every line.
+    private const int SmallImmediates = 4096;
+    private readonly ImmOperand?[] _smallImmediates = new ImmOperand?[2 * SmallImmediates];
+
+    private ImmOperand Immediate(long value, bool hasHash)
+    {
+        if ((ulong)value >= SmallImmediates)
+            return new ImmOperand(value, hasHash);
+        int slot = (int)value * 2 + (hasHash ? 1 : 0);
+        return _smallImmediates[slot] ??= new ImmOperand(value, hasHash);
     }
 
     private static Operand ApplyModifier(RelocModifier modifier, long value, Expr expr, SourceLine line) => modifier switch

@@ -99,7 +99,18 @@ internal sealed class EncodedLineMemo
         _nameIds.Clear();
     }
 
-    private static int HashOf(string text) => string.GetHashCode(text.AsSpan());
+    // Not string.GetHashCode: that one is seeded per process, and which texts share a slot (so the hit rate and the
+    // time) should not change from run to run.
+    private static int HashOf(string text)
+    {
+        ulong hash = (ulong)text.Length * 0x9E3779B97F4A7C15;
+        var words = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(text.AsSpan());
+        foreach (ulong word in words)
+            hash = (hash ^ word) * 0xFF51AFD7ED558CCD;
+        for (int i = words.Length * 4; i < text.Length; i++)
+            hash = (hash ^ text[i]) * 0xC4CEB9FE1A85EC53;
+        return (int)(hash ^ (hash >> 29) ^ (hash >> 47));
+    }
 
     private static int SlotOf(int hash) => (int)((uint)hash >> (32 - SlotBits));
 }

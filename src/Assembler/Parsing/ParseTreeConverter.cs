@@ -118,6 +118,8 @@ internal sealed class ParseTreeConverter
                 var children = e.children;
                 if (children.Count == 1 && children[0] is PrimaryExprContext { children: [SymbolPrimaryContext sym] })
                     return BareWord(sym.Start, index);
+                if (children.Count == 2 && children[1] is PrimaryExprContext { children: [NumberPrimaryContext number] })
+                    return HashNumber(number.Start, index);
                 return new ExprOperandSyntax(Expression((ExprContext)children[^1]), children.Count == 2, index);
             }
             case MemoryOperandContext m:
@@ -165,6 +167,20 @@ internal sealed class ParseTreeConverter
         if (_bareWords[slot] is { } cached && cached.Index == index && name.SequenceEqual(((SymbolExpr)cached.Expr).Name))
             return cached;
         return _bareWords[slot] = new ExprOperandSyntax(new SymbolExpr(token.Text, index), false, index);
+    }
+
+    // "#imm" likewise: the same number at the same column recurs (#0, #8, #16 ...), one record serves.
+    private readonly ExprOperandSyntax?[] _hashNumbers = new ExprOperandSyntax?[4096];
+
+    private ExprOperandSyntax HashNumber(IToken token, int index)
+    {
+        long value = Number(token);
+        int at = token.StartIndex;
+        int slot = (int)((ulong)(value * 31 + index * 97 + at) & (4096 - 1));
+        if (_hashNumbers[slot] is { Expr: NumberExpr cachedNumber } cached && cached.Index == index
+            && cachedNumber.Value == value && cachedNumber.Index == at)
+            return cached;
+        return _hashNumbers[slot] = new ExprOperandSyntax(new NumberExpr(value, at), true, index);
     }
 
     private Expr Expression(ExprContext expr)
