@@ -159,28 +159,47 @@ internal sealed class ParseTreeConverter
     // Nearly every register operand is a bare word, and the same word recurs at the same column line after line;
     // the records are immutable, so one instance per (word, column) serves them all instead of two allocations each.
     private readonly ExprOperandSyntax?[] _bareWords = new ExprOperandSyntax?[4096];
+    private readonly string?[] _bareWordNames = new string?[4096];
+    private readonly int[] _bareWordIndices = new int[4096];
 
     private ExprOperandSyntax BareWord(IToken token, int index)
     {
         var name = StatementTokenSource.SpanOf(token);
         int slot = (index * 97 + name.Length * 31 + name[0] * 7 + name[^1]) & (4096 - 1);
-        if (_bareWords[slot] is { } cached && cached.Index == index && name.SequenceEqual(((SymbolExpr)cached.Expr).Name))
-            return cached;
-        return _bareWords[slot] = new ExprOperandSyntax(new SymbolExpr(token.Text, index), false, index);
+        if (_bareWordIndices[slot] == index && _bareWordNames[slot] is { } known && name.SequenceEqual(known))
+            return _bareWords[slot]!;
+        string text = token.Text;
+        _bareWordIndices[slot] = index;
+        _bareWordNames[slot] = text;
+        return _bareWords[slot] = new ExprOperandSyntax(new SymbolExpr(text, index), false, index);
     }
 
-    // "#imm" likewise: the same number at the same column recurs (#0, #8, #16 ...), one record serves.
-    private readonly ExprOperandSyntax?[] _hashNumbers = new ExprOperandSyntax?[4096];
+    // "#imm" likewise: the same number at the same column recurs (#0, #8, #16 ...), one record serves. The keys sit
+    // in their own arrays, so a miss (most numbers in a large file) costs no visit to a record far away in the heap.
+    private const int NumberSlots = 4096;
+    private readonly ExprOperandSyntax?[] _hashNumbers = new ExprOperandSyntax?[NumberSlots];
+    private readonly long[] _hashNumberValues = new long[NumberSlots];
+    private readonly long[] _hashNumberPlaces = new long[NumberSlots];
 
     private ExprOperandSyntax HashNumber(IToken token, int index)
     {
         long value = Number(token);
         int at = token.StartIndex;
-        int slot = (int)((ulong)(value * 31 + index * 97 + at) & (4096 - 1));
-        if (_hashNumbers[slot] is { Expr: NumberExpr cachedNumber } cached && cached.Index == index
-            && cachedNumber.Value == value && cachedNumber.Index == at)
+        long place = ((long)index << 32) | (uint)at;
+        int slot = (int)((ulong)(value * 31 + index * 97 + at) & (NumberSlots - 1));
+        if (_hashNumberValues[slot] == value && _hashNumberPlaces[slot] == place && _hashNumbers[slot] is { } cached)
             return cached;
-        return _hashNumbers[slot] = new ExprOperandSyntax(new NumberExpr(value, at), true, index);
+        var operand = new ExprOperandSyntax(new NumberExpr(value, at), true, index);
+        if (_hashNumberValues[slot] != value || _hashNumberPlaces[slot] != place)
+        {
+            // Kept from its second sighting on: storing every new record into this long-lived array would make each
+            // one a young object referenced from an old one, which the collector must then trace.
+            _hashNumberValues[slot] = value;
+            _hashNumberPlaces[slot] = place;
+            _hashNumbers[slot] = null;
+            return operand;
+        }
+        return _hashNumbers[slot] = operand;
     }
 
     private Expr Expression(ExprContext expr)
