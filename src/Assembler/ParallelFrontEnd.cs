@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.Layout;
+using A64Asm.Assembler.Parsing;
 using A64Asm.Assembler.Parsing.Syntax;
 using MacroExpander = A64Asm.Assembler.Macros.MacroExpander;
 using MacroOptions = A64Asm.Assembler.Macros.MacroOptions;
@@ -13,18 +14,25 @@ namespace A64Asm.Assembler;
 /// Runs macro expansion and parsing on a second thread while this one lays out and encodes, handing lines over in
 /// batches. When the macro layer asks about symbols (.if, .ifdef), the parsing thread first waits until the
 /// assembler has taken every line handed over, so the answer is the one a sequential run gives. Errors surface in
-/// line order.
+/// line order. A statement whose text is in the statement memo is not parsed here: it goes over with the word
+/// found, and the assembler places it if the names it depends on are still undefined at that point, or else
+/// parses it on its own thread (with a parser of its own: such a statement has no labels or local references).
 /// </summary>
 internal sealed class ParallelFrontEnd
 {
     private const int BatchSize = 512;
 
-    private sealed record Batch(List<ParsedLine> Lines, bool Barrier, ExceptionDispatchInfo? Error);
+    private sealed record Batch(List<Item> Lines, bool Barrier, ExceptionDispatchInfo? Error);
+
+    /// <summary>A parsed statement, or a statement to place from the memo.</summary>
+    private readonly record struct Item(ParsedLine? Parsed, SourceLine? Memoized, MemoHit Hit);
 
     private readonly BlockingCollection<Batch> _queue = new(boundedCapacity: 16);
     private readonly SemaphoreSlim _caughtUp = new(0);
     private readonly CancellationTokenSource _cancel = new();
-    private List<ParsedLine> _batch = new(BatchSize);
+    private List<Item> _batch = new(BatchSize);
+    private readonly List<ParsedLine> _parsed = new();
+    private StatementParser? _fallback;
 
     public static ObjectFile Run(IEnumerable<SourceLine> lines, ObjectAssembler assembler, MacroOptions macroOptions,
         IDiagnosticSink diagnostics) => new ParallelFrontEnd().Execute(lines, assembler, macroOptions, diagnostics);
@@ -39,8 +47,13 @@ internal sealed class ParallelFrontEnd
         {
             foreach (var batch in _queue.GetConsumingEnumerable(_cancel.Token))
             {
-                foreach (var line in batch.Lines)
-                    assembler.AddParsed(line);
+                foreach (var item in batch.Lines)
+                {
+                    if (item.Parsed is { } parsed)
+                        assembler.AddParsed(parsed);
+                    else if (!assembler.TryPlaceMemoized(item.Hit))
+                        assembler.AddParsed((_fallback ??= new StatementParser()).ParseLine(item.Memoized!));
+                }
                 batch.Error?.Throw();
                 if (batch.Barrier)
                     _caughtUp.Release();
@@ -62,7 +75,17 @@ internal sealed class ParallelFrontEnd
         {
             foreach (var line in expander.Expand())
             {
-                assembler.Parse(line, _batch);
+                if (!line.Text.Contains(';') && assembler.TryFindMemoized(line.Text, out var hit))
+                {
+                    _batch.Add(new Item(null, line, hit));
+                }
+                else
+                {
+                    assembler.Parse(line, _parsed);
+                    foreach (var parsed in _parsed)
+                        _batch.Add(new Item(parsed, null, default));
+                    _parsed.Clear();
+                }
                 if (_batch.Count >= BatchSize)
                     Flush(barrier: false);
             }
@@ -85,7 +108,7 @@ internal sealed class ParallelFrontEnd
     private void Flush(bool barrier)
     {
         _queue.Add(new Batch(_batch, barrier, null), _cancel.Token);
-        _batch = new List<ParsedLine>(BatchSize);
+        _batch = new List<Item>(BatchSize);
     }
 
     private void TryAdd(Batch batch)

@@ -8,24 +8,20 @@ namespace A64Asm.Assembler.Layout;
 /// and encoding are skipped.
 /// Direct-mapped, and kept in plain arrays (texts in one character arena, names as indices) rather than objects:
 /// entries replaced at every line would otherwise be old objects pointing at young ones, which every collection
-/// has to trace.
+/// has to trace. Locked: the two-thread front end finds on one thread and adds on the other.
 /// </summary>
 internal sealed class EncodedLineMemo
 {
-    // 16K slots of 24 bytes stay in the L2 cache; most lookups (new texts) end at the slot's hash.
+    // 16K slots of 28 bytes stay in the L2 cache; most lookups (new texts) end at the slot's hash.
     private const int SlotBits = 14;
     private const int ArenaChars = 1 << 21;
     private const int MaxNames = 1 << 12;
-    private const int MaxNamesPerEntry = 8;
-    private const int NamePool = 1 << 16;
 
     private readonly Slot[] _slots = new Slot[1 << SlotBits];
     private readonly char[] _arena = new char[ArenaChars];
-    private readonly int[] _nameRefs = new int[NamePool];
     private readonly List<string> _names = new();
     private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
     private int _arenaUsed;
-    private int _nameRefsUsed;
     // Slots of an earlier generation are empty: clearing is one increment when the arena fills up.
     private int _generation = 1;
 
@@ -34,49 +30,50 @@ internal sealed class EncodedLineMemo
         public int Generation;
         public int Hash;
         public int TextStart, TextLength;
-        public int NamesStart, NameCount;
+        public int Name0, Name1;
         public uint Word;
     }
 
-    /// <summary>The word memoized for <paramref name="text"/>; <paramref name="undefinedNames"/> must still be undefined for it to hold.</summary>
-    public bool TryFind(string text, out uint word, out ReadOnlySpan<int> undefinedNames)
+    private readonly object _lock = new();
+
+    /// <summary>The word memoized for <paramref name="text"/> and the names that must still be undefined for it to hold.</summary>
+    public bool TryFind(string text, out MemoHit hit)
     {
         int hash = HashOf(text);
-        ref var slot = ref _slots[SlotOf(hash)];
-        if (slot.Hash != hash || slot.Generation != _generation || slot.TextLength != text.Length
-            || !_arena.AsSpan(slot.TextStart, slot.TextLength).SequenceEqual(text))
+        lock (_lock)
         {
-            word = 0;
-            undefinedNames = default;
-            return false;
+            ref var slot = ref _slots[SlotOf(hash)];
+            if (slot.Hash != hash || slot.Generation != _generation || slot.TextLength != text.Length
+                || !_arena.AsSpan(slot.TextStart, slot.TextLength).SequenceEqual(text))
+            {
+                hit = default;
+                return false;
+            }
+            hit = new MemoHit(slot.Word, slot.Name0 < 0 ? null : _names[slot.Name0], slot.Name1 < 0 ? null : _names[slot.Name1]);
+            return true;
         }
-        word = slot.Word;
-        undefinedNames = _nameRefs.AsSpan(slot.NamesStart, slot.NameCount);
-        return true;
     }
 
-    public string NameOf(int id) => _names[id];
-
-    public void Add(string text, uint word, List<string> undefinedNames)
+    public void Add(string text, MemoHit hit)
     {
-        if (undefinedNames.Count > MaxNamesPerEntry || text.Length > ArenaChars / 64)
+        if (text.Length > ArenaChars / 64)
             return;
-        if (_arenaUsed + text.Length > ArenaChars || _nameRefsUsed + undefinedNames.Count > NamePool
-            || _names.Count + undefinedNames.Count > MaxNames)
-            Reset();
         int hash = HashOf(text);
-        ref var slot = ref _slots[SlotOf(hash)];
-        slot.Generation = _generation;
-        slot.Hash = hash;
-        slot.TextStart = _arenaUsed;
-        slot.TextLength = text.Length;
-        text.CopyTo(_arena.AsSpan(_arenaUsed));
-        _arenaUsed += text.Length;
-        slot.NamesStart = _nameRefsUsed;
-        slot.NameCount = undefinedNames.Count;
-        foreach (string name in undefinedNames)
-            _nameRefs[_nameRefsUsed++] = IdOf(name);
-        slot.Word = word;
+        lock (_lock)
+        {
+            if (_arenaUsed + text.Length > ArenaChars || _names.Count + 2 > MaxNames)
+                Reset();
+            ref var slot = ref _slots[SlotOf(hash)];
+            slot.Generation = _generation;
+            slot.Hash = hash;
+            slot.TextStart = _arenaUsed;
+            slot.TextLength = text.Length;
+            text.CopyTo(_arena.AsSpan(_arenaUsed));
+            _arenaUsed += text.Length;
+            slot.Name0 = hit.Name0 is null ? -1 : IdOf(hit.Name0);
+            slot.Name1 = hit.Name1 is null ? -1 : IdOf(hit.Name1);
+            slot.Word = hit.Word;
+        }
     }
 
     private int IdOf(string name)
@@ -94,7 +91,6 @@ internal sealed class EncodedLineMemo
     {
         _generation++;
         _arenaUsed = 0;
-        _nameRefsUsed = 0;
         _names.Clear();
         _nameIds.Clear();
     }

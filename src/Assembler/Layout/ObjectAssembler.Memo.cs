@@ -1,12 +1,22 @@
 using System.Buffers.Binary;
 using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Parsing;
 using A64Asm.Assembler.Parsing.Syntax;
 
 namespace A64Asm.Assembler.Layout;
 
-/// <summary>The <see cref="EncodedLineMemo"/> as the assembler uses it: filled while encoding a line, read before parsing one.</summary>
+/// <summary>A word found in the memo for a statement text, with the (at most two) names that must still be undefined.</summary>
+public readonly record struct MemoHit(uint Word, string? Name0, string? Name1);
+
+/// <summary>
+/// The <see cref="EncodedLineMemo"/> as the assembler uses it: filled while encoding a statement, read before
+/// parsing one. Finding (by text alone) and placing (checked against the symbols of this point in the file) are
+/// separate steps, so the two-thread front end can find on its parsing thread and place on the assembling one.
+/// </summary>
 public sealed partial class ObjectAssembler
 {
+    private const int MaxMemoNames = 2;
+
     private readonly EncodedLineMemo _memo = new();
     // The statement being added, while its word may still be memoized (streaming, no listing).
     private SourceLine? _memoCandidate;
@@ -15,34 +25,44 @@ public sealed partial class ObjectAssembler
     private readonly List<string> _memoLookupBuffer = new();
     private bool _memoSpoiled;
 
-    /// <summary>Lines whose word came from the memo (for --timings).</summary>
+    /// <summary>Statements whose word came from the memo (for --timings).</summary>
     public long MemoizedLines { get; private set; }
 
-    // Only a streaming run places each line once, in order; a listing wants each line's parse.
     /// <summary>Whether statements may be placed from the memo (on by default; the output is the same either way).</summary>
     public bool Memoize { get; init; } = true;
 
+    // Only a streaming run places each statement once, in order; a listing wants each line's parse.
     private bool MemoActive => Memoize && _streaming && _listing is null && !_finished;
 
     /// <summary>Places <paramref name="line"/>'s word from the memo when the same text was encoded before and
     /// nothing it depended on has changed; false means the line must be parsed and added as usual.</summary>
-    public bool TryAddMemoized(SourceLine line)
+    public bool TryAddMemoized(SourceLine line) => TryFindMemoized(line.Text, out var hit) && TryPlaceMemoized(hit);
+
+    /// <summary>The word memoized for a statement <paramref name="text"/>, by the text alone (any thread).</summary>
+    public bool TryFindMemoized(string text, out MemoHit hit)
     {
-        if (!MemoActive || !_memo.TryFind(line.Text, out uint word, out var names) || !Aliases.IsEmpty || Current.IsNoBits)
+        hit = default;
+        return MemoActive && _memo.TryFind(text, out hit);
+    }
+
+    /// <summary>Places a found word if the names it looked up are still undefined here; false: parse the line instead.</summary>
+    public bool TryPlaceMemoized(in MemoHit hit)
+    {
+        if (!MemoActive || !Aliases.IsEmpty || Current.IsNoBits || IsDefinedHere(hit.Name0) || IsDefinedHere(hit.Name1))
             return false;
-        foreach (int name in names)
-            if (Symbols.Find(_memo.NameOf(name)) is { } symbol && (symbol.IsDefined || symbol.PendingExpression is not null))
-                return false;
         // What Execute does for an instruction line without labels, with the word already known.
         BeginLine();
         AfterStatementLabels();
         MarkCode(AfterLine);
         AlignInstruction();
-        BinaryPrimitives.WriteUInt32LittleEndian(Reserve(4), word);
+        BinaryPrimitives.WriteUInt32LittleEndian(Reserve(4), hit.Word);
         EndLine();
         MemoizedLines++;
         return true;
     }
+
+    private bool IsDefinedHere(string? name) =>
+        name is not null && Symbols.Find(name) is { } symbol && (symbol.IsDefined || symbol.PendingExpression is not null);
 
     private void EncodeAndMemoize(ParsedLine line, InstructionStatement instruction)
     {
@@ -59,8 +79,11 @@ public sealed partial class ObjectAssembler
         {
             _memoLookups = null;
         }
-        if (_memoSpoiled || _fixups.Count != fixups || _deferred.Count != deferred || Current.Location != place + 4)
+        // A local label's name means a different label on another line, so such a statement is never reused.
+        if (_memoSpoiled || _fixups.Count != fixups || _deferred.Count != deferred || Current.Location != place + 4
+            || lookups.Count > MaxMemoNames || lookups.Exists(LocalLabelNames.IsLocalLabelName))
             return;
-        _memo.Add(line.Line.Text, BinaryPrimitives.ReadUInt32LittleEndian(Current.At(place, 4)), lookups);
+        var word = BinaryPrimitives.ReadUInt32LittleEndian(Current.At(place, 4));
+        _memo.Add(line.Line.Text, new MemoHit(word, lookups.Count > 0 ? lookups[0] : null, lookups.Count > 1 ? lookups[1] : null));
     }
 }
