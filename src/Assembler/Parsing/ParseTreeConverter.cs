@@ -119,7 +119,10 @@ internal sealed class ParseTreeConverter
                 if (children.Count == 1 && children[0] is PrimaryExprContext { children: [SymbolPrimaryContext sym] })
                     return BareWord(sym.Start, index);
                 if (children.Count == 2 && children[1] is PrimaryExprContext { children: [NumberPrimaryContext number] })
-                    return HashNumber(number.Start, index);
+                    return HashNumber(number.Start, null, index);
+                if (children.Count == 2 && children[1] is UnaryExprContext { op.Type: MINUS } negated
+                    && negated.children[1] is PrimaryExprContext { children: [NumberPrimaryContext negatedNumber] })
+                    return HashNumber(negatedNumber.Start, negated.op, index);
                 return new ExprOperandSyntax(Expression((ExprContext)children[^1]), children.Count == 2, index);
             }
             case MemoryOperandContext m:
@@ -181,15 +184,23 @@ internal sealed class ParseTreeConverter
     private readonly long[] _hashNumberValues = new long[NumberSlots];
     private readonly long[] _hashNumberPlaces = new long[NumberSlots];
 
-    private ExprOperandSyntax HashNumber(IToken token, int index)
+    /// <summary>"#n", or "#-n" when <paramref name="minus"/> is its sign (kept as gas reads it: negate n).</summary>
+    private ExprOperandSyntax HashNumber(IToken token, IToken? minus, int index)
     {
         long value = Number(token);
         int at = token.StartIndex;
-        long place = ((long)index << 32) | (uint)at;
+        // Where the number and its sign sit (20 bits each; the operand and the sign come before the number, and
+        // columns beyond are not cached): the same value elsewhere on the line is another record.
+        long place = ((long)index << 40) | ((long)(minus?.StartIndex + 1 ?? 0) << 20) | (uint)at;
         int slot = (int)((ulong)(value * 31 + index * 97 + at) & (NumberSlots - 1));
-        if (_hashNumberValues[slot] == value && _hashNumberPlaces[slot] == place && _hashNumbers[slot] is { } cached)
+        if (at < 1 << 20 && _hashNumberValues[slot] == value && _hashNumberPlaces[slot] == place && _hashNumbers[slot] is { } cached)
             return cached;
-        var operand = new ExprOperandSyntax(new NumberExpr(value, at), true, index);
+        Expr number = new NumberExpr(value, at);
+        if (minus is not null)
+            number = new UnaryExpr(UnaryOp.Negate, number, minus.StartIndex);
+        var operand = new ExprOperandSyntax(number, true, index);
+        if (at >= 1 << 20)
+            return operand;
         if (_hashNumberValues[slot] != value || _hashNumberPlaces[slot] != place)
         {
             // Kept from its second sighting on: storing every new record into this long-lived array would make each
@@ -269,8 +280,9 @@ internal sealed class ParseTreeConverter
                 return Expression(paren.expr());
             case LocalRefPrimaryContext:
             {
-                string text = token.Text;
+                var text = StatementTokenSource.SpanOf(token);
                 bool forward = (text[^1] | 0x20) == 'f';
+                // Decimal however written ("010b" is label 10): without its leading zeros it cannot read as octal.
                 Literals.TryParseNumber(text[..^1].TrimStart('0') is { Length: > 0 } digits ? digits : "0", out long label);
                 var name = _localLabels.Reference(label, forward)
                     ?? throw Error(token, $"backward ref to unknown label \"{label}:\"");
