@@ -73,9 +73,10 @@ internal sealed class ParallelFrontEnd
     {
         try
         {
+            var memo = assembler.MemoForFinding;
             foreach (var line in expander.Expand())
             {
-                if (!line.Text.Contains(';') && assembler.TryFindMemoized(line.Text, out var hit))
+                if (memo is not null && !line.Text.Contains(';') && memo.TryFind(line.Text, out var hit))
                 {
                     _batch.Add(new Item(null, line, hit));
                 }

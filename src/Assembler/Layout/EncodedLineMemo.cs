@@ -8,18 +8,22 @@ namespace A64Asm.Assembler.Layout;
 /// and encoding are skipped.
 /// Direct-mapped, and kept in plain arrays (texts in one character arena, names as indices) rather than objects:
 /// entries replaced at every line would otherwise be old objects pointing at young ones, which every collection
-/// has to trace. Locked: the two-thread front end finds on one thread and adds on the other.
+/// has to trace.
+/// One thread may add while another finds (the two-thread front end finds on its parsing thread, and the
+/// assembling thread adds), without a lock: a slot carries a version that is odd while it is being written, the
+/// arena is only appended to within a generation, and a find that saw either change under it reports a miss.
 /// </summary>
 internal sealed class EncodedLineMemo
 {
-    // 16K slots of 28 bytes stay in the L2 cache; most lookups (new texts) end at the slot's hash.
+    // 16K slots of 32 bytes stay in the L2 cache; most lookups (new texts) end at the slot's hash.
     private const int SlotBits = 14;
     private const int ArenaChars = 1 << 21;
     private const int MaxNames = 1 << 12;
 
     private readonly Slot[] _slots = new Slot[1 << SlotBits];
     private readonly char[] _arena = new char[ArenaChars];
-    private readonly List<string> _names = new();
+    private readonly string?[] _names = new string?[MaxNames];
+    private int _nameCount;
     private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
     private int _arenaUsed;
     // Slots of an earlier generation are empty: clearing is one increment when the arena fills up.
@@ -27,6 +31,7 @@ internal sealed class EncodedLineMemo
 
     private struct Slot
     {
+        public int Version;
         public int Generation;
         public int Hash;
         public int TextStart, TextLength;
@@ -34,64 +39,66 @@ internal sealed class EncodedLineMemo
         public uint Word;
     }
 
-    private readonly object _lock = new();
-
     /// <summary>The word memoized for <paramref name="text"/> and the names that must still be undefined for it to hold.</summary>
     public bool TryFind(string text, out MemoHit hit)
     {
+        hit = default;
         int hash = HashOf(text);
-        lock (_lock)
-        {
-            ref var slot = ref _slots[SlotOf(hash)];
-            if (slot.Hash != hash || slot.Generation != _generation || slot.TextLength != text.Length
-                || !_arena.AsSpan(slot.TextStart, slot.TextLength).SequenceEqual(text))
-            {
-                hit = default;
-                return false;
-            }
-            hit = new MemoHit(slot.Word, slot.Name0 < 0 ? null : _names[slot.Name0], slot.Name1 < 0 ? null : _names[slot.Name1]);
-            return true;
-        }
+        ref var slot = ref _slots[SlotOf(hash)];
+        int version = Volatile.Read(ref slot.Version);
+        int generation = Volatile.Read(ref _generation);
+        if ((version & 1) != 0 || slot.Hash != hash || slot.Generation != generation || slot.TextLength != text.Length
+            || !_arena.AsSpan(slot.TextStart, slot.TextLength).SequenceEqual(text))
+            return false;
+        var found = new MemoHit(slot.Word, slot.Name0 < 0 ? null : _names[slot.Name0], slot.Name1 < 0 ? null : _names[slot.Name1]);
+        // Neither this slot nor the arena and names (rewritten only after a new generation starts) changed meanwhile;
+        // the fence keeps the reads above from being done after these.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref slot.Version) != version || Volatile.Read(ref _generation) != generation)
+            return false;
+        hit = found;
+        return true;
     }
 
+    /// <summary>Only ever called from one thread at a time.</summary>
     public void Add(string text, MemoHit hit)
     {
         if (text.Length > ArenaChars / 64)
             return;
+        if (_arenaUsed + text.Length > ArenaChars || _nameCount + 2 > MaxNames)
+            Reset();
         int hash = HashOf(text);
-        lock (_lock)
-        {
-            if (_arenaUsed + text.Length > ArenaChars || _names.Count + 2 > MaxNames)
-                Reset();
-            ref var slot = ref _slots[SlotOf(hash)];
-            slot.Generation = _generation;
-            slot.Hash = hash;
-            slot.TextStart = _arenaUsed;
-            slot.TextLength = text.Length;
-            text.CopyTo(_arena.AsSpan(_arenaUsed));
-            _arenaUsed += text.Length;
-            slot.Name0 = hit.Name0 is null ? -1 : IdOf(hit.Name0);
-            slot.Name1 = hit.Name1 is null ? -1 : IdOf(hit.Name1);
-            slot.Word = hit.Word;
-        }
+        ref var slot = ref _slots[SlotOf(hash)];
+        Interlocked.Increment(ref slot.Version);
+        slot.Generation = _generation;
+        slot.Hash = hash;
+        slot.TextStart = _arenaUsed;
+        slot.TextLength = text.Length;
+        text.CopyTo(_arena.AsSpan(_arenaUsed));
+        _arenaUsed += text.Length;
+        slot.Name0 = hit.Name0 is null ? -1 : IdOf(hit.Name0);
+        slot.Name1 = hit.Name1 is null ? -1 : IdOf(hit.Name1);
+        slot.Word = hit.Word;
+        Volatile.Write(ref slot.Version, slot.Version + 1);
     }
 
     private int IdOf(string name)
     {
         if (!_nameIds.TryGetValue(name, out int id))
         {
-            id = _names.Count;
-            _names.Add(name);
+            id = _nameCount++;
+            _names[id] = name;
             _nameIds[name] = id;
         }
         return id;
     }
 
+    // The new generation is published before any arena character or name is rewritten.
     private void Reset()
     {
-        _generation++;
+        Volatile.Write(ref _generation, _generation + 1);
         _arenaUsed = 0;
-        _names.Clear();
+        _nameCount = 0;
         _nameIds.Clear();
     }
 

@@ -38,12 +38,16 @@ public sealed partial class ObjectAssembler
     /// nothing it depended on has changed; false means the line must be parsed and added as usual.</summary>
     public bool TryAddMemoized(SourceLine line) => TryFindMemoized(line.Text, out var hit) && TryPlaceMemoized(hit);
 
-    /// <summary>The word memoized for a statement <paramref name="text"/>, by the text alone (any thread).</summary>
+    /// <summary>The word memoized for a statement <paramref name="text"/>, by the text alone.</summary>
     public bool TryFindMemoized(string text, out MemoHit hit)
     {
         hit = default;
         return MemoActive && _memo.TryFind(text, out hit);
     }
+
+    /// <summary>For the two-thread front end's parsing thread, taken once at its start: the memo to find words in
+    /// (null when memoizing is off), read there without touching this object's state, which the other thread writes.</summary>
+    internal EncodedLineMemo? MemoForFinding => MemoActive ? _memo : null;
 
     /// <summary>Places a found word if the names it looked up are still undefined here; false: parse the line instead.</summary>
     public bool TryPlaceMemoized(in MemoHit hit)
