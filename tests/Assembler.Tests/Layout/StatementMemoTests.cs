@@ -120,3 +120,47 @@ public class StatementMemoTests
         Assert.Equal(without, with);
     }
 }
+
+/// <summary>The memo read on one thread while another adds to it (the two-thread front end) never gives a wrong word.</summary>
+public class StatementMemoConcurrencyTests
+{
+    private static uint WordOf(int i) => (uint)i * 2654435761u;
+
+    [Fact]
+    public void A_find_during_adds_and_generation_resets_is_a_miss_or_the_right_word()
+    {
+        var memo = new A64Asm.Assembler.Layout.EncodedLineMemo();
+        // 400,000 texts of 9 to 14 characters overflow the arena several times, so generations turn over.
+        const int Texts = 400_000;
+        var texts = Enumerable.Range(0, Texts).Select(i => $"op x{i % 31}, #{i}").ToArray();
+        using var stop = new CancellationTokenSource();
+        using var started = new ManualResetEventSlim();
+        long hits = 0, wrong = 0;
+        int position = 0;
+        var reader = Task.Run(() =>
+        {
+            var random = new Random(7);
+            started.Set();
+            while (!stop.IsCancellationRequested)
+            {
+                // Mostly texts just added (hits while their slots and the arena are being rewritten), some anywhere.
+                int near = Volatile.Read(ref position) - random.Next(64);
+                int i = random.Next(8) == 0 || near < 0 ? random.Next(Texts) : near;
+                if (!memo.TryFind(texts[i], out var hit)) continue;
+                hits++;
+                if (hit.Word != WordOf(i) || hit.Name0 != $"n{i % 5}" || hit.Name1 is not null) wrong++;
+            }
+        });
+        started.Wait();
+        for (int round = 0; round < 3; round++)
+            for (int i = 0; i < Texts; i++)
+            {
+                memo.Add(texts[i], new A64Asm.Assembler.Layout.MemoHit(WordOf(i), $"n{i % 5}", null));
+                Volatile.Write(ref position, i);
+            }
+        stop.Cancel();
+        reader.Wait();
+        Assert.Equal(0, wrong);
+        Assert.True(hits > 0);
+    }
+}
