@@ -94,6 +94,9 @@ internal sealed class Block
     /// <summary>A conditional branch back to its own start: the executor iterates without leaving.</summary>
     public bool SelfLoop => Exit is not (BlockExit.Fallthrough or BlockExit.B or BlockExit.BL or BlockExit.Br or BlockExit.Blr) && Target == Start;
 
+    /// <summary>Set for a self-loop whose iterations can run in bulk.</summary>
+    public LoopPlan? Loop;
+
     // Successors already looked up, so a chain of blocks in one frame runs without going back to the dispatcher.
     public Block? Link0, Link1;
     /// <summary>Set when the code under the block was overwritten: links to it must not be followed.</summary>

@@ -93,10 +93,12 @@ internal static class BlockBuilder
             ops.RemoveAt(ops.Count - 1);
             exit = flags.Kind switch { OpKind.SubsImm => BlockExit.SubsImmBCond, OpKind.SubsShift => BlockExit.SubsShiftBCond, _ => BlockExit.AndsImmBCond };
         }
-        return new Block(pc, ops.ToArray(), pairs.ToArray(), interp.ToArray(), prefix.ToArray(), exit)
+        var block = new Block(pc, ops.ToArray(), pairs.ToArray(), interp.ToArray(), prefix.ToArray(), exit)
         {
             ExitReg = exitReg, ExitCond = exitCond, ExitBit = exitBit, Exit64 = exit64, Target = target, Flags = flags,
         };
+        block.Loop = LoopPlan.For(block);
+        return block;
     }
 
     private static Tally Add(Tally t, bool load, int bytes)

@@ -105,8 +105,21 @@ public sealed unsafe partial class Machine
         var ops = b.Ops;
         long version = _codeVersion;
         bool selfLoop = b.SelfLoop;
+        var plan = b.Loop;
         cut = false;
+        // The bulk path is tried again only after a normal iteration, which resolves whatever stopped it last time.
+        bool bulk = plan is not null;
     again:
+        if (bulk)
+        {
+            bulk = false;
+            if (RunLoop(b, plan!, end, out bool exited) > 0)
+            {
+                if (exited) return b.Next;
+                if (Counters.Instructions + b.Count <= end) goto again;
+                return b.Target;
+            }
+        }
         for (int k = 0; k < ops.Length; k++)
         {
             ref Op op = ref ops[k];
@@ -247,7 +260,11 @@ public sealed unsafe partial class Machine
             default: taken = ((reg >> b.ExitBit) & 1) != 0; break;
         }
         if (!taken) return b.Next;
-        if (selfLoop && Counters.Instructions + b.Count <= end) goto again;
+        if (selfLoop && Counters.Instructions + b.Count <= end)
+        {
+            bulk = plan is not null;
+            goto again;
+        }
         return b.Target;
     }
 

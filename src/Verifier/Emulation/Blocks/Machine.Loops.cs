@@ -1,0 +1,322 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Verifier.Emulation;
+
+/// <summary>
+/// Whole iterations of a <see cref="LoopPlan"/> loop at once. The stretch is bounded so that it needs nothing the
+/// per-instruction path would do besides moving data: every access stays in the frame its TLB entry already
+/// holds (a write entry exists only for a mapped, already-noted, non-code frame with no cache model, so no fault,
+/// stray store, re-decode or cache-model event can happen inside it), alignment holds, the step bound is not
+/// crossed and the exit is taken only at the last iteration, if at all. Anything unproven runs the normal way.
+/// </summary>
+public sealed unsafe partial class Machine
+{
+    private const int MaxLoopSteps = 32;
+
+    /// <summary>Runs n ≥ 1 whole iterations of <paramref name="b"/> in bulk, or returns 0 having changed nothing.</summary>
+    [MethodImpl(Hot)]
+    private long RunLoop(Block b, LoopPlan plan, long end, out bool exited)
+    {
+        exited = false;
+        var steps = plan.Steps;
+        if (steps.Length > MaxLoopSteps) return 0;
+        ref ulong x = ref MemoryMarshal.GetArrayDataReference(Cpu.X);
+
+        // One iteration on the side: each step's base value in this iteration, each Add step's amount, and
+        // (from the difference) how far every register moves per iteration.
+        ulong* t = stackalloc ulong[32];
+        ulong* at = stackalloc ulong[MaxLoopSteps];
+        for (int r = 0; r < 32; r++) t[r] = Unsafe.Add(ref x, r);
+        for (int k = 0; k < steps.Length; k++)
+        {
+            ref readonly LoopStep s = ref steps[k];
+            switch (s.Kind)
+            {
+                case LoopStepKind.Add: at[k] = (ulong)s.Imm; t[s.Reg] += at[k]; break;
+                case LoopStepKind.AddReg:
+                {
+                    ulong v = Alu.Shift64(t[s.Src], s.Shift, s.Amount);
+                    at[k] = s.Negate ? 0 - v : v;
+                    t[s.Reg] += at[k];
+                    break;
+                }
+                default: at[k] = t[s.Reg]; break;
+            }
+        }
+        ref readonly Op f = ref b.Flags;
+        ulong flagRn = t[f.Rn], flagRm = t[f.Rm];   // the exit test's operands in the first iteration
+        ulong flagsStep = 0;
+        if (plan.FlagsUpdate)
+        {
+            flagsStep = b.Exit == BlockExit.SubsImmBCond ? 0 - (ulong)f.Imm : 0 - Shifted(t, f);
+            t[f.Rd] += flagsStep;
+        }
+
+        long n = (end - Counters.Instructions) / b.Count;
+        if (n <= 0) return 0;
+        byte** host = stackalloc byte*[MaxLoopSteps];
+        int* frame = stackalloc int[MaxLoopSteps];
+        for (int k = 0; k < steps.Length && n > 0; k++)
+        {
+            ref readonly LoopStep s = ref steps[k];
+            if (s.Kind is LoopStepKind.Add or LoopStepKind.AddReg or LoopStepKind.Barrier) continue;
+            long stride = (long)(t[s.Reg] - Unsafe.Add(ref x, s.Reg));
+            ulong lo = at[k] + (ulong)s.Lo, hi = at[k] + (ulong)s.Hi;
+            if (lo > hi || (lo >> PhysicalMemory.FrameShift) != (hi >> PhysicalMemory.FrameShift)) return 0;
+            n = Math.Min(n, IterationsInFrame(lo, hi, stride));
+            ulong tag = (lo >> PhysicalMemory.FrameShift) + 1;
+            int slot = (int)(tag & (TlbSize - 1));
+            switch (s.Kind)
+            {
+                case LoopStepKind.Dc:
+                    if (DataCache is not null || (lo >> PhysicalMemory.FrameShift) != _maintainedFrame) return 0;
+                    break;
+                case LoopStepKind.Load:
+                    if (_readTag[slot] != tag || !Aligned(plan, s, at[k], stride)) return 0;
+                    host[k] = (byte*)_readPtr[slot] + (lo & Offset) - s.Lo;
+                    break;
+                default:
+                    if (_writeTag[slot] != tag || !Aligned(plan, s, at[k], stride)) return 0;
+                    host[k] = (byte*)_writePtr[slot] + (lo & Offset) - s.Lo;
+                    frame[k] = _writeFrame[slot];
+                    break;
+            }
+        }
+        if (n <= 0) return 0;
+        n = IterationsToExit(b, ref x, t, n, flagRn, flagRm, out exited, out uint nzcv);
+
+        if (!plan.Accesses) Advance(plan, ref x, t, n);
+        else if (!(plan.CopyShape && TryCopy(plan, ref x, t, at, host, frame, n)))
+            Iterate(plan, ref x, at, host, frame, n, plan.FlagsUpdate ? f.Rd : 31, flagsStep);
+        if (b.Exit is BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond or BlockExit.AndsImmBCond) Cpu.Nzcv = nzcv;
+
+        ref readonly Tally total = ref b.Total;
+        Counters.Instructions += n * b.Count;
+        Counters.Loads += n * total.Loads;
+        Counters.Stores += n * total.Stores;
+        Counters.BytesLoaded += n * total.BytesLoaded;
+        Counters.BytesStored += n * total.BytesStored;
+        Counters.CacheMaintenance += n * plan.DcCount;
+        Counters.Barriers += n * plan.Barriers;
+        return n;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Shifted(ulong* t, in Op op) => Alu.Shift64(t[op.Rm], op.Aux, op.Amount);
+
+    /// <summary>A loop without loads or stores only moves its induction registers.</summary>
+    private static void Advance(LoopPlan plan, ref ulong x, ulong* t, long n)
+    {
+        foreach (var r in plan.Induction) Unsafe.Add(ref x, r) += (ulong)n * (t[r] - Unsafe.Add(ref x, r));
+    }
+
+    /// <summary>How many iterations keep [lo, hi] (moving by stride each) inside the frame it starts in.</summary>
+    private static long IterationsInFrame(ulong lo, ulong hi, long stride)
+    {
+        if (stride == 0) return long.MaxValue;
+        if (stride >= PhysicalMemory.FrameSize || stride <= -PhysicalMemory.FrameSize) return 1;
+        ulong first = lo & ~Offset, last = first + Offset;
+        return stride > 0 ? (long)((last - hi) / (ulong)stride) + 1 : (long)((lo - first) / (ulong)(-stride)) + 1;
+    }
+
+    /// <summary>Where alignment is enforced, only a stretch in which every 8-byte slot is aligned runs in bulk.</summary>
+    private bool Aligned(LoopPlan plan, in LoopStep s, ulong bse, long stride)
+    {
+        if (!_strictAlignment) return true;
+        ulong bits = bse | (ulong)stride;
+        for (int j = s.First; j < s.First + s.Count; j++) bits |= (ulong)plan.Slots[j].Offset;
+        return (bits & 7) == 0;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> iterations, stopping at the first whose exit is not taken; the flags that
+    /// test leaves. The operands of iteration i are affine in i, so this steps them without touching memory; the
+    /// usual conditions (equality, unsigned order, a TST for zero) compare directly and make the flags once.
+    /// </summary>
+    private long IterationsToExit(Block b, ref ulong x, ulong* t, long limit, ulong rn, ulong rm, out bool exited, out uint nzcv)
+    {
+        ref readonly Op f = ref b.Flags;
+        ulong rnStep = t[f.Rn] - Unsafe.Add(ref x, f.Rn), rmStep = t[f.Rm] - Unsafe.Add(ref x, f.Rm);
+        nzcv = 0;
+        long i = 1;
+        var cond = (Cond)b.ExitCond;
+        switch (b.Exit)
+        {
+            case BlockExit.AndsImmBCond when cond is Cond.Ne or Cond.Eq:
+            {
+                ulong m = (ulong)f.Imm, want = cond == Cond.Ne ? 0UL : 1UL;
+                while (i < limit && ((rn & m) == 0 ? 1UL : 0UL) == want) { rn += rnStep; i++; }
+                nzcv = Alu.LogicFlags64(rn & m);
+                break;
+            }
+            case BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond when cond is Cond.Eq or Cond.Ne or Cond.Hs or Cond.Lo or Cond.Hi or Cond.Ls:
+            {
+                bool imm = b.Exit == BlockExit.SubsImmBCond;
+                ulong op2 = imm ? (ulong)f.Imm : Alu.Shift64(rm, f.Aux, f.Amount);
+                if (imm || rmStep == 0)
+                {
+                    switch (cond)
+                    {
+                        case Cond.Eq: while (i < limit && rn == op2) { rn += rnStep; i++; } break;
+                        case Cond.Ne: while (i < limit && rn != op2) { rn += rnStep; i++; } break;
+                        case Cond.Hs: while (i < limit && rn >= op2) { rn += rnStep; i++; } break;
+                        case Cond.Lo: while (i < limit && rn < op2) { rn += rnStep; i++; } break;
+                        case Cond.Hi: while (i < limit && rn > op2) { rn += rnStep; i++; } break;
+                        default: while (i < limit && rn <= op2) { rn += rnStep; i++; } break;
+                    }
+                }
+                else
+                {
+                    while (i < limit && Holds(b.ExitCond, Flags(rn, op2)))
+                    {
+                        rn += rnStep; rm += rmStep; i++;
+                        op2 = Alu.Shift64(rm, f.Aux, f.Amount);
+                    }
+                }
+                nzcv = Flags(rn, op2);
+                break;
+            }
+            default:
+                return IterationsToExitGeneral(b, limit, rn, rm, rnStep, rmStep, t[b.ExitReg], t[b.ExitReg] - Unsafe.Add(ref x, b.ExitReg), out exited, out nzcv);
+        }
+        exited = !Holds(b.ExitCond, nzcv);
+        return i;
+    }
+
+    private static uint Flags(ulong rn, ulong op2)
+    {
+        Alu.Add64(rn, ~op2, 1, out uint nzcv);
+        return nzcv;
+    }
+
+    private static long IterationsToExitGeneral(Block b, long limit, ulong rn, ulong rm, ulong rnStep, ulong rmStep, ulong reg, ulong regStep,
+        out bool exited, out uint nzcv)
+    {
+        ref readonly Op f = ref b.Flags;
+        exited = false;
+        nzcv = 0;
+        int cond = b.ExitCond;
+        for (long i = 1; i <= limit; i++)
+        {
+            bool taken;
+            switch (b.Exit)
+            {
+                case BlockExit.SubsImmBCond: nzcv = Flags(rn, (ulong)f.Imm); taken = Holds(cond, nzcv); break;
+                case BlockExit.SubsShiftBCond: nzcv = Flags(rn, Alu.Shift64(rm, f.Aux, f.Amount)); taken = Holds(cond, nzcv); break;
+                case BlockExit.AndsImmBCond: nzcv = Alu.LogicFlags64(rn & (ulong)f.Imm); taken = Holds(cond, nzcv); break;
+                case BlockExit.Cbz: taken = (b.Exit64 ? reg : (uint)reg) == 0; break;
+                case BlockExit.Cbnz: taken = (b.Exit64 ? reg : (uint)reg) != 0; break;
+                case BlockExit.Tbz: taken = ((reg >> b.ExitBit) & 1) == 0; break;
+                default: taken = ((reg >> b.ExitBit) & 1) != 0; break;
+            }
+            if (!taken) { exited = true; return i; }
+            if (i == limit) break;
+            rn += rnStep;
+            rm += rmStep;
+            reg += regStep;
+        }
+        return limit;
+    }
+
+    /// <summary>The general bulk path: the iterations one after another, on host pointers resolved once.</summary>
+    private void Iterate(LoopPlan plan, ref ulong x, ulong* at, byte** host, int* frame, long n, int flagsReg, ulong flagsStep)
+    {
+        var steps = plan.Steps;
+        var slots = plan.Slots;
+        ulong* r = stackalloc ulong[32];
+        for (int k = 0; k < 32; k++) r[k] = Unsafe.Add(ref x, k);
+        ulong* lines = stackalloc ulong[MaxLoopSteps];
+        for (int k = 0; k < steps.Length; k++) lines[k] = 0;
+        for (long i = 0; i < n; i++)
+        {
+            for (int k = 0; k < steps.Length; k++)
+            {
+                ref readonly LoopStep s = ref steps[k];
+                switch (s.Kind)
+                {
+                    case LoopStepKind.Load:
+                    {
+                        byte* p = host[k] + (long)(r[s.Reg] - at[k]);
+                        for (int j = s.First; j < s.First + s.Count; j++) r[slots[j].Reg] = *(ulong*)(p + slots[j].Offset);
+                        break;
+                    }
+                    case LoopStepKind.Store:
+                    {
+                        ulong a = r[s.Reg];
+                        byte* p = host[k] + (long)(a - at[k]);
+                        for (int j = s.First; j < s.First + s.Count; j++)
+                        {
+                            *(ulong*)(p + slots[j].Offset) = r[slots[j].Reg];
+                            lines[k] |= 1UL << (int)(((a + (ulong)slots[j].Offset) >> 6) & 63);
+                        }
+                        break;
+                    }
+                    case LoopStepKind.Add: r[s.Reg] += at[k]; break;
+                    case LoopStepKind.AddReg: r[s.Reg] += at[k]; break;
+                }
+            }
+            r[flagsReg] += flagsStep;   // r[31] is scratch here: it is not written back
+        }
+        for (int k = 0; k < steps.Length; k++)
+            if (steps[k].Kind == LoopStepKind.Store) _istale[frame[k]] |= lines[k];
+        for (int k = 0; k < 31; k++) Unsafe.Add(ref x, k) = r[k];
+    }
+
+    /// <summary>
+    /// The copy shape as one block copy, when at run time the loads tile a block the size of the per-iteration
+    /// advance, the stores put each register at one fixed distance from where it was loaded, both sides stay in
+    /// one frame each and the two ranges do not overlap (so every load sees memory as it was before the loop).
+    /// </summary>
+    private bool TryCopy(LoopPlan plan, ref ulong x, ulong* t, ulong* at, byte** host, int* frame, long n)
+    {
+        var steps = plan.Steps;
+        var slots = plan.Slots;
+        int m = plan.Loaded.Length;
+        if (m > 64) return false;
+        ulong* from = stackalloc ulong[32];
+        ulong srcMin = ulong.MaxValue, srcFrame = ulong.MaxValue, dstFrame = ulong.MaxValue, delta = 0;
+        int srcStep = -1, dstStep = -1;
+        bool first = true;
+        for (int k = 0; k < steps.Length; k++)
+        {
+            ref readonly LoopStep s = ref steps[k];
+            if (s.Kind is not (LoopStepKind.Load or LoopStepKind.Store)) continue;
+            bool load = s.Kind == LoopStepKind.Load;
+            ulong fn = (at[k] + (ulong)s.Lo) >> PhysicalMemory.FrameShift;
+            ref ulong side = ref load ? ref srcFrame : ref dstFrame;
+            if (side != ulong.MaxValue && side != fn) return false;
+            side = fn;
+            if (load) srcStep = k; else dstStep = k;
+            for (int j = s.First; j < s.First + s.Count; j++)
+            {
+                ulong a = at[k] + (ulong)slots[j].Offset;
+                if (load) { from[slots[j].Reg] = a; srcMin = Math.Min(srcMin, a); }
+                else if (first) { delta = a - from[slots[j].Reg]; first = false; }
+                else if (a - from[slots[j].Reg] != delta) return false;
+            }
+        }
+        byte srcReg = steps[srcStep].Reg, dstReg = steps[dstStep].Reg;
+        ulong block = 8 * (ulong)m;
+        if (t[srcReg] - Unsafe.Add(ref x, srcReg) != block || t[dstReg] - Unsafe.Add(ref x, dstReg) != block) return false;
+        ulong tiles = 0;
+        foreach (var r in plan.Loaded)
+        {
+            ulong d = from[r] - srcMin;
+            if (d >= block || (d & 7) != 0) return false;
+            tiles |= 1UL << (int)(d >> 3);
+        }
+        if (tiles != (m == 64 ? ulong.MaxValue : (1UL << m) - 1)) return false;
+        ulong bytes = (ulong)n * block, dstMin = srcMin + delta;
+        if (srcFrame == dstFrame && (dstMin - srcMin < bytes || srcMin - dstMin < bytes)) return false;
+
+        byte* src = host[srcStep] + (long)(srcMin - at[srcStep]);
+        byte* dst = host[dstStep] + (long)(dstMin - at[dstStep]);
+        Buffer.MemoryCopy(src, dst, (long)bytes, (long)bytes);
+        _istale[frame[dstStep]] |= LineRange(dstMin, dstMin + bytes - 1);
+        foreach (var r in plan.Induction) Unsafe.Add(ref x, r) += (ulong)n * (t[r] - Unsafe.Add(ref x, r));
+        foreach (var r in plan.Loaded) Unsafe.Add(ref x, r) = *(ulong*)(src + (from[r] - srcMin) + bytes - block);
+        return true;
+    }
+}
