@@ -12,7 +12,7 @@ namespace A64Asm.Verifier.Tests;
 /// </summary>
 public class EngineEquivalenceTests
 {
-    private const ulong Code = 0x10000, Buffer = 0x20000, BufferEnd = 0x30000, Middle = 0x28000;
+    internal const ulong Code = 0x10000, Buffer = 0x20000, BufferEnd = 0x30000, Middle = 0x28000;
 
     public static TheoryData<ExecutionEngine> Accelerated => new() { ExecutionEngine.Blocks, ExecutionEngine.Translator };
 
@@ -89,7 +89,11 @@ public class EngineEquivalenceTests
             + $"\nbytes {report.Loads} {report.Stores} {report.CacheMaintenance} {report.Barriers} {report.PagesCopied}";
     }
 
-    private static string RunProgram(uint[] code, bool mmu, long maxSteps, ExecutionEngine engine, bool caches = false)
+    private static string RunProgram(uint[] code, bool mmu, long maxSteps, ExecutionEngine engine, bool caches = false) =>
+        RunProgram(code, mmu, maxSteps, engine, caches, out _);
+
+    /// <summary>Runs from <see cref="Code"/> over the test memory; the state as text, and how many iterations ran in bulk.</summary>
+    internal static string RunProgram(uint[] code, bool mmu, long maxSteps, ExecutionEngine engine, bool caches, out long bulk)
     {
         using var memory = new PhysicalMemory();
         memory.Map(Code, 0x2000, FrameRole.Ram);
@@ -120,6 +124,10 @@ public class EngineEquivalenceTests
         var after = new byte[BufferEnd - Buffer + 0x2000];
         memory.Read(Buffer - 0x1000, after);
         sb.Append($" | {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(after))}");
+        var code2 = new byte[0x2000];
+        memory.Read(Code, code2);
+        sb.Append($" {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(code2))}");
+        bulk = m.BulkIterations;
         return sb.ToString();
     }
 

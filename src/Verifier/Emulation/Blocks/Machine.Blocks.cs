@@ -55,10 +55,13 @@ public sealed unsafe partial class Machine
         }
     }
 
-    /// <summary>Counters for a block cut short at instruction <paramref name="index"/> (which ran or faulted).</summary>
-    private void CountPartial(Block b, int index)
+    /// <summary>
+    /// Counters for a block cut short at instruction <paramref name="index"/>, which faulted (its access does not
+    /// count) or <paramref name="ran"/> (a store that rewrote code: its access counts).
+    /// </summary>
+    private void CountPartial(Block b, int index, bool ran = false)
     {
-        ref readonly Tally t = ref b.Prefix[index];
+        ref readonly Tally t = ref b.Prefix[ran ? index + 1 : index];
         Counters.Instructions += index + 1;
         Counters.Loads += t.Loads;
         Counters.Stores += t.Stores;
@@ -152,7 +155,7 @@ public sealed unsafe partial class Machine
                     if (op.Rd != 0) Unsafe.Add(ref x, op.Rn) += (ulong)op.Add;
                     break;
                 case OpKind.StorePairs:
-                    if (!StorePairs(ref x, b, op, version, out int done)) { cut = true; CountPartial(b, (int)((op.Pc - b.Start) / 4) + done); return op.Pc + 4 * (ulong)(done + 1); }
+                    if (!StorePairs(ref x, b, op, version, out int done)) { cut = true; CountPartial(b, (int)((op.Pc - b.Start) / 4) + done, ran: true); return op.Pc + 4 * (ulong)(done + 1); }
                     if (op.Rd != 0) Unsafe.Add(ref x, op.Rn) += (ulong)op.Add;
                     break;
                 case OpKind.LoadPair:
@@ -272,7 +275,7 @@ public sealed unsafe partial class Machine
     private ulong Cut(Block b, in Op op, out bool cut)
     {
         cut = true;
-        CountPartial(b, (int)((op.Pc - b.Start) / 4));
+        CountPartial(b, (int)((op.Pc - b.Start) / 4), ran: true);
         return op.Pc + 4;
     }
 

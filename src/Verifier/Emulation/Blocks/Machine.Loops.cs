@@ -15,6 +15,9 @@ public sealed unsafe partial class Machine
 {
     private const int MaxLoopSteps = 32;
 
+    /// <summary>Iterations run in bulk so far (tests check that the loops they mean to cover took this path).</summary>
+    internal long BulkIterations;
+
     /// <summary>Runs n ≥ 1 whole iterations of <paramref name="b"/> in bulk, or returns 0 having changed nothing.</summary>
     [MethodImpl(Hot)]
     private long RunLoop(Block b, LoopPlan plan, long end, out bool exited)
@@ -100,6 +103,7 @@ public sealed unsafe partial class Machine
         Counters.BytesStored += n * total.BytesStored;
         Counters.CacheMaintenance += n * plan.DcCount;
         Counters.Barriers += n * plan.Barriers;
+        BulkIterations += n;
         return n;
     }
 
