@@ -24,4 +24,16 @@ public class XorshiftTests
             Assert.Equal(expected, BinaryPrimitives.ReadUInt64LittleEndian(narrow.AsSpan(i * 8)));
         }
     }
+
+    [Theory]
+    [InlineData(1UL, 0UL)]
+    [InlineData(1UL, 262_143UL)]
+    [InlineData(0xDEADBEEFUL, 7UL)]
+    public void A_word_of_the_stream_is_what_the_fill_writes_there(ulong seed, ulong index)
+    {
+        var page = new byte[4096];
+        Xorshift.Fill(page, seed, index);
+        for (int offset = 0; offset < 4096; offset += 8)
+            Assert.Equal(BinaryPrimitives.ReadUInt64LittleEndian(page.AsSpan(offset)), Xorshift.WordAt(seed, index, offset));
+    }
 }

@@ -185,6 +185,27 @@ public sealed unsafe class PhysicalMemory : IDisposable
 
     public ulong StreamOf(int frameIndex) => _stream[frameIndex];
 
+    /// <summary>
+    /// Makes <paramref name="destination"/> hold what <paramref name="source"/> holds, when the source is an
+    /// untouched stream: the destination then becomes that stream too, with no storage until it is touched (a
+    /// whole-frame copy at the cost of a few fields). False when the source's contents are not a stream.
+    /// </summary>
+    internal bool TryShareStream(int destination, int source)
+    {
+        if (_ptr[source] != 0 || _fill[source] != FrameFill.Stream) return false;
+        ulong stream = _stream[source];
+        if (_ptr[destination] != 0) Xorshift.Fill(new Span<byte>((void*)_ptr[destination], FrameSize), StreamSeed, stream);
+        else
+        {
+            _fill[destination] = FrameFill.Stream;
+            _stream[destination] = stream;
+        }
+        return true;
+    }
+
+    /// <summary>The 8-byte word at <paramref name="offset"/> of an untouched stream frame, without materializing it.</summary>
+    internal ulong StreamWord(int frameIndex, int offset) => Xorshift.WordAt(StreamSeed, _stream[frameIndex], offset);
+
     public FrameRole Role(int frameIndex) => _role[frameIndex];
     public ulong FrameAddress(int frameIndex) => _frameAddress[frameIndex];
 

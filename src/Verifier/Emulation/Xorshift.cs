@@ -41,6 +41,42 @@ internal static class Xorshift
         return (Next(ref s), Next(ref s), Next(ref s), Next(ref s));
     }
 
+    /// <summary>
+    /// The 8-byte word at <paramref name="offset"/> (a multiple of 8) of what <see cref="Fill"/> writes, without
+    /// writing the rest: xorshift64 is linear over GF(2), so k steps are one 64×64 bit matrix, applied a byte at a
+    /// time from tables made once per k.
+    /// </summary>
+    public static ulong WordAt(ulong seed, ulong index, int offset)
+    {
+        var (s0, s1, s2, s3) = Lanes(seed, index);
+        ulong s = ((offset >> 3) & 3) switch { 0 => s0, 1 => s1, 2 => s2, _ => s3 };
+        int steps = (offset >> 5) + 1;
+        if (steps >= Jumps.Length) { for (int i = 0; i < steps; i++) Next(ref s); return s; }
+        var table = Jumps[steps] ??= JumpTable(steps);
+        ulong r = 0;
+        for (int b = 0; b < 8; b++) r ^= table[(b << 8) | (int)((s >> (8 * b)) & 0xFF)];
+        return r;
+    }
+
+    // Per step count k (up to a 4K frame's 128), 8 tables of 256: the image under k steps of each byte's bits.
+    private static readonly ulong[]?[] Jumps = new ulong[PhysicalMemory.FrameSize / 32 + 1][];
+
+    private static ulong[] JumpTable(int steps)
+    {
+        var column = new ulong[64];
+        for (int bit = 0; bit < 64; bit++)
+        {
+            ulong v = 1UL << bit;
+            for (int i = 0; i < steps; i++) { v ^= v << 13; v ^= v >> 7; v ^= v << 17; }
+            column[bit] = v;
+        }
+        var table = new ulong[8 * 256];
+        for (int b = 0; b < 8; b++)
+            for (int v = 1; v < 256; v++)
+                table[(b << 8) | v] = table[(b << 8) | (v & (v - 1))] ^ column[8 * b + System.Numerics.BitOperations.TrailingZeroCount(v)];
+        return table;
+    }
+
     internal static unsafe void Fill256(Span<byte> page, ulong seed, ulong index)
     {
         var (s0, s1, s2, s3) = Lanes(seed, index);

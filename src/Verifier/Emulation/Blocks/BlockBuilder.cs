@@ -17,7 +17,10 @@ internal static class BlockBuilder
     public const int MaxInstructions = 64;
     private const int MaxGroup = 8;
 
-    public static Block? Build(Instruction[] decoded, int first, ulong pc, ulong stopPc)
+    public static Block? Build(Instruction[] decoded, int first, ulong pc, ulong stopPc) =>
+        Build(decoded, first, pc, stopPc, MaxInstructions);
+
+    private static Block? Build(Instruction[] decoded, int first, ulong pc, ulong stopPc, int limit)
     {
         var ops = new List<Op>();
         var pairs = new List<MemPair>();
@@ -28,7 +31,7 @@ internal static class BlockBuilder
         bool exit64 = false;
         ulong target = 0;
         int count = 0;   // instructions so far (prefix has count + 1 entries)
-        while (first + count < decoded.Length && count < MaxInstructions)
+        while (first + count < decoded.Length && count < limit)
         {
             ulong at = pc + 4 * (ulong)count;
             if (at == stopPc && count > 0) break;
@@ -41,7 +44,7 @@ internal static class BlockBuilder
                 break;
             }
             if (!Allowed(i.Code)) break;
-            int group = GroupLength(decoded, first + count, pc, count, stopPc);
+            int group = GroupLength(decoded, first + count, pc, count, stopPc, limit);
             if (group > 1)
             {
                 bool load = i.Code is Code.LDP_64_off or Code.LDNP_64;
@@ -62,7 +65,7 @@ internal static class BlockBuilder
                     Extra = pairs.Count - group, Imm = min, Imm2 = max + 15, Pc = at, Invert = (byte)(tiled ? 1 : 0),
                 };
                 count += group;
-                if (AdvancesBase(decoded, first + count, pc + 4 * (ulong)count, stopPc, count, i.Rn) is { } advance)
+                if (AdvancesBase(decoded, first + count, pc + 4 * (ulong)count, stopPc, count, i.Rn, limit) is { } advance)
                 {
                     groupOp.Rd = 1;
                     groupOp.Add = advance;
@@ -85,6 +88,10 @@ internal static class BlockBuilder
             count++;
         }
         if (count == 0) return null;
+        // A branch back into the middle of the block starts a loop there: the block ends before it instead, so
+        // the loop is a block of its own that iterates in place (and may run in bulk) from its first iteration.
+        if (exit is not (BlockExit.Br or BlockExit.Blr or BlockExit.Fallthrough) && target > pc && target < pc + 4 * (ulong)count)
+            return Build(decoded, first, pc, stopPc, (int)((target - pc) / 4));
         Op flags = default;
         if (exit == BlockExit.BCond && ops.Count > 0 && ops[^1].Pc == pc + 4 * (ulong)(count - 2)
             && ops[^1].Kind is OpKind.SubsImm or OpKind.SubsShift or OpKind.AndsImm)
@@ -133,14 +140,14 @@ internal static class BlockBuilder
         or Code.ERET or Code.MSR_reg or Code.MSR_imm or Code.Invalid or Code.UDF);
 
     /// <summary>How many offset-form 64-bit pair accesses of one kind on one base register start here (base never a loaded register).</summary>
-    private static int GroupLength(Instruction[] decoded, int index, ulong pc, int count, ulong stopPc)
+    private static int GroupLength(Instruction[] decoded, int index, ulong pc, int count, ulong stopPc, int limit)
     {
         ref Instruction head = ref decoded[index];
         bool load = head.Code is Code.LDP_64_off or Code.LDNP_64;
         bool store = head.Code is Code.STP_64_off or Code.STNP_64;
         if (!load && !store) return 0;
         int n = 0;
-        while (n < MaxGroup && index + n < decoded.Length && count + n < MaxInstructions)
+        while (n < MaxGroup && index + n < decoded.Length && count + n < limit)
         {
             ref Instruction g = ref decoded[index + n];
             if (n > 0 && pc + 4 * (ulong)(count + n) == stopPc) break;
@@ -153,9 +160,9 @@ internal static class BlockBuilder
     }
 
     /// <summary>The immediate of an <c>add base, base, #imm</c> at this index, if that is what is there.</summary>
-    private static long? AdvancesBase(Instruction[] decoded, int index, ulong at, ulong stopPc, int count, byte rn)
+    private static long? AdvancesBase(Instruction[] decoded, int index, ulong at, ulong stopPc, int count, byte rn, int limit)
     {
-        if (index >= decoded.Length || at == stopPc || count >= MaxInstructions) return null;
+        if (index >= decoded.Length || at == stopPc || count >= limit) return null;
         ref Instruction a = ref decoded[index];
         return a.Code == Code.ADD_64_imm && a.Rd == rn && a.Rn == rn && rn != 31 ? a.Imm : null;
     }

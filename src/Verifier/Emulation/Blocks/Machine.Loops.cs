@@ -59,8 +59,8 @@ public sealed unsafe partial class Machine
 
         long n = (end - Counters.Instructions) / b.Count;
         if (n <= 0) return 0;
-        byte** host = stackalloc byte*[MaxLoopSteps];
         int* frame = stackalloc int[MaxLoopSteps];
+        ulong maintained = _maintainedFrame;
         for (int k = 0; k < steps.Length && n > 0; k++)
         {
             ref readonly LoopStep s = ref steps[k];
@@ -69,30 +69,33 @@ public sealed unsafe partial class Machine
             ulong lo = at[k] + (ulong)s.Lo, hi = at[k] + (ulong)s.Hi;
             if (lo > hi || (lo >> PhysicalMemory.FrameShift) != (hi >> PhysicalMemory.FrameShift)) return 0;
             n = Math.Min(n, IterationsInFrame(lo, hi, stride));
-            ulong tag = (lo >> PhysicalMemory.FrameShift) + 1;
-            int slot = (int)(tag & (TlbSize - 1));
-            switch (s.Kind)
+            if (s.Kind == LoopStepKind.Dc)
             {
-                case LoopStepKind.Dc:
-                    if (DataCache is not null || (lo >> PhysicalMemory.FrameShift) != _maintainedFrame) return 0;
-                    break;
-                case LoopStepKind.Load:
-                    if (_readTag[slot] != tag || !Aligned(plan, s, at[k], stride)) return 0;
-                    host[k] = (byte*)_readPtr[slot] + (lo & Offset) - s.Lo;
-                    break;
-                default:
-                    if (_writeTag[slot] != tag || !Aligned(plan, s, at[k], stride)) return 0;
-                    host[k] = (byte*)_writePtr[slot] + (lo & Offset) - s.Lo;
-                    frame[k] = _writeFrame[slot];
-                    break;
+                // Without a cache model, DC by VA to a mapped frame only counts (the frame is remembered as mapped).
+                if (DataCache is not null) return 0;
+                if ((lo >> PhysicalMemory.FrameShift) != maintained && !Memory.IsMapped(lo)) return 0;
+                maintained = lo >> PhysicalMemory.FrameShift;
+                continue;
             }
+            int idx = Memory.FrameIndexOf(lo);
+            if (idx == 0 || !Aligned(plan, s, at[k], stride)) return 0;
+            // A store here must leave nothing for the slow path to do beyond marking the frame written and its lines
+            // stale: no cache model to tell, no decoded code to refresh, no stray store to record first.
+            if (s.Kind == LoopStepKind.Store && (DataCache is not null || _decodedFrames.ContainsKey(idx)
+                || !(Memory.WasWritten(idx) || Memory.Role(idx) is FrameRole.Destination or FrameRole.Ram))) return 0;
+            frame[k] = idx;
         }
         if (n <= 0) return 0;
         n = IterationsToExit(b, ref x, t, n, flagRn, flagRm, out exited, out uint nzcv);
 
-        if (!plan.Accesses) Advance(plan, ref x, t, n);
-        else if (!(plan.CopyShape && TryCopy(plan, ref x, t, at, host, frame, n)))
+        if (plan.Accesses && !(plan.CopyShape && TryCopy(plan, ref x, t, at, frame, n)))
+        {
+            byte** host = stackalloc byte*[MaxLoopSteps];
+            if (!Resolve(plan, at, frame, host)) return 0;
             Iterate(plan, ref x, at, host, frame, n, plan.FlagsUpdate ? f.Rd : 31, flagsStep);
+        }
+        else if (!plan.Accesses) Advance(plan, ref x, t, n);
+        _maintainedFrame = maintained;
         if (b.Exit is BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond or BlockExit.AndsImmBCond) Cpu.Nzcv = nzcv;
 
         ref readonly Tally total = ref b.Total;
@@ -224,6 +227,29 @@ public sealed unsafe partial class Machine
         return limit;
     }
 
+    /// <summary>
+    /// The host address of each access's base in the first iteration, materializing frames as their first touch
+    /// would; false when materializing one pushed another out of its ring (then the normal path runs instead).
+    /// </summary>
+    private bool Resolve(LoopPlan plan, ulong* at, int* frame, byte** host)
+    {
+        var steps = plan.Steps;
+        for (int k = 0; k < steps.Length; k++)
+            if (steps[k].Kind is LoopStepKind.Load or LoopStepKind.Store) Memory.FramePointer(frame[k]);
+        for (int k = 0; k < steps.Length; k++)
+        {
+            ref readonly LoopStep s = ref steps[k];
+            if (s.Kind is not (LoopStepKind.Load or LoopStepKind.Store)) continue;
+            byte* p = Memory.PointerIfMaterialized(frame[k]);
+            if (p == null) return false;
+            host[k] = p + ((at[k] + (ulong)s.Lo) & Offset) - s.Lo;
+        }
+        for (int k = 0; k < steps.Length; k++)
+            if (steps[k].Kind == LoopStepKind.Store) Memory.MarkWritten(frame[k]);
+        if (_istale.Length <= Memory.FrameCount) _istale = Memory.IStaleArray;
+        return true;
+    }
+
     /// <summary>The general bulk path: the iterations one after another, on host pointers resolved once.</summary>
     private void Iterate(LoopPlan plan, ref ulong x, ulong* at, byte** host, int* frame, long n, int flagsReg, ulong flagsStep)
     {
@@ -272,15 +298,16 @@ public sealed unsafe partial class Machine
     /// The copy shape as one block copy, when at run time the loads tile a block the size of the per-iteration
     /// advance, the stores put each register at one fixed distance from where it was loaded, both sides stay in
     /// one frame each and the two ranges do not overlap (so every load sees memory as it was before the loop).
+    /// A whole frame copied from an untouched stream frame only takes on its stream.
     /// </summary>
-    private bool TryCopy(LoopPlan plan, ref ulong x, ulong* t, ulong* at, byte** host, int* frame, long n)
+    private bool TryCopy(LoopPlan plan, ref ulong x, ulong* t, ulong* at, int* frame, long n)
     {
         var steps = plan.Steps;
         var slots = plan.Slots;
         int m = plan.Loaded.Length;
         if (m > 64) return false;
         ulong* from = stackalloc ulong[32];
-        ulong srcMin = ulong.MaxValue, srcFrame = ulong.MaxValue, dstFrame = ulong.MaxValue, delta = 0;
+        ulong srcMin = ulong.MaxValue, delta = 0;
         int srcStep = -1, dstStep = -1;
         bool first = true;
         for (int k = 0; k < steps.Length; k++)
@@ -288,11 +315,9 @@ public sealed unsafe partial class Machine
             ref readonly LoopStep s = ref steps[k];
             if (s.Kind is not (LoopStepKind.Load or LoopStepKind.Store)) continue;
             bool load = s.Kind == LoopStepKind.Load;
-            ulong fn = (at[k] + (ulong)s.Lo) >> PhysicalMemory.FrameShift;
-            ref ulong side = ref load ? ref srcFrame : ref dstFrame;
-            if (side != ulong.MaxValue && side != fn) return false;
-            side = fn;
-            if (load) srcStep = k; else dstStep = k;
+            ref int side = ref load ? ref srcStep : ref dstStep;
+            if (side >= 0 && frame[side] != frame[k]) return false;
+            side = k;
             for (int j = s.First; j < s.First + s.Count; j++)
             {
                 ulong a = at[k] + (ulong)slots[j].Offset;
@@ -313,14 +338,27 @@ public sealed unsafe partial class Machine
         }
         if (tiles != (m == 64 ? ulong.MaxValue : (1UL << m) - 1)) return false;
         ulong bytes = (ulong)n * block, dstMin = srcMin + delta;
-        if (srcFrame == dstFrame && (dstMin - srcMin < bytes || srcMin - dstMin < bytes)) return false;
+        int si = frame[srcStep], di = frame[dstStep];
+        if (si == di && (dstMin - srcMin < bytes || srcMin - dstMin < bytes)) return false;
 
-        byte* src = host[srcStep] + (long)(srcMin - at[srcStep]);
-        byte* dst = host[dstStep] + (long)(dstMin - at[dstStep]);
-        Buffer.MemoryCopy(src, dst, (long)bytes, (long)bytes);
-        _istale[frame[dstStep]] |= LineRange(dstMin, dstMin + bytes - 1);
+        if (bytes == PhysicalMemory.FrameSize && (srcMin & Offset) == 0 && (dstMin & Offset) == 0 && Memory.TryShareStream(di, si))
+        {
+            foreach (var r in plan.Loaded) Unsafe.Add(ref x, r) = Memory.StreamWord(si, (int)(from[r] - srcMin + bytes - block));
+        }
+        else
+        {
+            Memory.FramePointer(si);
+            Memory.FramePointer(di);
+            byte* sp = Memory.PointerIfMaterialized(si), dp = Memory.PointerIfMaterialized(di);
+            if (sp == null || dp == null) return false;
+            byte* src = sp + (srcMin & Offset);
+            Buffer.MemoryCopy(src, dp + (dstMin & Offset), (long)bytes, (long)bytes);
+            foreach (var r in plan.Loaded) Unsafe.Add(ref x, r) = *(ulong*)(src + (from[r] - srcMin) + bytes - block);
+        }
+        Memory.MarkWritten(di);
+        if (_istale.Length <= Memory.FrameCount) _istale = Memory.IStaleArray;
+        _istale[di] |= LineRange(dstMin, dstMin + bytes - 1);
         foreach (var r in plan.Induction) Unsafe.Add(ref x, r) += (ulong)n * (t[r] - Unsafe.Add(ref x, r));
-        foreach (var r in plan.Loaded) Unsafe.Add(ref x, r) = *(ulong*)(src + (from[r] - srcMin) + bytes - block);
         return true;
     }
 }
