@@ -203,8 +203,8 @@ public sealed unsafe class PhysicalMemory : IDisposable
         return true;
     }
 
-    /// <summary>The 8-byte word at <paramref name="offset"/> of an untouched stream frame, without materializing it.</summary>
-    internal ulong StreamWord(int frameIndex, int offset) => Xorshift.WordAt(StreamSeed, _stream[frameIndex], offset);
+    /// <summary>What <see cref="Xorshift.WordAt(in ValueTuple{ulong, ulong, ulong, ulong}, int)"/> needs to read words of a stream frame without materializing it.</summary>
+    internal (ulong, ulong, ulong, ulong) StreamLanes(int frameIndex) => Xorshift.Lanes(StreamSeed, _stream[frameIndex]);
 
     public FrameRole Role(int frameIndex) => _role[frameIndex];
     public ulong FrameAddress(int frameIndex) => _frameAddress[frameIndex];

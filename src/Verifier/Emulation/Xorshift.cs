@@ -46,10 +46,12 @@ internal static class Xorshift
     /// writing the rest: xorshift64 is linear over GF(2), so k steps are one 64×64 bit matrix, applied a byte at a
     /// time from tables made once per k.
     /// </summary>
-    public static ulong WordAt(ulong seed, ulong index, int offset)
+    public static ulong WordAt(ulong seed, ulong index, int offset) => WordAt(Lanes(seed, index), offset);
+
+    /// <summary><see cref="WordAt(ulong, ulong, int)"/> from the stream's <see cref="Lanes"/>, for several words of one stream.</summary>
+    public static ulong WordAt(in (ulong, ulong, ulong, ulong) lanes, int offset)
     {
-        var (s0, s1, s2, s3) = Lanes(seed, index);
-        ulong s = ((offset >> 3) & 3) switch { 0 => s0, 1 => s1, 2 => s2, _ => s3 };
+        ulong s = ((offset >> 3) & 3) switch { 0 => lanes.Item1, 1 => lanes.Item2, 2 => lanes.Item3, _ => lanes.Item4 };
         int steps = (offset >> 5) + 1;
         if (steps >= Jumps.Length) { for (int i = 0; i < steps; i++) Next(ref s); return s; }
         var table = Jumps[steps] ??= JumpTable(steps);

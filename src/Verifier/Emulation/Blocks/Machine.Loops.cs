@@ -19,7 +19,7 @@ public sealed unsafe partial class Machine
     internal long BulkIterations;
 
     /// <summary>Runs n ≥ 1 whole iterations of <paramref name="b"/> in bulk, or returns 0 having changed nothing.</summary>
-    [MethodImpl(Hot)]
+    [MethodImpl(Hot), SkipLocalsInit]
     private long RunLoop(Block b, LoopPlan plan, long end, out bool exited)
     {
         exited = false;
@@ -251,6 +251,7 @@ public sealed unsafe partial class Machine
     }
 
     /// <summary>The general bulk path: the iterations one after another, on host pointers resolved once.</summary>
+    [SkipLocalsInit]
     private void Iterate(LoopPlan plan, ref ulong x, ulong* at, byte** host, int* frame, long n, int flagsReg, ulong flagsStep)
     {
         var steps = plan.Steps;
@@ -300,6 +301,7 @@ public sealed unsafe partial class Machine
     /// one frame each and the two ranges do not overlap (so every load sees memory as it was before the loop).
     /// A whole frame copied from an untouched stream frame only takes on its stream.
     /// </summary>
+    [SkipLocalsInit]
     private bool TryCopy(LoopPlan plan, ref ulong x, ulong* t, ulong* at, int* frame, long n)
     {
         var steps = plan.Steps;
@@ -343,7 +345,8 @@ public sealed unsafe partial class Machine
 
         if (bytes == PhysicalMemory.FrameSize && (srcMin & Offset) == 0 && (dstMin & Offset) == 0 && Memory.TryShareStream(di, si))
         {
-            foreach (var r in plan.Loaded) Unsafe.Add(ref x, r) = Memory.StreamWord(si, (int)(from[r] - srcMin + bytes - block));
+            var lanes = Memory.StreamLanes(si);
+            foreach (var r in plan.Loaded) Unsafe.Add(ref x, r) = Xorshift.WordAt(lanes, (int)(from[r] - srcMin + bytes - block));
         }
         else
         {
