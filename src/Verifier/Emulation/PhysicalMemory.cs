@@ -317,19 +317,21 @@ public sealed unsafe class PhysicalMemory : IDisposable
         // frame does not double every array.
         const int headroom = 64;
         if (_frameCount + frames + 1 > _role.Length) Grow(_frameCount + frames + 1 + headroom);
+        // Kimage sources map one stream per frame, numbered from 0.
+        if (frames > _streamSource.Length && frames < 1 << 24) Array.Resize(ref _streamSource, frames);
     }
 
     private void Grow(int needed)
     {
         int size = Math.Max(needed, _role.Length * 2);
-        Array.Resize(ref _frameAddress, size);
-        Array.Resize(ref _role, size);
-        Array.Resize(ref _istaleLines, size);
-        Array.Resize(ref _written, size);
-        Array.Resize(ref _ptr, size);
-        Array.Resize(ref _fill, size);
-        Array.Resize(ref _stream, size);
-        Array.Resize(ref _expect, size);
+        HugePages.Resize(ref _frameAddress, size);
+        HugePages.Resize(ref _role, size);
+        HugePages.Resize(ref _istaleLines, size);
+        HugePages.Resize(ref _written, size);
+        HugePages.Resize(ref _ptr, size);
+        HugePages.Resize(ref _fill, size);
+        HugePages.Resize(ref _stream, size);
+        HugePages.Resize(ref _expect, size);
     }
 
     public void Dispose()

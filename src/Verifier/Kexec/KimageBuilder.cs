@@ -32,7 +32,8 @@ public static class KimageBuilder
         FillPages(memory, copies, page, spec);
         foreach (var g in guards) memory.Map(g, (ulong)page, FrameRole.Guard);
 
-        var entries = new List<ulong>();
+        // Sized up front: growing a list of a quarter million entries copies it into fresh memory several times.
+        var entries = new List<ulong>(pages + layoutSegments.Count + indirectionPages + 2);
         ulong head = KimageEntry.Done;
         var indirections = new List<ulong>();
         if (pages > 0)
