@@ -18,8 +18,8 @@ internal readonly record struct LoopSlot(byte Reg, long Offset);
 /// A self-looping block whose iterations can be run in bulk: every address and the exit test depend only on
 /// registers the loop advances by the same amount each iteration (or never writes), never on loaded data. Then
 /// how many iterations run before the exit, before the step bound and before an access leaves its frame is
-/// known up front, and inside that stretch no access can fault or touch anything the TLB has not already
-/// resolved (see <c>Machine.RunLoop</c>). Built from the decoded block, so any loop of this shape qualifies.
+/// known up front, and so is whether any access in that stretch could fault or needs the slow path's bookkeeping
+/// (see <c>Machine.RunLoop</c>). Built from the decoded block, so any loop of this shape qualifies.
 /// </summary>
 internal sealed class LoopPlan
 {

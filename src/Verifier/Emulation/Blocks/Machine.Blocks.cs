@@ -9,8 +9,9 @@ namespace A64Asm.Verifier.Emulation;
 /// The pre-decoded block executor: the fast path that needs no dynamic code, so the Native AOT CLI runs it too.
 /// Semantics are the interpreter's instruction for instruction (Alu, the TLB, the slow paths that fault); what
 /// changes is the bookkeeping: operands pre-extracted, counters added per block, blocks in one frame chained
-/// (a loop that is one block never returns to the dispatcher), and a pair group's accesses checked as one
-/// range. A block runs only when all of it fits under the step bound, so the bound stops where it always did.
+/// (a loop that is one block never returns to the dispatcher, and runs whole iterations at once when its
+/// <see cref="LoopPlan"/> allows: Machine.Loops.cs), and a pair group's accesses checked as one range. A block
+/// runs only when all of it fits under the step bound, so the bound stops where it always did.
 /// </summary>
 public sealed unsafe partial class Machine
 {

@@ -5,11 +5,12 @@ using A64Asm.Isa.Operands;
 namespace A64Asm.Verifier.Emulation;
 
 /// <summary>
-/// Whole iterations of a <see cref="LoopPlan"/> loop at once. The stretch is bounded so that it needs nothing the
-/// per-instruction path would do besides moving data: every access stays in the frame its TLB entry already
-/// holds (a write entry exists only for a mapped, already-noted, non-code frame with no cache model, so no fault,
-/// stray store, re-decode or cache-model event can happen inside it), alignment holds, the step bound is not
-/// crossed and the exit is taken only at the last iteration, if at all. Anything unproven runs the normal way.
+/// Whole iterations of a <see cref="LoopPlan"/> loop at once. The stretch is bounded so that the per-instruction
+/// path would do nothing in it besides moving data and counting: every access stays in one mapped frame and is
+/// aligned where alignment is enforced (no fault), stores go only to frames that are not decoded code, with no
+/// cache model, and that are already written or may be (no re-decode, cache-model event or stray store to
+/// record), the step bound is not crossed, and the exit is taken only at the last iteration, if at all. Anything
+/// not proven runs the normal way, which then faults or records exactly where it always did.
 /// </summary>
 public sealed unsafe partial class Machine
 {
