@@ -21,8 +21,8 @@ public sealed partial class ObjectAssembler
     private const int BeforeOperands = 0, AfterLine = 1;
 
     // Per line of the first pass: how many symbols existed once its labels were defined, and after the whole line.
-    private readonly List<int> _symbolsAtStatement = new();
-    private readonly List<int> _symbolsAfterLine = new();
+    private readonly SymbolCountsByLine _symbolsAtStatement = new();
+    private readonly SymbolCountsByLine _symbolsAfterLine = new();
     private readonly List<ExtraLocal> _sectionSymbols = new();
     private readonly List<ExtraLocal> _mappingSymbols = new();
     private readonly List<(AsmSection Section, long Offset, long Bytes)> _codePadding = new();
@@ -48,14 +48,12 @@ public sealed partial class ObjectAssembler
 
     private void AfterStatementLabels()
     {
-        if (_lineSeq == _symbolsAtStatement.Count)
-            _symbolsAtStatement.Add(Symbols.InOrder.Count);
+        _symbolsAtStatement.Record(_lineSeq, Symbols.InOrder.Count);
     }
 
     private void EndLine()
     {
-        if (_lineSeq == _symbolsAfterLine.Count)
-            _symbolsAfterLine.Add(Symbols.InOrder.Count);
+        _symbolsAfterLine.Record(_lineSeq, Symbols.InOrder.Count);
         RecordNewSections(_lineSeq);
     }
 
@@ -182,7 +180,7 @@ public sealed partial class ObjectAssembler
     {
         if (e.Line < 0) return 0;
         var counts = e.Phase == BeforeOperands ? _symbolsAtStatement : _symbolsAfterLine;
-        return e.Line < counts.Count ? counts[e.Line] : int.MaxValue;
+        return counts.At(e.Line);
     }
 
     private static ObjectSymbol ToObjectSymbol(ExtraLocal e, Dictionary<AsmSection, ObjectSection> sections) =>
@@ -193,4 +191,38 @@ public sealed partial class ObjectAssembler
             Binding = SymbolBinding.Local,
             Type = e.IsSectionSymbol ? SymbolType.Section : SymbolType.NoType,
         };
+}
+
+/// <summary>
+/// How many symbols existed at a point of each line of the first pass. The count only grows, and most lines add
+/// no symbol, so only the lines where it changed are kept (a million-line file would otherwise keep a million).
+/// </summary>
+internal sealed class SymbolCountsByLine
+{
+    private readonly List<(int Line, int Count)> _changes = new();
+    private int _lines;
+
+    /// <summary>Line numbers come in order; a line already recorded (a later pass) is left as it was.</summary>
+    public void Record(int line, int count)
+    {
+        if (line != _lines)
+            return;
+        _lines++;
+        if (_changes.Count == 0 || _changes[^1].Count != count)
+            _changes.Add((line, count));
+    }
+
+    /// <summary>The count recorded for <paramref name="line"/>; int.MaxValue for a line never recorded.</summary>
+    public int At(int line)
+    {
+        if (line >= _lines) return int.MaxValue;
+        int lo = 0, hi = _changes.Count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (_changes[mid].Line <= line) lo = mid;
+            else hi = mid - 1;
+        }
+        return _changes[lo].Count;
+    }
 }
