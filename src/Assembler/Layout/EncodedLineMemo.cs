@@ -5,7 +5,8 @@ namespace A64Asm.Assembler.Layout;
 /// from their text alone: no label, no fixup, no value of a defined symbol or of '.', no register alias. The same
 /// text met again gives the same word as long as the names it looked up are still undefined (bare words such as
 /// barrier, system-register and cache-operation names are looked up as symbols first, as gas does), so its parse
-/// and encoding are skipped.
+/// and encoding are skipped. A text is admitted on its second encoding (a one-slot-per-hash filter remembers the
+/// first), so the texts that occur once, most of a large file, do not evict the ones that repeat.
 /// Direct-mapped, and kept in plain arrays (texts in one character arena, names as indices) rather than objects:
 /// entries replaced at every line would otherwise be old objects pointing at young ones, which every collection
 /// has to trace.
@@ -20,7 +21,10 @@ internal sealed class EncodedLineMemo
     private const int ArenaChars = 1 << 21;
     private const int MaxNames = 1 << 12;
 
+    private const int SeenSlots = 1 << 16;
+
     private readonly Slot[] _slots = new Slot[1 << SlotBits];
+    private readonly int[] _seenOnce = new int[SeenSlots];
     private readonly char[] _arena = new char[ArenaChars];
     private readonly string?[] _names = new string?[MaxNames];
     private int _nameCount;
@@ -65,9 +69,17 @@ internal sealed class EncodedLineMemo
     {
         if (text.Length > ArenaChars / 64)
             return;
+        int hash = HashOf(text);
+        // Admitted on its second encoding: most texts of a large file occur once, and writing each into the table
+        // would evict the ones that do repeat (and make the finding thread re-read lines this one keeps rewriting).
+        ref int seen = ref _seenOnce[(uint)hash % SeenSlots];
+        if (seen != hash)
+        {
+            seen = hash;
+            return;
+        }
         if (_arenaUsed + text.Length > ArenaChars || _nameCount + 2 > MaxNames)
             Reset();
-        int hash = HashOf(text);
         ref var slot = ref _slots[SlotOf(hash)];
         Interlocked.Increment(ref slot.Version);
         slot.Generation = _generation;

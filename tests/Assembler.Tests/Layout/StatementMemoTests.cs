@@ -47,9 +47,10 @@ public class StatementMemoTests
     [Fact]
     public void A_repeated_statement_is_placed_from_the_memo()
     {
-        const string source = "mrs x0, ctr_el0\nisb\nmrs x0, ctr_el0\nisb\nmrs x0, ctr_el0\n";
-        Assert.Equal(3, AssertSameWithAndWithoutMemo(source));
-        Assert.Equal("2000 3bd5 df3f 03d5 2000 3bd5 df3f 03d5 2000 3bd5".Replace(" ", ""), Asm.Hex(source));
+        // A text is admitted on its second encoding, so the third and fourth of each come from the memo.
+        const string source = "mrs x0, ctr_el0\nisb\nmrs x0, ctr_el0\nisb\nmrs x0, ctr_el0\nisb\nmrs x0, ctr_el0\nisb\n";
+        Assert.Equal(4, AssertSameWithAndWithoutMemo(source));
+        Assert.Equal(string.Concat(Enumerable.Repeat("20003bd5df3f03d5", 4)), Asm.Hex(source));
     }
 
     [Fact]
@@ -57,28 +58,29 @@ public class StatementMemoTests
     {
         // Our converter reads a defined symbol before the barrier name (gas does the reverse: noted as a gap);
         // whichever it is, a memoized word must not outlive the definition.
-        const string source = "dsb ish\ndsb ish\nish = 7\ndsb ish\n";
+        const string source = "dsb ish\ndsb ish\ndsb ish\nish = 7\ndsb ish\n";
         Assert.Equal(1, AssertSameWithAndWithoutMemo(source));
-        Assert.Equal("9f3b03d59f3b03d59f3703d5", Asm.Hex(source));
+        Assert.Equal("9f3b03d59f3b03d59f3b03d59f3703d5", Asm.Hex(source));
     }
 
     [Fact]
     public void On_two_threads_a_word_found_before_its_name_was_defined_is_parsed_again()
     {
         // Each .ifdef makes the parsing thread wait until the assembler has caught up, so the last "dsb ish" is
-        // found in the memo (filled by the first) and handed over, and only the assembler sees that ish is now 7.
-        const string source = "dsb ish\n.ifdef foo\n.endif\nish = 7\n.ifdef foo\n.endif\ndsb ish\n";
+        // found in the memo (admitted at the second) and handed over, and only the assembler sees that ish is now 7.
+        const string source = "dsb ish\ndsb ish\n.ifdef foo\n.endif\nish = 7\n.ifdef foo\n.endif\ndsb ish\n";
         Assert.Equal(0, AssertSameWithAndWithoutMemo(source));
-        Assert.Equal("9f3b03d59f3703d5", Convert.ToHexString(AssembleOnTwoThreads(source)[64..72]).ToLowerInvariant());
+        Assert.Equal("9f3b03d59f3b03d59f3703d5", Convert.ToHexString(AssembleOnTwoThreads(source)[64..76]).ToLowerInvariant());
     }
 
     [Theory]
-    [InlineData("1: add x0, x0, #1\n1: add x0, x0, #1\n")]                  // a line with a label is parsed each time
-    [InlineData("b 1f\nb 1f\n1: b 1b\nb 1b\n")]                              // fixups are not memoized
-    [InlineData("mov x0, #(. - .)\nmov x0, #(. - .)\n")]                     // '.' is not the text's alone
-    [InlineData("k = 4\nadd x0, x0, #k\nadd x0, x0, #k\n")]                  // nor is a defined symbol's value
-    [InlineData("mov x0, x1\nx1a .req x2\nmov x0, x1a\nmov x0, x1a\n")]      // nor a register alias
-    [InlineData("ldr x0, =0x1234\nldr x0, =0x1234\n")]                       // literal pool entries are per line
+    // Three of each: were the statement memoizable, the third would come from the memo.
+    [InlineData("1: add x0, x0, #1\n1: add x0, x0, #1\n1: add x0, x0, #1\n")]   // a line with a label is parsed each time
+    [InlineData("b 1f\nb 1f\nb 1f\n1: b 1b\nb 1b\nb 1b\n")]                  // fixups are not memoized
+    [InlineData("mov x0, #(. - .)\nmov x0, #(. - .)\nmov x0, #(. - .)\n")]     // '.' is not the text's alone
+    [InlineData("k = 4\nadd x0, x0, #k\nadd x0, x0, #k\nadd x0, x0, #k\n")]   // nor is a defined symbol's value
+    [InlineData("x1a .req x2\nmov x0, x1a\nmov x0, x1a\nmov x0, x1a\n")]       // nor a register alias
+    [InlineData("ldr x0, =0x1234\nldr x0, =0x1234\nldr x0, =0x1234\n")]        // literal pool entries are per line
     public void Statements_that_depend_on_more_than_their_text_are_not_memoized(string source)
     {
         Assert.Equal(0, AssertSameWithAndWithoutMemo(source));
@@ -88,7 +90,7 @@ public class StatementMemoTests
     public void A_data_section_and_a_code_section_interleaved_keep_their_mapping_symbols()
     {
         const string source = "nop\n.data\n.word 1\n.text\nnop\n.data\nnop\n.text\n.byte 1\nnop\n";
-        Assert.Equal(3, AssertSameWithAndWithoutMemo(source));
+        Assert.Equal(2, AssertSameWithAndWithoutMemo(source));
     }
 
     [Fact]
@@ -155,6 +157,8 @@ public class StatementMemoConcurrencyTests
         for (int round = 0; round < 3; round++)
             for (int i = 0; i < Texts; i++)
             {
+                // Twice: a text is admitted on its second encoding.
+                memo.Add(texts[i], new A64Asm.Assembler.Layout.MemoHit(WordOf(i), $"n{i % 5}", null));
                 memo.Add(texts[i], new A64Asm.Assembler.Layout.MemoHit(WordOf(i), $"n{i % 5}", null));
                 Volatile.Write(ref position, i);
             }
