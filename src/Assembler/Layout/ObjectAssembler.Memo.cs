@@ -36,14 +36,7 @@ public sealed partial class ObjectAssembler
 
     /// <summary>Places <paramref name="line"/>'s word from the memo when the same text was encoded before and
     /// nothing it depended on has changed; false means the line must be parsed and added as usual.</summary>
-    public bool TryAddMemoized(SourceLine line) => TryFindMemoized(line.Text, out var hit) && TryPlaceMemoized(hit);
-
-    /// <summary>The word memoized for a statement <paramref name="text"/>, by the text alone.</summary>
-    public bool TryFindMemoized(string text, out MemoHit hit)
-    {
-        hit = default;
-        return MemoActive && _memo.TryFind(text, out hit);
-    }
+    public bool TryAddMemoized(SourceLine line) => MemoActive && _memo.TryFind(line.Text, out var hit) && TryPlaceMemoized(hit);
 
     /// <summary>For the two-thread front end's parsing thread, taken once at its start: the memo to find words in
     /// (null when memoizing is off), read there without touching this object's state, which the other thread writes.</summary>

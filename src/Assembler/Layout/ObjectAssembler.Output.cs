@@ -42,10 +42,10 @@ public sealed partial class ObjectAssembler
     /// become global or move, so the end would resolve it to the same value (ResolveFixup's first case).</summary>
     private bool TryResolveBackward(FixupRequest request, long place, ParsedLine line, int index)
     {
-        if (!LocalLabelNames.IsLocalLabelName(request.Symbol) || Fixup.Spec(request.Kind).Base != FixupBase.PcRelative
-            || Symbols.Find(request.Symbol) is not { IsDefined: true, PendingExpression: null } symbol
-            || !ReferenceEquals(symbol.Section, Current))
+        if (!LocalLabelNames.IsLocalLabelName(request.Symbol) || Symbols.Find(request.Symbol) is not { } symbol
+            || !FillsInPlace(symbol, Fixup.Spec(request.Kind)))
             return false;
+        // Apply's check, with the location made only for its error.
         if (!Fixup.TryApply(request.Kind, Current.At(place, 4), symbol.Offset + request.Addend - place, out string error))
             throw new AsmError(line.At(index), error);
         return true;
@@ -62,22 +62,27 @@ public sealed partial class ObjectAssembler
     {
         var symbol = Symbols.GetOrAdd(request.Symbol);
         var spec = Fixup.Spec(request.Kind);
-        if (symbol.IsDefined && !symbol.IsGlobal && symbol.PendingExpression is null)
+        if (FillsInPlace(symbol, spec))
         {
-            if (spec.Base == FixupBase.PcRelative && ReferenceEquals(symbol.Section, Current))
-            {
-                Apply(request.Kind, word, symbol.Offset + request.Addend - place, at);
-                return;
-            }
-            if (symbol.Section is null && spec.Base == FixupBase.Absolute)
-            {
-                Apply(request.Kind, word, symbol.Offset + request.Addend, at);
-                return;
-            }
+            Apply(request.Kind, word, symbol.Offset + request.Addend - place, at);
+            return;
+        }
+        if (IsLocallyKnown(symbol) && symbol.Section is null && spec.Base == FixupBase.Absolute)
+        {
+            Apply(request.Kind, word, symbol.Offset + request.Addend, at);
+            return;
         }
         Reference(symbol);
         _relocations.Add(new PendingRelocation(Current, place, request.Kind, symbol, request.Addend));
     }
+
+    // Defined here, by a label or equate whose value is settled, and not to be preempted through the symbol table.
+    private static bool IsLocallyKnown(SymbolEntry symbol) =>
+        symbol.IsDefined && !symbol.IsGlobal && symbol.PendingExpression is null;
+
+    /// <summary>A PC-relative field aimed at a local label of the current section: filled now, no relocation.</summary>
+    private bool FillsInPlace(SymbolEntry symbol, FixupSpec spec) =>
+        IsLocallyKnown(symbol) && spec.Base == FixupBase.PcRelative && ReferenceEquals(symbol.Section, Current);
 
     private static void Apply(FixupKind kind, Span<byte> word, long value, SourceLocation at)
     {

@@ -21,9 +21,10 @@ public sealed class StageClock(TextWriter? sink)
     {
         if (sink is null)
             return;
+        var last = GC.GetGCMemoryInfo();
         sink.WriteLine($"a64asm: GCs gen0/gen1/gen2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
             $"{GC.GetTotalAllocatedBytes() >> 20} MiB allocated, {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused, " +
-            $"{GC.GetGCMemoryInfo().PromotedBytes >> 10} KiB promoted by the last, heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MiB");
+            $"{last.PromotedBytes >> 10} KiB promoted by the last, heap {last.HeapSizeBytes >> 20} MiB");
     }
 
     /// <summary>A share of the stage just lapped, measured inside it.</summary>
