@@ -81,6 +81,15 @@ public sealed unsafe partial class Machine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Set(ref ulong x, int r, ulong v) { if (r != 31) Unsafe.Add(ref x, r) = v; }
 
+    /// <summary>The tail of a flag-setting compare fused into its b.cond: flags and result written, branch decided.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool FusedCompare(ref ulong x, int rd, ulong result, uint flags, int cond)
+    {
+        Cpu.Nzcv = flags;
+        Set(ref x, rd, result);
+        return Holds(cond, flags);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Base(ref ulong x, int rn) => rn == 31 ? Cpu.Sp : Unsafe.Add(ref x, rn);
 
@@ -234,28 +243,21 @@ public sealed unsafe partial class Machine
             {
                 ref readonly Op f = ref b.Flags;
                 ulong r = Alu.Add64(Unsafe.Add(ref x, f.Rn), ~(ulong)f.Imm, 1, out uint flags);
-                Cpu.Nzcv = flags;
-                Set(ref x, f.Rd, r);
-                taken = Holds(b.ExitCond, flags);
+                taken = FusedCompare(ref x, f.Rd, r, flags, b.ExitCond);
                 break;
             }
             case BlockExit.SubsShiftBCond:
             {
                 ref readonly Op f = ref b.Flags;
                 ulong r = Alu.Add64(Unsafe.Add(ref x, f.Rn), ~Shifted(ref x, f), 1, out uint flags);
-                Cpu.Nzcv = flags;
-                Set(ref x, f.Rd, r);
-                taken = Holds(b.ExitCond, flags);
+                taken = FusedCompare(ref x, f.Rd, r, flags, b.ExitCond);
                 break;
             }
             case BlockExit.AndsImmBCond:
             {
                 ref readonly Op f = ref b.Flags;
                 ulong r = Unsafe.Add(ref x, f.Rn) & (ulong)f.Imm;
-                uint flags = Alu.LogicFlags64(r);
-                Cpu.Nzcv = flags;
-                Set(ref x, f.Rd, r);
-                taken = Holds(b.ExitCond, flags);
+                taken = FusedCompare(ref x, f.Rd, r, Alu.LogicFlags64(r), b.ExitCond);
                 break;
             }
             case BlockExit.Cbz: taken = (b.Exit64 ? reg : (uint)reg) == 0; break;
