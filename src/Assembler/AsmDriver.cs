@@ -90,7 +90,7 @@ public static class AsmDriver
 
     private static ObjectFile Run(IEnumerable<SourceLine> lines, AssemblerOptions options, IDiagnosticSink diagnostics, bool streaming)
     {
-        var assembler = new ObjectAssembler(diagnostics, streaming) { Listing = options.Listing, Memoize = options.MemoizeStatements };
+        var assembler = new ObjectAssembler(diagnostics, streaming) { Listing = options.Listing, Memoize = options.MemoizeStatements, EncodeDirectly = options.EncodeDirectly };
         foreach (var (name, value) in options.Defsyms)
             assembler.DefineAbsolute(name, value);
         var macroOptions = new MacroOptions { ReadFile = options.ReadFile };
@@ -132,6 +132,7 @@ public static class AsmDriver
             times.Add(StageTimes.Stage.LayoutEncode, start);
         }
         times.MemoizedLines = assembler.MemoizedLines;
+        times.TokenEncodedLines = assembler.TokenEncodedLines;
         long finish = times.Start();
         var obj = assembler.Finish();
         times.Add(StageTimes.Stage.Finish, finish);

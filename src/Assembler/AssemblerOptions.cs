@@ -33,6 +33,10 @@ public sealed class AssemblerOptions
     /// same either way; tests turn it off to prove that.</summary>
     public bool MemoizeStatements { get; set; } = true;
 
+    /// <summary>Encode statements made only of registers and numbers straight from their tokens (see
+    /// InstructionEncoding.DirectStatementEncoder). Output is the same either way; tests turn it off to prove that.</summary>
+    public bool EncodeDirectly { get; set; } = true;
+
     /// <summary>--timings: receives the time of each stage (null: not measured, no clock in the line loop).</summary>
     public StageTimes? Timings { get; set; }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Elf;
+using A64Asm.Assembler.InstructionEncoding;
 using A64Asm.Assembler.Layout;
 using A64Asm.Assembler.Parsing;
 using A64Asm.Assembler.Parsing.Syntax;
@@ -77,11 +78,16 @@ internal sealed class ParallelFrontEnd
         try
         {
             var memo = assembler.MemoForFinding;
+            var direct = assembler.DirectEncodingActive ? new DirectStatementEncoder() : null;
             foreach (var line in expander.Expand())
             {
                 if (memo is not null && !line.Text.Contains(';') && memo.TryFind(line.Text, out var hit))
                 {
                     _batch.Add(new Item(null, line, hit));
+                }
+                else if (direct is not null && direct.TryEncode(line.Text, out var encoded))
+                {
+                    _batch.Add(new Item(null, line, encoded));
                 }
                 else
                 {

@@ -11,7 +11,7 @@ public sealed class StageTimes
     public enum Stage { ReadLines, Macros, Parse, LayoutEncode, Memoized, Finish }
 
     private static readonly string[] Names =
-        ["read + split lines", "macros (incl. preprocessor)", "parse", "layout + encode", "lines from the memo", "fixups + object model"];
+        ["read + split lines", "macros (incl. preprocessor)", "parse", "layout + encode", "lines from memo / tokens", "fixups + object model"];
 
     private readonly long[] _ticks = new long[Names.Length];
     private readonly long[] _bytes = new long[Names.Length];
@@ -33,10 +33,13 @@ public sealed class StageTimes
     /// <summary>Statements whose word came from the memo instead of being parsed and encoded.</summary>
     public long MemoizedLines { get; set; }
 
+    /// <summary>Statements encoded straight from their tokens instead of being parsed.</summary>
+    public long TokenEncodedLines { get; set; }
+
     public IEnumerable<(string Stage, double Milliseconds, long AllocatedBytes)> Entries()
     {
         for (int i = 0; i < Names.Length; i++)
-            yield return (i == (int)Stage.Memoized ? $"{Names[i]} ({MemoizedLines:N0})" : Names[i],
+            yield return (i == (int)Stage.Memoized ? $"{Names[i]} ({MemoizedLines:N0} / {TokenEncodedLines:N0})" : Names[i],
                 _ticks[i] * 1000.0 / Stopwatch.Frequency, _bytes[i]);
     }
 }

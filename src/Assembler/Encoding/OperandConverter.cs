@@ -96,17 +96,9 @@ public sealed class OperandConverter
         return new SymbolOperand(_sectionAnchor(value.Section!.Name, value.Section, value.Value), value.Value, modifier);
     }
 
-    // Immediates are mostly small and the records immutable: one instance per small value serves every line.
-    private const int SmallImmediates = 4096;
-    private readonly ImmOperand?[] _smallImmediates = new ImmOperand?[2 * SmallImmediates];
+    private readonly SmallImmediates _immediates = new();
 
-    private ImmOperand Immediate(long value, bool hasHash)
-    {
-        if ((ulong)value >= SmallImmediates)
-            return new ImmOperand(value, hasHash);
-        int slot = (int)value * 2 + (hasHash ? 1 : 0);
-        return _smallImmediates[slot] ??= new ImmOperand(value, hasHash);
-    }
+    private ImmOperand Immediate(long value, bool hasHash) => _immediates.Get(value, hasHash);
 
     private static Operand ApplyModifier(RelocModifier modifier, long value, Expr expr, SourceLine line) => modifier switch
     {

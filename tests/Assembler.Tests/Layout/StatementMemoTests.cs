@@ -1,3 +1,4 @@
+using A64Asm.Assembler.Diagnostics;
 using System.Text;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.Tests.Driver;
@@ -5,28 +6,29 @@ using A64Asm.Assembler.Tests.Driver;
 namespace A64Asm.Assembler.Tests.Layout;
 
 /// <summary>
-/// The statement memo (a word reused for a statement text encoded before) must never change the output: every
-/// input here is assembled with the memo and without it (one thread, as --timings runs, which counts the reuses)
-/// and on two threads, and the objects compared byte for byte.
+/// The statement memo (a word reused for a statement text encoded before) and the direct encoder (a word made from a
+/// register-and-number statement's tokens) must never change the output: every input here is assembled with both,
+/// with the memo alone and with neither (one thread, as --timings runs, which counts the reuses), and on two
+/// threads, and the objects compared byte for byte.
 /// </summary>
 public class StatementMemoTests
 {
-    private static (byte[] Elf, long Memoized) Assemble(string source, bool memo)
+    private static (byte[] Elf, StageTimes Times) Assemble(string source, bool memo, bool direct)
     {
         var times = new StageTimes();
-        var options = new AssemblerOptions { MemoizeStatements = memo, Timings = times };
+        var options = new AssemblerOptions { MemoizeStatements = memo, EncodeDirectly = direct, Timings = times };
         var obj = Asm.Object(source, options: options);
-        return (ElfObjectWriter.Write(obj), times.MemoizedLines);
+        return (ElfObjectWriter.Write(obj), times);
     }
 
     // The two-thread front end finds words on its parsing thread and places them on the other: same bytes again.
-    private static byte[] AssembleOnTwoThreads(string source)
+    private static byte[] AssembleOnTwoThreads(string source, bool direct = true)
     {
         bool saved = AsmDriver.ParallelParsing;
         AsmDriver.ParallelParsing = true;
         try
         {
-            return ElfObjectWriter.Write(Asm.Object(source));
+            return ElfObjectWriter.Write(Asm.Object(source, options: new AssemblerOptions { EncodeDirectly = direct }));
         }
         finally
         {
@@ -34,15 +36,25 @@ public class StatementMemoTests
         }
     }
 
-    private static long AssertSameWithAndWithoutMemo(string source)
+    /// <summary>Lines placed from the memo with the direct encoder off, and lines the direct encoder made with both on.</summary>
+    private readonly record struct Reuse(long Memoized, long TokenEncoded);
+
+    private static Reuse AssertSameWithAndWithoutReuse(string source)
     {
-        var (with, memoized) = Assemble(source, memo: true);
-        var (without, none) = Assemble(source, memo: false);
-        Assert.Equal(0, none);
-        Assert.Equal(Convert.ToHexString(without), Convert.ToHexString(with));
-        Assert.Equal(Convert.ToHexString(without), Convert.ToHexString(AssembleOnTwoThreads(source)));
-        return memoized;
+        var (both, bothTimes) = Assemble(source, memo: true, direct: true);
+        var (memoOnly, memoTimes) = Assemble(source, memo: true, direct: false);
+        var (neither, none) = Assemble(source, memo: false, direct: true);
+        Assert.Equal(0, none.MemoizedLines + none.TokenEncodedLines);
+        Assert.Equal(0, memoTimes.TokenEncodedLines);
+        string expected = Convert.ToHexString(neither);
+        Assert.Equal(expected, Convert.ToHexString(memoOnly));
+        Assert.Equal(expected, Convert.ToHexString(both));
+        Assert.Equal(expected, Convert.ToHexString(AssembleOnTwoThreads(source)));
+        Assert.Equal(expected, Convert.ToHexString(AssembleOnTwoThreads(source, direct: false)));
+        return new Reuse(memoTimes.MemoizedLines, bothTimes.TokenEncodedLines);
     }
+
+    private static long AssertSameWithAndWithoutMemo(string source) => AssertSameWithAndWithoutReuse(source).Memoized;
 
     [Fact]
     public void A_repeated_statement_is_placed_from_the_memo()
@@ -84,6 +96,33 @@ public class StatementMemoTests
     public void Statements_that_depend_on_more_than_their_text_are_not_memoized(string source)
     {
         Assert.Equal(0, AssertSameWithAndWithoutMemo(source));
+    }
+
+    [Fact]
+    public void Register_and_number_statements_are_encoded_from_their_tokens()
+    {
+        const string source = "add x0, x1, #1\nldp x0, x1, [x2, #16]\nldr x3, [x4], #8\nisb\nmrs x0, ctr_el0\n1: nop\n";
+        Assert.Equal(new Reuse(0, 4), AssertSameWithAndWithoutReuse(source));
+        Assert.Equal("20040091400441a9838440f8df3f03d520003bd51f2003d5", Asm.Hex(source));
+    }
+
+    [Theory]
+    [InlineData("x1a .req x2\nmov x0, x1\nmov x0, x1\n", 0)]     // an alias in force: no reuse at all
+    [InlineData("add x0, x1, #1; add x0, x1, #1\n", 2)]          // the pieces of a line, each on its own
+    [InlineData("add x0, x1, #1\n.inst 5\nadd x0, x1, #1\n.data\nadd x0, x1, #1\n", 3)] // mapping symbols
+    public void Register_and_number_statements_in_context(string source, long fromTokens)
+    {
+        Assert.Equal(fromTokens, AssertSameWithAndWithoutReuse(source).TokenEncoded);
+    }
+
+    [Fact]
+    public void A_statement_for_a_nobits_section_gets_the_parse_paths_error()
+    {
+        const string source = ".section .bss\nnop\nadd x0, x1, #1\n";
+        string expected = Assert.Throws<AsmError>(() => Assemble(source, memo: false, direct: false)).Render();
+        Assert.StartsWith("test.s:2:1: error: attempt to store an instruction in NOBITS section '.bss'", expected);
+        Assert.Equal(expected, Assert.Throws<AsmError>(() => Assemble(source, memo: true, direct: true)).Render());
+        Assert.Equal(expected, Assert.Throws<AsmError>(() => AssembleOnTwoThreads(source)).Render());
     }
 
     [Fact]
