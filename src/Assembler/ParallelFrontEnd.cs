@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Elf;
-using A64Asm.Assembler.InstructionEncoding;
 using A64Asm.Assembler.Layout;
 using A64Asm.Assembler.Parsing;
 using A64Asm.Assembler.Parsing.Syntax;
@@ -28,8 +27,9 @@ internal sealed class ParallelFrontEnd
 
     private sealed record Batch(List<Item> Lines, bool Barrier, ExceptionDispatchInfo? Error);
 
-    /// <summary>A parsed statement, or a statement to place from the memo.</summary>
-    private readonly record struct Item(ParsedLine? Parsed, SourceLine? Memoized, MemoHit Hit);
+    /// <summary>A parsed statement; or a statement to place from the memo (<see cref="Hit"/>); or, when
+    /// <see cref="Unparsed"/>, a line whose parse needs no state of the parsing thread, left to the assembler.</summary>
+    private readonly record struct Item(ParsedLine? Parsed, SourceLine? Memoized, MemoHit Hit, bool Unparsed = false);
 
     private readonly BlockingCollection<Batch> _queue = new(boundedCapacity: QueueBatches);
     private readonly SemaphoreSlim _caughtUp = new(0);
@@ -55,7 +55,7 @@ internal sealed class ParallelFrontEnd
                 {
                     if (item.Parsed is { } parsed)
                         assembler.AddParsed(parsed);
-                    else if (!assembler.TryPlaceMemoized(item.Hit))
+                    else if (item.Unparsed ? !assembler.TryAddEncodedFromTokens(item.Memoized!) : !assembler.TryPlaceMemoized(item.Hit))
                         assembler.AddParsed((_fallback ??= new StatementParser()).ParseLine(item.Memoized!));
                 }
                 batch.Error?.Throw();
@@ -78,16 +78,17 @@ internal sealed class ParallelFrontEnd
         try
         {
             var memo = assembler.MemoForFinding;
-            var direct = assembler.DirectEncodingActive ? new DirectStatementEncoder() : null;
+            bool direct = assembler.DirectEncodingActive;
             foreach (var line in expander.Expand())
             {
                 if (memo is not null && !line.Text.Contains(';') && memo.TryFind(line.Text, out var hit))
                 {
                     _batch.Add(new Item(null, line, hit));
                 }
-                else if (direct is not null && direct.TryEncode(line.Text, out var encoded))
+                else if (direct && StatementParser.ParsesWithoutLineOrder(line.Text))
                 {
-                    _batch.Add(new Item(null, line, encoded));
+                    // Encoding from tokens (or parsing, where that fails) is then the assembler's: it balances the threads.
+                    _batch.Add(new Item(null, line, default, Unparsed: true));
                 }
                 else
                 {

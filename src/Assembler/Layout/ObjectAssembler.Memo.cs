@@ -54,14 +54,18 @@ public sealed partial class ObjectAssembler
             return false;
         if (_memo.TryFind(line.Text, out var hit))
             return TryPlaceMemoized(hit);
-        return EncodeDirectly && _direct.TryEncode(line.Text, out var encoded) && TryPlaceMemoized(encoded);
+        return TryAddEncodedFromTokens(line);
     }
+
+    /// <summary>Places <paramref name="line"/>'s word when the direct encoder makes it from the tokens alone.</summary>
+    public bool TryAddEncodedFromTokens(SourceLine line) =>
+        MemoActive && EncodeDirectly && _direct.TryEncode(line.Text, out var encoded) && TryPlaceMemoized(encoded);
 
     /// <summary>For the two-thread front end's parsing thread, taken once at its start: the memo to find words in
     /// (null when memoizing is off), read there without touching this object's state, which the other thread writes.</summary>
     internal EncodedLineMemo? MemoForFinding => MemoActive ? _memo : null;
 
-    /// <summary>Whether the two-thread front end's parsing thread may encode directly (with an encoder of its own).</summary>
+    /// <summary>Whether the two-thread front end may leave lines unparsed for <see cref="TryAddEncodedFromTokens"/>.</summary>
     internal bool DirectEncodingActive => MemoActive && EncodeDirectly;
 
     /// <summary>Places a found word if the names it looked up are still undefined here; false: parse the line instead.</summary>

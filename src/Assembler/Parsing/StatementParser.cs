@@ -57,6 +57,31 @@ public sealed class StatementParser
         return _converter.Convert(line, ParseStatement(line, text, start));
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> parses the same on any parser, in any order: it holds one statement (no ';')
+    /// with no label definition (no ':') and no numeric local reference ("1b", "2f"), the only state a parse reads.
+    /// Conservative: "0x1f" or ":lo12:" also say no.
+    /// </summary>
+    public static bool ParsesWithoutLineOrder(string text)
+    {
+        var span = text.AsSpan();
+        if (span.IndexOfAny(StatefulChars) >= 0)
+            return false;
+        for (int at = 0; ;)
+        {
+            int i = span[at..].IndexOfAny(LocalRefSuffixes);
+            if (i < 0)
+                return true;
+            i += at;
+            if (i > 0 && (uint)(span[i - 1] - '0') < 10)
+                return false;
+            at = i + 1;
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> StatefulChars = System.Buffers.SearchValues.Create(":;");
+    private static readonly System.Buffers.SearchValues<char> LocalRefSuffixes = System.Buffers.SearchValues.Create("bfBF");
+
     /// <summary>An expression that sits at <paramref name="index"/> of <paramref name="line"/> (for .if and friends).</summary>
     public Expr ParseExpression(SourceLine line, int index, string expression)
     {

@@ -49,4 +49,51 @@ public class ParallelFrontEndTests
         Assert.Equal(48, sequential.Length); // 10 instructions, a .quad and the 8-byte pool entry
         Assert.Equal(Convert.ToHexString(sequential), Convert.ToHexString(Assemble(true)));
     }
+
+    private static string ErrorOnTwoThreads(string source)
+    {
+        bool saved = AsmDriver.ParallelParsing;
+        AsmDriver.ParallelParsing = true;
+        try
+        {
+            return Assert.Throws<AsmError>(() => AsmDriver.AssembleText("p.s", source, new AssemblerOptions(), new CollectingDiagnostics())).Render();
+        }
+        finally
+        {
+            AsmDriver.ParallelParsing = saved;
+        }
+    }
+
+    [Theory]
+    // A line left unparsed for the assembling thread (no label, no local reference) that the direct encoder
+    // declines is parsed there: its error, and the first of two errors, are the ones a sequential run reports.
+    [InlineData("nop\nadd x0, x1, #5000\n", "p.s:2:1: error: ")]
+    [InlineData("nop\nadd x0, x1, x2,, x3\n1: add x0, x1, #5000\n", "p.s:2:")]
+    [InlineData("nop\n1: add x0, x1, #5000\nadd x0, x1, x2,, x3\n", "p.s:2:")]
+    public void Errors_come_in_line_order(string source, string expectedStart)
+    {
+        string sequential = Assert.Throws<AsmError>(() => AsmDriver.AssembleText("p.s", source, new AssemblerOptions(), new CollectingDiagnostics())).Render();
+        Assert.StartsWith(expectedStart, sequential);
+        Assert.Equal(sequential, ErrorOnTwoThreads(source));
+    }
+}
+
+public class ParsesWithoutLineOrderTests
+{
+    [Theory]
+    [InlineData("add x0, x1, #1", true)]
+    [InlineData("\tldp\tx21, x3, [x28, #-464]", true)]
+    [InlineData("dc cvac, x21", true)]
+    [InlineData("sub x0, x1, #0xfe", true)]                 // b and f after a letter, not a digit
+    [InlineData("1: add x0, x1, #1", false)]                // a label definition
+    [InlineData("foo: nop", false)]
+    [InlineData("b.ne 1b", false)]                          // a local reference
+    [InlineData("tbz x5, #35, 2F", false)]
+    [InlineData("and x0, x1, #0x1f", false)]                 // conservative: reads like "1f"
+    [InlineData("nop; nop", false)]                         // two statements
+    [InlineData("add x0, x1, :lo12:sym", false)]            // conservative: any ':'
+    public void Says_whether_a_line_needs_the_parsing_threads_state(string text, bool expected)
+    {
+        Assert.Equal(expected, A64Asm.Assembler.Parsing.StatementParser.ParsesWithoutLineOrder(text));
+    }
 }
