@@ -72,16 +72,21 @@ public sealed class OperandConverter
 
     private Operand Expression(Expr expr, bool hasHash, SourceLine line)
     {
-        if (expr is SymbolExpr symbol && !symbol.IsLocationCounter)
+        bool bareWord = !hasHash && expr is SymbolExpr { IsLocationCounter: false };
+        if (bareWord)
         {
-            if (!hasHash && RegisterNames.TryParse(_aliases.Resolve(symbol.Name), out var register))
+            string name = ((SymbolExpr)expr).Name;
+            if (RegisterNames.TryParse(_aliases.Resolve(name), out var register))
                 return register;
-            if (!hasHash && RegisterNames.TryParseCondition(symbol.Name, out var cond) && !_scope.TryGetSymbol(symbol.Name, out _))
+            if (RegisterNames.TryParseCondition(name, out var cond) && !_scope.TryGetSymbol(name, out _))
                 return new CondOperand(cond);
         }
         if (expr is FloatExpr f) return new FpImmOperand(f.Value);
         if (expr is UnaryExpr { Op: UnaryOp.Negate, Operand: FloatExpr nf }) return new FpImmOperand(-nf.Value);
         var value = ExpressionEvaluator.Evaluate(expr, _scope, line);
+        // A defined bare word keeps its name: where the instruction takes a name, gas reads the word as that first.
+        if (bareWord && value.IsAbsolute)
+            return new ImmOperand(value.Value, false, ((SymbolExpr)expr).Name);
         return ToOperand(value, hasHash, RelocModifier.None, expr, line);
     }
 

@@ -19,10 +19,14 @@ internal static partial class OperandEncoder
                 return Label(spec, op, ref st);
             case OperandKind.SysReg: return SystemRegister(spec, op, ref st);
             case OperandKind.SysReg0:
-                if (op is not SymbolOperand { Modifier: RelocModifier.None } s0) return st.Shape(spec.Kind);
-                if (!TryParseGenericSysReg(s0.Name, out int v0, op0Zero: true)) return st.Unknown("system register", s0.Name);
+            {
+                int v0;
+                if (op is ImmOperand { Name: { } n0 } && TryParseGenericSysReg(n0, out v0, op0Zero: true)) { }
+                else if (op is not SymbolOperand { Modifier: RelocModifier.None } s0) return st.Shape(spec.Kind);
+                else if (!TryParseGenericSysReg(s0.Name, out v0, op0Zero: true)) return st.Unknown("system register", s0.Name);
                 PutConcatenated(spec, (uint)v0, ref st);
                 return OperandMatch.Ok;
+            }
             case OperandKind.PState: return Named(spec, op, SideTables.PStateFields, "PSTATE field", -1, ref st);
             case OperandKind.DcOp: return Named(spec, op, SideTables.DcOps, "dc operation", -1, ref st);
             case OperandKind.IcOp: return Named(spec, op, SideTables.IcOps, "ic operation", -1, ref st);
@@ -30,7 +34,7 @@ internal static partial class OperandEncoder
             case OperandKind.TlbiOp: return Named(spec, op, SideTables.TlbiOps, "tlbi operation", -1, ref st);
             case OperandKind.Barrier: return Named(spec, op, SideTables.Barriers, "barrier option", 15, ref st);
             case OperandKind.IsbOpt:
-                if (op is SymbolOperand { Name: var n } && n.Equals("sy", StringComparison.OrdinalIgnoreCase))
+                if (WrittenName(op) is { } n && n.Equals("sy", StringComparison.OrdinalIgnoreCase))
                 {
                     st.Word = spec.F0.Insert(st.Word, 15);
                     return OperandMatch.Ok;
@@ -39,7 +43,7 @@ internal static partial class OperandEncoder
             case OperandKind.BtiTarget: return Named(spec, op, SideTables.BtiTargets, "bti target", -1, ref st);
             case OperandKind.PrfOp: return Named(spec, op, SideTables.PrefetchOps, "prefetch operation", 31, ref st);
             case OperandKind.SysCr:
-                if (op is SymbolOperand { Name: var cr } && cr.Length is 2 or 3 && (cr[0] | 0x20) == 'c'
+                if (WrittenName(op) is { } cr && cr.Length is 2 or 3 && (cr[0] | 0x20) == 'c'
                     && int.TryParse(cr.AsSpan(1), out int crn) && crn is >= 0 and <= 15)
                 {
                     st.Word = spec.F0.Insert(st.Word, (uint)crn);
@@ -50,6 +54,14 @@ internal static partial class OperandEncoder
                 return EncodeVector(spec, op, ref st);
         }
     }
+
+    /// <summary>The word a name operand was written as: a symbol's, or a defined symbol's that the ISA also names.</summary>
+    static string? WrittenName(Operand op) => op switch
+    {
+        SymbolOperand s => s.Name,
+        ImmOperand { Name: { } name } => name,
+        _ => null,
+    };
 
     /// <summary>casp's register pairs: an even register and the next one, as two operands.</summary>
     internal static OperandMatch Pair(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
@@ -72,6 +84,10 @@ internal static partial class OperandEncoder
             if (!table.TryGetValue(sym.Name, out value)) return st.Unknown(what, sym.Name);
             value &= ~SideTables.NoRegister;
         }
+        else if (op is ImmOperand { Name: { } name } && table.TryGetValue(name, out value))
+        {
+            value &= ~SideTables.NoRegister;
+        }
         else if (maxImmediate >= 0 && op is ImmOperand imm)
         {
             if (imm.Value < 0 || imm.Value > maxImmediate) return st.Range(imm.Value, 0, maxImmediate);
@@ -85,8 +101,10 @@ internal static partial class OperandEncoder
     /// <summary>A named system register or the generic s&lt;op0&gt;_&lt;op1&gt;_c&lt;n&gt;_c&lt;m&gt;_&lt;op2&gt;.</summary>
     static OperandMatch SystemRegister(OperandSpec spec, Operand op, ref EncodeState st)
     {
-        if (op is not SymbolOperand { Modifier: RelocModifier.None } sym) return st.Shape(spec.Kind);
-        if (!SideTables.SysRegs.TryGetValue(sym.Name, out int value) && !TryParseGenericSysReg(sym.Name, out value))
+        int value;
+        if (op is ImmOperand { Name: { } name } && (SideTables.SysRegs.TryGetValue(name, out value) || TryParseGenericSysReg(name, out value))) { }
+        else if (op is not SymbolOperand { Modifier: RelocModifier.None } sym) return st.Shape(spec.Kind);
+        else if (!SideTables.SysRegs.TryGetValue(sym.Name, out value) && !TryParseGenericSysReg(sym.Name, out value))
             return st.Unknown("system register", sym.Name);
         // op0 is 2 or 3, so its high bit is implied by the form (bit 20 = 1): only o0 is stored.
         PutConcatenated(spec, (uint)value & 0x7fff, ref st);

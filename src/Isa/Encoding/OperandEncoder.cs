@@ -26,9 +26,9 @@ internal static partial class OperandEncoder
             case OperandKind.UImm:
             case OperandKind.UImmX: return Unsigned(spec, op, ref st);
             case OperandKind.Csync:
-                return op is SymbolOperand { Name: var kw } && kw.Equals("csync", StringComparison.OrdinalIgnoreCase) ? OperandMatch.Ok : st.Shape(spec.Kind);
+                return WrittenName(op) is { } kw && kw.Equals("csync", StringComparison.OrdinalIgnoreCase) ? OperandMatch.Ok : st.Shape(spec.Kind);
             case OperandKind.Rctx:
-                return op is SymbolOperand { Name: var rk } && rk.Equals("rctx", StringComparison.OrdinalIgnoreCase) ? OperandMatch.Ok : st.Shape(spec.Kind);
+                return WrittenName(op) is { } rk && rk.Equals("rctx", StringComparison.OrdinalIgnoreCase) ? OperandMatch.Ok : st.Shape(spec.Kind);
             case OperandKind.Nzcv: return Unsigned(spec, op, ref st);
             case OperandKind.MovImm: return MoveWide(spec, op, all, index, ref st);
             case OperandKind.MovzImm: return MoveAlias(spec, op, false, ref st);
@@ -300,6 +300,7 @@ internal static partial class OperandEncoder
         int cond;
         if (op is CondOperand c) cond = (int)c.Cond;
         else if (op is SymbolOperand { Modifier: RelocModifier.None, Addend: 0 } s && Tables.SideTables.Conditions.TryGetValue(s.Name, out cond)) { }
+        else if (op is ImmOperand { Name: { } name } && Tables.SideTables.Conditions.TryGetValue(name, out cond)) { }
         else return st.Shape(spec.Kind);
         if (spec.Kind == OperandKind.InvCond)
         {

@@ -59,8 +59,11 @@ public sealed record VecRegOperand(byte Num, Arrangement Arrangement, int Index 
 /// <summary>{v0.16b-v3.16b}, {v0.s, v1.s}[2]: Count consecutive registers (mod 32) starting at First.</summary>
 public sealed record VecListOperand(byte First, int Count, Arrangement Arrangement, int Index = -1) : Operand;
 
-/// <summary>An absolute integer. <see cref="HadHash"/> records a leading '#', which GNU as mostly ignores.</summary>
-public sealed record ImmOperand(long Value, bool HadHash = true) : Operand;
+/// <summary>An absolute integer. <see cref="HadHash"/> records a leading '#', which GNU as mostly ignores.
+/// <see cref="Name"/> is the bare word it was written as when that is a defined symbol (<c>ish</c> after
+/// <c>ish = 7</c>): where the instruction takes a name (barrier, system register, condition, ...), GNU as reads the
+/// word as that name first, and its value only where it takes a number.</summary>
+public sealed record ImmOperand(long Value, bool HadHash = true, string? Name = null) : Operand;
 
 public sealed record FpImmOperand(double Value) : Operand;
 

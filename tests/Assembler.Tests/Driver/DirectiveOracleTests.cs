@@ -15,6 +15,9 @@ public class DirectiveOracleTests
         { "pools", "ldr x0, =0xdeadbeefcafe\nldr w1, =0x1234\nldr x2, =0xdeadbeefcafe\n.ltorg\nldr x3, =5\nldr w4, =5\n.pool\nldr x5, =0x77\nnop\n" },
         { "labels", "a: .quad b - a, c - b\nb: .word . - a\n.align 3\nc: .byte c - a\n.set d, c - a + 1\n.byte d\n" },
         { "local-labels", "1: b 1f\n2: b 1b\n1: cbz x0, 2b\n b 1b\n 1: tbz x1, #3, 1b\n" },
+        // A defined symbol named like a barrier, system register, operation or condition: gas reads the ISA's name
+        // where the instruction takes one, and the symbol's value only where it takes a number.
+        { "names-over-symbols", "ish = 7\ndsb ish\nctr_el0 = 7\nmrs x0, ctr_el0\ncvac = 3\ndc cvac, x0\neq = 1\ncsel x0, x1, x2, eq\nc5 = 2\nsys #0, c7, c5, #0, x0\nsy = 3\nisb sy\ndmb sy\npldl1keep = 9\nprfm pldl1keep, [x0]\nspsel = 1\nmsr spsel, #1\nnzcv = 2\nmrs x1, nzcv\nadd x0, x1, ish\nmov x0, ish\n" },
         { "sample-like", ".globl f\nf: ldr x18, .Lh\n cbz x18, .Ld\n.Ld: dsb sy\n isb\n br x4\n.align 3\n.Lh: .quad 0\n.Le:\n.org 0x40\n.quad .Le - f\n" },
     };
 
