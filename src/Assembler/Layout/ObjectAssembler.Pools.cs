@@ -80,7 +80,7 @@ public sealed partial class ObjectAssembler
                 MarkPoolGroup(aligned: true);
                 alignedFor = entry.Size;
             }
-            DefineLabel(entry.Label, entry.Line.Location);
+            DefineLabel(entry.Label, entry.Line, -1);
             if (_emitting)
                 WriteExpression(entry.Size, entry.Value, entry.Line, entry.Line.Location);
             else

@@ -239,7 +239,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
     private void ExecuteStatement(ParsedLine line)
     {
         foreach (var label in line.Labels)
-            DefineLabel(label.Name, line.At(label.Index));
+            DefineLabel(label.Name, line.Line, label.Index);
         AfterStatementLabels();
         switch (line.Statement)
         {
@@ -260,15 +260,15 @@ public sealed partial class ObjectAssembler : IExpressionScope
         }
     }
 
-    private void DefineLabel(string name, SourceLocation at)
+    /// <param name="index">Where in <paramref name="line"/> the label is written (-1: the line itself), for the error.</param>
+    private void DefineLabel(string name, SourceLine line, int index)
     {
         var symbol = Symbols.GetOrAdd(name);
         if (_pass == 1)
         {
             if (symbol.IsDefined || symbol.PendingExpression is not null)
-                throw new AsmError(at, $"symbol '{ExpressionEvaluator.Display(name)}' is already defined");
+                throw new AsmError(index < 0 ? line.Location : line.At(index), $"symbol '{ExpressionEvaluator.Display(name)}' is already defined");
             symbol.DefinedInPass = 1;
-            symbol.DefinedAt = at;
         }
         else if (!ReferenceEquals(symbol.Section, Current) || symbol.Offset != Current.Location)
         {

@@ -29,7 +29,6 @@ public sealed class SymbolEntry
 
     /// <summary>The pass that defined the label, to tell a redefinition from the same label seen again.</summary>
     public int DefinedInPass { get; set; }
-    public SourceLocation? DefinedAt { get; set; }
 
     public SymbolBinding Binding { get; set; } = SymbolBinding.Local;
     public bool BindingExplicit { get; set; }
