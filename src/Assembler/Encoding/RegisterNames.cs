@@ -11,6 +11,12 @@ public static class RegisterNames
     public static bool TryParse(string name, out Operand operand)
     {
         operand = null!;
+        // Most operands are x0-x30 or w0-w30, written in lower case.
+        if (name.Length is 2 or 3 && name[0] is 'x' or 'w' && TryNumber(name.AsSpan(1), out int n) && n <= 30)
+        {
+            operand = Numbered[(int)(name[0] == 'x' ? RegClass.X : RegClass.W) * 32 + n];
+            return true;
+        }
         if (name.Length < 2 || name.Length > 7) return false;
         // Most names are written in lower case already; skip the copy then.
         string lower = name.AsSpan().ContainsAnyInRange('A', 'Z') ? name.ToLowerInvariant() : name;

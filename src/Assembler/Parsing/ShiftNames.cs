@@ -14,5 +14,7 @@ public static class ShiftNames
 
     public static bool IsShiftOrExtend(string word) => word.Length is 3 or 4 && Names.Contains(word);
 
-    public static bool IsShiftOrExtend(ReadOnlySpan<char> word) => word.Length is 3 or 4 && SpanLookup.Contains(word);
+    // Every identifier is asked (register names among them): the first letter turns most away before the lookup.
+    public static bool IsShiftOrExtend(ReadOnlySpan<char> word) =>
+        word.Length is 3 or 4 && (word[0] | 0x20) is 'l' or 'a' or 'r' or 'm' or 'u' or 's' && SpanLookup.Contains(word);
 }

@@ -28,6 +28,19 @@ public static partial class A64Encoder
     /// <summary>As above; an <see cref="ImmOperand"/> branch/literal target is an absolute address, relative to <paramref name="pc"/>.</summary>
     public static bool TryEncode(string mnemonic, IReadOnlyList<Operand> operands, ulong pc, out EncodedInstruction result, out string error)
     {
+        // The operands are read many times per row tried: as a span, not through the interface.
+        var span = operands switch
+        {
+            List<Operand> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+            Operand[] array => array,
+            _ => operands.ToArray(),
+        };
+        return TryEncode(mnemonic, span, pc, out result, out error);
+    }
+
+    /// <summary>As above, for operands in a span.</summary>
+    public static bool TryEncode(string mnemonic, ReadOnlySpan<Operand> operands, ulong pc, out EncodedInstruction result, out string error)
+    {
         var candidates = FormTable.Candidates(mnemonic);
         if (candidates.IsEmpty)
         {
@@ -37,7 +50,7 @@ public static partial class A64Encoder
         }
         EncodeError best = default;
         int bestScore = -1;
-        int count = operands.Count;
+        int count = operands.Length;
         var bounds = OperandCountBounds;
         foreach (ushort index in candidates)
         {
@@ -70,14 +83,14 @@ public static partial class A64Encoder
     }
 
     /// <summary>Returns int.MaxValue on success, else how far the row got (for picking the closest error).</summary>
-    static int TryRow(FormInfo row, IReadOnlyList<Operand> operands, ref EncodeState st)
+    static int TryRow(FormInfo row, ReadOnlySpan<Operand> operands, ref EncodeState st)
     {
         var specs = row.Operands;
         int next = 0;
         for (int k = 0; k < specs.Length; k++)
         {
             var spec = specs[k];
-            if (next >= operands.Count)
+            if (next >= operands.Length)
             {
                 if (spec.Optional) { ApplyDefault(spec, ref st); continue; }
                 st.Error = new EncodeError { Kind = EncodeErrorKind.Count };
@@ -93,7 +106,7 @@ public static partial class A64Encoder
             if (match != OperandMatch.Ok) return k * 2 + (match == OperandMatch.BadValue ? 1 : 0);
             next += 1 + st.Extra;
         }
-        if (next != operands.Count)
+        if (next != operands.Length)
         {
             st.Error = new EncodeError { Kind = EncodeErrorKind.Count };
             return specs.Length * 2;

@@ -64,11 +64,11 @@ internal static partial class OperandEncoder
     };
 
     /// <summary>casp's register pairs: an even register and the next one, as two operands.</summary>
-    internal static OperandMatch Pair(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    internal static OperandMatch Pair(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {
         var cls = spec.Param == 64 ? RegClass.X : RegClass.W;
         if (op is not RegOperand { Reg: var first } || first.Class != cls || first.IsSp) return st.Shape(spec.Kind);
-        if (index + 1 >= all.Count || all[index + 1] is not RegOperand { Reg: var second } || second.Class != cls) return st.Shape(spec.Kind);
+        if (index + 1 >= all.Length || all[index + 1] is not RegOperand { Reg: var second } || second.Class != cls) return st.Shape(spec.Kind);
         if ((first.Num & 1) != 0 || second.Num != first.Num + 1) return st.Message("expected an even register and the next one");
         st.Word = spec.F0.Insert(st.Word, first.Num);
         st.Extra = 1;

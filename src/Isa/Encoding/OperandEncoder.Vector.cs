@@ -142,11 +142,11 @@ internal static partial class OperandEncoder
     }
 
     /// <summary>movi/mvni/orr/bic #imm8{, lsl #8k}: the shift is the next operand, as after add #imm.</summary>
-    static OperandMatch ShiftedByteImmediate(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    static OperandMatch ShiftedByteImmediate(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {
         if (op is not ImmOperand imm) return st.Shape(spec.Kind);
         long shift = 0;
-        if (index + 1 < all.Count && all[index + 1] is ShiftOperand sh)
+        if (index + 1 < all.Length && all[index + 1] is ShiftOperand sh)
         {
             if (sh.Kind != ShiftKind.Lsl) return st.Message("expected lsl");
             shift = sh.Amount;

@@ -7,7 +7,7 @@ namespace A64Asm.Isa.Encoding;
 /// <summary>Per operand kind: check one source operand and put its value into the form's fields.</summary>
 internal static partial class OperandEncoder
 {
-    public static OperandMatch Encode(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    public static OperandMatch Encode(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {
         var kind = spec.Kind;
         switch (kind)
@@ -73,7 +73,7 @@ internal static partial class OperandEncoder
         return OperandMatch.Ok;
     }
 
-    static OperandMatch AddImmediate(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    static OperandMatch AddImmediate(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {
         if (op is SymbolOperand { Modifier: RelocModifier.Lo12 } sym)
         {
@@ -83,7 +83,7 @@ internal static partial class OperandEncoder
         if (op is not ImmOperand imm) return st.Shape(spec.Kind);
         long v = imm.Value;
         int explicitShift = -1;
-        if (index + 1 < all.Count && all[index + 1] is ShiftOperand sh)
+        if (index + 1 < all.Length && all[index + 1] is ShiftOperand sh)
         {
             if (sh.Kind != ShiftKind.Lsl || (sh.Amount != 0 && sh.Amount != 12)) return st.Message("shift amount must be 0 or 12");
             explicitShift = sh.Amount;
@@ -138,12 +138,12 @@ internal static partial class OperandEncoder
         return OperandMatch.Ok;
     }
 
-    static OperandMatch Extend(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    static OperandMatch Extend(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {
         if (op is not RegOperand { Reg: var reg } || reg.IsSp || reg.Class is not (RegClass.W or RegClass.X)) return st.Shape(spec.Kind);
         ShiftKind ext = ShiftKind.None;
         int amount = 0;
-        if (index + 1 < all.Count && all[index + 1] is ShiftOperand sh)
+        if (index + 1 < all.Length && all[index + 1] is ShiftOperand sh)
         {
             ext = sh.Kind;
             amount = sh.Amount < 0 ? 0 : sh.Amount;
@@ -192,7 +192,7 @@ internal static partial class OperandEncoder
         }
     }
 
-    static OperandMatch MoveWide(OperandSpec spec, Operand op, IReadOnlyList<Operand> all, int index, ref EncodeState st)
+    static OperandMatch MoveWide(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {
         if (op is SymbolOperand { Modifier: >= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3 } sym)
         {
@@ -210,7 +210,7 @@ internal static partial class OperandEncoder
         }
         if (op is not ImmOperand imm) return st.Shape(spec.Kind);
         long v = imm.Value;
-        if (index + 1 < all.Count && all[index + 1] is ShiftOperand sh)
+        if (index + 1 < all.Length && all[index + 1] is ShiftOperand sh)
         {
             st.Extra = 1;
             if (sh.Kind != ShiftKind.Lsl || sh.Amount < 0 || sh.Amount % 16 != 0 || sh.Amount >= spec.Param)
