@@ -17,6 +17,9 @@ namespace A64Asm.Assembler;
 /// line order. A statement whose text is in the statement memo is not parsed here: it goes over with the word
 /// found, and the assembler places it if the names it depends on are still undefined at that point, or else
 /// parses it on its own thread (with a parser of its own: such a statement has no labels or local references).
+/// A line whose parse needs none of the parsing thread's state (<see cref="StatementParser.ParsesWithoutLineOrder"/>)
+/// goes over unparsed, and the assembler encodes it from its tokens or parses it itself, which shares the work out
+/// evenly between the two threads.
 /// </summary>
 internal sealed class ParallelFrontEnd
 {

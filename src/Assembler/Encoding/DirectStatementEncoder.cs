@@ -15,7 +15,7 @@ namespace A64Asm.Assembler.InstructionEncoding;
 /// word), so it needs no parse tree, no syntax records and no symbol lookups. The operands built are the ones
 /// <see cref="OperandConverter"/> builds from the parsed statement; anything else, and anything the encoder
 /// rejects or leaves a fixup for, is declined and goes the usual way, which also gives any error its message.
-/// On the 1M-line workload this takes about 40% of the lines. One instance per thread.
+/// On the 1M-line workload this takes 750,296 of its 1,100,001 lines. One instance per thread.
 /// </summary>
 internal sealed class DirectStatementEncoder
 {
@@ -66,23 +66,19 @@ internal sealed class DirectStatementEncoder
 
     private int Type => _lexer.Types[_next];
 
-    /// <summary>"[base], #imm" / "[base], xm": the operand after a plain [base] that ends the statement is its post-index.</summary>
+    /// <summary>"[base], #imm" / "[base], xm": the operand after a plain [base] that ends the statement is its
+    /// post-index. Here a memory operand without an offset in offset mode can only have been written "[base]".</summary>
     private bool TryAdd(Operand operand)
     {
-        if (_operands.Count > 0 && _operands[^1] is MemOperand { Offset: null, Mode: AddrMode.Offset } mem && _plainBase
+        if (_operands.Count > 0 && _operands[^1] is MemOperand { Offset: null, Mode: AddrMode.Offset } mem
             && _lexer.Types[_next] == TokenConstants.EOF && operand is ImmOperand or RegOperand)
         {
             _operands[^1] = mem with { Offset = operand, Mode = AddrMode.PostIndex };
             return true;
         }
-        _plainBase = operand is MemOperand && _lastMemoryParts == 1 && !_lastWriteback;
         _operands.Add(operand);
         return true;
     }
-
-    private bool _plainBase;
-    private int _lastMemoryParts;
-    private bool _lastWriteback;
 
     private bool TryOperand(out Operand operand)
     {
@@ -159,17 +155,15 @@ internal sealed class DirectStatementEncoder
             return false;
         Operand? offset = null;
         var extend = ShiftKind.None;
-        int amount = -1, parts = 1;
+        int amount = -1;
         if (Type == COMMA)
         {
             _next++;
-            parts++;
             if (!TryScalar(out offset))
                 return false;
             if (Type == COMMA)
             {
                 _next++;
-                parts++;
                 if (Type != SHIFT || !TryShift(out var shift))
                     return false;
                 extend = ((ShiftOperand)shift).Kind;
@@ -181,8 +175,6 @@ internal sealed class DirectStatementEncoder
         _next++;
         bool writeback = Type == BANG;
         if (writeback) _next++;
-        _lastMemoryParts = parts;
-        _lastWriteback = writeback;
         operand = new MemOperand(baseReg.Reg, offset, writeback ? AddrMode.PreIndex : AddrMode.Offset, extend, amount);
         return EndsHere() && Type != RBRACKET;
     }
