@@ -27,4 +27,21 @@ public class ErrorMessageTests
         Assert.False(A64Encoder.TryEncode(mnemonic, operands, out _, out var error));
         Assert.Equal(message, error);
     }
+
+    [Theory]
+    [InlineData("add x0, x1, #4097", 2)]
+    [InlineData("ldp x0, x1, [x2, #4097]", 2)]
+    [InlineData("br w0", 0)]
+    [InlineData("and x0, x1, #5", 2)]
+    [InlineData("dsb foo", 0)]
+    [InlineData("mrs x0, foo_el1", 1)]
+    [InlineData("ubfx x0, x1, #60, #8", 3)]
+    [InlineData("ldp x0, [x1]", -1)]          // no form takes two operands: the statement as a whole
+    [InlineData("foo x0", -1)]
+    public void Names_the_operand_the_error_is_about(string source, int operand)
+    {
+        var (mnemonic, operands) = AsmText.Parse(source);
+        Assert.False(A64Encoder.TryEncode(mnemonic, operands, 0, out _, out _, out int errorOperand));
+        Assert.Equal(operand, errorOperand);
+    }
 }

@@ -36,8 +36,8 @@ public sealed class InstructionEncoder
             operands.Add(Converter.Convert(instruction.Operands[0], line.Line));
             operands.Add(new SymbolOperand(literal.Label));
         }
-        if (!A64Encoder.TryEncode(instruction.Mnemonic, operands, out var encoded, out string error))
-            throw new AsmError(line.At(ErrorIndex(instruction)), error);
+        if (!A64Encoder.TryEncode(instruction.Mnemonic, operands, 0, out var encoded, out string error, out int errorOperand))
+            throw new AsmError(line.At(ErrorIndex(instruction, errorOperand)), error);
         long place = _assembler.Current.Location;
         var word = _assembler.Reserve(4);
         BinaryPrimitives.WriteUInt32LittleEndian(word, encoded.Word);
@@ -45,7 +45,10 @@ public sealed class InstructionEncoder
             _assembler.AddFixup(encoded.Fixup, place, line, FixupIndex(instruction));
     }
 
-    private static int ErrorIndex(InstructionStatement instruction) => instruction.Index;
+    // The operand the encoder names, where it is one written (a post-index merged into its address counts as that
+    // address); the mnemonic for an error about the statement as a whole.
+    private static int ErrorIndex(InstructionStatement instruction, int operand) =>
+        operand >= 0 && operand < instruction.Operands.Count ? instruction.Operands[operand].Index : instruction.Index;
 
     // The operand that names the symbol, so a range error points at it.
     private static int FixupIndex(InstructionStatement instruction)

@@ -27,6 +27,12 @@ public static partial class A64Encoder
 
     /// <summary>As above; an <see cref="ImmOperand"/> branch/literal target is an absolute address, relative to <paramref name="pc"/>.</summary>
     public static bool TryEncode(string mnemonic, IReadOnlyList<Operand> operands, ulong pc, out EncodedInstruction result, out string error)
+        => TryEncode(mnemonic, operands, pc, out result, out error, out _);
+
+    /// <summary>As above; on failure <paramref name="errorOperand"/> is the index of the operand the error is
+    /// about, or -1 when it is about the statement as a whole (no form takes that many operands).</summary>
+    public static bool TryEncode(string mnemonic, IReadOnlyList<Operand> operands, ulong pc, out EncodedInstruction result,
+        out string error, out int errorOperand)
     {
         // The operands are read many times per row tried: as a span, not through the interface.
         var span = operands switch
@@ -35,13 +41,15 @@ public static partial class A64Encoder
             Operand[] array => array,
             _ => operands.ToArray(),
         };
-        return TryEncode(mnemonic, span, pc, out result, out error);
+        return TryEncode(mnemonic, span, pc, out result, out error, out errorOperand);
     }
 
     /// <summary>As above, for operands in a span.</summary>
-    public static bool TryEncode(string mnemonic, ReadOnlySpan<Operand> operands, ulong pc, out EncodedInstruction result, out string error)
+    public static bool TryEncode(string mnemonic, ReadOnlySpan<Operand> operands, ulong pc, out EncodedInstruction result,
+        out string error, out int errorOperand)
     {
         var candidates = FormTable.Candidates(mnemonic);
+        errorOperand = -1;
         if (candidates.IsEmpty)
         {
             result = default;
@@ -64,7 +72,7 @@ public static partial class A64Encoder
             if (b.FirstReg != NoClass && count > 0 && operands[0] is RegOperand first && (byte)first.Reg.Class != b.FirstReg)
             {
                 // What the full check would say: the first operand has the wrong register class.
-                if (bestScore < 1) { bestScore = 1; best = new EncodeError { Kind = EncodeErrorKind.Expected, Expected = row.Operands[0].Kind }; }
+                if (bestScore < 1) { bestScore = 1; best = new EncodeError { Kind = EncodeErrorKind.Expected, Expected = row.Operands[0].Kind, Operand = 1 }; }
                 continue;
             }
             var st = new EncodeState { Word = row.Value, Pc = pc };
@@ -79,6 +87,7 @@ public static partial class A64Encoder
         }
         result = default;
         error = best.Format(mnemonic);
+        errorOperand = best.Operand - 1;
         return false;
     }
 
@@ -103,7 +112,11 @@ public static partial class A64Encoder
                 ApplyDefault(spec, ref st);
                 continue;
             }
-            if (match != OperandMatch.Ok) return k * 2 + (match == OperandMatch.BadValue ? 1 : 0);
+            if (match != OperandMatch.Ok)
+            {
+                st.Error.Operand = next + 1;
+                return k * 2 + (match == OperandMatch.BadValue ? 1 : 0);
+            }
             next += 1 + st.Extra;
         }
         if (next != operands.Length)

@@ -23,6 +23,8 @@ internal struct EncodeError
     public int Step;
     public string? Name;
     public string? Text;
+    /// <summary>The source operand it is about, 1-based; 0: the statement as a whole (a wrong operand count).</summary>
+    public int Operand;
 
     public readonly string Format(string mnemonic) => Kind switch
     {

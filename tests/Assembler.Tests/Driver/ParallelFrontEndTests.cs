@@ -67,7 +67,7 @@ public class ParallelFrontEndTests
     [Theory]
     // A line left unparsed for the assembling thread (no label, no local reference) that the direct encoder
     // declines is parsed there: its error, and the first of two errors, are the ones a sequential run reports.
-    [InlineData("nop\nadd x0, x1, #5000\n", "p.s:2:1: error: ")]
+    [InlineData("nop\nadd x0, x1, #5000\n", "p.s:2:13: error: immediate out of range: 5000 is not in [0, 4095]\n add x0, x1, #5000\n             ^")]
     [InlineData("nop\nadd x0, x1, x2,, x3\n1: add x0, x1, #5000\n", "p.s:2:")]
     [InlineData("nop\n1: add x0, x1, #5000\nadd x0, x1, x2,, x3\n", "p.s:2:")]
     public void Errors_come_in_line_order(string source, string expectedStart)
