@@ -37,7 +37,7 @@ public sealed class InstructionEncoder
             operands.Add(new SymbolOperand(literal.Label));
         }
         if (!A64Encoder.TryEncode(instruction.Mnemonic, operands, 0, out var encoded, out string error, out int errorOperand))
-            throw new AsmError(line.At(ErrorIndex(instruction, errorOperand)), error);
+            throw new AsmError(line.At(ErrorIndex(instruction, operands, errorOperand)), error);
         long place = _assembler.Current.Location;
         var word = _assembler.Reserve(4);
         BinaryPrimitives.WriteUInt32LittleEndian(word, encoded.Word);
@@ -45,10 +45,17 @@ public sealed class InstructionEncoder
             _assembler.AddFixup(encoded.Fixup, place, line, FixupIndex(instruction));
     }
 
-    // The operand the encoder names, where it is one written (a post-index merged into its address counts as that
-    // address); the mnemonic for an error about the statement as a whole.
-    private static int ErrorIndex(InstructionStatement instruction, int operand) =>
-        operand >= 0 && operand < instruction.Operands.Count ? instruction.Operands[operand].Index : instruction.Index;
+    // The operand the encoder names, as written: for a post-indexed address ("[x1], #1000", one operand once merged)
+    // the increment, the part the encoder checks; the mnemonic for an error about the statement as a whole.
+    private static int ErrorIndex(InstructionStatement instruction, List<Operand> operands, int operand)
+    {
+        var written = instruction.Operands;
+        if (operand < 0 || operand >= written.Count)
+            return instruction.Index;
+        if (operands[operand] is MemOperand { Mode: AddrMode.PostIndex } && operand + 1 < written.Count)
+            return written[operand + 1].Index;
+        return written[operand].Index;
+    }
 
     // The operand that names the symbol, so a range error points at it.
     private static int FixupIndex(InstructionStatement instruction)
