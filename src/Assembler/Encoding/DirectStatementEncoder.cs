@@ -53,8 +53,7 @@ internal sealed class DirectStatementEncoder
             {
                 if (!TryOperand(out var operand))
                     return false;
-                if (!TryAdd(operand))
-                    return false;
+                Add(operand);
                 if (Type == TokenConstants.EOF) break;
                 if (Type != COMMA) return false;
                 _next++;
@@ -68,16 +67,13 @@ internal sealed class DirectStatementEncoder
 
     /// <summary>"[base], #imm" / "[base], xm": the operand after a plain [base] that ends the statement is its
     /// post-index. Here a memory operand without an offset in offset mode can only have been written "[base]".</summary>
-    private bool TryAdd(Operand operand)
+    private void Add(Operand operand)
     {
         if (_operands.Count > 0 && _operands[^1] is MemOperand { Offset: null, Mode: AddrMode.Offset } mem
             && _lexer.Types[_next] == TokenConstants.EOF && operand is ImmOperand or RegOperand)
-        {
             _operands[^1] = mem with { Offset = operand, Mode = AddrMode.PostIndex };
-            return true;
-        }
-        _operands.Add(operand);
-        return true;
+        else
+            _operands.Add(operand);
     }
 
     private bool TryOperand(out Operand operand)

@@ -72,21 +72,20 @@ public sealed class OperandConverter
 
     private Operand Expression(Expr expr, bool hasHash, SourceLine line)
     {
-        bool bareWord = !hasHash && expr is SymbolExpr { IsLocationCounter: false };
-        if (bareWord)
+        string? bareWord = !hasHash && expr is SymbolExpr { IsLocationCounter: false } symbol ? symbol.Name : null;
+        if (bareWord is not null)
         {
-            string name = ((SymbolExpr)expr).Name;
-            if (RegisterNames.TryParse(_aliases.Resolve(name), out var register))
+            if (RegisterNames.TryParse(_aliases.Resolve(bareWord), out var register))
                 return register;
-            if (RegisterNames.TryParseCondition(name, out var cond) && !_scope.TryGetSymbol(name, out _))
+            if (RegisterNames.TryParseCondition(bareWord, out var cond) && !_scope.TryGetSymbol(bareWord, out _))
                 return new CondOperand(cond);
         }
         if (expr is FloatExpr f) return new FpImmOperand(f.Value);
         if (expr is UnaryExpr { Op: UnaryOp.Negate, Operand: FloatExpr nf }) return new FpImmOperand(-nf.Value);
         var value = ExpressionEvaluator.Evaluate(expr, _scope, line);
         // A defined bare word keeps its name: where the instruction takes a name, gas reads the word as that first.
-        if (bareWord && value.IsAbsolute)
-            return new ImmOperand(value.Value, false, ((SymbolExpr)expr).Name);
+        if (bareWord is not null && value.IsAbsolute)
+            return new ImmOperand(value.Value, false, bareWord);
         return ToOperand(value, hasHash, RelocModifier.None, expr, line);
     }
 
