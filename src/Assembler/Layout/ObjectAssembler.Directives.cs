@@ -69,7 +69,7 @@ public sealed partial class ObjectAssembler
         [".set"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
         [".equ"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
         [".equiv"] = (a, l, d) => a.SetDirective(l, d, redefinable: false),
-        [".unreq"] = (a, l, d) => a.Aliases.Remove(a.NameArgument(l, d, 0), l.At(d.Index)),
+        [".unreq"] = (a, l, d) => a.Aliases.Remove(a.NameArgument(l, d, 0), l.At(d.Index), a.PassDiagnostics),
     };
 
     private void Directive(ParsedLine line, DirectiveStatement d)

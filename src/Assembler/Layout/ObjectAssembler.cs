@@ -255,7 +255,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
                 Assign(line, assignment.Name, assignment.Value, line.At(assignment.Index), redefinable: true);
                 return;
             case RegisterAliasStatement alias:
-                Aliases.Define(alias.Name, alias.Register, line.At(alias.Index));
+                Aliases.Define(alias.Name, alias.Register, line.At(alias.Index), PassDiagnostics);
                 return;
         }
     }
@@ -355,6 +355,15 @@ public sealed partial class ObjectAssembler : IExpressionScope
     }
 
     internal ExprValue Evaluate(Expr expr, ParsedLine line) => ExpressionEvaluator.Evaluate(expr, this, line.Line);
+
+    /// <summary>Where this pass's warnings go: later layout passes run the same statements again and stay quiet.</summary>
+    internal IDiagnosticSink PassDiagnostics => _pass == 1 ? _warningSink ??= new PassWarnings(this) : SilentDiagnostics.Instance;
+    private PassWarnings? _warningSink;
+
+    private sealed class PassWarnings(ObjectAssembler assembler) : IDiagnosticSink
+    {
+        public void Warning(SourceLocation? location, string message) => assembler.Warning(location, message);
+    }
 
     internal void Warning(SourceLocation? at, string message)
     {

@@ -50,6 +50,12 @@ internal sealed class ParseTreeConverter
             case AssignmentContext a:
                 return new AssignmentStatement(a.name.Text, Expression(a.expr()), a.name.StartIndex);
             case RegisterAliasContext r:
+                // GNU as reads the comma of ".type sym, type" as optional: ".type sym STT_NOTYPE".
+                if (r.name.Text.Equals(".type", StringComparison.OrdinalIgnoreCase))
+                    return new DirectiveStatement(".type",
+                        [new ExprOperandSyntax(new SymbolExpr(r.keyword.Text, r.keyword.StartIndex), false, r.keyword.StartIndex),
+                         new ExprOperandSyntax(new SymbolExpr(r.target.Text, r.target.StartIndex), false, r.target.StartIndex)],
+                        _line.Text[(r.name.StopIndex + 1)..(r.target.StopIndex + 1)].Trim(), r.name.StartIndex);
                 if (!r.keyword.Text.Equals(".req", StringComparison.OrdinalIgnoreCase))
                     throw Error(r.keyword, $"unknown directive '{r.keyword.Text}' after '{r.name.Text}'");
                 return new RegisterAliasStatement(r.name.Text, r.target.Text, r.name.StartIndex);

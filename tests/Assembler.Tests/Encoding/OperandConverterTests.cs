@@ -39,7 +39,7 @@ public class OperandConverterTests
     public void Req_aliases_name_registers()
     {
         var aliases = new RegisterAliases();
-        aliases.Define("dst", "x5", null!);
+        aliases.Define("dst", "x5", null!, SilentDiagnostics.Instance);
         Assert.Equal(new RegOperand(new Reg(RegClass.X, 5)), Convert("mov dst, x1", aliases)[0]);
     }
 
