@@ -107,10 +107,7 @@ public sealed class OperandConverter
     private static Operand ApplyModifier(RelocModifier modifier, long value, Expr expr, SourceLine line) => modifier switch
     {
         RelocModifier.Lo12 => new ImmOperand(value & 0xFFF),
-        RelocModifier.Abs_G0 or RelocModifier.Abs_G0_NC => new ImmOperand(value & 0xFFFF),
-        RelocModifier.Abs_G1 or RelocModifier.Abs_G1_NC => new ImmOperand((value >> 16) & 0xFFFF),
-        RelocModifier.Abs_G2 or RelocModifier.Abs_G2_NC => new ImmOperand((value >> 32) & 0xFFFF),
-        RelocModifier.Abs_G3 => new ImmOperand((value >> 48) & 0xFFFF),
+        >= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3 => new ModifiedImmOperand(value, modifier),
         _ => throw new AsmError(line.At(expr.Index), $"relocation operator :{modifier.ToString().ToLowerInvariant()}: needs a symbol"),
     };
 

@@ -196,16 +196,19 @@ internal static partial class OperandEncoder
     {
         if (op is SymbolOperand { Modifier: >= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3 } sym)
         {
-            var (kind, hw) = sym.Modifier switch
-            {
-                RelocModifier.Abs_G0 => (FixupKind.MovwG0, 0u), RelocModifier.Abs_G0_NC => (FixupKind.MovwG0Nc, 0u),
-                RelocModifier.Abs_G1 => (FixupKind.MovwG1, 1u), RelocModifier.Abs_G1_NC => (FixupKind.MovwG1Nc, 1u),
-                RelocModifier.Abs_G2 => (FixupKind.MovwG2, 2u), RelocModifier.Abs_G2_NC => (FixupKind.MovwG2Nc, 2u),
-                _ => (FixupKind.MovwG3, 3u),
-            };
+            var (kind, hw) = MoveWideGroup(sym.Modifier);
             if (hw * 16 >= spec.Param) return st.Message("relocation group too large for a 32-bit register");
             st.Fixup = new FixupRequest(kind, sym.Name, sym.Addend);
             st.Word = spec.F1.Insert(st.Word, hw);
+            return OperandMatch.Ok;
+        }
+        if (op is ModifiedImmOperand { Modifier: >= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3 } folded)
+        {
+            var (kind, hw) = MoveWideGroup(folded.Modifier);
+            if (hw * 16 >= spec.Param) return st.Message("relocation group too large for a 32-bit register");
+            uint word = spec.F1.Insert(st.Word, hw);
+            if (!Fixup.TryInsert(kind, ref word, folded.Value, out string error)) return st.Message(error);
+            st.Word = word;
             return OperandMatch.Ok;
         }
         if (op is not ImmOperand imm) return st.Shape(spec.Kind);
@@ -225,6 +228,17 @@ internal static partial class OperandEncoder
         st.Word = spec.F1.Insert(st.Word, hwField);
         return OperandMatch.Ok;
     }
+
+    static (FixupKind Kind, uint Hw) MoveWideGroup(RelocModifier modifier) => modifier switch
+    {
+        RelocModifier.Abs_G0 => (FixupKind.MovwG0, 0u), RelocModifier.Abs_G0_NC => (FixupKind.MovwG0Nc, 0u),
+        RelocModifier.Abs_G1 => (FixupKind.MovwG1, 1u), RelocModifier.Abs_G1_NC => (FixupKind.MovwG1Nc, 1u),
+        RelocModifier.Abs_G2 => (FixupKind.MovwG2, 2u), RelocModifier.Abs_G2_NC => (FixupKind.MovwG2Nc, 2u),
+        RelocModifier.Abs_G0_S => (FixupKind.MovwSG0, 0u), RelocModifier.Abs_G1_S => (FixupKind.MovwSG1, 1u),
+        RelocModifier.Abs_G2_S => (FixupKind.MovwSG2, 2u),
+        RelocModifier.Abs_G3 => (FixupKind.MovwG3, 3u),
+        _ => throw new ArgumentOutOfRangeException(nameof(modifier), modifier, "not a move-wide group"),
+    };
 
     /// <summary>value == imm16 &lt;&lt; (16 * hw) within the register width.</summary>
     static bool TryWide(ulong value, int regSize, out uint imm16, out uint hw)

@@ -86,6 +86,9 @@ public static partial class Fixup
             case FixupKind.MovwG2: return MoveWide(ref word, value, group: 2, check: true);
             case FixupKind.MovwG2Nc: return MoveWide(ref word, value, group: 2, check: false);
             case FixupKind.MovwG3: return MoveWide(ref word, value, group: 3, check: false);
+            case FixupKind.MovwSG0: return SignedMoveWide(ref word, value, group: 0);
+            case FixupKind.MovwSG1: return SignedMoveWide(ref word, value, group: 1);
+            case FixupKind.MovwSG2: return SignedMoveWide(ref word, value, group: 2);
             default: return FixupStatus.BadField;
         }
     }
@@ -115,6 +118,27 @@ public static partial class Fixup
             return FixupStatus.OutOfRange;
         word = WithField(word, (ulong)value >> (16 * group), lsb: 5, bits: 16);
         return FixupStatus.Ok;
+    }
+
+    /// <summary>SABS groups: −2^(16·(group+1)) ≤ X &lt; 2^(16·(group+1)) as GNU as checks it; a negative X makes the
+    /// instruction movn of ~X (opc 00), any other movz (opc 10), whichever of the two was written.</summary>
+    private static FixupStatus SignedMoveWide(ref uint word, long value, int group)
+    {
+        int bits = 16 * (group + 1);
+        if (value < -(1L << bits) || value >= (1L << bits)) return FixupStatus.OutOfRange;
+        const uint opc = 3u << 29;
+        word = (word & ~opc) | (value < 0 ? 0u : 2u << 29);
+        word = WithField(word, (ulong)(value < 0 ? ~value : value) >> (16 * group), lsb: 5, bits: 16);
+        return FixupStatus.Ok;
+    }
+
+    /// <summary>Fills an instruction word's field for <paramref name="kind"/> in place (the assembler folds a
+    /// relocation operator on a constant with it); false and GNU as's message when the value does not fit.</summary>
+    public static bool TryInsert(FixupKind kind, ref uint word, long value, out string error)
+    {
+        var status = Insert(kind, ref word, value);
+        error = status == FixupStatus.Ok ? "" : Message(kind, status, value);
+        return status == FixupStatus.Ok;
     }
 
     /// <summary>adr/adrp split their 21-bit immediate: immlo (2 bits) at 29, immhi (19 bits) at 5.</summary>

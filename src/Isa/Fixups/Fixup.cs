@@ -38,6 +38,9 @@ public static partial class Fixup
         new(FixupKind.MovwG2, 267, "R_AARCH64_MOVW_UABS_G2", 4, FixupBase.Absolute),
         new(FixupKind.MovwG2Nc, 268, "R_AARCH64_MOVW_UABS_G2_NC", 4, FixupBase.Absolute),
         new(FixupKind.MovwG3, 269, "R_AARCH64_MOVW_UABS_G3", 4, FixupBase.Absolute),
+        new(FixupKind.MovwSG0, 270, "R_AARCH64_MOVW_SABS_G0", 4, FixupBase.Absolute),
+        new(FixupKind.MovwSG1, 271, "R_AARCH64_MOVW_SABS_G1", 4, FixupBase.Absolute),
+        new(FixupKind.MovwSG2, 272, "R_AARCH64_MOVW_SABS_G2", 4, FixupBase.Absolute),
     ];
 
     private static readonly Dictionary<uint, FixupKind> ByElfType =

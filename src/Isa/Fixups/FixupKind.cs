@@ -24,6 +24,8 @@ public enum FixupKind : byte
     Ldst8Lo12, Ldst16Lo12, Ldst32Lo12, Ldst64Lo12, Ldst128Lo12,
     // move wide
     MovwG0, MovwG0Nc, MovwG1, MovwG1Nc, MovwG2, MovwG2Nc, MovwG3,
+    // signed move wide: movz for X >= 0, movn with ~X below
+    MovwSG0, MovwSG1, MovwSG2,
 }
 
 /// <summary>A request, from the encoder, to fill a field once the symbol's value is known.</summary>

@@ -39,7 +39,9 @@ public enum Cond : byte
 public enum RelocModifier : byte
 {
     None,
-    Lo12, Got, GotLo12, Abs_G0, Abs_G0_NC, Abs_G1, Abs_G1_NC, Abs_G2, Abs_G2_NC, Abs_G3,
+    Lo12, Got, GotLo12,
+    // The move-wide groups stay contiguous from Abs_G0 to Abs_G3: the encoder tests the range.
+    Abs_G0, Abs_G0_NC, Abs_G1, Abs_G1_NC, Abs_G2, Abs_G2_NC, Abs_G0_S, Abs_G1_S, Abs_G2_S, Abs_G3,
     Pg_Hi21, Pg_Hi21_NC,
 }
 
@@ -66,6 +68,10 @@ public sealed record VecListOperand(byte First, int Count, Arrangement Arrangeme
 public sealed record ImmOperand(long Value, bool HadHash = true, string? Name = null) : Operand;
 
 public sealed record FpImmOperand(double Value) : Operand;
+
+/// <summary>A relocation operator applied to an absolute value (<c>#:abs_g1_s:-0x1234</c>): GNU as resolves the
+/// relocation at once, with the same checks and bit placement the linker would use.</summary>
+public sealed record ModifiedImmOperand(long Value, RelocModifier Modifier) : Operand;
 
 /// <summary>A symbol (plus addend), possibly with a :modifier:. Bare words (ctr_el0, sy, ivac) arrive as these too.</summary>
 public sealed record SymbolOperand(string Name, long Addend = 0, RelocModifier Modifier = RelocModifier.None) : Operand;

@@ -63,7 +63,10 @@ public class ObjectComparisonTests
         try
         {
             string ours = Path.Combine(dir, "ours.o"), theirs = Path.Combine(dir, "gas.o");
-            File.WriteAllBytes(ours, ElfObjectWriter.Write(AsmDriver.Assemble(path, Options(cppFlags), new CollectingDiagnostics())));
+            var obj = AsmDriver.Assemble(path, Options(cppFlags), new CollectingDiagnostics());
+            File.WriteAllBytes(ours, ElfObjectWriter.Write(obj));
+            // The contents too: relocations at the right offsets over the wrong bytes would pass -S -s -r alone.
+            var hexDumps = obj.Sections.Where(s => s.Data.Length > 0).SelectMany(s => new[] { "-x", s.Name }).ToArray();
             string input = path;
             if (path.EndsWith(".S"))
             {
@@ -71,14 +74,14 @@ public class ObjectComparisonTests
                 Run(GnuOracle.Gcc, ["-E", "-D__ASSEMBLY__", .. cppFlags, "-o", input, path]);
             }
             Run(GnuOracle.As, [input, "-o", theirs]);
-            var expected = Run(Readelf, ["-S", "-s", "-r", "-W", theirs]).Replace(theirs, "OBJ").Split('\n');
-            var actual = Run(Readelf, ["-S", "-s", "-r", "-W", ours]).Replace(ours, "OBJ").Split('\n');
+            var expected = Run(Readelf, ["-S", "-s", "-r", "-W", .. hexDumps, theirs]).Replace(theirs, "OBJ").Split('\n');
+            var actual = Run(Readelf, ["-S", "-s", "-r", "-W", .. hexDumps, ours]).Replace(ours, "OBJ").Split('\n');
             var differing = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
                 .Where(i => i >= expected.Length || i >= actual.Length || expected[i] != actual[i])
                 .Select(i => $"line {i + 1}:\n  gas:    {(i < expected.Length ? expected[i] : "(none)")}\n  a64asm: {(i < actual.Length ? actual[i] : "(none)")}")
                 .ToList();
             Assert.True(differing.Count == 0,
-                $"readelf -S -s -r -W differs for {Path.GetFileName(path)}:\n{string.Join("\n", differing.Take(40))}");
+                $"readelf -S -s -r -W -x differs for {Path.GetFileName(path)}:\n{string.Join("\n", differing.Take(40))}");
         }
         finally
         {

@@ -52,6 +52,10 @@ public class FixupApplyTests
     [InlineData(FixupKind.MovwG2, 0xd2c00000u, 0x1234_0000_0000L, 0xd2c24680u)]
     [InlineData(FixupKind.MovwG2Nc, 0xf2c00000u, 0x5_1234_0000_0000L, 0xf2c24680u)]
     [InlineData(FixupKind.MovwG3, 0xf2e00000u, 0x1234_0000_0000_0000L, 0xf2e24680u)]
+    [InlineData(FixupKind.MovwSG0, 0xd2800000u, -5L, 0x92800080u)]                 // movn x0, #4 (GNU as: mov x0, #-5)
+    [InlineData(FixupKind.MovwSG0, 0x92800000u, 5L, 0xd28000a0u)]                  // a movn written, movz made
+    [InlineData(FixupKind.MovwSG1, 0xd2a00000u, -0x12345678L, 0x92a24680u)]        // movn x0, #0x1234, lsl #16
+    [InlineData(FixupKind.MovwSG2, 0xd2c00000u, 0x1234_5678_9abcL, 0xd2c24680u)]   // movz x0, #0x1234, lsl #32
     public void InsertsTheField(FixupKind kind, uint word, long value, uint expected) =>
         Assert.Equal(expected.ToString("x8"), ApplyToWord(kind, word, value).ToString("x8"));
 
