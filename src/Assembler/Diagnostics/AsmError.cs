@@ -14,7 +14,15 @@ public sealed class AsmError : Exception
 
     public SourceLocation? Location { get; }
 
-    public string Render() => DiagnosticRenderer.Render(Severity.Error, Location, Message);
+    /// <summary>Errors found together (every use of a missing symbol, say), reported in one go after this one.</summary>
+    private IReadOnlyList<AsmError> _more = [];
+
+    /// <summary>One error that reports all of <paramref name="errors"/> (at least one), in their order.</summary>
+    public static AsmError All(IReadOnlyList<AsmError> errors) =>
+        errors.Count == 1 ? errors[0] : new AsmError(errors[0].Location, errors[0].Message) { _more = errors.Skip(1).ToArray() };
+
+    public string Render() => string.Join('\n',
+        [DiagnosticRenderer.Render(Severity.Error, Location, Message), .. _more.Select(e => e.Render())]);
 }
 
 /// <summary>Receives warnings (#warning, .warning, ...). Errors are thrown as <see cref="AsmError"/>.</summary>

@@ -1,3 +1,4 @@
+using A64Asm.Assembler.Diagnostics;
 using A64Asm.Isa.Fixups;
 
 namespace A64Asm.Assembler.Elf;
@@ -71,8 +72,9 @@ public sealed class ObjectSymbol
     public bool IsDefined => Section is not null || IsAbsolute;
 }
 
-/// <summary>A RELA entry: at Offset in its section, fill the field of Kind with Symbol + Addend.</summary>
-public sealed record ObjectRelocation(long Offset, FixupKind Kind, ObjectSymbol Symbol, long Addend);
+/// <summary>A RELA entry: at Offset in its section, fill the field of Kind with Symbol + Addend. <see cref="At"/> is
+/// the statement that asked for it (not written to ELF): a link of this object names it when the symbol is missing.</summary>
+public sealed record ObjectRelocation(long Offset, FixupKind Kind, ObjectSymbol Symbol, long Addend, SourceLocation? At = null);
 
 /// <summary>
 /// What the assembler produces and the ELF writer serialises: sections in order, symbols in definition order.

@@ -37,12 +37,25 @@ public sealed class InstructionEncoder
             operands.Add(new SymbolOperand(literal.Label));
         }
         if (!A64Encoder.TryEncode(instruction.Mnemonic, operands, 0, out var encoded, out string error, out int errorOperand))
-            throw new AsmError(line.At(ErrorIndex(instruction, operands, errorOperand)), error);
+            throw UndefinedImmediate(line, instruction, operands)
+                ?? new AsmError(line.At(ErrorIndex(instruction, operands, errorOperand)), error);
         long place = _assembler.Current.Location;
         var word = _assembler.Reserve(4);
         BinaryPrimitives.WriteUInt32LittleEndian(word, encoded.Word);
         if (encoded.HasFixup)
             _assembler.AddFixup(encoded.Fixup, place, line, FixupIndex(instruction));
+    }
+
+    // "#NAME" of a symbol nothing defines (a missing #define, most often): no form can take it, and saying which
+    // register or immediate a form wanted would hide that the name is the problem. GNU as's words.
+    private AsmError? UndefinedImmediate(ParsedLine line, InstructionStatement instruction, List<Operand> operands)
+    {
+        var written = instruction.Operands;
+        for (int i = 0; i < written.Count && i < operands.Count; i++)
+            if (written[i] is ExprOperandSyntax { HasHash: true } && operands[i] is SymbolOperand { Modifier: RelocModifier.None } symbol
+                && !_assembler.IsSymbolDefined(symbol.Name))
+                return new AsmError(line.At(written[i].Index), $"undefined symbol '{symbol.Name}' used as an immediate value");
+        return null;
     }
 
     // The operand the encoder names, as written: for a post-indexed address ("[x1], #1000", one operand once merged)

@@ -4,7 +4,8 @@ using A64Asm.Assembler.Diagnostics;
 namespace A64Asm.Assembler.Layout;
 
 /// <summary>One literal of an ldr =value: its size (4, 8 or 16 bytes), value and the internal label of its slot.</summary>
-public sealed record PoolEntry(int Size, Expr Value, string Label, SourceLine Line);
+/// <param name="At">The value as written in the first ldr that asked for the slot: a relocation the slot needs points there.</param>
+public sealed record PoolEntry(int Size, Expr Value, string Label, SourceLine Line, SourceLocation At);
 
 /// <summary>
 /// The literals waiting for a .ltorg (or the end of the section). Like GNU as, equal values of one size share a
@@ -19,11 +20,11 @@ public sealed class LiteralPool
 
     public bool IsEmpty => Entries.Count == 0;
 
-    public PoolEntry Add(int size, Expr value, string valueKey, SourceLine line)
+    public PoolEntry Add(int size, Expr value, string valueKey, SourceLine line, SourceLocation at)
     {
         string key = string.Concat(size.ToString(System.Globalization.CultureInfo.InvariantCulture), ":", valueKey);
         if (_byKey.TryGetValue(key, out var existing)) return existing;
-        var entry = new PoolEntry(size, value, $".L\u0001pool{Interlocked.Increment(ref _nextId)}", line);
+        var entry = new PoolEntry(size, value, $".L\u0001pool{Interlocked.Increment(ref _nextId)}", line, at);
         _byKey[key] = entry;
         Entries.Add(entry);
         return entry;

@@ -9,7 +9,7 @@ namespace A64Asm.Assembler.Layout;
 /// <summary>A relocation found in the emitting pass, turned into an <see cref="ObjectRelocation"/> at the end.</summary>
 internal readonly record struct PendingFixup(AsmSection Section, long Offset, FixupRequest Request, SourceLocation At);
 
-internal readonly record struct PendingRelocation(AsmSection Section, long Offset, FixupKind Kind, SymbolEntry Symbol, long Addend);
+internal readonly record struct PendingRelocation(AsmSection Section, long Offset, FixupKind Kind, SymbolEntry Symbol, long Addend, SourceLocation At);
 
 public sealed partial class ObjectAssembler
 {
@@ -73,7 +73,7 @@ public sealed partial class ObjectAssembler
             return;
         }
         Reference(symbol);
-        _relocations.Add(new PendingRelocation(Current, place, request.Kind, symbol, request.Addend));
+        _relocations.Add(new PendingRelocation(Current, place, request.Kind, symbol, request.Addend, at));
     }
 
     // Defined here, by a label or equate whose value is settled, and not to be preempted through the symbol table.
@@ -106,7 +106,7 @@ public sealed partial class ObjectAssembler
             addend = value.Value;
         }
         Reference(symbol);
-        _relocations.Add(new PendingRelocation(Current, place, kind, symbol, addend));
+        _relocations.Add(new PendingRelocation(Current, place, kind, symbol, addend, at));
     }
 
     private static void Reference(SymbolEntry symbol) => symbol.IsReferenced = true;
@@ -147,6 +147,12 @@ public sealed partial class ObjectAssembler
 
         // gas keeps a section's fixups in the order of the bytes they patch; ours arrive datum first, then
         // instructions and deferred data at the end.
+        var undefinedLocals = _relocations
+            .Where(r => !r.Symbol.IsDefined && !r.Symbol.IsGlobal && r.Symbol.PendingExpression is null && SymbolTable.IsAssemblerLocal(r.Symbol.Name))
+            .Select(r => new AsmError(r.At, $"undefined local symbol '{ExpressionEvaluator.Display(r.Symbol.Name)}'"))
+            .ToList();
+        if (undefinedLocals.Count > 0)
+            throw AsmError.All(undefinedLocals);
         foreach (var r in _relocations.OrderBy(r => r.Offset))
         {
             if (r.Symbol.PendingExpression is not null && TryGetSymbol(r.Symbol.Name, out var aliasValue) && aliasValue.Symbol is { } target)
@@ -154,12 +160,10 @@ public sealed partial class ObjectAssembler
                 // An equate to another symbol: relocate against that symbol.
                 var targetEntry = Symbols.GetOrAdd(target);
                 long extra = aliasValue.Section is null ? aliasValue.Value : aliasValue.Value - targetEntry.Offset;
-                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(targetEntry, sections), r.Addend + extra));
+                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(targetEntry, sections), r.Addend + extra, r.At));
                 continue;
             }
-            if (!r.Symbol.IsDefined && !r.Symbol.IsGlobal && SymbolTable.IsAssemblerLocal(r.Symbol.Name))
-                throw new AsmError(null, $"undefined local symbol '{ExpressionEvaluator.Display(r.Symbol.Name)}'");
-            sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(r.Symbol, sections), r.Addend));
+            sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(r.Symbol, sections), r.Addend, r.At));
         }
         return obj;
     }

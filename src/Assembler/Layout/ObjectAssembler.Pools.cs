@@ -21,7 +21,7 @@ public sealed partial class ObjectAssembler
             RegOperand { Reg.Class: RegClass.Q } => 16,
             _ => throw new AsmError(line.At(instruction.Operands[0].Index), "ldr =value needs a w, x, s, d or q destination register"),
         };
-        var entry = Current.OpenPool.Add(size, literal.Value, LiteralKey(literal.Value, line), line.Line);
+        var entry = Current.OpenPool.Add(size, literal.Value, LiteralKey(literal.Value, line), line.Line, line.At(literal.Value.Index));
         _literalOf[line] = entry;
         return entry;
     }
@@ -82,7 +82,7 @@ public sealed partial class ObjectAssembler
             }
             DefineLabel(entry.Label, entry.Line, -1);
             if (_emitting)
-                WriteExpression(entry.Size, entry.Value, entry.Line, entry.Line.Location);
+                WriteExpression(entry.Size, entry.Value, entry.Line, entry.At);
             else
                 Current.Location += entry.Size;
         }

@@ -100,6 +100,7 @@ public sealed class AssembleCommand
             LinkOptions.TryParseFlag("-Ttext=" + t, null, out _);
         foreach (var s in parse.GetValue(sectionStarts) ?? [])
             LinkOptions.TryParseFlag("--section-start", s, out _);
+        UndefinedReferences.ThrowIfAny(obj);
         var image = A64Asm.Linker.Linker.Link([new LinkerInput(file, elf)], LinkOptions);
         clock.Lap("link");
 
