@@ -66,7 +66,7 @@ public static class AsmDriver
         try
         {
             var obj = Run(lines, options, buffered, streaming: true);
-            buffered.ReplayTo(diagnostics);
+            buffered.ReplayTo(diagnostics, options);
             return obj;
         }
         catch (NeedsLayoutPassesException)
@@ -78,24 +78,24 @@ public static class AsmDriver
             }
             finally
             {
-                buffered.ReplayTo(diagnostics);
+                buffered.ReplayTo(diagnostics, options);
             }
         }
         catch (AsmError)
         {
-            buffered.ReplayTo(diagnostics);
+            buffered.ReplayTo(diagnostics, options);
             throw;
         }
     }
 
-    private static ObjectFile Run(IEnumerable<SourceLine> lines, AssemblerOptions options, IDiagnosticSink diagnostics, bool streaming)
+    private static ObjectFile Run(IEnumerable<SourceLine> lines, AssemblerOptions options, BufferedDiagnostics diagnostics, bool streaming)
     {
         var assembler = new ObjectAssembler(diagnostics, streaming) { Listing = options.Listing, Memoize = options.MemoizeStatements, EncodeDirectly = options.EncodeDirectly };
         foreach (var (name, value) in options.Defsyms)
             assembler.DefineAbsolute(name, value);
         var macroOptions = new MacroOptions { ReadFile = options.ReadFile };
         macroOptions.IncludeDirs.AddRange(options.IncludeDirs);
-        if (options.Print is { } print) macroOptions.Print = print;
+        macroOptions.Print = diagnostics.Print;
         if (options.Timings is { } times)
             return RunTimed(new MacroExpander(lines, new AssemblerMacroHost(assembler), macroOptions, diagnostics), assembler, times);
         if (ParallelParsing)
@@ -147,9 +147,17 @@ public static class AsmDriver
         Environment.ProcessorCount > 1 && Environment.GetEnvironmentVariable("A64ASM_THREADS") != "1";
 
     /// <summary>Holds warnings until the run is known to stand (a streaming run may be redone with layout passes).</summary>
+    /// <summary>Warnings and .print output of one attempt, given out only once it is known to be the last: a restart
+    /// with layout passes runs the same directives again.</summary>
     private sealed class BufferedDiagnostics : IDiagnosticSink
     {
         private readonly List<(SourceLocation? At, string Message)> _warnings = new();
+        private readonly List<string> _prints = new();
+
+        public void Print(string text)
+        {
+            lock (_prints) _prints.Add(text);
+        }
 
         // Both threads of the parallel front end report here.
         public void Warning(SourceLocation? location, string message)
@@ -157,8 +165,14 @@ public static class AsmDriver
             lock (_warnings) _warnings.Add((location, message));
         }
 
-        public void ReplayTo(IDiagnosticSink sink)
+        public void ReplayTo(IDiagnosticSink sink, AssemblerOptions options)
         {
+            var print = options.Print ?? Console.Out.WriteLine;
+            lock (_prints)
+            {
+                foreach (var text in _prints) print(text);
+                _prints.Clear();
+            }
             lock (_warnings)
             {
                 foreach (var (at, message) in _warnings) sink.Warning(at, message);

@@ -51,6 +51,18 @@ public class KernelIdiomTests
     }
 
     [Fact]
+    public void Print_and_warning_come_out_once_when_a_size_waits_for_a_later_label()
+    {
+        // The .fill's size depends on a label below it: the input is assembled again with layout passes.
+        var printed = new List<string>();
+        var diagnostics = new CollectingDiagnostics();
+        Asm.Object(".print \"hello\"\n.warning \"careful\"\nb later\n.fill later - ., 1, 0\nlater: nop\n", diagnostics,
+            new AssemblerOptions { Print = printed.Add });
+        Assert.Equal(["hello"], printed);
+        Assert.Equal("test.s:2:1: warning: careful", Assert.Single(diagnostics.Warnings).Split('\n')[0]);
+    }
+
+    [Fact]
     public void Unreq_of_an_unknown_alias_is_an_error()
     {
         Assert.Equal("test.s:1:1: error: unknown register alias 'tmp'", Asm.ErrorLine(".unreq tmp\n"));
