@@ -90,7 +90,7 @@ public static class AsmDriver
 
     private static ObjectFile Run(IEnumerable<SourceLine> lines, AssemblerOptions options, BufferedDiagnostics diagnostics, bool streaming)
     {
-        var assembler = new ObjectAssembler(diagnostics, streaming) { Listing = options.Listing, Memoize = options.MemoizeStatements, EncodeDirectly = options.EncodeDirectly };
+        var assembler = new ObjectAssembler(diagnostics, streaming) { Listing = options.Listing, Memoize = options.MemoizeStatements, EncodeDirectly = options.EncodeDirectly, BigEndian = options.BigEndian };
         foreach (var (name, value) in options.Defsyms)
             assembler.DefineAbsolute(name, value);
         var macroOptions = new MacroOptions { ReadFile = options.ReadFile };

@@ -20,6 +20,10 @@ public sealed class AssemblerOptions
 
     internal static readonly Func<string, string?> DefaultReadFile = Diagnostics.SourceFiles.Read;
 
+    /// <summary>-EB: big-endian AArch64 (aarch64_be). Data, literal pools and the ELF file are big-endian; instructions
+    /// stay little-endian, as the architecture fetches them.</summary>
+    public bool BigEndian { get; set; }
+
     /// <summary>Run the C preprocessor first: null decides by the file name (".s" no, anything else yes, as gcc).</summary>
     public bool? Preprocess { get; set; }
 

@@ -3,7 +3,7 @@ using static A64Asm.Assembler.Elf.ElfConstants;
 namespace A64Asm.Assembler.Elf;
 
 /// <summary>
-/// Serialises an <see cref="ObjectFile"/> as an ELF64 little-endian AArch64 relocatable object, laid out as GNU as
+/// Serialises an <see cref="ObjectFile"/> as an ELF64 AArch64 relocatable object (little-endian, or big-endian for -EB), laid out as GNU as
 /// lays its objects out: the null section, each of the object's sections in order followed by its ".rela" section
 /// when it has relocations, then .symtab, .strtab and .shstrtab. In the file the contents follow the ELF header
 /// in the order as writes them — the sections' own, .symtab, .strtab, the .rela sections, .shstrtab — each at
@@ -31,15 +31,15 @@ public static class ElfObjectWriter
         var symbols = new ElfSymbolTable(obj, s => indexOf[s]);
         foreach (var (section, at) in relaOf)
             headers[at] = new(".rela" + section.Name, ShtRela, ShfInfoLink, 8, RelaSize,
-                (uint)symtabIndex, indexOf[section], RelaBytes(section, symbols));
+                (uint)symtabIndex, indexOf[section], RelaBytes(section, symbols, obj.BigEndian));
 
-        headers.Add(new(".symtab", ShtSymTab, 0, 8, SymbolSize, (uint)strtabIndex, symbols.FirstGlobalIndex, SymbolBytes(symbols)));
+        headers.Add(new(".symtab", ShtSymTab, 0, 8, SymbolSize, (uint)strtabIndex, symbols.FirstGlobalIndex, SymbolBytes(symbols, obj.BigEndian)));
         headers.Add(new(".strtab", ShtStrTab, 0, 1, 0, 0, 0, symbols.StringTable));
         var (sectionNames, offsetOf) = ElfStringTable.SuffixMerged(headers.Select(h => h.Name).Append(".shstrtab"));
         headers.Add(new(".shstrtab", ShtStrTab, 0, 1, 0, 0, 0, sectionNames));
         var nameOffsets = headers.Select(h => offsetOf[h.Name]).ToList();
 
-        return Layout(headers, nameOffsets, (ushort)shstrtabIndex);
+        return Layout(headers, nameOffsets, (ushort)shstrtabIndex, obj.BigEndian);
     }
 
     private static ElfSectionHeader ContentHeader(ObjectSection section)
@@ -56,9 +56,9 @@ public static class ElfObjectWriter
         };
     }
 
-    private static byte[] RelaBytes(ObjectSection section, ElfSymbolTable symbols)
+    private static byte[] RelaBytes(ObjectSection section, ElfSymbolTable symbols, bool bigEndian)
     {
-        var bytes = new ElfByteWriter();
+        var bytes = new ElfByteWriter(bigEndian);
         foreach (var relocation in section.Relocations)
         {
             var rela = symbols.Rela(relocation);
@@ -69,9 +69,9 @@ public static class ElfObjectWriter
         return bytes.ToArray();
     }
 
-    private static byte[] SymbolBytes(ElfSymbolTable symbols)
+    private static byte[] SymbolBytes(ElfSymbolTable symbols, bool bigEndian)
     {
-        var bytes = new ElfByteWriter();
+        var bytes = new ElfByteWriter(bigEndian);
         foreach (var s in symbols.Entries)
         {
             bytes.U32(s.NameOffset);
@@ -84,7 +84,7 @@ public static class ElfObjectWriter
         return bytes.ToArray();
     }
 
-    private static byte[] Layout(List<ElfSectionHeader> headers, List<uint> nameOffsets, ushort shstrtabIndex)
+    private static byte[] Layout(List<ElfSectionHeader> headers, List<uint> nameOffsets, ushort shstrtabIndex, bool bigEndian)
     {
         var offsets = new ulong[headers.Count];
         ulong position = HeaderSize;
@@ -97,7 +97,7 @@ public static class ElfObjectWriter
         }
         var sectionHeaderOffset = AlignUp(position, 8);
 
-        var file = new ElfByteWriter();
+        var file = new ElfByteWriter(bigEndian);
         WriteElfHeader(file, sectionHeaderOffset, (ushort)headers.Count, shstrtabIndex);
         foreach (int i in FileOrder(headers))
         {
@@ -123,7 +123,7 @@ public static class ElfObjectWriter
 
     private static void WriteElfHeader(ElfByteWriter file, ulong sectionHeaderOffset, ushort sectionCount, ushort shstrtabIndex)
     {
-        file.Bytes([0x7f, (byte)'E', (byte)'L', (byte)'F', 2 /* ELFCLASS64 */, 1 /* LSB */, 1 /* EV_CURRENT */, 0 /* SYSV */]);
+        file.Bytes([0x7f, (byte)'E', (byte)'L', (byte)'F', 2 /* ELFCLASS64 */, file.BigEndian ? (byte)2 /* MSB */ : (byte)1 /* LSB */, 1 /* EV_CURRENT */, 0 /* SYSV */]);
         file.PadTo(16);
         file.U16(EtRel);
         file.U16(EmAarch64);

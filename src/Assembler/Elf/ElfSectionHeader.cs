@@ -22,17 +22,28 @@ internal sealed record ElfSectionHeader(
     }
 }
 
-/// <summary>Little-endian primitive writes into a growing buffer.</summary>
-internal sealed class ElfByteWriter
+/// <summary>Primitive writes, in the file's byte order (ELFDATA2LSB or, for -EB, ELFDATA2MSB), into a growing buffer.</summary>
+internal sealed class ElfByteWriter(bool bigEndian)
 {
     private readonly MemoryStream _stream = new();
+
+    public bool BigEndian => bigEndian;
 
     public ulong Position => (ulong)_stream.Length;
 
     public void U8(byte v) => _stream.WriteByte(v);
-    public void U16(ushort v) { Span<byte> b = stackalloc byte[2]; System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(b, v); _stream.Write(b); }
-    public void U32(uint v) { Span<byte> b = stackalloc byte[4]; System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(b, v); _stream.Write(b); }
-    public void U64(ulong v) { Span<byte> b = stackalloc byte[8]; System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(b, v); _stream.Write(b); }
+    public void U16(ushort v) => Number(v, 2);
+    public void U32(uint v) => Number(v, 4);
+    public void U64(ulong v) => Number(v, 8);
+
+    private void Number(ulong v, int size)
+    {
+        Span<byte> b = stackalloc byte[size];
+        for (int i = 0; i < size; i++)
+            b[bigEndian ? size - 1 - i : i] = (byte)(v >> (8 * i));
+        _stream.Write(b);
+    }
+
     public void I64(long v) => U64((ulong)v);
     public void Bytes(ReadOnlySpan<byte> bytes) => _stream.Write(bytes);
 

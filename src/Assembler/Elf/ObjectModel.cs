@@ -85,6 +85,9 @@ public sealed record ObjectRelocation(long Offset, FixupKind Kind, ObjectSymbol 
 /// </summary>
 public sealed class ObjectFile
 {
+    /// <summary>-EB: data and the ELF file are big-endian (instructions never are).</summary>
+    public bool BigEndian { get; init; }
+
     public List<ObjectSection> Sections { get; } = new();
     public List<ObjectSymbol> Symbols { get; } = new();
 }

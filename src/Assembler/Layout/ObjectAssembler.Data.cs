@@ -82,15 +82,23 @@ public sealed partial class ObjectAssembler
             if (v >= max || v < -(max >> 1))
                 Warning(at, $"value 0x{v:x} truncated to 0x{v & (max - 1):x}");
         }
-        Span<byte> all = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64LittleEndian(all, v);
         if (size <= 8)
-            all[..size].CopyTo(bytes);
-        else
         {
-            all.CopyTo(bytes);
-            bytes[8..].Fill(v < 0 ? (byte)0xff : (byte)0);
+            WriteNumber(bytes, v);
+            return;
         }
+        // A 16-byte literal: the value sign-extended, its high half first when big-endian.
+        var low = BigEndian ? bytes[8..] : bytes[..8];
+        var high = BigEndian ? bytes[..8] : bytes[8..];
+        WriteNumber(low, v);
+        high.Fill(v < 0 ? (byte)0xff : (byte)0);
+    }
+
+    /// <summary>The low bytes of <paramref name="value"/> as a number of the span's length, in the target's data order.</summary>
+    private void WriteNumber(Span<byte> at, long value)
+    {
+        for (int i = 0; i < at.Length; i++)
+            at[BigEndian ? at.Length - 1 - i : i] = (byte)(value >> (8 * i));
     }
 
     private void Inst(ParsedLine line, DirectiveStatement d)
@@ -158,7 +166,7 @@ public sealed partial class ObjectAssembler
         }
         Span<byte> item = stackalloc byte[8];
         item.Clear();
-        BinaryPrimitives.WriteUInt32LittleEndian(item, (uint)value);
+        WriteNumber(item[..(int)Math.Min(size, 4)], value);
         var span = Current.Reserve(repeat.Value * size);
         for (long i = 0; i < repeat.Value; i++)
             item[..(int)size].CopyTo(span.Slice((int)(i * size), (int)size));
@@ -205,7 +213,10 @@ public sealed partial class ObjectAssembler
         if (fill is { } pattern)
         {
             for (int i = 0; i < span.Length; i++)
-                span[i] = (byte)(pattern >> (8 * (i % fillSize)));
+            {
+                int byteOfPattern = BigEndian ? fillSize - 1 - i % fillSize : i % fillSize;
+                span[i] = (byte)(pattern >> (8 * byteOfPattern));
+            }
         }
         else if (Current.IsCode)
         {

@@ -113,7 +113,7 @@ public sealed partial class ObjectAssembler
 
     private ObjectFile BuildObject()
     {
-        var obj = new ObjectFile();
+        var obj = new ObjectFile { BigEndian = BigEndian };
         var sections = new Dictionary<AsmSection, ObjectSection>(ReferenceEqualityComparer.Instance);
         foreach (var section in Sections.All)
         {

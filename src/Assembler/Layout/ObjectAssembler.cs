@@ -45,6 +45,9 @@ public sealed partial class ObjectAssembler : IExpressionScope
     public SymbolTable Symbols { get; } = new();
     public RegisterAliases Aliases { get; } = new();
 
+    /// <summary>Data in big-endian order (-EB); instruction words stay little-endian.</summary>
+    public bool BigEndian { get; init; }
+
     internal AsmSection Current => Sections.Current;
     internal bool Emitting => _emitting;
 

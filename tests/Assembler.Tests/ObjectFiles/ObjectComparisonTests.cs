@@ -29,9 +29,8 @@ public class ObjectComparisonTests
     {
         if (!ToolsAvailable()) return;
         string path = Path.Combine(VectorDir, name);
-        var cppFlags = File.ReadLines(path).Where(l => l.StartsWith("// cpp:"))
-            .SelectMany(l => l["// cpp:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        AssertSameObject(path, cppFlags);
+        var cppFlags = FlagsOf(path, "// cpp:");
+        AssertSameObject(path, cppFlags, FlagsOf(path, "// as:"));
     }
 
     [Theory]
@@ -40,6 +39,10 @@ public class ObjectComparisonTests
     public void Sample_object_matches_GNU_as(int pageShift) =>
         AssertSameObjectIfAvailable(Path.Combine(Repo.Root, "samples", "relocate_kernel.S"),
             ["-I", Path.Combine(Repo.Root, "samples", "include"), $"-DPAGE_SHIFT={pageShift}"]);
+
+    private static List<string> FlagsOf(string path, string marker) =>
+        File.ReadLines(path).Where(l => l.StartsWith(marker))
+            .SelectMany(l => l[marker.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
 
     private static void AssertSameObjectIfAvailable(string path, List<string> cppFlags)
     {
@@ -57,13 +60,16 @@ public class ObjectComparisonTests
         return false;
     }
 
-    private static void AssertSameObject(string path, List<string> cppFlags)
+    private static void AssertSameObject(string path, List<string> cppFlags, List<string>? asFlags = null)
     {
+        asFlags ??= [];
         string dir = Directory.CreateTempSubdirectory("a64asm-elfcmp").FullName;
         try
         {
             string ours = Path.Combine(dir, "ours.o"), theirs = Path.Combine(dir, "gas.o");
-            var obj = AsmDriver.Assemble(path, Options(cppFlags), new CollectingDiagnostics());
+            var options = Options(cppFlags);
+            options.BigEndian = asFlags.Contains("-EB");
+            var obj = AsmDriver.Assemble(path, options, new CollectingDiagnostics());
             File.WriteAllBytes(ours, ElfObjectWriter.Write(obj));
             // The contents too: relocations at the right offsets over the wrong bytes would pass -S -s -r alone.
             var hexDumps = obj.Sections.Where(s => s.Data.Length > 0).SelectMany(s => new[] { "-x", s.Name }).ToArray();
@@ -73,7 +79,7 @@ public class ObjectComparisonTests
                 input = Path.Combine(dir, "pre.s");
                 Run(GnuOracle.Gcc, ["-E", "-D__ASSEMBLY__", .. cppFlags, "-o", input, path]);
             }
-            Run(GnuOracle.As, [input, "-o", theirs]);
+            Run(GnuOracle.As, [.. asFlags, input, "-o", theirs]);
             var expected = Run(Readelf, ["-S", "-s", "-r", "-W", .. hexDumps, theirs]).Replace(theirs, "OBJ").Split('\n');
             var actual = Run(Readelf, ["-S", "-s", "-r", "-W", .. hexDumps, ours]).Replace(ours, "OBJ").Split('\n');
             var differing = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
