@@ -22,6 +22,9 @@ public sealed class LinkedImage
     }
 
     public ulong BaseAddress { get; }
+
+    /// <summary>Linked from big-endian objects: the image's data is big-endian (its instructions are not).</summary>
+    public bool BigEndian { get; init; }
     public byte[] Flat { get; }
 
     /// <summary>Every defined global and weak symbol, by name (ordinal order), with its final address or value.</summary>

@@ -14,6 +14,9 @@ public static class Linker
     {
         if (inputs.Count == 0) throw new LinkError("no input files");
         var objects = inputs.Select(InputObject.Read).ToList();
+        bool bigEndian = objects[0].BigEndian;
+        if (objects.FirstOrDefault(o => o.BigEndian != bigEndian) is { } mixed)
+            throw new LinkError($"{mixed.Name}: compiled for a {(mixed.BigEndian ? "big" : "little")} endian system and target is {(bigEndian ? "big" : "little")} endian");
         // Only allocated sections reach the image; relocations of others (debug info) are not applied.
         var globals = new SymbolResolver(objects);
         var outputs = SectionLayout.Build(objects, options);
@@ -31,7 +34,7 @@ public static class Linker
 
         var sections = outputs.Select(o => new LinkedSection(o.Name, o.Address, o.Size, o.Alignment, o.Flags, o.IsNoBits)).ToList();
         var (baseAddress, flat) = FlatImage(outputs, contents, options.TextStart);
-        return new LinkedImage(baseAddress, flat, globals.FinalValues(), sections);
+        return new LinkedImage(baseAddress, flat, globals.FinalValues(), sections) { BigEndian = bigEndian };
     }
 
     private static (ulong Base, byte[] Flat) FlatImage(IReadOnlyList<OutputSection> outputs, Dictionary<OutputSection, byte[]> contents, ulong textStart)

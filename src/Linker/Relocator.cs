@@ -47,7 +47,7 @@ internal sealed class Relocator
 
             var place = section.Address + reloc.Offset;
             var value = Fixup.ValueFor(kind, (long)(symbolValue + (ulong)reloc.Addend), (long)place);
-            var status = Fixup.Apply(kind, output.Slice(at + (int)reloc.Offset), value);
+            var status = Fixup.Apply(kind, output.Slice(at + (int)reloc.Offset), value, section.Owner.BigEndian);
             if (status != FixupStatus.Ok)
                 _errors.Add(Describe(where, kind, status, value, against));
         }

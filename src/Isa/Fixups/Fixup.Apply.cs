@@ -18,8 +18,10 @@ public static partial class Fixup
         return status == FixupStatus.Ok;
     }
 
-    /// <summary>As <see cref="TryApply"/>, but reports the kind of failure so a caller can word it itself (the linker does).</summary>
-    public static FixupStatus Apply(FixupKind kind, Span<byte> at, long value)
+    /// <summary>As <see cref="TryApply"/>, but reports the kind of failure so a caller can word it itself (the linker does).
+    /// <paramref name="bigEndianData"/>: data fields (ABS/PREL 16, 32, 64) of a big-endian object are stored most
+    /// significant byte first; instruction fields are always in a little-endian word.</summary>
+    public static FixupStatus Apply(FixupKind kind, Span<byte> at, long value, bool bigEndianData = false)
     {
         if ((int)kind >= Specs.Length || kind == FixupKind.None || at.Length < Specs[(int)kind].FieldSize)
             return FixupStatus.BadField;
@@ -28,18 +30,21 @@ public static partial class Fixup
         {
             case FixupKind.Abs64:
             case FixupKind.Prel64:
-                BinaryPrimitives.WriteInt64LittleEndian(at, value);
+                if (bigEndianData) BinaryPrimitives.WriteInt64BigEndian(at, value);
+                else BinaryPrimitives.WriteInt64LittleEndian(at, value);
                 return FixupStatus.Ok;
             case FixupKind.Abs32:
             case FixupKind.Prel32:
                 // The ABI accepts either reading of 32 bits: −2^31 ≤ X < 2^32.
                 if (value < -(1L << 31) || value >= (1L << 32)) return FixupStatus.OutOfRange;
-                BinaryPrimitives.WriteUInt32LittleEndian(at, (uint)value);
+                if (bigEndianData) BinaryPrimitives.WriteUInt32BigEndian(at, (uint)value);
+                else BinaryPrimitives.WriteUInt32LittleEndian(at, (uint)value);
                 return FixupStatus.Ok;
             case FixupKind.Abs16:
             case FixupKind.Prel16:
                 if (value < -(1L << 15) || value >= (1L << 16)) return FixupStatus.OutOfRange;
-                BinaryPrimitives.WriteUInt16LittleEndian(at, (ushort)value);
+                if (bigEndianData) BinaryPrimitives.WriteUInt16BigEndian(at, (ushort)value);
+                else BinaryPrimitives.WriteUInt16LittleEndian(at, (ushort)value);
                 return FixupStatus.Ok;
         }
 

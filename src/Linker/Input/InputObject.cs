@@ -5,7 +5,7 @@ using ELFSharp.ELF.Sections;
 namespace A64Asm.Linker.Input;
 
 /// <summary>
-/// An ELF64 little-endian AArch64 relocatable object, read with ELFSharp. ELFSharp does not expose sh_link,
+/// An ELF64 AArch64 relocatable object, little- or big-endian (aarch64_be, -EB), read with ELFSharp. ELFSharp does not expose sh_link,
 /// sh_info or RELA entries, so those few fields are read from the section header table directly.
 /// </summary>
 public sealed class InputObject
@@ -15,6 +15,9 @@ public sealed class InputObject
     private InputObject(string name) => Name = name;
 
     public string Name { get; }
+
+    /// <summary>ELFDATA2MSB: the object's data (and its ELF fields) are big-endian; its instructions are not.</summary>
+    public bool BigEndian { get; private init; }
 
     /// <summary>By section header index; index 0 (the null section) is null, as are sections we do not keep.</summary>
     public IReadOnlyList<InputSection?> Sections { get; private set; } = [];
@@ -40,15 +43,16 @@ public sealed class InputObject
         if (!ELFReader.TryLoad(new MemoryStream(input.Bytes, writable: false), true, out IELF? loaded) || loaded is null)
             throw new LinkError($"{input.Name}: file format not recognized");
         using var elf = loaded;
-        if (elf is not ELF<ulong> elf64 || elf.Endianess != ELFSharp.Endianess.LittleEndian)
-            throw new LinkError($"{input.Name}: file format is not elf64-littleaarch64");
+        if (elf is not ELF<ulong> elf64)
+            throw new LinkError($"{input.Name}: file format is not elf64-littleaarch64 or elf64-bigaarch64");
+        bool bigEndian = elf.Endianess == ELFSharp.Endianess.BigEndian;
         if (elf.Machine != Machine.AArch64)
-            throw new LinkError($"{input.Name}: file format is not elf64-littleaarch64 (machine {elf.Machine})");
+            throw new LinkError($"{input.Name}: file format is not elf64-{(bigEndian ? "big" : "little")}aarch64 (machine {elf.Machine})");
         if (elf.Type != FileType.Relocatable)
             throw new LinkError($"{input.Name}: not a relocatable object (ELF type {elf.Type})");
 
-        var obj = new InputObject(input.Name);
-        var raw = new RawSectionHeaders(input.Bytes);
+        var obj = new InputObject(input.Name) { BigEndian = bigEndian };
+        var raw = new RawSectionHeaders(input.Bytes, bigEndian);
         var sections = new InputSection?[elf64.Sections.Count];
         for (int i = 1; i < sections.Length; i++)
         {
@@ -70,7 +74,7 @@ public sealed class InputObject
             var target = raw.Info(i);
             if (target >= sections.Length || sections[target] is not { } applies)
                 throw new LinkError($"{input.Name}: {elf64.Sections[i].Name}: relocations for a section that does not exist");
-            ReadRela(elf64.Sections[i].GetContents(), applies, obj.Symbols.Count, input.Name);
+            ReadRela(elf64.Sections[i].GetContents(), applies, obj.Symbols.Count, bigEndian);
         }
         return obj;
     }
@@ -83,13 +87,13 @@ public sealed class InputObject
             (byte)e.Binding, (byte)e.Type, e.PointedSectionIndex)).ToList();
     }
 
-    private static void ReadRela(byte[] contents, InputSection applies, int symbolCount, string objectName)
+    private static void ReadRela(byte[] contents, InputSection applies, int symbolCount, bool bigEndian)
     {
         for (int at = 0; at + 24 <= contents.Length; at += 24)
         {
-            var offset = BinaryPrimitives.ReadUInt64LittleEndian(contents.AsSpan(at));
-            var info = BinaryPrimitives.ReadUInt64LittleEndian(contents.AsSpan(at + 8));
-            var addend = BinaryPrimitives.ReadInt64LittleEndian(contents.AsSpan(at + 16));
+            var offset = U64(contents.AsSpan(at), bigEndian);
+            var info = U64(contents.AsSpan(at + 8), bigEndian);
+            var addend = (long)U64(contents.AsSpan(at + 16), bigEndian);
             var symbol = (uint)(info >> 32);
             if (symbol >= symbolCount)
                 throw new LinkError($"{applies.Where(offset)}: bad symbol index {symbol} in relocation");
@@ -97,16 +101,24 @@ public sealed class InputObject
         }
     }
 
+    private static ulong U64(ReadOnlySpan<byte> at, bool bigEndian) =>
+        bigEndian ? BinaryPrimitives.ReadUInt64BigEndian(at) : BinaryPrimitives.ReadUInt64LittleEndian(at);
+
     /// <summary>sh_type and sh_info straight from the section header table (ELFSharp already checked the header).</summary>
-    private readonly struct RawSectionHeaders(byte[] file)
+    private readonly struct RawSectionHeaders(byte[] file, bool bigEndian)
     {
-        private readonly ulong _offset = BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(0x28));
-        private readonly ushort _entrySize = BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(0x3a));
+        private readonly ulong _offset = U64(file.AsSpan(0x28), bigEndian);
+        private readonly ushort _entrySize = bigEndian
+            ? BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(0x3a))
+            : BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(0x3a));
 
         public uint Type(int index) => Field(index, 4);
         public uint Info(int index) => Field(index, 44);
 
-        private uint Field(int index, int at) =>
-            BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan((int)(_offset + (ulong)(index * _entrySize)) + at));
+        private uint Field(int index, int at)
+        {
+            var field = file.AsSpan((int)(_offset + (ulong)(index * _entrySize)) + at);
+            return bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(field) : BinaryPrimitives.ReadUInt32LittleEndian(field);
+        }
     }
 }
