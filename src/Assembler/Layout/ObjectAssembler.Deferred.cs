@@ -79,9 +79,21 @@ public sealed partial class ObjectAssembler
 
     private void DeferDatum(int size, Expr expr, SourceLine line, SourceLocation at)
     {
+        // GNU as makes a symbol where it is first named, so it comes before the mapping symbols of what follows.
+        EnterNamedSymbols(expr);
         long place = Current.Location;
         Reserve(size);
         Defer(place, () => WriteDatum(size, expr, line, at));
+    }
+
+    private void EnterNamedSymbols(Expr expr)
+    {
+        switch (expr)
+        {
+            case SymbolExpr { IsLocationCounter: false } s: Symbols.GetOrAdd(s.Name); break;
+            case UnaryExpr u: EnterNamedSymbols(u.Operand); break;
+            case BinaryExpr b: EnterNamedSymbols(b.Left); EnterNamedSymbols(b.Right); break;
+        }
     }
 
     private void WriteDatum(int size, Expr expr, SourceLine line, SourceLocation at)
