@@ -18,6 +18,7 @@ public static class AsmDriver
     /// <exception cref="AsmError">For any error in the input, with its location.</exception>
     public static ObjectFile Assemble(string path, AssemblerOptions options, IDiagnosticSink diagnostics)
     {
+        RefuseBigEndian(options);
         if (ShouldPreprocess(path, options))
             return AssembleLines(Preprocessor.Run(path, PreprocessorOptionsFrom(options), diagnostics), options, diagnostics);
         long start = options.Timings?.Start() ?? 0;
@@ -41,10 +42,19 @@ public static class AsmDriver
     /// <summary>As <see cref="Assemble"/>, for text that is not read from a file (tests, stdin).</summary>
     public static ObjectFile AssembleText(string displayPath, string text, AssemblerOptions options, IDiagnosticSink diagnostics)
     {
+        RefuseBigEndian(options);
         var lines = ShouldPreprocess(displayPath, options)
             ? Preprocessor.RunText(displayPath, text, PreprocessorOptionsFrom(options), diagnostics)
             : PlainLines(new SourceText(displayPath, text));
         return AssembleLines(lines, options, diagnostics);
+    }
+
+    // TODO(big-endian): the ELF writer and data directives emit little-endian only; until they honour
+    // BigEndian, -EB must fail rather than silently produce a little-endian object.
+    private static void RefuseBigEndian(AssemblerOptions options)
+    {
+        if (options.BigEndian)
+            throw new AsmError(null, "big-endian output is not supported yet (-EB / -mbig-endian)");
     }
 
     // As gcc does: .S goes through cpp, .s does not (unless the options say otherwise).
@@ -95,6 +105,7 @@ public static class AsmDriver
             assembler.DefineAbsolute(name, value);
         var macroOptions = new MacroOptions { ReadFile = options.ReadFile };
         macroOptions.IncludeDirs.AddRange(options.IncludeDirs);
+        macroOptions.IncludeDirs.AddRange(options.AssemblerIncludeDirs);
         if (options.Print is { } print) macroOptions.Print = print;
         if (options.Timings is { } times)
             return RunTimed(new MacroExpander(lines, new AssemblerMacroHost(assembler), macroOptions, diagnostics), assembler, times);
@@ -171,6 +182,9 @@ public static class AsmDriver
     {
         var pp = new PreprocessorOptions { ReadFile = options.ReadFile };
         pp.IncludeDirs.AddRange(options.IncludeDirs);
+        pp.SystemIncludeDirs.AddRange(options.SystemIncludeDirs);
+        pp.ForcedIncludes.AddRange(options.ForcedIncludes);
+        pp.BigEndian = options.BigEndian;
         pp.Defines.AddRange(options.Defines);
         pp.Undefines.AddRange(options.Undefines);
         return pp;

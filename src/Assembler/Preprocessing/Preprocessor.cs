@@ -7,7 +7,8 @@ namespace A64Asm.Assembler.Preprocessing;
 /// Where it knowingly differs from GNU cpp's assembler mode: an unknown directive (#foo) is an error rather than
 /// passed through; "# 12 file" line markers, #line and _Pragma("...") are dropped;
 /// only the predefined macros of an AArch64 assembly build are defined (__ASSEMBLER__, __ASSEMBLY__, __aarch64__,
-/// __AARCH64EL__, __LP64__, _LP64, __CHAR_BIT__ and the built-ins __FILE__, __LINE__, __BASE_FILE__, __COUNTER__,
+/// __AARCH64EL__ or __AARCH64EB__ and __ARM_BIG_ENDIAN, __BYTE_ORDER__, __FLOAT_WORD_ORDER__, __ORDER_*_ENDIAN__,
+/// __LP64__, _LP64, __CHAR_BIT__ and the built-ins __FILE__, __LINE__, __BASE_FILE__, __COUNTER__,
 /// __INCLUDE_LEVEL__, __has_include, __has_include_next).
 /// </summary>
 public static class Preprocessor

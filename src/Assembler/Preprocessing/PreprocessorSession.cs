@@ -50,6 +50,7 @@ internal sealed partial class PreprocessorSession : IExpansionHost
         var main = new SourceText(displayPath, text);
         output.EnsureCapacity(main.Lines.Length);
         files.Push(new SourceFileCursor(main, null, 0));
+        PushForcedIncludes();
         while (files.Count > 0)
         {
             var file = Current;
