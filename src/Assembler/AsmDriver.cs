@@ -36,7 +36,7 @@ public static class AsmDriver
             throw new AsmError(null, $"cannot read '{path}'");
         }
         options.Timings?.Add(StageTimes.Stage.ReadLines, start);
-        return AssembleLines(PlainLines(source), options, diagnostics);
+        return AssembleLines(PlainLines(source, diagnostics), options, diagnostics);
     }
 
     /// <summary>As <see cref="Assemble"/>, for text that is not read from a file (tests, stdin).</summary>
@@ -45,7 +45,7 @@ public static class AsmDriver
         RefuseBigEndian(options);
         var lines = ShouldPreprocess(displayPath, options)
             ? Preprocessor.RunText(displayPath, text, PreprocessorOptionsFrom(options), diagnostics)
-            : PlainLines(new SourceText(displayPath, text));
+            : PlainLines(new SourceText(displayPath, text), diagnostics);
         return AssembleLines(lines, options, diagnostics);
     }
 
@@ -61,11 +61,9 @@ public static class AsmDriver
     private static bool ShouldPreprocess(string path, AssemblerOptions options) =>
         options.Preprocess ?? !path.EndsWith(".s", StringComparison.Ordinal);
 
-    private static IEnumerable<SourceLine> PlainLines(SourceText source)
-    {
-        for (int i = 0; i < source.Lines.Length; i++)
-            yield return new SourceLine(source.Lines[i], source, i + 1);
-    }
+    // Line markers from gcc -E renumber the lines after them, as in gas; conflict markers are errors.
+    private static IEnumerable<SourceLine> PlainLines(SourceText source, IDiagnosticSink diagnostics) =>
+        UnpreprocessedLines.Read(source, diagnostics);
 
     /// <summary>Assembles lines that are already preprocessed (the macro layer still runs).</summary>
     public static ObjectFile AssembleLines(IEnumerable<SourceLine> lines, AssemblerOptions options, IDiagnosticSink diagnostics)

@@ -33,8 +33,8 @@ internal sealed partial class PreprocessorSession
         totalChars += text.Length;
         if (totalChars > MaxTotalChars)
             throw Error(at, $"included files are too large in total (limit {MaxTotalChars} characters)");
-        var frame = new ExpansionFrame(ExpansionKind.IncludedFrom, found,
-                                       new SourcePos(file.Text, tokens[0].Line, tokens[0].Column), file.IncludedFrom);
+        var includeAt = file.Locate(tokens[0].Line, tokens[0].Column);
+        var frame = new ExpansionFrame(ExpansionKind.IncludedFrom, found, includeAt.Pos, includeAt.Context);
         files.Push(new SourceFileCursor(new SourceText(found, text), frame, file.IncludeLevel + 1)
         {
             ConditionalBase = conditionals.Depth,
