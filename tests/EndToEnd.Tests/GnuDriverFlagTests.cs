@@ -119,4 +119,29 @@ public class GnuDriverFlagTests
         Assert.Equal("a64asm: error: unrecognized command-line option '-Wall'\na64asm: error: unrecognized command-line option '-O2'\n",
                      stderr.Replace("\r", ""));
     }
+
+    [Fact]
+    public void Preprocessor_flags_do_nothing_to_a_dot_s_file_as_with_gcc()
+    {
+        // gcc runs no cpp on .s, so -include of a missing file and -isystem are never looked at (gcc -c p.s -include none.h exits 0).
+        string dir = Repo.TempDir();
+        string src = Path.Combine(dir, "p.s");
+        File.WriteAllText(src, "nop\n");
+        string obj = Path.Combine(dir, "p.o");
+        var (status, _, stderr) = Cli.Run(src, "-c", "-o", obj, "-include", Path.Combine(dir, "none.h"), "-isystem", dir);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, status);
+        Assert.True(File.Exists(obj));
+    }
+
+    [Fact]
+    public void Isystem_is_not_searched_by_dot_include_as_gcc_does_not_pass_it_to_as()
+    {
+        var (dir, _) = KernelStyleTree();
+        string src = Path.Combine(dir, "inc.S");
+        File.WriteAllText(src, ".include \"extra.inc\"\n");
+        var (status, _, stderr) = Cli.Run(src, "-c", "-o", Path.Combine(dir, "inc.o"), "-isystem", Path.Combine(dir, "asinc"));
+        Assert.Equal(1, status);
+        Assert.Equal($"{src}:1:10: error: can't open include file 'extra.inc'\n .include \"extra.inc\"\n          ^\n", stderr.Replace("\r", ""));
+    }
 }
