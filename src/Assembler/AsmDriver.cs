@@ -35,7 +35,7 @@ public static class AsmDriver
             throw new AsmError(null, $"cannot read '{path}'");
         }
         options.Timings?.Add(StageTimes.Stage.ReadLines, start);
-        return AssembleLines(PlainLines(source), options, diagnostics);
+        return AssembleLines(PlainLines(source, diagnostics), options, diagnostics);
     }
 
     /// <summary>As <see cref="Assemble"/>, for text that is not read from a file (tests, stdin).</summary>
@@ -43,7 +43,7 @@ public static class AsmDriver
     {
         var lines = ShouldPreprocess(displayPath, options)
             ? Preprocessor.RunText(displayPath, text, PreprocessorOptionsFrom(options), diagnostics)
-            : PlainLines(new SourceText(displayPath, text));
+            : PlainLines(new SourceText(displayPath, text), diagnostics);
         return AssembleLines(lines, options, diagnostics);
     }
 
@@ -51,11 +51,9 @@ public static class AsmDriver
     private static bool ShouldPreprocess(string path, AssemblerOptions options) =>
         options.Preprocess ?? !path.EndsWith(".s", StringComparison.Ordinal);
 
-    private static IEnumerable<SourceLine> PlainLines(SourceText source)
-    {
-        for (int i = 0; i < source.Lines.Length; i++)
-            yield return new SourceLine(source.Lines[i], source, i + 1);
-    }
+    // Line markers from gcc -E renumber the lines after them, as in gas; conflict markers are errors.
+    private static IEnumerable<SourceLine> PlainLines(SourceText source, IDiagnosticSink diagnostics) =>
+        UnpreprocessedLines.Read(source, diagnostics);
 
     /// <summary>Assembles lines that are already preprocessed (the macro layer still runs).</summary>
     public static ObjectFile AssembleLines(IEnumerable<SourceLine> lines, AssemblerOptions options, IDiagnosticSink diagnostics)
@@ -95,6 +93,7 @@ public static class AsmDriver
             assembler.DefineAbsolute(name, value);
         var macroOptions = new MacroOptions { ReadFile = options.ReadFile };
         macroOptions.IncludeDirs.AddRange(options.IncludeDirs);
+        macroOptions.IncludeDirs.AddRange(options.AssemblerIncludeDirs);
         macroOptions.Print = diagnostics.Print;
         if (options.Timings is { } times)
             return RunTimed(new MacroExpander(lines, new AssemblerMacroHost(assembler), macroOptions, diagnostics), assembler, times);
@@ -185,6 +184,9 @@ public static class AsmDriver
     {
         var pp = new PreprocessorOptions { ReadFile = options.ReadFile };
         pp.IncludeDirs.AddRange(options.IncludeDirs);
+        pp.SystemIncludeDirs.AddRange(options.SystemIncludeDirs);
+        pp.ForcedIncludes.AddRange(options.ForcedIncludes);
+        pp.BigEndian = options.BigEndian;
         pp.Defines.AddRange(options.Defines);
         pp.Undefines.AddRange(options.Undefines);
         return pp;

@@ -1,10 +1,25 @@
 namespace A64Asm.Assembler;
 
-/// <summary>What the command line (-I, -D, -U, --defsym) tells the assembler.</summary>
+/// <summary>What the command line (-I, -D, -U, --defsym, gcc's -include/-isystem/-EB/-march=...) tells the assembler.</summary>
 public sealed class AssemblerOptions
 {
     /// <summary>-I: searched by #include and .include, in order.</summary>
     public List<string> IncludeDirs { get; } = new();
+
+    /// <summary>-isystem: searched by #include after <see cref="IncludeDirs"/> (the preprocessor only, as gcc).</summary>
+    public List<string> SystemIncludeDirs { get; } = new();
+
+    /// <summary>-Wa,-I,DIR: gas's own -I, searched by .include only, after <see cref="IncludeDirs"/>.</summary>
+    public List<string> AssemblerIncludeDirs { get; } = new();
+
+    /// <summary>-include FILE: read, in order, before the first line of a preprocessed source (as gcc -include).</summary>
+    public List<string> ForcedIncludes { get; } = new();
+
+    /// <summary>-march= / -mcpu= as given (checked by the CLI). Recorded only: every instruction a64asm knows is
+    /// encoded whatever the architecture, where gas would refuse one the architecture lacks.</summary>
+    public string? Arch { get; set; }
+
+    public string? Cpu { get; set; }
 
     /// <summary>-D NAME[=VALUE] for the C preprocessor (null value means 1).</summary>
     public List<KeyValuePair<string, string?>> Defines { get; } = new();

@@ -16,13 +16,36 @@ public sealed class SourceText
         Lines = new SourceLines(utf8, start);
     }
 
+    /// <summary>
+    /// The lines of <paramref name="physical"/> from <paramref name="firstPhysicalLine"/> on, under the name and
+    /// numbering a line marker or #line gave them (see <see cref="LineMap"/>): line <paramref name="firstLine"/> of
+    /// <paramref name="displayPath"/> is that physical line, and <see cref="LineText"/> quotes the text read there.
+    /// </summary>
+    public SourceText(string displayPath, SourceText physical, int firstPhysicalLine, int firstLine)
+    {
+        DisplayPath = displayPath;
+        Lines = physical.Lines;
+        physicalOffset = physical.physicalOffset + firstPhysicalLine - firstLine;
+    }
+
+    // Physical line = line + physicalOffset; 0 except where a line marker renumbered the lines.
+    private readonly int physicalOffset;
+
     /// <summary>The path as the user (or the #include line) named it; never made absolute, so outputs carry no host paths.</summary>
     public string DisplayPath { get; }
 
+    /// <summary>The physical lines read (for a renumbered text, those of the whole file it was read from).</summary>
     public SourceLines Lines { get; }
 
+    /// <summary>The line number a physical line of the file read has here.</summary>
+    public int LogicalLine(int physicalLine) => physicalLine - physicalOffset;
+
     /// <summary>1-based line, or empty when out of range.</summary>
-    public string LineText(int line) => line >= 1 && line <= Lines.Length ? Lines[line - 1] : "";
+    public string LineText(int line)
+    {
+        int p = line + physicalOffset;
+        return p >= 1 && p <= Lines.Length ? Lines[p - 1] : "";
+    }
 }
 
 /// <summary>

@@ -2,7 +2,18 @@ namespace A64Asm.Assembler.Preprocessing;
 
 public sealed class PreprocessorOptions
 {
+    /// <summary>-I: searched by #include "x" after the including file's directory, and by #include &lt;x&gt;.</summary>
     public List<string> IncludeDirs { get; } = new();
+
+    /// <summary>-isystem: searched after <see cref="IncludeDirs"/> by both forms of #include, as gcc.</summary>
+    public List<string> SystemIncludeDirs { get; } = new();
+
+    /// <summary>-include FILE: each read as if by #include "FILE" before the main file's first line; looked for in
+    /// the working directory first, then along the #include "..." chain.</summary>
+    public List<string> ForcedIncludes { get; } = new();
+
+    /// <summary>-EB: __AARCH64EB__, __ARM_BIG_ENDIAN and big-endian __BYTE_ORDER__ instead of the little-endian ones.</summary>
+    public bool BigEndian { get; set; }
 
     /// <summary>-D options in command-line order; a null value means "1", as with cpp.</summary>
     public List<KeyValuePair<string, string?>> Defines { get; } = new();

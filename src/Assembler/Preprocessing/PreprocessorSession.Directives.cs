@@ -65,11 +65,17 @@ internal sealed partial class PreprocessorSession
                 if (tokens.Count > 2 && tokens[2].Text == "once")
                     onceFiles.Add(file.Text.DisplayPath);
                 return false;
-            case "line" or "ident" or "sccs" or "assert" or "unassert":
-                return false; // accepted and ignored: output positions always name the real source line
+            case "line":
+                LineDirective(file, tokens, end);
+                return false;
+            case "ident" or "sccs" or "assert" or "unassert":
+                return false; // accepted and ignored
         }
         if (name.Kind == PpTokenKind.Number)
-            return false; // a GNU line marker ("# 12 \"file\""): ignored like #line
+        {
+            LineMarkerDirective(file, tokens);
+            return false;
+        }
         throw Error(name, $"invalid preprocessing directive #{name.Text}");
     }
 

@@ -33,8 +33,8 @@ internal sealed partial class PreprocessorSession
         totalChars += text.Length;
         if (totalChars > MaxTotalChars)
             throw Error(at, $"included files are too large in total (limit {MaxTotalChars} characters)");
-        var frame = new ExpansionFrame(ExpansionKind.IncludedFrom, found,
-                                       new SourcePos(file.Text, tokens[0].Line, tokens[0].Column), file.IncludedFrom);
+        var includeAt = file.Locate(tokens[0].Line, tokens[0].Column);
+        var frame = new ExpansionFrame(ExpansionKind.IncludedFrom, found, includeAt.Pos, includeAt.Context);
         files.Push(new SourceFileCursor(new SourceText(found, text), frame, file.IncludeLevel + 1)
         {
             ConditionalBase = conditionals.Depth,
@@ -64,15 +64,42 @@ internal sealed partial class PreprocessorSession
                 return (candidate, text, -1);
         }
         if (!absolute)
-            for (int i = firstDir; i < options.IncludeDirs.Count; i++)
+            for (int i = firstDir; i < SearchDirCount; i++)
             {
-                string candidate = Join(options.IncludeDirs[i], path);
+                string candidate = Join(SearchDir(i), path);
                 if (Read(candidate, at) is { } text)
                     return (candidate, text, i);
             }
         return null;
     }
 
+    // The -I directories, then the -isystem ones, as one chain (#include_next continues along it).
+    int SearchDirCount => options.IncludeDirs.Count + options.SystemIncludeDirs.Count;
+
+    string SearchDir(int i) =>
+        i < options.IncludeDirs.Count ? options.IncludeDirs[i] : options.SystemIncludeDirs[i - options.IncludeDirs.Count];
+
+    /// <summary>
+    /// -include FILE, as gcc: each is read as if "#include "FILE"" stood before the main file's first line, searched
+    /// from the working directory and then along the -I and -isystem chain. Pushed last-first so the first runs first.
+    /// </summary>
+    void PushForcedIncludes()
+    {
+        var commandLine = new SourceFileCursor(new SourceText("<command-line>", ""), null, 0);
+        for (int i = options.ForcedIncludes.Count - 1; i >= 0; i--)
+        {
+            string path = options.ForcedIncludes[i];
+            var at = new PpToken(PpTokenKind.Other, "", 1, 1, "");
+            files.Push(commandLine);
+            var found = TryFind(commandLine, path, angled: false, next: false, at);
+            files.Pop();
+            if (found is not { } f)
+                throw new AsmError(null, $"-include {path}: '{path}' file not found");
+            totalChars += f.Text.Length;
+            var frame = new ExpansionFrame(ExpansionKind.IncludedFrom, f.Path, new SourcePos(commandLine.Text, 1, 1), null);
+            files.Push(new SourceFileCursor(new SourceText(f.Path, f.Text), frame, 1) { FoundInDir = f.DirIndex });
+        }
+    }
     string? Read(string path, PpToken at)
     {
         try
@@ -137,12 +164,20 @@ internal sealed partial class PreprocessorSession
 
     void DefinePredefinedMacros()
     {
-        foreach (var (name, value) in new[]
-                 {
-                     ("__ASSEMBLER__", "1"), ("__ASSEMBLY__", "1"), ("__aarch64__", "1"), ("__AARCH64EL__", "1"),
-                     ("__LP64__", "1"), ("_LP64", "1"), ("__CHAR_BIT__", "8"),
-                 })
-            macros.Define(new MacroDefinition(name, false, [], false, [new PpToken(PpTokenKind.Number, value, 1, 1, "")], null));
+        // What gcc -dM -E -x assembler-with-cpp defines that kernel headers test (byte order: uapi byteorder.h).
+        string order = options.BigEndian ? "__ORDER_BIG_ENDIAN__" : "__ORDER_LITTLE_ENDIAN__";
+        var predefined = new List<(string, string)>
+        {
+            ("__ASSEMBLER__", "1"), ("__ASSEMBLY__", "1"), ("__aarch64__", "1"),
+            (options.BigEndian ? "__AARCH64EB__" : "__AARCH64EL__", "1"),
+            ("__LP64__", "1"), ("_LP64", "1"), ("__CHAR_BIT__", "8"),
+            ("__ORDER_LITTLE_ENDIAN__", "1234"), ("__ORDER_BIG_ENDIAN__", "4321"), ("__ORDER_PDP_ENDIAN__", "3412"),
+            ("__BYTE_ORDER__", order), ("__FLOAT_WORD_ORDER__", order),
+        };
+        if (options.BigEndian)
+            predefined.Add(("__ARM_BIG_ENDIAN", "1"));
+        foreach (var (name, value) in predefined)
+            macros.Define(new MacroDefinition(name, false, [], false, PpLexer.TokenizeFragment(value, 1, 1).ToArray(), null));
         foreach (var (name, kind) in new[]
                  {
                      ("__FILE__", BuiltinMacro.File), ("__LINE__", BuiltinMacro.Line), ("__BASE_FILE__", BuiltinMacro.BaseFile),

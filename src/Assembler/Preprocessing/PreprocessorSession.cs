@@ -50,6 +50,7 @@ internal sealed partial class PreprocessorSession : IExpansionHost
         var main = new SourceText(displayPath, text);
         output.EnsureCapacity(main.Lines.Length);
         files.Push(new SourceFileCursor(main, null, 0));
+        PushForcedIncludes();
         while (files.Count > 0)
         {
             var file = Current;
@@ -78,6 +79,9 @@ internal sealed partial class PreprocessorSession : IExpansionHost
             if (file.AtEnd)
                 return LineKind.EndOfFile;
             string raw = file.Lines[file.NextLine];
+            // Even in a skipped group: a committed conflict is never meant (gcc only sees it in C, cpp passes it on).
+            if (raw.Length >= 7 && ConflictMarker.Is(raw))
+                throw file.Error(file.NextLine + 1, 1, ConflictMarker.Message);
             bool skipping = conditionals.Skipping;
             var shape = PlainLineScanner.Classify(raw, skipping ? null : macros, out int textEnd);
             if (shape != LineShape.Complex)
@@ -161,13 +165,13 @@ internal sealed partial class PreprocessorSession : IExpansionHost
         switch (kind)
         {
             case BuiltinMacro.File:
-                (text, tokenKind) = (Quote(Current.Text.DisplayPath), PpTokenKind.StringLiteral);
+                (text, tokenKind) = (Quote(Current.Presumed(at.Line).File), PpTokenKind.StringLiteral);
                 break;
             case BuiltinMacro.BaseFile:
                 (text, tokenKind) = (Quote(baseFile), PpTokenKind.StringLiteral);
                 break;
             case BuiltinMacro.Line:
-                text = at.Line.ToString();
+                text = Current.Presumed(at.Line).Line.ToString();
                 break;
             case BuiltinMacro.Counter:
                 text = (counter++).ToString();

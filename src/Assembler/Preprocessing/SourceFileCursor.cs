@@ -15,6 +15,8 @@ internal sealed class SourceFileCursor
         Lines = text.Lines;
         IncludedFrom = includedFrom;
         IncludeLevel = includeLevel;
+        Markers = new LineMap(text, includedFrom);
+        LineDirectives = new LineMap(text, includedFrom);
         int slash = text.DisplayPath.LastIndexOfAny(['/', '\\']);
         Directory = slash < 0 ? "" : text.DisplayPath[..(slash + 1)];
     }
@@ -38,7 +40,24 @@ internal sealed class SourceFileCursor
 
     public bool AtEnd => NextLine >= Lines.Length;
 
-    public SourceLocation Locate(int line, int column) => new(new SourcePos(Text, line, column), IncludedFrom);
+    /// <summary>What #line and line markers (# 12 "file.S" 2) made of the lines: where diagnostics point.</summary>
+    public LineMap Markers { get; }
+
+    /// <summary>What #line alone made of them: what __LINE__ and __FILE__ say. cpp in assembler mode passes
+    /// "# 12 \"file\"" lines through as text, so only #line changes those, as with gcc.</summary>
+    public LineMap LineDirectives { get; }
+
+    public SourceLocation Locate(int line, int column) =>
+        Markers.IsIdentity ? new(new SourcePos(Text, line, column), IncludedFrom) : Markers.Locate(line, column);
+
+    /// <summary>__LINE__ and __FILE__ at a physical line.</summary>
+    public (string File, int Line) Presumed(int line)
+    {
+        if (LineDirectives.IsIdentity)
+            return (Text.DisplayPath, line);
+        var (file, presumed, _) = LineDirectives.Map(line);
+        return (file.DisplayPath, presumed);
+    }
 
     public AsmError Error(int line, int column, string message) => new(Locate(line, column), message);
 

@@ -41,6 +41,9 @@ public sealed class AssembleCommand
         return root;
     }
 
+    /// <summary>gcc/gas-style flags (-include, -isystem, -EB, -march=, -Wa,...), taken out of argv before parsing.</summary>
+    public GnuDriverFlags GnuFlags { get; } = new();
+
     /// <summary>ld-style placement flags (-Ttext=ADDR, --section-start=NAME=ADDR), taken out of argv before parsing.</summary>
     public LinkerOptions LinkOptions { get; } = new();
 
@@ -58,6 +61,7 @@ public sealed class AssembleCommand
         options.Undefines.AddRange(parse.GetValue(undefines) ?? []);
         foreach (var s in parse.GetValue(defsyms) ?? [])
             options.Defsyms.Add(AssemblerOptions.ParseDefsym(s));
+        GnuFlags.ApplyTo(options);
         if (!File.Exists(file))
             throw new CliError($"{file}: No such file or directory");
 

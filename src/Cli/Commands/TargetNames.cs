@@ -1,0 +1,60 @@
+using A64Asm.Cli.Output;
+
+namespace A64Asm.Cli.Commands;
+
+/// <summary>
+/// The -march / -mcpu values a kernel build may pass, checked so a typo is an error rather than silently ignored.
+/// The names are those GNU as 2.40 or gcc 12 accept (their union: the kernel passes -march to both). a64asm only
+/// records the value: it encodes every instruction it knows whatever the architecture, where gas would refuse an
+/// instruction the named architecture lacks.
+/// </summary>
+public static class TargetNames
+{
+    static readonly HashSet<string> Architectures = new(StringComparer.Ordinal)
+    {
+        "all", "armv8-a", "armv8.1-a", "armv8.2-a", "armv8.3-a", "armv8.4-a", "armv8.5-a", "armv8.6-a", "armv8.7-a",
+        "armv8.8-a", "armv8-r", "armv9-a", "armv9.1-a", "armv9.2-a", "armv9.3-a",
+    };
+
+    static readonly HashSet<string> Extensions = new(StringComparer.Ordinal)
+    {
+        "crc", "crypto", "fp", "simd", "lse", "lor", "pan", "rdma", "rcpc", "ras", "profile", "sve", "tme", "fp16",
+        "fp16fml", "compnum", "dotprod", "sha2", "sha3", "aes", "sm4", "ssbs", "sb", "predres", "rng", "memtag", "sve2",
+        "sve2-sm4", "sve2-aes", "sve2-sha3", "sve2-bitperm", "sme", "sme-f64", "sme-i64", "bf16", "i8mm", "f32mm",
+        "f64mm", "ls64", "flagm", "pauth", "mops", "hbc", "cssc",
+    };
+
+    static readonly HashSet<string> Cpus = new(StringComparer.Ordinal)
+    {
+        "all", "generic", "cortex-a34", "cortex-a35", "cortex-a53", "cortex-a55", "cortex-a57", "cortex-a65",
+        "cortex-a65ae", "cortex-a72", "cortex-a73", "cortex-a75", "cortex-a76", "cortex-a76ae", "cortex-a77",
+        "cortex-a78", "cortex-a78ae", "cortex-a78c", "cortex-a510", "cortex-a710", "cortex-x1", "cortex-x2",
+        "cortex-r82", "cortex-a57.cortex-a53", "cortex-a72.cortex-a53", "cortex-a73.cortex-a35",
+        "cortex-a73.cortex-a53", "cortex-a75.cortex-a55", "cortex-a76.cortex-a55", "ares", "neoverse-e1",
+        "neoverse-n1", "neoverse-n2", "neoverse-v1", "neoverse-512tvb", "zeus", "demeter", "thunderx",
+        "thunderxt88p1", "thunderxt88", "thunderxt81", "thunderxt83", "thunderx2t99p1", "thunderx2t99",
+        "thunderx3t110", "vulcan", "octeontx", "octeontx81", "octeontx83", "octeontx2", "octeontx2t98",
+        "octeontx2t96", "octeontx2t93", "octeontx2f95", "octeontx2f95n", "octeontx2f95mm", "ampere1", "emag",
+        "xgene1", "xgene2", "falkor", "qdf24xx", "saphira", "exynos-m1", "phecda", "a64fx", "tsv110",
+    };
+
+    /// <summary>Checks "-march=NAME[+ext...]"; <paramref name="option"/> is the whole option as written.</summary>
+    public static void CheckArch(string value, string option) =>
+        Check(value, option, Architectures, "architecture");
+
+    public static void CheckCpu(string value, string option) =>
+        Check(value, option, Cpus, "cpu");
+
+    static void Check(string value, string option, HashSet<string> names, string what)
+    {
+        string[] parts = value.Split('+');
+        if (!names.Contains(parts[0]))
+            throw new CliError($"unknown {what} '{parts[0]}' in '{option}'");
+        foreach (string ext in parts.Skip(1))
+        {
+            string bare = ext.StartsWith("no", StringComparison.Ordinal) && !Extensions.Contains(ext) ? ext[2..] : ext;
+            if (!Extensions.Contains(bare))
+                throw new CliError($"unknown architectural extension '{ext}' in '{option}'");
+        }
+    }
+}

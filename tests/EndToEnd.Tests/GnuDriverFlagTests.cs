@@ -1,0 +1,144 @@
+namespace A64Asm.EndToEnd.Tests;
+
+/// <summary>The command line a kernel build hands gcc: each flag taken with its meaning, or refused with a message.</summary>
+public class GnuDriverFlagTests
+{
+    /// <summary>A source that needs -include (CONFIG_X), -isystem (SYS_Y), -Wa,--defsym (DEFSYM_Z) and -Wa,-I (.include).</summary>
+    static (string Dir, string Src) KernelStyleTree()
+    {
+        string dir = Repo.TempDir();
+        Directory.CreateDirectory(Path.Combine(dir, "cfg"));
+        Directory.CreateDirectory(Path.Combine(dir, "sys"));
+        Directory.CreateDirectory(Path.Combine(dir, "asinc"));
+        File.WriteAllText(Path.Combine(dir, "cfg", "kconfig.h"), "#define CONFIG_X 3\n");
+        File.WriteAllText(Path.Combine(dir, "sys", "sysdefs.h"), "#define SYS_Y 4\n");
+        File.WriteAllText(Path.Combine(dir, "asinc", "extra.inc"), "mov x3, #5\n");
+        string src = Path.Combine(dir, "k.S");
+        File.WriteAllText(src, """
+            #include <sysdefs.h>
+            #ifndef __ASSEMBLY__
+            #error no __ASSEMBLY__
+            #endif
+            mov x0, #CONFIG_X
+            mov x1, #SYS_Y
+            mov x2, #DEFSYM_Z
+            .include "extra.inc"
+
+            """);
+        return (dir, src);
+    }
+
+    [Fact]
+    public void Kernel_build_flags_are_taken_with_their_gcc_meaning()
+    {
+        var (dir, src) = KernelStyleTree();
+        string bin = Path.Combine(dir, "k.bin");
+        var (status, _, stderr) = Cli.Run(src, "-o", bin, "-nostdinc", "-isystem", Path.Combine(dir, "sys"),
+            "-include", Path.Combine(dir, "cfg", "kconfig.h"), "-D__ASSEMBLY__", "-mabi=lp64", "-march=armv8.2-a+crypto+nolse",
+            "-mcpu=cortex-a53", "-EL", "-mlittle-endian", $"-Wa,-EL,-march=armv8-a,--defsym,DEFSYM_Z=6,-I,{Path.Combine(dir, "asinc")}");
+        Assert.Equal("", stderr);
+        Assert.Equal(0, status);
+        // mov x0, #3; mov x1, #4; mov x2, #6; mov x3, #5
+        Assert.Equal(Convert.FromHexString("600080D2810080D2C20080D2A30080D2"), File.ReadAllBytes(bin));
+    }
+
+    [Fact]
+    public void Joined_spellings_work_too()
+    {
+        var (dir, src) = KernelStyleTree();
+        string bin = Path.Combine(dir, "k.bin");
+        var (status, _, stderr) = Cli.Run(src, "-o", bin, "-isystem" + Path.Combine(dir, "sys"),
+            "-include" + Path.Combine(dir, "cfg", "kconfig.h"), $"-Wa,--defsym=DEFSYM_Z=6,-I{Path.Combine(dir, "asinc")}");
+        Assert.Equal("", stderr);
+        Assert.Equal(0, status);
+        Assert.Equal(Convert.FromHexString("600080D2810080D2C20080D2A30080D2"), File.ReadAllBytes(bin));
+    }
+
+    [Fact]
+    public void Wa_I_is_for_dot_include_only_as_in_gas()
+    {
+        var (dir, _) = KernelStyleTree();
+        string src = Path.Combine(dir, "hash.S");
+        File.WriteAllText(src, "#include <extra.inc>\n");
+        string bin = Path.Combine(dir, "hash.bin");
+        var (status, _, stderr) = Cli.Run(src, "-o", bin, $"-Wa,-I,{Path.Combine(dir, "asinc")}");
+        Assert.Equal(1, status);
+        Assert.Equal($"{src}:1:10: error: 'extra.inc' file not found\n #include <extra.inc>\n          ^\n", stderr.Replace("\r", ""));
+        Assert.False(File.Exists(bin));
+    }
+
+    [Theory]
+    [InlineData("-mabi=ilp32", "'-mabi=ilp32' is not supported: a64asm assembles for the LP64 ABI only (ELF64 objects)")]
+    [InlineData("-mabi=lp32", "unrecognized argument in option '-mabi=lp32' (valid: lp64; ilp32 is not supported)")]
+    [InlineData("-Wa,-mabi=ilp32", "'-Wa,-mabi=ilp32' is not supported: a64asm assembles for the LP64 ABI only (ELF64 objects)")]
+    [InlineData("-march=armv8-q", "unknown architecture 'armv8-q' in '-march=armv8-q'")]
+    [InlineData("-march=armv8.1-a+lse+crc+nosimd+lsee", "unknown architectural extension 'lsee' in '-march=armv8.1-a+lse+crc+nosimd+lsee'")]
+    [InlineData("-march=", "missing argument to '-march='")]
+    [InlineData("-Wa,-march=armv7-a", "unknown architecture 'armv7-a' in '-Wa,-march=armv7-a'")]
+    [InlineData("-mcpu=cortex-a9", "unknown cpu 'cortex-a9' in '-mcpu=cortex-a9'")]
+    [InlineData("-Wa,-gdwarf-2", "assembler option '-gdwarf-2' (from '-Wa,-gdwarf-2') is not supported by a64asm")]
+    [InlineData("-Wa,-EL,--noexecstack", "assembler option '--noexecstack' (from '-Wa,-EL,--noexecstack') is not supported by a64asm")]
+    [InlineData("-Wa,--defsym", "'-Wa,--defsym': --defsym needs NAME=VALUE")]
+    [InlineData("-include", "missing filename after '-include'")]
+    [InlineData("-isystem", "missing path after '-isystem'")]
+    [InlineData("--bogus", "unrecognized command-line option '--bogus'")]
+    [InlineData("-fno-pic", "unrecognized command-line option '-fno-pic'")]
+    public void Flags_a64asm_cannot_honour_are_refused_by_name(string flag, string message)
+    {
+        var (dir, src) = KernelStyleTree();
+        string bin = Path.Combine(dir, "k.bin");
+        var (status, stdout, stderr) = Cli.Run(src, "-o", bin, "-isystem", Path.Combine(dir, "sys"),
+            "-include", Path.Combine(dir, "cfg", "kconfig.h"), "--defsym", "DEFSYM_Z=6", "-I", Path.Combine(dir, "asinc"), flag);
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal($"a64asm: error: {message}\n", stderr.Replace("\r", ""));
+        Assert.False(File.Exists(bin));
+    }
+
+    [Fact]
+    public void The_last_endianness_flag_wins_as_in_gcc()
+    {
+        var (dir, src) = KernelStyleTree();
+        string bin = Path.Combine(dir, "k.bin");
+        var (status, _, stderr) = Cli.Run(src, "-o", bin, "-isystem", Path.Combine(dir, "sys"), "-include", Path.Combine(dir, "cfg", "kconfig.h"),
+            "--defsym", "DEFSYM_Z=6", "-I", Path.Combine(dir, "asinc"), "-EB", "-mlittle-endian");
+        Assert.Equal("", stderr);
+        Assert.Equal(0, status);
+        Assert.True(File.Exists(bin));
+    }
+
+    [Fact]
+    public void Several_unknown_options_are_each_named_and_no_help_page_is_printed()
+    {
+        var (status, stdout, stderr) = Cli.Run("samples/relocate_kernel.S", "-Wall", "-O2");
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal("a64asm: error: unrecognized command-line option '-Wall'\na64asm: error: unrecognized command-line option '-O2'\n",
+                     stderr.Replace("\r", ""));
+    }
+
+    [Fact]
+    public void Preprocessor_flags_do_nothing_to_a_dot_s_file_as_with_gcc()
+    {
+        // gcc runs no cpp on .s, so -include of a missing file and -isystem are never looked at (gcc -c p.s -include none.h exits 0).
+        string dir = Repo.TempDir();
+        string src = Path.Combine(dir, "p.s");
+        File.WriteAllText(src, "nop\n");
+        string obj = Path.Combine(dir, "p.o");
+        var (status, _, stderr) = Cli.Run(src, "-c", "-o", obj, "-include", Path.Combine(dir, "none.h"), "-isystem", dir);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, status);
+        Assert.True(File.Exists(obj));
+    }
+
+    [Fact]
+    public void Isystem_is_not_searched_by_dot_include_as_gcc_does_not_pass_it_to_as()
+    {
+        var (dir, _) = KernelStyleTree();
+        string src = Path.Combine(dir, "inc.S");
+        File.WriteAllText(src, ".include \"extra.inc\"\n");
+        var (status, _, stderr) = Cli.Run(src, "-c", "-o", Path.Combine(dir, "inc.o"), "-isystem", Path.Combine(dir, "asinc"));
+        Assert.Equal(1, status);
+        Assert.Equal($"{src}:1:10: error: can't open include file 'extra.inc'\n .include \"extra.inc\"\n          ^\n", stderr.Replace("\r", ""));
+    }
+}
