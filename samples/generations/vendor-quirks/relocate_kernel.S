@@ -3,30 +3,31 @@
  *
  * Stands for SoC-vendor trees that kept the register hand-off of v4.8 but
  * rewrote the routine in their house style: conditional branches without the
- * dot (`bne`, `beq`, `blo`), `cmp xN, #0`, register names from `.req` (some
- * built with `.irp`), constants assembled by hand with `:abs_g*:` operators,
- * and "breadcrumbs" a post-mortem tool reads from the control page after a
- * failed kexec: a packed record written with offsets that are not multiples
- * of the access size or are negative, which GNU as quietly turns into
- * stur/ldur, and `ldr x1, #0`, which loads the routine's own code as a
- * signature of the build that ran.
+ * dot (`bne`, `beq`, `bhi`, `bhs`, `blo`), `cmp xN, #0`, register names from
+ * `.req` (the copy registers built with `.irp`), constants assembled by hand
+ * with `:abs_g*:` operators, a copy loop that advances its pointers first and
+ * then loads and stores behind them (negative offsets), and a packed
+ * parameter block the vendor's machine_kexec() may fill, read at offsets that
+ * are not multiples of the access size. GNU as quietly turns those `ldr`/`str`
+ * into ldur/stur. An erratum workaround loads from the running page with
+ * `ldr x1, #0` before the first cache maintenance.
  *
- * Constructs: `bne`/`beq`/`blo`, `cmp x, #0`, `.req` and `.unreq`, `.req`
- * names made by `.irp`, `str`/`ldr` with unaligned and negative offsets,
- * `ldr x1, #0`, `adrp` + `add #:lo12:sym+4`, `movz`/`movk` with `:abs_g0:`,
- * `:abs_g0_s:`, `:abs_g0_nc:`, `:abs_g1:`, `:abs_g1_s:`, `:abs_g1_nc:`,
- * `:abs_g2:`, `:abs_g2_s:`, `:abs_g2_nc:`, `:abs_g3:` on constants,
- * `.equ`/`.set`, `.type sym STT_FUNC`, 4K and 64K pages.
+ * Constructs: `bne`/`beq`/`bhi`/`bhs`/`blo`, `cmp x, #0`, `.req`/`.unreq`,
+ * `.req` names made by `.irp`, `str`/`ldr` with negative and unaligned
+ * offsets, `ldr x1, #0`, `adrp` + `add #:lo12:sym`, `movz`/`movk` with
+ * `:abs_g0:`, `:abs_g0_s:`, `:abs_g0_nc:`, `:abs_g1:`, `:abs_g1_s:`,
+ * `:abs_g1_nc:`, `:abs_g2:`, `:abs_g2_s:` on constants, `.equ`/`.set`,
+ * `.type sym STT_FUNC` (no comma), 4K and 64K pages.
  *
  * Hand-off: entered with x0 = kimage_head, x1 = kimage_start, x2 = dtb;
- * leaves with x0 = dtb, x1..x3 = 0.
+ * leaves with x0 = dtb (or the block's override), x1..x3 = 0.
  */
 
 #include <linux/kexec.h>
 
 #include <asm/kexec.h>
 #include <asm/page.h>
-#include <asm/crumbs.h>
+#include <asm/vendor.h>
 
 /* The copy registers, cp0..cp7 = x0..x7. */
 	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7
@@ -40,14 +41,12 @@ addr	.req	x12
 start	.req	x17
 dtb	.req	x19
 line	.req	x15
-crumb	.req	x9
+params	.req	x9
 
-	.equ	CRUMB_PAGES, 0		/* offsets from crumb, the record after its tag */
-	.equ	CRUMB_SIGNATURE, 4
-	.set	CRUMB_LAST_DEST, 12
-	.set	CRUMB_BUILD, 20
-	.set	CRUMB_HANDOFF, 28
-	.set	CRUMB_DTB, 36
+	.equ	PARAM_TAG, -4		/* offsets from params, as the packed C struct has them */
+	.equ	PARAM_LINE, 0
+	.set	PARAM_DTB, 4
+	.set	COPY_ROUND, 64
 
 	.text
 	.globl	arm64_relocate_new_kernel
@@ -55,38 +54,58 @@ crumb	.req	x9
 arm64_relocate_new_kernel:
 	mov	start, x1
 	mov	entry, x0
+
+	/*
+	 * SoC erratum: a load from this page must precede the first dc ivac.
+	 * It loads 8 bytes at its own address, which must be 8-byte aligned:
+	 * with the MMU off memory is Device, where an unaligned load faults.
+	 */
+	ldr	x1, #0
+
 	mov	dtb, x2
 
-	adrp	crumb, .Lcrumbs
-	add	crumb, crumb, #:lo12:.Lcrumbs+4
+	adrp	params, .Lparams
+	add	params, params, #:lo12:.Lparams
 
-	/* A tag of CRUMB_TAG asks for the build signature. */
-	ldr	w10, [crumb, #-4]
-	movz	w11, #:abs_g1:CRUMB_TAG
-	movk	w11, #:abs_g0_nc:CRUMB_TAG
-	cmp	w10, w11
-	bne	1f
-	ldr	x1, #0				/* the two words right here */
-	str	x1, [crumb, #CRUMB_SIGNATURE]
-	movz	x1, #:abs_g3:CRUMB_BUILD_ID
-	movk	x1, #:abs_g2_nc:CRUMB_BUILD_ID
-	movk	x1, #:abs_g1_nc:CRUMB_BUILD_ID
-	movk	x1, #:abs_g0_nc:CRUMB_BUILD_ID
-	str	x1, [crumb, #CRUMB_BUILD]
-	str	wzr, [crumb, #-4]		/* request served */
-1:
-	str	wzr, [crumb, #CRUMB_PAGES]
-
-	/* line = D-cache line; x10 = ~(line - 1) */
+	/* line = D-cache line from CTR_EL0 (DminLine, log2 of 4-byte words) */
 	mrs	x10, ctr_el0
 	ubfx	x10, x10, #16, #4
 	mov	line, #4
 	lsl	line, line, x10
-	neg	x10, line
 
-	/* x11 = the address bits of an entry, built by hand */
+	/* The vendor block, when its tag is set, may override the line and the dtb. */
+	ldr	w10, [params, #PARAM_TAG]
+	movz	w11, #:abs_g1:PARAMS_MAGIC
+	movk	w11, #:abs_g0_nc:PARAMS_MAGIC
+	cmp	w10, w11
+	bne	1f
+	ldr	w10, [params, #PARAM_LINE]
+	cmp	x10, #0
+	beq	2f
+	movz	w11, #:abs_g0:LINE_MAX
+	cmp	w10, w11
+	bhi	2f
+	mov	line, x10
+2:	ldr	x10, [params, #PARAM_DTB]
+	cmp	x10, #0
+	beq	1f
+	movz	x11, #:abs_g2_s:DTB_LIMIT
+	movk	x11, #:abs_g1_nc:DTB_LIMIT
+	movk	x11, #:abs_g0_nc:DTB_LIMIT
+	cmp	x10, x11
+	bhs	1f
+	movz	x11, #:abs_g0_s:-8		/* the dtb is 8-byte aligned */
+	and	dtb, x10, x11
+1:
+	neg	x10, line			/* x10 = ~(line - 1) */
+
+	/* x11 = the address bits of an entry: below 2^48 and above the page offset */
 	movz	x11, #:abs_g1_s:-PAGE_SIZE
 	movk	x11, #:abs_g0_nc:-PAGE_SIZE
+	movz	x8, #:abs_g2:PHYS_MASK
+	movk	x8, #:abs_g1_nc:PHYS_MASK
+	movk	x8, #:abs_g0_nc:PHYS_MASK
+	and	x11, x11, x8
 
 	mov	ptr, xzr
 	mov	dest, xzr
@@ -107,23 +126,26 @@ arm64_relocate_new_kernel:
 	blo	2b
 	dsb	sy
 
-3:	ldp	cp0, cp1, [addr]
-	ldp	cp2, cp3, [addr, #16]
-	ldp	cp4, cp5, [addr, #32]
-	ldp	cp6, cp7, [addr, #48]
-	add	addr, addr, #64
-	stnp	cp0, cp1, [dest]
-	stnp	cp2, cp3, [dest, #16]
-	stnp	cp4, cp5, [dest, #32]
-	stnp	cp6, cp7, [dest, #48]
-	add	dest, dest, #64
+3:	add	addr, addr, #COPY_ROUND
+	add	dest, dest, #COPY_ROUND
+	ldr	cp0, [addr, #-64]
+	ldr	cp1, [addr, #-56]
+	ldr	cp2, [addr, #-48]
+	ldr	cp3, [addr, #-40]
+	ldr	cp4, [addr, #-32]
+	ldr	cp5, [addr, #-24]
+	ldr	cp6, [addr, #-16]
+	ldr	cp7, [addr, #-8]
+	str	cp0, [dest, #-64]
+	str	cp1, [dest, #-56]
+	str	cp2, [dest, #-48]
+	str	cp3, [dest, #-40]
+	str	cp4, [dest, #-32]
+	str	cp5, [dest, #-24]
+	str	cp6, [dest, #-16]
+	str	cp7, [dest, #-8]
 	tst	addr, #(PAGE_SIZE - 1)
 	bne	3b
-
-	ldr	w8, [crumb, #CRUMB_PAGES]
-	add	w8, w8, #1
-	str	w8, [crumb, #CRUMB_PAGES]
-	str	dest, [crumb, #CRUMB_LAST_DEST]
 	b	.Lnext
 
 .Lnot_source:
@@ -144,37 +166,12 @@ arm64_relocate_new_kernel:
 	dsb	nsh
 	isb
 
-	/* The last crumb: handing over, with the dtb's top half as a check. */
-	movz	w8, #:abs_g0:CRUMB_HANDOFF_MARK
-	str	w8, [crumb, #CRUMB_HANDOFF]
-	movz	x8, #:abs_g2_s:CRUMB_DTB_WINDOW
-	movk	x8, #:abs_g1_nc:CRUMB_DTB_WINDOW
-	movk	x8, #:abs_g0_nc:CRUMB_DTB_WINDOW
-	and	x8, dtb, x8
-	str	x8, [crumb, #CRUMB_DTB]
-	dc	civac, crumb			/* the record's first line ... */
-	add	x8, crumb, #CRUMB_DTB + 7
-	dc	civac, x8			/* ... and its last, if lines are short */
-	dsb	sy
-
 	mov	x0, dtb
 	mov	x1, xzr
 	mov	x2, xzr
 	mov	x3, xzr
 	br	start
 	.size	arm64_relocate_new_kernel, . - arm64_relocate_new_kernel
-
-/* Read back by the post-mortem tool: a tag, then a packed record, in one cache line. */
-	.align	6
-.Lcrumbs:
-	.word	0			/* tag, set by machine_kexec() */
-	.word	0			/* +0:  pages copied */
-	.quad	0			/* +4:  signature (the code at ldr x1, #0) */
-	.quad	0			/* +12: last destination */
-	.quad	0			/* +20: build id */
-	.word	0			/* +28: handoff mark */
-	.word	0
-	.quad	0			/* +36: the dtb's 2M window */
 
 	.unreq	entry
 	.unreq	ptr
@@ -183,7 +180,18 @@ arm64_relocate_new_kernel:
 	.unreq	start
 	.unreq	dtb
 	.unreq	line
-	.unreq	crumb
+	.unreq	params
+
+/*
+ * The vendor's parameter block, a packed C struct the vendor's machine_kexec()
+ * may fill before the copy: u32 tag; u32 line; u64 dtb. The tag is 8-byte
+ * aligned, so the dtb field is too, though it sits at offset 4 from .Lparams.
+ */
+	.align	3
+	.word	0			/* tag: PARAMS_MAGIC when filled */
+.Lparams:
+	.word	0			/* D-cache line size override, 0 = CTR_EL0's */
+	.quad	0			/* dtb override, 0 = x2's */
 
 .Lcopy_end:
 .org	KEXEC_CONTROL_PAGE_SIZE

@@ -2,16 +2,16 @@
 # 0 "<built-in>"
 # 0 "<command-line>"
 # 1 "samples/generations/vendor-quirks/relocate_kernel.S"
-# 25 "samples/generations/vendor-quirks/relocate_kernel.S"
+# 26 "samples/generations/vendor-quirks/relocate_kernel.S"
 # 1 "samples/generations/vendor-quirks/include/linux/kexec.h" 1
-# 26 "samples/generations/vendor-quirks/relocate_kernel.S" 2
+# 27 "samples/generations/vendor-quirks/relocate_kernel.S" 2
 
 # 1 "samples/generations/vendor-quirks/include/asm/kexec.h" 1
-# 28 "samples/generations/vendor-quirks/relocate_kernel.S" 2
-# 1 "samples/generations/vendor-quirks/include/asm/page.h" 1
 # 29 "samples/generations/vendor-quirks/relocate_kernel.S" 2
-# 1 "samples/generations/vendor-quirks/include/asm/crumbs.h" 1
+# 1 "samples/generations/vendor-quirks/include/asm/page.h" 1
 # 30 "samples/generations/vendor-quirks/relocate_kernel.S" 2
+# 1 "samples/generations/vendor-quirks/include/asm/vendor.h" 1
+# 31 "samples/generations/vendor-quirks/relocate_kernel.S" 2
 
 
  .irp n, 0, 1, 2, 3, 4, 5, 6, 7
@@ -25,14 +25,12 @@ addr .req x12
 start .req x17
 dtb .req x19
 line .req x15
-crumb .req x9
+params .req x9
 
- .equ CRUMB_PAGES, 0
- .equ CRUMB_SIGNATURE, 4
- .set CRUMB_LAST_DEST, 12
- .set CRUMB_BUILD, 20
- .set CRUMB_HANDOFF, 28
- .set CRUMB_DTB, 36
+ .equ PARAM_TAG, -4
+ .equ PARAM_LINE, 0
+ .set PARAM_DTB, 4
+ .set COPY_ROUND, 64
 
  .text
  .globl arm64_relocate_new_kernel
@@ -40,38 +38,58 @@ crumb .req x9
 arm64_relocate_new_kernel:
  mov start, x1
  mov entry, x0
+
+
+
+
+
+
+ ldr x1, #0
+
  mov dtb, x2
 
- adrp crumb, .Lcrumbs
- add crumb, crumb, #:lo12:.Lcrumbs+4
-
-
- ldr w10, [crumb, #-4]
- movz w11, #:abs_g1:0x6b637275
- movk w11, #:abs_g0_nc:0x6b637275
- cmp w10, w11
- bne 1f
- ldr x1, #0
- str x1, [crumb, #CRUMB_SIGNATURE]
- movz x1, #:abs_g3:0x7e57000b5eed1234
- movk x1, #:abs_g2_nc:0x7e57000b5eed1234
- movk x1, #:abs_g1_nc:0x7e57000b5eed1234
- movk x1, #:abs_g0_nc:0x7e57000b5eed1234
- str x1, [crumb, #CRUMB_BUILD]
- str wzr, [crumb, #-4]
-1:
- str wzr, [crumb, #CRUMB_PAGES]
+ adrp params, .Lparams
+ add params, params, #:lo12:.Lparams
 
 
  mrs x10, ctr_el0
  ubfx x10, x10, #16, #4
  mov line, #4
  lsl line, line, x10
+
+
+ ldr w10, [params, #PARAM_TAG]
+ movz w11, #:abs_g1:0x6b637275
+ movk w11, #:abs_g0_nc:0x6b637275
+ cmp w10, w11
+ bne 1f
+ ldr w10, [params, #PARAM_LINE]
+ cmp x10, #0
+ beq 2f
+ movz w11, #:abs_g0:2048
+ cmp w10, w11
+ bhi 2f
+ mov line, x10
+2: ldr x10, [params, #PARAM_DTB]
+ cmp x10, #0
+ beq 1f
+ movz x11, #:abs_g2_s:0x7fffffe00000
+ movk x11, #:abs_g1_nc:0x7fffffe00000
+ movk x11, #:abs_g0_nc:0x7fffffe00000
+ cmp x10, x11
+ bhs 1f
+ movz x11, #:abs_g0_s:-8
+ and dtb, x10, x11
+1:
  neg x10, line
 
 
  movz x11, #:abs_g1_s:-(1 << 16)
  movk x11, #:abs_g0_nc:-(1 << 16)
+ movz x8, #:abs_g2:0xffffffffffff
+ movk x8, #:abs_g1_nc:0xffffffffffff
+ movk x8, #:abs_g0_nc:0xffffffffffff
+ and x11, x11, x8
 
  mov ptr, xzr
  mov dest, xzr
@@ -92,23 +110,26 @@ arm64_relocate_new_kernel:
  blo 2b
  dsb sy
 
-3: ldp cp0, cp1, [addr]
- ldp cp2, cp3, [addr, #16]
- ldp cp4, cp5, [addr, #32]
- ldp cp6, cp7, [addr, #48]
- add addr, addr, #64
- stnp cp0, cp1, [dest]
- stnp cp2, cp3, [dest, #16]
- stnp cp4, cp5, [dest, #32]
- stnp cp6, cp7, [dest, #48]
- add dest, dest, #64
+3: add addr, addr, #COPY_ROUND
+ add dest, dest, #COPY_ROUND
+ ldr cp0, [addr, #-64]
+ ldr cp1, [addr, #-56]
+ ldr cp2, [addr, #-48]
+ ldr cp3, [addr, #-40]
+ ldr cp4, [addr, #-32]
+ ldr cp5, [addr, #-24]
+ ldr cp6, [addr, #-16]
+ ldr cp7, [addr, #-8]
+ str cp0, [dest, #-64]
+ str cp1, [dest, #-56]
+ str cp2, [dest, #-48]
+ str cp3, [dest, #-40]
+ str cp4, [dest, #-32]
+ str cp5, [dest, #-24]
+ str cp6, [dest, #-16]
+ str cp7, [dest, #-8]
  tst addr, #((1 << 16) - 1)
  bne 3b
-
- ldr w8, [crumb, #CRUMB_PAGES]
- add w8, w8, #1
- str w8, [crumb, #CRUMB_PAGES]
- str dest, [crumb, #CRUMB_LAST_DEST]
  b .Lnext
 
 .Lnot_source:
@@ -129,37 +150,12 @@ arm64_relocate_new_kernel:
  dsb nsh
  isb
 
-
- movz w8, #:abs_g0:0xb007
- str w8, [crumb, #CRUMB_HANDOFF]
- movz x8, #:abs_g2_s:0x7fffffe00000
- movk x8, #:abs_g1_nc:0x7fffffe00000
- movk x8, #:abs_g0_nc:0x7fffffe00000
- and x8, dtb, x8
- str x8, [crumb, #CRUMB_DTB]
- dc civac, crumb
- add x8, crumb, #CRUMB_DTB + 7
- dc civac, x8
- dsb sy
-
  mov x0, dtb
  mov x1, xzr
  mov x2, xzr
  mov x3, xzr
  br start
  .size arm64_relocate_new_kernel, . - arm64_relocate_new_kernel
-
-
- .align 6
-.Lcrumbs:
- .word 0
- .word 0
- .quad 0
- .quad 0
- .quad 0
- .word 0
- .word 0
- .quad 0
 
  .unreq entry
  .unreq ptr
@@ -168,7 +164,18 @@ arm64_relocate_new_kernel:
  .unreq start
  .unreq dtb
  .unreq line
- .unreq crumb
+ .unreq params
+
+
+
+
+
+
+ .align 3
+ .word 0
+.Lparams:
+ .word 0
+ .quad 0
 
 .Lcopy_end:
 .org 4096
