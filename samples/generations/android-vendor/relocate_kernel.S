@@ -10,10 +10,15 @@
  * PSCI, and the bootloader starts the new kernel. A helper in .text tells C
  * where that page is; its pool lands at the end of .text.
  *
+ * The vendor generates this file from a template and keeps `#line` so
+ * messages name the template.
+ *
  * Constructs: code in `.section .data, "aw", @progbits`, `.previous`,
  * `ldr xN, =value` with `.ltorg` in the middle and a pool at a section's
- * end, `.ltorg` before `.org`-free quads, `#ifdef CONFIG_KEXEC_HARDBOOT`
- * (from -D), `adr` to local data, `smc #0`, `b .`, 4K pages only.
+ * end, `ldr x0, =symbol` and `:abs_g2:`/`:abs_g1_nc:`/`:abs_g0_nc:` on a
+ * symbol (relocations ld resolves), `#line`, `.print` (once),
+ * `#ifdef CONFIG_KEXEC_HARDBOOT` (from -D), `adr` to local data, `smc #0`,
+ * `b .`, 4K pages only.
  *
  * Hand-off: quads patched through global symbols (kexec_kimage_head,
  * kexec_kimage_start, kexec_dtb_addr, kexec_hardboot); x0 = dtb, x1..x3 = 0,
@@ -26,6 +31,7 @@
 #include <asm/psci.h>
 #include <linux/kexec.h>
 
+#line 40 "relocate_kernel.S.in"
 	.text
 /* u64 kexec_hardboot_page(void): the page the bootloader reads after the reset. */
 	.align	2
@@ -97,6 +103,7 @@ relocate_new_kernel:
 
 .Lhardboot:
 #ifdef CONFIG_KEXEC_HARDBOOT
+	.print	"kexec: hardboot support built in"
 	adr	x5, kexec_hardboot
 	ldr	x5, [x5]
 	cbz	x5, .Lsoft_boot
@@ -153,3 +160,16 @@ kexec_hardboot_magic:
 	ldr	w0, =KEXEC_HB_PAGE_MAGIC
 	ret
 	.size	kexec_hardboot_magic, . - kexec_hardboot_magic
+
+/* void *kexec_relocate_code(void): where the routine to copy was linked, two ways the same. */
+	.globl	kexec_relocate_code
+	.type	kexec_relocate_code, @function
+kexec_relocate_code:
+	movz	x0, #:abs_g2:relocate_new_kernel
+	movk	x0, #:abs_g1_nc:relocate_new_kernel
+	movk	x0, #:abs_g0_nc:relocate_new_kernel
+	ldr	x1, =relocate_new_kernel
+	cmp	x0, x1
+	csel	x0, x0, xzr, eq			/* 0 if the link went wrong */
+	ret
+	.size	kexec_relocate_code, . - kexec_relocate_code

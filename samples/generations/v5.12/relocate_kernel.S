@@ -13,9 +13,10 @@
  * Constructs: SYM_CODE_START/END and SYM_INNER_LABEL (with an empty
  * alignment argument), mov_q with `:abs_g1_s:`, `:abs_g2_s:`, `:abs_g3:`,
  * `:abs_g2_nc:`, `:abs_g1_nc:`, `:abs_g0_nc:` on constants, `>>` in `.if`,
- * a `:vararg` macro looping with `.irp`, a macro with an empty default
- * (`fixup=`) tested with `.ifnc \fixup,`, `.ifc`, `\@` labels, `hvc #0`,
- * 4K/16K/64K pages.
+ * a `:vararg` macro looping with `.irp` and checking it with `.ifb` and
+ * `.error`, a macro with an empty default (`fixup=`) tested with
+ * `.ifnc \fixup,`, nested `.ifnc` guarding a `.warning`, `.ifc`, `\@`
+ * labels, `lr .req x30` and `fp .req x29`, `hvc #0`, 4K/16K/64K pages.
  *
  * Hand-off: entered with x0 = struct kimage *; leaves for the new kernel with
  * x0 = dtb, x1..x3 = 0 (EL1), or hvc #0 with x0 = HVC_SOFT_RESTART,

@@ -7,7 +7,8 @@
  * UL()/BIT() from linux/const.h and linux/bits.h. Built as kbuild does:
  * -nostdinc, the config forced in with -include.
  *
- * Constructs: `-nostdinc`, `-include`, `.ltorg` before END(name), END as
+ * Constructs: `-nostdinc`, `-include`, `.ltorg` before END(name), `.org`
+ * before `.align`, END as
  * `.size name, .-name`, ENTRY with `;`, UL()/_UL()/_AC() and BIT() in
  * expressions, mrs_s/msr_s through `.inst`, `.Lskip_\@ :`, 4K/16K/64K pages.
  *
@@ -116,6 +117,7 @@ END(arm64_relocate_new_kernel)
 
 .Lcopy_end:
 .org	KEXEC_CONTROL_PAGE_SIZE
+.align 3	/* the size quad is read as a 64-bit value */
 
 /*
  * arm64_relocate_new_kernel_size - Number of bytes to copy to the

@@ -13,9 +13,12 @@
  *
  * Constructs: `.pushsection ".kexec_relocate.text", "ax"`/`.popsection`,
  * `.section .rodata, "a", %progbits`, GENMASK with `~UL(0) >> (63 - h)`,
- * _AC()/UL()/BIT(), `__AARCH64EB__` choosing SCTLR_EL1.EE/E0E, mov_q,
- * `.ifnb \fixup`, `\@`, SYM_CODE_START/END, tlbi/ttbr1 writes, `hvc #0`,
- * 4K/16K/64K pages, built big-endian too.
+ * _AC()/UL()/BIT(), `__AARCH64EB__` choosing SCTLR_EL1.EE/E0E, mov_q on a
+ * long parenthesised expression, `.ifnb \fixup`, `\@`, a macro whose body
+ * calls a macro never defined (never expanded), SYM_CODE_START/END,
+ * tlbi/ttbr1 writes, `hvc #0`, the kbuild command line (`-nostdinc`,
+ * `-isystem`, `-mabi=lp64`, `-include`), 4K/16K/64K pages, built
+ * big-endian too.
  *
  * Hand-off: entered with the MMU on and x0 = struct kimage * (physical,
  * identity-mapped); fields at KIMAGE_* offsets; pages are reached at

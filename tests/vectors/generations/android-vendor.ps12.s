@@ -2,16 +2,16 @@
 # 0 "<built-in>"
 # 0 "<command-line>"
 # 1 "samples/generations/android-vendor/relocate_kernel.S"
-# 24 "samples/generations/android-vendor/relocate_kernel.S"
+# 29 "samples/generations/android-vendor/relocate_kernel.S"
 # 1 "samples/generations/android-vendor/include/asm/kexec.h" 1
-# 25 "samples/generations/android-vendor/relocate_kernel.S" 2
+# 30 "samples/generations/android-vendor/relocate_kernel.S" 2
 # 1 "samples/generations/android-vendor/include/asm/page.h" 1
-# 26 "samples/generations/android-vendor/relocate_kernel.S" 2
+# 31 "samples/generations/android-vendor/relocate_kernel.S" 2
 # 1 "samples/generations/android-vendor/include/asm/psci.h" 1
-# 27 "samples/generations/android-vendor/relocate_kernel.S" 2
+# 32 "samples/generations/android-vendor/relocate_kernel.S" 2
 # 1 "samples/generations/android-vendor/include/linux/kexec.h" 1
-# 28 "samples/generations/android-vendor/relocate_kernel.S" 2
-
+# 33 "samples/generations/android-vendor/relocate_kernel.S" 2
+# 40 "relocate_kernel.S.in"
  .text
 
  .align 2
@@ -83,6 +83,7 @@ relocate_new_kernel:
 
 .Lhardboot:
 
+ .print "kexec: hardboot support built in"
  adr x5, kexec_hardboot
  ldr x5, [x5]
  cbz x5, .Lsoft_boot
@@ -139,3 +140,16 @@ kexec_hardboot_magic:
  ldr w0, =0x4a5db007
  ret
  .size kexec_hardboot_magic, . - kexec_hardboot_magic
+
+
+ .globl kexec_relocate_code
+ .type kexec_relocate_code, @function
+kexec_relocate_code:
+ movz x0, #:abs_g2:relocate_new_kernel
+ movk x0, #:abs_g1_nc:relocate_new_kernel
+ movk x0, #:abs_g0_nc:relocate_new_kernel
+ ldr x1, =relocate_new_kernel
+ cmp x0, x1
+ csel x0, x0, xzr, eq
+ ret
+ .size kexec_relocate_code, . - kexec_relocate_code

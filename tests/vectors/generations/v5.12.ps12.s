@@ -2,9 +2,9 @@
 # 0 "<built-in>"
 # 0 "<command-line>"
 # 1 "samples/generations/v5.12/relocate_kernel.S"
-# 25 "samples/generations/v5.12/relocate_kernel.S"
+# 26 "samples/generations/v5.12/relocate_kernel.S"
 # 1 "samples/generations/v5.12/include/linux/kexec.h" 1
-# 26 "samples/generations/v5.12/relocate_kernel.S" 2
+# 27 "samples/generations/v5.12/relocate_kernel.S" 2
 # 1 "samples/generations/v5.12/include/linux/linkage.h" 1
 
 
@@ -13,10 +13,10 @@
 
 # 1 "samples/generations/v5.12/include/asm/linkage.h" 1
 # 7 "samples/generations/v5.12/include/linux/linkage.h" 2
-# 27 "samples/generations/v5.12/relocate_kernel.S" 2
+# 28 "samples/generations/v5.12/relocate_kernel.S" 2
 
 # 1 "samples/generations/v5.12/include/asm/asm-offsets.h" 1
-# 29 "samples/generations/v5.12/relocate_kernel.S" 2
+# 30 "samples/generations/v5.12/relocate_kernel.S" 2
 # 1 "samples/generations/v5.12/include/asm/assembler.h" 1
 
 
@@ -32,6 +32,7 @@
 # 6 "samples/generations/v5.12/include/asm/assembler.h" 2
 
 lr .req x30
+fp .req x29
 
 
 
@@ -54,6 +55,9 @@ lr .req x30
 
 
  .macro zero_regs, regs:vararg
+ .ifb \regs
+ .error "zero_regs: name at least one register"
+ .endif
  .irp r, \regs
  mov \r, xzr
  .endr
@@ -86,6 +90,11 @@ lr .req x30
  cmp \start, \end
  b.lo .Ldcache_op\@
  dsb \domain
+ .ifnc \domain, sy
+ .ifnc \domain, nsh
+ .warning "dcache_by_line_op: a domain other than sy or nsh may not reach the PoC"
+ .endif
+ .endif
  .ifnc \fixup,
  .pushsection __ex_table, "a"
  .align 3
@@ -109,12 +118,12 @@ lr .req x30
  tst \src, #((1 << 12) - 1)
  b.ne 9998b
  .endm
-# 30 "samples/generations/v5.12/relocate_kernel.S" 2
-# 1 "samples/generations/v5.12/include/asm/kexec.h" 1
 # 31 "samples/generations/v5.12/relocate_kernel.S" 2
+# 1 "samples/generations/v5.12/include/asm/kexec.h" 1
+# 32 "samples/generations/v5.12/relocate_kernel.S" 2
 
 # 1 "samples/generations/v5.12/include/asm/virt.h" 1
-# 33 "samples/generations/v5.12/relocate_kernel.S" 2
+# 34 "samples/generations/v5.12/relocate_kernel.S" 2
 
 .globl arm64_relocate_new_kernel ; .align 4 ; arm64_relocate_new_kernel:
 

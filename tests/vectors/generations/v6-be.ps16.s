@@ -10,9 +10,9 @@
 # 6 "./samples/generations/v6/include/linux/kconfig.h" 2
 # 0 "<command-line>" 2
 # 1 "samples/generations/v6/relocate_kernel.S"
-# 27 "samples/generations/v6/relocate_kernel.S"
+# 30 "samples/generations/v6/relocate_kernel.S"
 # 1 "samples/generations/v6/include/linux/kexec.h" 1
-# 28 "samples/generations/v6/relocate_kernel.S" 2
+# 31 "samples/generations/v6/relocate_kernel.S" 2
 # 1 "samples/generations/v6/include/linux/linkage.h" 1
 
 
@@ -21,10 +21,10 @@
 
 # 1 "samples/generations/v6/include/asm/linkage.h" 1
 # 7 "samples/generations/v6/include/linux/linkage.h" 2
-# 29 "samples/generations/v6/relocate_kernel.S" 2
+# 32 "samples/generations/v6/relocate_kernel.S" 2
 
 # 1 "samples/generations/v6/include/asm/asm-offsets.h" 1
-# 31 "samples/generations/v6/relocate_kernel.S" 2
+# 34 "samples/generations/v6/relocate_kernel.S" 2
 # 1 "samples/generations/v6/include/asm/assembler.h" 1
 
 
@@ -139,6 +139,18 @@ lr .req x30
  .endm
 
 
+
+
+
+
+ .macro dcache_line_size, reg, tmp
+ read_ctr \tmp
+ ubfm \tmp, \tmp, #16, #19
+ mov \reg, #4
+ lsl \reg, \reg, \tmp
+ .endm
+
+
  .macro copy_page dest:req src:req t1:req t2:req t3:req t4:req t5:req t6:req t7:req t8:req
 9998: ldp \t1, \t2, [\src]
  ldp \t3, \t4, [\src, #16]
@@ -153,11 +165,11 @@ lr .req x30
  tst \src, #((1 << 16) - 1)
  b.ne 9998b
  .endm
-# 32 "samples/generations/v6/relocate_kernel.S" 2
+# 35 "samples/generations/v6/relocate_kernel.S" 2
 
 
 # 1 "samples/generations/v6/include/asm/virt.h" 1
-# 35 "samples/generations/v6/relocate_kernel.S" 2
+# 38 "samples/generations/v6/relocate_kernel.S" 2
 
 .pushsection ".kexec_relocate.text", "ax"
 

@@ -5,6 +5,7 @@
 #include <asm/page.h>
 
 lr	.req	x30
+fp	.req	x29
 
 /*
  * mov_q reg, val: load a 64-bit constant in as few movz/movk as its width
@@ -27,6 +28,9 @@ lr	.req	x30
 
 /* zero_regs r...: clear every register named. */
 	.macro	zero_regs, regs:vararg
+	.ifb	\regs
+	.error	"zero_regs: name at least one register"
+	.endif
 	.irp	r, \regs
 	mov	\r, xzr
 	.endr
@@ -59,6 +63,11 @@ lr	.req	x30
 	cmp	\start, \end
 	b.lo	.Ldcache_op\@
 	dsb	\domain
+	.ifnc	\domain, sy
+	.ifnc	\domain, nsh
+	.warning "dcache_by_line_op: a domain other than sy or nsh may not reach the PoC"
+	.endif
+	.endif
 	.ifnc	\fixup,
 	.pushsection	__ex_table, "a"
 	.align	3

@@ -90,6 +90,18 @@ lr	.req	x30
 	isb
 	.endm
 
+/*
+ * dcache_line_size reg, tmp: the system-wide line size. It reads the sanitised
+ * CTR through alternatives this sample does not define; nothing here expands
+ * it, and an unexpanded body may name macros that do not exist.
+ */
+	.macro	dcache_line_size, reg, tmp
+	read_ctr	\tmp
+	ubfm	\tmp, \tmp, #16, #19
+	mov	\reg, #4
+	lsl	\reg, \reg, \tmp
+	.endm
+
 /* copy_page dest src t1..t8: one page, 64 bytes a round, both pointers advance. */
 	.macro	copy_page dest:req src:req t1:req t2:req t3:req t4:req t5:req t6:req t7:req t8:req
 9998:	ldp	\t1, \t2, [\src]
