@@ -1,0 +1,12 @@
+/* 2016-kimage-offsets sample header: one spelling of a constant for C and assembly. */
+#ifndef SAMPLE_2016_LINUX_CONST_H
+#define SAMPLE_2016_LINUX_CONST_H
+
+#ifdef __ASSEMBLY__
+#define _AC(X, Y)	X		/* gas has no integer suffixes */
+#else
+#define __AC(X, Y)	(X##Y)
+#define _AC(X, Y)	__AC(X, Y)
+#endif
+
+#endif

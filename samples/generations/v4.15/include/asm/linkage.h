@@ -1,0 +1,7 @@
+/* v4.15 sample header: arm64 aligns entry points on 16 bytes. */
+#ifndef SAMPLE_V415_ASM_LINKAGE_H
+#define SAMPLE_V415_ASM_LINKAGE_H
+
+#define __ALIGN		.align 4
+
+#endif

@@ -1,0 +1,7 @@
+/* v5.12 sample header: the control page the routine is copied into. */
+#ifndef SAMPLE_V512_ASM_KEXEC_H
+#define SAMPLE_V512_ASM_KEXEC_H
+
+#define KEXEC_CONTROL_PAGE_SIZE	4096
+
+#endif

@@ -1,0 +1,7 @@
+/* vendor-quirks sample header: the control page the routine is copied into. */
+#ifndef SAMPLE_VENDOR_ASM_KEXEC_H
+#define SAMPLE_VENDOR_ASM_KEXEC_H
+
+#define KEXEC_CONTROL_PAGE_SIZE	4096
+
+#endif
