@@ -15,7 +15,8 @@ public class GenerationImageTests
     public void Source_builds_the_committed_GNU_image(string id)
     {
         var c = GenerationCase.ById(id);
-        string dir = Repo.TempDir();
+        using var scratch = new ScratchDir();
+        string dir = scratch.Path;
         var outcome = GenerationBuild.Ours(c, c.A64AsmFromSource(Path.Combine(dir, "ours.bin")), Path.Combine(dir, "ours.bin"));
         GenerationBuild.Judge(c, "from " + c.Sample.Source, outcome, File.ReadAllBytes(Repo.PathOf(c.ReferenceImage)),
             PendingList.Load().Find(c, preprocessed: false));
@@ -26,7 +27,8 @@ public class GenerationImageTests
     public void Preprocessed_output_builds_the_committed_GNU_image(string id)
     {
         var c = GenerationCase.ById(id);
-        string dir = Repo.TempDir();
+        using var scratch = new ScratchDir();
+        string dir = scratch.Path;
         string ours = Path.Combine(dir, "ours.bin");
         var outcome = GenerationBuild.Ours(c, c.A64AsmFromPreprocessed(c.ReferencePreprocessed, ours), ours);
         GenerationBuild.Judge(c, "from its gcc -E output " + Path.GetFileName(c.ReferencePreprocessed), outcome,
@@ -44,7 +46,8 @@ public class GenerationImageTests
         if (!Repo.HaveGnuTools())
             return;
         var c = GenerationCase.ById(id);
-        string dir = Repo.TempDir();
+        using var scratch = new ScratchDir();
+        string dir = scratch.Path;
         var gnu = GnuPipeline.Build(c, dir);
         Assert.True(File.ReadAllText(Repo.PathOf(c.ReferencePreprocessed)) == File.ReadAllText(gnu.Preprocessed),
             $"{c.Describe}: {c.ReferencePreprocessed} is not what gcc -E writes now; rerun tools/gen-generations.sh");
