@@ -12,7 +12,8 @@ public static class App
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("a64asm: assemble, link and verify AArch64 code that runs before an OS does\n\n"
-            + "Also taken as gcc and gas take them: -nostdinc, -include FILE, -isystem DIR, -mabi=lp64, -march=ARCH[+ext],\n"
+            + "Also taken as gcc and gas take them: -nostdinc, -include FILE, -isystem DIR, -x assembler[-with-cpp],\n"
+            + "-mabi=lp64, -march=ARCH[+ext], "
             + "-mcpu=CPU (checked and recorded; every known instruction is encoded whatever the architecture),\n"
             + "-EB/-mbig-endian, -EL/-mlittle-endian, -Wa,OPT[,OPT...] (-EB, -EL, -march=, -mcpu=, -mabi=, --defsym, -I)");
         var assemble = new AssembleCommand();

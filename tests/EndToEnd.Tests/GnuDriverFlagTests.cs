@@ -141,4 +141,31 @@ public class GnuDriverFlagTests
         Assert.Equal(1, status);
         Assert.Equal($"{src}:1:10: error: can't open include file 'extra.inc'\n .include \"extra.inc\"\n          ^\n", stderr.Replace("\r", ""));
     }
+
+    [Fact]
+    public void Dash_x_chooses_whether_the_preprocessor_runs_whatever_the_file_name()
+    {
+        string dir = Repo.TempDir();
+        string lower = Path.Combine(dir, "v.s");
+        File.WriteAllText(lower, "#define V 3\nmov x0, #V\n");
+        var (status, _, stderr) = Cli.Run(lower, "-o", Path.Combine(dir, "v.bin"), "-x", "assembler-with-cpp");
+        Assert.Equal("", stderr);
+        Assert.Equal(0, status);
+        Assert.Equal(Convert.FromHexString("600080D2"), File.ReadAllBytes(Path.Combine(dir, "v.bin")));
+
+        // Unpreprocessed, #line is a comment to gas: the error stays on the line as read.
+        string upper = Path.Combine(dir, "l.S");
+        File.WriteAllText(upper, "#line 9 \"o.S\"\nbogus\n");
+        Assert.StartsWith("o.S:9:1: error: unknown mnemonic 'bogus'", Cli.Run(upper, "-c", "-o", Path.Combine(dir, "l.o")).Stderr);
+        Assert.StartsWith($"{upper}:2:1: error: unknown mnemonic 'bogus'", Cli.Run(upper, "-c", "-o", Path.Combine(dir, "l.o"), "-xassembler").Stderr);
+    }
+
+    [Fact]
+    public void Dash_x_with_a_language_a64asm_does_not_read_is_refused()
+    {
+        var (status, stdout, stderr) = Cli.Run("samples/relocate_kernel.S", "-x", "c", "-o", Path.Combine(Repo.TempDir(), "r.bin"));
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal("a64asm: error: language 'c' is not one a64asm reads (-x assembler, -x assembler-with-cpp)\n", stderr.Replace("\r", ""));
+    }
 }

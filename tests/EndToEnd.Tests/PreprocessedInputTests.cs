@@ -143,6 +143,35 @@ public class PreprocessedInputTests
         Assert.StartsWith($"{gasPlace.Groups[1].Value}:{gasPlace.Groups[2].Value}:", stderr);
     }
 
+    [Theory]
+    [InlineData("rk.s")]
+    [InlineData("rk.S")]
+    public void The_sample_fed_as_gcc_E_output_builds_the_same_image_and_errors_name_the_sample(string name)
+    {
+        if (!Repo.HaveGnuTools())
+            return;
+        // gcc does not predefine __ASSEMBLY__ (the kernel's build passes it); a64asm does.
+        var (rc, pre, err) = Repo.Run("/usr/bin/aarch64-linux-gnu-gcc", "-E", "-D__ASSEMBLY__", "-Isamples/include", "samples/relocate_kernel.S");
+        Assert.True(rc == 0, err);
+        string dir = Repo.TempDir();
+        string src = Path.Combine(dir, name);
+        File.WriteAllText(src, pre);
+        Assert.Equal(0, Cli.Run(src, "-o", Path.Combine(dir, "pre.bin")).Status);
+        Assert.Equal(0, Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", "-o", Path.Combine(dir, "direct.bin")).Status);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "direct.bin")), File.ReadAllBytes(Path.Combine(dir, "pre.bin")));
+
+        const string Statement = "ldr x18, [x15], #8";
+        Assert.Single(pre.Split('\n'), l => l.Trim() == Statement);
+        int line = Array.FindIndex(File.ReadAllLines(Repo.PathOf("samples/relocate_kernel.S")), l => l.Trim() == Statement) + 1;
+        // gcc -E wrote the statement's leading tab as one space: the quoted line is the text read.
+        File.WriteAllText(src, pre.Replace(Statement, "bogus x18, [x15], #8"));
+        string bin = Path.Combine(dir, "bad.bin");
+        var (status, _, stderr) = Cli.Run(src, "-o", bin);
+        Assert.Equal(1, status);
+        Assert.Equal($"samples/relocate_kernel.S:{line}:2: error: unknown mnemonic 'bogus'\n  bogus x18, [x15], #8\n  ^\n", stderr.Replace("\r", ""));
+        Assert.False(File.Exists(bin));
+    }
+
     static (int Status, string Stdout, string Stderr) Run(string cwd, string exe, params string[] args)
     {
         var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = cwd };

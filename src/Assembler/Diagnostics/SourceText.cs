@@ -40,10 +40,14 @@ public sealed class SourceText
     /// <summary>The line number a physical line of the file read has here.</summary>
     public int LogicalLine(int physicalLine) => physicalLine - physicalOffset;
 
+    /// <summary>The physical line of the file read that is line <paramref name="line"/> here (gas's listing numbers
+    /// lines so, whatever the line markers say).</summary>
+    public int PhysicalLine(int line) => line + physicalOffset;
+
     /// <summary>1-based line, or empty when out of range.</summary>
     public string LineText(int line)
     {
-        int p = line + physicalOffset;
+        int p = PhysicalLine(line);
         return p >= 1 && p <= Lines.Length ? Lines[p - 1] : "";
     }
 }

@@ -90,11 +90,13 @@ internal sealed partial class PreprocessorSession
         {
             string path = options.ForcedIncludes[i];
             var at = new PpToken(PpTokenKind.Other, "", 1, 1, "");
-            files.Push(commandLine);
+            files.Push(commandLine); // an unreadable candidate is then reported against <command-line>
             var found = TryFind(commandLine, path, angled: false, next: false, at);
             files.Pop();
             if (found is not { } f)
                 throw new AsmError(null, $"-include {path}: '{path}' file not found");
+            if (f.Text.Length > options.MaxFileChars)
+                throw new AsmError(null, TooLarge(f.Path, f.Text.Length));
             totalChars += f.Text.Length;
             var frame = new ExpansionFrame(ExpansionKind.IncludedFrom, f.Path, new SourcePos(commandLine.Text, 1, 1), null);
             files.Push(new SourceFileCursor(new SourceText(f.Path, f.Text), frame, 1) { FoundInDir = f.DirIndex });

@@ -4,8 +4,8 @@ using A64Asm.Cli.Output;
 namespace A64Asm.Cli.Commands;
 
 /// <summary>
-/// The gcc and gas spellings a kernel build uses (-nostdinc, -include FILE, -isystem DIR, -mabi=, -march=, -mcpu=,
-/// -EB/-EL, -mbig-endian/-mlittle-endian, -Wa,...). System.CommandLine would read "-include" as "-I nclude" or
+/// The gcc and gas spellings a kernel build uses (-nostdinc, -include FILE, -isystem DIR, -x LANG, -mabi=, -march=,
+/// -mcpu=, -EB/-EL, -mbig-endian/-mlittle-endian, -Wa,...). System.CommandLine would read "-include" as "-I nclude" or
 /// refuse one-dash long names, so these are taken out of argv before it parses the rest.
 /// </summary>
 public sealed class GnuDriverFlags
@@ -24,6 +24,9 @@ public sealed class GnuDriverFlags
 
     /// <summary>The last of -EB/-EL/-mbig-endian/-mlittle-endian given; null when none was.</summary>
     public bool? BigEndian { get; private set; }
+
+    /// <summary>-x assembler-with-cpp (true), -x assembler (false), -x none or no -x (null: by the file name).</summary>
+    public bool? Preprocess { get; private set; }
 
     public string? Arch { get; private set; }
     public string? Cpu { get; private set; }
@@ -48,6 +51,14 @@ public sealed class GnuDriverFlags
                 ForcedIncludes.Add(file!);
             else if (TryJoinedOrSeparate(a, "-isystem", next, "missing path after '-isystem'", out string? dir, ref i))
                 SystemIncludeDirs.Add(dir!);
+            else if (TryJoinedOrSeparate(a, "-x", next, "missing argument to '-x'", out string? language, ref i))
+                Preprocess = language switch
+                {
+                    "assembler-with-cpp" => true,
+                    "assembler" => false,
+                    "none" => null,
+                    _ => throw new CliError($"language '{language}' is not one a64asm reads (-x assembler, -x assembler-with-cpp)"),
+                };
             else if (a.StartsWith("-Wa,", StringComparison.Ordinal))
                 ApplyAssemblerOptions(a);
             else if (!TryTargetFlag(a, a))
@@ -65,6 +76,7 @@ public sealed class GnuDriverFlags
         foreach (string s in Defsyms)
             options.Defsyms.Add(AssemblerOptions.ParseDefsym(s));
         options.BigEndian = BigEndian ?? false;
+        options.Preprocess = Preprocess;
         options.Arch = Arch;
         options.Cpu = Cpu;
     }

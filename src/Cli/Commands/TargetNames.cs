@@ -38,6 +38,10 @@ public static class TargetNames
         "xgene1", "xgene2", "falkor", "qdf24xx", "saphira", "exynos-m1", "phecda", "a64fx", "tsv110",
     };
 
+    public static IReadOnlyCollection<string> KnownArchitectures => Architectures;
+    public static IReadOnlyCollection<string> KnownExtensions => Extensions;
+    public static IReadOnlyCollection<string> KnownCpus => Cpus;
+
     /// <summary>Checks "-march=NAME[+ext...]"; <paramref name="option"/> is the whole option as written.</summary>
     public static void CheckArch(string value, string option) =>
         Check(value, option, Architectures, "architecture");

@@ -87,6 +87,15 @@ public class LineMarkerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_renumbered_line_still_knows_its_physical_line_and_text()
+    {
+        var lines = new PpTestKit().With("k.i.S", PreprocessedOutput).Run("k.i.S");
+        var header = lines[1].Location.Pos;
+        Assert.Equal(("inc/foo.h", 2, 9), (header.File.DisplayPath, header.Line, header.File.PhysicalLine(header.Line)));
+        Assert.Equal("mov x1, __LINE__", header.File.LineText(header.Line));
+    }
+
+    [Fact]
     public void An_error_in_a_marked_header_names_it_and_the_include_line()
     {
         string source = PreprocessedOutput.Replace("mov x1, __LINE__", "#error in header");
