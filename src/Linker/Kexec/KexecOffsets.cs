@@ -8,10 +8,16 @@ public sealed record KexecOffset(string Symbol, string MacroName, ulong Value);
 /// <summary>
 /// The values arm64 kexec patches into the relocation code, read from the linked image: the quad stored at each
 /// of arm64_relocate_new_kernel_size, arm64_kexec_kimage_start_offset and arm64_kexec_kimage_head_offset that the
-/// image defines, in that order.
+/// image defines, in that order; and, when the image marks it, the control-page code (<see cref="KexecControlCode"/>).
 /// </summary>
 public sealed record KexecOffsets(IReadOnlyList<KexecOffset> Values)
 {
+    /// <summary>Where the bytes machine_kexec copies are, when a generation's symbols or section mark them.</summary>
+    public KexecControlCode? ControlCode { get; init; }
+
+    /// <summary>True when there is anything to report or write.</summary>
+    public bool IsEmpty => Values.Count == 0 && ControlCode is null;
+
     public static readonly IReadOnlyList<string> SymbolNames =
     [
         "arm64_relocate_new_kernel_size",
@@ -25,10 +31,17 @@ public sealed record KexecOffsets(IReadOnlyList<KexecOffset> Values)
     public ulong? this[string symbol] => Values.FirstOrDefault(v => v.Symbol == symbol)?.Value;
 
     /// <summary>
-    /// False when the image defines none of the symbols. A symbol whose 8 bytes are not inside the flat image
+    /// False when the image defines none of the symbols and marks no control-page code. A symbol whose 8 bytes are not inside the flat image
     /// (e.g. in .bss) is a <see cref="LinkError"/>: its value would not be what the kernel reads.
     /// </summary>
-    public static bool TryRead(LinkedImage image, out KexecOffsets offsets)
+    public static bool TryRead(LinkedImage image, out KexecOffsets offsets) => TryRead(image, image, out offsets);
+
+    /// <summary>
+    /// As <see cref="TryRead(LinkedImage, out KexecOffsets)"/>, with the values read from the whole link
+    /// (<paramref name="image"/>) and the control code located in <paramref name="file"/>, what is written out (the
+    /// image cut down by -j): its offset is from the file's first byte.
+    /// </summary>
+    public static bool TryRead(LinkedImage image, LinkedImage file, out KexecOffsets offsets)
     {
         var values = new List<KexecOffset>();
         foreach (var name in SymbolNames)
@@ -38,7 +51,7 @@ public sealed record KexecOffsets(IReadOnlyList<KexecOffset> Values)
                 throw new LinkError($"'{name}' at 0x{address:x} is not inside the image's contents");
             values.Add(new KexecOffset(name, MacroNameOf(name), BinaryPrimitives.ReadUInt64LittleEndian(bytes)));
         }
-        offsets = new KexecOffsets(values);
-        return values.Count > 0;
+        offsets = new KexecOffsets(values) { ControlCode = KexecControlCode.TryFind(image, file, out var code) ? code : null };
+        return !offsets.IsEmpty;
     }
 }

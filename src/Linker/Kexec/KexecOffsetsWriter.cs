@@ -18,11 +18,19 @@ namespace A64Asm.Linker.Kexec;
 ///   }
 /// }
 /// </code>
-/// The header form is one #define per value, the symbol name upper-cased, in hex, inside an include guard.
+/// When the image marks its control-page code, a "control_code" object (offset and size in the file, and the symbol or
+/// section that marked it) comes before "hex", so that <c>verify</c> knows what to copy and which generation it has.
+/// The header form is one #define per value, the symbol name upper-cased, in hex, inside an include guard, then
+/// KEXEC_CONTROL_CODE_OFFSET, _SIZE and _MARKED_BY (a string).
 /// Output is "\n"-terminated and depends only on the values.
 /// </summary>
 public static class KexecOffsetsWriter
 {
+    public const string ControlCodeKey = "control_code";
+    public const string OffsetMacro = "KEXEC_CONTROL_CODE_OFFSET";
+    public const string SizeMacro = "KEXEC_CONTROL_CODE_SIZE";
+    public const string MarkMacro = "KEXEC_CONTROL_CODE_MARKED_BY";
+
     public static string ToJson(KexecOffsets offsets)
     {
         using var buffer = new MemoryStream();
@@ -31,6 +39,14 @@ public static class KexecOffsetsWriter
             json.WriteStartObject();
             foreach (var v in offsets.Values)
                 json.WriteNumber(v.Symbol, v.Value);
+            if (offsets.ControlCode is { } code)
+            {
+                json.WriteStartObject(ControlCodeKey);
+                json.WriteNumber("offset", code.Offset);
+                json.WriteNumber("size", code.Size);
+                json.WriteString("marked_by", KexecControlCode.MarkName(code.Mark));
+                json.WriteEndObject();
+            }
             json.WriteStartObject("hex");
             foreach (var v in offsets.Values)
                 json.WriteString(v.Symbol, Hex(v.Value));
@@ -47,6 +63,12 @@ public static class KexecOffsetsWriter
         text.Append("#ifndef A64ASM_KEXEC_OFFSETS_H\n#define A64ASM_KEXEC_OFFSETS_H\n\n");
         foreach (var v in offsets.Values)
             text.Append($"#define {v.MacroName} {Hex(v.Value)}\n");
+        if (offsets.ControlCode is { } code)
+        {
+            text.Append($"#define {OffsetMacro} {Hex(code.Offset)}\n");
+            text.Append($"#define {SizeMacro} {Hex(code.Size)}\n");
+            text.Append($"#define {MarkMacro} \"{KexecControlCode.MarkName(code.Mark)}\"\n");
+        }
         text.Append("\n#endif\n");
         return text.ToString();
     }
