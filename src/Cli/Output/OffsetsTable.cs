@@ -21,8 +21,11 @@ public static class OffsetsTable
             .AddColumn("symbol").AddColumn(new TableColumn("value").RightAligned()).AddColumn("meaning");
         foreach (var v in offsets.Values)
             table.AddRow(Markup.Escape(v.Symbol), $"0x{v.Value:x}", Markup.Escape(Meaning(v.Symbol)));
-        console.WriteLine($"{imagePath}: {image.Flat.Length} bytes, .text at 0x{image.BaseAddress:x}");
-        console.Write(table);
+        console.WriteLine($"{imagePath}: {image.Flat.Length} bytes, first byte at 0x{image.BaseAddress:x}");
+        if (offsets.Values.Count > 0)
+            console.Write(table);
+        if (offsets.ControlCode is { } code)
+            console.WriteLine($"control-page code: 0x{code.Size:x} bytes at file offset 0x{code.Offset:x}, marked by {KexecControlCode.MarkName(code.Mark)}");
     }
 
     static string Meaning(string symbol) => symbol switch

@@ -57,6 +57,7 @@ internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions optio
                 FrameRole.Source => "a source page",
                 FrameRole.Indirection => "an indirection page (the list being walked)",
                 FrameRole.Control => "the control page (the code being run)",
+                FrameRole.Handover => "the struct kimage or zero page machine_kexec handed over",
                 _ => $"a {s.Role} page",
             };
             findings.Add(At(FindingIds.StrayStore, $"store to 0x{s.Address:x} in {where}, after {s.Step:N0} instructions", s.Pc,
@@ -75,9 +76,12 @@ internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions optio
         if (bad.Count > 0)
             findings.Add(At(FindingIds.BootProtocol, $"x1-x3 nonzero at the branch to kimage_start: {string.Join(", ", bad)}", branch,
                 "Documentation/arm64/booting.txt requires x1, x2 and x3 to be zero at kernel entry; the new kernel warns \"x1-x3 nonzero in violation of boot protocol\"."));
-        if (options.Convention != KexecConvention.PatchedOffsets && x[0] != options.DtbAddress)
+        if (options.Convention is KexecConvention.RegisterArguments or KexecConvention.KimageStructure && x[0] != options.DtbAddress)
             findings.Add(At(FindingIds.BootProtocolDtb, $"x0=0x{x[0]:x} at entry, but the DTB is at 0x{options.DtbAddress:x}", branch,
                 "the arm64 boot protocol passes the physical address of the device tree in x0."));
+        if (machine.Cpu.MmuOn)
+            findings.Add(At(FindingIds.MmuOnAtBranch, $"SCTLR_EL{machine.Cpu.El}.M is set at the branch to kimage_start: the new kernel is entered with the MMU on", branch,
+                "booting.txt requires the MMU off at kernel entry: the new kernel would run through the old kernel's page tables, which the copy may just have overwritten."));
     }
 
     public unsafe void Pages()

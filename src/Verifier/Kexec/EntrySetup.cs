@@ -11,6 +11,8 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
     // x1-x3 as the review's WARNING showed them: whatever the old kernel left behind.
     private static readonly ulong[] LeftoverX1ToX3 = [0x8000_8000, 0x20, 0x20];
     private const ulong KimageStructureOffset = 0x10_0000;
+    private const ulong KimageStructureSize = 0x2000;
+    private const byte UnsetFieldByte = 0xA5;
 
     public void PlaceBlob(ReadOnlySpan<byte> image)
     {
@@ -57,21 +59,49 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
         machine.Memory.WriteUInt64(address, value);
     }
 
-    public void PassInRegisters()
+    /// <summary>cpu_soft_restart's registers: head in x0, start in x1, and the DTB in x2 from v5.0 (zero before).</summary>
+    public void PassInRegisters(bool withDtb)
     {
         machine.Cpu.X[0] = kimage.Head;
         machine.Cpu.X[1] = kimage.Start;
-        machine.Cpu.X[2] = options.DtbAddress;
+        machine.Cpu.X[2] = withDtb ? options.DtbAddress : 0;
     }
 
-    public void PassKimageStructure()
+    /// <summary>
+    /// v5.15 on: x0 = a struct kimage. Its fields are written at the given offsets; every other byte holds a pattern,
+    /// so that reading a field at a wrong offset gives a value no run can pass with. EL2 vectors are zero (the kernel
+    /// ran at EL1, the code ends with br). The linear map is modelled as the identity: phys_offset is 0, TTBR1 names
+    /// a table that is never walked.
+    /// </summary>
+    public void PassKimageStructure(List<Finding> findings)
     {
         var fields = options.KimageFields ?? throw new ArgumentException("the kimage-structure convention needs KimageFields");
         ulong at = options.ControlPageAddress + KimageStructureOffset;
-        machine.Memory.Map(at, 4096, FrameRole.Control);
-        machine.Memory.WriteUInt64(at + fields.Head, kimage.Head);
-        machine.Memory.WriteUInt64(at + fields.Start, kimage.Start);
-        machine.Memory.WriteUInt64(at + fields.Dtb, options.DtbAddress);
+        var memory = machine.Memory;
+        memory.Map(at, KimageStructureSize, FrameRole.Handover);
+        memory.Write(at, Enumerable.Repeat(UnsetFieldByte, (int)KimageStructureSize).ToArray());
+        ulong zeroPage = at + KimageStructureSize;
+        memory.Map(zeroPage, PhysicalMemory.FrameSize, FrameRole.Handover);
+        var values = new Dictionary<string, ulong>
+        {
+            [KimageFieldNames.Head] = kimage.Head,
+            [KimageFieldNames.Start] = kimage.Start,
+            [KimageFieldNames.DtbMem] = options.DtbAddress,
+            [KimageFieldNames.El2Vectors] = 0,
+            [KimageFieldNames.ZeroPage] = zeroPage,
+            [KimageFieldNames.PhysOffset] = 0,
+            [KimageFieldNames.Ttbr1] = zeroPage + PhysicalMemory.FrameSize,
+        };
+        foreach (var (name, offset) in fields.Given())
+        {
+            if (offset % 8 != 0 || offset + 8 > KimageStructureSize)
+            {
+                findings.Add(new Finding(FindingIds.KimageOffset, $"{name} = 0x{offset:x} is not an aligned 8-byte field inside the {KimageStructureSize}-byte struct kimage the verifier builds",
+                    null, null, "the field offsets come from asm-offsets.h of the same build: a wrong one makes the code read another field."));
+                continue;
+            }
+            memory.WriteUInt64(at + offset, values[name]);
+        }
         machine.Cpu.X[0] = at;
     }
 }

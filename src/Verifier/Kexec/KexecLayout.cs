@@ -6,16 +6,43 @@ namespace A64Asm.Verifier.Kexec;
 /// </summary>
 public sealed record KexecLayout(ulong StartOffset, ulong HeadOffset);
 
-/// <summary>How a generation of relocate_kernel.S receives its inputs.</summary>
+/// <summary>How a generation of relocate_kernel.S receives its inputs from machine_kexec.</summary>
 public enum KexecConvention
 {
-    /// <summary>The 2015 series (the sample): machine_kexec writes start and head into the copy at the layout's offsets.</summary>
+    /// <summary>patched-quads, the 2015/16 series (the sample): machine_kexec writes start and head into the copy at the layout's offsets.</summary>
     PatchedOffsets,
-    /// <summary>Head in x0, start in x1, DTB in x2; the code must pass the DTB on in x0.</summary>
+    /// <summary>regs-dtb, v5.0 to v5.14: head in x0, start in x1, DTB in x2; the code keeps the DTB (in x18) and passes it on in x0.</summary>
     RegisterArguments,
-    /// <summary>x0 points at a kimage structure; head, start and DTB are read at <see cref="KimageFieldOffsets"/>.</summary>
+    /// <summary>kimage-struct, v5.15 on: x0 points at a struct kimage; head, start, DTB and the arch fields are read at <see cref="KimageFieldOffsets"/>.
+    /// Entered at EL1 with the MMU on through an identity map; the code turns the MMU off itself.</summary>
     KimageStructure,
+    /// <summary>regs, v4.8 to v4.20: head in x0, start in x1, x2 zero; no DTB is handed over (purgatory loads it), x0-x3 are zero at the branch.</summary>
+    RegisterArgumentsWithoutDtb,
 }
 
-/// <summary>Field offsets of the kimage structure for <see cref="KexecConvention.KimageStructure"/>.</summary>
-public sealed record KimageFieldOffsets(ulong Head, ulong Start, ulong Dtb);
+/// <summary>
+/// Field offsets of struct kimage for <see cref="KexecConvention.KimageStructure"/>, as asm-offsets.h gives them
+/// (KIMAGE_HEAD, KIMAGE_START, KIMAGE_ARCH_*). Fields a generation does not read may be left out.
+/// </summary>
+public sealed record KimageFieldOffsets
+{
+    public required ulong Head { get; init; }
+    public required ulong Start { get; init; }
+    public required ulong DtbMem { get; init; }
+    public ulong? El2Vectors { get; init; }
+    public ulong? ZeroPage { get; init; }
+    public ulong? PhysOffset { get; init; }
+    public ulong? Ttbr1 { get; init; }
+
+    /// <summary>Every given field as (asm-offsets name, offset).</summary>
+    public IEnumerable<(string Name, ulong Offset)> Given()
+    {
+        yield return (KimageFieldNames.Head, Head);
+        yield return (KimageFieldNames.Start, Start);
+        yield return (KimageFieldNames.DtbMem, DtbMem);
+        if (El2Vectors is { } e) yield return (KimageFieldNames.El2Vectors, e);
+        if (ZeroPage is { } z) yield return (KimageFieldNames.ZeroPage, z);
+        if (PhysOffset is { } p) yield return (KimageFieldNames.PhysOffset, p);
+        if (Ttbr1 is { } t) yield return (KimageFieldNames.Ttbr1, t);
+    }
+}

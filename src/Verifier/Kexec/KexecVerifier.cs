@@ -32,8 +32,9 @@ public static class KexecVerifier
         switch (options.Convention)
         {
             case KexecConvention.PatchedOffsets: entry.PatchOffsets(image, layout, findings); break;
-            case KexecConvention.RegisterArguments: entry.PassInRegisters(); break;
-            case KexecConvention.KimageStructure: entry.PassKimageStructure(); break;
+            case KexecConvention.RegisterArguments: entry.PassInRegisters(withDtb: true); break;
+            case KexecConvention.RegisterArgumentsWithoutDtb: entry.PassInRegisters(withDtb: false); break;
+            case KexecConvention.KimageStructure: entry.PassKimageStructure(findings); break;
         }
         // The old kernel used the destination memory with caches on: its lines may still be dirty there.
         if (options.Caches)
@@ -70,6 +71,8 @@ public static class KexecVerifier
         return new VerifyReport
         {
             Passed = findings.Count == 0,
+            Convention = ConventionPicker.NameOf(options.Convention),
+            ConventionReason = options.ConventionReason,
             Findings = findings,
             Instructions = c.Instructions,
             Loads = c.Loads,
@@ -91,13 +94,15 @@ public static class KexecVerifier
     private static CpuModel CpuModelFor(VerifyOptions options)
     {
         var m = options.Cpu ?? new CpuModel();
+        // v5.15 on, machine_kexec enters the code at EL1 from an identity map with the MMU on: the code turns it off.
+        bool startsMapped = options.Convention == KexecConvention.KimageStructure;
         return new CpuModel
         {
             Ctr = m.Ctr, Midr = m.Midr, Mpidr = m.Mpidr, Dczid = m.Dczid,
             IdAa64Pfr0 = m.IdAa64Pfr0, IdAa64Mmfr0 = m.IdAa64Mmfr0, IdAa64Isar0 = m.IdAa64Isar0, Extra = m.Extra,
-            ExceptionLevel = options.ExceptionLevel,
+            ExceptionLevel = startsMapped ? 1 : options.ExceptionLevel,
             // The review's case: MMU off at EL2, with the D- and I-cache enables left as the bootloader set them.
-            Mmu = options.MmuOn,
+            Mmu = options.MmuOn || startsMapped,
             DataCache = options.Caches,
             InstructionCache = options.Caches,
         };

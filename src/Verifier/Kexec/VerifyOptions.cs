@@ -25,6 +25,8 @@ public sealed class VerifyOptions
     public int EntriesPerIndirection { get; init; }
     public KexecConvention Convention { get; init; } = KexecConvention.PatchedOffsets;
     public KimageFieldOffsets? KimageFields { get; init; }
+    /// <summary>Why this convention was chosen, for the report (empty when the caller set it without saying).</summary>
+    public string ConventionReason { get; init; } = "";
     /// <summary>Where the DTB lives for conventions that pass one.</summary>
     public ulong DtbAddress { get; init; } = 0x7FE0_0000;
     /// <summary>The exception level the code is entered at (kexec runs at EL2 when the kernel owns it).</summary>

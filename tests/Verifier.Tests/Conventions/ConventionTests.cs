@@ -1,0 +1,127 @@
+using A64Asm.Verifier.Kexec;
+using Xunit.Abstractions;
+
+namespace A64Asm.Verifier.Tests.Conventions;
+
+/// <summary>Each hand-off convention: picked from what the build defines, and a correct routine passes under it.</summary>
+public class ConventionTests(ITestOutputHelper output)
+{
+    internal static KimageFieldOffsets Fields()
+    {
+        var values = new Dictionary<string, ulong>();
+        Assert.True(KimageFieldNames.TryAddHeader(values, Programs.KimageHeader, "kimage.h", out string error), error);
+        return KimageFieldNames.Build(values, out error) ?? throw new InvalidOperationException(error);
+    }
+
+    internal VerifyReport Verify(byte[] code, KexecConvention convention, KimageFieldOffsets? fields = null, bool caches = false, string reason = "")
+    {
+        var report = KexecVerifier.Verify(code, new KexecLayout(0, 0),
+            new VerifyOptions { Convention = convention, ConventionReason = reason, KimageFields = fields, Pages = 24, Seed = 5, Caches = caches });
+        output.WriteLine(report.ToText());
+        return report;
+    }
+
+    [Fact]
+    public void Regs_dtb_routine_is_picked_by_its_size_quad_and_x2_read_and_passes()
+    {
+        var built = Built.From(Programs.RegsDtb());
+        var choice = built.Pick()!;
+        Assert.Equal(KexecConvention.RegisterArguments, choice.Convention);
+        Assert.Equal("arm64_relocate_new_kernel_size marks the code and it reads x2 at entry: head in x0, start in x1, DTB in x2 (v5.0 to v5.14)", choice.Reason);
+        var report = Verify(built.ControlCode, choice.Convention);
+        Assert.True(report.Passed, report.ToText());
+        Assert.Equal(24, report.PagesCopied);
+        Assert.Equal(new ulong[] { 0x7FE0_0000, 0, 0, 0 }, report.EntryRegisters);
+        Assert.Equal("regs-dtb", report.Convention);
+    }
+
+    [Fact]
+    public void Regs_routine_without_a_dtb_is_picked_as_regs_and_passes()
+    {
+        var built = Built.From(Programs.Regs());
+        var choice = built.Pick()!;
+        Assert.Equal(KexecConvention.RegisterArgumentsWithoutDtb, choice.Convention);
+        var report = Verify(built.ControlCode, choice.Convention, reason: choice.Reason);
+        Assert.True(report.Passed, report.ToText());
+        Assert.Equal(new ulong[] { 0, 0, 0, 0 }, report.EntryRegisters);
+        Assert.Contains("  convention: regs; arm64_relocate_new_kernel_size marks the code and it does not read x2 at entry", report.ToText());
+    }
+
+    [Fact]
+    public void Only_the_bytes_the_size_quad_names_are_copied()
+    {
+        var built = Built.From(Programs.RegsDtb());
+        var code = built.Offsets.ControlCode!;
+        Assert.Equal(0UL, code.Offset);
+        // The routine up to .Lcopy_end: 4 at entry, 31 walking and copying, 5 for the branch; not the size quad.
+        Assert.Equal(40UL * 4, code.Size);
+        Assert.Equal(built.File.Length - 8, (int)code.Size);
+    }
+
+    [Fact]
+    public void Kimage_struct_routine_cut_with_j_is_picked_from_its_section_and_passes_from_mmu_on()
+    {
+        var built = Built.From(Programs.KimageStruct(), Programs.KimageHeader, ".kexec_relocate.text");
+        var choice = built.Pick()!;
+        Assert.Equal(KexecConvention.KimageStructure, choice.Convention);
+        Assert.Equal(".kexec_relocate.text holds the code: x0 points at a struct kimage (v5.15 on)", choice.Reason);
+        Assert.Equal(built.File, built.ControlCode);
+        var report = Verify(built.ControlCode, choice.Convention, Fields());
+        Assert.True(report.Passed, report.ToText());
+        Assert.Equal(24, report.PagesCopied);
+        Assert.Equal(new ulong[] { 0x7FE0_0000, 0, 0, 0 }, report.EntryRegisters);
+    }
+
+    [Fact]
+    public void Kimage_struct_routine_in_a_whole_image_is_found_by_its_section()
+    {
+        var built = Built.From(Programs.KimageStruct(), Programs.KimageHeader);
+        Assert.Equal(4UL, built.Offsets.ControlCode!.Offset);   // after other_code's ret in .text
+        Assert.Equal(KexecConvention.KimageStructure, built.Pick()!.Convention);
+        Assert.True(Verify(built.ControlCode, KexecConvention.KimageStructure, Fields()).Passed);
+    }
+
+    [Fact]
+    public void Kimage_struct_with_caches_on_cleans_every_destination_line_it_wrote_with_the_mmu_on()
+    {
+        // Entered with SCTLR.M and C set, the copy is cacheable: only the routine's dc civac gets it to memory.
+        var built = Built.From(Programs.KimageStruct(), Programs.KimageHeader, ".kexec_relocate.text");
+        var report = Verify(built.ControlCode, KexecConvention.KimageStructure, Fields(), caches: true);
+        Assert.DoesNotContain(report.Findings, f => f.Id is FindingIds.DcacheDirtyAtBranch or FindingIds.MmuOnAtBranch);
+        Assert.Equal(24, report.PagesCopied);
+    }
+
+    [Fact]
+    public void Kimage_fields_given_pick_kimage_struct_before_the_size_quad()
+    {
+        var built = Built.From(Programs.RegsDtb());
+        Assert.Equal(KexecConvention.KimageStructure, built.Pick(kimageFieldsGiven: true)!.Convention);
+    }
+
+    [Fact]
+    public void Nothing_that_tells_gives_no_choice()
+    {
+        Assert.Null(ConventionPicker.Pick(false, CodeMarking.None, [], false));
+    }
+
+    [Theory]
+    [InlineData("patched-quads", KexecConvention.PatchedOffsets)]
+    [InlineData("regs", KexecConvention.RegisterArgumentsWithoutDtb)]
+    [InlineData("regs-dtb", KexecConvention.RegisterArguments)]
+    [InlineData("kimage-struct", KexecConvention.KimageStructure)]
+    public void Convention_names_round_trip(string name, KexecConvention convention)
+    {
+        Assert.Equal(convention, ConventionPicker.Parse(name));
+        Assert.Equal(name, ConventionPicker.NameOf(convention));
+    }
+
+    [Fact]
+    public void The_2015_sample_is_still_patched_quads()
+    {
+        var report = Vectors.Verify("sample-4k");
+        Assert.True(report.Passed);
+        Assert.Equal("patched-quads", report.Convention);
+        Assert.Equal(KexecConvention.PatchedOffsets,
+            ConventionPicker.Pick(true, CodeMarking.SizeQuad, Vectors.Blob("sample-4k"), false)!.Convention);
+    }
+}
