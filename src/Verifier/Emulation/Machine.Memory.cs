@@ -24,10 +24,25 @@ public sealed unsafe partial class Machine
 
     public IReadOnlyList<StrayStore> StrayStores => _strayStores;
 
+    /// <summary>Translation with the MMU on (v5.15+ entry state); null: addresses are physical, as with the MMU off.</summary>
+    public KernelAddressMap? KernelMap { get; set; }
+
+    /// <summary>The physical address of a data access: the address itself unless a kernel map is in force.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Physical(ulong address) => KernelMap is null || !Cpu.MmuOn ? address : Translated(address);
+
+    private ulong Translated(ulong address)
+    {
+        if (KernelMap!.Translate(address, Cpu.Sys[SystemRegisters.TTBR1_EL1], out string why) is { } pa) return pa;
+        Fault(FaultKind.Translation, address, $"translation fault at 0x{address:x}: {why}");
+        return 0;
+    }
+
     public void FlushTlb()
     {
         Array.Clear(_readTag);
         Array.Clear(_writeTag);
+        _maintainedFrame = ulong.MaxValue;
         _strictAlignment = !Cpu.MmuOn || Cpu.AlignmentCheck;
         if (DataCache is not null) DataCache.Cacheable = Cpu.DataCacheOn && Cpu.MmuOn;
     }
@@ -67,7 +82,7 @@ public sealed unsafe partial class Machine
 
     private byte* ReadPointerSlow(ulong address, int size)
     {
-        int idx = Memory.FrameIndexOf(address);
+        int idx = Memory.FrameIndexOf(Physical(address));
         if (idx == 0) Fault(FaultKind.Unmapped, address, $"load of {size} bytes from unmapped address 0x{address:x}");
         if ((address & Offset) > (ulong)(PhysicalMemory.FrameSize - size)) return null;   // crosses a frame: byte path
         ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
@@ -79,15 +94,17 @@ public sealed unsafe partial class Machine
 
     private byte* WritePointerSlow(ulong address, int size)
     {
-        int idx = Memory.FrameIndexOf(address);
+        ulong pa = Physical(address);
+        int idx = Memory.FrameIndexOf(pa);
         if (idx == 0) Fault(FaultKind.Unmapped, address, $"store of {size} bytes to unmapped address 0x{address:x}");
-        NoteStore(idx, address, size);
+        NoteStore(idx, pa, size);
         if ((address & Offset) > (ulong)(PhysicalMemory.FrameSize - size))
         {
             ulong last = address + (ulong)size - 1;
-            int next = Memory.FrameIndexOf(last);
+            ulong lastPa = Physical(last);
+            int next = Memory.FrameIndexOf(lastPa);
             if (next == 0) Fault(FaultKind.Unmapped, last, $"store of {size} bytes runs into unmapped address 0x{last:x}");
-            NoteStore(next, last, 1);
+            NoteStore(next, lastPa, 1);
             return null;                                   // crosses a frame: byte path
         }
         // Stores to code frames (re-decoded after the write) and stores the cache model must see stay slow.
@@ -165,10 +182,10 @@ public sealed unsafe partial class Machine
         for (int i = 0; i < size; i++)
         {
             ulong ai = a + (ulong)i;
-            *(Memory.FramePointer(Memory.FrameIndexOf(ai)) + (ai & Offset)) = (byte)(v >> (8 * i));
+            *(Memory.FramePointer(Memory.FrameIndexOf(Physical(ai))) + (ai & Offset)) = (byte)(v >> (8 * i));
         }
         for (ulong w = a & ~3UL; w < a + (ulong)size; w += 4)
-            if (_decodedFrames.TryGetValue(Memory.FrameIndexOf(w), out var code))
+            if (_decodedFrames.TryGetValue(Memory.FrameIndexOf(Physical(w)), out var code))
             {
                 code.Decoded[(int)((w & Offset) >> 2)] = A64Asm.Isa.Decoding.A64Decoder.Decode(BitConverter.ToUInt32(Memory.Frame(w).Slice((int)(w & Offset), 4)));
                 code.Invalidate();   // translated blocks may have compiled the old word in
@@ -186,6 +203,7 @@ public sealed unsafe partial class Machine
     /// <summary>IC IVAU: the I-cache line holding the address is invalidated.</summary>
     private void InvalidateInstructionCacheLine(ulong address)
     {
+        address = Physical(address);
         int idx = Memory.FrameIndexOf(address);
         Counters.CacheMaintenance++;
         if (idx == 0) return;
@@ -206,12 +224,14 @@ public sealed unsafe partial class Machine
             return;
         }
         // DC by VA to unmapped memory faults like a load would (the MMU-off translation has nothing there).
-        // Frames are never unmapped, so the last frame found mapped needs no second look (a page takes 64 of these).
+        // Frames are never unmapped, so the last frame found mapped needs no second look (a page takes 64 of these);
+        // a kernel map changes only with TTBR1 or SCTLR, which forget that frame.
+        ulong pa = Physical(address);
         if ((address >> PhysicalMemory.FrameShift) != _maintainedFrame)
         {
-            if (!Memory.IsMapped(address)) Fault(FaultKind.Unmapped, address, $"cache maintenance at unmapped address 0x{address:x}");
+            if (!Memory.IsMapped(pa)) Fault(FaultKind.Unmapped, address, $"cache maintenance at unmapped address 0x{address:x}");
             _maintainedFrame = address >> PhysicalMemory.FrameShift;
         }
-        DataCache?.Maintain(op, address, _pc);
+        DataCache?.Maintain(op, pa, _pc);
     }
 }

@@ -29,6 +29,7 @@ internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions optio
                             FaultKind.Alignment => "with the MMU off every access is Device memory, where misaligned accesses fault: the CPU would take an exception with no vector to go to.",
                             FaultKind.Unmapped => "the relocation code touched memory the kimage does not describe: a wrong pointer, offset or entry decoding.",
                             FaultKind.Unimplemented => "the verifier cannot execute this instruction yet, so nothing after it was checked.",
+                            FaultKind.Translation => "with the MMU on the code sees only the control page's identity map and, through TTBR1, the linear map: a physical address used as virtual (or the reverse), or an access while TTBR1 points at the zero page.",
                             _ => "the CPU would take an undefined-instruction exception with no handler in place.",
                         }));
                 break;

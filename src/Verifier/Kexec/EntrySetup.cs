@@ -13,6 +13,8 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
     private const ulong KimageStructureOffset = 0x10_0000;
     private const ulong KimageStructureSize = 0x2000;
     private const byte UnsetFieldByte = 0xA5;
+    /// <summary>PAGE_OFFSET of a 48-bit kernel: the linear map's VA of physical address 0.</summary>
+    public const ulong LinearMapBase = 0xFFFF_0000_0000_0000;
 
     public void PlaceBlob(ReadOnlySpan<byte> image)
     {
@@ -68,10 +70,11 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
     }
 
     /// <summary>
-    /// v5.15 on: x0 = a struct kimage. Its fields are written at the given offsets; every other byte holds a pattern,
-    /// so that reading a field at a wrong offset gives a value no run can pass with. EL2 vectors are zero (the kernel
-    /// ran at EL1, the code ends with br). The linear map is modelled as the identity: phys_offset is 0, TTBR1 names
-    /// a table that is never walked.
+    /// v5.15 on: x0 = the kernel's (linear-map) address of a struct kimage, read through TTBR1 with the MMU on. Its
+    /// fields are written at the given offsets; every other byte holds a pattern, so that reading a field at a wrong
+    /// offset gives a value no run can pass with. EL2 vectors are zero (the kernel ran at EL1, the code ends with br).
+    /// The MMU shows what <see cref="KernelAddressMap"/> describes: the control page identity-mapped, the linear map
+    /// at <see cref="LinearMapBase"/> while TTBR1 holds the kernel's tables or the copy named by KIMAGE_ARCH_TTBR1.
     /// </summary>
     public void PassKimageStructure(List<Finding> findings)
     {
@@ -82,6 +85,9 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
         memory.Write(at, Enumerable.Repeat(UnsetFieldByte, (int)KimageStructureSize).ToArray());
         ulong zeroPage = at + KimageStructureSize;
         memory.Map(zeroPage, PhysicalMemory.FrameSize, FrameRole.Handover);
+        // Table addresses the map recognises in TTBR1; nothing is stored there, no walk reads them.
+        ulong linearCopy = zeroPage + PhysicalMemory.FrameSize, kernelTables = linearCopy + PhysicalMemory.FrameSize;
+        ulong physOffset = unchecked(0 - LinearMapBase);   // PA - VA, as machine_kexec computes it
         var values = new Dictionary<string, ulong>
         {
             [KimageFieldNames.Head] = kimage.Head,
@@ -89,8 +95,8 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
             [KimageFieldNames.DtbMem] = options.DtbAddress,
             [KimageFieldNames.El2Vectors] = 0,
             [KimageFieldNames.ZeroPage] = zeroPage,
-            [KimageFieldNames.PhysOffset] = 0,
-            [KimageFieldNames.Ttbr1] = zeroPage + PhysicalMemory.FrameSize,
+            [KimageFieldNames.PhysOffset] = physOffset,
+            [KimageFieldNames.Ttbr1] = linearCopy,
         };
         foreach (var (name, offset) in fields.Given())
         {
@@ -102,6 +108,14 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
             }
             memory.WriteUInt64(at + offset, values[name]);
         }
-        machine.Cpu.X[0] = at;
+        machine.KernelMap = new KernelAddressMap
+        {
+            PhysOffset = physOffset,
+            LinearTables = new HashSet<ulong> { kernelTables, linearCopy },
+            IdentityMapped = va => memory.RoleOf(va) == FrameRole.Control,
+        };
+        machine.Cpu.Sys[SystemRegisters.TTBR1_EL1] = kernelTables;
+        machine.FlushTlb();
+        machine.Cpu.X[0] = unchecked(at + LinearMapBase);
     }
 }

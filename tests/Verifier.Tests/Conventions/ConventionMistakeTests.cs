@@ -73,6 +73,29 @@ public class ConventionMistakeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Kimage_struct_routine_using_physical_addresses_with_the_mmu_on_faults()
+    {
+        // Without the phys-to-virt step the list (its indirection page is at 0x100010000) is read at its physical
+        // address, which only TTBR0 could map.
+        var source = Programs.KimageStruct().Replace("    sub     x12, x12, x22\n", "");
+        var built = Built.From(source, Programs.KimageHeader, ".kexec_relocate.text");
+        var f = Only(runner.Verify(built.ControlCode, KexecConvention.KimageStructure, ConventionTests.Fields()));
+        Assert.Equal(FindingIds.Fault, f.Id);
+        Assert.Equal("Translation fault: translation fault at 0x100010000: with the MMU on only the control page is identity-mapped (TTBR0)", f.Summary);
+        Assert.Equal("ldr\tx16, [x14], #8", f.Instruction);
+    }
+
+    [Fact]
+    public void Kimage_struct_routine_left_on_the_zero_page_faults_on_the_linear_map()
+    {
+        var source = Programs.KimageStruct().Replace("    msr     ttbr1_el1, x24\n", "");
+        var built = Built.From(source, Programs.KimageHeader, ".kexec_relocate.text");
+        var f = Only(runner.Verify(built.ControlCode, KexecConvention.KimageStructure, ConventionTests.Fields()));
+        Assert.Equal(FindingIds.Fault, f.Id);
+        Assert.Equal("Translation fault: translation fault at 0xffff000100010000: TTBR1_EL1 is 0x80002000, which maps no linear map", f.Summary);
+    }
+
+    [Fact]
     public void Misaligned_kimage_field_offset_is_named()
     {
         var built = Built.From(Programs.KimageStruct(), Programs.KimageHeader, ".kexec_relocate.text");

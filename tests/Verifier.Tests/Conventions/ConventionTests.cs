@@ -92,6 +92,19 @@ public class ConventionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Kimage_struct_under_the_kernel_map_runs_alike_on_both_engines()
+    {
+        var built = Built.From(Programs.KimageStruct(), Programs.KimageHeader, ".kexec_relocate.text");
+        VerifyReport Run(A64Asm.Verifier.Emulation.ExecutionEngine engine) => KexecVerifier.Verify(built.ControlCode, new KexecLayout(0, 0),
+            new VerifyOptions { Convention = KexecConvention.KimageStructure, KimageFields = Fields(), Pages = 8, Seed = 3, Engine = engine });
+        var blocks = Run(A64Asm.Verifier.Emulation.ExecutionEngine.Blocks);
+        var interpreter = Run(A64Asm.Verifier.Emulation.ExecutionEngine.Interpreter);
+        Assert.True(blocks.Passed, blocks.ToText());
+        Assert.True(interpreter.Passed, interpreter.ToText());
+        Assert.Equal((interpreter.Instructions, interpreter.Loads, interpreter.Stores), (blocks.Instructions, blocks.Loads, blocks.Stores));
+    }
+
+    [Fact]
     public void Kimage_fields_given_pick_kimage_struct_before_the_size_quad()
     {
         var built = Built.From(Programs.RegsDtb());
