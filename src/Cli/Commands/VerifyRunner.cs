@@ -19,7 +19,9 @@ public sealed class VerifyOptionSet
     public readonly Option<string[]> KimageFieldsFiles = new("--kimage-fields") { HelpName = "FILE.h", Description = "struct kimage field offsets (#define KIMAGE_HEAD ... lines, as asm-offsets.h) for kimage-struct" };
     public readonly Option<string[]> KimageField = new("--kimage-field") { HelpName = "NAME=OFF", Description = "One struct kimage field offset, e.g. KIMAGE_HEAD=0x48" };
 
-    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, MaxSteps, Json, Convention, KimageFieldsFiles, KimageField];
+    public readonly Option<string?> MmuAtEntry = new("--mmu-at-entry") { HelpName = "on|off", Description = "kimage-struct: enter at EL1 with the MMU on through an identity map and the linear map, as v5.15 on (default: on when .kexec_relocate.text or __relocate_new_kernel_start marks the code)" };
+
+    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, MaxSteps, Json, Convention, KimageFieldsFiles, KimageField, MmuAtEntry];
 
     /// <summary>The options with the convention <paramref name="choice"/> names.</summary>
     public VerifyOptions Read(ParseResult parse, int? pageShiftHint, ConventionChoice choice, KimageFieldOffsets? fields)
@@ -33,6 +35,15 @@ public sealed class VerifyOptionSet
         long maxSteps = parse.GetValue(MaxSteps);
         if (maxSteps < 0)
             throw new CliError("--max-steps must not be negative");
+        bool kernelMap = parse.GetValue(MmuAtEntry) switch
+        {
+            null => choice.KernelMapAtEntry,
+            "on" => true,
+            "off" => false,
+            var other => throw new CliError($"--mmu-at-entry expects on or off, got '{other}'"),
+        };
+        if (kernelMap && choice.Convention != KexecConvention.KimageStructure)
+            throw new CliError("--mmu-at-entry on applies to the kimage-struct convention only");
         return new VerifyOptions
         {
             PageSize = ParsePageSize(parse.GetValue(PageSize), pageShiftHint),
@@ -43,6 +54,7 @@ public sealed class VerifyOptionSet
             Convention = choice.Convention,
             ConventionReason = choice.Reason,
             KimageFields = fields,
+            KernelMapAtEntry = kernelMap,
         };
     }
 
@@ -101,7 +113,8 @@ public static class VerifyRunner
         {
             var convention = ConventionPicker.Parse(name)
                 ?? throw new CliError($"--convention expects one of {string.Join(", ", ConventionPicker.All.Select(ConventionPicker.NameOf))}, got '{name}'");
-            choice = new ConventionChoice(convention, "--convention");
+            choice = new ConventionChoice(convention, "--convention",
+                convention == KexecConvention.KimageStructure && ConventionPicker.EnteredWithMmuOn(MarkingOf(code)));
         }
         else
         {

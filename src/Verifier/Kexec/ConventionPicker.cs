@@ -16,8 +16,11 @@ public enum CodeMarking
     Section,
 }
 
-/// <summary>The convention verify runs with, and the sentence that says why (printed in the report).</summary>
-public sealed record ConventionChoice(KexecConvention Convention, string Reason);
+/// <summary>
+/// The convention verify runs with, the sentence that says why (printed in the report), and for kimage-struct whether
+/// the code is entered with the MMU on (<see cref="VerifyOptions.KernelMapAtEntry"/>).
+/// </summary>
+public sealed record ConventionChoice(KexecConvention Convention, string Reason, bool KernelMapAtEntry = false);
 
 /// <summary>The command-line names of the conventions and how verify picks one from what the image defines.</summary>
 public static class ConventionPicker
@@ -35,6 +38,9 @@ public static class ConventionPicker
 
     public static KexecConvention? Parse(string name) => All.Cast<KexecConvention?>().FirstOrDefault(c => NameOf(c!.Value) == name);
 
+    /// <summary>v5.15 on (the code in its own section, or between the two symbols the kernel's script puts around it) is entered with the MMU on.</summary>
+    public static bool EnteredWithMmuOn(CodeMarking marking) => marking is CodeMarking.StartEndSymbols or CodeMarking.Section;
+
     /// <summary>
     /// The convention the image's symbols say: patch slots mean the 2015/16 series; code marked by
     /// __relocate_new_kernel_start/_end or its own .kexec_relocate.text, or kimage field offsets given by the user,
@@ -48,11 +54,11 @@ public static class ConventionPicker
         switch (marking)
         {
             case CodeMarking.StartEndSymbols:
-                return new(KexecConvention.KimageStructure, "__relocate_new_kernel_start/_end mark the code: x0 points at a struct kimage (v5.15 on)");
+                return new(KexecConvention.KimageStructure, "__relocate_new_kernel_start/_end mark the code: x0 points at a struct kimage, entered with the MMU on (v5.15 on)", true);
             case CodeMarking.Section:
-                return new(KexecConvention.KimageStructure, ".kexec_relocate.text holds the code: x0 points at a struct kimage (v5.15 on)");
+                return new(KexecConvention.KimageStructure, ".kexec_relocate.text holds the code: x0 points at a struct kimage, entered with the MMU on (v5.15 on)", true);
             case CodeMarking.SizeQuad or CodeMarking.None when kimageFieldsGiven:
-                return new(KexecConvention.KimageStructure, "kimage field offsets were given: x0 points at a struct kimage (v5.15 on)");
+                return new(KexecConvention.KimageStructure, "kimage field offsets were given but v5.15's section does not hold the code: x0 points at a struct kimage, entered with the MMU off (the rework as posted before v5.15)");
             case CodeMarking.SizeQuad:
                 return EntryScan.ReadsBeforeWriting(code, 2)
                     ? new(KexecConvention.RegisterArguments, "arm64_relocate_new_kernel_size marks the code and it reads x2 at entry: head in x0, start in x1, DTB in x2 (v5.0 to v5.14)")

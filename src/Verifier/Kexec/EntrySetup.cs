@@ -12,7 +12,6 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
     private static readonly ulong[] LeftoverX1ToX3 = [0x8000_8000, 0x20, 0x20];
     private const ulong KimageStructureOffset = 0x10_0000;
     private const ulong KimageStructureSize = 0x2000;
-    private const byte UnsetFieldByte = 0xA5;
     /// <summary>PAGE_OFFSET of a 48-bit kernel: the linear map's VA of physical address 0.</summary>
     public const ulong LinearMapBase = 0xFFFF_0000_0000_0000;
 
@@ -70,11 +69,12 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
     }
 
     /// <summary>
-    /// v5.15 on: x0 = the kernel's (linear-map) address of a struct kimage, read through TTBR1 with the MMU on. Its
-    /// fields are written at the given offsets; every other byte holds a pattern, so that reading a field at a wrong
-    /// offset gives a value no run can pass with. EL2 vectors are zero (the kernel ran at EL1, the code ends with br).
-    /// The MMU shows what <see cref="KernelAddressMap"/> describes: the control page identity-mapped, the linear map
-    /// at <see cref="LinearMapBase"/> while TTBR1 holds the kernel's tables or the copy named by KIMAGE_ARCH_TTBR1.
+    /// The rework merged in v5.15: x0 = a struct kimage. Its fields are written at the given offsets, zeros elsewhere;
+    /// EL2 vectors are zero (the kernel ran at EL1, the code ends with br). With <see cref="VerifyOptions.KernelMapAtEntry"/>
+    /// x0 is the structure's linear-map address, read through TTBR1 with the MMU on, and the MMU shows what
+    /// <see cref="KernelAddressMap"/> describes: the control page identity-mapped, the linear map at
+    /// <see cref="LinearMapBase"/> while TTBR1 holds the kernel's tables or the copy KIMAGE_ARCH_TTBR1 names.
+    /// Without it x0 is physical and the MMU off.
     /// </summary>
     public void PassKimageStructure(List<Finding> findings)
     {
@@ -82,12 +82,12 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
         ulong at = options.ControlPageAddress + KimageStructureOffset;
         var memory = machine.Memory;
         memory.Map(at, KimageStructureSize, FrameRole.Handover);
-        memory.Write(at, Enumerable.Repeat(UnsetFieldByte, (int)KimageStructureSize).ToArray());
         ulong zeroPage = at + KimageStructureSize;
         memory.Map(zeroPage, PhysicalMemory.FrameSize, FrameRole.Handover);
         // Table addresses the map recognises in TTBR1; nothing is stored there, no walk reads them.
         ulong linearCopy = zeroPage + PhysicalMemory.FrameSize, kernelTables = linearCopy + PhysicalMemory.FrameSize;
-        ulong physOffset = unchecked(0 - LinearMapBase);   // PA - VA, as machine_kexec computes it
+        bool mapped = options.KernelMapAtEntry;
+        ulong physOffset = mapped ? unchecked(0 - LinearMapBase) : 0;   // PA - VA, as machine_kexec computes it
         var values = new Dictionary<string, ulong>
         {
             [KimageFieldNames.Head] = kimage.Head,
@@ -108,6 +108,8 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
             }
             memory.WriteUInt64(at + offset, values[name]);
         }
+        machine.Cpu.X[0] = at;
+        if (!mapped) return;
         machine.KernelMap = new KernelAddressMap
         {
             PhysOffset = physOffset,

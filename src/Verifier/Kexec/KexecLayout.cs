@@ -13,8 +13,9 @@ public enum KexecConvention
     PatchedOffsets,
     /// <summary>regs-dtb, v5.0 to v5.14: head in x0, start in x1, DTB in x2; the code keeps the DTB (in x18) and passes it on in x0.</summary>
     RegisterArguments,
-    /// <summary>kimage-struct, v5.15 on: x0 points at a struct kimage; head, start, DTB and the arch fields are read at <see cref="KimageFieldOffsets"/>.
-    /// Entered at EL1 with the MMU on through an identity map; the code turns the MMU off itself.</summary>
+    /// <summary>kimage-struct, the rework merged in v5.15: x0 points at a struct kimage; head, start, DTB and the arch fields are
+    /// read at <see cref="KimageFieldOffsets"/>. From v5.15 entered at EL1 with the MMU on (<see cref="VerifyOptions.KernelMapAtEntry"/>);
+    /// the code turns the MMU off itself.</summary>
     KimageStructure,
     /// <summary>regs, v4.8 to v4.20: head in x0, start in x1, x2 zero; no DTB is handed over (purgatory loads it), x0-x3 are zero at the branch.</summary>
     RegisterArgumentsWithoutDtb,
@@ -22,13 +23,11 @@ public enum KexecConvention
 
 /// <summary>
 /// Field offsets of struct kimage for <see cref="KexecConvention.KimageStructure"/>, as asm-offsets.h gives them
-/// (KIMAGE_HEAD, KIMAGE_START, KIMAGE_ARCH_*). Fields a generation does not read may be left out.
+/// (KIMAGE_HEAD, KIMAGE_START, KIMAGE_ARCH_DTB_MEM, and the KIMAGE_ARCH_* fields v5.15 on reads). Fields a
+/// generation does not read may be left out; the structure holds zeros there.
 /// </summary>
-public sealed record KimageFieldOffsets
+public sealed record KimageFieldOffsets(ulong Head, ulong Start, ulong DtbMem)
 {
-    public required ulong Head { get; init; }
-    public required ulong Start { get; init; }
-    public required ulong DtbMem { get; init; }
     public ulong? El2Vectors { get; init; }
     public ulong? ZeroPage { get; init; }
     public ulong? PhysOffset { get; init; }

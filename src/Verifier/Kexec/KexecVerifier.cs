@@ -95,7 +95,7 @@ public static class KexecVerifier
     {
         var m = options.Cpu ?? new CpuModel();
         // v5.15 on, machine_kexec enters the code at EL1 from an identity map with the MMU on: the code turns it off.
-        bool startsMapped = options.Convention == KexecConvention.KimageStructure;
+        bool startsMapped = options.Convention == KexecConvention.KimageStructure && options.KernelMapAtEntry;
         return new CpuModel
         {
             Ctr = m.Ctr, Midr = m.Midr, Mpidr = m.Mpidr, Dczid = m.Dczid,

@@ -68,9 +68,8 @@ public static class KimageFieldNames
         error = missing.Count == 0 ? "" : $"the kimage-struct convention needs {string.Join(", ", missing)} (--kimage-fields FILE.h or --kimage-field NAME=OFF)";
         if (missing.Count > 0) return null;
         ulong? Get(string n) => fields.TryGetValue(n, out var v) ? v : null;
-        return new KimageFieldOffsets
+        return new KimageFieldOffsets(fields[Head], fields[Start], fields[DtbMem])
         {
-            Head = fields[Head], Start = fields[Start], DtbMem = fields[DtbMem],
             El2Vectors = Get(El2Vectors), ZeroPage = Get(ZeroPage), PhysOffset = Get(PhysOffset), Ttbr1 = Get(Ttbr1),
         };
     }

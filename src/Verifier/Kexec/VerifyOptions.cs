@@ -25,6 +25,10 @@ public sealed class VerifyOptions
     public int EntriesPerIndirection { get; init; }
     public KexecConvention Convention { get; init; } = KexecConvention.PatchedOffsets;
     public KimageFieldOffsets? KimageFields { get; init; }
+    /// <summary>With <see cref="KexecConvention.KimageStructure"/>: enter as v5.15 on does, at EL1 with the MMU on through
+    /// the control page's identity map and the kernel's linear map (x0 is then the structure's linear-map address).
+    /// Off: the MMU off, x0 physical, at <see cref="ExceptionLevel"/> (the rework as posted before v5.15).</summary>
+    public bool KernelMapAtEntry { get; init; }
     /// <summary>Why this convention was chosen, for the report (empty when the caller set it without saying).</summary>
     public string ConventionReason { get; init; } = "";
     /// <summary>Where the DTB lives for conventions that pass one.</summary>

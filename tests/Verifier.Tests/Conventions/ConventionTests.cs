@@ -13,10 +13,14 @@ public class ConventionTests(ITestOutputHelper output)
         return KimageFieldNames.Build(values, out error) ?? throw new InvalidOperationException(error);
     }
 
-    internal VerifyReport Verify(byte[] code, KexecConvention convention, KimageFieldOffsets? fields = null, bool caches = false, string reason = "")
+    /// <summary>Runs with the convention; kimage-struct as v5.15 on enters it (MMU on) unless <paramref name="mmuOn"/> says otherwise.</summary>
+    internal VerifyReport Verify(byte[] code, KexecConvention convention, KimageFieldOffsets? fields = null, bool caches = false, string reason = "", bool mmuOn = true)
     {
-        var report = KexecVerifier.Verify(code, new KexecLayout(0, 0),
-            new VerifyOptions { Convention = convention, ConventionReason = reason, KimageFields = fields, Pages = 24, Seed = 5, Caches = caches });
+        var report = KexecVerifier.Verify(code, new KexecLayout(0, 0), new VerifyOptions
+        {
+            Convention = convention, ConventionReason = reason, KimageFields = fields, Pages = 24, Seed = 5, Caches = caches,
+            KernelMapAtEntry = mmuOn && convention == KexecConvention.KimageStructure,
+        });
         output.WriteLine(report.ToText());
         return report;
     }
@@ -64,7 +68,8 @@ public class ConventionTests(ITestOutputHelper output)
         var built = Built.From(Programs.KimageStruct(), Programs.KimageHeader, ".kexec_relocate.text");
         var choice = built.Pick()!;
         Assert.Equal(KexecConvention.KimageStructure, choice.Convention);
-        Assert.Equal(".kexec_relocate.text holds the code: x0 points at a struct kimage (v5.15 on)", choice.Reason);
+        Assert.Equal(".kexec_relocate.text holds the code: x0 points at a struct kimage, entered with the MMU on (v5.15 on)", choice.Reason);
+        Assert.True(choice.KernelMapAtEntry);
         Assert.Equal(built.File, built.ControlCode);
         var report = Verify(built.ControlCode, choice.Convention, Fields());
         Assert.True(report.Passed, report.ToText());
@@ -96,7 +101,7 @@ public class ConventionTests(ITestOutputHelper output)
     {
         var built = Built.From(Programs.KimageStruct(), Programs.KimageHeader, ".kexec_relocate.text");
         VerifyReport Run(A64Asm.Verifier.Emulation.ExecutionEngine engine) => KexecVerifier.Verify(built.ControlCode, new KexecLayout(0, 0),
-            new VerifyOptions { Convention = KexecConvention.KimageStructure, KimageFields = Fields(), Pages = 8, Seed = 3, Engine = engine });
+            new VerifyOptions { Convention = KexecConvention.KimageStructure, KimageFields = Fields(), KernelMapAtEntry = true, Pages = 8, Seed = 3, Engine = engine });
         var blocks = Run(A64Asm.Verifier.Emulation.ExecutionEngine.Blocks);
         var interpreter = Run(A64Asm.Verifier.Emulation.ExecutionEngine.Interpreter);
         Assert.True(blocks.Passed, blocks.ToText());
@@ -105,11 +110,27 @@ public class ConventionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Kimage_fields_given_pick_kimage_struct_before_the_size_quad()
+    public void Kimage_fields_given_pick_kimage_struct_before_the_size_quad_entered_with_the_mmu_off()
     {
-        var built = Built.From(Programs.RegsDtb());
-        Assert.Equal(KexecConvention.KimageStructure, built.Pick(kimageFieldsGiven: true)!.Convention);
+        var choice = Built.From(Programs.RegsDtb()).Pick(kimageFieldsGiven: true)!;
+        Assert.Equal(KexecConvention.KimageStructure, choice.Convention);
+        Assert.False(choice.KernelMapAtEntry);
     }
+
+    [Fact]
+    public void Kimage_struct_routine_as_posted_before_v5_15_runs_with_the_mmu_off_and_physical_addresses()
+    {
+        // The same routine in .text with its size quad: x0 and every list address physical, phys_offset 0.
+        var source = Programs.KimageStruct().Replace(".pushsection \".kexec_relocate.text\", \"ax\"", "")
+            .Replace(".popsection", ".Lend:\n.align 3\n.globl arm64_relocate_new_kernel_size\narm64_relocate_new_kernel_size: .quad .Lend - arm64_relocate_new_kernel");
+        var built = Built.From(source, Programs.KimageHeader);
+        Assert.Equal(A64Asm.Linker.Kexec.ControlCodeMark.SizeQuad, built.Offsets.ControlCode!.Mark);
+        var choice = built.Pick(kimageFieldsGiven: true)!;
+        var report = Verify(built.ControlCode, choice.Convention, Fields(), mmuOn: choice.KernelMapAtEntry);
+        Assert.True(report.Passed, report.ToText());
+        Assert.Equal(24, report.PagesCopied);
+    }
+
 
     [Fact]
     public void Nothing_that_tells_gives_no_choice()
