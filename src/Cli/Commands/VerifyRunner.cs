@@ -15,7 +15,7 @@ public sealed class VerifyOptionSet
     public readonly Option<string> Caches = new("--caches") { HelpName = "on|off", Description = "Model D- and I-caches left on by the old kernel (default off)", DefaultValueFactory = _ => "off" };
     public readonly Option<long> MaxSteps = new("--max-steps") { HelpName = "N", Description = "Stop after N instructions (default: scaled to the kimage)" };
     public readonly Option<bool> Json = new("--json") { Description = "Print the report as JSON" };
-    public readonly Option<string?> Convention = new("--convention") { HelpName = "patched-quads|regs|regs-dtb|kimage-struct", Description = "How machine_kexec hands over head, start and DTB (default: picked from the image's symbols)" };
+    public readonly Option<string?> Convention = new("--convention") { HelpName = "patched-quads|patched-globals|regs|regs-dtb|kimage-struct", Description = "How machine_kexec hands over head, start and DTB (default: picked from the image's symbols)" };
     public readonly Option<string[]> KimageFieldsFiles = new("--kimage-fields") { HelpName = "FILE.h", Description = "struct kimage field offsets (#define KIMAGE_HEAD ... lines, as asm-offsets.h) for kimage-struct" };
     public readonly Option<string[]> KimageField = new("--kimage-field") { HelpName = "NAME=OFF", Description = "One struct kimage field offset, e.g. KIMAGE_HEAD=0x48" };
 
@@ -119,7 +119,7 @@ public static class VerifyRunner
         else
         {
             bool patch = kexec?["arm64_kexec_kimage_start_offset"] is not null && kexec?["arm64_kexec_kimage_head_offset"] is not null;
-            choice = ConventionPicker.Pick(patch, MarkingOf(code), copied, fieldValues is not null)
+            choice = ConventionPicker.Pick(patch, Slot(kexec, KexecPatchSlot.KimageHead) is not null, MarkingOf(code), copied, fieldValues is not null)
                 ?? throw new CliError($"{source}: cannot tell the hand-off convention (no arm64_kexec_* offsets, no marked control code): pass --convention");
         }
 
@@ -131,8 +131,13 @@ public static class VerifyRunner
             case KexecConvention.PatchedOffsets:
                 if (kexec?["arm64_kexec_kimage_start_offset"] is not { } start || kexec["arm64_kexec_kimage_head_offset"] is not { } head)
                     throw new CliError($"{source}: needs arm64_kexec_kimage_start_offset and arm64_kexec_kimage_head_offset");
-                layout = new KexecLayout(start, head);
+                layout = new KexecLayout(start, head) { DtbOffset = kexec["arm64_kexec_dtb_addr_offset"] };
                 blob = image;   // as before conventions were picked: the whole file at the control page
+                break;
+            case KexecConvention.PatchedGlobals:
+                if (code is null || Slot(kexec, KexecPatchSlot.KimageHead) is not { } headAt || Slot(kexec, KexecPatchSlot.KimageStart) is not { } startAt)
+                    throw new CliError($"{source}: needs the control code and its kimage_head and kimage_start patch slots");
+                layout = new KexecLayout(startAt, headAt) { DtbOffset = Slot(kexec, KexecPatchSlot.Dtb) };
                 break;
             case KexecConvention.KimageStructure:
                 fields = KimageFieldNames.Build(fieldValues ?? [], out string error) ?? throw new CliError(error);
@@ -141,9 +146,12 @@ public static class VerifyRunner
         return Run(blob, layout, set.Read(parse, pageShiftHint, choice, fields), parse.GetValue(set.Json), stdout);
     }
 
+    static ulong? Slot(KexecOffsets? kexec, string role) => kexec?.PatchSlots.FirstOrDefault(s => s.Role == role)?.Offset;
+
     static CodeMarking MarkingOf(KexecControlCode? code) => code?.Mark switch
     {
         ControlCodeMark.SizeQuad => CodeMarking.SizeQuad,
+        ControlCodeMark.EarlySizeQuad => CodeMarking.EarlySizeQuad,
         ControlCodeMark.StartEndSymbols => CodeMarking.StartEndSymbols,
         ControlCodeMark.Section => CodeMarking.Section,
         _ => CodeMarking.None,

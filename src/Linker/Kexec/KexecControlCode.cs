@@ -8,8 +8,10 @@ namespace A64Asm.Linker.Kexec;
 /// </summary>
 public enum ControlCodeMark
 {
-    /// <summary>v4.8 to v5.14: <c>arm64_relocate_new_kernel</c> and a .quad <c>arm64_relocate_new_kernel_size</c> holding the length.</summary>
+    /// <summary>v4.8 to v5.14 (and the 2015/16 series, vendor trees): <c>arm64_relocate_new_kernel</c> and a .quad <c>arm64_relocate_new_kernel_size</c> holding the length.</summary>
     SizeQuad,
+    /// <summary>The 2014 postings: <c>relocate_new_kernel</c> and a .quad <c>relocate_new_kernel_size</c>.</summary>
+    EarlySizeQuad,
     /// <summary>v5.15 on: <c>__relocate_new_kernel_start</c> / <c>__relocate_new_kernel_end</c> around the code.</summary>
     StartEndSymbols,
     /// <summary>v5.15 on, built alone: the whole <c>.kexec_relocate.text</c> section (the kernel's script wraps it in the two symbols).</summary>
@@ -24,6 +26,8 @@ public sealed record KexecControlCode(ulong Offset, ulong Size, ControlCodeMark 
 {
     public const string EntrySymbol = "arm64_relocate_new_kernel";
     public const string SizeSymbol = "arm64_relocate_new_kernel_size";
+    public const string EarlyEntrySymbol = "relocate_new_kernel";
+    public const string EarlySizeSymbol = "relocate_new_kernel_size";
     public const string StartSymbol = "__relocate_new_kernel_start";
     public const string EndSymbol = "__relocate_new_kernel_end";
     public const string SectionName = ".kexec_relocate.text";
@@ -32,6 +36,7 @@ public sealed record KexecControlCode(ulong Offset, ulong Size, ControlCodeMark 
     public static string MarkName(ControlCodeMark mark) => mark switch
     {
         ControlCodeMark.SizeQuad => SizeSymbol,
+        ControlCodeMark.EarlySizeQuad => EarlySizeSymbol,
         ControlCodeMark.StartEndSymbols => StartSymbol,
         _ => SectionName,
     };
@@ -39,6 +44,7 @@ public sealed record KexecControlCode(ulong Offset, ulong Size, ControlCodeMark 
     public static ControlCodeMark? ParseMark(string name) => name switch
     {
         SizeSymbol => ControlCodeMark.SizeQuad,
+        EarlySizeSymbol => ControlCodeMark.EarlySizeQuad,
         StartSymbol => ControlCodeMark.StartEndSymbols,
         SectionName => ControlCodeMark.Section,
         _ => null,
@@ -46,7 +52,7 @@ public sealed record KexecControlCode(ulong Offset, ulong Size, ControlCodeMark 
 
     /// <summary>
     /// The control-page code of <paramref name="image"/>, trying the start/end symbols, then the entry symbol with its
-    /// size quad, then the <c>.kexec_relocate.text</c> section. False when none is there. A range that leaves the
+    /// size quad (arm64_ names, then the 2014 ones), then the <c>.kexec_relocate.text</c> section. False when none is there. A range that leaves the
     /// image is a <see cref="LinkError"/>: machine_kexec would copy bytes the file does not hold.
     /// </summary>
     public static bool TryFind(LinkedImage image, out KexecControlCode code) => TryFind(image, image, out code);
@@ -67,13 +73,14 @@ public sealed record KexecControlCode(ulong Offset, ulong Size, ControlCodeMark 
             code = new KexecControlCode(start - file.BaseAddress, end - start, ControlCodeMark.StartEndSymbols);
             return true;
         }
-        if (symbols.TryGetValue(EntrySymbol, out var entry) && symbols.TryGetValue(SizeSymbol, out var sizeAt)
-            && image.TryRead(sizeAt, 8, out var sizeBytes))
+        foreach (var (entryName, sizeName, mark) in new[] { (EntrySymbol, SizeSymbol, ControlCodeMark.SizeQuad), (EarlyEntrySymbol, EarlySizeSymbol, ControlCodeMark.EarlySizeQuad) })
         {
+            if (!symbols.TryGetValue(entryName, out var entry) || !symbols.TryGetValue(sizeName, out var sizeAt)
+                || !image.TryRead(sizeAt, 8, out var sizeBytes)) continue;
             ulong size = BinaryPrimitives.ReadUInt64LittleEndian(sizeBytes);
             if (entry < file.BaseAddress || entry > fileEnd || size > fileEnd - entry)
-                throw new LinkError($"'{SizeSymbol}' says 0x{size:x} bytes from '{EntrySymbol}' (0x{entry:x}), past the image's end 0x{fileEnd:x}");
-            code = new KexecControlCode(entry - file.BaseAddress, size, ControlCodeMark.SizeQuad);
+                throw new LinkError($"'{sizeName}' says 0x{size:x} bytes from '{entryName}' (0x{entry:x}), past the image's end 0x{fileEnd:x}");
+            code = new KexecControlCode(entry - file.BaseAddress, size, mark);
             return true;
         }
         var section = file.Sections.FirstOrDefault(s => s.Name == SectionName && !s.IsNoBits);

@@ -7,13 +7,18 @@ public sealed record KexecOffset(string Symbol, string MacroName, ulong Value);
 
 /// <summary>
 /// The values arm64 kexec patches into the relocation code, read from the linked image: the quad stored at each
-/// of arm64_relocate_new_kernel_size, arm64_kexec_kimage_start_offset and arm64_kexec_kimage_head_offset that the
-/// image defines, in that order; and, when the image marks it, the control-page code (<see cref="KexecControlCode"/>).
+/// of arm64_relocate_new_kernel_size, arm64_kexec_kimage_start_offset, arm64_kexec_kimage_head_offset and (in the
+/// postings that passed a DTB) arm64_kexec_dtb_addr_offset that the image defines, in that order; when the image
+/// marks it, the control-page code (<see cref="KexecControlCode"/>); and the quads the kernel patches by global
+/// symbol inside that code (<see cref="PatchSlots"/>).
 /// </summary>
 public sealed record KexecOffsets(IReadOnlyList<KexecOffset> Values)
 {
     /// <summary>Where the bytes machine_kexec copies are, when a generation's symbols or section mark them.</summary>
     public KexecControlCode? ControlCode { get; init; }
+
+    /// <summary>Quads inside the control code that machine_kexec writes through their global symbols (2014 postings, vendor trees).</summary>
+    public IReadOnlyList<KexecPatchSlot> PatchSlots { get; init; } = [];
 
     /// <summary>True when there is anything to report or write.</summary>
     public bool IsEmpty => Values.Count == 0 && ControlCode is null;
@@ -23,6 +28,7 @@ public sealed record KexecOffsets(IReadOnlyList<KexecOffset> Values)
         "arm64_relocate_new_kernel_size",
         "arm64_kexec_kimage_start_offset",
         "arm64_kexec_kimage_head_offset",
+        "arm64_kexec_dtb_addr_offset",
     ];
 
     /// <summary>The #define name a C header uses for a symbol's value (the writer and the reader agree through this).</summary>
@@ -51,7 +57,8 @@ public sealed record KexecOffsets(IReadOnlyList<KexecOffset> Values)
                 throw new LinkError($"'{name}' at 0x{address:x} is not inside the image's contents");
             values.Add(new KexecOffset(name, MacroNameOf(name), BinaryPrimitives.ReadUInt64LittleEndian(bytes)));
         }
-        offsets = new KexecOffsets(values) { ControlCode = KexecControlCode.TryFind(image, file, out var code) ? code : null };
+        var found = KexecControlCode.TryFind(image, file, out var code) ? code : null;
+        offsets = new KexecOffsets(values) { ControlCode = found, PatchSlots = found is null ? [] : KexecPatchSlot.Find(image, file, found) };
         return !offsets.IsEmpty;
     }
 }

@@ -13,6 +13,7 @@ public static class KexecOffsetsReader
     {
         var values = new List<KexecOffset>();
         KexecControlCode? code = null;
+        var slots = new List<KexecPatchSlot>();
         error = "";
         if (path.EndsWith(".h", StringComparison.OrdinalIgnoreCase))
         {
@@ -22,6 +23,9 @@ public static class KexecOffsetsReader
             if (HeaderValue(text, KexecOffsetsWriter.OffsetMacro) is { } offset && HeaderValue(text, KexecOffsetsWriter.SizeMacro) is { } size
                 && HeaderWord(text, KexecOffsetsWriter.MarkMacro) is { } markText && KexecControlCode.ParseMark(markText.Trim('"')) is { } mark)
                 code = new KexecControlCode(offset, size, mark);
+            foreach (var role in KexecPatchSlot.Roles)
+                if (HeaderValue(text, KexecOffsetsWriter.SlotMacro(role)) is { } at)
+                    slots.Add(new KexecPatchSlot(role, at));
         }
         else
         {
@@ -39,6 +43,11 @@ public static class KexecOffsetsReader
                     && c.TryGetProperty("marked_by", out var m) && m.ValueKind == JsonValueKind.String
                     && KexecControlCode.ParseMark(m.GetString()!) is { } mark)
                     code = new KexecControlCode(offset, size, mark);
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(KexecOffsetsWriter.PatchSlotsKey, out var p)
+                    && p.ValueKind == JsonValueKind.Object)
+                    foreach (var role in KexecPatchSlot.Roles)
+                        if (p.TryGetProperty(role, out var r) && r.TryGetUInt64(out ulong at))
+                            slots.Add(new KexecPatchSlot(role, at));
             }
             catch (JsonException e)
             {
@@ -47,7 +56,7 @@ public static class KexecOffsetsReader
                 return false;
             }
         }
-        offsets = new KexecOffsets(values) { ControlCode = code };
+        offsets = new KexecOffsets(values) { ControlCode = code, PatchSlots = slots };
         return true;
     }
 

@@ -21,7 +21,8 @@ namespace A64Asm.Linker.Kexec;
 /// When the image marks its control-page code, a "control_code" object (offset and size in the file, and the symbol or
 /// section that marked it) comes before "hex", so that <c>verify</c> knows what to copy and which generation it has.
 /// The header form is one #define per value, the symbol name upper-cased, in hex, inside an include guard, then
-/// KEXEC_CONTROL_CODE_OFFSET, _SIZE and _MARKED_BY (a string).
+/// KEXEC_CONTROL_CODE_OFFSET, _SIZE and _MARKED_BY (a string). Quads patched by global symbol inside the code are
+/// "patch_slots" (role → offset from the code's first byte) before "hex", or KEXEC_PATCH_SLOT_ROLE lines.
 /// Output is "\n"-terminated and depends only on the values.
 /// </summary>
 public static class KexecOffsetsWriter
@@ -30,6 +31,10 @@ public static class KexecOffsetsWriter
     public const string OffsetMacro = "KEXEC_CONTROL_CODE_OFFSET";
     public const string SizeMacro = "KEXEC_CONTROL_CODE_SIZE";
     public const string MarkMacro = "KEXEC_CONTROL_CODE_MARKED_BY";
+    public const string PatchSlotsKey = "patch_slots";
+
+    /// <summary>The #define of a patch slot's offset: KEXEC_PATCH_SLOT_KIMAGE_HEAD and so on.</summary>
+    public static string SlotMacro(string role) => "KEXEC_PATCH_SLOT_" + role.ToUpperInvariant();
 
     public static string ToJson(KexecOffsets offsets)
     {
@@ -45,6 +50,13 @@ public static class KexecOffsetsWriter
                 json.WriteNumber("offset", code.Offset);
                 json.WriteNumber("size", code.Size);
                 json.WriteString("marked_by", KexecControlCode.MarkName(code.Mark));
+                json.WriteEndObject();
+            }
+            if (offsets.PatchSlots.Count > 0)
+            {
+                json.WriteStartObject(PatchSlotsKey);
+                foreach (var slot in offsets.PatchSlots)
+                    json.WriteNumber(slot.Role, slot.Offset);
                 json.WriteEndObject();
             }
             json.WriteStartObject("hex");
@@ -69,6 +81,8 @@ public static class KexecOffsetsWriter
             text.Append($"#define {SizeMacro} {Hex(code.Size)}\n");
             text.Append($"#define {MarkMacro} \"{KexecControlCode.MarkName(code.Mark)}\"\n");
         }
+        foreach (var slot in offsets.PatchSlots)
+            text.Append($"#define {SlotMacro(slot.Role)} {Hex(slot.Offset)}\n");
         text.Append("\n#endif\n");
         return text.ToString();
     }

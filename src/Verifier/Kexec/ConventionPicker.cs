@@ -10,6 +10,8 @@ public enum CodeMarking
     None,
     /// <summary>arm64_relocate_new_kernel with the .quad arm64_relocate_new_kernel_size (v4.8 to v5.14).</summary>
     SizeQuad,
+    /// <summary>relocate_new_kernel with the .quad relocate_new_kernel_size (the 2014 postings).</summary>
+    EarlySizeQuad,
     /// <summary>__relocate_new_kernel_start / __relocate_new_kernel_end (v5.15 on).</summary>
     StartEndSymbols,
     /// <summary>The .kexec_relocate.text section itself (v5.15 on, built alone).</summary>
@@ -30,11 +32,12 @@ public static class ConventionPicker
         KexecConvention.PatchedOffsets => "patched-quads",
         KexecConvention.RegisterArgumentsWithoutDtb => "regs",
         KexecConvention.RegisterArguments => "regs-dtb",
+        KexecConvention.PatchedGlobals => "patched-globals",
         _ => "kimage-struct",
     };
 
     public static readonly IReadOnlyList<KexecConvention> All =
-        [KexecConvention.PatchedOffsets, KexecConvention.RegisterArgumentsWithoutDtb, KexecConvention.RegisterArguments, KexecConvention.KimageStructure];
+        [KexecConvention.PatchedOffsets, KexecConvention.PatchedGlobals, KexecConvention.RegisterArgumentsWithoutDtb, KexecConvention.RegisterArguments, KexecConvention.KimageStructure];
 
     public static KexecConvention? Parse(string name) => All.Cast<KexecConvention?>().FirstOrDefault(c => NameOf(c!.Value) == name);
 
@@ -42,22 +45,25 @@ public static class ConventionPicker
     public static bool EnteredWithMmuOn(CodeMarking marking) => marking is CodeMarking.StartEndSymbols or CodeMarking.Section;
 
     /// <summary>
-    /// The convention the image's symbols say: patch slots mean the 2015/16 series; code marked by
+    /// The convention the image's symbols say: *_offset quads mean the 2015/16 series; quads the kernel patches by
+    /// global symbol inside the code (<paramref name="patchGlobals"/>) the 2014 postings and vendor trees; code marked by
     /// __relocate_new_kernel_start/_end or its own .kexec_relocate.text, or kimage field offsets given by the user,
     /// mean v5.15 on; otherwise the size quad means v4.8 to v5.14, where code that reads x2 before writing it takes the DTB (v5.0 on). Null when nothing
     /// tells (then --convention must).
     /// </summary>
-    public static ConventionChoice? Pick(bool patchOffsets, CodeMarking marking, ReadOnlySpan<byte> code, bool kimageFieldsGiven)
+    public static ConventionChoice? Pick(bool patchOffsets, bool patchGlobals, CodeMarking marking, ReadOnlySpan<byte> code, bool kimageFieldsGiven)
     {
         if (patchOffsets)
             return new(KexecConvention.PatchedOffsets, "the image defines arm64_kexec_kimage_start_offset/_head_offset: machine_kexec patches the quads there (2015/16 series)");
+        if (patchGlobals)
+            return new(KexecConvention.PatchedGlobals, "the copied code holds kexec_kimage_head/_start (or arm64_kexec_*) quads: machine_kexec patches them by symbol (2014 postings, vendor trees)");
         switch (marking)
         {
             case CodeMarking.StartEndSymbols:
                 return new(KexecConvention.KimageStructure, "__relocate_new_kernel_start/_end mark the code: x0 points at a struct kimage, entered with the MMU on (v5.15 on)", true);
             case CodeMarking.Section:
                 return new(KexecConvention.KimageStructure, ".kexec_relocate.text holds the code: x0 points at a struct kimage, entered with the MMU on (v5.15 on)", true);
-            case CodeMarking.SizeQuad or CodeMarking.None when kimageFieldsGiven:
+            case CodeMarking.SizeQuad or CodeMarking.EarlySizeQuad or CodeMarking.None when kimageFieldsGiven:
                 return new(KexecConvention.KimageStructure, "kimage field offsets were given but v5.15's section does not hold the code: x0 points at a struct kimage, entered with the MMU off (the rework as posted before v5.15)");
             case CodeMarking.SizeQuad:
                 return EntryScan.ReadsBeforeWriting(code, 2)

@@ -39,6 +39,8 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
     {
         Patch(image, layout.StartOffset, kimage.Start, "kimage_start", findings);
         Patch(image, layout.HeadOffset, kimage.Head, "kimage_head", findings);
+        if (layout.DtbOffset is { } dtb)
+            Patch(image, dtb, options.DtbAddress, "dtb", findings);
     }
 
     private void Patch(ReadOnlySpan<byte> image, ulong offset, ulong value, string what, List<Finding> findings)

@@ -2,9 +2,13 @@ namespace A64Asm.Verifier.Kexec;
 
 /// <summary>
 /// Where the blob expects kimage_start and kimage_head: byte offsets from its first instruction, as the linker
-/// reports arm64_kexec_kimage_start_offset / _head_offset.
+/// reports arm64_kexec_kimage_start_offset / _head_offset (or the places of the patched globals).
 /// </summary>
-public sealed record KexecLayout(ulong StartOffset, ulong HeadOffset);
+public sealed record KexecLayout(ulong StartOffset, ulong HeadOffset)
+{
+    /// <summary>Where the blob expects the DTB address, when its generation passes one this way; the new kernel then gets it in x0.</summary>
+    public ulong? DtbOffset { get; init; }
+}
 
 /// <summary>How a generation of relocate_kernel.S receives its inputs from machine_kexec.</summary>
 public enum KexecConvention
@@ -19,6 +23,9 @@ public enum KexecConvention
     KimageStructure,
     /// <summary>regs, v4.8 to v4.20: head in x0, start in x1, x2 zero; no DTB is handed over (purgatory loads it), x0-x3 are zero at the branch.</summary>
     RegisterArgumentsWithoutDtb,
+    /// <summary>patched-globals, the 2014 postings and vendor trees: as <see cref="PatchedOffsets"/>, the quads found by their
+    /// global symbols (kexec_kimage_head, arm64_kexec_dtb_addr, ...) inside the copied code.</summary>
+    PatchedGlobals,
 }
 
 /// <summary>

@@ -31,7 +31,7 @@ public static class KexecVerifier
         entry.PlaceBlob(image);
         switch (options.Convention)
         {
-            case KexecConvention.PatchedOffsets: entry.PatchOffsets(image, layout, findings); break;
+            case KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals: entry.PatchOffsets(image, layout, findings); break;
             case KexecConvention.RegisterArguments: entry.PassInRegisters(withDtb: true); break;
             case KexecConvention.RegisterArgumentsWithoutDtb: entry.PassInRegisters(withDtb: false); break;
             case KexecConvention.KimageStructure: entry.PassKimageStructure(findings); break;
@@ -55,7 +55,9 @@ public static class KexecVerifier
         var runTime = clock.Elapsed;
 
         clock.Restart();
-        var checks = new Checks(machine, kimage, options, findings);
+        bool dtbInX0 = options.Convention is KexecConvention.RegisterArguments or KexecConvention.KimageStructure
+            || options.Convention is KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals && layout.DtbOffset is not null;
+        var checks = new Checks(machine, kimage, options, findings, dtbInX0);
         checks.StopReason(reason);
         checks.StrayStores();
         if (reason == StopReason.ReachedStopPc)

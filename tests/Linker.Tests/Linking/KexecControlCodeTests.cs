@@ -58,6 +58,28 @@ public class KexecControlCodeTests
     }
 
     [Fact]
+    public void Early_names_and_globals_patched_by_symbol_are_found_inside_the_code()
+    {
+        var flat = new byte[0x40];
+        BitConverter.GetBytes(0x38UL).CopyTo(flat, 0x38);
+        var image = Image(0, flat, new()
+        {
+            ["relocate_new_kernel"] = 0, ["relocate_new_kernel_size"] = 0x38,
+            ["kexec_kimage_head"] = 0x28, ["arm64_kexec_kimage_start"] = 0x30, ["kexec_dtb_addr"] = 0x38,   // the last is past the copy
+        });
+        Assert.True(KexecOffsets.TryRead(image, out var offsets));
+        Assert.Equal(new KexecControlCode(0, 0x38, ControlCodeMark.EarlySizeQuad), offsets.ControlCode);
+        Assert.Equal([new KexecPatchSlot("kimage_head", 0x28), new KexecPatchSlot("kimage_start", 0x30)], offsets.PatchSlots);
+        foreach (var path in new[] { "o.json", "o.h" })
+        {
+            Assert.True(KexecOffsetsReader.TryParse(KexecOffsetsWriter.Format(offsets, path), path, out var read, out string error), error);
+            Assert.Equal(offsets.PatchSlots, read.PatchSlots);
+            Assert.Equal(offsets.ControlCode, read.ControlCode);
+        }
+        Assert.Contains("#define KEXEC_PATCH_SLOT_KIMAGE_HEAD 0x28\n", KexecOffsetsWriter.Format(offsets, "o.h"));
+    }
+
+    [Fact]
     public void Nothing_marked_is_not_found()
     {
         Assert.False(KexecControlCode.TryFind(Image(0, new byte[8], new() { ["arm64_relocate_new_kernel"] = 0 }), out _));

@@ -41,17 +41,26 @@ internal sealed class Built
         }
     }
 
+    /// <summary>The patch places the offsets file names for the globals, as the CLI builds the layout from them.</summary>
+    public KexecLayout GlobalsLayout()
+    {
+        ulong? Slot(string role) => Offsets.PatchSlots.FirstOrDefault(s => s.Role == role)?.Offset;
+        return new KexecLayout(Slot(KexecPatchSlot.KimageStart)!.Value, Slot(KexecPatchSlot.KimageHead)!.Value) { DtbOffset = Slot(KexecPatchSlot.Dtb) };
+    }
+
     /// <summary>The convention verify picks for this build, as the CLI asks the picker.</summary>
     public ConventionChoice? Pick(bool kimageFieldsGiven = false)
     {
         var marking = Offsets.ControlCode?.Mark switch
         {
             ControlCodeMark.SizeQuad => CodeMarking.SizeQuad,
+            ControlCodeMark.EarlySizeQuad => CodeMarking.EarlySizeQuad,
             ControlCodeMark.StartEndSymbols => CodeMarking.StartEndSymbols,
             ControlCodeMark.Section => CodeMarking.Section,
             _ => CodeMarking.None,
         };
         bool patch = Offsets["arm64_kexec_kimage_start_offset"] is not null && Offsets["arm64_kexec_kimage_head_offset"] is not null;
-        return ConventionPicker.Pick(patch, marking, ControlCode, kimageFieldsGiven);
+        bool globals = Offsets.PatchSlots.Any(s => s.Role == KexecPatchSlot.KimageHead);
+        return ConventionPicker.Pick(patch, globals, marking, ControlCode, kimageFieldsGiven);
     }
 }

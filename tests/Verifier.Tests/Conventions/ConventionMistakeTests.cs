@@ -96,6 +96,29 @@ public class ConventionMistakeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Patched_globals_routine_reading_the_wrong_slot_for_the_dtb_is_named()
+    {
+        var built = Built.From(Programs.PatchedGlobals(dtbSlot: "kexec_kimage_start"));
+        var report = KexecVerifier.Verify(built.ControlCode, built.GlobalsLayout(),
+            new VerifyOptions { Convention = KexecConvention.PatchedGlobals, Pages = 24, Seed = 5 });
+        var f = Only(report);
+        Assert.Equal(FindingIds.BootProtocolDtb, f.Id);
+        Assert.Equal("x0=0x80081000 at entry, but the DTB is at 0x7fe00000", f.Summary);
+    }
+
+    [Fact]
+    public void Kimage_struct_read_after_turning_the_mmu_off_uses_a_virtual_address_as_physical()
+    {
+        // v5.15 moved these loads before turn_off_mmu: x0 is the structure's linear-map address.
+        var late = Programs.TurnOffMmu + "    ldr     x18, [x0, #KIMAGE_ARCH_DTB_MEM]\n";
+        var built = Built.From(Programs.KimageStruct(mmuOff: late), Programs.KimageHeader, ".kexec_relocate.text");
+        var f = Only(runner.Verify(built.ControlCode, KexecConvention.KimageStructure, ConventionTests.Fields()));
+        Assert.Equal(FindingIds.Fault, f.Id);
+        Assert.Equal("Unmapped fault: load of 8 bytes from unmapped address 0xffff000080000230", f.Summary);
+        Assert.StartsWith("with the MMU off addresses are physical: this is a kernel linear-map address", f.Why);
+    }
+
+    [Fact]
     public void Misaligned_kimage_field_offset_is_named()
     {
         var built = Built.From(Programs.KimageStruct(), Programs.KimageHeader, ".kexec_relocate.text");

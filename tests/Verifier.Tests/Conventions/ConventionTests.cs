@@ -133,9 +133,24 @@ public class ConventionTests(ITestOutputHelper output)
 
 
     [Fact]
+    public void Patched_globals_routine_is_picked_by_its_slots_and_hands_the_dtb_on()
+    {
+        var built = Built.From(Programs.PatchedGlobals());
+        Assert.Equal(A64Asm.Linker.Kexec.ControlCodeMark.EarlySizeQuad, built.Offsets.ControlCode!.Mark);
+        Assert.Equal(["dtb@0xa0", "kimage_head@0xa8", "kimage_start@0xb0"],
+            built.Offsets.PatchSlots.Select(s => $"{s.Role}@0x{s.Offset:x}").OrderBy(s => s, StringComparer.Ordinal));
+        var choice = built.Pick()!;
+        Assert.Equal(KexecConvention.PatchedGlobals, choice.Convention);
+        var report = KexecVerifier.Verify(built.ControlCode, built.GlobalsLayout(),
+            new VerifyOptions { Convention = choice.Convention, Pages = 24, Seed = 5 });
+        Assert.True(report.Passed, report.ToText());
+        Assert.Equal(new ulong[] { 0x7FE0_0000, 0, 0, 0 }, report.EntryRegisters);
+    }
+
+    [Fact]
     public void Nothing_that_tells_gives_no_choice()
     {
-        Assert.Null(ConventionPicker.Pick(false, CodeMarking.None, [], false));
+        Assert.Null(ConventionPicker.Pick(false, false, CodeMarking.None, [], false));
     }
 
     [Theory]
@@ -156,6 +171,6 @@ public class ConventionTests(ITestOutputHelper output)
         Assert.True(report.Passed);
         Assert.Equal("patched-quads", report.Convention);
         Assert.Equal(KexecConvention.PatchedOffsets,
-            ConventionPicker.Pick(true, CodeMarking.SizeQuad, Vectors.Blob("sample-4k"), false)!.Convention);
+            ConventionPicker.Pick(true, false, CodeMarking.SizeQuad, Vectors.Blob("sample-4k"), false)!.Convention);
     }
 }

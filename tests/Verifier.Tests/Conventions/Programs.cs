@@ -79,6 +79,30 @@ internal static class Programs
     /// <summary>v4.8 to v4.20: head in x0, start in x1, nothing read from x2; x0 to x3 zero for purgatory.</summary>
     public static string Regs() => RegsDtb().Replace("    mov     x18, x2\n", "    mov     x18, xzr\n");
 
+    /// <summary>The 2014 postings: the kernel patches quads inside the code through their global symbols, DTB included.</summary>
+    public static string PatchedGlobals(string dtbSlot = "kexec_dtb_addr") => $"""
+        .text
+        .globl relocate_new_kernel
+        relocate_new_kernel:
+            ldr     x16, kexec_kimage_head
+            ldr     x17, kexec_kimage_start
+            ldr     x18, {dtbSlot}
+            mov     x22, xzr
+        {WalkAndCopy}{NewKernelX0ToX3}
+            .align 3
+        .globl kexec_dtb_addr
+        kexec_dtb_addr: .quad 0
+        .globl kexec_kimage_head
+        kexec_kimage_head: .quad 0
+        .globl kexec_kimage_start
+        kexec_kimage_start: .quad 0
+        relocate_new_kernel_end:
+        .globl relocate_new_kernel_size
+        relocate_new_kernel_size:
+            .quad   relocate_new_kernel_end - relocate_new_kernel
+
+        """;
+
     public const string KimageHeader = """
         /* struct kimage field offsets, as an asm-offsets.h gives them */
         #define KIMAGE_HEAD 72 /* offsetof(struct kimage, head) */
