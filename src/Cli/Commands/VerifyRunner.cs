@@ -21,7 +21,9 @@ public sealed class VerifyOptionSet
 
     public readonly Option<string?> MmuAtEntry = new("--mmu-at-entry") { HelpName = "on|off", Description = "kimage-struct: enter at EL1 with the MMU on through an identity map and the linear map, as v5.15 on (default: on when .kexec_relocate.text or __relocate_new_kernel_start marks the code)" };
 
-    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, MaxSteps, Json, Convention, KimageFieldsFiles, KimageField, MmuAtEntry];
+    public readonly Option<bool> El2Stub = new("--el2-stub") { Description = "kimage-struct: the kernel ran at EL1 over the hyp stub (KIMAGE_ARCH_EL2_VECTORS non-zero); the code leaves through hvc #0" };
+
+    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, MaxSteps, Json, Convention, KimageFieldsFiles, KimageField, MmuAtEntry, El2Stub];
 
     /// <summary>The options with the convention <paramref name="choice"/> names.</summary>
     public VerifyOptions Read(ParseResult parse, int? pageShiftHint, ConventionChoice choice, KimageFieldOffsets? fields)
@@ -44,6 +46,9 @@ public sealed class VerifyOptionSet
         };
         if (kernelMap && choice.Convention != KexecConvention.KimageStructure)
             throw new CliError("--mmu-at-entry on applies to the kimage-struct convention only");
+        bool hypStub = parse.GetValue(El2Stub);
+        if (hypStub && choice.Convention != KexecConvention.KimageStructure)
+            throw new CliError("--el2-stub applies to the kimage-struct convention only");
         return new VerifyOptions
         {
             PageSize = ParsePageSize(parse.GetValue(PageSize), pageShiftHint),
@@ -55,6 +60,7 @@ public sealed class VerifyOptionSet
             ConventionReason = choice.Reason,
             KimageFields = fields,
             KernelMapAtEntry = kernelMap,
+            HypStub = hypStub,
         };
     }
 

@@ -14,6 +14,8 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
     private const ulong KimageStructureSize = 0x2000;
     /// <summary>PAGE_OFFSET of a 48-bit kernel: the linear map's VA of physical address 0.</summary>
     public const ulong LinearMapBase = 0xFFFF_0000_0000_0000;
+    /// <summary>A physical address for __hyp_stub_vectors (the stub is modelled, not run).</summary>
+    private const ulong HypStubVectors = 0x4008_0800;
 
     public void PlaceBlob(ReadOnlySpan<byte> image)
     {
@@ -95,7 +97,7 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
             [KimageFieldNames.Head] = kimage.Head,
             [KimageFieldNames.Start] = kimage.Start,
             [KimageFieldNames.DtbMem] = options.DtbAddress,
-            [KimageFieldNames.El2Vectors] = 0,
+            [KimageFieldNames.El2Vectors] = options.HypStub ? HypStubVectors : 0,
             [KimageFieldNames.ZeroPage] = zeroPage,
             [KimageFieldNames.PhysOffset] = physOffset,
             [KimageFieldNames.Ttbr1] = linearCopy,
@@ -119,6 +121,8 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
             IdentityMapped = va => memory.RoleOf(va) == FrameRole.Control,
         };
         machine.Cpu.Sys[SystemRegisters.TTBR1_EL1] = kernelTables;
+        // Only EL1 runs with the MMU on: the hyp stub at EL2 never turned it on.
+        machine.Cpu.Sys[SystemRegisters.SCTLR_EL2] &= ~1UL;
         machine.FlushTlb();
         machine.Cpu.X[0] = unchecked(at + LinearMapBase);
     }

@@ -50,6 +50,7 @@ public static class KexecVerifier
         do
         {
             reason = machine.Run(Slice);
+            if (reason == StopReason.Trap && options.HypStub && HypStub.TryRestart(machine)) reason = StopReason.Budget;
             progress?.Report(Math.Min(0.99, (double)machine.Counters.Instructions / expected));
         } while (reason == StopReason.Budget);
         var runTime = clock.Elapsed;
@@ -102,7 +103,7 @@ public static class KexecVerifier
         {
             Ctr = m.Ctr, Midr = m.Midr, Mpidr = m.Mpidr, Dczid = m.Dczid,
             IdAa64Pfr0 = m.IdAa64Pfr0, IdAa64Mmfr0 = m.IdAa64Mmfr0, IdAa64Isar0 = m.IdAa64Isar0, Extra = m.Extra,
-            ExceptionLevel = startsMapped ? 1 : options.ExceptionLevel,
+            ExceptionLevel = startsMapped || options.HypStub ? 1 : options.ExceptionLevel,
             // The review's case: MMU off at EL2, with the D- and I-cache enables left as the bootloader set them.
             Mmu = options.MmuOn || startsMapped,
             DataCache = options.Caches,

@@ -29,6 +29,9 @@ public sealed class VerifyOptions
     /// the control page's identity map and the kernel's linear map (x0 is then the structure's linear-map address).
     /// Off: the MMU off, x0 physical, at <see cref="ExceptionLevel"/> (the rework as posted before v5.15).</summary>
     public bool KernelMapAtEntry { get; init; }
+    /// <summary>With <see cref="KexecConvention.KimageStructure"/>: KIMAGE_ARCH_EL2_VECTORS is non-zero (the kernel ran at EL1 over
+    /// the hyp stub), so the code leaves through <c>hvc #0</c> and the stub's soft restart; entered at EL1.</summary>
+    public bool HypStub { get; init; }
     /// <summary>Why this convention was chosen, for the report (empty when the caller set it without saying).</summary>
     public string ConventionReason { get; init; } = "";
     /// <summary>Where the DTB lives for conventions that pass one.</summary>

@@ -119,6 +119,16 @@ public class ConventionMistakeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Hyp_stub_path_that_leaves_x3_set_hands_it_to_the_new_kernel_in_x1_and_x3()
+    {
+        var built = Built.From(Programs.KimageStruct(stubX3: ""), Programs.KimageHeader, ".kexec_relocate.text");
+        var f = Only(runner.VerifyThroughHypStub(built.ControlCode));
+        Assert.Equal(FindingIds.BootProtocol, f.Id);
+        Assert.Equal("x1-x3 nonzero at the branch to kimage_start: x1=0x20, x3=0x20", f.Summary);
+        Assert.Equal("hvc\t#0x0", f.Instruction);
+    }
+
+    [Fact]
     public void Misaligned_kimage_field_offset_is_named()
     {
         var built = Built.From(Programs.KimageStruct(), Programs.KimageHeader, ".kexec_relocate.text");

@@ -132,6 +132,26 @@ public class ConventionTests(ITestOutputHelper output)
     }
 
 
+    internal VerifyReport VerifyThroughHypStub(byte[] code)
+    {
+        var report = KexecVerifier.Verify(code, new KexecLayout(0, 0), new VerifyOptions
+        {
+            Convention = KexecConvention.KimageStructure, KimageFields = Fields(), KernelMapAtEntry = true, HypStub = true, Pages = 24, Seed = 5,
+        });
+        output.WriteLine(report.ToText());
+        return report;
+    }
+
+    [Fact]
+    public void Kimage_struct_routine_leaves_through_the_hyp_stub_when_el2_vectors_are_set()
+    {
+        var built = Built.From(Programs.KimageStruct(), Programs.KimageHeader, ".kexec_relocate.text");
+        var report = VerifyThroughHypStub(built.ControlCode);
+        Assert.True(report.Passed, report.ToText());
+        Assert.Equal(new ulong[] { 0x7FE0_0000, 0, 0, 0 }, report.EntryRegisters);
+        Assert.Equal(24, report.PagesCopied);
+    }
+
     [Fact]
     public void Patched_globals_routine_is_picked_by_its_slots_and_hands_the_dtb_on()
     {

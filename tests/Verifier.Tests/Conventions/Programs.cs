@@ -125,9 +125,10 @@ internal static class Programs
 
     /// <summary>
     /// v5.15 on: x0 = struct kimage, everything read from it first; TTBR1 switched through the zero page; the code in
-    /// .kexec_relocate.text after other code in .text; the MMU turned off before the branch.
+    /// .kexec_relocate.text after other code in .text; the MMU turned off before the branch, or before hvc #0 to the EL2
+    /// stub's soft restart (x0 = 1, x1 = entry, x2 = dtb, x3 = x4 = 0) when KIMAGE_ARCH_EL2_VECTORS is set.
     /// </summary>
-    public static string KimageStruct(string mmuOff = TurnOffMmu, string dtbField = "KIMAGE_ARCH_DTB_MEM") => $"""
+    public static string KimageStruct(string mmuOff = TurnOffMmu, string dtbField = "KIMAGE_ARCH_DTB_MEM", string stubX3 = "    mov     x3, xzr\n") => $"""
         #include "kimage.h"
         .text
         .globl other_code
@@ -151,6 +152,10 @@ internal static class Programs
             msr     ttbr1_el1, x24
             isb
         {WalkAndCopy}{mmuOff}    cbz     x27, .Lel1
+            mov     x1, x17
+            mov     x2, x18
+        {stubX3}    mov     x4, xzr
+            mov     x0, #1
             hvc     #0
         .Lel1:
         {NewKernelX0ToX3}.popsection
