@@ -17,7 +17,12 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
     /// <summary>A physical address for __hyp_stub_vectors (the stub is modelled, not run).</summary>
     private const ulong HypStubVectors = 0x4008_0800;
 
-    public void PlaceBlob(ReadOnlySpan<byte> image)
+    /// <summary>
+    /// Copies the blob to the control page. <paramref name="icacheInvalidated"/>: machine_kexec invalidated the
+    /// I-cache over the copy (flush_icache_range from v4.8, icache_inval_pou from v5.15); the 2014-16 postings did
+    /// not, which is what the review of the sample worried about.
+    /// </summary>
+    public void PlaceBlob(ReadOnlySpan<byte> image, bool icacheInvalidated = false)
     {
         ulong at = options.ControlPageAddress;
         if ((at & (PhysicalMemory.FrameSize - 1)) != 0) throw new ArgumentException("the control page address must be 4K aligned");
@@ -28,7 +33,7 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
         // machine_kexec copied the code with the D-cache cleaned but the I-cache never invalidated: with SCTLR.I
         // set, fetches from these lines may hit what the I-cache held before.
         for (ulong a = at; a < at + length; a += PhysicalMemory.FrameSize)
-            memory.IStaleLines(memory.FrameIndexOf(a)) = machine.Cpu.InstructionCacheOn ? ~0UL : 0;
+            memory.IStaleLines(memory.FrameIndexOf(a)) = machine.Cpu.InstructionCacheOn && !icacheInvalidated ? ~0UL : 0;
 
         ulong rng = options.Seed ^ 0x5EED;
         for (int r = 0; r < 31; r++) machine.Cpu.X[r] = Xorshift.Next(ref rng) | 1;   // never zero by luck

@@ -28,7 +28,7 @@ public static class KexecVerifier
         var model = CpuModelFor(options);
         var machine = new Machine(memory, model, modelDataCache: options.Caches) { Engine = options.Engine };
         var entry = new EntrySetup(machine, kimage, options);
-        entry.PlaceBlob(image);
+        entry.PlaceBlob(image, icacheInvalidated: options.Convention is not (KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals));
         switch (options.Convention)
         {
             case KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals: entry.PatchOffsets(image, layout, findings); break;

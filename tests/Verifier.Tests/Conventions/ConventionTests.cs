@@ -92,7 +92,7 @@ public class ConventionTests(ITestOutputHelper output)
         // Entered with SCTLR.M and C set, the copy is cacheable: only the routine's dc civac gets it to memory.
         var built = Built.From(Programs.KimageStruct(), Programs.KimageHeader, ".kexec_relocate.text");
         var report = Verify(built.ControlCode, KexecConvention.KimageStructure, Fields(), caches: true);
-        Assert.DoesNotContain(report.Findings, f => f.Id is FindingIds.DcacheDirtyAtBranch or FindingIds.MmuOnAtBranch);
+        Assert.True(report.Passed, report.ToText());   // machine_kexec invalidated the I-cache over the copied code
         Assert.Equal(24, report.PagesCopied);
     }
 
