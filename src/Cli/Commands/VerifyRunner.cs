@@ -23,7 +23,9 @@ public sealed class VerifyOptionSet
 
     public readonly Option<bool> El2Stub = new("--el2-stub") { Description = "kimage-struct: the kernel ran at EL1 over the hyp stub (KIMAGE_ARCH_EL2_VECTORS non-zero); the code leaves through hvc #0" };
 
-    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, MaxSteps, Json, Convention, KimageFieldsFiles, KimageField, MmuAtEntry, El2Stub];
+    public readonly Option<bool> BigEndian = new("--big-endian") { Description = "The kernel is big-endian (-EB): SCTLR.EE set, list entries and handed-over values big-endian" };
+
+    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, MaxSteps, Json, Convention, KimageFieldsFiles, KimageField, MmuAtEntry, El2Stub, BigEndian];
 
     /// <summary>The options with the convention <paramref name="choice"/> names.</summary>
     public VerifyOptions Read(ParseResult parse, int? pageShiftHint, ConventionChoice choice, KimageFieldOffsets? fields)
@@ -61,6 +63,7 @@ public sealed class VerifyOptionSet
             KimageFields = fields,
             KernelMapAtEntry = kernelMap,
             HypStub = hypStub,
+            BigEndian = parse.GetValue(BigEndian),
         };
     }
 

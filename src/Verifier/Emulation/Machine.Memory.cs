@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using A64Asm.Verifier.Caches;
 
@@ -21,6 +22,8 @@ public sealed unsafe partial class Machine
     private ulong _maintainedFrame = ulong.MaxValue;
     // With the MMU off every data access is Device-nGnRnE, where any misaligned access faults.
     private bool _strictAlignment;
+    // SCTLR_ELx.EE: data accesses of the current EL are big-endian (instruction fetches never are).
+    private bool _bigEndianData;
 
     public IReadOnlyList<StrayStore> StrayStores => _strayStores;
 
@@ -44,6 +47,7 @@ public sealed unsafe partial class Machine
         Array.Clear(_writeTag);
         _maintainedFrame = ulong.MaxValue;
         _strictAlignment = !Cpu.MmuOn || Cpu.AlignmentCheck;
+        _bigEndianData = Cpu.BigEndianData;
         if (DataCache is not null) DataCache.Cacheable = Cpu.DataCacheOn && Cpu.MmuOn;
     }
 
@@ -137,20 +141,47 @@ public sealed unsafe partial class Machine
             $"misaligned {what} of {size} bytes at 0x{address:x}" + (Cpu.MmuOn ? " with SCTLR.A set" : " with the MMU off (Device memory)"));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Load64(ulong a) { var p = ReadPointer(a, 8); return p != null ? *(ulong*)p : LoadBytes(a, 8); }
+    public ulong Load64(ulong a)
+    {
+        var p = ReadPointer(a, 8);
+        ulong v = p != null ? *(ulong*)p : LoadBytes(a, 8);
+        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint Load32(ulong a) { var p = ReadPointer(a, 4); return p != null ? *(uint*)p : (uint)LoadBytes(a, 4); }
+    public uint Load32(ulong a)
+    {
+        var p = ReadPointer(a, 4);
+        uint v = p != null ? *(uint*)p : (uint)LoadBytes(a, 4);
+        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ushort Load16(ulong a) { var p = ReadPointer(a, 2); return p != null ? *(ushort*)p : (ushort)LoadBytes(a, 2); }
+    public ushort Load16(ulong a)
+    {
+        var p = ReadPointer(a, 2);
+        ushort v = p != null ? *(ushort*)p : (ushort)LoadBytes(a, 2);
+        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte Load8(ulong a) => *ReadPointer(a, 1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store64(ulong a, ulong v) { var p = WritePointer(a, 8); if (p != null) *(ulong*)p = v; else StoreBytes(a, v, 8); }
+    public void Store64(ulong a, ulong v)
+    {
+        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
+        var p = WritePointer(a, 8); if (p != null) *(ulong*)p = v; else StoreBytes(a, v, 8);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store32(ulong a, uint v) { var p = WritePointer(a, 4); if (p != null) *(uint*)p = v; else StoreBytes(a, v, 4); }
+    public void Store32(ulong a, uint v)
+    {
+        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
+        var p = WritePointer(a, 4); if (p != null) *(uint*)p = v; else StoreBytes(a, v, 4);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store16(ulong a, ushort v) { var p = WritePointer(a, 2); if (p != null) *(ushort*)p = v; else StoreBytes(a, v, 2); }
+    public void Store16(ulong a, ushort v)
+    {
+        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
+        var p = WritePointer(a, 2); if (p != null) *(ushort*)p = v; else StoreBytes(a, v, 2);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store8(ulong a, byte v) { var p = WritePointer(a, 1); if (p != null) *p = v; else StoreBytes(a, v, 1); }
 

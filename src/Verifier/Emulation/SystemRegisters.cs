@@ -68,6 +68,8 @@ public sealed class CpuModel
     public bool Mmu { get; init; }
     public bool DataCache { get; init; }
     public bool InstructionCache { get; init; }
+    /// <summary>SCTLR_ELx.EE at entry: a big-endian kernel's data accesses.</summary>
+    public bool BigEndian { get; init; }
     /// <summary>Extra registers by <see cref="SystemRegisters.Key"/>.</summary>
     public IReadOnlyDictionary<uint, ulong> Extra { get; init; } = new Dictionary<uint, ulong>();
 

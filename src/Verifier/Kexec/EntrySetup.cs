@@ -66,8 +66,12 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
             findings.Add(new Finding(FindingIds.KimageOffset,
                 $"the {what} offset 0x{offset:x} points at 0x{current:x16}, not at a zeroed slot: patching it overwrites code or data",
                 address, machine.Describe(address), why));
-        machine.Memory.WriteUInt64(address, value);
+        WriteQuad(address, value);
     }
+
+    /// <summary>A value machine_kexec stores: in the kernel's byte order.</summary>
+    private void WriteQuad(ulong address, ulong value) =>
+        machine.Memory.WriteUInt64(address, options.BigEndian ? System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(value) : value);
 
     /// <summary>cpu_soft_restart's registers: head in x0, start in x1, and the DTB in x2 from v5.0 (zero before).</summary>
     public void PassInRegisters(bool withDtb)
@@ -115,7 +119,7 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
                     null, null, "the field offsets come from asm-offsets.h of the same build: a wrong one makes the code read another field."));
                 continue;
             }
-            memory.WriteUInt64(at + offset, values[name]);
+            WriteQuad(at + offset, values[name]);
         }
         machine.Cpu.X[0] = at;
         if (!mapped) return;

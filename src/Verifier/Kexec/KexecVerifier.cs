@@ -24,6 +24,7 @@ public static class KexecVerifier
             Shape = options.Shape,
             Segments = options.Segments,
             EntriesPerIndirection = options.EntriesPerIndirection,
+            BigEndian = options.BigEndian,
         });
         var model = CpuModelFor(options);
         var machine = new Machine(memory, model, modelDataCache: options.Caches) { Engine = options.Engine };
@@ -108,6 +109,7 @@ public static class KexecVerifier
             Mmu = options.MmuOn || startsMapped,
             DataCache = options.Caches,
             InstructionCache = options.Caches,
+            BigEndian = options.BigEndian,
         };
     }
 }

@@ -15,6 +15,9 @@ public sealed class VerifyOptions
     /// <summary>Run with SCTLR.M set (identity-mapped Normal memory): with <see cref="Caches"/>, stores become cacheable,
     /// the setting in which a copy must be cleaned to the PoC before the branch.</summary>
     public bool MmuOn { get; init; }
+    /// <summary>A big-endian kernel (built with -EB): SCTLR_ELx.EE set, and the list entries and every value machine_kexec
+    /// hands over stored big-endian. Instructions stay little-endian, as on every AArch64.</summary>
+    public bool BigEndian { get; init; }
     /// <summary>Bound on executed instructions; 0 picks one from the page count.</summary>
     public long MaxSteps { get; init; }
     /// <summary>Where the blob is placed (the kexec control page).</summary>

@@ -26,7 +26,8 @@ public sealed unsafe partial class Machine
         exited = false;
         var steps = plan.Steps;
         // Bulk iterations find frames by address: under a kernel map addresses are virtual, so step instead.
-        if (steps.Length > MaxLoopSteps || KernelMap is not null) return 0;
+        // Big-endian data: values would need swapping on the way; step instead.
+        if (steps.Length > MaxLoopSteps || KernelMap is not null || _bigEndianData) return 0;
         ref ulong x = ref MemoryMarshal.GetArrayDataReference(Cpu.X);
 
         // One iteration on the side: each step's base value in this iteration, each Add step's amount, and
