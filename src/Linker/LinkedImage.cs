@@ -33,6 +33,10 @@ public sealed class LinkedImage
     /// <summary>Non-empty output sections in address-assignment order.</summary>
     public IReadOnlyList<LinkedSection> Sections { get; }
 
+    /// <summary>A quad of the image's data, in its byte order.</summary>
+    public ulong Quad(ReadOnlySpan<byte> bytes) =>
+        BigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes) : System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+
     /// <summary>The bytes of the flat image at an address, or false if they are not in it.</summary>
     public bool TryRead(ulong address, int length, out ReadOnlySpan<byte> bytes)
     {

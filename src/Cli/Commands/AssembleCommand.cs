@@ -24,6 +24,7 @@ public sealed class AssembleCommand
     readonly Option<string[]> defsyms = new("--defsym") { HelpName = "NAME=VALUE", Description = "Define an assembler symbol: NAME=VALUE" };
     readonly Option<string?> textStart = new("-Ttext") { HelpName = "ADDR", Description = "Address of .text in the image, hex as ld reads it (default 0); -Ttext=ADDR works too" };
     readonly Option<string[]> sectionStarts = new("--section-start") { HelpName = "NAME=ADDR", Description = "Place a section: NAME=ADDRESS" };
+    readonly Option<string[]> onlySections = new("-j", "--only-section") { HelpName = "NAME", Description = "Write only this section's linked bytes, as objcopy -O binary -j NAME (repeatable)" };
     readonly Option<string?> offsets = new("--offsets") { HelpName = "FILE", Description = "Write the kexec offsets to FILE (.json or .h)" };
     readonly Option<bool> verify = new("--verify") { Description = "After linking, run the image in the emulator against a kimage (see a64asm verify)" };
     readonly VerifyOptionSet verifyOptions = new();
@@ -34,7 +35,7 @@ public sealed class AssembleCommand
     public Command Build(RootCommand root)
     {
         root.Add(input);
-        foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts, offsets, listing, listingToStdout, verify, timings })
+        foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts, onlySections, offsets, listing, listingToStdout, verify, timings })
             root.Add(o);
         foreach (var o in verifyOptions.All)
             root.Add(o);
@@ -90,8 +91,11 @@ public sealed class AssembleCommand
         byte[] elf = ElfObjectWriter.Write(obj);
         clock.Lap("ELF object");
 
+        string[] only = parse.GetValue(onlySections) ?? [];
         if (parse.GetValue(objectOnly))
         {
+            if (only.Length > 0)
+                throw new CliError("-j/--only-section selects sections of the linked image; it does not apply to -c");
             AtomicFile.Write(parse.GetValue(output) ?? "a.out", elf);
             // -c has no offsets table: the listing is all -a prints.
             WriteListing(listingWriter, listingPath, printListing, stdout);
@@ -105,13 +109,14 @@ public sealed class AssembleCommand
         foreach (var s in parse.GetValue(sectionStarts) ?? [])
             LinkOptions.TryParseFlag("--section-start", s, out _);
         UndefinedReferences.ThrowIfAny(obj);
-        var image = A64Asm.Linker.Linker.Link([new LinkerInput(file, elf)], LinkOptions);
+        var linked = A64Asm.Linker.Linker.Link([new LinkerInput(file, elf)], LinkOptions);
+        var image = only.Length > 0 ? A64Asm.Linker.Output.SectionSelection.Only(linked, only) : linked;
         clock.Lap("link");
 
         string outPath = parse.GetValue(output) ?? Path.ChangeExtension(file, ".bin");
-        KexecOffsets.TryRead(image, out var kexec);
+        KexecOffsets.TryRead(linked, image, out var kexec);
         string? offsetsPath = parse.GetValue(offsets);
-        if (offsetsPath is not null && kexec.Values.Count == 0)
+        if (offsetsPath is not null && kexec.IsEmpty)
             throw new CliError("--offsets: the image defines none of the arm64_kexec_* / arm64_relocate_new_kernel_size symbols");
 
         // Everything that can fail has run: only now are outputs written.
@@ -121,17 +126,14 @@ public sealed class AssembleCommand
         if (listingPath is not null)
             AtomicFile.WriteText(listingPath, listingWriter!.ToString());
         clock.Lap("write");
-        if (kexec.Values.Count > 0)
+        if (!kexec.IsEmpty)
             OffsetsTable.Print(kexec, outPath, image, stdout);
         if (printListing)
             stdout.Write(listingWriter!.ToString());
         clock.Lap("report");
         if (!parse.GetValue(verify))
             return 0;
-        if (kexec["arm64_kexec_kimage_start_offset"] is not { } start || kexec["arm64_kexec_kimage_head_offset"] is not { } head)
-            throw new CliError("--verify: the image defines no arm64_kexec_kimage_start_offset / _head_offset");
-        var verifyConfig = verifyOptions.Read(parse, PageShiftOf(options));
-        int verdict = VerifyRunner.Run(image.Flat, new KexecLayout(start, head), verifyConfig, parse.GetValue(verifyOptions.Json), stdout);
+        int verdict = VerifyRunner.Run(image.Flat, kexec, "--verify", verifyOptions, parse, PageShiftOf(options), stdout);
         clock.Lap("verify");
         return verdict;
     }

@@ -7,7 +7,7 @@ namespace A64Asm.Cli.Commands;
 public sealed class VerifyCommand
 {
     readonly Argument<string> image = new("image") { Description = "Flat control-page image (a64asm -o reloc.bin)" };
-    readonly Option<string> offsets = new("--offsets") { HelpName = "FILE", Description = "The offsets file a64asm --offsets wrote (.json or .h)", Required = true };
+    readonly Option<string> offsets = new("--offsets") { HelpName = "FILE", Description = "The offsets file a64asm --offsets wrote (.json or .h); without it, --convention says how and the whole image is the control code" };
     readonly VerifyOptionSet verify = new();
 
     public Command Build(Func<Func<int>, int> guard, TextWriter stdout)
@@ -20,8 +20,11 @@ public sealed class VerifyCommand
             string path = parse.GetValue(image)!;
             if (!File.Exists(path))
                 throw new CliError($"{path}: No such file or directory");
-            var layout = VerifyRunner.ReadLayout(parse.GetValue(offsets)!);
-            return VerifyRunner.Run(File.ReadAllBytes(path), layout, verify.Read(parse, null), parse.GetValue(verify.Json), stdout);
+            string? offsetsPath = parse.GetValue(offsets);
+            if (offsetsPath is null && parse.GetValue(verify.Convention) is null)
+                throw new CliError("verify needs --offsets FILE (what a64asm --offsets wrote) or --convention NAME");
+            var kexec = offsetsPath is null ? null : VerifyRunner.ReadOffsets(offsetsPath);
+            return VerifyRunner.Run(File.ReadAllBytes(path), kexec, offsetsPath ?? path, verify, parse, null, stdout);
         }));
         return command;
     }

@@ -21,8 +21,13 @@ public static class OffsetsTable
             .AddColumn("symbol").AddColumn(new TableColumn("value").RightAligned()).AddColumn("meaning");
         foreach (var v in offsets.Values)
             table.AddRow(Markup.Escape(v.Symbol), $"0x{v.Value:x}", Markup.Escape(Meaning(v.Symbol)));
-        console.WriteLine($"{imagePath}: {image.Flat.Length} bytes, .text at 0x{image.BaseAddress:x}");
-        console.Write(table);
+        console.WriteLine($"{imagePath}: {image.Flat.Length} bytes, first byte at 0x{image.BaseAddress:x}");
+        if (offsets.Values.Count > 0)
+            console.Write(table);
+        if (offsets.ControlCode is { } code)
+            console.WriteLine($"control-page code: 0x{code.Size:x} bytes at file offset 0x{code.Offset:x}, marked by {KexecControlCode.MarkName(code.Mark)}");
+        foreach (var slot in offsets.PatchSlots)
+            console.WriteLine($"patched by symbol: {slot.Role} at +0x{slot.Offset:x} in the control code");
     }
 
     static string Meaning(string symbol) => symbol switch
@@ -30,6 +35,7 @@ public static class OffsetsTable
         "arm64_relocate_new_kernel_size" => "bytes machine_kexec copies into the control page",
         "arm64_kexec_kimage_start_offset" => "where machine_kexec writes kimage->start",
         "arm64_kexec_kimage_head_offset" => "where machine_kexec writes kimage->head",
+        "arm64_kexec_dtb_addr_offset" => "where machine_kexec writes the DTB address",
         _ => "",
     };
 }

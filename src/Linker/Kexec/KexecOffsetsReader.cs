@@ -12,12 +12,22 @@ public static class KexecOffsetsReader
     public static bool TryParse(string text, string path, out KexecOffsets offsets, out string error)
     {
         var values = new List<KexecOffset>();
+        KexecControlCode? code = null;
+        var slots = new List<KexecPatchSlot>();
+        bool bigEndian = false;
         error = "";
         if (path.EndsWith(".h", StringComparison.OrdinalIgnoreCase))
         {
             foreach (var name in KexecOffsets.SymbolNames)
                 if (HeaderValue(text, KexecOffsets.MacroNameOf(name)) is { } v)
                     values.Add(new KexecOffset(name, KexecOffsets.MacroNameOf(name), v));
+            if (HeaderValue(text, KexecOffsetsWriter.OffsetMacro) is { } offset && HeaderValue(text, KexecOffsetsWriter.SizeMacro) is { } size
+                && HeaderWord(text, KexecOffsetsWriter.MarkMacro) is { } markText && KexecControlCode.ParseMark(markText.Trim('"')) is { } mark)
+                code = new KexecControlCode(offset, size, mark);
+            foreach (var role in KexecPatchSlot.Roles)
+                if (HeaderValue(text, KexecOffsetsWriter.SlotMacro(role)) is { } at)
+                    slots.Add(new KexecPatchSlot(role, at));
+            bigEndian = HeaderValue(text, KexecOffsetsWriter.BigEndianMacro) is 1;
         }
         else
         {
@@ -28,6 +38,20 @@ public static class KexecOffsetsReader
                 foreach (var name in KexecOffsets.SymbolNames)
                     if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var e) && e.TryGetUInt64(out ulong v))
                         values.Add(new KexecOffset(name, KexecOffsets.MacroNameOf(name), v));
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(KexecOffsetsWriter.ControlCodeKey, out var c)
+                    && c.ValueKind == JsonValueKind.Object
+                    && c.TryGetProperty("offset", out var o) && o.TryGetUInt64(out ulong offset)
+                    && c.TryGetProperty("size", out var z) && z.TryGetUInt64(out ulong size)
+                    && c.TryGetProperty("marked_by", out var m) && m.ValueKind == JsonValueKind.String
+                    && KexecControlCode.ParseMark(m.GetString()!) is { } mark)
+                    code = new KexecControlCode(offset, size, mark);
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(KexecOffsetsWriter.PatchSlotsKey, out var p)
+                    && p.ValueKind == JsonValueKind.Object)
+                    foreach (var role in KexecPatchSlot.Roles)
+                        if (p.TryGetProperty(role, out var r) && r.TryGetUInt64(out ulong at))
+                            slots.Add(new KexecPatchSlot(role, at));
+                bigEndian = root.ValueKind == JsonValueKind.Object && root.TryGetProperty(KexecOffsetsWriter.BigEndianKey, out var be)
+                    && be.ValueKind == JsonValueKind.True;
             }
             catch (JsonException e)
             {
@@ -36,22 +60,27 @@ public static class KexecOffsetsReader
                 return false;
             }
         }
-        offsets = new KexecOffsets(values);
+        offsets = new KexecOffsets(values) { ControlCode = code, PatchSlots = slots, BigEndian = bigEndian };
         return true;
     }
 
     static ulong? HeaderValue(string text, string macro)
     {
-        foreach (var line in text.Split('\n'))
-        {
-            var parts = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 3 && parts[0] == "#define" && parts[1] == macro)
-            {
-                string v = parts[2];
-                return v.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+        if (HeaderWord(text, macro) is { } v)
+            return v.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
                     ? ulong.TryParse(v[2..], System.Globalization.NumberStyles.HexNumber, null, out ulong h) ? h : null
                     : ulong.TryParse(v, out ulong d) ? d : null;
-            }
+        return null;
+    }
+
+    /// <summary>The value word of "#define MACRO VALUE", or null when no such line is there.</summary>
+    static string? HeaderWord(string text, string macro)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var parts = line.Split((char[])[' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 3 && parts[0] == "#define" && parts[1] == macro)
+                return parts[2];
         }
         return null;
     }

@@ -18,11 +18,27 @@ namespace A64Asm.Linker.Kexec;
 ///   }
 /// }
 /// </code>
-/// The header form is one #define per value, the symbol name upper-cased, in hex, inside an include guard.
-/// Output is "\n"-terminated and depends only on the values.
+/// When the image marks its control-page code, a "control_code" object (offset and size in the file, and the symbol or
+/// section that marked it) comes before "hex", so that <c>verify</c> knows what to copy and which generation it has.
+/// The header form is one #define per value, the symbol name upper-cased, in hex, inside an include guard, then
+/// KEXEC_CONTROL_CODE_OFFSET, _SIZE and _MARKED_BY (a string). Quads patched by global symbol inside the code are
+/// "patch_slots" (role → offset from the code's first byte) before "hex", or KEXEC_PATCH_SLOT_ROLE lines.
+/// A big-endian image adds "big_endian": true before "hex" (KEXEC_BIG_ENDIAN 1 in a header), so that
+/// <c>verify</c> reads its data in that order. Output is "\n"-terminated and depends only on the values.
 /// </summary>
 public static class KexecOffsetsWriter
 {
+    public const string ControlCodeKey = "control_code";
+    public const string OffsetMacro = "KEXEC_CONTROL_CODE_OFFSET";
+    public const string SizeMacro = "KEXEC_CONTROL_CODE_SIZE";
+    public const string MarkMacro = "KEXEC_CONTROL_CODE_MARKED_BY";
+    public const string PatchSlotsKey = "patch_slots";
+    public const string BigEndianKey = "big_endian";
+    public const string BigEndianMacro = "KEXEC_BIG_ENDIAN";
+
+    /// <summary>The #define of a patch slot's offset: KEXEC_PATCH_SLOT_KIMAGE_HEAD and so on.</summary>
+    public static string SlotMacro(string role) => "KEXEC_PATCH_SLOT_" + role.ToUpperInvariant();
+
     public static string ToJson(KexecOffsets offsets)
     {
         using var buffer = new MemoryStream();
@@ -31,6 +47,23 @@ public static class KexecOffsetsWriter
             json.WriteStartObject();
             foreach (var v in offsets.Values)
                 json.WriteNumber(v.Symbol, v.Value);
+            if (offsets.ControlCode is { } code)
+            {
+                json.WriteStartObject(ControlCodeKey);
+                json.WriteNumber("offset", code.Offset);
+                json.WriteNumber("size", code.Size);
+                json.WriteString("marked_by", KexecControlCode.MarkName(code.Mark));
+                json.WriteEndObject();
+            }
+            if (offsets.PatchSlots.Count > 0)
+            {
+                json.WriteStartObject(PatchSlotsKey);
+                foreach (var slot in offsets.PatchSlots)
+                    json.WriteNumber(slot.Role, slot.Offset);
+                json.WriteEndObject();
+            }
+            if (offsets.BigEndian)
+                json.WriteBoolean(BigEndianKey, true);
             json.WriteStartObject("hex");
             foreach (var v in offsets.Values)
                 json.WriteString(v.Symbol, Hex(v.Value));
@@ -47,6 +80,16 @@ public static class KexecOffsetsWriter
         text.Append("#ifndef A64ASM_KEXEC_OFFSETS_H\n#define A64ASM_KEXEC_OFFSETS_H\n\n");
         foreach (var v in offsets.Values)
             text.Append($"#define {v.MacroName} {Hex(v.Value)}\n");
+        if (offsets.ControlCode is { } code)
+        {
+            text.Append($"#define {OffsetMacro} {Hex(code.Offset)}\n");
+            text.Append($"#define {SizeMacro} {Hex(code.Size)}\n");
+            text.Append($"#define {MarkMacro} \"{KexecControlCode.MarkName(code.Mark)}\"\n");
+        }
+        foreach (var slot in offsets.PatchSlots)
+            text.Append($"#define {SlotMacro(slot.Role)} {Hex(slot.Offset)}\n");
+        if (offsets.BigEndian)
+            text.Append($"#define {BigEndianMacro} 1\n");
         text.Append("\n#endif\n");
         return text.ToString();
     }

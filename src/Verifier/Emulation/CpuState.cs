@@ -46,6 +46,8 @@ public sealed class CpuState
     public bool AlignmentCheck => (Sctlr & 2) != 0;
     public bool DataCacheOn => (Sctlr & 4) != 0;
     public bool InstructionCacheOn => (Sctlr & (1 << 12)) != 0;
+    /// <summary>SCTLR_ELx.EE: data accesses at this EL are big-endian.</summary>
+    public bool BigEndianData => (Sctlr & (1UL << 25)) != 0;
 
     /// <summary>Loads ID registers and SCTLR bits from the model; general registers start at zero.</summary>
     public void Reset(CpuModel model)
@@ -65,6 +67,7 @@ public sealed class CpuState
         if (model.Mmu) sctlr |= 1;
         if (model.DataCache) sctlr |= 4;
         if (model.InstructionCache) sctlr |= 1 << 12;
+        if (model.BigEndian) sctlr |= 3UL << 24;   // EE and E0E (RES0 at EL2/EL3 without EL0, harmless here)
         Sys[SystemRegisters.SCTLR_EL1] = sctlr;
         Sys[SystemRegisters.SCTLR_EL2] = sctlr;
         Sys[SystemRegisters.SCTLR_EL3] = sctlr;

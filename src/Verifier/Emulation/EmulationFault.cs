@@ -10,6 +10,8 @@ public enum FaultKind
     Undefined,
     /// <summary>A form the decoder knows but this emulator does not execute yet.</summary>
     Unimplemented,
+    /// <summary>With the MMU on, an address the translation tables in force do not map.</summary>
+    Translation,
 }
 
 /// <summary>Why a run stopped on a fault: what, where (PC and instruction text), and the address involved.</summary>

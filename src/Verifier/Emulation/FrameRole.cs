@@ -15,4 +15,6 @@ public enum FrameRole : byte
     Destination,
     /// <summary>RAM next to a destination segment: a store here went past the end of its page.</summary>
     Guard,
+    /// <summary>What machine_kexec hands over besides the list (a struct kimage, the zero page): read, never written.</summary>
+    Handover,
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using A64Asm.Verifier.Caches;
 
@@ -21,14 +22,32 @@ public sealed unsafe partial class Machine
     private ulong _maintainedFrame = ulong.MaxValue;
     // With the MMU off every data access is Device-nGnRnE, where any misaligned access faults.
     private bool _strictAlignment;
+    // SCTLR_ELx.EE: data accesses of the current EL are big-endian (instruction fetches never are).
+    private bool _bigEndianData;
 
     public IReadOnlyList<StrayStore> StrayStores => _strayStores;
+
+    /// <summary>Translation with the MMU on (v5.15+ entry state); null: addresses are physical, as with the MMU off.</summary>
+    public KernelAddressMap? KernelMap { get; set; }
+
+    /// <summary>The physical address of a data access: the address itself unless a kernel map is in force.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Physical(ulong address) => KernelMap is null || !Cpu.MmuOn ? address : Translated(address);
+
+    private ulong Translated(ulong address)
+    {
+        if (KernelMap!.Translate(address, Cpu.Sys[SystemRegisters.TTBR1_EL1], out string why) is { } pa) return pa;
+        Fault(FaultKind.Translation, address, $"translation fault at 0x{address:x}: {why}");
+        return 0;
+    }
 
     public void FlushTlb()
     {
         Array.Clear(_readTag);
         Array.Clear(_writeTag);
+        _maintainedFrame = ulong.MaxValue;
         _strictAlignment = !Cpu.MmuOn || Cpu.AlignmentCheck;
+        _bigEndianData = Cpu.BigEndianData;
         if (DataCache is not null) DataCache.Cacheable = Cpu.DataCacheOn && Cpu.MmuOn;
     }
 
@@ -67,7 +86,7 @@ public sealed unsafe partial class Machine
 
     private byte* ReadPointerSlow(ulong address, int size)
     {
-        int idx = Memory.FrameIndexOf(address);
+        int idx = Memory.FrameIndexOf(Physical(address));
         if (idx == 0) Fault(FaultKind.Unmapped, address, $"load of {size} bytes from unmapped address 0x{address:x}");
         if ((address & Offset) > (ulong)(PhysicalMemory.FrameSize - size)) return null;   // crosses a frame: byte path
         ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
@@ -79,15 +98,17 @@ public sealed unsafe partial class Machine
 
     private byte* WritePointerSlow(ulong address, int size)
     {
-        int idx = Memory.FrameIndexOf(address);
+        ulong pa = Physical(address);
+        int idx = Memory.FrameIndexOf(pa);
         if (idx == 0) Fault(FaultKind.Unmapped, address, $"store of {size} bytes to unmapped address 0x{address:x}");
-        NoteStore(idx, address, size);
+        NoteStore(idx, pa, size);
         if ((address & Offset) > (ulong)(PhysicalMemory.FrameSize - size))
         {
             ulong last = address + (ulong)size - 1;
-            int next = Memory.FrameIndexOf(last);
+            ulong lastPa = Physical(last);
+            int next = Memory.FrameIndexOf(lastPa);
             if (next == 0) Fault(FaultKind.Unmapped, last, $"store of {size} bytes runs into unmapped address 0x{last:x}");
-            NoteStore(next, last, 1);
+            NoteStore(next, lastPa, 1);
             return null;                                   // crosses a frame: byte path
         }
         // Stores to code frames (re-decoded after the write) and stores the cache model must see stay slow.
@@ -120,20 +141,47 @@ public sealed unsafe partial class Machine
             $"misaligned {what} of {size} bytes at 0x{address:x}" + (Cpu.MmuOn ? " with SCTLR.A set" : " with the MMU off (Device memory)"));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Load64(ulong a) { var p = ReadPointer(a, 8); return p != null ? *(ulong*)p : LoadBytes(a, 8); }
+    public ulong Load64(ulong a)
+    {
+        var p = ReadPointer(a, 8);
+        ulong v = p != null ? *(ulong*)p : LoadBytes(a, 8);
+        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint Load32(ulong a) { var p = ReadPointer(a, 4); return p != null ? *(uint*)p : (uint)LoadBytes(a, 4); }
+    public uint Load32(ulong a)
+    {
+        var p = ReadPointer(a, 4);
+        uint v = p != null ? *(uint*)p : (uint)LoadBytes(a, 4);
+        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ushort Load16(ulong a) { var p = ReadPointer(a, 2); return p != null ? *(ushort*)p : (ushort)LoadBytes(a, 2); }
+    public ushort Load16(ulong a)
+    {
+        var p = ReadPointer(a, 2);
+        ushort v = p != null ? *(ushort*)p : (ushort)LoadBytes(a, 2);
+        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte Load8(ulong a) => *ReadPointer(a, 1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store64(ulong a, ulong v) { var p = WritePointer(a, 8); if (p != null) *(ulong*)p = v; else StoreBytes(a, v, 8); }
+    public void Store64(ulong a, ulong v)
+    {
+        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
+        var p = WritePointer(a, 8); if (p != null) *(ulong*)p = v; else StoreBytes(a, v, 8);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store32(ulong a, uint v) { var p = WritePointer(a, 4); if (p != null) *(uint*)p = v; else StoreBytes(a, v, 4); }
+    public void Store32(ulong a, uint v)
+    {
+        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
+        var p = WritePointer(a, 4); if (p != null) *(uint*)p = v; else StoreBytes(a, v, 4);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store16(ulong a, ushort v) { var p = WritePointer(a, 2); if (p != null) *(ushort*)p = v; else StoreBytes(a, v, 2); }
+    public void Store16(ulong a, ushort v)
+    {
+        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
+        var p = WritePointer(a, 2); if (p != null) *(ushort*)p = v; else StoreBytes(a, v, 2);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store8(ulong a, byte v) { var p = WritePointer(a, 1); if (p != null) *p = v; else StoreBytes(a, v, 1); }
 
@@ -165,10 +213,10 @@ public sealed unsafe partial class Machine
         for (int i = 0; i < size; i++)
         {
             ulong ai = a + (ulong)i;
-            *(Memory.FramePointer(Memory.FrameIndexOf(ai)) + (ai & Offset)) = (byte)(v >> (8 * i));
+            *(Memory.FramePointer(Memory.FrameIndexOf(Physical(ai))) + (ai & Offset)) = (byte)(v >> (8 * i));
         }
         for (ulong w = a & ~3UL; w < a + (ulong)size; w += 4)
-            if (_decodedFrames.TryGetValue(Memory.FrameIndexOf(w), out var code))
+            if (_decodedFrames.TryGetValue(Memory.FrameIndexOf(Physical(w)), out var code))
             {
                 code.Decoded[(int)((w & Offset) >> 2)] = A64Asm.Isa.Decoding.A64Decoder.Decode(BitConverter.ToUInt32(Memory.Frame(w).Slice((int)(w & Offset), 4)));
                 code.Invalidate();   // translated blocks may have compiled the old word in
@@ -186,6 +234,7 @@ public sealed unsafe partial class Machine
     /// <summary>IC IVAU: the I-cache line holding the address is invalidated.</summary>
     private void InvalidateInstructionCacheLine(ulong address)
     {
+        address = Physical(address);
         int idx = Memory.FrameIndexOf(address);
         Counters.CacheMaintenance++;
         if (idx == 0) return;
@@ -206,12 +255,14 @@ public sealed unsafe partial class Machine
             return;
         }
         // DC by VA to unmapped memory faults like a load would (the MMU-off translation has nothing there).
-        // Frames are never unmapped, so the last frame found mapped needs no second look (a page takes 64 of these).
+        // Frames are never unmapped, so the last frame found mapped needs no second look (a page takes 64 of these);
+        // a kernel map changes only with TTBR1 or SCTLR, which forget that frame.
+        ulong pa = Physical(address);
         if ((address >> PhysicalMemory.FrameShift) != _maintainedFrame)
         {
-            if (!Memory.IsMapped(address)) Fault(FaultKind.Unmapped, address, $"cache maintenance at unmapped address 0x{address:x}");
+            if (!Memory.IsMapped(pa)) Fault(FaultKind.Unmapped, address, $"cache maintenance at unmapped address 0x{address:x}");
             _maintainedFrame = address >> PhysicalMemory.FrameShift;
         }
-        DataCache?.Maintain(op, address, _pc);
+        DataCache?.Maintain(op, pa, _pc);
     }
 }

@@ -32,6 +32,8 @@ public sealed class SystemRegisters
     public static readonly uint SPSR_EL2 = Key(3, 4, 4, 0, 0);
     public static readonly uint SPSR_EL3 = Key(3, 6, 4, 0, 0);
     public static readonly uint TPIDR_EL0 = Key(3, 3, 13, 0, 2);
+    public static readonly uint TTBR0_EL1 = Key(3, 0, 2, 0, 0);
+    public static readonly uint TTBR1_EL1 = Key(3, 0, 2, 0, 1);
 
     private readonly Dictionary<uint, ulong> _values = new();
 
@@ -66,6 +68,8 @@ public sealed class CpuModel
     public bool Mmu { get; init; }
     public bool DataCache { get; init; }
     public bool InstructionCache { get; init; }
+    /// <summary>SCTLR_ELx.EE at entry: a big-endian kernel's data accesses.</summary>
+    public bool BigEndian { get; init; }
     /// <summary>Extra registers by <see cref="SystemRegisters.Key"/>.</summary>
     public IReadOnlyDictionary<uint, ulong> Extra { get; init; } = new Dictionary<uint, ulong>();
 

@@ -4,7 +4,7 @@ using A64Asm.Verifier.Emulation;
 namespace A64Asm.Verifier.Kexec;
 
 /// <summary>The checks after a run, each turning what it sees into reviewer-style findings.</summary>
-internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions options, List<Finding> findings)
+internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions options, List<Finding> findings, bool dtbInX0)
 {
     private const int MaxListed = 3;
 
@@ -26,9 +26,12 @@ internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions optio
                     : new Finding(FindingIds.Fault, $"{f.Kind} fault: {f.Detail}", f.Pc, f.Instruction,
                         f.Kind switch
                         {
+                            FaultKind.Unmapped when f.Address >> 48 == 0xFFFF && !machine.Cpu.MmuOn =>
+                                "with the MMU off addresses are physical: this is a kernel linear-map address (the struct kimage pointer machine_kexec passes, or a page reached through TTBR1) used after the MMU was turned off; v5.15 on loads what it needs before turn_off_mmu.",
                             FaultKind.Alignment => "with the MMU off every access is Device memory, where misaligned accesses fault: the CPU would take an exception with no vector to go to.",
                             FaultKind.Unmapped => "the relocation code touched memory the kimage does not describe: a wrong pointer, offset or entry decoding.",
                             FaultKind.Unimplemented => "the verifier cannot execute this instruction yet, so nothing after it was checked.",
+                            FaultKind.Translation => "with the MMU on the code sees only the control page's identity map and, through TTBR1, the linear map: a physical address used as virtual (or the reverse), or an access while TTBR1 points at the zero page.",
                             _ => "the CPU would take an undefined-instruction exception with no handler in place.",
                         }));
                 break;
@@ -57,6 +60,7 @@ internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions optio
                 FrameRole.Source => "a source page",
                 FrameRole.Indirection => "an indirection page (the list being walked)",
                 FrameRole.Control => "the control page (the code being run)",
+                FrameRole.Handover => "the struct kimage or zero page machine_kexec handed over",
                 _ => $"a {s.Role} page",
             };
             findings.Add(At(FindingIds.StrayStore, $"store to 0x{s.Address:x} in {where}, after {s.Step:N0} instructions", s.Pc,
@@ -75,9 +79,12 @@ internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions optio
         if (bad.Count > 0)
             findings.Add(At(FindingIds.BootProtocol, $"x1-x3 nonzero at the branch to kimage_start: {string.Join(", ", bad)}", branch,
                 "Documentation/arm64/booting.txt requires x1, x2 and x3 to be zero at kernel entry; the new kernel warns \"x1-x3 nonzero in violation of boot protocol\"."));
-        if (options.Convention != KexecConvention.PatchedOffsets && x[0] != options.DtbAddress)
+        if (dtbInX0 && x[0] != options.DtbAddress)
             findings.Add(At(FindingIds.BootProtocolDtb, $"x0=0x{x[0]:x} at entry, but the DTB is at 0x{options.DtbAddress:x}", branch,
                 "the arm64 boot protocol passes the physical address of the device tree in x0."));
+        if (machine.Cpu.MmuOn)
+            findings.Add(At(FindingIds.MmuOnAtBranch, $"SCTLR_EL{machine.Cpu.El}.M is set at the branch to kimage_start: the new kernel is entered with the MMU on", branch,
+                "booting.txt requires the MMU off at kernel entry: the new kernel would run through the old kernel's page tables, which the copy may just have overwritten."));
     }
 
     public unsafe void Pages()

@@ -19,6 +19,7 @@ public static class FindingIds
 {
     public const string BootProtocol = "boot-protocol-x1-x3";
     public const string BootProtocolDtb = "boot-protocol-x0-dtb";
+    public const string MmuOnAtBranch = "mmu-on-at-branch";
     public const string PageMismatch = "page-mismatch";
     public const string StrayStore = "stray-store";
     public const string DcacheDirtyAtBranch = "dcache-dirty-at-branch";

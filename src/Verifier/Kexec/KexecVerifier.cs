@@ -24,16 +24,18 @@ public static class KexecVerifier
             Shape = options.Shape,
             Segments = options.Segments,
             EntriesPerIndirection = options.EntriesPerIndirection,
+            BigEndian = options.BigEndian,
         });
         var model = CpuModelFor(options);
         var machine = new Machine(memory, model, modelDataCache: options.Caches) { Engine = options.Engine };
         var entry = new EntrySetup(machine, kimage, options);
-        entry.PlaceBlob(image);
+        entry.PlaceBlob(image, icacheInvalidated: options.Convention is not (KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals));
         switch (options.Convention)
         {
-            case KexecConvention.PatchedOffsets: entry.PatchOffsets(image, layout, findings); break;
-            case KexecConvention.RegisterArguments: entry.PassInRegisters(); break;
-            case KexecConvention.KimageStructure: entry.PassKimageStructure(); break;
+            case KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals: entry.PatchOffsets(image, layout, findings); break;
+            case KexecConvention.RegisterArguments: entry.PassInRegisters(withDtb: true); break;
+            case KexecConvention.RegisterArgumentsWithoutDtb: entry.PassInRegisters(withDtb: false); break;
+            case KexecConvention.KimageStructure: entry.PassKimageStructure(findings); break;
         }
         // The old kernel used the destination memory with caches on: its lines may still be dirty there.
         if (options.Caches)
@@ -49,12 +51,15 @@ public static class KexecVerifier
         do
         {
             reason = machine.Run(Slice);
+            if (reason == StopReason.Trap && options.HypStub && HypStub.TryRestart(machine)) reason = StopReason.Budget;
             progress?.Report(Math.Min(0.99, (double)machine.Counters.Instructions / expected));
         } while (reason == StopReason.Budget);
         var runTime = clock.Elapsed;
 
         clock.Restart();
-        var checks = new Checks(machine, kimage, options, findings);
+        bool dtbInX0 = options.Convention is KexecConvention.RegisterArguments or KexecConvention.KimageStructure
+            || options.Convention is KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals && layout.DtbOffset is not null;
+        var checks = new Checks(machine, kimage, options, findings, dtbInX0);
         checks.StopReason(reason);
         checks.StrayStores();
         if (reason == StopReason.ReachedStopPc)
@@ -70,6 +75,8 @@ public static class KexecVerifier
         return new VerifyReport
         {
             Passed = findings.Count == 0,
+            Convention = ConventionPicker.NameOf(options.Convention),
+            ConventionReason = options.ConventionReason,
             Findings = findings,
             Instructions = c.Instructions,
             Loads = c.Loads,
@@ -91,15 +98,18 @@ public static class KexecVerifier
     private static CpuModel CpuModelFor(VerifyOptions options)
     {
         var m = options.Cpu ?? new CpuModel();
+        // v5.15 on, machine_kexec enters the code at EL1 from an identity map with the MMU on: the code turns it off.
+        bool startsMapped = options.Convention == KexecConvention.KimageStructure && options.KernelMapAtEntry;
         return new CpuModel
         {
             Ctr = m.Ctr, Midr = m.Midr, Mpidr = m.Mpidr, Dczid = m.Dczid,
             IdAa64Pfr0 = m.IdAa64Pfr0, IdAa64Mmfr0 = m.IdAa64Mmfr0, IdAa64Isar0 = m.IdAa64Isar0, Extra = m.Extra,
-            ExceptionLevel = options.ExceptionLevel,
+            ExceptionLevel = startsMapped || options.HypStub ? 1 : options.ExceptionLevel,
             // The review's case: MMU off at EL2, with the D- and I-cache enables left as the bootloader set them.
-            Mmu = options.MmuOn,
+            Mmu = options.MmuOn || startsMapped,
             DataCache = options.Caches,
             InstructionCache = options.Caches,
+            BigEndian = options.BigEndian,
         };
     }
 }

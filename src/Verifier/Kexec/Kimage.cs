@@ -32,4 +32,6 @@ public sealed class KimageSpec
     public ulong SourceBase { get; init; } = 0x1_0000_0000;
     /// <summary>Byte every destination page holds before the copy, so a page never copied cannot pass by luck.</summary>
     public byte DestinationPoison { get; init; } = 0xDB;
+    /// <summary>Entries stored big-endian, as a big-endian kernel writes them.</summary>
+    public bool BigEndian { get; init; }
 }

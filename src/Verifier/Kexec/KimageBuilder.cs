@@ -46,7 +46,7 @@ public static class KimageBuilder
                 for (int i = 0; i < seg.Pages; i++) logical.Add(copies[next++].Source | KimageEntry.Source);
             }
             var pool = new Queue<ulong>(randomPages.Skip(pages));
-            head = WriteList(memory, logical, capacity, page, pool, spec.Shape == KimageShape.ChainedIndirection, entries, indirections);
+            head = WriteList(memory, logical, capacity, page, pool, spec.Shape == KimageShape.ChainedIndirection, entries, indirections, spec.BigEndian);
         }
 
         return new Kimage
@@ -63,8 +63,10 @@ public static class KimageBuilder
     }
 
     private static ulong WriteList(PhysicalMemory memory, List<ulong> logical, int capacity, int page, Queue<ulong> pool,
-        bool chained, List<ulong> entries, List<ulong> indirections)
+        bool chained, List<ulong> entries, List<ulong> indirections, bool bigEndian)
     {
+        void Write(ulong at, ulong value) => memory.WriteUInt64(at, bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(value) : value);
+
         ulong NewIndirection()
         {
             ulong a = pool.Dequeue();
@@ -80,7 +82,7 @@ public static class KimageBuilder
         if (chained)
         {
             ulong second = NewIndirection();
-            memory.WriteUInt64(current, second | KimageEntry.Indirection);
+            Write(current, second | KimageEntry.Indirection);
             entries.Add(second | KimageEntry.Indirection);
             current = second;
         }
@@ -91,12 +93,12 @@ public static class KimageBuilder
             if (slot == capacity - 1 && e != KimageEntry.Done)
             {
                 ulong nextPage = NewIndirection();
-                memory.WriteUInt64(current + (ulong)slot * 8, nextPage | KimageEntry.Indirection);
+                Write(current + (ulong)slot * 8, nextPage | KimageEntry.Indirection);
                 entries.Add(nextPage | KimageEntry.Indirection);
                 current = nextPage;
                 slot = 0;
             }
-            memory.WriteUInt64(current + (ulong)slot * 8, e);
+            Write(current + (ulong)slot * 8, e);
             entries.Add(e);
             slot++;
         }

@@ -15,6 +15,9 @@ public sealed class VerifyOptions
     /// <summary>Run with SCTLR.M set (identity-mapped Normal memory): with <see cref="Caches"/>, stores become cacheable,
     /// the setting in which a copy must be cleaned to the PoC before the branch.</summary>
     public bool MmuOn { get; init; }
+    /// <summary>A big-endian kernel (built with -EB): SCTLR_ELx.EE set, and the list entries and every value machine_kexec
+    /// hands over stored big-endian. Instructions stay little-endian, as on every AArch64.</summary>
+    public bool BigEndian { get; init; }
     /// <summary>Bound on executed instructions; 0 picks one from the page count.</summary>
     public long MaxSteps { get; init; }
     /// <summary>Where the blob is placed (the kexec control page).</summary>
@@ -25,6 +28,15 @@ public sealed class VerifyOptions
     public int EntriesPerIndirection { get; init; }
     public KexecConvention Convention { get; init; } = KexecConvention.PatchedOffsets;
     public KimageFieldOffsets? KimageFields { get; init; }
+    /// <summary>With <see cref="KexecConvention.KimageStructure"/>: enter as v5.15 on does, at EL1 with the MMU on through
+    /// the control page's identity map and the kernel's linear map (x0 is then the structure's linear-map address).
+    /// Off: the MMU off, x0 physical, at <see cref="ExceptionLevel"/> (the rework as posted before v5.15).</summary>
+    public bool KernelMapAtEntry { get; init; }
+    /// <summary>With <see cref="KexecConvention.KimageStructure"/>: KIMAGE_ARCH_EL2_VECTORS is non-zero (the kernel ran at EL1 over
+    /// the hyp stub), so the code leaves through <c>hvc #0</c> and the stub's soft restart; entered at EL1.</summary>
+    public bool HypStub { get; init; }
+    /// <summary>Why this convention was chosen, for the report (empty when the caller set it without saying).</summary>
+    public string ConventionReason { get; init; } = "";
     /// <summary>Where the DTB lives for conventions that pass one.</summary>
     public ulong DtbAddress { get; init; } = 0x7FE0_0000;
     /// <summary>The exception level the code is entered at (kexec runs at EL2 when the kernel owns it).</summary>

@@ -8,6 +8,9 @@ public sealed class VerifyReport
 {
     public required bool Passed { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
+    /// <summary>The hand-off convention's command-line name (patched-quads, regs, regs-dtb, kimage-struct) and why it was used.</summary>
+    public string Convention { get; init; } = "";
+    public string ConventionReason { get; init; } = "";
     public long Instructions { get; init; }
     public long Loads { get; init; }
     public long Stores { get; init; }
@@ -30,6 +33,7 @@ public sealed class VerifyReport
     {
         var sb = new StringBuilder();
         sb.AppendLine(Passed ? "verify: PASS" : "verify: FAIL");
+        sb.AppendLine(ConventionReason.Length > 0 ? $"  convention: {Convention}; {ConventionReason}" : $"  convention: {Convention}");
         sb.AppendLine($"  kimage: {PagesChecked} pages of {PageSize / 1024}K in {Segments} segments, {IndirectionPages} indirection pages");
         sb.AppendLine($"  executed: {Instructions:N0} instructions, {Loads:N0} loads, {Stores:N0} stores, {CacheMaintenance:N0} cache maintenance ops, {Barriers:N0} barriers");
         if (EntryRegisters.Length == 4)
@@ -47,6 +51,8 @@ public sealed class VerifyReport
         {
             w.WriteStartObject();
             w.WriteBoolean("passed", Passed);
+            w.WriteString("convention", Convention);
+            w.WriteString("conventionReason", ConventionReason);
             w.WriteNumber("pageSize", PageSize);
             w.WriteNumber("pagesChecked", PagesChecked);
             w.WriteNumber("pagesCopied", PagesCopied);

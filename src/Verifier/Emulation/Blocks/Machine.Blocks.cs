@@ -305,7 +305,7 @@ public sealed unsafe partial class Machine
         ulong tag = (lo >> PhysicalMemory.FrameShift) + 1;
         int slot = (int)(tag & (TlbSize - 1));
         if ((lo >> PhysicalMemory.FrameShift) == (hi >> PhysicalMemory.FrameShift) && lo <= hi
-            && !(_strictAlignment && (bse & 7) != 0) && _readTag[slot] == tag)
+            && !(_strictAlignment && (bse & 7) != 0) && !_bigEndianData && _readTag[slot] == tag)
         {
             byte* frame = (byte*)_readPtr[slot];
             foreach (var p in pairs)
@@ -358,7 +358,7 @@ public sealed unsafe partial class Machine
         int slot = (int)(tag & (TlbSize - 1));
         done = 0;
         if ((lo >> PhysicalMemory.FrameShift) == (hi >> PhysicalMemory.FrameShift) && lo <= hi
-            && !(_strictAlignment && (bse & 7) != 0) && _writeTag[slot] == tag)
+            && !(_strictAlignment && (bse & 7) != 0) && !_bigEndianData && _writeTag[slot] == tag)
         {
             byte* frame = (byte*)_writePtr[slot];
             foreach (var p in pairs)

@@ -25,7 +25,9 @@ public sealed unsafe partial class Machine
     {
         exited = false;
         var steps = plan.Steps;
-        if (steps.Length > MaxLoopSteps) return 0;
+        // Bulk iterations find frames by address: under a kernel map addresses are virtual, so step instead.
+        // Big-endian data: values would need swapping on the way; step instead.
+        if (steps.Length > MaxLoopSteps || KernelMap is not null || _bigEndianData) return 0;
         ref ulong x = ref MemoryMarshal.GetArrayDataReference(Cpu.X);
 
         // One iteration on the side: each step's base value in this iteration, each Add step's amount, and

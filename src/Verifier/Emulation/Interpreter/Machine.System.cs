@@ -38,6 +38,8 @@ public sealed partial class Machine
         Cpu.Sys[key] = v;
         // SCTLR decides alignment checking and cacheability: the TLB caches both.
         if (key == SystemRegisters.SCTLR_EL1 || key == SystemRegisters.SCTLR_EL2 || key == SystemRegisters.SCTLR_EL3) FlushTlb();
+        // Under a kernel map the tables decide the translation the TLB caches.
+        else if (KernelMap is not null && (key == SystemRegisters.TTBR0_EL1 || key == SystemRegisters.TTBR1_EL1)) FlushTlb();
     }
 
     /// <summary>SYS: the DC and IC operations by their (op1, CRn, CRm, op2); TLBI and AT have no effect with the MMU off.</summary>
@@ -64,7 +66,12 @@ public sealed partial class Machine
             }
             if (crm is 8 or 9) return;   // at: address translation, nothing to translate with the MMU off
         }
-        if (crn == 8) { Counters.CacheMaintenance++; return; }   // tlbi
+        if (crn == 8)   // tlbi
+        {
+            Counters.CacheMaintenance++;
+            if (KernelMap is not null) FlushTlb();
+            return;
+        }
         Fault(FaultKind.Unimplemented, _pc, $"sys #{op1}, C{crn}, C{crm}, #{op2} is not modelled");
     }
 
