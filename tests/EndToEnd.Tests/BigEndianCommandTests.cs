@@ -20,7 +20,7 @@ public class BigEndianCommandTests
             .hword 0x5566
         """;
 
-    [Theory]
+    [OracleTheory]
     [InlineData("-EB")]
     [InlineData("-mbig-endian")]
     [InlineData("-Wa,-EB")]

@@ -9,7 +9,7 @@ public class ListingTests
     static readonly Regex First = new(@"^ *\d+ ([0-9a-f]{4,}) ([0-9A-F]+) *\t", RegexOptions.Compiled);
     static readonly Regex Continuation = new(@"^ *\d+      ([0-9A-F]+) ?$", RegexOptions.Compiled);
 
-    [Fact]
+    [OracleFact]
     public void Sample_listing_addresses_and_bytes_match_gas()
     {
         if (!Repo.HaveGnuTools())

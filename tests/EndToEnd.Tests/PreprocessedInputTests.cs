@@ -119,7 +119,7 @@ public class PreprocessedInputTests
     }
 
     /// <summary>gcc -E, then gas, on a tree with an error in a header: gas's file:line for it is ours.</summary>
-    [Fact]
+    [OracleFact]
     public void Gcc_E_output_errors_name_the_place_gas_names()
     {
         if (!Repo.HaveGnuTools())
@@ -143,7 +143,7 @@ public class PreprocessedInputTests
         Assert.StartsWith($"{gasPlace.Groups[1].Value}:{gasPlace.Groups[2].Value}:", stderr);
     }
 
-    [Theory]
+    [OracleTheory]
     [InlineData("rk.s")]
     [InlineData("rk.S")]
     public void The_sample_fed_as_gcc_E_output_builds_the_same_image_and_errors_name_the_sample(string name)

@@ -19,7 +19,7 @@ public class SampleImageTests
         Assert.Contains("arm64_relocate_new_kernel_size", stdout);
     }
 
-    [Theory]
+    [OracleTheory]
     [InlineData(12)]
     [InlineData(14)]
     [InlineData(16)]
@@ -40,7 +40,7 @@ public class SampleImageTests
         AssertSameBytes(File.ReadAllBytes(gnuBin), File.ReadAllBytes(ours));
     }
 
-    [Fact]
+    [OracleFact]
     public void Object_from_dash_c_links_with_GNU_ld_to_the_same_image()
     {
         if (!Repo.HaveGnuTools())

@@ -22,7 +22,7 @@ public class TargetNameOracleTests
         return Repo.Run("/usr/bin/aarch64-linux-gnu-gcc", option, "-E", "-x", "assembler-with-cpp", src).Status == 0;
     }
 
-    [Fact]
+    [OracleFact]
     public void Every_architecture_extension_and_cpu_is_known_to_gnu()
     {
         if (!Repo.HaveGnuTools())
@@ -40,7 +40,7 @@ public class TargetNameOracleTests
         Assert.Empty(refused);
     }
 
-    [Theory]
+    [OracleTheory]
     [InlineData("-march=armv8-q")]
     [InlineData("-march=armv8-a+lsee")]
     [InlineData("-mcpu=cortex-a9")]

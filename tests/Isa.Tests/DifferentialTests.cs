@@ -24,7 +24,7 @@ public partial class DifferentialTests(ITestOutputHelper output)
 
     static bool OraclesRequired => Environment.GetEnvironmentVariable("CI") == "true";
 
-    [Fact]
+    [OracleFact(Oracle.GnuBinutils, Oracle.LlvmMc)]
     public void Table_forms_match_gas_and_llvm_mc()
     {
         if (Oracles.Gas is null || Oracles.LlvmMc is null)

@@ -21,7 +21,7 @@ public class DirectiveOracleTests
         { "sample-like", ".globl f\nf: ldr x18, .Lh\n cbz x18, .Ld\n.Ld: dsb sy\n isb\n br x4\n.align 3\n.Lh: .quad 0\n.Le:\n.org 0x40\n.quad .Le - f\n" },
     };
 
-    [Theory]
+    [OracleTheory]
     [MemberData(nameof(Cases))]
     public void Same_bytes_as_GNU_as(string name, string source)
     {

@@ -16,7 +16,7 @@ public class KernelIdiomTests
         { "type-forms", ".type a STT_NOTYPE\n.type b, @function\n.type c, %function\n.type d, STT_FUNC\na: nop\nb: nop\nc: nop\nd: nop\n" },
     };
 
-    [Theory]
+    [OracleTheory]
     [MemberData(nameof(Cases))]
     public void Same_bytes_as_GNU_as(string name, string source)
     {

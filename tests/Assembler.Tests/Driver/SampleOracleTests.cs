@@ -9,7 +9,7 @@ public class SampleOracleTests
 
     public static TheoryData<int> PageShifts => new() { 12, 14, 16 };
 
-    [Theory]
+    [OracleTheory]
     [MemberData(nameof(PageShifts))]
     public void Sample_text_matches_GNU_as(int pageShift)
     {

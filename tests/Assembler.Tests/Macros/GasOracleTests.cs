@@ -9,7 +9,7 @@ namespace A64Asm.Assembler.Tests.Macros;
 /// </summary>
 public class GasOracleTests
 {
-    [Theory]
+    [OracleTheory(Oracle.GnuBinutils)]
     [InlineData("atsign", """
         .macro in
         .byte \@
@@ -198,7 +198,7 @@ public class GasOracleTests
     }
 
     /// <summary>GNU as must produce the same code from our expansion as from the original source.</summary>
-    [Theory]
+    [OracleTheory(Oracle.GnuBinutils)]
     [InlineData("kernel-helpers", """
         	.macro	dcache_line_size, reg, tmp
         	mrs	\tmp, ctr_el0

@@ -23,7 +23,7 @@ public class ObjectComparisonTests
         return data;
     }
 
-    [Theory]
+    [OracleTheory]
     [MemberData(nameof(Vectors))]
     public void Vector_object_matches_GNU_as(string name)
     {
@@ -33,7 +33,7 @@ public class ObjectComparisonTests
         AssertSameObject(path, cppFlags, FlagsOf(path, "// as:"));
     }
 
-    [Theory]
+    [OracleTheory]
     [InlineData(12)]
     [InlineData(16)]
     public void Sample_object_matches_GNU_as(int pageShift) =>

@@ -39,7 +39,7 @@ public class DriverFlagTests(ITestOutputHelper output)
         Assert.Equal("eb 1\narm_big 1\norder big 4321 4321\narch 1 1 1 1", kit.Text());
     }
 
-    [Theory]
+    [OracleTheory]
     [InlineData(false)]
     [InlineData(true)]
     public void Byte_order_macros_match_gcc(bool bigEndian)
@@ -105,7 +105,7 @@ public class DriverFlagTests(ITestOutputHelper output)
         Assert.Equal("user_both\nsys_only\nuser_next\nsys_next", kit.Text());
     }
 
-    [Fact]
+    [OracleFact]
     public void Forced_include_and_isystem_match_gcc()
     {
         if (!GccOracle.Available(output))

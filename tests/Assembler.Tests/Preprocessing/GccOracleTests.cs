@@ -162,7 +162,7 @@ public class GccOracleTests(ITestOutputHelper output)
             """ },
     };
 
-    [Theory]
+    [OracleTheory]
     [MemberData(nameof(Cases))]
     public void MatchesGnuCpp(string name, string source)
     {
@@ -182,7 +182,7 @@ public class GccOracleTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [OracleFact]
     public void IncludesMatchGnuCpp()
     {
         if (!GccOracle.Available(output))
@@ -217,7 +217,7 @@ public class GccOracleTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [OracleTheory]
     [InlineData("12")]
     [InlineData("14")]
     [InlineData("16")]

@@ -42,7 +42,7 @@ public class IfShiftTests(ITestOutputHelper output)
         Assert.Equal("ok1\nok2\nok3\nok4\nok5\nok6", PpTestKit.Output(Source));
     }
 
-    [Fact]
+    [OracleFact]
     public void Matches_gcc()
     {
         if (!GccOracle.Available(output))

@@ -120,7 +120,7 @@ public class LineMarkerTests(ITestOutputHelper output)
         Assert.Equal(["t.S:2:1", "t.S:4:1", "t.S:6:1"], lines.Select(Location));
     }
 
-    [Fact]
+    [OracleFact]
     public void Line_and_file_builtins_follow_line_but_not_markers_as_in_gcc()
     {
         const string source = "a __LINE__ __FILE__\n# 5 \"k.S\"\nb __LINE__ __FILE__\n#line 20 \"m.S\"\nc __LINE__ __FILE__\n# 40\nd __LINE__\n";

@@ -48,7 +48,7 @@ public class DisasmTests
         Assert.Contains("ffff000000080054:\t54ffffa3 \tb.cc\t0xffff000000080048\n", stdout);
     }
 
-    [Fact]
+    [OracleFact]
     public void Flat_image_text_matches_objdump()
     {
         if (!Repo.HaveGnuTools())
@@ -59,7 +59,7 @@ public class DisasmTests
         Assert.Equal(ObjdumpListing.OtherLines(objdump), ObjdumpListing.OtherLines(ours));
     }
 
-    [Fact]
+    [OracleFact]
     public void Object_with_symbols_and_relocations_matches_objdump_dr()
     {
         if (!Repo.HaveGnuTools())
@@ -82,7 +82,7 @@ public class DisasmTests
         Assert.Contains("  34:\t12345678 \t.word\t0x12345678\n", ours);
     }
 
-    [Fact]
+    [OracleFact]
     public void Our_mapping_symbols_make_data_lines_as_objdumps()
     {
         if (!Repo.HaveGnuTools())
@@ -99,7 +99,7 @@ public class DisasmTests
         Assert.Contains("  18:\t00000099 \t.word\t0x00000099\n", ours);
     }
 
-    [Fact]
+    [OracleFact]
     public void Our_own_object_of_the_sample_matches_objdump_dr()
     {
         if (!Repo.HaveGnuTools())
@@ -115,7 +115,7 @@ public class DisasmTests
         Assert.Contains("      54:\t54ffffa3 \tb.cc\t48 <arm64_relocate_new_kernel+0x48>\n", ours);
     }
 
-    [Fact]
+    [OracleFact]
     public void Linked_executable_at_a_kernel_address_matches_objdump_d()
     {
         if (!Repo.HaveGnuTools())
@@ -133,7 +133,7 @@ public class DisasmTests
         Assert.Contains("ffff000010080054:\t54ffffa3 \tb.cc\tffff000010080048 <arm64_relocate_new_kernel+0x48>\n", ours);
     }
 
-    [Fact]
+    [OracleFact]
     public void Base_is_refused_for_an_ELF_file()
     {
         if (!Repo.HaveGnuTools())

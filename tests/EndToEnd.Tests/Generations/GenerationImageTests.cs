@@ -39,7 +39,7 @@ public class GenerationImageTests
     /// The committed references are what GNU builds today (gcc -E text, image, nm), and a64asm matches the live
     /// pipeline too, from the .S and from the live gcc -E output.
     /// </summary>
-    [Theory]
+    [OracleTheory]
     [MemberData(nameof(Cases))]
     public void Live_GNU_pipeline_builds_the_committed_references_and_a64asm_matches_it(string id)
     {

@@ -7,7 +7,7 @@ namespace A64Asm.Linker.Tests.Elf;
 /// <summary>The writer's objects as GNU binutils sees them.</summary>
 public class ElfObjectWriterGnuTests
 {
-    [Fact]
+    [OracleFact]
     public void ReadelfReadsItWithoutWarnings()
     {
         if (!GnuTools.Require()) return;
@@ -23,7 +23,7 @@ public class ElfObjectWriterGnuTests
         Assert.Contains("Relocation section '.rela.data'", result.StdOut);
     }
 
-    [Fact]
+    [OracleFact]
     public void SectionsRelocationsAndSymbolsMatchGnuAs()
     {
         if (!GnuTools.Require()) return;
@@ -42,7 +42,7 @@ public class ElfObjectWriterGnuTests
         Assert.Equal(Symbols("gnu.o"), Symbols("mine.o"));
     }
 
-    [Fact]
+    [OracleFact]
     public void GnuLdLinksIt()
     {
         if (!GnuTools.Require()) return;

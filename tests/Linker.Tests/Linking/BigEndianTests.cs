@@ -36,7 +36,7 @@ public class BigEndianTests
         .quad _start
         """;
 
-    [Fact]
+    [OracleFact]
     public void GNU_as_objects_link_as_GNU_ld_links_them()
     {
         if (!GnuTools.Require()) return;
@@ -54,7 +54,7 @@ public class BigEndianTests
         LinkCompare.AssertSameBytes(expected, image.Flat);
     }
 
-    [Fact]
+    [OracleFact]
     public void Our_big_endian_objects_link_to_GNU_s_image()
     {
         if (!GnuTools.Require()) return;

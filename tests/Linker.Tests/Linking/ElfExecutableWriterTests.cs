@@ -21,7 +21,7 @@ public class ElfExecutableWriterTests
         .skip 32
         """;
 
-    [Fact]
+    [OracleFact]
     public void ReadelfAndObjcopyAgreeWithTheImage()
     {
         if (!GnuTools.Require()) return;
@@ -40,7 +40,7 @@ public class ElfExecutableWriterTests
         LinkCompare.AssertSameBytes(image.Flat, File.ReadAllBytes(dir.Path("out.bin")));
     }
 
-    [Fact]
+    [OracleFact]
     public void NonZeroTextStartIsTheEntryWithoutStart()
     {
         if (!GnuTools.Require()) return;

@@ -14,7 +14,7 @@ public class FullPipelineTests
     private static byte[] OurObject(string displayPath, string text, AssemblerOptions? options = null) =>
         ElfObjectWriter.Write(AsmDriver.AssembleText(displayPath, text, options ?? new AssemblerOptions(), new CollectingDiagnostics()));
 
-    [Theory]
+    [OracleTheory]
     [InlineData(12)]
     [InlineData(16)]
     public void SampleThroughOurChainEqualsGnuChain(int pageShift)
@@ -40,7 +40,7 @@ public class FullPipelineTests
         LinkCompare.AssertSameBytes(gnu, GnuTools.LinkFlat(["ours.o"], dir, "-Ttext=0", "-e", "0"));
     }
 
-    [Fact]
+    [OracleFact]
     public void CrossObjectProgramThroughOurAssembler()
     {
         if (!GnuTools.Require()) return;

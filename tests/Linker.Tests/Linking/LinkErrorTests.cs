@@ -5,7 +5,7 @@ namespace A64Asm.Linker.Tests.Linking;
 /// <summary>Link failures and their exact messages (GNU ld's words, straight quotes).</summary>
 public class LinkErrorTests
 {
-    [Fact]
+    [OracleFact]
     public void UndefinedReferencesAreAllReportedWithObjectSectionAndOffset()
     {
         if (!GnuTools.Require()) return;
@@ -18,7 +18,7 @@ public class LinkErrorTests
         Assert.Equal(2, error.Messages.Count);
     }
 
-    [Fact]
+    [OracleFact]
     public void MultipleDefinitionNamesBothPlaces()
     {
         if (!GnuTools.Require()) return;
@@ -27,7 +27,7 @@ public class LinkErrorTests
         Assert.Equal("o1.o:(.text+0x8): multiple definition of 'foo'; o0.o:(.text+0x0): first defined here", error.Message);
     }
 
-    [Fact]
+    [OracleFact]
     public void ConditionalBranchOutOfRange()
     {
         if (!GnuTools.Require()) return;
@@ -43,7 +43,7 @@ public class LinkErrorTests
             error.Message);
     }
 
-    [Fact]
+    [OracleFact]
     public void BranchOutOfRangeAndMisalignedLoad()
     {
         if (!GnuTools.Require()) return;
@@ -58,7 +58,7 @@ public class LinkErrorTests
             error.Message);
     }
 
-    [Fact]
+    [OracleFact]
     public void BranchToMisalignedTargetIsAnError()
     {
         if (!GnuTools.Require()) return;
@@ -86,7 +86,7 @@ public class LinkErrorTests
         }
     }
 
-    [Theory]
+    [OracleTheory]
     [InlineData(".section .note.foo,\"a\",@note\n.word 1\n", "o0.o: section '.note.foo': allocated notes are not supported (GNU ld places them before .text)")]
     [InlineData(".section .init_array,\"aw\"\n.quad 1\n", "o0.o: section '.init_array': .init_array is not supported (GNU ld's RELRO page adjustment is not modelled)")]
     [InlineData(".section .data.rel.ro,\"aw\"\n.quad 1\n", "o0.o: section '.data.rel.ro': .data.rel.ro is not supported (GNU ld's RELRO page adjustment is not modelled)")]

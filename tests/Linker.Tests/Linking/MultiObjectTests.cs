@@ -60,7 +60,7 @@ public class MultiObjectTests
         .skip 64
         """;
 
-    [Fact]
+    [OracleFact]
     public void CallsBranchesPagesAndDataAcrossObjects()
     {
         if (!GnuTools.Require()) return;
@@ -70,14 +70,14 @@ public class MultiObjectTests
         Assert.Contains(image.Sections, s => s.Name == ".data" && s.Address >= 0x10000);
     }
 
-    [Fact]
+    [OracleFact]
     public void InputOrderDecidesPlacement()
     {
         if (!GnuTools.Require()) return;
         LinkCompare.SameAsGnu([Helper, Main]);
     }
 
-    [Fact]
+    [OracleFact]
     public void TextStartAddressMovesEverything()
     {
         if (!GnuTools.Require()) return;
@@ -87,7 +87,7 @@ public class MultiObjectTests
         LinkCompare.SameAsGnu([Main, Helper], "--section-start=.text=0x1234000");
     }
 
-    [Fact]
+    [OracleFact]
     public void TextSubsectionsOrphansAndNopPadding()
     {
         if (!GnuTools.Require()) return;
@@ -129,7 +129,7 @@ public class MultiObjectTests
         ]);
     }
 
-    [Theory]
+    [OracleTheory]
     [InlineData(0xf00, 0x200, 0)]      // the data segment saves a 4K page: it starts at 0x11000
     [InlineData(0xf00, 0x100, 0x1000)] // .bss ends on a page boundary: no saving, .data at 0x10f00
     [InlineData(0x11234, 0x4, 0x8)]    // text past the first 64K page
@@ -139,7 +139,7 @@ public class MultiObjectTests
         LinkCompare.SameAsGnu([$".text\n.skip {textSize}\n.data\n.skip {dataSize}, 0xaa\n.bss\n.skip {bssSize}\n"]);
     }
 
-    [Fact]
+    [OracleFact]
     public void WeakDefinitionsYieldToStrongOnes()
     {
         if (!GnuTools.Require()) return;
@@ -153,7 +153,7 @@ public class MultiObjectTests
         Assert.False(image.Symbols.ContainsKey("h"));
     }
 
-    [Fact]
+    [OracleFact]
     public void MoveWideAndAbsoluteSymbols()
     {
         if (!GnuTools.Require()) return;
@@ -176,7 +176,7 @@ public class MultiObjectTests
         ]);
     }
 
-    [Fact]
+    [OracleFact]
     public void UndefinedWeakCallsBecomeNopsAndLabelsInEmptySectionsKeepTheirAddress()
     {
         if (!GnuTools.Require()) return;

@@ -36,7 +36,7 @@ public class OnlySectionTests
     static byte[] OurObject() =>
         ElfObjectWriter.Write(AsmDriver.AssembleText("cut.s", Source, new AssemblerOptions(), new CollectingDiagnostics()));
 
-    [Theory]
+    [OracleTheory]
     [InlineData(".kexec_relocate.text")]
     [InlineData(".kexec_relocate.text", ".other")]
     [InlineData(".other", ".text")]

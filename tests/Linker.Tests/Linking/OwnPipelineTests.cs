@@ -7,7 +7,7 @@ namespace A64Asm.Linker.Tests.Linking;
 /// <summary>Objects from our ElfObjectWriter through our linker, against GNU ld on the same objects.</summary>
 public class OwnPipelineTests
 {
-    [Fact]
+    [OracleFact]
     public void WriterOutputLinksLikeGnuLd()
     {
         if (!GnuTools.Require()) return;
@@ -26,7 +26,7 @@ public class OwnPipelineTests
 /// <summary>PC-relative data (".word sym - .") from our assembler, linked by our linker and by GNU ld.</summary>
 public class PcRelativeDataLinkTests
 {
-    [Fact]
+    [OracleFact]
     public void Prel16_32_64_link_like_GNU_ld()
     {
         if (!GnuTools.Require()) return;

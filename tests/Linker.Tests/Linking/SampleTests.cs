@@ -17,7 +17,7 @@ public class SampleTests
         return (image, gnu);
     }
 
-    [Theory]
+    [OracleTheory]
     [InlineData(12)]
     [InlineData(14)]
     [InlineData(16)]
@@ -28,7 +28,7 @@ public class SampleTests
         LinkCompare.AssertSameBytes(gnu, image.Flat);
     }
 
-    [Fact]
+    [OracleFact]
     public void FourKPagesGiveTheKnownOffsets()
     {
         if (!GnuTools.Require()) return;
@@ -41,7 +41,7 @@ public class SampleTests
         Assert.Equal(0x1000ul, image.Symbols["arm64_relocate_new_kernel_size"]);
     }
 
-    [Fact]
+    [OracleFact]
     public void ImageMatchesTheCommittedReference()
     {
         var reference = Repo.Path("tests/vectors/e2e/relocate_kernel.ps12.bin");
