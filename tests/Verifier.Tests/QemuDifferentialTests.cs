@@ -18,7 +18,7 @@ public class QemuDifferentialTests(ITestOutputHelper output)
     private const int BufferBytes = 2048;
     private const int DumpBytes = 256 + BufferBytes;
 
-    [OracleTheory(Oracle.Qemu)]
+    [OracleTheory(Oracle.GnuGcc, Oracle.Qemu)]
     [InlineData(ExecutionEngine.Interpreter)]
     [InlineData(ExecutionEngine.Blocks)]
     [InlineData(ExecutionEngine.Translator)]
