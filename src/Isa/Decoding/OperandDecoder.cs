@@ -60,7 +60,9 @@ internal static class OperandDecoder
                 return true;
             case OperandKind.LogImm:
             case OperandKind.MovLogImm:
+            case OperandKind.BicImm:
                 if (!BitmaskImmediate.TryDecode(spec.F0.Extract(w), spec.F1.Extract(w), spec.F2.Extract(w), spec.Param, out ulong mask)) return false;
+                if (spec.Kind == OperandKind.BicImm) mask = spec.Param == 32 ? ~mask & 0xffff_ffff : ~mask;
                 PutImm(ref ins, ref immCount, (long)mask);
                 return true;
             case OperandKind.ShiftA:

@@ -19,7 +19,8 @@ internal static partial class OperandEncoder
             case OperandKind.AddImm: return AddImmediate(spec, op, all, index, ref st);
             case OperandKind.VImm8: return ShiftedByteImmediate(spec, op, all, index, ref st);
             case OperandKind.LogImm:
-            case OperandKind.MovLogImm: return LogicalImmediate(spec, op, ref st);
+            case OperandKind.MovLogImm:
+            case OperandKind.BicImm: return LogicalImmediate(spec, op, ref st);
             case OperandKind.ShiftA:
             case OperandKind.ShiftL: return Shift(spec, op, ref st);
             case OperandKind.ExtendA: return Extend(spec, op, all, index, ref st);
@@ -114,6 +115,7 @@ internal static partial class OperandEncoder
         if (op is not ImmOperand imm) return st.Shape(spec.Kind);
         ulong v = (ulong)imm.Value;
         if (spec.Param == 32 && imm.Value < 0 && imm.Value >= int.MinValue) v &= 0xffff_ffff;
+        if (spec.Kind == OperandKind.BicImm) v = spec.Param == 32 ? ~v & 0xffff_ffff : ~v;
         if (!BitmaskImmediate.TryEncode(v, spec.Param, out uint n, out uint immr, out uint imms))
         {
             if (spec.Kind == OperandKind.MovLogImm) return st.Message("immediate cannot be moved by a single instruction");

@@ -48,7 +48,7 @@ internal static class FieldMeanings
                     : $"bits 4:0 of the bit number → bit #{ins.Imm2}";
             case OperandKind.AddImm:
                 return index == 0 ? $"immediate {v}" : (v == 0 ? "no shift" : $"lsl #12 → immediate {ins.Imm}");
-            case OperandKind.LogImm: case OperandKind.MovLogImm:
+            case OperandKind.LogImm: case OperandKind.MovLogImm: case OperandKind.BicImm:
                 return index switch
                 {
                     0 => $"element size bit of the bitmask {operandText}",

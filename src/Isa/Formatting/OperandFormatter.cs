@@ -29,7 +29,9 @@ internal static class OperandFormatter
                 return true;
             case OperandKind.LogImm:
             case OperandKind.MovLogImm:
+            case OperandKind.BicImm:
                 Encoding.BitmaskImmediate.TryDecode(f0, spec.F1.Extract(w), spec.F2.Extract(w), spec.Param, out ulong mask);
+                if (spec.Kind == OperandKind.BicImm) mask = spec.Param == 32 ? ~mask & 0xffff_ffff : ~mask;
                 sb.Append("#0x").Append(mask.ToString("x"));
                 return true;
             case OperandKind.ShiftA:
