@@ -23,13 +23,7 @@ static class Repo
     /// True when the GNU cross tools are installed. Under CI a missing oracle is a failure, never a skip;
     /// on a developer machine the caller returns early.
     /// </summary>
-    public static bool HaveGnuTools()
-    {
-        bool present = File.Exists("/usr/bin/aarch64-linux-gnu-as") && File.Exists("/usr/bin/aarch64-linux-gnu-gcc");
-        if (!present && Environment.GetEnvironmentVariable("CI") == "true")
-            Assert.Fail("GNU binutils/gcc for aarch64 are missing; tools/test.sh installs them");
-        return present;
-    }
+    public static bool HaveGnuTools() => OracleTools.Require(Oracle.GnuBinutils, Oracle.GnuGcc);
 
     public static (int Status, string Stdout, string Stderr) Run(string exe, params string[] args)
     {

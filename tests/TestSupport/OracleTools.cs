@@ -44,6 +44,18 @@ public static class OracleTools
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
 
+    /// <summary>
+    /// The check inside an oracle test: true when the oracles are here; under CI=true a missing one fails the test;
+    /// elsewhere false (the test's [OracleFact]/[OracleTheory] has already reported it skipped, so this is reached
+    /// only by a test that lacks the attribute).
+    /// </summary>
+    public static bool Require(params Oracle[] needed)
+    {
+        if (Missing(needed) is not { } missing) return true;
+        if (InCi) Assert.Fail($"CI=true but {missing} not found on PATH (tools/test.sh installs binutils-aarch64-linux-gnu, gcc-aarch64-linux-gnu, qemu-user)");
+        return false;
+    }
+
     /// <summary>The skip reason for a test that needs <paramref name="needed"/>: null where it must run (all there, or CI).</summary>
     internal static string? SkipReason(Oracle[] needed)
     {

@@ -13,14 +13,7 @@ internal static class GnuOracle
     public const string Objcopy = "aarch64-linux-gnu-objcopy";
 
     /// <summary>False (test should return) when tools are missing outside CI; throws (test fails) inside CI.</summary>
-    public static bool Available()
-    {
-        string[] missing = new[] { Gcc, As, Objcopy }.Where(t => !OnPath(t)).ToArray();
-        if (missing.Length == 0) return true;
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-            Assert.Fail($"GNU oracle tools missing in CI: {string.Join(", ", missing)} (install binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu)");
-        return false;
-    }
+    public static bool Available() => OracleTools.Require(Oracle.GnuBinutils, Oracle.GnuGcc);
 
     /// <summary>The .text bytes GNU as makes of a .S file after gcc -E -D__ASSEMBLY__.</summary>
     public static byte[] TextOfPreprocessed(string sourcePath, IEnumerable<string> cppArgs, string section = ".text")
@@ -69,8 +62,4 @@ internal static class GnuOracle
         if (p.ExitCode != 0)
             throw new InvalidOperationException($"{tool} failed ({p.ExitCode}): {err}");
     }
-
-    private static bool OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(d => d.Length > 0 && File.Exists(Path.Combine(d, tool)));
 }

@@ -9,13 +9,7 @@ internal static class GasOracle
     const string ObjCopy = "aarch64-linux-gnu-objcopy";
 
     /// <summary>False when the tools are missing and we are not in CI; in CI a missing oracle fails the test.</summary>
-    public static bool Available()
-    {
-        bool found = OnPath(Assembler) && OnPath(ObjCopy);
-        if (!found && Environment.GetEnvironmentVariable("CI") == "true")
-            Assert.Fail($"{Assembler} and {ObjCopy} are required when CI=true");
-        return found;
-    }
+    public static bool Available() => OracleTools.Require(Oracle.GnuBinutils);
 
     public static byte[] DataBytes(string source) => SectionBytes(source, ".data");
 
@@ -45,8 +39,4 @@ internal static class GasOracle
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"{tool} failed: {errors}");
     }
-
-    static bool OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, tool)));
 }

@@ -11,16 +11,8 @@ public sealed record ToolResult(int ExitCode, string StdOut, string StdErr);
 public static class GnuTools
 {
     public const string Prefix = "aarch64-linux-gnu-";
-    private static readonly string[] Needed = ["as", "ld", "objcopy", "readelf", "gcc"];
 
-    public static bool Require()
-    {
-        var missing = Needed.Where(t => Find(Prefix + t) is null).ToList();
-        if (missing.Count == 0) return true;
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-            Assert.Fail($"GNU tools missing under CI=true: {string.Join(", ", missing.Select(m => Prefix + m))}");
-        return false;
-    }
+    public static bool Require() => OracleTools.Require(Oracle.GnuBinutils, Oracle.GnuGcc);
 
     public static ToolResult Run(string tool, IEnumerable<string> args, string workDir, string? stdin = null)
     {
@@ -69,10 +61,6 @@ public static class GnuTools
         Ok("objcopy", ["-O", "binary", "ref.elf", "ref.bin"], dir.Root);
         return File.ReadAllBytes(dir.Path("ref.bin"));
     }
-
-    private static string? Find(string exe) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => System.IO.Path.Combine(d, exe)).FirstOrDefault(File.Exists);
 }
 
 /// <summary>A scratch directory removed when the test ends.</summary>
