@@ -21,6 +21,7 @@ public static class App
         root.Add(new DisasmCommand().Build(body => Guard(stderr, body), stdout));
         root.Add(new ExplainCommand().Build(body => Guard(stderr, body), stdout));
         root.Add(new VerifyCommand().Build(body => Guard(stderr, body), stdout));
+        root.Add(new LinkCommand(assemble.LinkOptions).Build(body => Guard(stderr, body), stdout));
         int status = 0;
         root.SetAction(parse => status = Guard(stderr, () => assemble.Run(parse, stdout, stderr)));
 
@@ -72,7 +73,7 @@ public static class App
         return rc != 0 ? rc : status;
     }
 
-    static readonly HashSet<string> Subcommands = new(StringComparer.Ordinal) { "disasm", "explain", "verify" };
+    static readonly HashSet<string> Subcommands = new(StringComparer.Ordinal) { "disasm", "explain", "verify", "link" };
 
     /// <summary>
     /// One line per problem, as gcc words an unknown option, instead of System.CommandLine's help page: a build log

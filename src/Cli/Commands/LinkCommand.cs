@@ -1,0 +1,72 @@
+using System.CommandLine;
+using A64Asm.Cli.Output;
+using A64Asm.Linker;
+using A64Asm.Linker.Kexec;
+using A64Asm.Linker.Output;
+
+namespace A64Asm.Cli.Commands;
+
+/// <summary>
+/// <c>a64asm link a.o b.o -o out.bin</c>: GNU ld followed by objcopy -O binary, for AArch64 ELF relocatable objects
+/// from a64asm, GNU as or llvm-mc (little- or big-endian). Placement flags are ld's (-Ttext=, -Tdata=, -Tbss=,
+/// --section-start NAME=ADDR; App takes them out of argv); the output is the flat image, or with --format elf an
+/// ELF executable. The kexec report is printed, and written with --offsets, whenever the image has its symbols.
+/// </summary>
+public sealed class LinkCommand(LinkerOptions placement)
+{
+    readonly Argument<string[]> inputs = new("objects") { Description = "ELF64 AArch64 relocatable objects", Arity = ArgumentArity.OneOrMore };
+    readonly Option<string?> output = new("-o", "--output") { HelpName = "FILE", Description = "Output file (default a.out, as ld)" };
+    readonly Option<string?> format = new("--format") { HelpName = "binary|elf", Description = "binary: the flat image, as objcopy -O binary (default); elf: an ELF executable" };
+    readonly Option<string[]> only = new("-j", "--only-section") { HelpName = "NAME", Description = "Write only this section's linked bytes, as objcopy -O binary -j NAME (repeatable)" };
+    readonly Option<string?> offsets = new("--offsets") { HelpName = "FILE", Description = "Write the kexec offsets to FILE (.json or .h)" };
+
+    /// <param name="guard">Runs the action, turning user errors into a message and status 1 (App.Guard).</param>
+    public Command Build(Func<Func<int>, int> guard, TextWriter stdout)
+    {
+        var command = new Command("link", "Link AArch64 ELF objects into a flat image (ld -Ttext=ADDR + objcopy -O binary), or an ELF executable")
+        {
+            inputs, output, format, only, offsets,
+        };
+        command.SetAction(parse => guard(() => Run(parse, stdout)));
+        return command;
+    }
+
+    int Run(ParseResult parse, TextWriter stdout)
+    {
+        bool elf = parse.GetValue(format) switch
+        {
+            null or "binary" => false,
+            "elf" => true,
+            var other => throw new CliError($"--format: '{other}' is not binary or elf"),
+        };
+        string[] sections = parse.GetValue(only) ?? [];
+        if (elf && sections.Length > 0)
+            throw new CliError("-j applies to the flat image; --format elf writes every section");
+        var objects = new List<LinkerInput>();
+        foreach (var path in parse.GetValue(inputs)!)
+        {
+            if (!File.Exists(path))
+                throw new CliError($"{path}: No such file or directory");
+            objects.Add(new LinkerInput(path, File.ReadAllBytes(path)));
+        }
+
+        var linked = A64Asm.Linker.Linker.Link(objects, placement);
+        var image = sections.Length > 0 ? SectionSelection.Only(linked, sections) : linked;
+        if (elf && linked.BigEndian)
+            throw new CliError("--format elf: big-endian executables are not written yet; the flat image (--format binary) is");
+        byte[] bytes = elf ? ElfExecutableWriter.Write(linked) : image.Flat;
+        KexecOffsets.TryRead(linked, image, out var kexec);
+        string? offsetsPath = parse.GetValue(offsets);
+        if (offsetsPath is not null && kexec.IsEmpty)
+            throw new CliError("--offsets: the image defines none of the arm64_kexec_* / arm64_relocate_new_kernel_size symbols");
+
+        // Everything that can fail has run: only now are outputs written.
+        string outPath = parse.GetValue(output) ?? "a.out";
+        AtomicFile.Write(outPath, bytes);
+        if (offsetsPath is not null)
+            AtomicFile.WriteText(offsetsPath, KexecOffsetsWriter.Format(kexec, offsetsPath));
+        if (!kexec.IsEmpty)
+            OffsetsTable.Print(kexec, outPath, image, stdout);
+        return 0;
+    }
+}
