@@ -94,6 +94,18 @@ public static partial class Fixup
             case FixupKind.MovwSG0: return SignedMoveWide(ref word, value, group: 0);
             case FixupKind.MovwSG1: return SignedMoveWide(ref word, value, group: 1);
             case FixupKind.MovwSG2: return SignedMoveWide(ref word, value, group: 2);
+            case FixupKind.MovwPrelG0: return SignedMoveWide(ref word, value, group: 0);
+            case FixupKind.MovwPrelG1: return SignedMoveWide(ref word, value, group: 1);
+            case FixupKind.MovwPrelG2: return SignedMoveWide(ref word, value, group: 2);
+            case FixupKind.MovwPrelG3: return SignedMoveWide(ref word, value, group: 3);
+            // The _NC groups fill a movk: the bits of X, whatever its sign.
+            case FixupKind.MovwPrelG0Nc: return MoveWide(ref word, value, group: 0, check: false);
+            case FixupKind.MovwPrelG1Nc: return MoveWide(ref word, value, group: 1, check: false);
+            case FixupKind.MovwPrelG2Nc: return MoveWide(ref word, value, group: 2, check: false);
+            case FixupKind.AdrPage21Nc:
+                if ((value & 0xFFF) != 0) return FixupStatus.Misaligned;
+                word = WithAdrImmediate(word, value >> 12);
+                return FixupStatus.Ok;
             default: return FixupStatus.BadField;
         }
     }
@@ -130,7 +142,7 @@ public static partial class Fixup
     private static FixupStatus SignedMoveWide(ref uint word, long value, int group)
     {
         int bits = 16 * (group + 1);
-        if (value < -(1L << bits) || value >= (1L << bits)) return FixupStatus.OutOfRange;
+        if (group < 3 && (value < -(1L << bits) || value >= (1L << bits))) return FixupStatus.OutOfRange;
         const uint opc = 3u << 29;
         word = (word & ~opc) | (value < 0 ? 0u : 2u << 29);
         word = WithField(word, (ulong)(value < 0 ? ~value : value) >> (16 * group), lsb: 5, bits: 16);

@@ -26,7 +26,9 @@ public static partial class Fixup
             FixupKind.Ldst8Lo12 or FixupKind.Ldst16Lo12 or FixupKind.Ldst32Lo12 or FixupKind.Ldst64Lo12 or FixupKind.Ldst128Lo12 =>
                 $"offset 0x{value & 0xFFF:x} is not a multiple of the {AccessSize(kind)}-byte access size",
             FixupKind.MovwG0 or FixupKind.MovwG1 or FixupKind.MovwG2 => "unsigned value out of range",
-            FixupKind.MovwSG0 or FixupKind.MovwSG1 or FixupKind.MovwSG2 => "signed value out of range",
+            FixupKind.MovwSG0 or FixupKind.MovwSG1 or FixupKind.MovwSG2
+                or FixupKind.MovwPrelG0 or FixupKind.MovwPrelG1 or FixupKind.MovwPrelG2 => "signed value out of range",
+            FixupKind.AdrPage21Nc => "adrp offset is not a whole number of pages",
             _ => $"value of {value:x16} too large for field of {FieldSizeOrZero(kind)} bytes",
         };
     }

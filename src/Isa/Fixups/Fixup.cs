@@ -41,6 +41,14 @@ public static partial class Fixup
         new(FixupKind.MovwSG0, 270, "R_AARCH64_MOVW_SABS_G0", 4, FixupBase.Absolute),
         new(FixupKind.MovwSG1, 271, "R_AARCH64_MOVW_SABS_G1", 4, FixupBase.Absolute),
         new(FixupKind.MovwSG2, 272, "R_AARCH64_MOVW_SABS_G2", 4, FixupBase.Absolute),
+        new(FixupKind.MovwPrelG0, 287, "R_AARCH64_MOVW_PREL_G0", 4, FixupBase.PcRelative),
+        new(FixupKind.MovwPrelG0Nc, 288, "R_AARCH64_MOVW_PREL_G0_NC", 4, FixupBase.PcRelative),
+        new(FixupKind.MovwPrelG1, 289, "R_AARCH64_MOVW_PREL_G1", 4, FixupBase.PcRelative),
+        new(FixupKind.MovwPrelG1Nc, 290, "R_AARCH64_MOVW_PREL_G1_NC", 4, FixupBase.PcRelative),
+        new(FixupKind.MovwPrelG2, 291, "R_AARCH64_MOVW_PREL_G2", 4, FixupBase.PcRelative),
+        new(FixupKind.MovwPrelG2Nc, 292, "R_AARCH64_MOVW_PREL_G2_NC", 4, FixupBase.PcRelative),
+        new(FixupKind.MovwPrelG3, 293, "R_AARCH64_MOVW_PREL_G3", 4, FixupBase.PcRelative),
+        new(FixupKind.AdrPage21Nc, 276, "R_AARCH64_ADR_PREL_PG_HI21_NC", 4, FixupBase.PageRelative),
     ];
 
     private static readonly Dictionary<uint, FixupKind> ByElfType =

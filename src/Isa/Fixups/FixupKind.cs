@@ -26,6 +26,9 @@ public enum FixupKind : byte
     MovwG0, MovwG0Nc, MovwG1, MovwG1Nc, MovwG2, MovwG2Nc, MovwG3,
     // signed move wide: movz for X >= 0, movn with ~X below
     MovwSG0, MovwSG1, MovwSG2,
+    // PC-relative move wide: movz/movn by sign (checked groups) or movk (_NC)
+    MovwPrelG0, MovwPrelG0Nc, MovwPrelG1, MovwPrelG1Nc, MovwPrelG2, MovwPrelG2Nc, MovwPrelG3,
+    AdrPage21Nc,  // adrp :pg_hi21_nc: (R_AARCH64_ADR_PREL_PG_HI21_NC)
 }
 
 /// <summary>A request, from the encoder, to fill a field once the symbol's value is known.</summary>

@@ -56,6 +56,10 @@ public class FixupApplyTests
     [InlineData(FixupKind.MovwSG0, 0x92800000u, 5L, 0xd28000a0u)]                  // a movn written, movz made
     [InlineData(FixupKind.MovwSG1, 0xd2a00000u, -0x12345678L, 0x92a24680u)]        // movn x0, #0x1234, lsl #16
     [InlineData(FixupKind.MovwSG2, 0xd2c00000u, 0x1234_5678_9abcL, 0xd2c24680u)]   // movz x0, #0x1234, lsl #32
+    [InlineData(FixupKind.MovwPrelG1, 0xd2a00000u, 0x122c_5678L, 0xd2a24580u)]     // movz x0, #0x122c, lsl #16 (ld's, above)
+    [InlineData(FixupKind.MovwPrelG0Nc, 0xf2800000u, -0x1234_5678L, 0xf2953100u)]  // movk x0, #0xa988: the bits, sign and all
+    [InlineData(FixupKind.MovwPrelG3, 0xd2e00000u, -0x1234_0000_0000_0000L, 0x92e24660u)] // movn x0, #0x1233, lsl #48
+    [InlineData(FixupKind.AdrPage21Nc, 0x90000000u, 1L << 33, 0x90000000u)]       // no range check: the page bits wrap
     public void InsertsTheField(FixupKind kind, uint word, long value, uint expected) =>
         Assert.Equal(expected.ToString("x8"), ApplyToWord(kind, word, value).ToString("x8"));
 
