@@ -35,9 +35,11 @@ public static class KexecVerifier
         if (options.Convention == KexecConvention.SpinTable)
         {
             // The lock word is the one control-page store the boot CPU makes; any other store there is still stray.
-            if (SpinTableLock.Find(image) is { } lockAt)
-                machine.ExpectStores(options.ControlPageAddress + lockAt, 8);
-            conventionReason = conventionReason.Length > 0 ? $"{conventionReason}; {SpinTableLock.NotModelled}" : SpinTableLock.NotModelled;
+            var lockAt = SpinTableLock.Find(image);
+            if (lockAt is { } at)
+                machine.ExpectStores(options.ControlPageAddress + at, 8);
+            string note = lockAt is null ? $"{SpinTableLock.NoLock}; {SpinTableLock.NotModelled}" : SpinTableLock.NotModelled;
+            conventionReason = conventionReason.Length > 0 ? $"{conventionReason}; {note}" : note;
         }
         switch (options.Convention)
         {

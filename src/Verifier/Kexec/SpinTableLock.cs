@@ -19,6 +19,9 @@ public static class SpinTableLock
     public const string NotModelled =
         "only the boot CPU is run: the secondaries that lose the lock and wait with wfe for kexec_signal_addr are not modelled";
 
+    /// <summary>What the report says when spin-table was asked for but the entry claims no word.</summary>
+    public const string NoLock = "the entry claims no control-page word with adr + ldxr, so no store into the control page is expected";
+
     /// <summary>
     /// The lock word's offset in <paramref name="code"/> (the control code as copied): the target of an <c>adr</c> that
     /// the entry's first load-exclusive uses as its base, before any branch. Null when the entry claims no such word.

@@ -67,6 +67,16 @@ public class SpinTableTests
     }
 
     [Fact]
+    public void Spin_table_forced_on_code_without_a_lock_says_so_and_expects_no_store()
+    {
+        var built = Built.From(Programs.PatchedGlobals());
+        var report = KexecVerifier.Verify(built.ControlCode, built.GlobalsLayout(),
+            new VerifyOptions { Convention = KexecConvention.SpinTable, ConventionReason = "--convention", Pages = 24, Seed = 5 });
+        Assert.True(report.Passed, report.ToText());
+        Assert.Equal($"--convention; {SpinTableLock.NoLock}; {SpinTableLock.NotModelled}", report.ConventionReason);
+    }
+
+    [Fact]
     public void Without_a_lock_at_entry_it_is_plain_patched_globals()
     {
         Assert.Null(SpinTableLock.Find(Built.From(Programs.PatchedGlobals()).ControlCode));
