@@ -16,6 +16,9 @@
 #   tools/gen-generations.sh --pending  run the built a64asm (src/Cli/bin/Release/net10.0/a64asm) on every
 #                                       case, .S and .s, and rewrite tests/vectors/generations/pending.txt
 #                                       with the cases that do not match, each with its first error or difference
+#   tools/gen-generations.sh --verify   build every case with the built a64asm and run --verify on it (with the
+#                                       conf's verify_flags): one line per case with the verdict and the convention
+#                                       verify picked; exit status 1 when a case fails or picks another convention
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=tests/vectors/generations
@@ -37,6 +40,8 @@ load_sample() {
   cppflags=$(conf_get "$conf" cppflags); cppflags=${cppflags//\{sample\}/$dir}
   asflags=$(conf_get "$conf" asflags)
   section=$(conf_get "$conf" section)
+  convention=$(conf_get "$conf" convention)
+  verify_flags=$(conf_get "$conf" verify_flags); verify_flags=${verify_flags//\{sample\}/$dir}
 }
 
 build_reference() {
@@ -118,6 +123,37 @@ write_pending() {
   cp "$tmp/pending" "$out/pending.txt"
   cat "$out/pending.txt"
 }
+
+# verify_all: every case built from its .S and verified in the same run, as GenerationVerifyTests does.
+verify_all() {
+  local a64asm=src/Cli/bin/Release/net10.0/a64asm bad=0
+  [[ -x $a64asm ]] || { echo "build first: dotnet build A64Asm.sln -c Release" >&2; exit 1; }
+  for dir in samples/generations/*/; do
+    dir=${dir%/}
+    load_sample "$dir"
+    for endian in $endians; do
+      local variant=$name be=() only=()
+      if [[ $endian == be ]]; then variant=$name-be; be=(-EB); fi
+      [[ -n $section ]] && only=(-j "$section")
+      for shift in $page_shifts; do
+        local report verdict picked
+        # shellcheck disable=SC2086
+        report=$("$a64asm" "$dir/$source_file" -D__ASSEMBLY__ "-DPAGE_SHIFT=$shift" -I "$dir/include" $cppflags $asflags \
+          "${be[@]}" "${only[@]}" -o "$tmp/v.bin" --offsets "$tmp/v.json" --verify $verify_flags 2>&1) || true
+        verdict=$(grep -m1 '^verify: ' <<< "$report" || echo "no report: $(head -n1 <<< "$report")")
+        picked=$(sed -n 's/^  convention: \([a-z-]*\).*/\1/p' <<< "$report")
+        printf '%-26s %-14s %s\n' "$variant.ps$shift" "${verdict#verify: }" "${picked:-?} (conf: $convention)"
+        [[ $verdict == "verify: PASS" && $picked == "$convention" ]] || bad=1
+      done
+    done
+  done
+  return $bad
+}
+
+if [[ ${1:-} == --verify ]]; then
+  verify_all
+  exit $?
+fi
 
 if [[ ${1:-} == --pending ]]; then
   write_pending

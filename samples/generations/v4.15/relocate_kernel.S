@@ -1,11 +1,12 @@
 /*
- * a64asm generation sample: mainline v4.15 .. v5.3.
+ * a64asm generation sample: mainline v4.15 .. v4.20.
  *
  * Stands for the files after the Falkor-era errata work: the D-cache line size
  * comes from CTR_EL0 directly (raw_dcache_line_size, not the sanitised copy),
  * SCTLR_EL2 is written through an erratum workaround that recognises the
- * affected part by MIDR_EL1 at run time, and the device tree travels in x18
- * across the copy. The config comes from a header forced in with `-include`,
+ * affected part by MIDR_EL1 at run time. As in v4.8 no device tree is
+ * handed over (purgatory passes it; v5.0 added the dtb in x2, kept in x18:
+ * see the v5.4 sample). The config comes from a header forced in with `-include`,
  * as kbuild does with kconfig.h.
  *
  * Constructs: `-include` of a config header, mrs_s/msr_s through `.inst`
@@ -13,8 +14,8 @@
  * macro with `\@` in `.Lskip_\@ :` (space before the colon), `#ifdef
  * CONFIG_...` inside a macro, ENTRY/ENDPROC, 4K/16K/64K pages.
  *
- * Hand-off: entered with x0 = kimage_head, x1 = kimage_start, x2 = dtb; the
- * dtb is kept in x18; leaves with x0 = dtb, x1..x3 = 0.
+ * Hand-off: entered with x0 = kimage_head, x1 = kimage_start (x2 is not
+ * read); leaves with x0..x3 = 0.
  */
 
 #include <linux/kexec.h>
@@ -28,7 +29,6 @@
 ENTRY(arm64_relocate_new_kernel)
 
 	/* Setup the list loop variables. */
-	mov	x18, x2				/* x18 = dtb address */
 	mov	x17, x1				/* x17 = kimage_start */
 	mov	x16, x0				/* x16 = kimage_head */
 	raw_dcache_line_size x15, x0		/* x15 = dcache line size */
@@ -104,7 +104,7 @@ ENTRY(arm64_relocate_new_kernel)
 	isb
 
 	/* Start new image. */
-	mov	x0, x18
+	mov	x0, xzr
 	mov	x1, xzr
 	mov	x2, xzr
 	mov	x3, xzr

@@ -2,10 +2,13 @@
  * a64asm generation sample: mainline v4.8 (the first merged arm64 kexec).
  *
  * Stands for the v4.8 .. v4.14 files: the kernel no longer patches the
- * routine; cpu_soft_restart() enters it with the list head in x0, the new
- * kernel's entry in x1 and the device tree in x2. The routine is bracketed by
- * ENTRY()/ENDPROC(), whose definitions join several statements with `;`, and
- * copies pages with the copy_page macro of assembler.h (numeric label 9998).
+ * routine; cpu_soft_restart() enters it with the list head in x0 and the new
+ * kernel's entry in x1. No device tree is handed over: kexec-tools' purgatory
+ * runs first and puts the dtb in x0 itself, so the routine zeroes x0..x3
+ * (the dtb arrived in x2 only with v5.0's kexec_file_load). The routine is
+ * bracketed by ENTRY()/ENDPROC(), whose definitions join several statements
+ * with `;`, and copies pages with the copy_page macro of assembler.h
+ * (numeric label 9998).
  * That assembler.h also names the link register with `lr .req x30`.
  *
  * Constructs: ENTRY/ENDPROC with `;`, `.type name, @function`, `.size`,
@@ -13,8 +16,8 @@
  * `lr .req x30`, `ldr x1, =SCTLR_ELx_FLAGS` with `.ltorg` after ENDPROC,
  * `.org KEXEC_CONTROL_PAGE_SIZE`, 4K/16K/64K pages; built big-endian too.
  *
- * Hand-off: entered with x0 = kimage_head, x1 = kimage_start, x2 = dtb;
- * leaves with x0 = dtb, x1..x3 = 0.
+ * Hand-off: entered with x0 = kimage_head, x1 = kimage_start (x2 is not
+ * read); leaves with x0..x3 = 0.
  */
 
 #include <linux/kexec.h>
@@ -30,7 +33,6 @@ ENTRY(arm64_relocate_new_kernel)
 	/* Setup the list loop variables. */
 	mov	x17, x1				/* x17 = kimage_start */
 	mov	x16, x0				/* x16 = kimage_head */
-	mov	x19, x2				/* x19 = dtb */
 	dcache_line_size x15, x0		/* x15 = dcache line size */
 	mov	x14, xzr			/* x14 = entry ptr */
 	mov	x13, xzr			/* x13 = copy dest */
@@ -103,7 +105,7 @@ ENTRY(arm64_relocate_new_kernel)
 	isb
 
 	/* Start new image. */
-	mov	x0, x19
+	mov	x0, xzr
 	mov	x1, xzr
 	mov	x2, xzr
 	mov	x3, xzr

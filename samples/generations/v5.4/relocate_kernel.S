@@ -1,9 +1,10 @@
 /*
  * a64asm generation sample: mainline v5.4.
  *
- * Stands for the v5.0 .. v5.4 files: same hand-off as v4.15 (dtb kept in
- * x18), but the routine is closed with END() after its literal pool, so the
- * pool sits inside the symbol's size, and the headers spell constants with
+ * Stands for the v5.0 .. v5.4 files: v5.0 added the dtb in x2
+ * (kexec_file_load boots without purgatory), kept in x18 across the copy;
+ * and the routine is closed with END() after its literal pool, so the pool
+ * sits inside the symbol's size, and the headers spell constants with
  * UL()/BIT() from linux/const.h and linux/bits.h. Built as kbuild does:
  * -nostdinc, the config forced in with -include.
  *

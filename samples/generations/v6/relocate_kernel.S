@@ -20,9 +20,11 @@
  * `-isystem`, `-mabi=lp64`, `-include`), 4K/16K/64K pages, built
  * big-endian too.
  *
- * Hand-off: entered with the MMU on and x0 = struct kimage * (physical,
- * identity-mapped); fields at KIMAGE_* offsets; pages are reached at
- * pa - KIMAGE_ARCH_PHYS_OFFSET through TTBR1 = KIMAGE_ARCH_TTBR1. Leaves with
+ * Hand-off: entered at EL1 with the MMU on and x0 = struct kimage * (its
+ * linear-map address, read through TTBR1); the fields at KIMAGE_* offsets
+ * are all read at entry, before any page is copied or the MMU turned off;
+ * pages are reached at pa - KIMAGE_ARCH_PHYS_OFFSET through TTBR1 =
+ * KIMAGE_ARCH_TTBR1. Leaves with
  * the MMU off: x0 = dtb, x1..x3 = 0 (EL1), or hvc #0 with x0 =
  * HVC_SOFT_RESTART, x1 = entry, x2 = dtb, x3 = x4 = 0 (EL2).
  */
@@ -43,6 +45,15 @@
 __relocate_new_kernel_start:
 
 SYM_CODE_START(arm64_relocate_new_kernel)
+	/*
+	 * x0 is the structure's linear-map address: once the MMU is off it
+	 * means nothing, and the copy may overwrite the structure anyway. Take
+	 * every field the exit needs into a register first.
+	 */
+	ldr	x28, [x0, #KIMAGE_START]	/* x28 = new kernel entry */
+	ldr	x27, [x0, #KIMAGE_ARCH_EL2_VECTORS]	/* x27 = 0 unless EL2 */
+	ldr	x26, [x0, #KIMAGE_ARCH_DTB_MEM]	/* x26 = dtb address */
+
 	/* Setup the list loop variables. */
 	ldr	x18, [x0, #KIMAGE_ARCH_ZERO_PAGE] /* x18 = zero page for BBM */
 	ldr	x17, [x0, #KIMAGE_ARCH_TTBR1]	/* x17 = linear map copy */
@@ -85,21 +96,19 @@ SYM_CODE_START(arm64_relocate_new_kernel)
 	turn_off_mmu x12, x13
 
 	/* Start new image. */
-	ldr	x4, [x0, #KIMAGE_ARCH_EL2_VECTORS]	/* relocation start */
-	cbz	x4, .Lel1
-	ldr	x1, [x0, #KIMAGE_START]		/* relocation start */
-	ldr	x2, [x0, #KIMAGE_ARCH_DTB_MEM]	/* dtb address */
+	cbz	x27, .Lel1
+	mov	x1, x28				/* relocation start */
+	mov	x2, x26				/* dtb address */
 	mov	x3, xzr
 	mov	x4, xzr
 	mov	x0, #HVC_SOFT_RESTART
 	hvc	#0				/* Jumps from el2 */
 .Lel1:
-	ldr	x4, [x0, #KIMAGE_START]		/* relocation start */
-	ldr	x0, [x0, #KIMAGE_ARCH_DTB_MEM]	/* dtb address */
+	mov	x0, x26				/* dtb address */
 	mov	x1, xzr
 	mov	x2, xzr
 	mov	x3, xzr
-	br	x4				/* Jumps from el1 */
+	br	x28				/* Jumps from el1 */
 SYM_CODE_END(arm64_relocate_new_kernel)
 
 	.globl	__relocate_new_kernel_end

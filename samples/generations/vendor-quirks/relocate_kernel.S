@@ -1,8 +1,10 @@
 /*
  * a64asm generation sample: a vendor fork of the v4.4 .. v4.9 file.
  *
- * Stands for SoC-vendor trees that kept the register hand-off of v4.8 but
- * rewrote the routine in their house style: conditional branches without the
+ * Stands for SoC-vendor trees that kept the register entry of v4.8, added
+ * the device tree in x2 (as mainline did only in v5.0: the vendor's
+ * machine_kexec() boots without purgatory), and rewrote the routine in their
+ * house style: conditional branches without the
  * dot (`bne`, `beq`, `bhi`, `bhs`, `blo`), `cmp xN, #0`, register names from
  * `.req` (the copy registers built with `.irp`), constants assembled by hand
  * with `:abs_g*:` operators, a copy loop that advances its pointers first and

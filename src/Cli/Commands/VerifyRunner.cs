@@ -15,7 +15,7 @@ public sealed class VerifyOptionSet
     public readonly Option<string> Caches = new("--caches") { HelpName = "on|off", Description = "Model D- and I-caches left on by the old kernel (default off)", DefaultValueFactory = _ => "off" };
     public readonly Option<long> MaxSteps = new("--max-steps") { HelpName = "N", Description = "Stop after N instructions (default: scaled to the kimage)" };
     public readonly Option<bool> Json = new("--json") { Description = "Print the report as JSON" };
-    public readonly Option<string?> Convention = new("--convention") { HelpName = "patched-quads|patched-globals|regs|regs-dtb|kimage-struct", Description = "How machine_kexec hands over head, start and DTB (default: picked from the image's symbols)" };
+    public readonly Option<string?> Convention = new("--convention") { HelpName = "patched-quads|patched-globals|spin-table|regs|regs-dtb|kimage-struct", Description = "How machine_kexec hands over head, start and DTB (default: picked from the image's symbols)" };
     public readonly Option<string[]> KimageFieldsFiles = new("--kimage-fields") { HelpName = "FILE.h", Description = "struct kimage field offsets (#define KIMAGE_HEAD ... lines, as asm-offsets.h) for kimage-struct" };
     public readonly Option<string[]> KimageField = new("--kimage-field") { HelpName = "NAME=OFF", Description = "One struct kimage field offset, e.g. KIMAGE_HEAD=0x48" };
 
@@ -143,7 +143,7 @@ public static class VerifyRunner
                 layout = new KexecLayout(start, head) { DtbOffset = kexec["arm64_kexec_dtb_addr_offset"] };
                 blob = image;   // as before conventions were picked: the whole file at the control page
                 break;
-            case KexecConvention.PatchedGlobals:
+            case KexecConvention.PatchedGlobals or KexecConvention.SpinTable:
                 if (code is null || Slot(kexec, KexecPatchSlot.KimageHead) is not { } headAt || Slot(kexec, KexecPatchSlot.KimageStart) is not { } startAt)
                     throw new CliError($"{source}: needs the control code and its kimage_head and kimage_start patch slots");
                 layout = new KexecLayout(startAt, headAt) { DtbOffset = Slot(kexec, KexecPatchSlot.Dtb) };

@@ -27,6 +27,21 @@ public sealed unsafe partial class Machine
 
     public IReadOnlyList<StrayStore> StrayStores => _strayStores;
 
+    private readonly List<(ulong Start, ulong End)> _expectedStores = new();
+
+    /// <summary>
+    /// A physical range outside the destinations that the convention says the code writes (the spin-table's boot lock
+    /// word): a store wholly inside it is not stray, and does not hide a later stray store elsewhere in its frame.
+    /// </summary>
+    public void ExpectStores(ulong address, ulong length) => _expectedStores.Add((address, address + length));
+
+    private bool IsExpectedStore(ulong pa, int size)
+    {
+        foreach (var (start, end) in _expectedStores)
+            if (pa >= start && pa + (ulong)size <= end) return true;
+        return false;
+    }
+
     /// <summary>Translation with the MMU on (v5.15+ entry state); null: addresses are physical, as with the MMU off.</summary>
     public KernelAddressMap? KernelMap { get; set; }
 
@@ -101,6 +116,15 @@ public sealed unsafe partial class Machine
         ulong pa = Physical(address);
         int idx = Memory.FrameIndexOf(pa);
         if (idx == 0) Fault(FaultKind.Unmapped, address, $"store of {size} bytes to unmapped address 0x{address:x}");
+        if (_expectedStores.Count > 0 && IsExpectedStore(pa, size))
+        {
+            // Recorded as a write for the caches only; the byte path keeps the frame out of the write TLB, so the
+            // next store to it comes back here and is judged on its own.
+            if (_istale.Length <= Memory.FrameCount) _istale = Memory.IStaleArray;
+            _istale[idx] |= 1UL << (int)((pa >> 6) & 63);
+            DataCache?.OnStore(pa, size);
+            return null;
+        }
         NoteStore(idx, pa, size);
         if ((address & Offset) > (ulong)(PhysicalMemory.FrameSize - size))
         {

@@ -33,11 +33,12 @@ public static class ConventionPicker
         KexecConvention.RegisterArgumentsWithoutDtb => "regs",
         KexecConvention.RegisterArguments => "regs-dtb",
         KexecConvention.PatchedGlobals => "patched-globals",
+        KexecConvention.SpinTable => "spin-table",
         _ => "kimage-struct",
     };
 
     public static readonly IReadOnlyList<KexecConvention> All =
-        [KexecConvention.PatchedOffsets, KexecConvention.PatchedGlobals, KexecConvention.RegisterArgumentsWithoutDtb, KexecConvention.RegisterArguments, KexecConvention.KimageStructure];
+        [KexecConvention.PatchedOffsets, KexecConvention.PatchedGlobals, KexecConvention.SpinTable, KexecConvention.RegisterArgumentsWithoutDtb, KexecConvention.RegisterArguments, KexecConvention.KimageStructure];
 
     public static KexecConvention? Parse(string name) => All.Cast<KexecConvention?>().FirstOrDefault(c => NameOf(c!.Value) == name);
 
@@ -46,7 +47,8 @@ public static class ConventionPicker
 
     /// <summary>
     /// The convention the image's symbols say: *_offset quads mean the 2015/16 series; quads the kernel patches by
-    /// global symbol inside the code (<paramref name="patchGlobals"/>) the 2014 postings and vendor trees; code marked by
+    /// global symbol inside the code (<paramref name="patchGlobals"/>) the 2014 postings and vendor trees, and among them the
+    /// spin-table postings when the entry claims a lock word of the control page with ldxr; code marked by
     /// __relocate_new_kernel_start/_end or its own .kexec_relocate.text, or kimage field offsets given by the user,
     /// mean v5.15 on; otherwise the size quad means v4.8 to v5.14, where code that reads x2 before writing it takes the DTB (v5.0 on). Null when nothing
     /// tells (then --convention must).
@@ -55,6 +57,8 @@ public static class ConventionPicker
     {
         if (patchOffsets)
             return new(KexecConvention.PatchedOffsets, "the image defines arm64_kexec_kimage_start_offset/_head_offset: machine_kexec patches the quads there (2015/16 series)");
+        if (patchGlobals && SpinTableLock.Find(code) is { } lockAt)
+            return new(KexecConvention.SpinTable, $"the copied code holds kexec_kimage_head/_start quads and its entry claims the word at +0x{lockAt:x} with ldxr/stxr: every CPU enters, the one that takes the lock relocates (2014 spin-table postings)");
         if (patchGlobals)
             return new(KexecConvention.PatchedGlobals, "the copied code holds kexec_kimage_head/_start (or arm64_kexec_*) quads: machine_kexec patches them by symbol (2014 postings, vendor trees)");
         switch (marking)

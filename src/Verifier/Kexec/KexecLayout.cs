@@ -26,6 +26,10 @@ public enum KexecConvention
     /// <summary>patched-globals, the 2014 postings and vendor trees: as <see cref="PatchedOffsets"/>, the quads found by their
     /// global symbols (kexec_kimage_head, arm64_kexec_dtb_addr, ...) inside the copied code.</summary>
     PatchedGlobals,
+    /// <summary>spin-table, the 2014 postings that moved secondary CPUs: as <see cref="PatchedGlobals"/>, and every CPU enters
+    /// the code, which first claims a lock word in the control page (<see cref="SpinTableLock"/>); the store that claims it
+    /// is expected there. Only the boot CPU is run.</summary>
+    SpinTable,
 }
 
 /// <summary>

@@ -29,10 +29,21 @@ public static class KexecVerifier
         var model = CpuModelFor(options);
         var machine = new Machine(memory, model, modelDataCache: options.Caches) { Engine = options.Engine };
         var entry = new EntrySetup(machine, kimage, options);
-        entry.PlaceBlob(image, icacheInvalidated: options.Convention is not (KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals));
+        bool patched = options.Convention is KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals or KexecConvention.SpinTable;
+        entry.PlaceBlob(image, icacheInvalidated: !patched);
+        string conventionReason = options.ConventionReason;
+        if (options.Convention == KexecConvention.SpinTable)
+        {
+            // The lock word is the one control-page store the boot CPU makes; any other store there is still stray.
+            var lockAt = SpinTableLock.Find(image);
+            if (lockAt is { } at)
+                machine.ExpectStores(options.ControlPageAddress + at, 8);
+            string note = lockAt is null ? $"{SpinTableLock.NoLock}; {SpinTableLock.NotModelled}" : SpinTableLock.NotModelled;
+            conventionReason = conventionReason.Length > 0 ? $"{conventionReason}; {note}" : note;
+        }
         switch (options.Convention)
         {
-            case KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals: entry.PatchOffsets(image, layout, findings); break;
+            case KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals or KexecConvention.SpinTable: entry.PatchOffsets(image, layout, findings); break;
             case KexecConvention.RegisterArguments: entry.PassInRegisters(withDtb: true); break;
             case KexecConvention.RegisterArgumentsWithoutDtb: entry.PassInRegisters(withDtb: false); break;
             case KexecConvention.KimageStructure: entry.PassKimageStructure(findings); break;
@@ -58,7 +69,7 @@ public static class KexecVerifier
 
         clock.Restart();
         bool dtbInX0 = options.Convention is KexecConvention.RegisterArguments or KexecConvention.KimageStructure
-            || options.Convention is KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals && layout.DtbOffset is not null;
+            || patched && layout.DtbOffset is not null;
         var checks = new Checks(machine, kimage, options, findings, dtbInX0);
         checks.StopReason(reason);
         checks.StrayStores();
@@ -76,7 +87,7 @@ public static class KexecVerifier
         {
             Passed = findings.Count == 0,
             Convention = ConventionPicker.NameOf(options.Convention),
-            ConventionReason = options.ConventionReason,
+            ConventionReason = conventionReason,
             Findings = findings,
             Instructions = c.Instructions,
             Loads = c.Loads,

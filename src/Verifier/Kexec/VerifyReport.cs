@@ -8,7 +8,7 @@ public sealed class VerifyReport
 {
     public required bool Passed { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
-    /// <summary>The hand-off convention's command-line name (patched-quads, regs, regs-dtb, kimage-struct) and why it was used.</summary>
+    /// <summary>The hand-off convention's command-line name (patched-quads, patched-globals, spin-table, regs, regs-dtb, kimage-struct) and why it was used.</summary>
     public string Convention { get; init; } = "";
     public string ConventionReason { get; init; } = "";
     public long Instructions { get; init; }

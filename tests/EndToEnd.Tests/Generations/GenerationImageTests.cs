@@ -107,11 +107,12 @@ public class GenerationImageTests
         Assert.Equal("samples/generations/x/sample.conf: unknown key 'page_shift'", typo.Message);
         var missing = Assert.Throws<FormatException>(() => GenerationSample.Parse("x", "# only a comment\nsource = a.S\nconvention = spin-table\n"));
         Assert.Equal("samples/generations/x/sample.conf: 'page_shifts' is required", missing.Message);
-        var parsed = GenerationSample.Parse("x", "source = a.S\npage_shifts = 12 16\nendians = le be\ncppflags = -include {sample}/k.h\nsection = .s\nconvention = kimage-struct\n");
+        var parsed = GenerationSample.Parse("x", "source = a.S\npage_shifts = 12 16\nendians = le be\ncppflags = -include {sample}/k.h\nsection = .s\nconvention = kimage-struct\nverify_flags = --kimage-fields {sample}/o.h\n");
         Assert.Equal(new[] { "-include", "samples/generations/x/k.h" }, parsed.CppFlags);
         Assert.Equal(new[] { 12, 16 }, parsed.PageShifts);
         Assert.True(parsed.HasBigEndian);
         Assert.Equal(".s", parsed.Section);
+        Assert.Equal(new[] { "--kimage-fields", "samples/generations/x/o.h" }, parsed.VerifyFlags);
     }
 
     [Fact]

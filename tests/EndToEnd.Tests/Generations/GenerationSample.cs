@@ -1,3 +1,5 @@
+using A64Asm.Verifier.Kexec;
+
 namespace A64Asm.EndToEnd.Tests.Generations;
 
 /// <summary>
@@ -7,12 +9,12 @@ namespace A64Asm.EndToEnd.Tests.Generations;
 /// </summary>
 sealed record GenerationSample(
     string Name, string Dir, string Source, int[] PageShifts, bool HasBigEndian,
-    string[] CppFlags, string[] AsFlags, string? Section, string Convention, bool MmuOnAtEntry)
+    string[] CppFlags, string[] AsFlags, string? Section, string Convention, bool MmuOnAtEntry, string[] VerifyFlags)
 {
     public const string Folder = "samples/generations";
 
-    public static readonly string[] KnownConventions =
-        ["patched-globals", "spin-table", "patched-quads", "regs-x0-x1-x2", "regs-dtb-x18", "kimage-struct"];
+    /// <summary>The verifier's own names: a sample's convention is what `verify --convention` takes and what its report names.</summary>
+    public static IReadOnlyList<string> KnownConventions => ConventionPicker.All.Select(ConventionPicker.NameOf).ToList();
 
     static readonly Lazy<IReadOnlyList<GenerationSample>> all = new(LoadAll);
 
@@ -55,11 +57,11 @@ sealed record GenerationSample(
             Required("page_shifts").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(),
             endians.Contains("be"), Words("cppflags"), Words("asflags"),
             Get("section") is { Length: > 0 } s ? s : null,
-            Required("convention"), Get("mmu_at_entry") == "on");
+            Required("convention"), Get("mmu_at_entry") == "on", Words("verify_flags"));
     }
 
     static readonly HashSet<string> Keys =
-        ["source", "page_shifts", "endians", "cppflags", "asflags", "section", "convention", "mmu_at_entry"];
+        ["source", "page_shifts", "endians", "cppflags", "asflags", "section", "convention", "mmu_at_entry", "verify_flags"];
 }
 
 /// <summary>One build of a sample: its endianness and page shift. Id is "VARIANT.psN", as the references are named.</summary>

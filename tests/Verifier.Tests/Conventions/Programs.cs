@@ -103,6 +103,46 @@ internal static class Programs
 
         """;
 
+    /// <summary>
+    /// The 2014 spin-table postings: as <see cref="PatchedGlobals"/>, and every CPU enters; the entry claims the word at
+    /// .Lboot_lock with ldxr/stxr, the losers wait. <paramref name="afterClaim"/> runs once the lock is taken.
+    /// </summary>
+    public static string SpinTable(string afterClaim = "") => $"""
+        .text
+        .globl relocate_new_kernel
+        relocate_new_kernel:
+            adr     x5, .Lboot_lock
+        .Lclaim:
+            ldxr    x6, [x5]
+            cbnz    x6, .Lsecondary
+            mov     x6, #1
+            stxr    w7, x6, [x5]
+            cbnz    w7, .Lclaim
+        {afterClaim}
+            ldr     x16, kexec_kimage_head
+            ldr     x17, kexec_kimage_start
+            ldr     x18, kexec_dtb_addr
+            mov     x22, xzr
+        {WalkAndCopy}{NewKernelX0ToX3}
+        .Lsecondary:
+            wfe
+            b       .Lsecondary
+            .align 3
+        .Lboot_lock: .quad 0
+        .Lspare: .quad 0
+        .globl kexec_dtb_addr
+        kexec_dtb_addr: .quad 0
+        .globl kexec_kimage_head
+        kexec_kimage_head: .quad 0
+        .globl kexec_kimage_start
+        kexec_kimage_start: .quad 0
+        relocate_new_kernel_end:
+        .globl relocate_new_kernel_size
+        relocate_new_kernel_size:
+            .quad   relocate_new_kernel_end - relocate_new_kernel
+
+        """;
+
     public const string KimageHeader = """
         /* struct kimage field offsets, as an asm-offsets.h gives them */
         #define KIMAGE_HEAD 72 /* offsetof(struct kimage, head) */

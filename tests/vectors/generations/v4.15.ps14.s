@@ -11,9 +11,9 @@
 # 7 "./samples/generations/v4.15/include/linux/kconfig.h" 2
 # 0 "<command-line>" 2
 # 1 "samples/generations/v4.15/relocate_kernel.S"
-# 20 "samples/generations/v4.15/relocate_kernel.S"
+# 21 "samples/generations/v4.15/relocate_kernel.S"
 # 1 "samples/generations/v4.15/include/linux/kexec.h" 1
-# 21 "samples/generations/v4.15/relocate_kernel.S" 2
+# 22 "samples/generations/v4.15/relocate_kernel.S" 2
 # 1 "samples/generations/v4.15/include/linux/linkage.h" 1
 
 
@@ -22,7 +22,7 @@
 
 # 1 "samples/generations/v4.15/include/asm/linkage.h" 1
 # 7 "samples/generations/v4.15/include/linux/linkage.h" 2
-# 22 "samples/generations/v4.15/relocate_kernel.S" 2
+# 23 "samples/generations/v4.15/relocate_kernel.S" 2
 
 # 1 "samples/generations/v4.15/include/asm/assembler.h" 1
 
@@ -103,16 +103,15 @@ lr .req x30
  tst \src, #((1 << 14) - 1)
  b.ne 9998b
  .endm
-# 24 "samples/generations/v4.15/relocate_kernel.S" 2
-# 1 "samples/generations/v4.15/include/asm/kexec.h" 1
 # 25 "samples/generations/v4.15/relocate_kernel.S" 2
+# 1 "samples/generations/v4.15/include/asm/kexec.h" 1
+# 26 "samples/generations/v4.15/relocate_kernel.S" 2
 
 
 
 .globl arm64_relocate_new_kernel ; .align 4 ; arm64_relocate_new_kernel:
 
 
- mov x18, x2
  mov x17, x1
  mov x16, x0
  raw_dcache_line_size x15, x0
@@ -188,7 +187,7 @@ lr .req x30
  isb
 
 
- mov x0, x18
+ mov x0, xzr
  mov x1, xzr
  mov x2, xzr
  mov x3, xzr

@@ -2,9 +2,9 @@
 # 0 "<built-in>"
 # 0 "<command-line>"
 # 1 "samples/generations/v4.8/relocate_kernel.S"
-# 20 "samples/generations/v4.8/relocate_kernel.S"
+# 23 "samples/generations/v4.8/relocate_kernel.S"
 # 1 "samples/generations/v4.8/include/linux/kexec.h" 1
-# 21 "samples/generations/v4.8/relocate_kernel.S" 2
+# 24 "samples/generations/v4.8/relocate_kernel.S" 2
 # 1 "samples/generations/v4.8/include/linux/linkage.h" 1
 
 
@@ -13,7 +13,7 @@
 
 # 1 "samples/generations/v4.8/include/asm/linkage.h" 1
 # 7 "samples/generations/v4.8/include/linux/linkage.h" 2
-# 22 "samples/generations/v4.8/relocate_kernel.S" 2
+# 25 "samples/generations/v4.8/relocate_kernel.S" 2
 
 # 1 "samples/generations/v4.8/include/asm/assembler.h" 1
 
@@ -59,19 +59,18 @@ lr .req x30
  tst \src, #((1 << 16) - 1)
  b.ne 9998b
  .endm
-# 24 "samples/generations/v4.8/relocate_kernel.S" 2
+# 27 "samples/generations/v4.8/relocate_kernel.S" 2
 # 1 "samples/generations/v4.8/include/asm/kexec.h" 1
-# 25 "samples/generations/v4.8/relocate_kernel.S" 2
+# 28 "samples/generations/v4.8/relocate_kernel.S" 2
 
 # 1 "samples/generations/v4.8/include/asm/sysreg.h" 1
-# 27 "samples/generations/v4.8/relocate_kernel.S" 2
+# 30 "samples/generations/v4.8/relocate_kernel.S" 2
 
 .globl arm64_relocate_new_kernel ; .align 4 ; arm64_relocate_new_kernel:
 
 
  mov x17, x1
  mov x16, x0
- mov x19, x2
  dcache_line_size x15, x0
  mov x14, xzr
  mov x13, xzr
@@ -144,7 +143,7 @@ lr .req x30
  isb
 
 
- mov x0, x19
+ mov x0, xzr
  mov x1, xzr
  mov x2, xzr
  mov x3, xzr

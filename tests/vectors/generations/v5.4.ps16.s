@@ -11,9 +11,9 @@
 # 7 "./samples/generations/v5.4/include/linux/kconfig.h" 2
 # 0 "<command-line>" 2
 # 1 "samples/generations/v5.4/relocate_kernel.S"
-# 19 "samples/generations/v5.4/relocate_kernel.S"
+# 20 "samples/generations/v5.4/relocate_kernel.S"
 # 1 "samples/generations/v5.4/include/linux/kexec.h" 1
-# 20 "samples/generations/v5.4/relocate_kernel.S" 2
+# 21 "samples/generations/v5.4/relocate_kernel.S" 2
 # 1 "samples/generations/v5.4/include/linux/linkage.h" 1
 
 
@@ -22,7 +22,7 @@
 
 # 1 "samples/generations/v5.4/include/asm/linkage.h" 1
 # 7 "samples/generations/v5.4/include/linux/linkage.h" 2
-# 21 "samples/generations/v5.4/relocate_kernel.S" 2
+# 22 "samples/generations/v5.4/relocate_kernel.S" 2
 
 # 1 "samples/generations/v5.4/include/asm/assembler.h" 1
 
@@ -109,9 +109,9 @@ lr .req x30
  tst \src, #((1 << 16) - 1)
  b.ne 9998b
  .endm
-# 23 "samples/generations/v5.4/relocate_kernel.S" 2
-# 1 "samples/generations/v5.4/include/asm/kexec.h" 1
 # 24 "samples/generations/v5.4/relocate_kernel.S" 2
+# 1 "samples/generations/v5.4/include/asm/kexec.h" 1
+# 25 "samples/generations/v5.4/relocate_kernel.S" 2
 
 
 

@@ -10,9 +10,9 @@
 # 6 "./samples/generations/v6/include/linux/kconfig.h" 2
 # 0 "<command-line>" 2
 # 1 "samples/generations/v6/relocate_kernel.S"
-# 30 "samples/generations/v6/relocate_kernel.S"
+# 32 "samples/generations/v6/relocate_kernel.S"
 # 1 "samples/generations/v6/include/linux/kexec.h" 1
-# 31 "samples/generations/v6/relocate_kernel.S" 2
+# 33 "samples/generations/v6/relocate_kernel.S" 2
 # 1 "samples/generations/v6/include/linux/linkage.h" 1
 
 
@@ -21,10 +21,10 @@
 
 # 1 "samples/generations/v6/include/asm/linkage.h" 1
 # 7 "samples/generations/v6/include/linux/linkage.h" 2
-# 32 "samples/generations/v6/relocate_kernel.S" 2
+# 34 "samples/generations/v6/relocate_kernel.S" 2
 
 # 1 "samples/generations/v6/include/asm/asm-offsets.h" 1
-# 34 "samples/generations/v6/relocate_kernel.S" 2
+# 36 "samples/generations/v6/relocate_kernel.S" 2
 # 1 "samples/generations/v6/include/asm/assembler.h" 1
 
 
@@ -165,11 +165,11 @@ lr .req x30
  tst \src, #((1 << 14) - 1)
  b.ne 9998b
  .endm
-# 35 "samples/generations/v6/relocate_kernel.S" 2
+# 37 "samples/generations/v6/relocate_kernel.S" 2
 
 
 # 1 "samples/generations/v6/include/asm/virt.h" 1
-# 38 "samples/generations/v6/relocate_kernel.S" 2
+# 40 "samples/generations/v6/relocate_kernel.S" 2
 
 .pushsection ".kexec_relocate.text", "ax"
 
@@ -178,6 +178,15 @@ lr .req x30
 __relocate_new_kernel_start:
 
 .globl arm64_relocate_new_kernel ; .align 4 ; arm64_relocate_new_kernel:
+
+
+
+
+
+ ldr x28, [x0, #16]
+ ldr x27, [x0, #352]
+ ldr x26, [x0, #344]
+
 
  ldr x18, [x0, #360]
  ldr x17, [x0, #376]
@@ -220,21 +229,19 @@ __relocate_new_kernel_start:
  turn_off_mmu x12, x13
 
 
- ldr x4, [x0, #352]
- cbz x4, .Lel1
- ldr x1, [x0, #16]
- ldr x2, [x0, #344]
+ cbz x27, .Lel1
+ mov x1, x28
+ mov x2, x26
  mov x3, xzr
  mov x4, xzr
  mov x0, #1
  hvc #0
 .Lel1:
- ldr x4, [x0, #16]
- ldr x0, [x0, #344]
+ mov x0, x26
  mov x1, xzr
  mov x2, xzr
  mov x3, xzr
- br x4
+ br x28
 .type arm64_relocate_new_kernel STT_NOTYPE ; .set .L__sym_size_arm64_relocate_new_kernel, .-arm64_relocate_new_kernel ; .size arm64_relocate_new_kernel, .L__sym_size_arm64_relocate_new_kernel
 
  .globl __relocate_new_kernel_end

@@ -2,16 +2,16 @@
 # 0 "<built-in>"
 # 0 "<command-line>"
 # 1 "samples/generations/vendor-quirks/relocate_kernel.S"
-# 26 "samples/generations/vendor-quirks/relocate_kernel.S"
+# 28 "samples/generations/vendor-quirks/relocate_kernel.S"
 # 1 "samples/generations/vendor-quirks/include/linux/kexec.h" 1
-# 27 "samples/generations/vendor-quirks/relocate_kernel.S" 2
+# 29 "samples/generations/vendor-quirks/relocate_kernel.S" 2
 
 # 1 "samples/generations/vendor-quirks/include/asm/kexec.h" 1
-# 29 "samples/generations/vendor-quirks/relocate_kernel.S" 2
-# 1 "samples/generations/vendor-quirks/include/asm/page.h" 1
-# 30 "samples/generations/vendor-quirks/relocate_kernel.S" 2
-# 1 "samples/generations/vendor-quirks/include/asm/vendor.h" 1
 # 31 "samples/generations/vendor-quirks/relocate_kernel.S" 2
+# 1 "samples/generations/vendor-quirks/include/asm/page.h" 1
+# 32 "samples/generations/vendor-quirks/relocate_kernel.S" 2
+# 1 "samples/generations/vendor-quirks/include/asm/vendor.h" 1
+# 33 "samples/generations/vendor-quirks/relocate_kernel.S" 2
 
 
  .irp n, 0, 1, 2, 3, 4, 5, 6, 7
