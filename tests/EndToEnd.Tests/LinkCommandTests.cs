@@ -104,6 +104,22 @@ public class LinkCommandTests
             Assert.Equal(Symbol(gnuElf, name), Symbol(outElf, name));
     }
 
+    [OracleFact]
+    public void Entry_symbol_is_the_ELF_entry_point_as_ld_sets_it()
+    {
+        if (!Repo.HaveGnuTools()) return;
+        var (dir, main, helper, _) = Objects();
+        string outElf = Path.Combine(dir, "ours.elf"), gnuElf = Path.Combine(dir, "gnu.elf");
+        Assert.Equal(0, Cli.Run("link", main, helper, "-Ttext=0x80000", "-e", "tail", "--format", "elf", "-o", outElf).Status);
+        Assert.Equal(0, Repo.Run("aarch64-linux-gnu-ld", "-Ttext=0x80000", "-e", "tail", main, helper, "-o", gnuElf).Status);
+        string Entry(string elf) => Repo.Run("aarch64-linux-gnu-readelf", "-h", elf).Stdout.Split('\n').Single(l => l.Contains("Entry point"));
+        Assert.Equal(Entry(gnuElf), Entry(outElf));
+        var (status, _, stderr) = Cli.Run("link", main, helper, "-e", "nowhere", "--format", "elf", "-o", Path.Combine(dir, "x.elf"));
+        Assert.Equal(1, status);
+        Assert.Equal("a64asm: error: -e nowhere: no such symbol in the link", stderr.Replace("\r", "").TrimEnd('\n'));
+        Assert.False(File.Exists(Path.Combine(dir, "x.elf")));
+    }
+
     [Fact]
     public void Undefined_references_name_each_site_and_nothing_is_written()
     {

@@ -18,6 +18,7 @@ public sealed class LinkCommand(LinkerOptions placement)
     readonly Option<string?> output = new("-o", "--output") { HelpName = "FILE", Description = "Output file (default a.out, as ld)" };
     readonly Option<string?> format = new("--format") { HelpName = "binary|elf", Description = "binary: the flat image, as objcopy -O binary (default); elf: an ELF executable" };
     readonly Option<string[]> only = new("-j", "--only-section") { HelpName = "NAME", Description = "Write only this section's linked bytes, as objcopy -O binary -j NAME (repeatable)" };
+    readonly Option<string?> entry = new("-e", "--entry") { HelpName = "SYMBOL", Description = "Entry point of the ELF output (default _start, else the start of .text)" };
     readonly Option<string?> offsets = new("--offsets") { HelpName = "FILE", Description = "Write the kexec offsets to FILE (.json or .h)" };
 
     /// <param name="guard">Runs the action, turning user errors into a message and status 1 (App.Guard).</param>
@@ -25,7 +26,7 @@ public sealed class LinkCommand(LinkerOptions placement)
     {
         var command = new Command("link", "Link AArch64 ELF objects into a flat image (ld -Ttext=ADDR + objcopy -O binary), or an ELF executable")
         {
-            inputs, output, format, only, offsets,
+            inputs, output, format, only, entry, offsets,
         };
         command.SetAction(parse => guard(() => Run(parse, stdout)));
         return command;
@@ -54,7 +55,10 @@ public sealed class LinkCommand(LinkerOptions placement)
         var image = sections.Length > 0 ? SectionSelection.Only(linked, sections) : linked;
         if (elf && linked.BigEndian)
             throw new CliError("--format elf: big-endian executables are not written yet; the flat image (--format binary) is");
-        byte[] bytes = elf ? ElfExecutableWriter.Write(linked) : image.Flat;
+        string? entrySymbol = parse.GetValue(entry);
+        if (entrySymbol is not null && !linked.Symbols.ContainsKey(entrySymbol))
+            throw new CliError($"-e {entrySymbol}: no such symbol in the link");
+        byte[] bytes = elf ? ElfExecutableWriter.Write(linked, entrySymbol) : image.Flat;
         KexecOffsets.TryRead(linked, image, out var kexec);
         string? offsetsPath = parse.GetValue(offsets);
         if (offsetsPath is not null && kexec.IsEmpty)

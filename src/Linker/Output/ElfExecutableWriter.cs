@@ -7,7 +7,7 @@ namespace A64Asm.Linker.Output;
 /// Writes a <see cref="LinkedImage"/> as an ELF64 AArch64 executable, for inspection with readelf/objdump/gdb
 /// (`-o x.elf`): one PT_LOAD per output section, section headers for the output sections, and a symbol table of
 /// the image's global symbols. objcopy -O binary of the result gives back <see cref="LinkedImage.Flat"/>.
-/// The entry point is _start when defined, else the start of .text (ld's fallback).
+/// The entry point is the -e symbol, else _start when defined, else the start of .text (ld's fallback).
 /// </summary>
 public static class ElfExecutableWriter
 {
@@ -17,7 +17,7 @@ public static class ElfExecutableWriter
     private const uint ShtProgBits = 1, ShtSymTab = 2, ShtStrTab = 3, ShtNoBits = 8;
     private const ulong ShfWrite = 1, ShfExec = 4;
 
-    public static byte[] Write(LinkedImage image)
+    public static byte[] Write(LinkedImage image, string? entrySymbol = null)
     {
         var sections = image.Sections;
         var names = new StringTableBuilder();
@@ -48,7 +48,7 @@ public static class ElfExecutableWriter
 
         var file = new byte[sectionHeadersOffset + (ulong)(sectionCount * SectionHeaderSize)];
         var span = file.AsSpan();
-        WriteElfHeader(span, EntryPoint(image), sections.Count, sectionHeadersOffset, sectionCount);
+        WriteElfHeader(span, EntryPoint(image, entrySymbol), sections.Count, sectionHeadersOffset, sectionCount);
         for (int i = 0; i < sections.Count; i++)
         {
             var s = sections[i];
@@ -77,8 +77,8 @@ public static class ElfExecutableWriter
         return file;
     }
 
-    private static ulong EntryPoint(LinkedImage image) =>
-        image.Symbols.TryGetValue("_start", out var start) ? start
+    private static ulong EntryPoint(LinkedImage image, string? entrySymbol) =>
+        image.Symbols.TryGetValue(entrySymbol ?? "_start", out var start) ? start
         : image.Sections.FirstOrDefault(s => s.Name == ".text")?.Address ?? image.BaseAddress;
 
     /// <summary>The null symbol, then every global: in the section whose range holds its value, else absolute.</summary>
