@@ -1,0 +1,47 @@
+namespace A64Asm.EndToEnd.Tests;
+
+/// <summary>Hostile input at the command line (issue 16): a located error naming the limit, status 1, no output.</summary>
+public class HostileInputTests
+{
+    static string Nested(string open, string inner, string close, int depth) =>
+        string.Concat(Enumerable.Repeat(open, depth)) + inner + string.Concat(Enumerable.Repeat(close, depth));
+
+    /// <summary>Assembles <paramref name="source"/> with -c into a fresh folder; the object must not appear.</summary>
+    static (int Status, string Stdout, string[] Stderr) AssembleObject(string source, params string[] extra)
+    {
+        string dir = Repo.TempDir();
+        string src = Path.Combine(dir, "h.s");
+        File.WriteAllText(src, source);
+        string obj = Path.Combine(dir, "h.o");
+        var (status, stdout, stderr) = Cli.Run([src, "-c", "-o", obj, .. extra]);
+        if (status != 0)
+            Assert.False(File.Exists(obj));
+        return (status, stdout, stderr.Replace("\r", "").Split('\n').Select(l => l.Replace(dir + Path.DirectorySeparatorChar, "")).ToArray());
+    }
+
+    [Fact]
+    public void Deeply_nested_parentheses_in_an_immediate_are_a_located_error()
+    {
+        var (status, stdout, stderr) = AssembleObject("nop\nmov x0, #" + Nested("(", "1", ")", 100_000) + "\n");
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal("h.s:2:1010: error: expression nesting exceeds the limit of 1000", stderr[0]);
+    }
+
+    [Fact]
+    public void Deeply_nested_brackets_are_a_located_error()
+    {
+        var (status, _, stderr) = AssembleObject("ldr x0, " + Nested("[", "x1", "]", 100_000) + "\n");
+        Assert.Equal(1, status);
+        Assert.Equal("h.s:1:1009: error: expression nesting exceeds the limit of 1000", stderr[0]);
+    }
+
+    [Fact]
+    public void Explain_refuses_deep_nesting_with_the_same_message()
+    {
+        var (status, stdout, stderr) = Cli.Run("explain", "mov x0, #" + Nested("(", "1", ")", 30_000));
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal("<explain>:1:1010: error: expression nesting exceeds the limit of 1000", stderr.Split('\n')[0]);
+    }
+}
