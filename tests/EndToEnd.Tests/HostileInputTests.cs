@@ -44,4 +44,49 @@ public class HostileInputTests
         Assert.Equal("", stdout);
         Assert.Equal("<explain>:1:1010: error: expression nesting exceeds the limit of 1000", stderr.Split('\n')[0]);
     }
+
+    [Fact]
+    public void A_huge_space_is_refused_before_anything_is_reserved_and_the_old_output_stays()
+    {
+        string dir = Repo.TempDir();
+        string src = Path.Combine(dir, "h.s");
+        File.WriteAllText(src, "nop\n.space 0x80000000\nnop\n");
+        string obj = Path.Combine(dir, "h.o");
+        File.WriteAllText(obj, "previous build");
+        var (status, stdout, stderr) = Cli.Run(src, "-c", "-o", obj);
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal($"{src}:2:1: error: .space 2147483648 would make section .text 2147483652 bytes long, " +
+                     "which exceeds the limit of 268435456 (use --max-section-size to raise it)", stderr.Split('\n')[0]);
+        Assert.Equal("previous build", File.ReadAllText(obj));
+    }
+
+    [Fact]
+    public void Max_section_size_raises_the_limit()
+    {
+        var (status, _, stderr) = AssembleObject(".bss\n.space 0x20000000\n", "--max-section-size", "1G");
+        Assert.Equal("", string.Join("\n", stderr));
+        Assert.Equal(0, status);
+    }
+
+    [Fact]
+    public void A_bad_limit_value_is_one_line_naming_the_option()
+    {
+        var (status, _, stderr) = AssembleObject("nop\n", "--max-section-size", "abc");
+        Assert.Equal(1, status);
+        Assert.Equal(["a64asm: error: --max-section-size: 'abc' is not a number (1 to 1073741824)", ""], stderr);
+    }
+
+    [Fact]
+    public void A_device_as_input_is_refused_in_one_line()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        string dir = Repo.TempDir();
+        string obj = Path.Combine(dir, "z.o");
+        var (status, stdout, stderr) = Cli.Run("-c", "/dev/zero", "-o", obj);
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal("a64asm: error: '/dev/zero' is not a regular file\n", stderr.Replace("\r", ""));
+        Assert.False(File.Exists(obj));
+    }
 }
