@@ -96,7 +96,14 @@ public static class AsmDriver
             MaxSectionSize = options.MaxSectionSize };
         foreach (var (name, value) in options.Defsyms)
             assembler.DefineAbsolute(name, value);
-        var macroOptions = new MacroOptions { ReadFile = options.ReadFile };
+        var macroOptions = new MacroOptions
+        {
+            ReadFile = options.ReadFile,
+            MaxMacroCalls = options.MaxMacroCalls,
+            MaxExpansionLines = options.MaxExpansionLines,
+            MaxRepeatCount = options.MaxRepeatCount,
+            MaxLineLength = options.MaxLineLength,
+        };
         macroOptions.IncludeDirs.AddRange(options.IncludeDirs);
         macroOptions.IncludeDirs.AddRange(options.AssemblerIncludeDirs);
         macroOptions.Print = diagnostics.Print;

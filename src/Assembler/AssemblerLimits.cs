@@ -14,11 +14,23 @@ public static class AssemblerLimits
     /// <summary>The object file is built in memory, one array: a section must stay well under 2 GiB.</summary>
     public const long MostSectionSize = 1L << 30;
 
+    // Declared before All, which reads it while the class initializes.
+    private static readonly AssemblerOptions Defaults = new();
+
     public static IReadOnlyList<Limit> All { get; } =
     [
         new("--max-section-size", $"Most bytes one section may hold, .bss included (default {AssemblerOptions.DefaultMaxSectionSize})",
             1, MostSectionSize, (o, v) => o.MaxSectionSize = v),
+        new("--max-expansions", $"Most macro calls in one run (default {Defaults.MaxMacroCalls})",
+            1, long.MaxValue, (o, v) => o.MaxMacroCalls = v),
+        new("--max-expansion-lines", $"Most lines one macro call or .rept/.irp may expand to (default {Defaults.MaxExpansionLines})",
+            1, long.MaxValue, (o, v) => o.MaxExpansionLines = v),
+        new("--max-rept", $"Largest .rept count (default {Defaults.MaxRepeatCount})",
+            1, long.MaxValue, (o, v) => o.MaxRepeatCount = v),
+        new("--max-line-length", $"Most characters in one line, as read or as a macro expands it (default {Defaults.MaxLineLength})",
+            1, int.MaxValue, (o, v) => o.MaxLineLength = v),
     ];
+
 
     /// <summary>Sets <paramref name="limit"/> from its option's text: a number as gas reads it (decimal, 0x...),
     /// with an optional K, M or G suffix (powers of 1024).</summary>

@@ -65,6 +65,18 @@ public sealed class AssemblerOptions
     /// <summary>--max-section-size: the most bytes one section may hold (.bss included).</summary>
     public long MaxSectionSize { get; set; } = DefaultMaxSectionSize;
 
+    /// <summary>The macro layer's budgets (--max-expansions, --max-expansion-lines, --max-rept, --max-line-length);
+    /// the defaults are <see cref="Macros.MacroOptions"/>'s.</summary>
+    public long MaxMacroCalls { get; set; } = Defaults.MaxMacroCalls;
+
+    public long MaxExpansionLines { get; set; } = Defaults.MaxExpansionLines;
+
+    public long MaxRepeatCount { get; set; } = Defaults.MaxRepeatCount;
+
+    public long MaxLineLength { get; set; } = Defaults.MaxLineLength;
+
+    private static readonly Macros.MacroOptions Defaults = new();
+
     /// <summary>Parses "name=value" as --defsym takes it (value: a number as gas reads it, optionally negative).</summary>
     public static KeyValuePair<string, long> ParseDefsym(string text)
     {

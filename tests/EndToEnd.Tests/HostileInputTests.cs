@@ -89,4 +89,23 @@ public class HostileInputTests
         Assert.Equal("a64asm: error: '/dev/zero' is not a regular file\n", stderr.Replace("\r", ""));
         Assert.False(File.Exists(obj));
     }
+
+    [Fact]
+    public void A_runaway_macro_stops_at_the_expansion_budget_given_on_the_command_line()
+    {
+        string doubling = ".macro m n\n.if \\n\nm \\n-1\nm \\n-1\n.else\nnop\n.endif\n.endm\nm 40\n";
+        var (status, stdout, stderr) = AssembleObject(doubling, "--max-expansions", "1000");
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal("h.s:4:1: error: macro expansions exceed the limit of 1000 (use --max-expansions to raise it)", stderr[0]);
+    }
+
+    [Fact]
+    public void Including_a_device_is_refused_by_name()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var (status, _, stderr) = AssembleObject("nop\n.include \"/dev/zero\"\n");
+        Assert.Equal(1, status);
+        Assert.Equal(["h.s:2:10: error: '/dev/zero' is not a regular file", " .include \"/dev/zero\"", "          ^", ""], stderr);
+    }
 }

@@ -11,7 +11,7 @@ public sealed partial class MacroExpander
         int start = SourceChars.SkipBlanks(text, head.KeywordEnd);
         string name = QuotedString.Read(statement, start, out _);
         if (includeDepth >= options.MaxIncludeDepth)
-            throw new AsmError(at, $".include nested too deeply (limit {options.MaxIncludeDepth})");
+            throw new AsmError(at, $".include nesting exceeds the limit of {options.MaxIncludeDepth}");
         foreach (string candidate in IncludeCandidates(statement.Location.Pos.File.DisplayPath, name))
         {
             if (ReadIncluded(candidate, statement.At(start)) is { } contents)
