@@ -108,4 +108,16 @@ public class HostileInputTests
         Assert.Equal(1, status);
         Assert.Equal(["h.s:2:10: error: '/dev/zero' is not a regular file", " .include \"/dev/zero\"", "          ^", ""], stderr);
     }
+
+    [Fact]
+    public void Seventy_thousand_sections_end_in_seconds_with_the_elf_limit_named()
+    {
+        string source = string.Concat(Enumerable.Range(0, 70_000).Select(i => $".section .s{i},\"ax\"\nnop\n"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (status, _, stderr) = AssembleObject(source);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
+        Assert.Equal(1, status);
+        Assert.Equal(["a64asm: error: the object needs 70007 section headers, which exceeds the limit of 65279 (ELF extended section numbering is not supported)", ""],
+                     stderr);
+    }
 }

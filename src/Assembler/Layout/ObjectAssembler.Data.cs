@@ -277,7 +277,7 @@ public sealed partial class ObjectAssembler
     private AsmSection SectionFromArguments(ParsedLine line, DirectiveStatement d)
     {
         string name = SectionName(line, d);
-        bool existed = Sections.All.Any(s => s.Name == name);
+        bool existed = Sections.Contains(name);
         var section = Sections.GetOrCreate(name);
         if (existed || _pass > 1 || d.Arguments.Count < 2)
             return section;

@@ -34,6 +34,8 @@ public sealed class SectionTable
 
     private long _maxSectionSize = AssemblerOptions.DefaultMaxSectionSize;
 
+    public bool Contains(string name) => _byName.ContainsKey(name);
+
     public AsmSection GetOrCreate(string name)
     {
         if (_byName.TryGetValue(name, out var section)) return section;
