@@ -102,7 +102,8 @@ public static class ElfObjectWriter
         }
         var sectionHeaderOffset = AlignUp(position, 8);
 
-        var file = new ElfByteWriter(bigEndian);
+        ulong fileSize = sectionHeaderOffset + (ulong)headers.Count * SectionHeaderSize;
+        var file = new ElfByteWriter(bigEndian, fileSize <= (ulong)Array.MaxLength ? (int)fileSize : 0);
         WriteElfHeader(file, sectionHeaderOffset, (ushort)headers.Count, shstrtabIndex);
         foreach (int i in FileOrder(headers))
         {

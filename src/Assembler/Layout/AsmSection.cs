@@ -73,7 +73,10 @@ public sealed class AsmSection : ISectionRef
     /// <summary>Bytes already written, for fixups resolved at the end.</summary>
     public Span<byte> At(long offset, int count) => IsNoBits ? new byte[count] : _data.AsSpan((int)offset, count);
 
-    public byte[] Contents(long size) => IsNoBits ? Array.Empty<byte>() : _data.AsSpan(0, (int)size).ToArray();
+    /// <summary>The section's bytes for the object; its own buffer when that is exactly full (no copy of a large
+    /// section), as nothing writes to it once the object is built.</summary>
+    public byte[] Contents(long size) =>
+        IsNoBits ? Array.Empty<byte>() : size == _data.Length ? _data : _data.AsSpan(0, (int)size).ToArray();
 
     public override string ToString() => Name;
 }
