@@ -30,6 +30,10 @@ public static class AsmDriver
                     : options.ReadFile(path) is { } text ? new SourceText(path, text) : null)
                 ?? throw new AsmError(null, $"'{path}' file not found");
         }
+        catch (SourceFileRefused e)
+        {
+            throw new AsmError(null, e.Message);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new AsmError(null, $"cannot read '{path}'");
@@ -88,10 +92,18 @@ public static class AsmDriver
 
     private static ObjectFile Run(IEnumerable<SourceLine> lines, AssemblerOptions options, BufferedDiagnostics diagnostics, bool streaming)
     {
-        var assembler = new ObjectAssembler(diagnostics, streaming) { Listing = options.Listing, Memoize = options.MemoizeStatements, EncodeDirectly = options.EncodeDirectly, BigEndian = options.BigEndian };
+        var assembler = new ObjectAssembler(diagnostics, streaming) { Listing = options.Listing, Memoize = options.MemoizeStatements, EncodeDirectly = options.EncodeDirectly, BigEndian = options.BigEndian,
+            MaxSectionSize = options.MaxSectionSize };
         foreach (var (name, value) in options.Defsyms)
             assembler.DefineAbsolute(name, value);
-        var macroOptions = new MacroOptions { ReadFile = options.ReadFile };
+        var macroOptions = new MacroOptions
+        {
+            ReadFile = options.ReadFile,
+            MaxMacroCalls = options.MaxMacroCalls,
+            MaxExpansionLines = options.MaxExpansionLines,
+            MaxRepeatCount = options.MaxRepeatCount,
+            MaxLineLength = options.MaxLineLength,
+        };
         macroOptions.IncludeDirs.AddRange(options.IncludeDirs);
         macroOptions.IncludeDirs.AddRange(options.AssemblerIncludeDirs);
         macroOptions.Print = diagnostics.Print;

@@ -59,6 +59,24 @@ public sealed class AssemblerOptions
     /// <summary>--timings: receives the time of each stage (null: not measured, no clock in the line loop).</summary>
     public StageTimes? Timings { get; set; }
 
+    /// <summary>256 MiB: far above any kernel section, low enough that a typo (.space 1&lt;&lt;40) fails at once.</summary>
+    public const long DefaultMaxSectionSize = 256L << 20;
+
+    /// <summary>--max-section-size: the most bytes one section may hold (.bss included).</summary>
+    public long MaxSectionSize { get; set; } = DefaultMaxSectionSize;
+
+    /// <summary>The macro layer's budgets (--max-expansions, --max-expansion-lines, --max-rept, --max-line-length);
+    /// the defaults are <see cref="Macros.MacroOptions"/>'s.</summary>
+    public long MaxMacroCalls { get; set; } = Defaults.MaxMacroCalls;
+
+    public long MaxExpansionLines { get; set; } = Defaults.MaxExpansionLines;
+
+    public long MaxRepeatCount { get; set; } = Defaults.MaxRepeatCount;
+
+    public long MaxLineLength { get; set; } = Defaults.MaxLineLength;
+
+    private static readonly Macros.MacroOptions Defaults = new();
+
     /// <summary>Parses "name=value" as --defsym takes it (value: a number as gas reads it, optionally negative).</summary>
     public static KeyValuePair<string, long> ParseDefsym(string text)
     {

@@ -11,7 +11,7 @@ public static class SourceFiles
     {
         if (!File.Exists(path))
             return null;
-        byte[] bytes = File.ReadAllBytes(path);
+        byte[] bytes = ReadChecked(path);
         if (bytes.Length >= 2 && (bytes[0] == 0xFE && bytes[1] == 0xFF || bytes[0] == 0xFF && bytes[1] == 0xFE))
             return new SourceText(path, File.ReadAllText(path));
         int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
@@ -22,11 +22,31 @@ public static class SourceFiles
     {
         if (!File.Exists(path))
             return null;
-        byte[] bytes = File.ReadAllBytes(path);
+        byte[] bytes = ReadChecked(path);
         // UTF-16/32 byte-order marks: let the reader that knows them decode.
         if (bytes.Length >= 2 && (bytes[0] == 0xFE && bytes[1] == 0xFF || bytes[0] == 0xFF && bytes[1] == 0xFE))
             return File.ReadAllText(path);
         int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         return Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
     }
+
+    /// <summary>Source files larger than this are refused before they are read (a mistaken path to an image, say).</summary>
+    public const long MaxFileBytes = 256L << 20;
+
+    // Checked before opening: a FIFO would block the open and a device (/dev/zero) never ends.
+    private static byte[] ReadChecked(string path)
+    {
+        if (!FileKind.IsRegularOrUnknown(path))
+            throw new SourceFileRefused($"'{path}' is not a regular file");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        long length = stream.Length;
+        if (length > MaxFileBytes)
+            throw new SourceFileRefused($"'{path}' is {length} bytes, which exceeds the limit of {MaxFileBytes}");
+        byte[] bytes = new byte[length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
 }
+
+/// <summary>A source or include file refused before reading; the message names the file and says why.</summary>
+public sealed class SourceFileRefused(string message) : IOException(message);

@@ -11,6 +11,9 @@ internal static class ElfConstants
     public const ushort EtRel = 1;
     public const ushort EmAarch64 = 183;
 
+    /// <summary>SHN_LORESERVE: section indices from here up have special meanings.</summary>
+    public const int ShnLoReserve = 0xff00;
+
     public const uint ShtNull = 0, ShtProgBits = 1, ShtSymTab = 2, ShtStrTab = 3, ShtRela = 4;
     public const uint ShtNote = 7, ShtNoBits = 8, ShtInitArray = 14, ShtFiniArray = 15;
 

@@ -27,6 +27,11 @@ public static class ElfObjectWriter
             }
         }
         int symtabIndex = headers.Count, strtabIndex = symtabIndex + 1, shstrtabIndex = symtabIndex + 2;
+        // Indices from 0xff00 up are reserved (SHN_LORESERVE); past them ELF needs extended numbering (SHN_XINDEX and
+        // a .symtab_shndx section), which GNU as writes and this writer does not: refuse rather than wrap.
+        if (shstrtabIndex >= ShnLoReserve)
+            throw new Diagnostics.AsmError(null, $"the object needs {shstrtabIndex + 1} section headers, which exceeds the limit of " +
+                                                 $"{ShnLoReserve - 1} (ELF extended section numbering is not supported)");
 
         var symbols = new ElfSymbolTable(obj, s => indexOf[s]);
         foreach (var (section, at) in relaOf)
@@ -97,7 +102,8 @@ public static class ElfObjectWriter
         }
         var sectionHeaderOffset = AlignUp(position, 8);
 
-        var file = new ElfByteWriter(bigEndian);
+        ulong fileSize = sectionHeaderOffset + (ulong)headers.Count * SectionHeaderSize;
+        var file = new ElfByteWriter(bigEndian, fileSize <= (ulong)Array.MaxLength ? (int)fileSize : 0);
         WriteElfHeader(file, sectionHeaderOffset, (ushort)headers.Count, shstrtabIndex);
         foreach (int i in FileOrder(headers))
         {

@@ -23,9 +23,10 @@ internal sealed record ElfSectionHeader(
 }
 
 /// <summary>Primitive writes, in the file's byte order (ELFDATA2LSB or, for -EB, ELFDATA2MSB), into a growing buffer.</summary>
-internal sealed class ElfByteWriter(bool bigEndian)
+internal sealed class ElfByteWriter(bool bigEndian, int capacity = 0)
 {
-    private readonly MemoryStream _stream = new();
+    // The object writer knows the file's size: one buffer of that size, not doublings of a large section.
+    private readonly MemoryStream _stream = new(capacity);
 
     public bool BigEndian => bigEndian;
 
@@ -52,5 +53,9 @@ internal sealed class ElfByteWriter(bool bigEndian)
         while (Position < position) _stream.WriteByte(0);
     }
 
-    public byte[] ToArray() => _stream.ToArray();
+    /// <summary>The bytes written; the buffer itself when it was sized exactly (no second copy of a large file).</summary>
+    public byte[] ToArray() =>
+        _stream.Length == _stream.Capacity && _stream.TryGetBuffer(out var buffer) && buffer.Offset == 0 && buffer.Array!.Length == _stream.Length
+            ? buffer.Array
+            : _stream.ToArray();
 }

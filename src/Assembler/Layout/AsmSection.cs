@@ -49,14 +49,21 @@ public sealed class AsmSection : ISectionRef
         Relocations.Clear();
     }
 
+    /// <summary>The size limit (--max-section-size). Directives that take a size check it before they reserve
+    /// (with the line in the message); this backstop catches a section grown by statements one at a time.</summary>
+    public long MaxSize { get; set; } = AssemblerOptions.DefaultMaxSectionSize;
+
     /// <summary>Room for <paramref name="count"/> bytes at the location counter (emitting pass only).</summary>
     public Span<byte> Reserve(long count)
     {
         long end = Location + count;
         if (end > _data.Length)
         {
+            if (end > MaxSize || end > Array.MaxLength)
+                throw new Diagnostics.AsmError(null, $"section {Name} would be {end} bytes long, which exceeds the limit of " +
+                                                     $"{Math.Min(MaxSize, Array.MaxLength)} (use --max-section-size to raise it)");
             long size = Math.Max(end, _data.Length * 2L);
-            Array.Resize(ref _data, (int)Math.Min(size, Array.MaxLength));
+            Array.Resize(ref _data, (int)Math.Min(size, Math.Min(MaxSize, Array.MaxLength)));
         }
         var span = _data.AsSpan((int)Location, (int)count);
         Location = end;
@@ -66,7 +73,10 @@ public sealed class AsmSection : ISectionRef
     /// <summary>Bytes already written, for fixups resolved at the end.</summary>
     public Span<byte> At(long offset, int count) => IsNoBits ? new byte[count] : _data.AsSpan((int)offset, count);
 
-    public byte[] Contents(long size) => IsNoBits ? Array.Empty<byte>() : _data.AsSpan(0, (int)size).ToArray();
+    /// <summary>The section's bytes for the object; its own buffer when that is exactly full (no copy of a large
+    /// section), as nothing writes to it once the object is built.</summary>
+    public byte[] Contents(long size) =>
+        IsNoBits ? Array.Empty<byte>() : size == _data.Length ? _data : _data.AsSpan(0, (int)size).ToArray();
 
     public override string ToString() => Name;
 }

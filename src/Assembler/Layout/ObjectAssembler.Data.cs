@@ -137,6 +137,7 @@ public sealed partial class ObjectAssembler
         if (size > 0) MarkData();
         var fillExpr = OptionalExprArgument(line, d, 1);
         byte fill = fillExpr is null ? (byte)0 : (byte)ExpressionEvaluator.EvaluateAbsolute(fillExpr, this, line.Line);
+        CheckRoom(size.Value, line.At(d.Index), $"{d.Name} {size}");
         Fill(size.Value, fill);
     }
 
@@ -159,6 +160,7 @@ public sealed partial class ObjectAssembler
         }
         var valueExpr = OptionalExprArgument(line, d, 2);
         long value = valueExpr is null ? 0 : ExpressionEvaluator.EvaluateAbsolute(valueExpr, this, line.Line);
+        CheckRoom((Int128)repeat.Value * size, line.At(d.Index), $".fill {repeat}, {size}");
         if (!_emitting || Current.IsNoBits)
         {
             Current.Location += repeat.Value * size;
@@ -188,11 +190,17 @@ public sealed partial class ObjectAssembler
             if (alignment < 0 || (alignment & (alignment - 1)) != 0)
                 throw new AsmError(line.At(d.Arguments[0].Index), $"alignment not a power of 2: {amount}");
         }
+        // The object file pads each section's offset to its alignment (as gas's does), so it bounds the file too.
+        if (alignment > MaxSectionSize)
+            throw new AsmError(line.At(d.Index), $"{d.Name} {amount} asks for {alignment}-byte alignment, " +
+                                                 $"which exceeds the limit of {MaxSectionSize} (use --max-section-size to raise it)");
         var fillExpr = OptionalExprArgument(line, d, 1);
         long? fill = fillExpr is null ? null : ExpressionEvaluator.EvaluateAbsolute(fillExpr, this, line.Line);
         var maxExpr = OptionalExprArgument(line, d, 2);
         long? max = maxExpr is null ? null : ExpressionEvaluator.EvaluateAbsolute(maxExpr, this, line.Line);
         long padding = (alignment - Current.Location % alignment) % alignment;
+        if (max is not { } most || padding <= most)
+            CheckRoom(padding, line.At(d.Index), $"{d.Name} {amount}");
         MarkAlignment(codeFill: fill is null && Current.IsCode && alignment > 1,
             max is { } limit && padding > limit ? 0 : padding);
         AlignTo(alignment, fill, fillSize, max);
@@ -262,13 +270,14 @@ public sealed partial class ObjectAssembler
             throw new AsmError(at, $".org moves the location counter backwards: code before it ends at 0x{location:x}, " +
                 $"{location - target.Value} bytes past 0x{target.Value:x}");
         }
+        CheckRoom(target.Value - location, at, $".org 0x{target.Value:x}");
         Fill(target.Value - location, fill);
     }
 
     private AsmSection SectionFromArguments(ParsedLine line, DirectiveStatement d)
     {
         string name = SectionName(line, d);
-        bool existed = Sections.All.Any(s => s.Name == name);
+        bool existed = Sections.Contains(name);
         var section = Sections.GetOrCreate(name);
         if (existed || _pass > 1 || d.Arguments.Count < 2)
             return section;

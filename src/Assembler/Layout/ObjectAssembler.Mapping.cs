@@ -24,7 +24,10 @@ public sealed partial class ObjectAssembler
     private readonly SymbolCountsByLine _symbolsAtStatement = new();
     private readonly SymbolCountsByLine _symbolsAfterLine = new();
     private readonly List<ExtraLocal> _sectionSymbols = new();
-    private readonly List<ExtraLocal> _mappingSymbols = new();
+    // Superseded symbols become null (removing from the middle of the list made a pool per line quadratic);
+    // the index finds the one at a section's offset.
+    private readonly List<ExtraLocal?> _mappingSymbols = new();
+    private readonly Dictionary<(AsmSection Section, long Offset), int> _mappingAt = new();
     private readonly List<(AsmSection Section, long Offset, long Bytes)> _codePadding = new();
     private readonly Dictionary<AsmSection, MapState> _mapState = new(ReferenceEqualityComparer.Instance);
     private int _lineSeq = -1;
@@ -35,6 +38,7 @@ public sealed partial class ObjectAssembler
     {
         _lineSeq = -1;
         _mappingSymbols.Clear();
+        _mappingAt.Clear();
         _codePadding.Clear();
         _mapState.Clear();
     }
@@ -131,8 +135,10 @@ public sealed partial class ObjectAssembler
     // A symbol at the offset of an earlier one of its section supersedes it (the earlier marked nothing).
     private void AddMapping(AsmSection section, long offset, MapState state, int phase)
     {
-        _mappingSymbols.RemoveAll(m => ReferenceEquals(m.Section, section) && m.Offset == offset);
+        if (_mappingAt.TryGetValue((section, offset), out int earlier))
+            _mappingSymbols[earlier] = null;
         int line = _finished && _lineSeq < 0 ? EndOfInput : _lineSeq;
+        _mappingAt[(section, offset)] = _mappingSymbols.Count;
         _mappingSymbols.Add(new ExtraLocal(section, offset, state, _pendingEndPools ? EndOfInput : line, phase, _extraSeq++));
     }
 
@@ -145,16 +151,28 @@ public sealed partial class ObjectAssembler
     /// </summary>
     private List<ExtraLocal> FinalMappingSymbols()
     {
-        var result = new List<ExtraLocal>(_mappingSymbols);
-        foreach (var (section, offset, bytes) in _codePadding.OrderBy(p => Sections.All.IndexOf(p.Section)))
+        var result = new List<ExtraLocal?>(_mappingSymbols);
+        var at = new Dictionary<(AsmSection Section, long Offset), int>(_mappingAt);
+        var order = new Dictionary<AsmSection, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < Sections.All.Count; i++)
+            order[Sections.All[i]] = i;
+        foreach (var (section, offset, bytes) in _codePadding.OrderBy(p => order[p.Section]))
         {
-            result.RemoveAll(m => ReferenceEquals(m.Section, section) && m.Offset == offset);
+            if (at.TryGetValue((section, offset), out int earlier))
+                result[earlier] = null;
+            at[(section, offset)] = result.Count;
             result.Add(new ExtraLocal(section, offset, MapState.Data, EndOfInput, EndOfInput, _extraSeq++));
-            if (!result.Any(m => ReferenceEquals(m.Section, section) && m.Offset == offset + bytes))
+            if (!at.TryGetValue((section, offset + bytes), out int after) || result[after] is null)
+            {
+                at[(section, offset + bytes)] = result.Count;
                 result.Add(new ExtraLocal(section, offset + bytes, MapState.Code, EndOfInput, EndOfInput, _extraSeq++));
+            }
         }
-        result.RemoveAll(m => m.Offset == m.Section.Location);
-        return result;
+        var kept = new List<ExtraLocal>(result.Count);
+        foreach (var m in result)
+            if (m is not null && m.Offset != m.Section.Location)
+                kept.Add(m);
+        return kept;
     }
 
     /// <summary>Labels and the extra locals, in GNU as's creation order.</summary>

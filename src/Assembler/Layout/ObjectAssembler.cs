@@ -185,21 +185,35 @@ public sealed partial class ObjectAssembler : IExpressionScope
         return true;
     }
 
-    private int _pendingDepth;
+    /// <summary>Equates being evaluated, innermost last: a symbol met again is a loop, and the list names it.</summary>
+    private readonly List<SymbolEntry> _resolving = new();
+
+    /// <summary>Equates that name equates evaluate recursively; gas follows any chain, this bound keeps the
+    /// recursion well inside a thread's stack.</summary>
+    internal const int MaxEquateChain = 1000;
 
     private bool TryEvaluatePending(SymbolEntry symbol, Expr pending, out ExprValue value)
     {
         value = default;
-        if (_pendingDepth > 64)
-            throw new AsmError(symbol.PendingLine?.At(pending.Index), $"symbol definition loop encountered at '{symbol.Name}'");
-        _pendingDepth++;
+        if (symbol.IsResolving)
+        {
+            var loop = _resolving.Skip(_resolving.IndexOf(symbol)).Select(s => ExpressionEvaluator.Display(s.Name)).Append(ExpressionEvaluator.Display(symbol.Name));
+            throw new AsmError(symbol.PendingLine?.At(pending.Index),
+                $"symbol definition loop encountered at '{symbol.Name}': {string.Join(" -> ", loop)}");
+        }
+        if (_resolving.Count >= MaxEquateChain)
+            throw new AsmError(symbol.PendingLine?.At(pending.Index),
+                $"chain of symbol definitions exceeds the limit of {MaxEquateChain} at '{symbol.Name}'");
+        symbol.IsResolving = true;
+        _resolving.Add(symbol);
         try
         {
             value = ExpressionEvaluator.Evaluate(pending, this, symbol.PendingLine!);
         }
         finally
         {
-            _pendingDepth--;
+            symbol.IsResolving = false;
+            _resolving.RemoveAt(_resolving.Count - 1);
         }
         if (value.IsUndefinedSymbol) return false;
         // Equates to a label keep the label's name so relocations name it, as gas does.

@@ -21,11 +21,26 @@ public sealed class SectionTable
     public AsmSection Current { get; private set; }
     public AsmSection? Previous { get; private set; }
 
+    /// <summary>Given to every section, those made so far and those to come.</summary>
+    public long MaxSectionSize
+    {
+        get => _maxSectionSize;
+        set
+        {
+            _maxSectionSize = value;
+            foreach (var s in All) s.MaxSize = value;
+        }
+    }
+
+    private long _maxSectionSize = AssemblerOptions.DefaultMaxSectionSize;
+
+    public bool Contains(string name) => _byName.ContainsKey(name);
+
     public AsmSection GetOrCreate(string name)
     {
         if (_byName.TryGetValue(name, out var section)) return section;
         var (kind, flags) = DefaultsFor(name);
-        section = new AsmSection(name, kind, flags);
+        section = new AsmSection(name, kind, flags) { MaxSize = _maxSectionSize };
         _byName[name] = section;
         All.Add(section);
         return section;

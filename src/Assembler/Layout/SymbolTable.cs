@@ -27,6 +27,9 @@ public sealed class SymbolEntry
     public Expr? PendingExpression { get; set; }
     public SourceLine? PendingLine { get; set; }
 
+    /// <summary>Its pending expression is being evaluated (loop detection).</summary>
+    internal bool IsResolving { get; set; }
+
     /// <summary>The pass that defined the label, to tell a redefinition from the same label seen again.</summary>
     public int DefinedInPass { get; set; }
 

@@ -11,8 +11,9 @@ namespace A64Asm.Assembler.Macros;
 internal static class BodySubstituter
 {
     /// <param name="expansionNumber">The value of <c>\@</c>, or -1 where <c>\@</c> is not substituted (.rept, .irp).</param>
+    /// <param name="maxLength">Longest line the substitution may make; checked as it grows, before it is built.</param>
     public static SourceLine Substitute(SourceLine body, string[] names, string[] values, long expansionNumber,
-        ExpansionFrame frame)
+        ExpansionFrame frame, long maxLength = long.MaxValue)
     {
         string text = body.Text;
         var location = new SourceLocation(body.Location.Pos, frame);
@@ -34,6 +35,8 @@ internal static class BodySubstituter
             if (i >= text.Length)
                 break;
             i = SubstituteAt(body, i, names, values, expansionNumber, sb, map);
+            if (sb.Length > maxLength)
+                throw new AsmError(location, MacroExpander.LineTooLong(maxLength));
         }
         map.Add(LineSlicer.ColumnOf(body, text.Length));
         return new SourceLine(sb.ToString(), location, map.ToArray());

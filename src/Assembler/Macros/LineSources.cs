@@ -51,7 +51,7 @@ internal abstract class ExpansionSource(SourceLocation calledAt, int conditional
 }
 
 internal sealed class MacroExpansionSource(MacroDefinition macro, string[] values, long number, ExpansionFrame frame,
-    SourceLocation calledAt, int conditionalDepth) : ExpansionSource(calledAt, conditionalDepth)
+    SourceLocation calledAt, int conditionalDepth, long maxLineLength) : ExpansionSource(calledAt, conditionalDepth)
 {
     int next;
 
@@ -59,7 +59,7 @@ internal sealed class MacroExpansionSource(MacroDefinition macro, string[] value
 
     public override SourceLine? Next() =>
         next < Macro.Body.Count
-            ? BodySubstituter.Substitute(Macro.Body[next++], Macro.ParameterNames, values, number, frame)
+            ? BodySubstituter.Substitute(Macro.Body[next++], Macro.ParameterNames, values, number, frame, maxLineLength)
             : null;
 }
 
@@ -85,7 +85,7 @@ internal sealed class RepeatSource(SourceLine[] lines, long count, SourceLocatio
 
 /// <summary>.irp/.irpc: the body once per value, with <c>\symbol</c> replaced by the value.</summary>
 internal sealed class IterationSource(List<SourceLine> body, string symbol, List<string> values, ExpansionFrame frame,
-    SourceLocation calledAt, int conditionalDepth) : ExpansionSource(calledAt, conditionalDepth)
+    SourceLocation calledAt, int conditionalDepth, long maxLineLength) : ExpansionSource(calledAt, conditionalDepth)
 {
     readonly string[] names = [symbol];
     int valueIndex;
@@ -102,6 +102,6 @@ internal sealed class IterationSource(List<SourceLine> body, string symbol, List
         }
         if (valueIndex >= values.Count)
             return null;
-        return BodySubstituter.Substitute(body[next++], names, [values[valueIndex]], -1, frame);
+        return BodySubstituter.Substitute(body[next++], names, [values[valueIndex]], -1, frame, maxLineLength);
     }
 }

@@ -51,10 +51,12 @@ public sealed partial class MacroExpander
     {
         var at = statement.At(head.KeywordStart);
         if (macroDepth >= options.MaxMacroDepth)
-            throw new AsmError(at, $"macros nested too deeply (limit {options.MaxMacroDepth})");
+            throw new AsmError(at, $"macro nesting exceeds the limit of {options.MaxMacroDepth}");
+        if (macrosExecuted >= options.MaxMacroCalls)
+            throw new AsmError(at, $"macro expansions exceed the limit of {options.MaxMacroCalls} (use --max-expansions to raise it)");
         var values = MacroArgumentBinder.Bind(macro, statement, head.KeywordStart, head.KeywordEnd);
         var frame = new ExpansionFrame(ExpansionKind.MacroExpandedFrom, macro.Name, at.Pos, statement.Location.Context);
-        PushSource(new MacroExpansionSource(macro, values, macrosExecuted++, frame, at, conditionals.Depth));
+        PushSource(new MacroExpansionSource(macro, values, macrosExecuted++, frame, at, conditionals.Depth, options.MaxLineLength));
     }
 
     /// <summary>
@@ -94,7 +96,7 @@ public sealed partial class MacroExpander
         if (count < 0)
             throw new AsmError(statement.At(operand), $"negative .rept count {count}");
         if (count > options.MaxRepeatCount)
-            throw new AsmError(statement.At(operand), $".rept count {count} exceeds the limit of {options.MaxRepeatCount}");
+            throw new AsmError(statement.At(operand), $".rept count {count} exceeds the limit of {options.MaxRepeatCount} (use --max-rept to raise it)");
         var frame = new ExpansionFrame(ExpansionKind.RepeatExpandedFrom, ".rept", at.Pos, statement.Location.Context);
         collector = new BlockCollector(isMacro: false, at, "unterminated .rept", body =>
         {
@@ -118,7 +120,7 @@ public sealed partial class MacroExpander
         var values = perCharacter ? CharacterValues(text, rest) : ListValues(text, rest);
         var frame = new ExpansionFrame(ExpansionKind.RepeatExpandedFrom, name, at.Pos, statement.Location.Context);
         collector = new BlockCollector(isMacro: false, at, $"unterminated {name}",
-            body => PushSource(new IterationSource(body, text[symbolStart..symbolEnd], values, frame, at, conditionals.Depth)));
+            body => PushSource(new IterationSource(body, text[symbolStart..symbolEnd], values, frame, at, conditionals.Depth, options.MaxLineLength)));
     }
 
     /// <summary>gas runs the body once, with an empty value, when the list is empty.</summary>

@@ -11,10 +11,10 @@ public sealed partial class MacroExpander
         int start = SourceChars.SkipBlanks(text, head.KeywordEnd);
         string name = QuotedString.Read(statement, start, out _);
         if (includeDepth >= options.MaxIncludeDepth)
-            throw new AsmError(at, $".include nested too deeply (limit {options.MaxIncludeDepth})");
+            throw new AsmError(at, $".include nesting exceeds the limit of {options.MaxIncludeDepth}");
         foreach (string candidate in IncludeCandidates(statement.Location.Pos.File.DisplayPath, name))
         {
-            if (options.ReadFile(candidate) is { } contents)
+            if (ReadIncluded(candidate, statement.At(start)) is { } contents)
             {
                 var frame = new ExpansionFrame(ExpansionKind.IncludedFrom, name, at.Pos, statement.Location.Context);
                 PushSource(new IncludedFileSource(new SourceText(candidate, contents), frame));
@@ -22,6 +22,23 @@ public sealed partial class MacroExpander
             }
         }
         throw new AsmError(statement.At(start), $"can't open include file '{name}'");
+    }
+
+    string? ReadIncluded(string path, SourceLocation at)
+    {
+        try
+        {
+            return options.ReadFile(path);
+        }
+        catch (SourceFileRefused e)
+        {
+            throw new AsmError(at, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The exception text may hold absolute host paths; keep only the path the user wrote.
+            throw new AsmError(at, $"cannot read '{path}'");
+        }
     }
 
     /// <summary>

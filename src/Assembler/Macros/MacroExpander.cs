@@ -104,13 +104,18 @@ public sealed partial class MacroExpander
             if (line is not null)
             {
                 if (expansionDepth > 0 && ++expansionLines > options.MaxExpansionLines)
-                    throw new AsmError(expansionRoot, $"expansion produced more than {options.MaxExpansionLines} lines");
+                    throw new AsmError(expansionRoot, $"expansion lines exceed the limit of {options.MaxExpansionLines} (use --max-expansion-lines to raise it)");
+                if (line.Text.Length > options.MaxLineLength)
+                    throw new AsmError(line.Location, LineTooLong(options.MaxLineLength));
                 return line;
             }
             PopSource(checkConditionals: true);
         }
         return null;
     }
+
+    internal static string LineTooLong(long limit) =>
+        $"line length exceeds the limit of {limit} characters (use --max-line-length to raise it)";
 
     /// <summary>Returns the statement itself when it passes through; consumed statements return null.</summary>
     SourceLine? Process(SourceLine statement)

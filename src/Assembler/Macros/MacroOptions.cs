@@ -14,10 +14,20 @@ public sealed class MacroOptions
     /// <summary>Same limit as gas's max_macro_nest.</summary>
     public int MaxMacroDepth { get; set; } = 100;
 
-    public int MaxRepeatCount { get; set; } = 1_000_000;
+    /// <summary>--max-rept: the largest .rept count.</summary>
+    public long MaxRepeatCount { get; set; } = 1_000_000;
 
-    /// <summary>Lines one top-level macro call or .rept/.irp may produce in total, nested expansions included.</summary>
+    /// <summary>--max-expansion-lines: lines one top-level macro call or .rept/.irp may produce in total, nested
+    /// expansions included.</summary>
     public long MaxExpansionLines { get; set; } = 10_000_000;
+
+    /// <summary>--max-expansions: macro calls in the whole run. A macro that calls itself twice per level would
+    /// otherwise run 2^depth times; at a few microseconds each, the default stops that within seconds.</summary>
+    public long MaxMacroCalls { get; set; } = 100_000;
+
+    /// <summary>--max-line-length: characters in one statement line, as read or as a macro expansion makes it (an
+    /// argument that quadruples per level reaches gigabytes in a dozen levels).</summary>
+    public long MaxLineLength { get; set; } = 1 << 20;
 
     public int MaxIncludeDepth { get; set; } = 64;
 

@@ -68,11 +68,29 @@ internal sealed class StatementLexer
             if (_pos >= _end)
             {
                 Add(TokenConstants.EOF, _pos, _pos);
+                ThrowIfTooDeep();
                 return;
             }
             if (!TryLexToken())
+            {
+                ThrowIfTooDeep();
                 return;
+            }
         }
+    }
+
+    // Thrown at once, not kept as Error: the parser would recurse through the nesting before reaching the token.
+    // Without a line (DirectStatementEncoder's quick look) it is kept, so that caller falls back to the parser,
+    // which lexes again with the line and reports the error in its place.
+    private void ThrowIfTooDeep()
+    {
+        var (token, message) = ExpressionNesting.Check(Types);
+        if (message is null)
+            return;
+        if (_line is null)
+            Error = new AsmError(null, message);
+        else
+            throw new AsmError(_line.At(Start(token)), message);
     }
 
     public static bool IsIdentStart(char c) => (uint)((c | 0x20) - 'a') < 26 || c == '_' || c == '.' || c == '$';

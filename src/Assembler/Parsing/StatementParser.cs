@@ -82,13 +82,28 @@ public sealed class StatementParser
     private static readonly System.Buffers.SearchValues<char> StatefulChars = System.Buffers.SearchValues.Create(":;");
     private static readonly System.Buffers.SearchValues<char> LocalRefSuffixes = System.Buffers.SearchValues.Create("bfBF");
 
-    /// <summary>An expression that sits at <paramref name="index"/> of <paramref name="line"/> (for .if and friends).</summary>
+    /// <summary>An expression that sits at <paramref name="index"/> of <paramref name="line"/> (for .if and friends).
+    /// Macros repeat the same few conditions (a recursive macro's ".if \n" sees one text per level), and the
+    /// general parser costs microseconds per token, so parses that read no parser state are kept by text.</summary>
     public Expr ParseExpression(SourceLine line, int index, string expression)
     {
+        bool keep = ParsesWithoutLineOrder(expression);
+        if (keep && _expressions.TryGetValue((index, expression), out var known))
+            return known;
         _tokens.Lex(line, expression, 0, expression.Length, index);
         var tree = Parse(line, p => p.expressionLine());
-        return _converter.ConvertExpression(line, tree.expr());
+        var expr = _converter.ConvertExpression(line, tree.expr());
+        if (keep)
+        {
+            if (_expressions.Count >= MaxKeptExpressions)
+                _expressions.Clear();
+            _expressions[(index, expression)] = expr;
+        }
+        return expr;
     }
+
+    private const int MaxKeptExpressions = 4096;
+    private readonly Dictionary<(int Index, string Text), Expr> _expressions = new();
 
     private LineContext ParseStatement(SourceLine line, string text, int start)
     {

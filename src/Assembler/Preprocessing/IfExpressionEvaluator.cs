@@ -66,8 +66,10 @@ internal sealed class IfExpressionEvaluator
         var cond = Binary(1, eval);
         if (AtEnd || !Peek.Is("?"))
             return cond;
+        Enter(Peek);
         pos++;
         var a = Comma(eval && cond.IsTrue);
+        nesting--;
         if (AtEnd || !Peek.Is(":"))
             throw host.Error(Peek, "'?' without following ':'");
         var colon = Peek;
@@ -180,6 +182,6 @@ internal sealed class IfExpressionEvaluator
     void Enter(PpToken at)
     {
         if (++nesting > MaxNesting)
-            throw host.Error(at, $"#if expression nested too deeply (limit {MaxNesting})");
+            throw host.Error(at, $"#if expression nesting exceeds the limit of {MaxNesting}");
     }
 }

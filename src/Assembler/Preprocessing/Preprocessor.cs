@@ -24,6 +24,10 @@ public static class Preprocessor
         {
             text = options.ReadFile(path);
         }
+        catch (SourceFileRefused e)
+        {
+            throw new AsmError(null, e.Message);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new AsmError(null, $"cannot read '{path}'");

@@ -108,6 +108,10 @@ internal sealed partial class PreprocessorSession
         {
             return options.ReadFile(path);
         }
+        catch (SourceFileRefused e)
+        {
+            throw Error(at, e.Message);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The exception text may hold absolute host paths; keep only the path the user wrote.

@@ -31,6 +31,7 @@ public sealed class AssembleCommand
     readonly Option<string?> listing = new("--listing") { HelpName = "FILE", Description = "Write an assembler listing (as -al columns: line, address, bytes, source) to FILE" };
     readonly Option<bool> listingToStdout = new("-a") { Description = "Print the assembler listing on stdout (after the offsets table)" };
     readonly Option<bool> timings = new("--timings") { Description = "Print how long each stage took (stderr)" };
+    readonly Option<string?>[] limits = AssemblerLimits.All.Select(l => new Option<string?>(l.Option) { HelpName = "N", Description = l.Description }).ToArray();
 
     public Command Build(RootCommand root)
     {
@@ -38,6 +39,8 @@ public sealed class AssembleCommand
         foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts, onlySections, offsets, listing, listingToStdout, verify, timings })
             root.Add(o);
         foreach (var o in verifyOptions.All)
+            root.Add(o);
+        foreach (var o in limits)
             root.Add(o);
         return root;
     }
@@ -63,6 +66,9 @@ public sealed class AssembleCommand
         foreach (var s in parse.GetValue(defsyms) ?? [])
             options.Defsyms.Add(AssemblerOptions.ParseDefsym(s));
         GnuFlags.ApplyTo(options);
+        for (int i = 0; i < limits.Length; i++)
+            if (parse.GetValue(limits[i]) is { } limit)
+                AssemblerLimits.Set(options, AssemblerLimits.All[i], limit);
         if (!File.Exists(file))
             throw new CliError($"{file}: No such file or directory");
 

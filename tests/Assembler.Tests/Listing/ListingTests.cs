@@ -6,10 +6,10 @@ namespace A64Asm.Assembler.Tests.Listing;
 /// <summary>The -a / --listing text: gas -al columns, final (fixed-up) bytes, origins of expanded lines.</summary>
 public class ListingTests
 {
-    static string ListingOf(string source)
+    static string ListingOf(string source, long maxSectionSize = AssemblerOptions.DefaultMaxSectionSize)
     {
         var writer = new ListingWriter();
-        Asm.Object(source, options: new AssemblerOptions { Listing = writer });
+        Asm.Object(source, options: new AssemblerOptions { Listing = writer, MaxSectionSize = maxSectionSize });
         return writer.ToString();
     }
 
@@ -82,7 +82,7 @@ public class ListingTests
             "   2      00000000 \n" +
             "   2      00000000 \n" +
             "   2      00000000 \n",
-            ListingOf(".bss\n.skip 0x40000000\n"));
+            ListingOf(".bss\n.skip 0x40000000\n", maxSectionSize: 1L << 30));
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public class ErrorTests
     {
         string error = Error(Lines(".macro m", "m", ".endm", "m"));
         var lines = error.Split('\n');
-        Assert.Equal("test.s:2:1: error: macros nested too deeply (limit 100)", lines[0]);
+        Assert.Equal("test.s:2:1: error: macro nesting exceeds the limit of 100", lines[0]);
         Assert.Equal(99, lines.Count(l => l == "in macro 'm' expanded from test.s:2"));
         Assert.Equal("in macro 'm' expanded from test.s:4", lines[^1]);
     }
@@ -77,7 +77,7 @@ public class ErrorTests
     public void NestingLimitIsAnOption()
     {
         var options = new MacroOptions { MaxMacroDepth = 2 };
-        Assert.Equal("test.s:5:1: error: macros nested too deeply (limit 2)",
+        Assert.Equal("test.s:5:1: error: macro nesting exceeds the limit of 2",
             ErrorHeadline(Lines(".macro a", "b", ".endm", ".macro b", "c", ".endm", ".macro c", "nop", ".endm", "a"), options));
     }
 

@@ -56,7 +56,7 @@ public class IncludeTests
     public void RecursiveIncludeHitsTheDepthLimit()
     {
         var error = Assert.Throws<AsmError>(() => Run(".include \"self.inc\"\n", new MacroOptions { MaxIncludeDepth = 5 }));
-        Assert.Equal(Path.Combine("src", "self.inc") + ":1:1: error: .include nested too deeply (limit 5)", error.Render().Split('\n')[0]);
+        Assert.Equal(Path.Combine("src", "self.inc") + ":1:1: error: .include nesting exceeds the limit of 5", error.Render().Split('\n')[0]);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public class RepetitionTests
     [Fact]
     public void HugeReptIsRefusedBeforeRunning()
     {
-        Assert.Equal("test.s:1:7: error: .rept count 100000000 exceeds the limit of 1000000",
+        Assert.Equal("test.s:1:7: error: .rept count 100000000 exceeds the limit of 1000000 (use --max-rept to raise it)",
             ErrorHeadline(Lines(".rept 100000000", "nop", ".endr")));
     }
 
@@ -74,7 +74,7 @@ public class RepetitionTests
     public void NestedRepeatsStopAtTheTotalLineLimit()
     {
         var options = new A64Asm.Assembler.Macros.MacroOptions { MaxExpansionLines = 1000 };
-        Assert.Equal("test.s:1:1: error: expansion produced more than 1000 lines",
+        Assert.Equal("test.s:1:1: error: expansion lines exceed the limit of 1000 (use --max-expansion-lines to raise it)",
             ErrorHeadline(Lines(".rept 100", ".rept 100", "nop", ".endr", ".endr"), options));
     }
 

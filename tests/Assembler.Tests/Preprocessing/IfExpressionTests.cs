@@ -93,6 +93,6 @@ public class IfExpressionTests
 
     [Fact]
     public void DeepParenthesesHitTheNestingLimit() =>
-        Assert.Equal("t.S:1:261: #if expression nested too deeply (limit 256)",
+        Assert.Equal("t.S:1:261: #if expression nesting exceeds the limit of 256",
                      PpTestKit.ErrorOf("#if " + new string('(', 300) + "1" + new string(')', 300) + "\n#endif\n"));
 }

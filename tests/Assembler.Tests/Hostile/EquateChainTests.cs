@@ -1,0 +1,46 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Tests.Driver;
+using static A64Asm.Assembler.Tests.Hostile.Hostile;
+
+namespace A64Asm.Assembler.Tests.Hostile;
+
+/// <summary>.set chains resolve as gas resolves them; a real loop is named with its symbols (issue 16).</summary>
+public class EquateChainTests
+{
+    static string Chain(int length, bool useFirst, int first = 0) =>
+        ".data\n" + (useFirst ? $".quad s{first}\n" : "") +
+        string.Concat(Enumerable.Range(first, length).Select(i => $".set s{i}, s{i + 1}+1\n")) +
+        $".set s{first + length}, 7\n" + (useFirst ? "" : $".quad s{first}\n");
+
+    static byte[] DataOf(string source) =>
+        AsmDriver.AssembleText("h.s", source, new AssemblerOptions(), new CollectingDiagnostics()).Sections.Single(s => s.Name == ".data").Data;
+
+    [Theory]
+    [InlineData(100, true)]
+    [InlineData(100, false)]
+    [InlineData(1000, true)]
+    public void A_chain_of_set_definitions_resolves(int length, bool useFirst) =>
+        Assert.Equal(BitConverter.GetBytes(7L + length), DataOf(Chain(length, useFirst)));
+
+    [Fact]
+    public void A_chain_of_100_set_definitions_matches_gnu_as()
+    {
+        if (!GnuOracle.Available()) return;
+        string source = Chain(100, useFirst: true, first: 65);
+        Assert.Equal(GnuOracle.Assemble(source, ".data"), DataOf(source));
+    }
+
+    [Fact]
+    public void A_loop_is_reported_with_the_symbols_in_it()
+    {
+        Assert.Equal("h.s:3:9: error: symbol definition loop encountered at 'a': a -> b -> c -> a",
+                     ErrorOf(".data\n.quad a\n.set a, b+1\n.set b, c+1\n.set c, a+1\n"));
+    }
+
+    [Fact]
+    public void A_chain_longer_than_the_limit_is_refused_not_a_stack_overflow()
+    {
+        Assert.Equal("h.s:1003:13: error: chain of symbol definitions exceeds the limit of 1000 at 's1000'",
+                     ErrorOf(Chain(100_000, useFirst: true)));
+    }
+}
