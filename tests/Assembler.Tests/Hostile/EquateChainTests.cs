@@ -22,7 +22,7 @@ public class EquateChainTests
     public void A_chain_of_set_definitions_resolves(int length, bool useFirst) =>
         Assert.Equal(BitConverter.GetBytes(7L + length), DataOf(Chain(length, useFirst)));
 
-    [Fact]
+    [OracleFact]
     public void A_chain_of_100_set_definitions_matches_gnu_as()
     {
         if (!GnuOracle.Available()) return;

@@ -23,7 +23,7 @@ public class ScaleTests
         Assert.Equal(50_000, obj.Symbols.Count(s => s.Name == "$d"));
     }
 
-    [Fact]
+    [OracleFact]
     public void Pools_between_code_and_data_match_gnu_as()
     {
         if (!GnuOracle.Available()) return;
