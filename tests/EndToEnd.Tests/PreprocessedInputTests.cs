@@ -128,10 +128,10 @@ public class PreprocessedInputTests
         Directory.CreateDirectory(Path.Combine(dir, "include", "asm"));
         File.WriteAllText(Path.Combine(dir, "include", "asm", "defs.h"), "#define SHIFT 12\n\n.macro twice r\n add \\r, \\r, \\r\n.endm\nbogus_in_header x1\n");
         File.WriteAllText(Path.Combine(dir, "k.S"), "#include <asm/defs.h>\n\nnop\nmov x0, #(1 << SHIFT)\n");
-        var (rc, pre, err) = Run(dir, "/usr/bin/aarch64-linux-gnu-gcc", "-E", "-Iinclude", "k.S");
+        var (rc, pre, err) = Repo.RunIn(dir, "/usr/bin/aarch64-linux-gnu-gcc", "-E", "-Iinclude", "k.S");
         Assert.True(rc == 0, err);
         File.WriteAllText(Path.Combine(dir, "k.i.s"), pre);
-        var (gasRc, _, gasErr) = Run(dir, "/usr/bin/aarch64-linux-gnu-as", "k.i.s", "-o", "gas.o");
+        var (gasRc, _, gasErr) = Repo.RunIn(dir, "/usr/bin/aarch64-linux-gnu-as", "k.i.s", "-o", "gas.o");
         Assert.Equal(1, gasRc);
         var gasPlace = Regex.Match(gasErr, @"^(\S+):(\d+): Error", RegexOptions.Multiline);
         Assert.True(gasPlace.Success, gasErr);
@@ -170,17 +170,5 @@ public class PreprocessedInputTests
         Assert.Equal(1, status);
         Assert.Equal($"samples/relocate_kernel.S:{line}:2: error: unknown mnemonic 'bogus'\n  bogus x18, [x15], #8\n  ^\n", stderr.Replace("\r", ""));
         Assert.False(File.Exists(bin));
-    }
-
-    static (int Status, string Stdout, string Stderr) Run(string cwd, string exe, params string[] args)
-    {
-        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = cwd };
-        foreach (var a in args)
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        string stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr);
     }
 }

@@ -25,9 +25,11 @@ static class Repo
     /// </summary>
     public static bool HaveGnuTools() => OracleTools.Require(Oracle.GnuBinutils, Oracle.GnuGcc);
 
-    public static (int Status, string Stdout, string Stderr) Run(string exe, params string[] args)
+    public static (int Status, string Stdout, string Stderr) Run(string exe, params string[] args) => RunIn(Root, exe, args);
+
+    public static (int Status, string Stdout, string Stderr) RunIn(string workingDirectory, string exe, params string[] args)
     {
-        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
+        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         foreach (var a in args)
             psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
