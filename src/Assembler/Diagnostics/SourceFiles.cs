@@ -33,15 +33,23 @@ public static class SourceFiles
     /// <summary>Source files larger than this are refused before they are read (a mistaken path to an image, say).</summary>
     public const long MaxFileBytes = 256L << 20;
 
-    // Checked before opening: a FIFO would block the open and a device (/dev/zero) never ends.
-    private static byte[] ReadChecked(string path)
+    private static byte[] ReadChecked(string path) => ReadInput(path, MaxFileBytes);
+
+    /// <summary>
+    /// Any input file the tools read whole (images, objects, offsets files): refused, with a message naming it, when it
+    /// is missing, not a regular file, or larger than <paramref name="maxBytes"/>. Checked before opening: a FIFO would
+    /// block the open and a device (/dev/zero) never ends.
+    /// </summary>
+    public static byte[] ReadInput(string path, long maxBytes)
     {
+        if (!File.Exists(path))
+            throw new SourceFileRefused($"{path}: No such file or directory");
         if (!FileKind.IsRegularOrUnknown(path))
             throw new SourceFileRefused($"'{path}' is not a regular file");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
         long length = stream.Length;
-        if (length > MaxFileBytes)
-            throw new SourceFileRefused($"'{path}' is {length} bytes, which exceeds the limit of {MaxFileBytes}");
+        if (length > maxBytes)
+            throw new SourceFileRefused($"'{path}' is {length} bytes, which exceeds the limit of {maxBytes}");
         byte[] bytes = new byte[length];
         stream.ReadExactly(bytes);
         return bytes;

@@ -1,3 +1,4 @@
+using A64Asm.Assembler.Diagnostics;
 using System.CommandLine;
 using System.Globalization;
 using A64Asm.Cli.Output;
@@ -25,7 +26,7 @@ public sealed class DisasmCommand
     {
         if (!File.Exists(path))
             throw new CliError($"{path}: No such file or directory");
-        byte[] bytes = File.ReadAllBytes(path);
+        byte[] bytes = SourceFiles.ReadInput(path, SourceFiles.MaxFileBytes);
         DisasmFile file;
         if (DisasmElfReader.IsElf(bytes))
         {

@@ -1,3 +1,4 @@
+using A64Asm.Assembler.Diagnostics;
 using System.CommandLine;
 using A64Asm.Cli.Output;
 using A64Asm.Linker;
@@ -48,7 +49,7 @@ public sealed class LinkCommand(LinkerOptions placement)
         {
             if (!File.Exists(path))
                 throw new CliError($"{path}: No such file or directory");
-            objects.Add(new LinkerInput(path, File.ReadAllBytes(path)));
+            objects.Add(new LinkerInput(path, SourceFiles.ReadInput(path, SourceFiles.MaxFileBytes)));
         }
 
         var linked = A64Asm.Linker.Linker.Link(objects, placement);

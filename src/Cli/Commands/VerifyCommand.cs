@@ -1,3 +1,4 @@
+using A64Asm.Assembler.Diagnostics;
 using System.CommandLine;
 using A64Asm.Cli.Output;
 
@@ -24,7 +25,7 @@ public sealed class VerifyCommand
             if (offsetsPath is null && parse.GetValue(verify.Convention) is null)
                 throw new CliError("verify needs --offsets FILE (what a64asm --offsets wrote) or --convention NAME");
             var kexec = offsetsPath is null ? null : VerifyRunner.ReadOffsets(offsetsPath);
-            return VerifyRunner.Run(File.ReadAllBytes(path), kexec, offsetsPath ?? path, verify, parse, null, stdout);
+            return VerifyRunner.Run(SourceFiles.ReadInput(path, SourceFiles.MaxFileBytes), kexec, offsetsPath ?? path, verify, parse, null, stdout);
         }));
         return command;
     }

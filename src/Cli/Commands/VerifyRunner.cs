@@ -1,3 +1,4 @@
+using A64Asm.Assembler.Diagnostics;
 using System.CommandLine;
 using A64Asm.Cli.Output;
 using A64Asm.Linker.Kexec;
@@ -78,7 +79,7 @@ public sealed class VerifyOptionSet
         {
             if (!File.Exists(file))
                 throw new CliError($"{file}: No such file or directory");
-            if (!KimageFieldNames.TryAddHeader(fields, File.ReadAllText(file), file, out string error))
+            if (!KimageFieldNames.TryAddHeader(fields, System.Text.Encoding.UTF8.GetString(SourceFiles.ReadInput(file, VerifyRunner.MaxTextInputBytes)), file, out string error))
                 throw new CliError(error);
         }
         foreach (var a in assignments)
@@ -104,6 +105,9 @@ public sealed class VerifyOptionSet
 /// <summary>Runs the verifier with a progress bar on a terminal and a plain (or JSON) report otherwise.</summary>
 public static class VerifyRunner
 {
+    /// <summary>Offsets files and asm-offsets headers are a few hundred bytes; anything past this is not one.</summary>
+    public const long MaxTextInputBytes = 1L << 20;
+
     /// <summary>
     /// Verifies <paramref name="image"/> (the file a64asm wrote) with what the offsets file or the link says about it
     /// (<paramref name="kexec"/>, null when there is none): picks the convention (--convention overrides), and for every
@@ -198,7 +202,7 @@ public static class VerifyRunner
     {
         if (!File.Exists(path))
             throw new CliError($"{path}: No such file or directory");
-        if (!KexecOffsetsReader.TryParse(File.ReadAllText(path), path, out var offsets, out string error))
+        if (!KexecOffsetsReader.TryParse(System.Text.Encoding.UTF8.GetString(SourceFiles.ReadInput(path, MaxTextInputBytes)), path, out var offsets, out string error))
             throw new CliError($"{path}: not an offsets file: {error}");
         return offsets;
     }

@@ -36,24 +36,24 @@ public static class KexecOffsetsReader
                 using var doc = JsonDocument.Parse(text);
                 var root = doc.RootElement;
                 foreach (var name in KexecOffsets.SymbolNames)
-                    if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var e) && e.TryGetUInt64(out ulong v))
-                        values.Add(new KexecOffset(name, KexecOffsets.MacroNameOf(name), v));
+                    if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var e))
+                        values.Add(new KexecOffset(name, KexecOffsets.MacroNameOf(name), Unsigned(e, name)));
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(KexecOffsetsWriter.ControlCodeKey, out var c)
                     && c.ValueKind == JsonValueKind.Object
-                    && c.TryGetProperty("offset", out var o) && o.TryGetUInt64(out ulong offset)
-                    && c.TryGetProperty("size", out var z) && z.TryGetUInt64(out ulong size)
+                    && c.TryGetProperty("offset", out var o) && Unsigned(o, "control_code.offset") is var offset
+                    && c.TryGetProperty("size", out var z) && Unsigned(z, "control_code.size") is var size
                     && c.TryGetProperty("marked_by", out var m) && m.ValueKind == JsonValueKind.String
                     && KexecControlCode.ParseMark(m.GetString()!) is { } mark)
                     code = new KexecControlCode(offset, size, mark);
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(KexecOffsetsWriter.PatchSlotsKey, out var p)
                     && p.ValueKind == JsonValueKind.Object)
                     foreach (var role in KexecPatchSlot.Roles)
-                        if (p.TryGetProperty(role, out var r) && r.TryGetUInt64(out ulong at))
-                            slots.Add(new KexecPatchSlot(role, at));
+                        if (p.TryGetProperty(role, out var r))
+                            slots.Add(new KexecPatchSlot(role, Unsigned(r, "patch_slots." + role)));
                 bigEndian = root.ValueKind == JsonValueKind.Object && root.TryGetProperty(KexecOffsetsWriter.BigEndianKey, out var be)
                     && be.ValueKind == JsonValueKind.True;
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or FormatException)
             {
                 error = e.Message;
                 offsets = new KexecOffsets(values);
@@ -72,6 +72,11 @@ public static class KexecOffsetsReader
                     : ulong.TryParse(v, out ulong d) ? d : null;
         return null;
     }
+
+    // A value that is there must be an unsigned 64-bit number: a string or a negative one is the file's mistake, said so.
+    private static ulong Unsigned(JsonElement e, string key) =>
+        e.ValueKind == JsonValueKind.Number && e.TryGetUInt64(out ulong v) ? v
+            : throw new FormatException($"'{key}' is {e.GetRawText()}, not an unsigned 64-bit number");
 
     /// <summary>The value word of "#define MACRO VALUE", or null when no such line is there.</summary>
     static string? HeaderWord(string text, string macro)

@@ -54,7 +54,8 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
     {
         const string why = "machine_kexec writes image->start and image->head at these offsets; if they do not name the blob's "
             + "zeroed .quad slots, the code reads garbage and overwrites one of its own words.";
-        if (offset % 8 != 0 || offset + 8 > (ulong)image.Length)
+        // Not offset + 8: a hostile offset near 2^64 would wrap past the check.
+        if (offset % 8 != 0 || (ulong)image.Length < 8 || offset > (ulong)image.Length - 8)
         {
             findings.Add(new Finding(FindingIds.KimageOffset,
                 $"the {what} offset 0x{offset:x} is not an aligned 8-byte slot inside the {image.Length}-byte blob", null, null, why));
@@ -113,7 +114,7 @@ internal sealed class EntrySetup(Machine machine, Kimage kimage, VerifyOptions o
         };
         foreach (var (name, offset) in fields.Given())
         {
-            if (offset % 8 != 0 || offset + 8 > KimageStructureSize)
+            if (offset % 8 != 0 || offset > KimageStructureSize - 8)
             {
                 findings.Add(new Finding(FindingIds.KimageOffset, $"{name} = 0x{offset:x} is not an aligned 8-byte field inside the {KimageStructureSize}-byte struct kimage the verifier builds",
                     null, null, "the field offsets come from asm-offsets.h of the same build: a wrong one makes the code read another field."));
