@@ -35,6 +35,25 @@ public class ListingTests
         Assert.DoesNotContain(Repo.Root, ours);
     }
 
+    [OracleFact]
+    public void Lines_of_gcc_E_output_are_numbered_where_they_stand_as_gas_numbers_them()
+    {
+        if (!Repo.HaveGnuTools())
+            return;
+        // Line markers rename and renumber lines (a header's lines, then k.S from line 40); the listing does not follow.
+        string dir = Repo.TempDir();
+        string src = Path.Combine(dir, "k.s");
+        File.WriteAllText(src, "# 1 \"k.S\"\n# 1 \"inc/h.h\" 1\n\tnop\n\tisb\n# 3 \"k.S\" 2\n\tdsb sy\n\n# 40 \"k.S\"\n\tmov x0, #1\n\tret\n");
+        var (status, ours, stderr) = Cli.Run("-c", src, "-o", Path.Combine(dir, "k.o"), "-a");
+        Assert.True(status == 0, stderr);
+        var gas = Repo.Run("aarch64-linux-gnu-as", "-al", src, "-o", Path.Combine(dir, "gas.o"));
+        Assert.True(gas.Status == 0, gas.Stderr);
+        static string[] Numbered(string listing) =>
+            listing.Split('\n').Select(l => First.Match(l)).Where(m => m.Success).Select(m => m.Value.TrimEnd('\t', ' ')).ToArray();
+        Assert.Equal(["   3 0000 1F2003D5", "   4 0004 DF3F03D5", "   6 0008 9F3F03D5", "   9 000c 200080D2", "  10 0010 C0035FD6"], Numbered(gas.Stdout));
+        Assert.Equal(Numbered(gas.Stdout), Numbered(ours));
+    }
+
     static SortedDictionary<long, byte> BytesByAddress(string listing, out int instructionLines)
     {
         var bytes = new SortedDictionary<long, byte>();

@@ -26,7 +26,12 @@ public sealed class SourceText
         DisplayPath = displayPath;
         Lines = physical.Lines;
         physicalOffset = physical.physicalOffset + firstPhysicalLine - firstLine;
+        IsRenumbered = true;
     }
+
+    /// <summary>These lines stand in another file read (a line marker or #line named them): the listing numbers them
+    /// by where they stand there.</summary>
+    public bool IsRenumbered { get; }
 
     // Physical line = line + physicalOffset; 0 except where a line marker renumbered the lines.
     private readonly int physicalOffset;

@@ -73,8 +73,9 @@ public sealed class ListingWriter : IListingSink
     {
         var pos = line.Location.Pos;
         var context = line.Location.Context;
+        // gas numbers listing lines as they stand in the file it reads, whatever line markers say.
         if (context is null)
-            return (pos.Line, pos.File.LineText(pos.Line));
+            return (pos.File.PhysicalLine(pos.Line), pos.File.LineText(pos.Line));
         var outer = context;
         bool expanded = false;
         for (var f = context; f is not null; f = f.Outer)
@@ -82,6 +83,9 @@ public sealed class ListingWriter : IListingSink
             expanded |= f.Kind != ExpansionKind.IncludedFrom;
             outer = f;
         }
+        // A header's line in gcc -E output: its include chain comes from line markers, the line stands in the file read.
+        if (!expanded && pos.File.IsRenumbered)
+            return (pos.File.PhysicalLine(pos.Line), pos.File.LineText(pos.Line));
         // Expanded text differs from the macro body (parameters substituted); included text is the file's own line.
         string body = expanded ? line.Text.TrimEnd() : pos.File.LineText(pos.Line);
         return (outer.At.Line, $"{pos.File.DisplayPath}:{pos.Line}{(expanded ? "+" : ":")} {body}");
