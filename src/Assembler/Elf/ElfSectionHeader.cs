@@ -40,8 +40,7 @@ internal sealed class ElfByteWriter(bool bigEndian, int capacity = 0)
     private void Number(ulong v, int size)
     {
         Span<byte> b = stackalloc byte[size];
-        for (int i = 0; i < size; i++)
-            b[bigEndian ? size - 1 - i : i] = (byte)(v >> (8 * i));
+        ByteOrder.Write(b, v, bigEndian);
         _stream.Write(b);
     }
 

@@ -95,11 +95,7 @@ public sealed partial class ObjectAssembler
     }
 
     /// <summary>The low bytes of <paramref name="value"/> as a number of the span's length, in the target's data order.</summary>
-    private void WriteNumber(Span<byte> at, long value)
-    {
-        for (int i = 0; i < at.Length; i++)
-            at[BigEndian ? at.Length - 1 - i : i] = (byte)(value >> (8 * i));
-    }
+    private void WriteNumber(Span<byte> at, long value) => ByteOrder.Write(at, (ulong)value, BigEndian);
 
     private void Inst(ParsedLine line, DirectiveStatement d)
     {
