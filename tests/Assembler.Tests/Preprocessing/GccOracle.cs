@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Xunit.Abstractions;
 
 namespace A64Asm.Assembler.Tests.Preprocessing;
 
@@ -16,7 +15,7 @@ internal static class GccOracle
             .Select(d => Path.Combine(d, Compiler)).FirstOrDefault(File.Exists));
 
     /// <summary>False (after saying why) when gcc is missing outside CI; in CI a missing gcc fails the test.</summary>
-    public static bool Available(ITestOutputHelper output) => OracleTools.Require(Oracle.GnuGcc);
+    public static bool Available() => OracleTools.Require(Oracle.GnuGcc);
 
     /// <summary>gcc's output lines, each as its tokens joined by single spaces; blank lines dropped.</summary>
     public static List<string> Preprocess(string file, IEnumerable<string> args)
