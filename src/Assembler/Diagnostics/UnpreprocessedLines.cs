@@ -7,11 +7,7 @@ namespace A64Asm.Assembler.Diagnostics;
 /// </summary>
 public static class UnpreprocessedLines
 {
-    /// <remarks>The lines may be read twice (a streaming run redone with layout passes); a warning is given once.</remarks>
-    public static IEnumerable<SourceLine> Read(SourceText source, IDiagnosticSink diagnostics) =>
-        Iterate(source, diagnostics, warnedLines: new HashSet<int>());
-
-    static IEnumerable<SourceLine> Iterate(SourceText source, IDiagnosticSink diagnostics, HashSet<int> warnedLines)
+    public static IEnumerable<SourceLine> Read(SourceText source, IDiagnosticSink diagnostics)
     {
         LineMap? map = null;
         var lines = source.Lines;
@@ -21,7 +17,7 @@ public static class UnpreprocessedLines
             int physical = i + 1;
             // One test of the first character keeps the common line at its old cost.
             if (text.Length >= 4 && text[0] is '#' or '<' or '=' or '>' or '|')
-                Inspect(text, physical, source, ref map, warnedLines.Add(physical) ? diagnostics : null);
+                Inspect(text, physical, source, ref map, diagnostics);
             if (map is null || map.IsIdentity)
             {
                 yield return new SourceLine(text, source, physical);
@@ -34,7 +30,7 @@ public static class UnpreprocessedLines
         }
     }
 
-    static void Inspect(string text, int physical, SourceText source, ref LineMap? map, IDiagnosticSink? diagnostics)
+    static void Inspect(string text, int physical, SourceText source, ref LineMap? map, IDiagnosticSink diagnostics)
     {
         var known = map;
         SourceLocation At(int column) => known?.Locate(physical, column) ?? new(new SourcePos(source, physical, column), null);
@@ -45,7 +41,7 @@ public static class UnpreprocessedLines
         if (junkAt >= 0)
             throw new AsmError(At(junkAt + 1), $"junk at end of line marker, first unrecognized character is '{text[junkAt]}'");
         foreach (int flag in unsupported ?? [])
-            diagnostics?.Warning(At(1), $"unsupported flag {flag} in line directive");
+            diagnostics.Warning(At(1), $"unsupported flag {flag} in line directive");
         map ??= new LineMap(source, null);
         map.Renumber(physical, physical + 1, marker.Line, marker.File, marker.Entered, marker.Returned);
     }

@@ -56,5 +56,12 @@ public sealed class RegisterAliases
     public string Resolve(string name) =>
         _aliases.Count != 0 && _aliases.TryGetValue(name, out var target) ? target : name;
 
-    public void Clear() => _aliases.Clear();
+    /// <summary>The aliases defined so far, to go back to with <see cref="Restore"/>.</summary>
+    public KeyValuePair<string, string>[] Save() => _aliases.ToArray();
+
+    public void Restore(KeyValuePair<string, string>[] saved)
+    {
+        _aliases.Clear();
+        foreach (var (name, target) in saved) _aliases[name] = target;
+    }
 }

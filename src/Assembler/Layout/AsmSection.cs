@@ -3,7 +3,7 @@ using A64Asm.Assembler.Parsing;
 
 namespace A64Asm.Assembler.Layout;
 
-/// <summary>A section being assembled: its location counter, the bytes of the emitting pass and its relocations.</summary>
+/// <summary>A section being assembled: its location counter and the bytes emitted so far.</summary>
 public sealed class AsmSection : ISectionRef
 {
     private byte[] _data = new byte[256];
@@ -30,8 +30,6 @@ public sealed class AsmSection : ISectionRef
 
     public bool IsNoBits => Kind == SectionKind.NoBits;
 
-    public List<ObjectRelocation> Relocations { get; } = new();
-
     /// <summary>Literals of ldr =value not yet placed by .ltorg.</summary>
     public LiteralPool OpenPool { get; set; } = new();
 
@@ -41,12 +39,6 @@ public sealed class AsmSection : ISectionRef
     public void RequireAlignment(long alignment)
     {
         if (alignment > Alignment) Alignment = alignment;
-    }
-
-    public void StartPass()
-    {
-        Location = 0;
-        Relocations.Clear();
     }
 
     /// <summary>The size limit (--max-section-size). Directives that take a size check it before they reserve

@@ -4,18 +4,10 @@ using A64Asm.Assembler.Parsing.Syntax;
 
 namespace A64Asm.Assembler.Layout;
 
-/// <summary>
-/// Thrown in streaming mode when a size or position depends on a label defined further on; the caller assembles
-/// again in layout-pass mode, which keeps every statement and iterates.
-/// </summary>
-public sealed class NeedsLayoutPassesException : Exception
-{
-    public NeedsLayoutPassesException() : base("a size depends on a label defined later; layout passes are needed") { }
-}
-
 public sealed partial class ObjectAssembler
 {
-    private readonly bool _streaming;
+    /// <summary>Statements are emitted as they arrive (true until the tail begins).</summary>
+    private bool _streaming;
     private readonly List<(AsmSection Section, long Offset, Action Work)> _deferred = new();
     private readonly List<PendingFixup> _fixups = new();
     private bool _final;
@@ -23,14 +15,9 @@ public sealed partial class ObjectAssembler
     /// <summary>Counts lookups of symbols not (yet) defined, to tell a forward reference from a plain error.</summary>
     private int _undefinedLookups;
 
-    /// <summary>In streaming mode, work that needs later symbols is done at the end, at its place.</summary>
+    /// <summary>Before the tail, work that needs later symbols is done at the end, at its place; the tail's emitting
+    /// pass comes after every label is placed and needs none.</summary>
     private bool CanDefer => _streaming && !_final;
-
-    private void MarkUncertain()
-    {
-        if (_streaming) throw new NeedsLayoutPassesException();
-        _uncertain = true;
-    }
 
     private void Defer(long offset, Action work) => _deferred.Add((Current, offset, work));
 

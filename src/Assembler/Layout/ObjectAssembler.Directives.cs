@@ -211,6 +211,7 @@ public sealed partial class ObjectAssembler
         {
             value = new Parsing.ExprValue(0, null, "?");
         }
+        RememberTailEquate(symbol);
         symbol.IsEquate = true;
         if (value.IsUndefinedSymbol)
         {

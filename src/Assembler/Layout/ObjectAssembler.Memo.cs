@@ -57,16 +57,13 @@ public sealed partial class ObjectAssembler
         return TryAddEncodedFromTokens(line);
     }
 
-    /// <summary>Places <paramref name="line"/>'s word when the direct encoder makes it from the tokens alone.</summary>
-    public bool TryAddEncodedFromTokens(SourceLine line) =>
-        MemoActive && EncodeDirectly && _direct.TryEncode(line.Text, out var encoded) && TryPlaceMemoized(encoded);
+    // The word the direct encoder makes from the tokens alone.
+    private bool TryAddEncodedFromTokens(SourceLine line) =>
+        EncodeDirectly && _direct.TryEncode(line.Text, out var encoded) && TryPlaceMemoized(encoded);
 
-    /// <summary>For the two-thread front end's parsing thread, taken once at its start: the memo to find words in
-    /// (null when memoizing is off), read there without touching this object's state, which the other thread writes.</summary>
+    /// <summary>For the pipeline's reading stage, taken once at its start: the memo to find words in (null when
+    /// memoizing is off), read there without touching this object's state, which the assembling stage writes.</summary>
     internal EncodedLineMemo? MemoForFinding => MemoActive ? _memo : null;
-
-    /// <summary>Whether the two-thread front end may leave lines unparsed for <see cref="TryAddEncodedFromTokens"/>.</summary>
-    internal bool DirectEncodingActive => MemoActive && EncodeDirectly;
 
     /// <summary>Places a found word if the names it looked up are still undefined here; false: parse the line instead.</summary>
     public bool TryPlaceMemoized(in MemoHit hit)

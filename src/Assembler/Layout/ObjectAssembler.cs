@@ -7,14 +7,14 @@ using A64Asm.Assembler.Parsing.Syntax;
 namespace A64Asm.Assembler.Layout;
 
 /// <summary>
-/// Assembly proper. The first pass runs while the lines arrive (so .if sees earlier .set values): it parses each
-/// line, keeps it, and lays it out. Further layout passes repeat until no label moves (sizes that depend on
-/// forward labels, .org, .skip); the last pass encodes instructions and writes bytes and relocations.
+/// Assembly proper, in one run over the lines as they arrive (so .if sees earlier .set values). Each statement is
+/// laid out and emitted at once; a datum or instruction naming a later symbol is completed at its place at the end.
+/// From the first statement whose size depends on a later label (the "tail", see ObjectAssembler.Tail.cs) the
+/// statements are kept instead, and layout passes over the tail alone repeat until no label moves; the last of
+/// them emits the tail. Nothing before the tail is laid out or emitted twice, and the front end runs once.
 /// </summary>
 public sealed partial class ObjectAssembler : IExpressionScope
 {
-    private const int MaxLayoutPasses = 16;
-
     private readonly IDiagnosticSink _diagnostics;
     private readonly StatementParser _parser;
     private readonly List<ParsedLine> _program = new();
@@ -29,14 +29,11 @@ public sealed partial class ObjectAssembler : IExpressionScope
     private bool _moved;
     private bool _finished;
 
-    /// <param name="streaming">Emit while the lines arrive and resolve forward references at the end, keeping no
-    /// statements; a size that depends on a later label then throws <see cref="NeedsLayoutPassesException"/>, and the
-    /// caller assembles again with <paramref name="streaming"/> false (all statements kept, layout passes).</param>
-    public ObjectAssembler(IDiagnosticSink diagnostics, bool streaming = false)
+    public ObjectAssembler(IDiagnosticSink diagnostics)
     {
         _diagnostics = diagnostics;
-        _streaming = streaming;
-        _emitting = streaming;
+        _streaming = true;
+        _emitting = true;
         _parser = new StatementParser();
         _encoder = new InstructionEncoder(this);
     }
@@ -85,7 +82,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
     }
 
     /// <summary>The parsing half of <see cref="AddLine"/>, which may run on another thread than the rest
-    /// (see ParallelFrontEnd); parse calls must stay in line order.</summary>
+    /// (see AssemblyPipeline); parse calls must stay in line order.</summary>
     public void Parse(SourceLine line, List<ParsedLine> into)
     {
         if (line.Text.Contains(';'))
@@ -104,7 +101,9 @@ public sealed partial class ObjectAssembler : IExpressionScope
         if (!_streaming)
             _program.Add(parsed);
         _memoCandidate = MemoActive ? parsed.Line : null;
+        _executing = parsed;
         Execute(parsed);
+        _executing = null;
         _memoCandidate = null;
     }
 
@@ -119,27 +118,9 @@ public sealed partial class ObjectAssembler : IExpressionScope
                 section.OpenPool = new LiteralPool();
             }
         PlaceEndPools();
-        if (_streaming)
-        {
-            RunDeferred();
-            ResolveFixups();
-            WriteListing();
-            return BuildObject();
-        }
-
-        bool again = _uncertain;
-        while (again)
-        {
-            if (++_pass > MaxLayoutPasses)
-                throw new AsmError(null, "layout does not settle: label-dependent sizes keep changing");
-            RunPass();
-            again = _moved;
-        }
-        _pass++;
-        _emitting = true;
-        RunPass();
-        if (_moved)
-            throw new AsmError(null, "internal error: a label moved in the emitting pass");
+        if (!_streaming)
+            SettleTail();
+        RunDeferred();
         ResolveFixups();
         WriteListing();
         return BuildObject();
@@ -220,20 +201,6 @@ public sealed partial class ObjectAssembler : IExpressionScope
         return true;
     }
 
-    private void RunPass()
-    {
-        _moved = false;
-        _uncertain = false;
-        _relocations.Clear();
-        _fixups.Clear();
-        StartMappingPass();
-        Sections.StartPass();
-        Aliases.Clear();
-        foreach (var line in _program)
-            Execute(line);
-        PlaceEndPools();
-    }
-
     private void Execute(ParsedLine line)
     {
         // One null check when no listing is asked for; earlier passes lay out only, so only the emitting one is listed.
@@ -247,6 +214,12 @@ public sealed partial class ObjectAssembler : IExpressionScope
         var section = Current;
         long start = section.Location;
         ExecuteStatement(line);
+        // The statement that begins the tail is listed when the tail is emitted.
+        if (!_emitting)
+        {
+            EndLine();
+            return;
+        }
         // A line that switches section (.section, .text) produced nothing where it started.
         long length = ReferenceEquals(section, Current) ? Math.Max(0, section.Location - start) : 0;
         RecordListed(section, start, length, line.Line);

@@ -80,12 +80,18 @@ public sealed class SectionTable
         finally { (Current, Previous) = (current, previous); }
     }
 
-    public void StartPass()
+    /// <summary>Where every section stands, and which is current: what a layout pass over the tail starts from.</summary>
+    public SectionPositions Save() =>
+        new(All.Select(s => s.Location).ToArray(), Current, Previous, _stack.Reverse().ToArray());
+
+    /// <summary>Back to <paramref name="saved"/>; sections made since then start empty.</summary>
+    public void Restore(SectionPositions saved)
     {
-        foreach (var s in All) s.StartPass();
+        for (int i = 0; i < All.Count; i++)
+            All[i].Location = i < saved.Locations.Length ? saved.Locations[i] : 0;
+        (Current, Previous) = (saved.Current, saved.Previous);
         _stack.Clear();
-        Current = _byName[".text"];
-        Previous = null;
+        foreach (var entry in saved.Stack) _stack.Push(entry);
     }
 
     /// <summary>Type and flags GNU as gives a section from its name when .section names none.</summary>
@@ -107,3 +113,8 @@ public sealed class SectionTable
         return (SectionKind.ProgBits, SectionFlags.None);
     }
 }
+
+/// <summary>A saved <see cref="SectionTable"/> state: locations in creation order, the current and previous section,
+/// and the .pushsection stack bottom first.</summary>
+public sealed record SectionPositions(long[] Locations, AsmSection Current, AsmSection? Previous,
+    (AsmSection Current, AsmSection? Previous)[] Stack);

@@ -2,7 +2,7 @@ using A64Asm.Assembler.Diagnostics;
 
 namespace A64Asm.Assembler.Tests.Driver;
 
-/// <summary>The opt-in two-thread front end (A64ASM_THREADS=2) must give the same bytes as the default one.</summary>
+/// <summary>The two-thread front end (the default on two cores or more) must give the same bytes and errors as one thread.</summary>
 public class ParallelFrontEndTests
 {
     const string Source = """
@@ -30,39 +30,17 @@ public class ParallelFrontEndTests
     [Fact]
     public void Parallel_and_sequential_front_ends_agree()
     {
-        byte[] Assemble(bool parallel)
-        {
-            bool saved = AsmDriver.ParallelParsing;
-            AsmDriver.ParallelParsing = parallel;
-            try
-            {
-                return AsmDriver.AssembleText("p.s", Source, new AssemblerOptions(), new CollectingDiagnostics())
-                    .Sections.Single(s => s.Name == ".text").Data;
-            }
-            finally
-            {
-                AsmDriver.ParallelParsing = saved;
-            }
-        }
+        byte[] Assemble(bool parallel) =>
+            AsmDriver.AssembleText("p.s", Source, new AssemblerOptions { Threads = parallel ? 2 : 1 }, new CollectingDiagnostics())
+                .Sections.Single(s => s.Name == ".text").Data;
 
         byte[] sequential = Assemble(false);
         Assert.Equal(48, sequential.Length); // 10 instructions, a .quad and the 8-byte pool entry
         Assert.Equal(Convert.ToHexString(sequential), Convert.ToHexString(Assemble(true)));
     }
 
-    private static string ErrorOnTwoThreads(string source)
-    {
-        bool saved = AsmDriver.ParallelParsing;
-        AsmDriver.ParallelParsing = true;
-        try
-        {
-            return Assert.Throws<AsmError>(() => AsmDriver.AssembleText("p.s", source, new AssemblerOptions(), new CollectingDiagnostics())).Render();
-        }
-        finally
-        {
-            AsmDriver.ParallelParsing = saved;
-        }
-    }
+    private static string ErrorOnTwoThreads(string source) =>
+        Assert.Throws<AsmError>(() => AsmDriver.AssembleText("p.s", source, new AssemblerOptions { Threads = 2 }, new CollectingDiagnostics())).Render();
 
     [Theory]
     // A line left unparsed for the assembling thread (no label, no local reference) that the direct encoder
@@ -74,7 +52,7 @@ public class ParallelFrontEndTests
     [InlineData("nop\n1: add x0, x1, #5000\nadd x0, x1, x2,, x3\n", "p.s:2:")]
     public void Errors_come_in_line_order(string source, string expectedStart)
     {
-        string sequential = Assert.Throws<AsmError>(() => AsmDriver.AssembleText("p.s", source, new AssemblerOptions(), new CollectingDiagnostics())).Render();
+        string sequential = Assert.Throws<AsmError>(() => AsmDriver.AssembleText("p.s", source, new AssemblerOptions { Threads = 1 }, new CollectingDiagnostics())).Render();
         Assert.StartsWith(expectedStart, sequential);
         Assert.Equal(sequential, ErrorOnTwoThreads(source));
     }
