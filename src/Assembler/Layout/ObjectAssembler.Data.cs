@@ -241,13 +241,9 @@ public sealed partial class ObjectAssembler
 
     private void OrgTo(ParsedLine line, Expr targetExpr, byte fill, SourceLocation at)
     {
-        ExprValue target;
-        try
+        if (!ExpressionEvaluator.TryEvaluate(targetExpr, this, line.Line, out var target, out var error))
         {
-            target = Evaluate(targetExpr, line);
-        }
-        catch (AsmError) when (_pass == 1)
-        {
+            if (_pass > 1) throw error!;
             MarkUncertain();
             return;
         }

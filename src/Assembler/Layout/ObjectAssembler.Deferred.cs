@@ -46,14 +46,12 @@ public sealed partial class ObjectAssembler
             return;
         }
         int undefinedBefore = _undefinedLookups;
-        ExprValue value;
-        try
+        if (!ExpressionEvaluator.TryEvaluate(expr, this, line, out var value, out var error))
         {
-            value = ExpressionEvaluator.Evaluate(expr, this, line);
-        }
-        catch (AsmError) when (_undefinedLookups != undefinedBefore)
-        {
-            DeferDatum(size, expr, line, at);
+            if (_undefinedLookups == undefinedBefore && !TryWritePcRelative(size, expr, line, at))
+                throw error!;
+            if (_undefinedLookups != undefinedBefore)
+                DeferDatum(size, expr, line, at);
             return;
         }
         if (value.IsUndefinedSymbol)
@@ -85,16 +83,9 @@ public sealed partial class ObjectAssembler
 
     private void WriteDatum(int size, Expr expr, SourceLine line, SourceLocation at)
     {
-        ExprValue value;
-        try
-        {
-            value = ExpressionEvaluator.Evaluate(expr, this, line);
-        }
-        catch (AsmError)
-        {
-            if (TryWritePcRelative(size, expr, line, at)) return;
-            throw;
-        }
-        WriteValue(size, value, at);
+        if (ExpressionEvaluator.TryEvaluate(expr, this, line, out var value, out var error))
+            WriteValue(size, value, at);
+        else if (!TryWritePcRelative(size, expr, line, at))
+            throw error!;
     }
 }

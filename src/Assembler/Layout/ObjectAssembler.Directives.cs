@@ -162,22 +162,29 @@ public sealed partial class ObjectAssembler
         var symbol = Symbols.GetOrAdd(NameArgument(line, d, 0));
         var expr = ExprArgument(line, d, 1);
         if (!_emitting) return;
-        void Evaluate()
-        {
-            var value = this.Evaluate(expr, line);
-            if (!value.IsAbsolute)
-                throw new AsmError(line.At(expr.Index), $".size expression for '{symbol.Name}' does not evaluate to a constant");
-            symbol.SizeValue = value.Value;
-        }
+        // A size that names a later label is taken at the end.
         int undefinedBefore = _undefinedLookups;
-        try
+        if (!TrySetSize(symbol, expr, line, out var error))
         {
-            Evaluate();
+            if (!CanDefer || _undefinedLookups == undefinedBefore) throw error!;
+            Defer(Current.Location, () =>
+            {
+                if (!TrySetSize(symbol, expr, line, out var late)) throw late!;
+            });
         }
-        catch (AsmError) when (CanDefer && _undefinedLookups != undefinedBefore)
+    }
+
+    private bool TrySetSize(SymbolEntry symbol, Expr expr, ParsedLine line, out AsmError? error)
+    {
+        if (!Parsing.ExpressionEvaluator.TryEvaluate(expr, this, line.Line, out var value, out error))
+            return false;
+        if (!value.IsAbsolute)
         {
-            Defer(Current.Location, Evaluate);
+            error = new AsmError(line.At(expr.Index), $".size expression for '{symbol.Name}' does not evaluate to a constant");
+            return false;
         }
+        symbol.SizeValue = value.Value;
+        return true;
     }
 
     private void SetDirective(ParsedLine line, DirectiveStatement d, bool redefinable)
@@ -202,15 +209,9 @@ public sealed partial class ObjectAssembler
             if (!redefinable)
                 throw new AsmError(at, $"symbol '{name}' is already defined");
         }
-        Parsing.ExprValue value;
-        try
-        {
-            value = Evaluate(expr, line);
-        }
-        catch (AsmError) when (_pass == 1)
-        {
-            value = new Parsing.ExprValue(0, null, "?");
-        }
+        // In the first pass a value that cannot be had yet (a later label in a difference) is taken when it is read.
+        if (!Parsing.ExpressionEvaluator.TryEvaluate(expr, this, line.Line, out var value, out var error))
+            value = _pass == 1 ? new Parsing.ExprValue(0, null, "?") : throw error!;
         RememberTailEquate(symbol);
         symbol.IsEquate = true;
         if (value.IsUndefinedSymbol)

@@ -67,15 +67,10 @@ public sealed partial class ObjectAssembler
             case BinaryExpr { Op: BinaryOp.Subtract } sub:
                 return TryCollectTerms(sub.Left, sign, line, terms) && TryCollectTerms(sub.Right, -sign, line, terms);
             default:
-                try
-                {
-                    terms.Add((sign, ExpressionEvaluator.Evaluate(expr, this, line)));
-                    return true;
-                }
-                catch (AsmError)
-                {
+                if (!ExpressionEvaluator.TryEvaluate(expr, this, line, out var value, out _))
                     return false;
-                }
+                terms.Add((sign, value));
+                return true;
         }
     }
 }

@@ -29,15 +29,11 @@ public sealed partial class ObjectAssembler
     /// <summary>Literals with equal keys share a slot: the same constant, or the same symbol and addend.</summary>
     private string LiteralKey(Expr value, ParsedLine line)
     {
-        try
+        // A value not evaluable yet is never shared.
+        if (ExpressionEvaluator.TryEvaluate(value, this, line.Line, out var v, out _))
         {
-            var v = Evaluate(value, line);
             if (v.IsAbsolute) return "#" + v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (v.Symbol is { } symbol) return $"{symbol}@{(v.Section is null ? v.Value : v.Value - AnchorOffset(symbol))}";
-        }
-        catch (AsmError)
-        {
-            // Not evaluable yet: never shared.
         }
         return "!" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }

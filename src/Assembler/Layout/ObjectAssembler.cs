@@ -325,13 +325,9 @@ public sealed partial class ObjectAssembler : IExpressionScope
     /// counts as unknown (null) and schedules another pass; afterwards it is an error.</summary>
     internal long? EvaluateForLayout(Expr expr, ParsedLine line)
     {
-        ExprValue value;
-        try
+        if (!ExpressionEvaluator.TryEvaluate(expr, this, line.Line, out var value, out var error))
         {
-            value = ExpressionEvaluator.Evaluate(expr, this, line.Line);
-        }
-        catch (AsmError) when (_pass == 1)
-        {
+            if (_pass > 1) throw error!;
             MarkUncertain();
             return null;
         }

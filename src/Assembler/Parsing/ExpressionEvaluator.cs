@@ -10,15 +10,42 @@ namespace A64Asm.Assembler.Parsing;
 /// </summary>
 public static class ExpressionEvaluator
 {
-    public static ExprValue Evaluate(Expr expr, IExpressionScope scope, SourceLine line) => expr switch
+    public static ExprValue Evaluate(Expr expr, IExpressionScope scope, SourceLine line) =>
+        TryEvaluate(expr, scope, line, out var value, out var error) ? value : throw error!;
+
+    /// <summary>As <see cref="Evaluate"/>, with an error given back instead of thrown: callers that may retry later
+    /// (a name defined further on) decide without catching. An error of the scope itself (a definition loop) is thrown.</summary>
+    public static bool TryEvaluate(Expr expr, IExpressionScope scope, SourceLine line, out ExprValue value, out AsmError? error)
     {
-        NumberExpr n => ExprValue.Absolute(n.Value),
-        SymbolExpr s => Symbol(s, scope),
-        UnaryExpr u => Unary(u, Evaluate(u.Operand, scope, line), line),
-        BinaryExpr b => Binary(b, Evaluate(b.Left, scope, line), Evaluate(b.Right, scope, line), line),
-        FloatExpr f => throw new AsmError(line.At(f.Index), "floating-point number in an integer expression"),
-        _ => throw new InvalidOperationException(expr.GetType().Name),
-    };
+        error = null;
+        switch (expr)
+        {
+            case NumberExpr n:
+                value = ExprValue.Absolute(n.Value);
+                return true;
+            case SymbolExpr s:
+                value = Symbol(s, scope);
+                return true;
+            case UnaryExpr u:
+                if (!TryEvaluate(u.Operand, scope, line, out var operand, out error))
+                {
+                    value = default;
+                    return false;
+                }
+                return Unary(u, operand, line, out value, out error);
+            case BinaryExpr b:
+                value = default;
+                if (!TryEvaluate(b.Left, scope, line, out var left, out error) || !TryEvaluate(b.Right, scope, line, out var right, out error))
+                    return false;
+                return Binary(b, left, right, line, out value, out error);
+            case FloatExpr f:
+                value = default;
+                error = new AsmError(line.At(f.Index), "floating-point number in an integer expression");
+                return false;
+            default:
+                throw new InvalidOperationException(expr.GetType().Name);
+        }
+    }
 
     /// <summary>Evaluates and requires an absolute result.</summary>
     public static long EvaluateAbsolute(Expr expr, IExpressionScope scope, SourceLine line)
@@ -41,43 +68,57 @@ public static class ExpressionEvaluator
         return scope.TryGetSymbol(s.Name, out var value) ? value : new ExprValue(0, null, s.Name);
     }
 
-    private static ExprValue Unary(UnaryExpr u, ExprValue v, SourceLine line)
+    private static bool Fail(SourceLocation at, string message, out ExprValue value, out AsmError? error)
     {
-        if (u.Op == UnaryOp.Plus) return v;
+        value = default;
+        error = new AsmError(at, message);
+        return false;
+    }
+
+    private static bool Unary(UnaryExpr u, ExprValue v, SourceLine line, out ExprValue value, out AsmError? error)
+    {
+        error = null;
+        value = v;
+        if (u.Op == UnaryOp.Plus) return true;
         if (!v.IsAbsolute)
-            throw new AsmError(line.At(u.Index), $"invalid operand of unary '{OpText(u.Op)}': {Describe(v)} is not absolute");
-        return ExprValue.Absolute(u.Op switch
+            return Fail(line.At(u.Index), $"invalid operand of unary '{OpText(u.Op)}': {Describe(v)} is not absolute", out value, out error);
+        value = ExprValue.Absolute(u.Op switch
         {
             UnaryOp.Negate => unchecked(-v.Value),
             UnaryOp.Complement => ~v.Value,
             _ => v.Value == 0 ? 1 : 0,
         });
+        return true;
     }
 
-    private static ExprValue Binary(BinaryExpr b, ExprValue l, ExprValue r, SourceLine line)
+    private static bool Binary(BinaryExpr b, ExprValue l, ExprValue r, SourceLine line, out ExprValue value, out AsmError? error)
     {
+        error = null;
         if (b.Op == BinaryOp.Add)
         {
-            if (r.IsAbsolute) return l with { Value = unchecked(l.Value + r.Value) };
-            if (l.IsAbsolute) return r with { Value = unchecked(l.Value + r.Value) };
-            throw new AsmError(line.At(b.Index), $"invalid sum: {Describe(l)} + {Describe(r)} is not relocatable");
+            value = r.IsAbsolute ? l with { Value = unchecked(l.Value + r.Value) } : r with { Value = unchecked(l.Value + r.Value) };
+            return r.IsAbsolute || l.IsAbsolute
+                || Fail(line.At(b.Index), $"invalid sum: {Describe(l)} + {Describe(r)} is not relocatable", out value, out error);
         }
         if (b.Op == BinaryOp.Subtract)
-            return Subtract(b, l, r, line);
+            return Subtract(b, l, r, line, out value, out error);
         if (!l.IsAbsolute || !r.IsAbsolute)
         {
             // Comparing two labels of one section compares their offsets.
+            value = ExprValue.Absolute(Compare(b.Op, l.Value, r.Value));
             if (IsComparison(b.Op) && SameBase(l, r))
-                return ExprValue.Absolute(Compare(b.Op, l.Value, r.Value));
+                return true;
             var culprit = l.IsAbsolute ? r : l;
-            throw new AsmError(line.At(b.Index), $"invalid operands of '{OpText(b.Op)}': {Describe(culprit)} is not absolute");
+            return Fail(line.At(b.Index), $"invalid operands of '{OpText(b.Op)}': {Describe(culprit)} is not absolute", out value, out error);
         }
         long x = l.Value, y = r.Value;
-        return ExprValue.Absolute(b.Op switch
+        if (y == 0 && b.Op is BinaryOp.Divide or BinaryOp.Modulo)
+            return Fail(line.At(b.Right.Index), "division by zero", out value, out error);
+        value = ExprValue.Absolute(b.Op switch
         {
             BinaryOp.Multiply => unchecked(x * y),
-            BinaryOp.Divide => y == 0 ? throw new AsmError(line.At(b.Right.Index), "division by zero") : x == long.MinValue && y == -1 ? x : x / y,
-            BinaryOp.Modulo => y == 0 ? throw new AsmError(line.At(b.Right.Index), "division by zero") : y == -1 ? 0 : x % y,
+            BinaryOp.Divide => x == long.MinValue && y == -1 ? x : x / y,
+            BinaryOp.Modulo => y == -1 ? 0 : x % y,
             BinaryOp.ShiftLeft => (ulong)y >= 64 ? 0 : x << (int)y,
             BinaryOp.ShiftRight => (ulong)y >= 64 ? 0 : (long)((ulong)x >> (int)y),
             BinaryOp.Or => x | y,
@@ -88,16 +129,20 @@ public static class ExpressionEvaluator
             BinaryOp.LogicalOr => x != 0 || y != 0 ? 1 : 0,
             _ => Compare(b.Op, x, y),
         });
+        return true;
     }
 
-    private static ExprValue Subtract(BinaryExpr b, ExprValue l, ExprValue r, SourceLine line)
+    private static bool Subtract(BinaryExpr b, ExprValue l, ExprValue r, SourceLine line, out ExprValue value, out AsmError? error)
     {
-        if (r.IsAbsolute) return l with { Value = unchecked(l.Value - r.Value) };
-        if (SameBase(l, r)) return ExprValue.Absolute(unchecked(l.Value - r.Value));
+        error = null;
+        value = l with { Value = unchecked(l.Value - r.Value) };
+        if (r.IsAbsolute) return true;
+        value = ExprValue.Absolute(unchecked(l.Value - r.Value));
+        if (SameBase(l, r)) return true;
         string why = l.Section is not null && r.Section is not null
             ? $"'{Describe(l)}' and '{Describe(r)}' are in different sections"
             : $"{Describe(r.IsUndefinedSymbol ? r : l)} is undefined";
-        throw new AsmError(line.At(b.Index), $"can't subtract: {why}");
+        return Fail(line.At(b.Index), $"can't subtract: {why}", out value, out error);
     }
 
     private static bool SameBase(ExprValue l, ExprValue r) =>
