@@ -99,7 +99,7 @@ public sealed partial class ObjectAssembler
 
     private void Inst(ParsedLine line, DirectiveStatement d)
     {
-        MarkCode(BeforeOperands);
+        MarkCode(MappingSymbols.BeforeOperands);
         foreach (var argument in d.Arguments)
         {
             AlignInstruction();

@@ -44,7 +44,7 @@ public sealed partial class ObjectAssembler
     public bool EncodeDirectly { get; init; } = true;
 
     // Only a streaming run places each statement once, in order; a listing wants each line's parse.
-    private bool MemoActive => Memoize && _streaming && _listing is null && !_finished;
+    private bool MemoActive => Memoize && _streaming && Listing is null && !_finished;
 
     /// <summary>Places <paramref name="line"/>'s word from the memo when the same text was encoded before and
     /// nothing it depended on has changed; false means the line must be parsed and added as usual.</summary>
@@ -71,12 +71,12 @@ public sealed partial class ObjectAssembler
         if (!MemoActive || !Aliases.IsEmpty || Current.IsNoBits || IsDefinedHere(hit.Name0) || IsDefinedHere(hit.Name1))
             return false;
         // What Execute does for an instruction line without labels, with the word already known.
-        BeginLine();
-        AfterStatementLabels();
-        MarkCode(AfterLine);
+        _mapping.BeginLine();
+        _mapping.AfterStatementLabels();
+        MarkCode(MappingSymbols.AfterLine);
         AlignInstruction();
         BinaryPrimitives.WriteUInt32LittleEndian(Reserve(4), hit.Word);
-        EndLine();
+        _mapping.EndLine();
         if (hit.FromTokens) TokenEncodedLines++;
         else MemoizedLines++;
         return true;

@@ -142,8 +142,7 @@ public sealed partial class ObjectAssembler
             if (!internalName)
                 labels[^1] = output;
         }
-        RecordNewSections(_lineSeq);
-        obj.Symbols.AddRange(OrderedSymbols(labels, sections));
+        obj.Symbols.AddRange(_mapping.Ordered(labels, sections));
 
         // gas keeps a section's fixups in the order of the bytes they patch; ours arrive datum first, then
         // instructions and deferred data at the end.

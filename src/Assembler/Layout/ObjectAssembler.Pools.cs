@@ -53,13 +53,13 @@ public sealed partial class ObjectAssembler
 
     private void PlaceEndPools()
     {
-        _pendingEndPools = true;
+        _mapping.PlacingEndPools = true;
         foreach (var section in Sections.All)
         {
             if (section.EndPool is not { } pool) continue;
             Sections.RunIn(section, () => PlacePool(pool));
         }
-        _pendingEndPools = false;
+        _mapping.PlacingEndPools = false;
     }
 
     private void PlacePool(LiteralPool pool)

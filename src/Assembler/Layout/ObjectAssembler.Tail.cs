@@ -54,7 +54,7 @@ public sealed partial class ObjectAssembler
         var first = _executing ?? throw new InvalidOperationException("a size became uncertain outside a statement");
         _streaming = false;
         _emitting = false;
-        _tail = new TailStart(Sections.Save(), Aliases.Save(), _relocations.Count, _fixups.Count, _lineSeq - 1);
+        _tail = new TailStart(Sections.Save(), Aliases.Save(), _relocations.Count, _fixups.Count, _mapping.LineSeq - 1);
         _program.Add(first);
     }
 
@@ -89,7 +89,7 @@ public sealed partial class ObjectAssembler
         Aliases.Restore(tail.Aliases);
         _relocations.RemoveRange(tail.Relocations, _relocations.Count - tail.Relocations);
         _fixups.RemoveRange(tail.Fixups, _fixups.Count - tail.Fixups);
-        _lineSeq = tail.LineSeq;
+        _mapping.LineSeq = tail.LineSeq;
         foreach (var (symbol, value) in tail.Equates)
             value.ApplyTo(symbol);
         foreach (var line in _program)

@@ -36,6 +36,31 @@ public sealed partial class ObjectAssembler : IExpressionScope
         _emitting = true;
         _parser = new StatementParser();
         _encoder = new InstructionEncoder(this);
+        _mapping = new MappingSymbols(Sections, Symbols);
+    }
+
+    private readonly MappingSymbols _mapping;
+    private readonly EquateChains _equates = new();
+
+    // Mapping symbols mark what the emitting pass writes; layout passes write nothing.
+    private void MarkCode(int phase)
+    {
+        if (_emitting) _mapping.MarkCode(phase);
+    }
+
+    private void MarkData()
+    {
+        if (_emitting) _mapping.MarkData();
+    }
+
+    private void MarkPoolGroup(bool aligned)
+    {
+        if (_emitting) _mapping.MarkPoolGroup(aligned);
+    }
+
+    private void MarkAlignment(bool codeFill, long padding)
+    {
+        if (_emitting) _mapping.MarkAlignment(codeFill, padding);
     }
 
     public SectionTable Sections { get; } = new();
@@ -111,6 +136,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
     public ObjectFile Finish()
     {
         _finished = true;
+        _mapping.Finished = true;
         foreach (var section in Sections.All)
             if (!section.OpenPool.IsEmpty)
             {
@@ -122,7 +148,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
             SettleTail();
         RunDeferred();
         ResolveFixups();
-        WriteListing();
+        _listed?.WriteTo();
         return BuildObject();
     }
 
@@ -135,20 +161,24 @@ public sealed partial class ObjectAssembler : IExpressionScope
 
     public bool IsSymbolDefined(string name) => Symbols.Find(name) is { IsDefined: true } or { PendingExpression: not null };
 
-    public bool TryGetSymbol(string name, out ExprValue value)
+    public bool TryGetSymbol(string name, out ExprValue value) =>
+        TryGetSymbol(name, out value, out var error) || (error is not null ? throw error : false);
+
+    public bool TryGetSymbol(string name, out ExprValue value, out AsmError? error)
     {
-        bool found = FindSymbolValue(name, out value);
+        bool found = FindSymbolValue(name, out value, out error);
         if (_memoLookups is { } lookups)
         {
-            if (found) _memoSpoiled = true;
+            if (found || error is not null) _memoSpoiled = true;
             else lookups.Add(name);
         }
         return found;
     }
 
-    private bool FindSymbolValue(string name, out ExprValue value)
+    private bool FindSymbolValue(string name, out ExprValue value, out AsmError? error)
     {
         value = default;
+        error = null;
         var symbol = Symbols.Find(name);
         if (symbol is null)
         {
@@ -156,7 +186,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
             return false;
         }
         if (symbol.PendingExpression is { } pending)
-            return TryEvaluatePending(symbol, pending, out value);
+            return _equates.TryEvaluate(symbol, pending, this, out value, out error);
         if (!symbol.IsDefined)
         {
             _undefinedLookups++;
@@ -166,49 +196,14 @@ public sealed partial class ObjectAssembler : IExpressionScope
         return true;
     }
 
-    /// <summary>Equates being evaluated, innermost last: a symbol met again is a loop, and the list names it.</summary>
-    private readonly List<SymbolEntry> _resolving = new();
-
-    /// <summary>Equates that name equates evaluate recursively; gas follows any chain, this bound keeps the
-    /// recursion well inside a thread's stack.</summary>
-    internal const int MaxEquateChain = 1000;
-
-    private bool TryEvaluatePending(SymbolEntry symbol, Expr pending, out ExprValue value)
-    {
-        value = default;
-        if (symbol.IsResolving)
-        {
-            var loop = _resolving.Skip(_resolving.IndexOf(symbol)).Select(s => ExpressionEvaluator.Display(s.Name)).Append(ExpressionEvaluator.Display(symbol.Name));
-            throw new AsmError(symbol.PendingLine?.At(pending.Index),
-                $"symbol definition loop encountered at '{symbol.Name}': {string.Join(" -> ", loop)}");
-        }
-        if (_resolving.Count >= MaxEquateChain)
-            throw new AsmError(symbol.PendingLine?.At(pending.Index),
-                $"chain of symbol definitions exceeds the limit of {MaxEquateChain} at '{symbol.Name}'");
-        symbol.IsResolving = true;
-        _resolving.Add(symbol);
-        try
-        {
-            value = ExpressionEvaluator.Evaluate(pending, this, symbol.PendingLine!);
-        }
-        finally
-        {
-            symbol.IsResolving = false;
-            _resolving.RemoveAt(_resolving.Count - 1);
-        }
-        if (value.IsUndefinedSymbol) return false;
-        // Equates to a label keep the label's name so relocations name it, as gas does.
-        return true;
-    }
-
     private void Execute(ParsedLine line)
     {
         // One null check when no listing is asked for; earlier passes lay out only, so only the emitting one is listed.
-        BeginLine();
-        if (_listing is null || !_emitting || (line.Labels.Count == 0 && line.Statement is null))
+        _mapping.BeginLine();
+        if (_listed is null || !_emitting || (line.Labels.Count == 0 && line.Statement is null))
         {
             ExecuteStatement(line);
-            EndLine();
+            _mapping.EndLine();
             return;
         }
         var section = Current;
@@ -217,20 +212,20 @@ public sealed partial class ObjectAssembler : IExpressionScope
         // The statement that begins the tail is listed when the tail is emitted.
         if (!_emitting)
         {
-            EndLine();
+            _mapping.EndLine();
             return;
         }
         // A line that switches section (.section, .text) produced nothing where it started.
         long length = ReferenceEquals(section, Current) ? Math.Max(0, section.Location - start) : 0;
-        RecordListed(section, start, length, line.Line);
-        EndLine();
+        _listed.Add(section, start, length, line.Line);
+        _mapping.EndLine();
     }
 
     private void ExecuteStatement(ParsedLine line)
     {
         foreach (var label in line.Labels)
             DefineLabel(label.Name, line.Line, label.Index);
-        AfterStatementLabels();
+        _mapping.AfterStatementLabels();
         switch (line.Statement)
         {
             case null:
@@ -276,7 +271,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
             literal = Literal(line, instruction, literalSyntax);
         if (Current.IsNoBits)
             throw new AsmError(line.At(instruction.Index), $"attempt to store an instruction in NOBITS section '{Current.Name}'");
-        MarkCode(AfterLine);
+        MarkCode(MappingSymbols.AfterLine);
         AlignInstruction();
         if (!_emitting)
         {
@@ -357,43 +352,12 @@ public sealed partial class ObjectAssembler : IExpressionScope
         _diagnostics.Warning(at, message);
     }
 
-    private const long MaxListedNoBits = 64;
-    private IListingSink? _listing;
-    private readonly List<(AsmSection Section, long Offset, long Length, SourceLine Line)> _listed = new();
-
-    /// <summary>Where the listing goes (null: none). Ranges are kept while emitting and their bytes read once the
-    /// object is finished, so fixed-up bytes are listed as they end up.</summary>
+    /// <summary>Where the listing goes (null: none).</summary>
     public IListingSink? Listing
     {
-        get => _listing;
-        set => _listing = value;
+        get => _listed?.Sink;
+        set => _listed = value is null ? null : new ListedLines(value);
     }
 
-    private void RecordListed(AsmSection section, long offset, long length, SourceLine line)
-    {
-        // ';'-separated statements of one line come as pieces: list the line once, with all its bytes.
-        if (_listed.Count > 0 && _listed[^1] is var last && ReferenceEquals(last.Section, section)
-            && last.Offset + last.Length == offset && SameSourceLine(last.Line, line))
-        {
-            _listed[^1] = last with { Length = last.Length + length };
-            return;
-        }
-        _listed.Add((section, offset, length, line));
-    }
-
-    private static bool SameSourceLine(SourceLine a, SourceLine b) =>
-        ReferenceEquals(a.Location.Pos.File, b.Location.Pos.File) && a.Location.Pos.Line == b.Location.Pos.Line
-        && ReferenceEquals(a.Location.Context, b.Location.Context);
-
-    private void WriteListing()
-    {
-        if (_listing is null) return;
-        foreach (var (section, offset, length, line) in _listed)
-        {
-            // A NOBITS section holds no bytes: a short run of zeros stands for a .skip there, not a huge allocation.
-            int shown = (int)(section.IsNoBits ? Math.Min(length, MaxListedNoBits) : length);
-            _listing.Line(section.Name, offset, shown == 0 ? default : section.At(offset, shown), line);
-        }
-        _listed.Clear();
-    }
+    private ListedLines? _listed;
 }

@@ -27,6 +27,14 @@ public interface IExpressionScope
     /// false when the symbol is not (yet) defined.</summary>
     bool TryGetSymbol(string name, out ExprValue value);
 
+    /// <summary>As <see cref="TryGetSymbol(string, out ExprValue)"/>, with the error of a symbol whose definition
+    /// cannot be evaluated (an equate naming a later label in a difference, a definition loop) given back.</summary>
+    bool TryGetSymbol(string name, out ExprValue value, out Diagnostics.AsmError? error)
+    {
+        error = null;
+        return TryGetSymbol(name, out value);
+    }
+
     /// <summary>"." at the statement being evaluated.</summary>
     ExprValue LocationCounter { get; }
 }

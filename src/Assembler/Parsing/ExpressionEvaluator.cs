@@ -23,8 +23,15 @@ public static class ExpressionEvaluator
             case NumberExpr n:
                 value = ExprValue.Absolute(n.Value);
                 return true;
+            case SymbolExpr { IsLocationCounter: true }:
+                value = scope.LocationCounter;
+                return true;
             case SymbolExpr s:
-                value = Symbol(s, scope);
+                if (scope.TryGetSymbol(s.Name, out value, out error))
+                    return true;
+                if (error is not null)
+                    return false;
+                value = new ExprValue(0, null, s.Name);
                 return true;
             case UnaryExpr u:
                 if (!TryEvaluate(u.Operand, scope, line, out var operand, out error))
@@ -61,12 +68,6 @@ public static class ExpressionEvaluator
         : "expression is not absolute: it depends on a label's address";
 
     public static string Display(string symbol) => LocalLabelNames.Describe(symbol);
-
-    private static ExprValue Symbol(SymbolExpr s, IExpressionScope scope)
-    {
-        if (s.IsLocationCounter) return scope.LocationCounter;
-        return scope.TryGetSymbol(s.Name, out var value) ? value : new ExprValue(0, null, s.Name);
-    }
 
     private static bool Fail(SourceLocation at, string message, out ExprValue value, out AsmError? error)
     {

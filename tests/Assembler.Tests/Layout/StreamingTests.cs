@@ -40,6 +40,8 @@ public class StreamingTests
                 ".set n, 1\nnop\n.skip 4\n.set n, n + 1\n.word n\n")]
     // Settles in the third pass: the first skip moves the labels the second one measures.
     [InlineData(".skip .Lc - .Lb\n.La: nop\n.Lb: .skip .Lb - .La\n.Lc: nop\n", ".skip 4\nnop\n.skip 4\nnop\n")]
+    // An equate of a forward difference, used for a size before the labels are defined.
+    [InlineData(".set a, .Lend - .Lstart\n.skip a\n.Lstart: nop\n.Lend:\n.quad a\n", ".skip 4\nnop\n.quad 4\n")]
     // Sections switched inside the tail come back to where they stood.
     [InlineData(".skip .Lb - .La\n.section .data\n.word 7\n.text\n.La: nop\n.Lb:\n", ".skip 4\nnop\n")]
     public void Sizes_that_depend_on_later_labels_settle(string source, string written)

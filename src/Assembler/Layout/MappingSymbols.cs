@@ -15,10 +15,15 @@ internal sealed record ExtraLocal(AsmSection Section, long Offset, MapState Stat
     public bool IsSectionSymbol => State == MapState.Undefined;
 }
 
-public sealed partial class ObjectAssembler
+/// <summary>
+/// The mapping symbols ($x, $d) and section symbols an object carries, recorded as code and data are emitted, and
+/// their place among the labels in GNU as's creation order. Only the emitting pass reports here.
+/// </summary>
+internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
 {
     private const int EndOfInput = int.MaxValue;
-    private const int BeforeOperands = 0, AfterLine = 1;
+    /// <summary>Whether a symbol arises before a statement's operands are read or after the whole line.</summary>
+    public const int BeforeOperands = 0, AfterLine = 1;
 
     // Per line of the first pass: how many symbols existed once its labels were defined, and after the whole line.
     private readonly SymbolCountsByLine _symbolsAtStatement = new();
@@ -30,51 +35,48 @@ public sealed partial class ObjectAssembler
     private readonly Dictionary<(AsmSection Section, long Offset), int> _mappingAt = new();
     private readonly List<(AsmSection Section, long Offset, long Bytes)> _codePadding = new();
     private readonly Dictionary<AsmSection, MapState> _mapState = new(ReferenceEqualityComparer.Instance);
-    private int _lineSeq = -1;
+    /// <summary>The statement being laid out, counted from 0 in input order.</summary>
+    public int LineSeq { get; set; } = -1;
     private long _extraSeq;
     private int _knownSections;
 
-    private void StartMappingPass()
+    public void BeginLine()
     {
-        _lineSeq = -1;
-        _mappingSymbols.Clear();
-        _mappingAt.Clear();
-        _codePadding.Clear();
-        _mapState.Clear();
-    }
-
-    private void BeginLine()
-    {
-        _lineSeq++;
+        LineSeq++;
         if (_knownSections == 0)
             RecordNewSections(-1);
     }
 
-    private void AfterStatementLabels()
+    public void AfterStatementLabels()
     {
-        _symbolsAtStatement.Record(_lineSeq, Symbols.InOrder.Count);
+        _symbolsAtStatement.Record(LineSeq, symbols.InOrder.Count);
     }
 
-    private void EndLine()
+    public void EndLine()
     {
-        _symbolsAfterLine.Record(_lineSeq, Symbols.InOrder.Count);
-        RecordNewSections(_lineSeq);
+        _symbolsAfterLine.Record(LineSeq, symbols.InOrder.Count);
+        RecordNewSections(LineSeq);
     }
 
-    private void RecordNewSections(int line)
+    /// <summary>Set while the pools left open at the end are placed: their symbols come after every line's.</summary>
+    public bool PlacingEndPools { get; set; }
+
+    /// <summary>Set once the input has ended.</summary>
+    public bool Finished { get; set; }
+
+    public void RecordNewSections(int line)
     {
-        for (; _knownSections < Sections.All.Count; _knownSections++)
-            _sectionSymbols.Add(new ExtraLocal(Sections.All[_knownSections], 0, MapState.Undefined, line, BeforeOperands, _extraSeq++));
+        for (; _knownSections < sections.All.Count; _knownSections++)
+            _sectionSymbols.Add(new ExtraLocal(sections.All[_knownSections], 0, MapState.Undefined, line, BeforeOperands, _extraSeq++));
     }
 
     private MapState StateOf(AsmSection section) => _mapState.GetValueOrDefault(section);
 
     /// <summary>An instruction or .inst is about to be placed: GNU as first pads code after data to a word with
     /// a code-alignment fragment, whose zero bytes it marks as data once their count is known.</summary>
-    private void MarkCode(int phase)
+    public void MarkCode(int phase)
     {
-        if (!_emitting) return;
-        var s = Current;
+        var s = sections.Current;
         if (s.IsCode && StateOf(s) == MapState.Data)
         {
             SwitchState(MapState.Code, s.Location, BeforeOperands);
@@ -86,27 +88,22 @@ public sealed partial class ObjectAssembler
     }
 
     /// <summary>A literal pool's group of one slot size: aligned as the section's kind, then data.</summary>
-    private void MarkPoolGroup(bool aligned)
+    public void MarkPoolGroup(bool aligned)
     {
-        if (!_emitting) return;
         if (!aligned)
-            SwitchState(Current.IsCode ? MapState.Code : MapState.Data, Current.Location, AfterLine);
+            SwitchState(sections.Current.IsCode ? MapState.Code : MapState.Data, sections.Current.Location, AfterLine);
         else
             EnterState(MapState.Data, AfterLine);
     }
 
     /// <summary>Data directives (.byte … .quad, strings, .space, .fill) mark '.' as data before their operands.</summary>
-    private void MarkData()
-    {
-        if (_emitting) EnterState(MapState.Data, BeforeOperands);
-    }
+    public void MarkData() => EnterState(MapState.Data, BeforeOperands);
 
     /// <summary>.align and friends: a code section without a fill pattern pads with NOPs (code, its odd leading
     /// bytes marked data); any other alignment takes the section's kind.</summary>
-    private void MarkAlignment(bool codeFill, long padding)
+    public void MarkAlignment(bool codeFill, long padding)
     {
-        if (!_emitting) return;
-        var s = Current;
+        var s = sections.Current;
         SwitchState(s.IsCode ? MapState.Code : MapState.Data, s.Location, codeFill ? AfterLine : BeforeOperands);
         if (codeFill && (padding & 3) != 0)
             _codePadding.Add((s, s.Location, padding & 3));
@@ -114,7 +111,7 @@ public sealed partial class ObjectAssembler
 
     private void EnterState(MapState state, int phase)
     {
-        var s = Current;
+        var s = sections.Current;
         var now = StateOf(s);
         if (now == state) return;
         if (now == MapState.Undefined && state == MapState.Data && !s.IsCode)
@@ -126,7 +123,7 @@ public sealed partial class ObjectAssembler
 
     private void SwitchState(MapState state, long offset, int phase)
     {
-        var s = Current;
+        var s = sections.Current;
         if (StateOf(s) == state) return;
         _mapState[s] = state;
         AddMapping(s, offset, state, phase);
@@ -137,12 +134,10 @@ public sealed partial class ObjectAssembler
     {
         if (_mappingAt.TryGetValue((section, offset), out int earlier))
             _mappingSymbols[earlier] = null;
-        int line = _finished && _lineSeq < 0 ? EndOfInput : _lineSeq;
+        int line = Finished && LineSeq < 0 ? EndOfInput : LineSeq;
         _mappingAt[(section, offset)] = _mappingSymbols.Count;
-        _mappingSymbols.Add(new ExtraLocal(section, offset, state, _pendingEndPools ? EndOfInput : line, phase, _extraSeq++));
+        _mappingSymbols.Add(new ExtraLocal(section, offset, state, PlacingEndPools ? EndOfInput : line, phase, _extraSeq++));
     }
-
-    private bool _pendingEndPools;
 
     /// <summary>
     /// The mapping symbols GNU as adds when it writes the object: the zero bytes that bring a code alignment to a
@@ -154,8 +149,8 @@ public sealed partial class ObjectAssembler
         var result = new List<ExtraLocal?>(_mappingSymbols);
         var at = new Dictionary<(AsmSection Section, long Offset), int>(_mappingAt);
         var order = new Dictionary<AsmSection, int>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < Sections.All.Count; i++)
-            order[Sections.All[i]] = i;
+        for (int i = 0; i < sections.All.Count; i++)
+            order[sections.All[i]] = i;
         foreach (var (section, offset, bytes) in _codePadding.OrderBy(p => order[p.Section]))
         {
             if (at.TryGetValue((section, offset), out int earlier))
@@ -176,8 +171,9 @@ public sealed partial class ObjectAssembler
     }
 
     /// <summary>Labels and the extra locals, in GNU as's creation order.</summary>
-    private List<ObjectSymbol> OrderedSymbols(List<ObjectSymbol?> labels, Dictionary<AsmSection, ObjectSection> sections)
+    public List<ObjectSymbol> Ordered(List<ObjectSymbol?> labels, Dictionary<AsmSection, ObjectSection> output)
     {
+        RecordNewSections(LineSeq);
         var extras = _sectionSymbols.Concat(FinalMappingSymbols())
             .Select(e => (Count: CountBefore(e), e.Line, e.Phase, e.Seq, e))
             .OrderBy(x => x.Count).ThenBy(x => x.Line).ThenBy(x => x.Phase).ThenBy(x => x.Seq)
@@ -187,7 +183,7 @@ public sealed partial class ObjectAssembler
         for (int i = 0; i <= labels.Count; i++)
         {
             for (; next < extras.Count && (extras[next].Count <= i || i == labels.Count); next++)
-                ordered.Add(ToObjectSymbol(extras[next].e, sections));
+                ordered.Add(ToObjectSymbol(extras[next].e, output));
             if (i < labels.Count && labels[i] is { } label)
                 ordered.Add(label);
         }
