@@ -40,7 +40,9 @@ public static class ElfObjectWriter
 
         headers.Add(new(".symtab", ShtSymTab, 0, 8, SymbolSize, (uint)strtabIndex, symbols.FirstGlobalIndex, SymbolBytes(symbols, obj.BigEndian)));
         headers.Add(new(".strtab", ShtStrTab, 0, 1, 0, 0, 0, symbols.StringTable));
-        var (sectionNames, offsetOf) = ElfStringTable.SuffixMerged(headers.Select(h => h.Name).Append(".shstrtab"));
+        // GNU as names its own tables first, then the sections in header order, a name that ends another sharing its bytes.
+        var (sectionNames, offsetOf) = ElfStringTable.SuffixSharedInOrder(
+            new[] { ".symtab", ".strtab", ".shstrtab" }.Concat(headers.Select(h => h.Name)));
         headers.Add(new(".shstrtab", ShtStrTab, 0, 1, 0, 0, 0, sectionNames));
         var nameOffsets = headers.Select(h => offsetOf[h.Name]).ToList();
 

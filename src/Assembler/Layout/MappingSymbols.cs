@@ -99,6 +99,16 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     /// <summary>Data directives (.byte … .quad, strings, .space, .fill) mark '.' as data before their operands.</summary>
     public void MarkData() => EnterState(MapState.Data, BeforeOperands);
 
+    /// <summary>.space/.skip/.fill of at least one byte: GNU as gives the bytes a fill fragment, which marks data in
+    /// any section, once the operands are read (in code the directive has marked it before them).</summary>
+    public void MarkFill()
+    {
+        if (sections.Current.IsCode)
+            MarkData();
+        else
+            SwitchState(MapState.Data, sections.Current.Location, AfterLine);
+    }
+
     /// <summary>.align and friends: a code section without a fill pattern pads with NOPs (code, its odd leading
     /// bytes marked data); any other alignment takes the section's kind.</summary>
     public void MarkAlignment(bool codeFill, long padding)

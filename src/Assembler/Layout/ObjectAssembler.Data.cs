@@ -130,7 +130,7 @@ public sealed partial class ObjectAssembler
         if (size < 0)
             throw new AsmError(line.At(d.Arguments[0].Index), $"{d.Name} size is negative ({size})");
         // GNU as ignores a zero-sized .space (with a warning) before it marks anything as data.
-        if (size > 0) MarkData();
+        if (size > 0) MarkFill();
         var fillExpr = OptionalExprArgument(line, d, 1);
         byte fill = fillExpr is null ? (byte)0 : (byte)ExpressionEvaluator.EvaluateAbsolute(fillExpr, this, line.Line);
         CheckRoom(size.Value, line.At(d.Index), $"{d.Name} {size}");
@@ -144,7 +144,7 @@ public sealed partial class ObjectAssembler
         if (repeat is null) return;
         if (repeat < 0)
             throw new AsmError(line.At(d.Arguments[0].Index), $".fill repeat count is negative ({repeat})");
-        MarkData();
+        if (repeat > 0 || Current.IsCode) MarkFill();
         var sizeExpr = OptionalExprArgument(line, d, 1);
         long size = sizeExpr is null ? 1 : ExpressionEvaluator.EvaluateAbsolute(sizeExpr, this, line.Line);
         if (size < 0)

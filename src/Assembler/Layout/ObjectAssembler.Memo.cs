@@ -73,7 +73,7 @@ public sealed partial class ObjectAssembler
         // What Execute does for an instruction line without labels, with the word already known.
         _mapping.BeginLine();
         _mapping.AfterStatementLabels();
-        MarkCode(MappingSymbols.AfterLine);
+        MarkCode(MappingSymbols.BeforeOperands);
         AlignInstruction();
         BinaryPrimitives.WriteUInt32LittleEndian(Reserve(4), hit.Word);
         _mapping.EndLine();

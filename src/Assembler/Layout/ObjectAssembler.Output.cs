@@ -35,6 +35,8 @@ public sealed partial class ObjectAssembler
     {
         if (TryResolveBackward(request, place, line, index))
             return;
+        // GNU as makes a symbol where it is first named, which decides its place among the mapping symbols.
+        Symbols.GetOrAdd(request.Symbol);
         _fixups.Add(new PendingFixup(Current, place, request, line.At(index)));
     }
 

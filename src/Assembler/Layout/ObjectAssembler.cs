@@ -53,6 +53,11 @@ public sealed partial class ObjectAssembler : IExpressionScope
         if (_emitting) _mapping.MarkData();
     }
 
+    private void MarkFill()
+    {
+        if (_emitting) _mapping.MarkFill();
+    }
+
     private void MarkPoolGroup(bool aligned)
     {
         if (_emitting) _mapping.MarkPoolGroup(aligned);
@@ -271,7 +276,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
             literal = Literal(line, instruction, literalSyntax);
         if (Current.IsNoBits)
             throw new AsmError(line.At(instruction.Index), $"attempt to store an instruction in NOBITS section '{Current.Name}'");
-        MarkCode(MappingSymbols.AfterLine);
+        MarkCode(MappingSymbols.BeforeOperands);
         AlignInstruction();
         if (!_emitting)
         {

@@ -8,7 +8,7 @@ namespace A64Asm.Assembler.Tests.ObjectFiles;
 /// <summary>
 /// Whole objects against GNU as: `readelf -S -s -r -W` of a64asm's object and of gas's object for the same input
 /// are equal line for line (section list and file layout, symbols including mapping and section symbols in
-/// gas's order, relocations). Inputs live in tests/vectors/elf; the sample is assembled at two page sizes.
+/// gas's order, relocations), and then the two files byte for byte. Inputs live in tests/vectors/elf; the sample is assembled at two page sizes.
 /// </summary>
 public class ObjectComparisonTests
 {
@@ -88,6 +88,12 @@ public class ObjectComparisonTests
                 .ToList();
             Assert.True(differing.Count == 0,
                 $"readelf -S -s -r -W -x differs for {Path.GetFileName(path)}:\n{string.Join("\n", differing.Take(40))}");
+            // And the file itself, byte for byte: what readelf does not show (string table order, padding) included.
+            byte[] expectedBytes = File.ReadAllBytes(theirs), actualBytes = File.ReadAllBytes(ours);
+            int first = Enumerable.Range(0, Math.Min(expectedBytes.Length, actualBytes.Length)).FirstOrDefault(i => expectedBytes[i] != actualBytes[i], -1);
+            Assert.True(first < 0 && expectedBytes.Length == actualBytes.Length,
+                $"{Path.GetFileName(path)}: the object differs from gas's at byte {(first < 0 ? Math.Min(expectedBytes.Length, actualBytes.Length) : first)} " +
+                $"({actualBytes.Length} bytes against {expectedBytes.Length})");
         }
         finally
         {
