@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Elf;
-using A64Asm.Assembler.Tests.Driver;
 
 namespace A64Asm.Assembler.Tests.ObjectFiles;
 
@@ -12,7 +10,6 @@ namespace A64Asm.Assembler.Tests.ObjectFiles;
 /// </summary>
 public class ObjectComparisonTests
 {
-    private const string Readelf = "aarch64-linux-gnu-readelf";
     private static readonly string VectorDir = Path.Combine(Repo.Root, "tests", "vectors", "elf");
 
     public static TheoryData<string> Vectors()
@@ -27,7 +24,6 @@ public class ObjectComparisonTests
     [MemberData(nameof(Vectors))]
     public void Vector_object_matches_GNU_as(string name)
     {
-        if (!ToolsAvailable()) return;
         string path = Path.Combine(VectorDir, name);
         var cppFlags = FlagsOf(path, "// cpp:");
         AssertSameObject(path, cppFlags, FlagsOf(path, "// as:"));
@@ -37,28 +33,12 @@ public class ObjectComparisonTests
     [InlineData(12)]
     [InlineData(16)]
     public void Sample_object_matches_GNU_as(int pageShift) =>
-        AssertSameObjectIfAvailable(Path.Combine(Repo.Root, "samples", "relocate_kernel.S"),
+        AssertSameObject(Path.Combine(Repo.Root, "samples", "relocate_kernel.S"),
             ["-I", Path.Combine(Repo.Root, "samples", "include"), $"-DPAGE_SHIFT={pageShift}"]);
 
     private static List<string> FlagsOf(string path, string marker) =>
         File.ReadLines(path).Where(l => l.StartsWith(marker))
             .SelectMany(l => l[marker.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-
-    private static void AssertSameObjectIfAvailable(string path, List<string> cppFlags)
-    {
-        if (ToolsAvailable()) AssertSameObject(path, cppFlags);
-    }
-
-    private static bool ToolsAvailable()
-    {
-        if (!GnuOracle.Available()) return false;
-        if (File.Exists("/usr/bin/" + Readelf) || (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-                .Any(d => d.Length > 0 && File.Exists(Path.Combine(d, Readelf))))
-            return true;
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-            Assert.Fail($"GNU oracle tool missing in CI: {Readelf} (install binutils-aarch64-linux-gnu)");
-        return false;
-    }
 
     private static void AssertSameObject(string path, List<string> cppFlags, List<string>? asFlags = null)
     {
@@ -77,11 +57,11 @@ public class ObjectComparisonTests
             if (path.EndsWith(".S"))
             {
                 input = Path.Combine(dir, "pre.s");
-                Run(GnuOracle.Gcc, ["-E", "-D__ASSEMBLY__", .. cppFlags, "-o", input, path]);
+                Gnu.Check("gcc", ["-E", "-D__ASSEMBLY__", .. cppFlags, "-o", input, path]);
             }
-            Run(GnuOracle.As, [.. asFlags, input, "-o", theirs]);
-            var expected = Run(Readelf, ["-S", "-s", "-r", "-W", .. hexDumps, theirs]).Replace(theirs, "OBJ").Split('\n');
-            var actual = Run(Readelf, ["-S", "-s", "-r", "-W", .. hexDumps, ours]).Replace(ours, "OBJ").Split('\n');
+            Gnu.Check("as", [.. asFlags, input, "-o", theirs]);
+            var expected = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, theirs]).Stdout.Replace(theirs, "OBJ").Split('\n');
+            var actual = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, ours]).Stdout.Replace(ours, "OBJ").Split('\n');
             var differing = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
                 .Where(i => i >= expected.Length || i >= actual.Length || expected[i] != actual[i])
                 .Select(i => $"line {i + 1}:\n  gas:    {(i < expected.Length ? expected[i] : "(none)")}\n  a64asm: {(i < actual.Length ? actual[i] : "(none)")}")
@@ -108,18 +88,5 @@ public class ObjectComparisonTests
             }
         }
         return options;
-    }
-
-    private static string Run(string tool, IEnumerable<string> args)
-    {
-        var psi = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Repo.Root };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        string err = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0)
-            throw new InvalidOperationException($"{tool} failed ({p.ExitCode}): {err}");
-        return stdout.Result;
     }
 }

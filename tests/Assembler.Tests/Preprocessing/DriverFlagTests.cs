@@ -43,8 +43,6 @@ public class DriverFlagTests
     [InlineData(true)]
     public void Byte_order_macros_match_gcc(bool bigEndian)
     {
-        if (!GccOracle.Available())
-            return;
         var dir = Directory.CreateTempSubdirectory("a64pp-");
         try
         {
@@ -107,8 +105,6 @@ public class DriverFlagTests
     [OracleFact]
     public void Forced_include_and_isystem_match_gcc()
     {
-        if (!GccOracle.Available())
-            return;
         var dir = Directory.CreateTempSubdirectory("a64pp-");
         try
         {

@@ -165,8 +165,6 @@ public class GccOracleTests
     [MemberData(nameof(Cases))]
     public void MatchesGnuCpp(string name, string source)
     {
-        if (!GccOracle.Available())
-            return;
         var dir = Directory.CreateTempSubdirectory("a64pp-");
         try
         {
@@ -184,8 +182,6 @@ public class GccOracleTests
     [OracleFact]
     public void IncludesMatchGnuCpp()
     {
-        if (!GccOracle.Available())
-            return;
         var dir = Directory.CreateTempSubdirectory("a64pp-");
         try
         {
@@ -222,9 +218,7 @@ public class GccOracleTests
     [InlineData("16")]
     public void SampleKernelFileMatchesGnuCpp(string pageShift)
     {
-        if (!GccOracle.Available())
-            return;
-        string root = RepoRoot();
+        string root = Repo.Root;
         string sample = Path.Combine(root, "samples", "relocate_kernel.S");
         string include = Path.Combine(root, "samples", "include");
         var options = new PreprocessorOptions();
@@ -239,7 +233,7 @@ public class GccOracleTests
     [Fact]
     public void SampleRejectsAnUnsupportedPageShiftLikeGcc()
     {
-        string root = RepoRoot();
+        string root = Repo.Root;
         var options = new PreprocessorOptions();
         options.IncludeDirs.Add(Path.Combine(root, "samples", "include"));
         options.Defines.Add(new("PAGE_SHIFT", "13"));
@@ -247,15 +241,5 @@ public class GccOracleTests
         Assert.Equal("#error \"PAGE_SHIFT must be 12, 14 or 16 (4K, 16K or 64K pages)\"", e.Message);
         Assert.Equal(13, e.Location!.Pos.Line);
         Assert.EndsWith("page.h", e.Location.Pos.File.DisplayPath);
-    }
-
-    /// <summary>The repository: above the test binaries, or above this source file when the binaries live elsewhere.</summary>
-    static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(thisFile) ?? "" })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-                if (File.Exists(Path.Combine(d.FullName, "samples", "relocate_kernel.S")))
-                    return d.FullName;
-        throw new InvalidOperationException("samples/relocate_kernel.S not found above the test binaries");
     }
 }
