@@ -25,17 +25,14 @@ public class SampleImageTests
     [InlineData(16)]
     public void Sample_matches_live_GNU_pipeline(int pageShift)
     {
-        string dir = TempDir.Create();
-        string s = Path.Combine(dir, "g.s"), o = Path.Combine(dir, "g.o"), elf = Path.Combine(dir, "g.elf"), gnuBin = Path.Combine(dir, "g.bin");
-        Gnu.Check("gcc", "-E", "-D__ASSEMBLY__", $"-DPAGE_SHIFT={pageShift}", "-I", "samples/include", "samples/relocate_kernel.S", "-o", s);
-        Gnu.Check("as", s, "-o", o);
-        Gnu.Check("ld", "-Ttext=0", "-e", "0", o, "-o", elf);
-        Gnu.Check("objcopy", "-O", "binary", elf, gnuBin);
+        using var dir = new TempDir();
+        Gnu.PreprocessedObject(Sample.Path, Sample.CppArgs(pageShift), dir, "g");
+        byte[] gnu = Gnu.LinkFlat(["g.o"], dir, "-Ttext=0", "-e", "0");
 
-        string ours = Path.Combine(dir, "reloc.bin");
+        string ours = dir.Path("reloc.bin");
         var (status, _, stderr) = Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", $"-DPAGE_SHIFT={pageShift}", "-o", ours);
         Assert.True(status == 0, stderr);
-        ImageComparison.AssertSame(File.ReadAllBytes(gnuBin), File.ReadAllBytes(ours));
+        ImageComparison.AssertSame(gnu, File.ReadAllBytes(ours));
     }
 
     [OracleFact]

@@ -32,9 +32,17 @@ public static class Gnu
     public static byte[] PreprocessedSectionBytes(string sourcePath, IEnumerable<string> cppArgs, string section = ".text")
     {
         using var dir = new TempDir();
-        Check("gcc", ["-E", "-D__ASSEMBLY__", .. cppArgs, "-o", dir.Path("pre.s"), sourcePath]);
-        CheckIn(dir.Root, "as", "pre.s", "-o", "out.o");
-        return SectionOf(dir, "out.o", section);
+        PreprocessedObject(sourcePath, cppArgs, dir, "pre");
+        return SectionOf(dir, "pre.o", section);
+    }
+
+    /// <summary>gcc -E -D__ASSEMBLY__ then GNU as, as the kernel's build runs them: NAME.s and NAME.o in
+    /// <paramref name="dir"/>; the object's bytes.</summary>
+    public static byte[] PreprocessedObject(string sourcePath, IEnumerable<string> cppArgs, TempDir dir, string name)
+    {
+        Check("gcc", ["-E", "-D__ASSEMBLY__", .. cppArgs, "-o", dir.Path(name + ".s"), sourcePath]);
+        CheckIn(dir.Root, "as", name + ".s", "-o", name + ".o");
+        return File.ReadAllBytes(dir.Path(name + ".o"));
     }
 
     /// <summary>Writes <paramref name="source"/> to NAME.s in <paramref name="dir"/>, assembles it to NAME.o there and

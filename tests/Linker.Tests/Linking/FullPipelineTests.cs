@@ -20,9 +20,7 @@ public class FullPipelineTests
     public void SampleThroughOurChainEqualsGnuChain(int pageShift)
     {
         using var dir = new TempDir();
-        Gnu.CheckIn(dir.Root, "gcc", ["-E", "-D__ASSEMBLY__", $"-DPAGE_SHIFT={pageShift}", "-I", Repo.Path("samples/include"),
-            Repo.Path("samples/relocate_kernel.S"), "-o", "rk.s"]);
-        Gnu.CheckIn(dir.Root, "as", ["rk.s", "-o", "gnu.o"]);
+        Gnu.PreprocessedObject(Sample.Path, Sample.CppArgs(pageShift), dir, "gnu");
         var gnu = Gnu.LinkFlat(["gnu.o"], dir, "-Ttext=0", "-e", "0");
 
         var options = new AssemblerOptions();

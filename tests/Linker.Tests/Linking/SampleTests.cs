@@ -9,11 +9,9 @@ public class SampleTests
     private static (LinkedImage Image, byte[] Gnu) LinkSample(int pageShift)
     {
         using var dir = new TempDir();
-        Gnu.CheckIn(dir.Root, "gcc", ["-E", "-D__ASSEMBLY__", $"-DPAGE_SHIFT={pageShift}", "-I", Repo.Path("samples/include"),
-            Repo.Path("samples/relocate_kernel.S"), "-o", "rk.s"]);
-        Gnu.CheckIn(dir.Root, "as", ["rk.s", "-o", "rk.o"]);
+        var obj = Gnu.PreprocessedObject(Sample.Path, Sample.CppArgs(pageShift), dir, "rk");
         var gnu = Gnu.LinkFlat(["rk.o"], dir, "-Ttext=0", "-e", "0");
-        var image = A64Asm.Linker.Linker.Link([new LinkerInput("rk.o", File.ReadAllBytes(dir.Path("rk.o")))], new LinkerOptions());
+        var image = A64Asm.Linker.Linker.Link([new LinkerInput("rk.o", obj)], new LinkerOptions());
         return (image, gnu);
     }
 
