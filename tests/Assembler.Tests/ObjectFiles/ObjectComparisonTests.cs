@@ -43,36 +43,30 @@ public class ObjectComparisonTests
     private static void AssertSameObject(string path, List<string> cppFlags, List<string>? asFlags = null)
     {
         asFlags ??= [];
-        string dir = Directory.CreateTempSubdirectory("a64asm-elfcmp").FullName;
-        try
+        using var scratch = new TempDir();
+        string dir = scratch.Root;
+        string ours = Path.Combine(dir, "ours.o"), theirs = Path.Combine(dir, "gas.o");
+        var options = Options(cppFlags);
+        options.BigEndian = asFlags.Contains("-EB");
+        var obj = AsmDriver.Assemble(path, options, new CollectingDiagnostics());
+        File.WriteAllBytes(ours, ElfObjectWriter.Write(obj));
+        // The contents too: relocations at the right offsets over the wrong bytes would pass -S -s -r alone.
+        var hexDumps = obj.Sections.Where(s => s.Data.Length > 0).SelectMany(s => new[] { "-x", s.Name }).ToArray();
+        string input = path;
+        if (path.EndsWith(".S"))
         {
-            string ours = Path.Combine(dir, "ours.o"), theirs = Path.Combine(dir, "gas.o");
-            var options = Options(cppFlags);
-            options.BigEndian = asFlags.Contains("-EB");
-            var obj = AsmDriver.Assemble(path, options, new CollectingDiagnostics());
-            File.WriteAllBytes(ours, ElfObjectWriter.Write(obj));
-            // The contents too: relocations at the right offsets over the wrong bytes would pass -S -s -r alone.
-            var hexDumps = obj.Sections.Where(s => s.Data.Length > 0).SelectMany(s => new[] { "-x", s.Name }).ToArray();
-            string input = path;
-            if (path.EndsWith(".S"))
-            {
-                input = Path.Combine(dir, "pre.s");
-                Gnu.Check("gcc", ["-E", "-D__ASSEMBLY__", .. cppFlags, "-o", input, path]);
-            }
-            Gnu.Check("as", [.. asFlags, input, "-o", theirs]);
-            var expected = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, theirs]).Stdout.Replace(theirs, "OBJ").Split('\n');
-            var actual = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, ours]).Stdout.Replace(ours, "OBJ").Split('\n');
-            var differing = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
-                .Where(i => i >= expected.Length || i >= actual.Length || expected[i] != actual[i])
-                .Select(i => $"line {i + 1}:\n  gas:    {(i < expected.Length ? expected[i] : "(none)")}\n  a64asm: {(i < actual.Length ? actual[i] : "(none)")}")
-                .ToList();
-            Assert.True(differing.Count == 0,
-                $"readelf -S -s -r -W -x differs for {Path.GetFileName(path)}:\n{string.Join("\n", differing.Take(40))}");
+            input = Path.Combine(dir, "pre.s");
+            Gnu.Check("gcc", ["-E", "-D__ASSEMBLY__", .. cppFlags, "-o", input, path]);
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Gnu.Check("as", [.. asFlags, input, "-o", theirs]);
+        var expected = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, theirs]).Stdout.Replace(theirs, "OBJ").Split('\n');
+        var actual = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, ours]).Stdout.Replace(ours, "OBJ").Split('\n');
+        var differing = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
+            .Where(i => i >= expected.Length || i >= actual.Length || expected[i] != actual[i])
+            .Select(i => $"line {i + 1}:\n  gas:    {(i < expected.Length ? expected[i] : "(none)")}\n  a64asm: {(i < actual.Length ? actual[i] : "(none)")}")
+            .ToList();
+        Assert.True(differing.Count == 0,
+            $"readelf -S -s -r -W -x differs for {Path.GetFileName(path)}:\n{string.Join("\n", differing.Take(40))}");
     }
 
     private static AssemblerOptions Options(List<string> cppFlags)

@@ -165,51 +165,37 @@ public class GccOracleTests
     [MemberData(nameof(Cases))]
     public void MatchesGnuCpp(string name, string source)
     {
-        var dir = Directory.CreateTempSubdirectory("a64pp-");
-        try
-        {
-            string file = Path.Combine(dir.FullName, name + ".S");
-            File.WriteAllText(file, source.Replace("\r\n", "\n") + "\n");
-            var mine = Preprocessor.Run(file, new PreprocessorOptions(), new CollectingDiagnostics());
-            Assert.Equal(GccOracle.Preprocess(file, []), GccOracle.Normalize(mine.Select(l => l.Text)));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempDir();
+        string file = Path.Combine(dir.Root, name + ".S");
+        File.WriteAllText(file, source.Replace("\r\n", "\n") + "\n");
+        var mine = Preprocessor.Run(file, new PreprocessorOptions(), new CollectingDiagnostics());
+        Assert.Equal(GccOracle.Preprocess(file, []), GccOracle.Normalize(mine.Select(l => l.Text)));
     }
 
     [OracleFact]
     public void IncludesMatchGnuCpp()
     {
-        var dir = Directory.CreateTempSubdirectory("a64pp-");
-        try
+        using var dir = new TempDir();
+        void Write(string rel, string text)
         {
-            void Write(string rel, string text)
-            {
-                string full = Path.Combine(dir.FullName, rel);
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllText(full, text);
-            }
-            Write("src/main.S", "#include \"local.h\"\n#include <lib.h>\n#define HDR <sub/deep.h>\n#include HDR\nmain __INCLUDE_LEVEL__ LOCAL LIB\n"
-                                + "#if __has_include(\"local.h\") && __has_include(<sub/deep.h>) && !__has_include(<nope.h>) && defined __has_include\nhas\n#endif\n");
-            Write("src/local.h", "#pragma once\n#define LOCAL 1\nlocal __FILE__ __INCLUDE_LEVEL__\n#include \"local.h\"\n");
-            Write("inc1/lib.h", "lib1 __FILE__\n#if __has_include_next(<lib.h>)\n#include_next <lib.h>\n#endif\n");
-            Write("inc2/lib.h", "#ifndef LIB\n#define LIB 2\n#endif\nlib2 LIB __BASE_FILE__\n");
-            Write("inc1/sub/deep.h", "#include \"../lib.h\"\ndeep\n");
-            string main = Path.Combine(dir.FullName, "src", "main.S");
-            var options = new PreprocessorOptions();
-            options.IncludeDirs.Add(Path.Combine(dir.FullName, "inc1"));
-            options.IncludeDirs.Add(Path.Combine(dir.FullName, "inc2"));
-            var mine = Preprocessor.Run(main, options, new CollectingDiagnostics());
-            var gcc = GccOracle.Preprocess(main, ["-I", options.IncludeDirs[0], "-I", options.IncludeDirs[1]]);
-            Assert.Equal(gcc, GccOracle.Normalize(mine.Select(l => l.Text)));
-            Assert.Equal(9, gcc.Count);
+            string full = Path.Combine(dir.Root, rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
         }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        Write("src/main.S", "#include \"local.h\"\n#include <lib.h>\n#define HDR <sub/deep.h>\n#include HDR\nmain __INCLUDE_LEVEL__ LOCAL LIB\n"
+                            + "#if __has_include(\"local.h\") && __has_include(<sub/deep.h>) && !__has_include(<nope.h>) && defined __has_include\nhas\n#endif\n");
+        Write("src/local.h", "#pragma once\n#define LOCAL 1\nlocal __FILE__ __INCLUDE_LEVEL__\n#include \"local.h\"\n");
+        Write("inc1/lib.h", "lib1 __FILE__\n#if __has_include_next(<lib.h>)\n#include_next <lib.h>\n#endif\n");
+        Write("inc2/lib.h", "#ifndef LIB\n#define LIB 2\n#endif\nlib2 LIB __BASE_FILE__\n");
+        Write("inc1/sub/deep.h", "#include \"../lib.h\"\ndeep\n");
+        string main = Path.Combine(dir.Root, "src", "main.S");
+        var options = new PreprocessorOptions();
+        options.IncludeDirs.Add(Path.Combine(dir.Root, "inc1"));
+        options.IncludeDirs.Add(Path.Combine(dir.Root, "inc2"));
+        var mine = Preprocessor.Run(main, options, new CollectingDiagnostics());
+        var gcc = GccOracle.Preprocess(main, ["-I", options.IncludeDirs[0], "-I", options.IncludeDirs[1]]);
+        Assert.Equal(gcc, GccOracle.Normalize(mine.Select(l => l.Text)));
+        Assert.Equal(9, gcc.Count);
     }
 
     [OracleTheory]
