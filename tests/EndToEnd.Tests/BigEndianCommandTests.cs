@@ -26,8 +26,7 @@ public class BigEndianCommandTests
     [InlineData("-Wa,-EB")]
     public void Image_matches_the_GNU_big_endian_pipeline(string flag)
     {
-        if (!Repo.HaveGnuTools()) return;
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "be.S");
         File.WriteAllText(src, Source);
         string ours = Path.Combine(dir, "ours.bin");
@@ -35,24 +34,17 @@ public class BigEndianCommandTests
         Assert.True(status == 0, stderr);
 
         string pre = Path.Combine(dir, "be.s"), obj = Path.Combine(dir, "be.o"), elf = Path.Combine(dir, "be.elf"), gnu = Path.Combine(dir, "gnu.bin");
-        foreach (var (tool, args) in new (string, string[])[]
-        {
-            ("aarch64-linux-gnu-gcc", ["-E", "-mbig-endian", src, "-o", pre]),
-            ("aarch64-linux-gnu-as", ["-EB", pre, "-o", obj]),
-            ("aarch64-linux-gnu-ld", ["-EB", "-Ttext=0", "-e", "0", obj, "-o", elf]),
-            ("aarch64-linux-gnu-objcopy", ["-O", "binary", elf, gnu]),
-        })
-        {
-            var run = Repo.Run(tool, args);
-            Assert.True(run.Status == 0, $"{tool}: {run.Stderr}");
-        }
+        Gnu.Check("gcc", "-E", "-mbig-endian", src, "-o", pre);
+        Gnu.Check("as", "-EB", pre, "-o", obj);
+        Gnu.Check("ld", "-EB", "-Ttext=0", "-e", "0", obj, "-o", elf);
+        Gnu.Check("objcopy", "-O", "binary", elf, gnu);
         Assert.Equal(Convert.ToHexString(File.ReadAllBytes(gnu)), Convert.ToHexString(File.ReadAllBytes(ours)));
     }
 
     [Fact]
     public void Object_is_ELFDATA2MSB()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "be.S");
         File.WriteAllText(src, Source);
         string obj = Path.Combine(dir, "be.o");

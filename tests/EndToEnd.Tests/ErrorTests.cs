@@ -6,7 +6,7 @@ public class ErrorTests
     static string GrownSample(string dir)
     {
         // 1024 more instructions before .Lcopy_end push the code past .org KEXEC_CONTROL_PAGE_SIZE.
-        string text = File.ReadAllText(Repo.PathOf("samples/relocate_kernel.S"));
+        string text = File.ReadAllText(Repo.Path("samples/relocate_kernel.S"));
         text = text.Replace(".Lcopy_end:\n", ".rept 1024\nnop\n.endr\n.Lcopy_end:\n");
         string path = Path.Combine(dir, "grown.S");
         File.WriteAllText(path, text);
@@ -16,7 +16,7 @@ public class ErrorTests
     [Fact]
     public void Sample_grown_past_the_control_page_fails_with_the_org_overrun_and_leaves_no_output()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = GrownSample(dir);
         string outBin = Path.Combine(dir, "reloc.bin");
         var (status, stdout, stderr) = Cli.Run(src, "-I", "samples/include", "-o", outBin);
@@ -32,7 +32,7 @@ public class ErrorTests
     [Fact]
     public void An_error_never_clobbers_an_existing_output()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string outBin = Path.Combine(dir, "reloc.bin");
         File.WriteAllText(outBin, "previous build");
         var (status, _, _) = Cli.Run(GrownSample(dir), "-I", "samples/include", "-o", outBin);
@@ -44,7 +44,7 @@ public class ErrorTests
     [Fact]
     public void Missing_include_names_the_include_line_with_a_caret()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string outBin = Path.Combine(dir, "reloc.bin");
         // Without -I the sample's first #include cannot be found.
         var (status, _, stderr) = Cli.Run("samples/relocate_kernel.S", "-o", outBin);
@@ -60,7 +60,7 @@ public class ErrorTests
     [Fact]
     public void Missing_input_file_is_an_error_not_a_stack_trace()
     {
-        var (status, _, stderr) = Cli.Run("no/such/file.S", "-o", Path.Combine(Repo.TempDir(), "x.bin"));
+        var (status, _, stderr) = Cli.Run("no/such/file.S", "-o", Path.Combine(TempDir.Create(), "x.bin"));
         Assert.Equal(1, status);
         Assert.Equal("a64asm: error: no/such/file.S: No such file or directory", stderr.Trim());
     }

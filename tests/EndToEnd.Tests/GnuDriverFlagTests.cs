@@ -6,7 +6,7 @@ public class GnuDriverFlagTests
     /// <summary>A source that needs -include (CONFIG_X), -isystem (SYS_Y), -Wa,--defsym (DEFSYM_Z) and -Wa,-I (.include).</summary>
     static (string Dir, string Src) KernelStyleTree()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         Directory.CreateDirectory(Path.Combine(dir, "cfg"));
         Directory.CreateDirectory(Path.Combine(dir, "sys"));
         Directory.CreateDirectory(Path.Combine(dir, "asinc"));
@@ -121,7 +121,7 @@ public class GnuDriverFlagTests
     public void Preprocessor_flags_do_nothing_to_a_dot_s_file_as_with_gcc()
     {
         // gcc runs no cpp on .s, so -include of a missing file and -isystem are never looked at (gcc -c p.s -include none.h exits 0).
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "p.s");
         File.WriteAllText(src, "nop\n");
         string obj = Path.Combine(dir, "p.o");
@@ -145,7 +145,7 @@ public class GnuDriverFlagTests
     [Fact]
     public void Dash_x_chooses_whether_the_preprocessor_runs_whatever_the_file_name()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string lower = Path.Combine(dir, "v.s");
         File.WriteAllText(lower, "#define V 3\nmov x0, #V\n");
         var (status, _, stderr) = Cli.Run(lower, "-o", Path.Combine(dir, "v.bin"), "-x", "assembler-with-cpp");
@@ -163,7 +163,7 @@ public class GnuDriverFlagTests
     [Fact]
     public void Dash_x_with_a_language_a64asm_does_not_read_is_refused()
     {
-        var (status, stdout, stderr) = Cli.Run("samples/relocate_kernel.S", "-x", "c", "-o", Path.Combine(Repo.TempDir(), "r.bin"));
+        var (status, stdout, stderr) = Cli.Run("samples/relocate_kernel.S", "-x", "c", "-o", Path.Combine(TempDir.Create(), "r.bin"));
         Assert.Equal(1, status);
         Assert.Equal("", stdout);
         Assert.Equal("a64asm: error: language 'c' is not one a64asm reads (-x assembler, -x assembler-with-cpp)\n", stderr.Replace("\r", ""));

@@ -6,7 +6,7 @@ public class HostileCommandInputTests
 {
     static (string Dir, string Image, string Offsets) Sample()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string image = Path.Combine(dir, "r.bin"), offsets = Path.Combine(dir, "o.json");
         var (status, _, stderr) = Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", "-o", image, "--offsets", offsets);
         Assert.True(status == 0, stderr);

@@ -9,7 +9,7 @@ public class HostileInputTests
     /// <summary>Assembles <paramref name="source"/> with -c into a fresh folder; the object must not appear.</summary>
     static (int Status, string Stdout, string[] Stderr) AssembleObject(string source, params string[] extra)
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "h.s");
         File.WriteAllText(src, source);
         string obj = Path.Combine(dir, "h.o");
@@ -48,7 +48,7 @@ public class HostileInputTests
     [Fact]
     public void A_huge_space_is_refused_before_anything_is_reserved_and_the_old_output_stays()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "h.s");
         File.WriteAllText(src, "nop\n.space 0x80000000\nnop\n");
         string obj = Path.Combine(dir, "h.o");
@@ -81,7 +81,7 @@ public class HostileInputTests
     public void A_device_as_input_is_refused_in_one_line()
     {
         if (!OperatingSystem.IsLinux()) return;
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string obj = Path.Combine(dir, "z.o");
         var (status, stdout, stderr) = Cli.Run("-c", "/dev/zero", "-o", obj);
         Assert.Equal(1, status);

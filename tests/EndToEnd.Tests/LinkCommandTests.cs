@@ -33,13 +33,12 @@ public class LinkCommandTests
 
     static (string Dir, string GnuMain, string GnuHelper, string OurHelper) Objects()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         File.WriteAllText(Path.Combine(dir, "main.s"), Main);
         File.WriteAllText(Path.Combine(dir, "helper.s"), Helper);
         foreach (var name in new[] { "main", "helper" })
         {
-            var run = Repo.Run("aarch64-linux-gnu-as", Path.Combine(dir, name + ".s"), "-o", Path.Combine(dir, name + ".gnu.o"));
-            Assert.True(run.Status == 0, run.Stderr);
+            Gnu.Check("as", Path.Combine(dir, name + ".s"), "-o", Path.Combine(dir, name + ".gnu.o"));
         }
         string ours = Path.Combine(dir, "helper.ours.o");
         var (status, _, stderr) = Cli.Run("-c", Path.Combine(dir, "helper.s"), "-o", ours);
@@ -50,10 +49,8 @@ public class LinkCommandTests
     static byte[] GnuImage(string dir, params string[] args)
     {
         string elf = Path.Combine(dir, "gnu.elf"), bin = Path.Combine(dir, "gnu.bin");
-        var ld = Repo.Run("aarch64-linux-gnu-ld", [.. args, "-e", "0", "-o", elf]);
-        Assert.True(ld.Status == 0, ld.Stderr);
-        var objcopy = Repo.Run("aarch64-linux-gnu-objcopy", "-O", "binary", elf, bin);
-        Assert.True(objcopy.Status == 0, objcopy.Stderr);
+        Gnu.Check("ld", [.. args, "-e", "0", "-o", elf]);
+        Gnu.Check("objcopy", "-O", "binary", elf, bin);
         return File.ReadAllBytes(bin);
     }
 
@@ -62,7 +59,6 @@ public class LinkCommandTests
     [InlineData(true)]
     public void GNU_as_objects_and_mixed_links_give_GNU_ld_s_image(bool ourHelper)
     {
-        if (!Repo.HaveGnuTools()) return;
         var (dir, main, gnuHelper, oursHelper) = Objects();
         string helper = ourHelper ? oursHelper : gnuHelper;
         string[] placement = ["-Ttext=0x80000", "--section-start=.rodata=0x81000"];
@@ -75,31 +71,29 @@ public class LinkCommandTests
     [OracleFact]
     public void Only_section_writes_what_objcopy_j_writes()
     {
-        if (!Repo.HaveGnuTools()) return;
         var (dir, main, helper, _) = Objects();
         string outBin = Path.Combine(dir, "ours.bin");
         var (status, _, stderr) = Cli.Run("link", main, helper, "-j", ".rodata", "-o", outBin);
         Assert.True(status == 0, stderr);
         string elf = Path.Combine(dir, "gnu.elf"), bin = Path.Combine(dir, "gnu.bin");
-        Assert.Equal(0, Repo.Run("aarch64-linux-gnu-ld", "-Ttext=0", "-e", "0", main, helper, "-o", elf).Status);
-        Assert.Equal(0, Repo.Run("aarch64-linux-gnu-objcopy", "-O", "binary", "-j", ".rodata", elf, bin).Status);
+        Gnu.Check("ld", "-Ttext=0", "-e", "0", main, helper, "-o", elf);
+        Gnu.Check("objcopy", "-O", "binary", "-j", ".rodata", elf, bin);
         Assert.Equal(Convert.ToHexString(File.ReadAllBytes(bin)), Convert.ToHexString(File.ReadAllBytes(outBin)));
     }
 
     [OracleFact]
     public void Elf_output_reads_clean_and_holds_ld_s_addresses()
     {
-        if (!Repo.HaveGnuTools()) return;
         var (dir, main, helper, _) = Objects();
         string outElf = Path.Combine(dir, "ours.elf");
         var (status, _, stderr) = Cli.Run("link", main, helper, "-Ttext=0x80000", "--format", "elf", "-o", outElf);
         Assert.True(status == 0, stderr);
-        var readelf = Repo.Run("aarch64-linux-gnu-readelf", "-a", "-W", outElf);
+        var readelf = Gnu.Run("readelf", "-a", "-W", outElf);
         Assert.Equal(0, readelf.Status);
         Assert.Equal("", readelf.Stderr);
         string gnuElf = Path.Combine(dir, "gnu.elf");
-        Assert.Equal(0, Repo.Run("aarch64-linux-gnu-ld", "-Ttext=0x80000", "-e", "0", main, helper, "-o", gnuElf).Status);
-        string Symbol(string elf, string name) => Repo.Run("aarch64-linux-gnu-nm", elf).Stdout.Split('\n').Single(l => l.EndsWith(" " + name));
+        Gnu.Check("ld", "-Ttext=0x80000", "-e", "0", main, helper, "-o", gnuElf);
+        string Symbol(string elf, string name) => Gnu.Run("nm", elf).Stdout.Split('\n').Single(l => l.EndsWith(" " + name));
         foreach (var name in new[] { "_start", "helper", "tail" })
             Assert.Equal(Symbol(gnuElf, name), Symbol(outElf, name));
     }
@@ -107,12 +101,11 @@ public class LinkCommandTests
     [OracleFact]
     public void Entry_symbol_is_the_ELF_entry_point_as_ld_sets_it()
     {
-        if (!Repo.HaveGnuTools()) return;
         var (dir, main, helper, _) = Objects();
         string outElf = Path.Combine(dir, "ours.elf"), gnuElf = Path.Combine(dir, "gnu.elf");
         Assert.Equal(0, Cli.Run("link", main, helper, "-Ttext=0x80000", "-e", "tail", "--format", "elf", "-o", outElf).Status);
-        Assert.Equal(0, Repo.Run("aarch64-linux-gnu-ld", "-Ttext=0x80000", "-e", "tail", main, helper, "-o", gnuElf).Status);
-        string Entry(string elf) => Repo.Run("aarch64-linux-gnu-readelf", "-h", elf).Stdout.Split('\n').Single(l => l.Contains("Entry point"));
+        Gnu.Check("ld", "-Ttext=0x80000", "-e", "tail", main, helper, "-o", gnuElf);
+        string Entry(string elf) => Gnu.Run("readelf", "-h", elf).Stdout.Split('\n').Single(l => l.Contains("Entry point"));
         Assert.Equal(Entry(gnuElf), Entry(outElf));
         var (status, _, stderr) = Cli.Run("link", main, helper, "-e", "nowhere", "--format", "elf", "-o", Path.Combine(dir, "x.elf"));
         Assert.Equal(1, status);
@@ -123,7 +116,7 @@ public class LinkCommandTests
     [Fact]
     public void Undefined_references_name_each_site_and_nothing_is_written()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "a.s"), obj = Path.Combine(dir, "a.o"), outBin = Path.Combine(dir, "a.bin");
         File.WriteAllText(src, "\t.globl _start\n_start:\tbl helper\n\t.quad tail\n");
         Assert.Equal(0, Cli.Run("-c", src, "-o", obj).Status);
@@ -139,7 +132,7 @@ public class LinkCommandTests
     [InlineData("-Ttext=0xzz", null, "a64asm: error: invalid hex number `0xzz' in '-Ttext=0xzz'")]
     public void Bad_options_are_one_line_errors(string option, string? value, string message)
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "a.s"), obj = Path.Combine(dir, "a.o"), outBin = Path.Combine(dir, "a.bin");
         File.WriteAllText(src, "nop\n");
         Assert.Equal(0, Cli.Run("-c", src, "-o", obj).Status);
@@ -152,7 +145,7 @@ public class LinkCommandTests
     [Fact]
     public void A_file_that_is_not_an_object_is_named()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string bad = Path.Combine(dir, "notes.txt"), outBin = Path.Combine(dir, "a.bin");
         File.WriteAllText(bad, "not an object\n");
         var (status, _, stderr) = Cli.Run("link", bad, "-o", outBin);

@@ -12,17 +12,15 @@ public class ListingTests
     [OracleFact]
     public void Sample_listing_addresses_and_bytes_match_gas()
     {
-        if (!Repo.HaveGnuTools())
-            return;
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string listingPath = Path.Combine(dir, "reloc.lst");
         var (status, _, stderr) = Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", "-o", Path.Combine(dir, "reloc.bin"), "--listing", listingPath);
         Assert.True(status == 0, stderr);
         string ours = File.ReadAllText(listingPath);
 
-        var gas = Repo.Run("/bin/sh", "-c",
-            $"aarch64-linux-gnu-gcc -E -D__ASSEMBLY__ -I samples/include samples/relocate_kernel.S | aarch64-linux-gnu-as -al -o '{Path.Combine(dir, "gas.o")}'");
-        Assert.True(gas.Status == 0, gas.Stderr);
+        string preprocessed = Path.Combine(dir, "reloc.s");
+        Gnu.Check("gcc", "-E", "-D__ASSEMBLY__", "-I", "samples/include", "samples/relocate_kernel.S", "-o", preprocessed);
+        var gas = Gnu.Check("as", "-al", preprocessed, "-o", Path.Combine(dir, "gas.o"));
 
         // gas lists a macro use as one line holding all its bytes; this listing gives each expanded line its own
         // address. Byte by byte, both must agree.
@@ -38,15 +36,13 @@ public class ListingTests
     [OracleFact]
     public void Lines_of_gcc_E_output_are_numbered_where_they_stand_as_gas_numbers_them()
     {
-        if (!Repo.HaveGnuTools())
-            return;
         // Line markers rename and renumber lines (a header's lines, then k.S from line 40); the listing does not follow.
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "k.s");
         File.WriteAllText(src, "# 1 \"k.S\"\n# 1 \"inc/h.h\" 1\n\tnop\n\tisb\n# 3 \"k.S\" 2\n\tdsb sy\n\n# 40 \"k.S\"\n\tmov x0, #1\n\tret\n");
         var (status, ours, stderr) = Cli.Run("-c", src, "-o", Path.Combine(dir, "k.o"), "-a");
         Assert.True(status == 0, stderr);
-        var gas = Repo.Run("aarch64-linux-gnu-as", "-al", src, "-o", Path.Combine(dir, "gas.o"));
+        var gas = Gnu.Run("as", "-al", src, "-o", Path.Combine(dir, "gas.o"));
         Assert.True(gas.Status == 0, gas.Stderr);
         static string[] Numbered(string listing) =>
             listing.Split('\n').Select(l => First.Match(l)).Where(m => m.Success).Select(m => m.Value.TrimEnd('\t', ' ')).ToArray();

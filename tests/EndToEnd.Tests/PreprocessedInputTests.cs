@@ -30,7 +30,7 @@ public class PreprocessedInputTests
 
     static string Write(string name, string text)
     {
-        string path = Path.Combine(Repo.TempDir(), name);
+        string path = Path.Combine(TempDir.Create(), name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -121,16 +121,14 @@ public class PreprocessedInputTests
     [OracleFact]
     public void Gcc_E_output_errors_name_the_place_gas_names()
     {
-        if (!Repo.HaveGnuTools())
-            return;
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         Directory.CreateDirectory(Path.Combine(dir, "include", "asm"));
         File.WriteAllText(Path.Combine(dir, "include", "asm", "defs.h"), "#define SHIFT 12\n\n.macro twice r\n add \\r, \\r, \\r\n.endm\nbogus_in_header x1\n");
         File.WriteAllText(Path.Combine(dir, "k.S"), "#include <asm/defs.h>\n\nnop\nmov x0, #(1 << SHIFT)\n");
-        var (rc, pre, err) = Repo.RunIn(dir, "/usr/bin/aarch64-linux-gnu-gcc", "-E", "-Iinclude", "k.S");
+        var (rc, pre, err) = Gnu.RunIn(dir, "gcc", "-E", "-Iinclude", "k.S");
         Assert.True(rc == 0, err);
         File.WriteAllText(Path.Combine(dir, "k.i.s"), pre);
-        var (gasRc, _, gasErr) = Repo.RunIn(dir, "/usr/bin/aarch64-linux-gnu-as", "k.i.s", "-o", "gas.o");
+        var (gasRc, _, gasErr) = Gnu.RunIn(dir, "as", "k.i.s", "-o", "gas.o");
         Assert.Equal(1, gasRc);
         var gasPlace = Regex.Match(gasErr, @"^(\S+):(\d+): Error", RegexOptions.Multiline);
         Assert.True(gasPlace.Success, gasErr);
@@ -147,12 +145,10 @@ public class PreprocessedInputTests
     [InlineData("rk.S")]
     public void The_sample_fed_as_gcc_E_output_builds_the_same_image_and_errors_name_the_sample(string name)
     {
-        if (!Repo.HaveGnuTools())
-            return;
         // gcc does not predefine __ASSEMBLY__ (the kernel's build passes it); a64asm does.
-        var (rc, pre, err) = Repo.Run("/usr/bin/aarch64-linux-gnu-gcc", "-E", "-D__ASSEMBLY__", "-Isamples/include", "samples/relocate_kernel.S");
+        var (rc, pre, err) = Gnu.Run("gcc", "-E", "-D__ASSEMBLY__", "-Isamples/include", "samples/relocate_kernel.S");
         Assert.True(rc == 0, err);
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, name);
         File.WriteAllText(src, pre);
         Assert.Equal(0, Cli.Run(src, "-o", Path.Combine(dir, "pre.bin")).Status);
@@ -161,7 +157,7 @@ public class PreprocessedInputTests
 
         const string Statement = "ldr x18, [x15], #8";
         Assert.Single(pre.Split('\n'), l => l.Trim() == Statement);
-        int line = Array.FindIndex(File.ReadAllLines(Repo.PathOf("samples/relocate_kernel.S")), l => l.Trim() == Statement) + 1;
+        int line = Array.FindIndex(File.ReadAllLines(Repo.Path("samples/relocate_kernel.S")), l => l.Trim() == Statement) + 1;
         // gcc -E wrote the statement's leading tab as one space: the quoted line is the text read.
         File.WriteAllText(src, pre.Replace(Statement, "bogus x18, [x15], #8"));
         string bin = Path.Combine(dir, "bad.bin");

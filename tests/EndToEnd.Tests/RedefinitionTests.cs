@@ -8,7 +8,7 @@ public class RedefinitionTests
     [Fact]
     public void A_label_defined_twice_through_a_cpp_macro_is_an_error_at_the_second_and_nothing_is_written()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "twice.S");
         File.WriteAllText(src, "#define ENTRY(name) .globl name; .align 4; name:\nENTRY(reloc)\n\tnop\nENTRY(reloc)\n\tret\n");
         string outBin = Path.Combine(dir, "twice.bin");
@@ -23,7 +23,7 @@ public class RedefinitionTests
     [Fact]
     public void A_label_defined_twice_by_a_gas_macro_names_the_expansion()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "twice.s");
         File.WriteAllText(src, "\t.macro lbl n\n\\n:\n\t.endm\n\tlbl foo\n\tnop\n\tlbl foo\n");
         string outBin = Path.Combine(dir, "twice.bin");
@@ -36,7 +36,7 @@ public class RedefinitionTests
     [Fact]
     public void A_register_alias_redefined_to_another_register_warns_and_keeps_the_first()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "alias.s");
         File.WriteAllText(src, "lr .req x30\ntmp .req x3\ntmp .req x4\n\tmov tmp, #1\n\tmov x0, lr\n");
         string outBin = Path.Combine(dir, "alias.bin");

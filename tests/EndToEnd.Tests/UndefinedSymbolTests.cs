@@ -7,7 +7,7 @@ public class UndefinedSymbolTests
     [Fact]
     public void Every_use_of_a_missing_symbol_is_reported_at_its_place_and_nothing_is_written()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "u.s");
         File.WriteAllText(src, "\tnop\n\tldr x1, =MISSING\n\tldr x2, =OTHER + 8\n\t.quad missing_quad\n\tbl missing_fn\n");
         string outBin = Path.Combine(dir, "u.bin");
@@ -25,7 +25,7 @@ public class UndefinedSymbolTests
     [Fact]
     public void A_branch_to_a_missing_local_label_is_an_error_at_each_branch_even_for_an_object()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "l.s");
         File.WriteAllText(src, "\tb .Lnowhere\n\tnop\n\tcbz x0, .Lnowhere\n");
         string outObj = Path.Combine(dir, "l.o");
@@ -40,7 +40,7 @@ public class UndefinedSymbolTests
     [Fact]
     public void A_missing_define_used_as_an_immediate_names_the_symbol()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string src = Path.Combine(dir, "d.S");
         File.WriteAllText(src, "\tmov x0, #PAGE_SIZE\n");
         string outBin = Path.Combine(dir, "d.bin");

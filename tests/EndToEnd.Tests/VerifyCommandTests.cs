@@ -9,7 +9,7 @@ public class VerifyCommandTests
     [InlineData(16, "64K")]
     public void Sample_built_for_each_page_size_verifies(int pageShift, string pageSize)
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string bin = Path.Combine(dir, "reloc.bin"), offsets = Path.Combine(dir, "o.json");
         var build = Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", $"-DPAGE_SHIFT={pageShift}", "-o", bin, "--offsets", offsets);
         Assert.True(build.Status == 0, build.Stderr);
@@ -23,7 +23,7 @@ public class VerifyCommandTests
     [Fact]
     public void Verify_flag_does_it_in_one_step_with_the_page_size_of_PAGE_SHIFT()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         var (status, stdout, stderr) = Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", "-DPAGE_SHIFT=14", "-o", Path.Combine(dir, "r.bin"), "--verify");
         Assert.True(status == 0, stdout + stderr);
         Assert.Contains("verify: PASS", stdout);
@@ -33,7 +33,7 @@ public class VerifyCommandTests
     [Fact]
     public void Caches_on_raises_the_reviewers_icache_finding_and_fails()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         var (status, stdout, _) = Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", "-o", Path.Combine(dir, "r.bin"), "--verify", "--caches", "on");
         Assert.Equal(1, status);
         Assert.Contains("verify: FAIL", stdout);
@@ -43,7 +43,7 @@ public class VerifyCommandTests
     [Fact]
     public void Wrong_offsets_fail_verification()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string bin = Path.Combine(dir, "reloc.bin"), offsets = Path.Combine(dir, "o.json");
         Assert.Equal(0, Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", "-o", bin).Status);
         // start and head swapped: the code reads the entry point as the list head.
@@ -56,7 +56,7 @@ public class VerifyCommandTests
     [Fact]
     public void Bad_verify_arguments_are_errors()
     {
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string bin = Path.Combine(dir, "reloc.bin"), offsets = Path.Combine(dir, "o.json");
         Assert.Equal(0, Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", "-o", bin, "--offsets", offsets).Status);
         var (status, _, stderr) = Cli.Run("verify", bin, "--offsets", offsets, "--page-size", "8K");

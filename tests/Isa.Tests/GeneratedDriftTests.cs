@@ -7,14 +7,6 @@ namespace A64Asm.Isa.Tests;
 /// <summary>The generated sources must come from the current table: their banner carries its SHA-256.</summary>
 public class GeneratedDriftTests
 {
-    /// <summary>Found from this source file's compile-time path (tests build into a private artifacts dir).</summary>
-    internal static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "A64Asm.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
-
     /// <summary>Same hash as tools/IsaGen: each table file's name, newline, bytes, in ordinal name order.</summary>
     static string TableHash(string root)
     {
@@ -32,7 +24,7 @@ public class GeneratedDriftTests
     [Fact]
     public void Generated_files_match_the_table()
     {
-        string root = RepoRoot();
+        string root = Repo.Root;
         string expected = TableHash(root);
         var generated = Directory.GetFiles(Path.Combine(root, "src/Isa/Generated"), "*.g.cs");
         Assert.NotEmpty(generated);

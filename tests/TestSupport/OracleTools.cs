@@ -1,4 +1,3 @@
-using Xunit;
 
 namespace A64Asm.TestSupport;
 
@@ -17,7 +16,8 @@ public enum Oracle
 
 /// <summary>
 /// Which oracles this machine has. The rule every oracle test follows: under CI=true a missing oracle fails the test
-/// (tools/test.sh installs them); anywhere else the test is reported skipped, never passed.
+/// (tools/test.sh installs them); anywhere else the test is reported skipped, never passed. The skip is the test's
+/// [OracleFact]/[OracleTheory]; the failure is <see cref="Tool"/>'s, which refuses to run a program not on PATH.
 /// </summary>
 public static class OracleTools
 {
@@ -26,8 +26,8 @@ public static class OracleTools
     private static readonly Dictionary<Oracle, string[][]> Programs = new()
     {
         // Each inner list is one program; any of its names will do.
-        [Oracle.GnuBinutils] = [.. new[] { "as", "ld", "objcopy", "objdump", "readelf", "nm" }.Select(t => new[] { "aarch64-linux-gnu-" + t })],
-        [Oracle.GnuGcc] = [["aarch64-linux-gnu-gcc"]],
+        [Oracle.GnuBinutils] = [.. new[] { "as", "ld", "objcopy", "objdump", "readelf", "nm" }.Select(t => new[] { Gnu.Prefix + t })],
+        [Oracle.GnuGcc] = [[Gnu.Prefix + "gcc"]],
         [Oracle.Qemu] = [["qemu-aarch64"]],
         [Oracle.LlvmMc] = [["llvm-mc", "llvm-mc-14"]],
     };
@@ -44,18 +44,6 @@ public static class OracleTools
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
 
-    /// <summary>
-    /// The check inside an oracle test: true when the oracles are here; under CI=true a missing one fails the test;
-    /// elsewhere false (the test's [OracleFact]/[OracleTheory] has already reported it skipped, so this is reached
-    /// only by a test that lacks the attribute).
-    /// </summary>
-    public static bool Require(params Oracle[] needed)
-    {
-        if (Missing(needed) is not { } missing) return true;
-        if (InCi) Assert.Fail($"CI=true but {missing} not found on PATH (tools/test.sh installs binutils-aarch64-linux-gnu, gcc-aarch64-linux-gnu, qemu-user)");
-        return false;
-    }
-
     /// <summary>The skip reason for a test that needs <paramref name="needed"/>: null where it must run (all there, or CI).</summary>
     internal static string? SkipReason(Oracle[] needed)
     {
@@ -67,7 +55,7 @@ public static class OracleTools
 }
 
 /// <summary>A fact that compares with an oracle (GNU binutils and gcc unless named): skipped, with the reason, when the
-/// oracle is missing outside CI; run (and failed by its own check) under CI=true.</summary>
+/// oracle is missing outside CI; run under CI=true, where <see cref="Tool"/> fails it on the missing program.</summary>
 public sealed class OracleFactAttribute : FactAttribute
 {
     public OracleFactAttribute(params Oracle[] needed)

@@ -24,7 +24,6 @@ public class QemuDifferentialTests(ITestOutputHelper output)
     [InlineData(ExecutionEngine.Translator)]
     public void Random_sequences_match_qemu(ExecutionEngine engine)
     {
-        if (!Toolchain.Require("aarch64-linux-gnu-gcc", "qemu-aarch64")) return;
         int seed = int.TryParse(Environment.GetEnvironmentVariable("A64ASM_DIFF_SEED"), out var s) ? s : 20261124;
         var gen = new RandomSequences(seed);
         var sequences = new List<uint[]>();
@@ -47,9 +46,8 @@ public class QemuDifferentialTests(ITestOutputHelper output)
         try
         {
             File.WriteAllText(Path.Combine(dir, "seq.S"), source.ToString());
-            Toolchain.Check("aarch64-linux-gnu-gcc", "-nostdlib -static -o seq seq.S", dir);
-            var (exit, expected, stderr) = Toolchain.Run("qemu-aarch64", "./seq", dir);
-            Assert.True(exit == 0, $"qemu-aarch64 failed: {stderr}");
+            Gnu.CheckIn(dir, "gcc", "-nostdlib", "-static", "-o", "seq", "seq.S");
+            byte[] expected = Tool.CheckIn(dir, "qemu-aarch64", "./seq").Output;
             var (actual, code, machine) = UserProgram.Run(File.ReadAllBytes(Path.Combine(dir, "seq")), engine);
             Assert.Equal(0, code);
             Assert.Equal(Sequences * DumpBytes, expected.Length);

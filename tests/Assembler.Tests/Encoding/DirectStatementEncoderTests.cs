@@ -13,27 +13,7 @@ namespace A64Asm.Assembler.Tests.Encoding;
 /// </summary>
 public partial class DirectStatementEncoderTests
 {
-    [GeneratedRegex(@"^// CHECK: .* // encoding: \[0x(..),0x(..),0x(..),0x(..)\]$")]
-    private static partial Regex Encoding();
-
-    private static IEnumerable<(string Source, uint Word)> VectorLines()
-    {
-        foreach (string file in Directory.GetFiles(Path.Combine(Repo.Root, "tests", "vectors", "mc"), "*.s").Order(StringComparer.Ordinal))
-        {
-            string? source = null;
-            foreach (string line in File.ReadLines(file))
-            {
-                if (Encoding().Match(line) is { Success: true } m && source is not null)
-                {
-                    uint word = 0;
-                    for (int b = 4; b >= 1; b--)
-                        word = (word << 8) | uint.Parse(m.Groups[b].Value, NumberStyles.HexNumber);
-                    yield return (source, word);
-                }
-                source = line.Length > 0 && !line.StartsWith("//", StringComparison.Ordinal) ? line : null;
-            }
-        }
-    }
+    private static IEnumerable<(string Source, uint Word)> VectorLines() => McVectors.All().Select(v => (v.Source, v.Word));
 
     [Fact]
     public void Every_word_made_from_tokens_is_the_one_gnu_as_gave()

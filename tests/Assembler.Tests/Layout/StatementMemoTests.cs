@@ -125,11 +125,7 @@ public class StatementMemoTests
     [Fact]
     public void Every_vector_statement_repeated_in_a_shuffled_file_gives_the_same_object()
     {
-        var statements = new List<string>();
-        foreach (string file in Directory.GetFiles(Path.Combine(Repo.Root, "tests", "vectors", "mc"), "*.s"))
-            foreach (string line in File.ReadLines(file))
-                if (line.Length > 0 && !line.StartsWith("//", StringComparison.Ordinal))
-                    statements.Add(line);
+        var statements = McVectors.All().Select(v => v.Source).ToList();
         Assert.True(statements.Count > 2000);
         var random = new Random(1234);
         var source = new StringBuilder();

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Elf;
-using A64Asm.Assembler.Tests.Driver;
 
 namespace A64Asm.Assembler.Tests.ObjectFiles;
 
@@ -12,7 +10,6 @@ namespace A64Asm.Assembler.Tests.ObjectFiles;
 /// </summary>
 public class ObjectComparisonTests
 {
-    private const string Readelf = "aarch64-linux-gnu-readelf";
     private static readonly string VectorDir = Path.Combine(Repo.Root, "tests", "vectors", "elf");
 
     public static TheoryData<string> Vectors()
@@ -27,7 +24,6 @@ public class ObjectComparisonTests
     [MemberData(nameof(Vectors))]
     public void Vector_object_matches_GNU_as(string name)
     {
-        if (!ToolsAvailable()) return;
         string path = Path.Combine(VectorDir, name);
         var cppFlags = FlagsOf(path, "// cpp:");
         AssertSameObject(path, cppFlags, FlagsOf(path, "// as:"));
@@ -37,68 +33,46 @@ public class ObjectComparisonTests
     [InlineData(12)]
     [InlineData(16)]
     public void Sample_object_matches_GNU_as(int pageShift) =>
-        AssertSameObjectIfAvailable(Path.Combine(Repo.Root, "samples", "relocate_kernel.S"),
+        AssertSameObject(Path.Combine(Repo.Root, "samples", "relocate_kernel.S"),
             ["-I", Path.Combine(Repo.Root, "samples", "include"), $"-DPAGE_SHIFT={pageShift}"]);
 
     private static List<string> FlagsOf(string path, string marker) =>
         File.ReadLines(path).Where(l => l.StartsWith(marker))
             .SelectMany(l => l[marker.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
 
-    private static void AssertSameObjectIfAvailable(string path, List<string> cppFlags)
-    {
-        if (ToolsAvailable()) AssertSameObject(path, cppFlags);
-    }
-
-    private static bool ToolsAvailable()
-    {
-        if (!GnuOracle.Available()) return false;
-        if (File.Exists("/usr/bin/" + Readelf) || (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-                .Any(d => d.Length > 0 && File.Exists(Path.Combine(d, Readelf))))
-            return true;
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-            Assert.Fail($"GNU oracle tool missing in CI: {Readelf} (install binutils-aarch64-linux-gnu)");
-        return false;
-    }
-
     private static void AssertSameObject(string path, List<string> cppFlags, List<string>? asFlags = null)
     {
         asFlags ??= [];
-        string dir = Directory.CreateTempSubdirectory("a64asm-elfcmp").FullName;
-        try
+        using var scratch = new TempDir();
+        string dir = scratch.Root;
+        string ours = Path.Combine(dir, "ours.o"), theirs = Path.Combine(dir, "gas.o");
+        var options = Options(cppFlags);
+        options.BigEndian = asFlags.Contains("-EB");
+        var obj = AsmDriver.Assemble(path, options, new CollectingDiagnostics());
+        File.WriteAllBytes(ours, ElfObjectWriter.Write(obj));
+        // The contents too: relocations at the right offsets over the wrong bytes would pass -S -s -r alone.
+        var hexDumps = obj.Sections.Where(s => s.Data.Length > 0).SelectMany(s => new[] { "-x", s.Name }).ToArray();
+        string input = path;
+        if (path.EndsWith(".S"))
         {
-            string ours = Path.Combine(dir, "ours.o"), theirs = Path.Combine(dir, "gas.o");
-            var options = Options(cppFlags);
-            options.BigEndian = asFlags.Contains("-EB");
-            var obj = AsmDriver.Assemble(path, options, new CollectingDiagnostics());
-            File.WriteAllBytes(ours, ElfObjectWriter.Write(obj));
-            // The contents too: relocations at the right offsets over the wrong bytes would pass -S -s -r alone.
-            var hexDumps = obj.Sections.Where(s => s.Data.Length > 0).SelectMany(s => new[] { "-x", s.Name }).ToArray();
-            string input = path;
-            if (path.EndsWith(".S"))
-            {
-                input = Path.Combine(dir, "pre.s");
-                Run(GnuOracle.Gcc, ["-E", "-D__ASSEMBLY__", .. cppFlags, "-o", input, path]);
-            }
-            Run(GnuOracle.As, [.. asFlags, input, "-o", theirs]);
-            var expected = Run(Readelf, ["-S", "-s", "-r", "-W", .. hexDumps, theirs]).Replace(theirs, "OBJ").Split('\n');
-            var actual = Run(Readelf, ["-S", "-s", "-r", "-W", .. hexDumps, ours]).Replace(ours, "OBJ").Split('\n');
-            var differing = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
-                .Where(i => i >= expected.Length || i >= actual.Length || expected[i] != actual[i])
-                .Select(i => $"line {i + 1}:\n  gas:    {(i < expected.Length ? expected[i] : "(none)")}\n  a64asm: {(i < actual.Length ? actual[i] : "(none)")}")
-                .ToList();
-            Assert.True(differing.Count == 0,
-                $"readelf -S -s -r -W -x differs for {Path.GetFileName(path)}:\n{string.Join("\n", differing.Take(40))}");
-            // And the file itself, byte for byte: what readelf does not show (string table order, padding) included.
-            byte[] expectedBytes = File.ReadAllBytes(theirs), actualBytes = File.ReadAllBytes(ours);
-            int first = Enumerable.Range(0, Math.Min(expectedBytes.Length, actualBytes.Length)).FirstOrDefault(i => expectedBytes[i] != actualBytes[i], -1);
-            Assert.True(first < 0 && expectedBytes.Length == actualBytes.Length,
-                $"{Path.GetFileName(path)}: the object differs from gas's at byte {(first < 0 ? Math.Min(expectedBytes.Length, actualBytes.Length) : first)} " +
-                $"({actualBytes.Length} bytes against {expectedBytes.Length})");
+            input = Path.Combine(dir, "pre.s");
+            Gnu.Check("gcc", ["-E", "-D__ASSEMBLY__", .. cppFlags, "-o", input, path]);
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Gnu.Check("as", [.. asFlags, input, "-o", theirs]);
+        var expected = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, theirs]).Stdout.Replace(theirs, "OBJ").Split('\n');
+        var actual = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, ours]).Stdout.Replace(ours, "OBJ").Split('\n');
+        var differing = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
+            .Where(i => i >= expected.Length || i >= actual.Length || expected[i] != actual[i])
+            .Select(i => $"line {i + 1}:\n  gas:    {(i < expected.Length ? expected[i] : "(none)")}\n  a64asm: {(i < actual.Length ? actual[i] : "(none)")}")
+            .ToList();
+        Assert.True(differing.Count == 0,
+            $"readelf -S -s -r -W -x differs for {Path.GetFileName(path)}:\n{string.Join("\n", differing.Take(40))}");
+        // And the file itself, byte for byte: what readelf does not show (string table order, padding) included.
+        byte[] expectedBytes = File.ReadAllBytes(theirs), actualBytes = File.ReadAllBytes(ours);
+        int first = Enumerable.Range(0, Math.Min(expectedBytes.Length, actualBytes.Length)).FirstOrDefault(i => expectedBytes[i] != actualBytes[i], -1);
+        Assert.True(first < 0 && expectedBytes.Length == actualBytes.Length,
+            $"{Path.GetFileName(path)}: the object differs from gas's at byte {(first < 0 ? Math.Min(expectedBytes.Length, actualBytes.Length) : first)} " +
+            $"({actualBytes.Length} bytes against {expectedBytes.Length})");
     }
 
     private static AssemblerOptions Options(List<string> cppFlags)
@@ -114,18 +88,5 @@ public class ObjectComparisonTests
             }
         }
         return options;
-    }
-
-    private static string Run(string tool, IEnumerable<string> args)
-    {
-        var psi = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Repo.Root };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        string err = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0)
-            throw new InvalidOperationException($"{tool} failed ({p.ExitCode}): {err}");
-        return stdout.Result;
     }
 }

@@ -48,7 +48,7 @@ public class TokenSourceTests
     [Fact]
     public void Whole_sample_lexes_the_same_both_ways()
     {
-        var lines = File.ReadAllLines(Path.Combine(Driver.Repo.Root, "samples", "relocate_kernel.S"))
+        var lines = File.ReadAllLines(Path.Combine(Repo.Root, "samples", "relocate_kernel.S"))
             .Where(l => !l.TrimStart().StartsWith('#') && !l.TrimStart().StartsWith("/*") && !l.TrimStart().StartsWith('*'));
         foreach (var text in lines)
             Hand_lexer_matches_generated_lexer(text);

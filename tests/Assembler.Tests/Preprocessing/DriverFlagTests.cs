@@ -43,22 +43,13 @@ public class DriverFlagTests
     [InlineData(true)]
     public void Byte_order_macros_match_gcc(bool bigEndian)
     {
-        if (!GccOracle.Available())
-            return;
-        var dir = Directory.CreateTempSubdirectory("a64pp-");
-        try
-        {
-            string file = Path.Combine(dir.FullName, "order.S");
-            File.WriteAllText(file, ByteOrderProbe + "\n");
-            var options = new PreprocessorOptions { BigEndian = bigEndian };
-            var mine = Preprocessor.Run(file, options, new CollectingDiagnostics());
-            Assert.Equal(GccOracle.Preprocess(file, [bigEndian ? "-mbig-endian" : "-mlittle-endian"]),
-                         GccOracle.Normalize(mine.Select(l => l.Text)));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempDir();
+        string file = Path.Combine(dir.Root, "order.S");
+        File.WriteAllText(file, ByteOrderProbe + "\n");
+        var options = new PreprocessorOptions { BigEndian = bigEndian };
+        var mine = Preprocessor.Run(file, options, new CollectingDiagnostics());
+        Assert.Equal(GccOracle.Preprocess(file, [bigEndian ? "-mbig-endian" : "-mlittle-endian"]),
+                     GccOracle.Normalize(mine.Select(l => l.Text)));
     }
 
     [Fact]
@@ -107,35 +98,26 @@ public class DriverFlagTests
     [OracleFact]
     public void Forced_include_and_isystem_match_gcc()
     {
-        if (!GccOracle.Available())
-            return;
-        var dir = Directory.CreateTempSubdirectory("a64pp-");
-        try
+        using var dir = new TempDir();
+        string P(string rel) => Path.Combine(dir.Root, rel);
+        void Write(string rel, string text)
         {
-            string P(string rel) => Path.Combine(dir.FullName, rel);
-            void Write(string rel, string text)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(P(rel))!);
-                File.WriteAllText(P(rel), text);
-            }
-            Write("src/main.S", "main CONFIG_X SYS_Y\n#include <both.h>\n#include \"sysonly.h\"\n#include <next.h>\n");
-            Write("cfg/kconfig.h", "#define CONFIG_X 7\nforced __INCLUDE_LEVEL__\n");
-            Write("user/both.h", "user_both\n");
-            Write("sys/both.h", "sys_both\n");
-            Write("sys/sysonly.h", "#define SYS_Y 9\nsys_only SYS_Y\n");
-            Write("user/next.h", "user_next\n#include_next <next.h>\n");
-            Write("sys/next.h", "sys_next\n");
-            var options = new PreprocessorOptions();
-            options.IncludeDirs.Add(P("user"));
-            options.SystemIncludeDirs.Add(P("sys"));
-            options.ForcedIncludes.Add(P("cfg/kconfig.h"));
-            var mine = Preprocessor.Run(P("src/main.S"), options, new CollectingDiagnostics());
-            var gcc = GccOracle.Preprocess(P("src/main.S"), ["-nostdinc", "-I", P("user"), "-isystem", P("sys"), "-include", P("cfg/kconfig.h")]);
-            Assert.Equal(gcc, GccOracle.Normalize(mine.Select(l => l.Text)));
+            Directory.CreateDirectory(Path.GetDirectoryName(P(rel))!);
+            File.WriteAllText(P(rel), text);
         }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        Write("src/main.S", "main CONFIG_X SYS_Y\n#include <both.h>\n#include \"sysonly.h\"\n#include <next.h>\n");
+        Write("cfg/kconfig.h", "#define CONFIG_X 7\nforced __INCLUDE_LEVEL__\n");
+        Write("user/both.h", "user_both\n");
+        Write("sys/both.h", "sys_both\n");
+        Write("sys/sysonly.h", "#define SYS_Y 9\nsys_only SYS_Y\n");
+        Write("user/next.h", "user_next\n#include_next <next.h>\n");
+        Write("sys/next.h", "sys_next\n");
+        var options = new PreprocessorOptions();
+        options.IncludeDirs.Add(P("user"));
+        options.SystemIncludeDirs.Add(P("sys"));
+        options.ForcedIncludes.Add(P("cfg/kconfig.h"));
+        var mine = Preprocessor.Run(P("src/main.S"), options, new CollectingDiagnostics());
+        var gcc = GccOracle.Preprocess(P("src/main.S"), ["-nostdinc", "-I", P("user"), "-isystem", P("sys"), "-include", P("cfg/kconfig.h")]);
+        Assert.Equal(gcc, GccOracle.Normalize(mine.Select(l => l.Text)));
     }
 }

@@ -1,41 +1,15 @@
-using System.Diagnostics;
-
 namespace A64Asm.Assembler.Tests.Preprocessing;
 
 /// <summary>
-/// Runs GNU cpp in assembler mode (aarch64-linux-gnu-gcc -E -P -x assembler-with-cpp) and compares token
-/// sequences line by line. Missing gcc fails the test when CI=true; elsewhere the test returns early.
+/// GNU cpp in assembler mode (aarch64-linux-gnu-gcc -E -P -x assembler-with-cpp) as the oracle, and the token
+/// comparison of its lines with ours.
 /// </summary>
 internal static class GccOracle
 {
-    const string Compiler = "aarch64-linux-gnu-gcc";
-
-    static readonly Lazy<string?> CompilerPath = new(() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(':').Append("/usr/bin")
-            .Select(d => Path.Combine(d, Compiler)).FirstOrDefault(File.Exists));
-
-    /// <summary>False (after saying why) when gcc is missing outside CI; in CI a missing gcc fails the test.</summary>
-    public static bool Available() => OracleTools.Require(Oracle.GnuGcc);
-
     /// <summary>gcc's output lines, each as its tokens joined by single spaces; blank lines dropped.</summary>
-    public static List<string> Preprocess(string file, IEnumerable<string> args)
-    {
-        var psi = new ProcessStartInfo(CompilerPath.Value!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+    public static List<string> Preprocess(string file, IEnumerable<string> args) =>
         // gcc does not predefine __ASSEMBLY__; a64asm does (the kernel's build passes it), so tell gcc too.
-        foreach (var a in new[] { "-E", "-P", "-x", "assembler-with-cpp", "-D__ASSEMBLY__" }.Concat(args).Append(file))
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        string stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"gcc failed: {stderr.Result}");
-        return Normalize(stdout.Split('\n'));
-    }
+        Normalize(Gnu.Check("gcc", ["-E", "-P", "-x", "assembler-with-cpp", "-D__ASSEMBLY__", .. args, file]).Stdout.Split('\n'));
 
     public static List<string> Normalize(IEnumerable<string> lines) =>
         lines.Select(l => string.Join(" ", Tokens(l))).Where(l => l.Length > 0).ToList();

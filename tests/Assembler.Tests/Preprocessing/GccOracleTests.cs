@@ -165,55 +165,37 @@ public class GccOracleTests
     [MemberData(nameof(Cases))]
     public void MatchesGnuCpp(string name, string source)
     {
-        if (!GccOracle.Available())
-            return;
-        var dir = Directory.CreateTempSubdirectory("a64pp-");
-        try
-        {
-            string file = Path.Combine(dir.FullName, name + ".S");
-            File.WriteAllText(file, source.Replace("\r\n", "\n") + "\n");
-            var mine = Preprocessor.Run(file, new PreprocessorOptions(), new CollectingDiagnostics());
-            Assert.Equal(GccOracle.Preprocess(file, []), GccOracle.Normalize(mine.Select(l => l.Text)));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempDir();
+        string file = Path.Combine(dir.Root, name + ".S");
+        File.WriteAllText(file, source.Replace("\r\n", "\n") + "\n");
+        var mine = Preprocessor.Run(file, new PreprocessorOptions(), new CollectingDiagnostics());
+        Assert.Equal(GccOracle.Preprocess(file, []), GccOracle.Normalize(mine.Select(l => l.Text)));
     }
 
     [OracleFact]
     public void IncludesMatchGnuCpp()
     {
-        if (!GccOracle.Available())
-            return;
-        var dir = Directory.CreateTempSubdirectory("a64pp-");
-        try
+        using var dir = new TempDir();
+        void Write(string rel, string text)
         {
-            void Write(string rel, string text)
-            {
-                string full = Path.Combine(dir.FullName, rel);
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllText(full, text);
-            }
-            Write("src/main.S", "#include \"local.h\"\n#include <lib.h>\n#define HDR <sub/deep.h>\n#include HDR\nmain __INCLUDE_LEVEL__ LOCAL LIB\n"
-                                + "#if __has_include(\"local.h\") && __has_include(<sub/deep.h>) && !__has_include(<nope.h>) && defined __has_include\nhas\n#endif\n");
-            Write("src/local.h", "#pragma once\n#define LOCAL 1\nlocal __FILE__ __INCLUDE_LEVEL__\n#include \"local.h\"\n");
-            Write("inc1/lib.h", "lib1 __FILE__\n#if __has_include_next(<lib.h>)\n#include_next <lib.h>\n#endif\n");
-            Write("inc2/lib.h", "#ifndef LIB\n#define LIB 2\n#endif\nlib2 LIB __BASE_FILE__\n");
-            Write("inc1/sub/deep.h", "#include \"../lib.h\"\ndeep\n");
-            string main = Path.Combine(dir.FullName, "src", "main.S");
-            var options = new PreprocessorOptions();
-            options.IncludeDirs.Add(Path.Combine(dir.FullName, "inc1"));
-            options.IncludeDirs.Add(Path.Combine(dir.FullName, "inc2"));
-            var mine = Preprocessor.Run(main, options, new CollectingDiagnostics());
-            var gcc = GccOracle.Preprocess(main, ["-I", options.IncludeDirs[0], "-I", options.IncludeDirs[1]]);
-            Assert.Equal(gcc, GccOracle.Normalize(mine.Select(l => l.Text)));
-            Assert.Equal(9, gcc.Count);
+            string full = Path.Combine(dir.Root, rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
         }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        Write("src/main.S", "#include \"local.h\"\n#include <lib.h>\n#define HDR <sub/deep.h>\n#include HDR\nmain __INCLUDE_LEVEL__ LOCAL LIB\n"
+                            + "#if __has_include(\"local.h\") && __has_include(<sub/deep.h>) && !__has_include(<nope.h>) && defined __has_include\nhas\n#endif\n");
+        Write("src/local.h", "#pragma once\n#define LOCAL 1\nlocal __FILE__ __INCLUDE_LEVEL__\n#include \"local.h\"\n");
+        Write("inc1/lib.h", "lib1 __FILE__\n#if __has_include_next(<lib.h>)\n#include_next <lib.h>\n#endif\n");
+        Write("inc2/lib.h", "#ifndef LIB\n#define LIB 2\n#endif\nlib2 LIB __BASE_FILE__\n");
+        Write("inc1/sub/deep.h", "#include \"../lib.h\"\ndeep\n");
+        string main = Path.Combine(dir.Root, "src", "main.S");
+        var options = new PreprocessorOptions();
+        options.IncludeDirs.Add(Path.Combine(dir.Root, "inc1"));
+        options.IncludeDirs.Add(Path.Combine(dir.Root, "inc2"));
+        var mine = Preprocessor.Run(main, options, new CollectingDiagnostics());
+        var gcc = GccOracle.Preprocess(main, ["-I", options.IncludeDirs[0], "-I", options.IncludeDirs[1]]);
+        Assert.Equal(gcc, GccOracle.Normalize(mine.Select(l => l.Text)));
+        Assert.Equal(9, gcc.Count);
     }
 
     [OracleTheory]
@@ -222,9 +204,7 @@ public class GccOracleTests
     [InlineData("16")]
     public void SampleKernelFileMatchesGnuCpp(string pageShift)
     {
-        if (!GccOracle.Available())
-            return;
-        string root = RepoRoot();
+        string root = Repo.Root;
         string sample = Path.Combine(root, "samples", "relocate_kernel.S");
         string include = Path.Combine(root, "samples", "include");
         var options = new PreprocessorOptions();
@@ -239,7 +219,7 @@ public class GccOracleTests
     [Fact]
     public void SampleRejectsAnUnsupportedPageShiftLikeGcc()
     {
-        string root = RepoRoot();
+        string root = Repo.Root;
         var options = new PreprocessorOptions();
         options.IncludeDirs.Add(Path.Combine(root, "samples", "include"));
         options.Defines.Add(new("PAGE_SHIFT", "13"));
@@ -247,15 +227,5 @@ public class GccOracleTests
         Assert.Equal("#error \"PAGE_SHIFT must be 12, 14 or 16 (4K, 16K or 64K pages)\"", e.Message);
         Assert.Equal(13, e.Location!.Pos.Line);
         Assert.EndsWith("page.h", e.Location.Pos.File.DisplayPath);
-    }
-
-    /// <summary>The repository: above the test binaries, or above this source file when the binaries live elsewhere.</summary>
-    static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(thisFile) ?? "" })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-                if (File.Exists(Path.Combine(d.FullName, "samples", "relocate_kernel.S")))
-                    return d.FullName;
-        throw new InvalidOperationException("samples/relocate_kernel.S not found above the test binaries");
     }
 }

@@ -44,19 +44,10 @@ public class IfShiftTests
     [OracleFact]
     public void Matches_gcc()
     {
-        if (!GccOracle.Available())
-            return;
-        var dir = Directory.CreateTempSubdirectory("a64pp-");
-        try
-        {
-            string file = Path.Combine(dir.FullName, "shifts.S");
-            File.WriteAllText(file, Source + "\n");
-            var mine = Preprocessor.Run(file, new PreprocessorOptions(), new CollectingDiagnostics());
-            Assert.Equal(GccOracle.Preprocess(file, []), GccOracle.Normalize(mine.Select(l => l.Text)));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempDir();
+        string file = Path.Combine(dir.Root, "shifts.S");
+        File.WriteAllText(file, Source + "\n");
+        var mine = Preprocessor.Run(file, new PreprocessorOptions(), new CollectingDiagnostics());
+        Assert.Equal(GccOracle.Preprocess(file, []), GccOracle.Normalize(mine.Select(l => l.Text)));
     }
 }

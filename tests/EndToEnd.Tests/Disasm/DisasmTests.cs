@@ -51,8 +51,6 @@ public class DisasmTests
     [OracleFact]
     public void Flat_image_text_matches_objdump()
     {
-        if (!Repo.HaveGnuTools())
-            return;
         string objdump = ObjdumpListing.Objdump("-D", "-b", "binary", "-m", "aarch64", SampleImage);
         string ours = Cli.Run("disasm", SampleImage).Stdout;
         ObjdumpListing.AssertSameText(objdump, ours, NoDifferences);
@@ -62,16 +60,13 @@ public class DisasmTests
     [OracleFact]
     public void Object_with_symbols_and_relocations_matches_objdump_dr()
     {
-        if (!Repo.HaveGnuTools())
-            return;
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string source = Path.Combine(dir, "rel.s"), obj = Path.Combine(dir, "rel.o");
         File.WriteAllText(source,
             "\t.text\n\t.globl start\nstart:\n\tbl foo\n\tb bar\n\tadrp x0, data_sym\n\tadd x0, x0, :lo12:data_sym\n" +
             "\tldr x1, [x0, :lo12:data_sym]\n\tb.ne start\n\tcbz x0, 1f\n\tnop\n1:\tret\nlocal_fn:\n\t.inst 0x00000000\n" +
             "\ttbz x3, #40, local_fn\n\t.quad data_sym+16\n\t.word 0x12345678\n\t.data\ndata_sym: .quad 0\n");
-        var gas = Repo.Run("aarch64-linux-gnu-as", source, "-o", obj);
-        Assert.True(gas.Status == 0, gas.Stderr);
+        Gnu.Check("as", source, "-o", obj);
         string objdump = ObjdumpListing.Objdump("-dr", obj);
         var (status, ours, stderr) = Cli.Run("disasm", obj);
         Assert.True(status == 0, stderr);
@@ -85,9 +80,7 @@ public class DisasmTests
     [OracleFact]
     public void Our_mapping_symbols_make_data_lines_as_objdumps()
     {
-        if (!Repo.HaveGnuTools())
-            return;
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string source = Path.Combine(dir, "map.s"), obj = Path.Combine(dir, "map.o");
         File.WriteAllText(source, "nop\n.quad 0x1122334455667788\n.byte 1\nnop\nldr x0, =0x99\n");
         var built = Cli.Run("-c", source, "-o", obj);
@@ -102,9 +95,7 @@ public class DisasmTests
     [OracleFact]
     public void Our_own_object_of_the_sample_matches_objdump_dr()
     {
-        if (!Repo.HaveGnuTools())
-            return;
-        string obj = Path.Combine(Repo.TempDir(), "rk.o");
+        string obj = Path.Combine(TempDir.Create(), "rk.o");
         var built = Cli.Run("-c", "samples/relocate_kernel.S", "-I", "samples/include", "-o", obj);
         Assert.True(built.Status == 0, built.Stderr);
         string objdump = ObjdumpListing.Objdump("-dr", obj);
@@ -118,14 +109,11 @@ public class DisasmTests
     [OracleFact]
     public void Linked_executable_at_a_kernel_address_matches_objdump_d()
     {
-        if (!Repo.HaveGnuTools())
-            return;
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string obj = Path.Combine(dir, "rk.o"), elf = Path.Combine(dir, "rk.elf");
         var built = Cli.Run("-c", "samples/relocate_kernel.S", "-I", "samples/include", "-o", obj);
         Assert.True(built.Status == 0, built.Stderr);
-        var ld = Repo.Run("aarch64-linux-gnu-ld", "-Ttext=0xffff000010080000", "-e", "0", obj, "-o", elf);
-        Assert.True(ld.Status == 0, ld.Stderr);
+        Gnu.Check("ld", "-Ttext=0xffff000010080000", "-e", "0", obj, "-o", elf);
         string objdump = ObjdumpListing.Objdump("-d", elf);
         string ours = Cli.Run("disasm", elf).Stdout;
         ObjdumpListing.AssertSameText(objdump, ours, NoDifferences);
@@ -136,12 +124,10 @@ public class DisasmTests
     [OracleFact]
     public void Base_is_refused_for_an_ELF_file()
     {
-        if (!Repo.HaveGnuTools())
-            return;
-        string dir = Repo.TempDir();
+        string dir = TempDir.Create();
         string source = Path.Combine(dir, "n.s"), obj = Path.Combine(dir, "n.o");
         File.WriteAllText(source, "nop\n");
-        Assert.Equal(0, Repo.Run("aarch64-linux-gnu-as", source, "-o", obj).Status);
+        Gnu.Check("as", source, "-o", obj);
         var (status, _, stderr) = Cli.Run("disasm", "--base", "0x1000", obj);
         Assert.Equal(1, status);
         Assert.Equal("a64asm: error: --base applies to flat binaries; an ELF file has its own addresses\n", stderr);
@@ -159,7 +145,7 @@ public class DisasmTests
     [Fact]
     public void A_file_with_the_ELF_magic_but_no_ELF_inside_is_an_error()
     {
-        string bad = Path.Combine(Repo.TempDir(), "bad.o");
+        string bad = Path.Combine(TempDir.Create(), "bad.o");
         File.WriteAllBytes(bad, [0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 2, 3]);
         var (status, stdout, stderr) = Cli.Run("disasm", bad);
         Assert.Equal(1, status);
@@ -178,9 +164,9 @@ public class DisasmTests
     [Fact]
     public void The_root_command_still_assembles_beside_the_subcommands()
     {
-        string output = Path.Combine(Repo.TempDir(), "r.bin");
+        string output = Path.Combine(TempDir.Create(), "r.bin");
         var (status, _, stderr) = Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", "-o", output);
         Assert.True(status == 0, stderr);
-        Assert.Equal(File.ReadAllBytes(Repo.PathOf(SampleImage)), File.ReadAllBytes(output));
+        Assert.Equal(File.ReadAllBytes(Repo.Path(SampleImage)), File.ReadAllBytes(output));
     }
 }

@@ -32,9 +32,7 @@ static partial class ObjdumpListing
 
     public static string Objdump(params string[] args)
     {
-        var r = Repo.Run("aarch64-linux-gnu-objdump", args);
-        Assert.True(r.Status == 0, r.Stderr);
-        return r.Stdout;
+        return Gnu.Check("objdump", args).Stdout;
     }
 
     /// <summary>

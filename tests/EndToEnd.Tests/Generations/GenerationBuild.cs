@@ -18,26 +18,12 @@ static class GenerationBuild
         stderr.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
         ?? stderr.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
 
-    /// <summary>Null when the images are equal, else where and how they first differ.</summary>
-    public static string? FirstDifference(byte[] gnu, byte[] ours)
-    {
-        int n = Math.Min(gnu.Length, ours.Length);
-        for (int i = 0; i < n; i++)
-            if (gnu[i] != ours[i])
-            {
-                int w = i & ~3;
-                string Word(byte[] b) => w + 4 <= b.Length ? BitConverter.ToUInt32(b, w).ToString("x8") : "--";
-                return $"first difference at 0x{i:x}: word at 0x{w:x} is {Word(ours)} (a64asm), {Word(gnu)} (GNU)";
-            }
-        return gnu.Length == ours.Length ? null : $"image sizes differ: {ours.Length} (a64asm) vs {gnu.Length} (GNU)";
-    }
-
     /// <summary>
     /// A case not in pending.txt must match; a pending one must still fail, or the list is stale.
     /// </summary>
     public static void Judge(GenerationCase c, string input, Outcome outcome, byte[] gnu, PendingList.Entry? pending)
     {
-        string? problem = outcome.Error is { } e ? "a64asm failed: " + e : FirstDifference(gnu, outcome.Image!);
+        string? problem = outcome.Error is { } e ? "a64asm failed: " + e : ImageComparison.FirstDifference(gnu, outcome.Image!);
         if (pending is null)
             Assert.True(problem is null, $"{c.Describe}, {input}: {problem}");
         else

@@ -15,10 +15,10 @@ public class GenerationImageTests
     public void Source_builds_the_committed_GNU_image(string id)
     {
         var c = GenerationCase.ById(id);
-        using var scratch = new ScratchDir();
-        string dir = scratch.Path;
+        using var scratch = new TempDir();
+        string dir = scratch.Root;
         var outcome = GenerationBuild.Ours(c, c.A64AsmFromSource(Path.Combine(dir, "ours.bin")), Path.Combine(dir, "ours.bin"));
-        GenerationBuild.Judge(c, "from " + c.Sample.Source, outcome, File.ReadAllBytes(Repo.PathOf(c.ReferenceImage)),
+        GenerationBuild.Judge(c, "from " + c.Sample.Source, outcome, File.ReadAllBytes(Repo.Path(c.ReferenceImage)),
             PendingList.Load().Find(c, preprocessed: false));
     }
 
@@ -27,12 +27,12 @@ public class GenerationImageTests
     public void Preprocessed_output_builds_the_committed_GNU_image(string id)
     {
         var c = GenerationCase.ById(id);
-        using var scratch = new ScratchDir();
-        string dir = scratch.Path;
+        using var scratch = new TempDir();
+        string dir = scratch.Root;
         string ours = Path.Combine(dir, "ours.bin");
         var outcome = GenerationBuild.Ours(c, c.A64AsmFromPreprocessed(c.ReferencePreprocessed, ours), ours);
         GenerationBuild.Judge(c, "from its gcc -E output " + Path.GetFileName(c.ReferencePreprocessed), outcome,
-            File.ReadAllBytes(Repo.PathOf(c.ReferenceImage)), PendingList.Load().Find(c, preprocessed: true));
+            File.ReadAllBytes(Repo.Path(c.ReferenceImage)), PendingList.Load().Find(c, preprocessed: true));
     }
 
     /// <summary>
@@ -43,18 +43,16 @@ public class GenerationImageTests
     [MemberData(nameof(Cases))]
     public void Live_GNU_pipeline_builds_the_committed_references_and_a64asm_matches_it(string id)
     {
-        if (!Repo.HaveGnuTools())
-            return;
         var c = GenerationCase.ById(id);
-        using var scratch = new ScratchDir();
-        string dir = scratch.Path;
+        using var scratch = new TempDir();
+        string dir = scratch.Root;
         var gnu = GnuPipeline.Build(c, dir);
-        Assert.True(File.ReadAllText(Repo.PathOf(c.ReferencePreprocessed)) == File.ReadAllText(gnu.Preprocessed),
+        Assert.True(File.ReadAllText(Repo.Path(c.ReferencePreprocessed)) == File.ReadAllText(gnu.Preprocessed),
             $"{c.Describe}: {c.ReferencePreprocessed} is not what gcc -E writes now; rerun tools/gen-generations.sh");
-        Assert.True(File.ReadAllText(Repo.PathOf(c.ReferenceSymbols)) == File.ReadAllText(gnu.Symbols),
+        Assert.True(File.ReadAllText(Repo.Path(c.ReferenceSymbols)) == File.ReadAllText(gnu.Symbols),
             $"{c.Describe}: {c.ReferenceSymbols} is not what nm prints now; rerun tools/gen-generations.sh");
         byte[] image = File.ReadAllBytes(gnu.Image);
-        Assert.True(File.ReadAllBytes(Repo.PathOf(c.ReferenceImage)).AsSpan().SequenceEqual(image),
+        Assert.True(File.ReadAllBytes(Repo.Path(c.ReferenceImage)).AsSpan().SequenceEqual(image),
             $"{c.Describe}: {c.ReferenceImage} is not what the GNU pipeline builds now; rerun tools/gen-generations.sh");
 
         var pending = PendingList.Load();
@@ -81,7 +79,7 @@ public class GenerationImageTests
         var expected = GenerationCase.All
             .SelectMany(c => new[] { c.ReferenceImage, c.ReferenceSymbols, c.ReferencePreprocessed })
             .Select(Path.GetFileName).Append("pending.txt").Order(StringComparer.Ordinal).ToList();
-        var present = Directory.GetFiles(Repo.PathOf(GenerationCase.VectorFolder)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var present = Directory.GetFiles(Repo.Path(GenerationCase.VectorFolder)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, present);
     }
 
@@ -92,8 +90,8 @@ public class GenerationImageTests
         Assert.Equal(2, GenerationSample.All.Count(s => s.HasBigEndian));
         foreach (var s in GenerationSample.All)
         {
-            Assert.True(File.Exists(Repo.PathOf($"{s.Dir}/{s.Source}")), $"{s.Dir}: no {s.Source}");
-            Assert.True(Directory.GetFiles(Repo.PathOf($"{s.Dir}/include"), "*.h", SearchOption.AllDirectories).Length > 0, $"{s.Dir}: no headers");
+            Assert.True(File.Exists(Repo.Path($"{s.Dir}/{s.Source}")), $"{s.Dir}: no {s.Source}");
+            Assert.True(Directory.GetFiles(Repo.Path($"{s.Dir}/include"), "*.h", SearchOption.AllDirectories).Length > 0, $"{s.Dir}: no headers");
             Assert.Contains(s.Convention, GenerationSample.KnownConventions);
             Assert.NotEmpty(s.PageShifts);
             Assert.All(s.PageShifts, shift => Assert.Contains(shift, new[] { 12, 14, 16 }));

@@ -17,7 +17,7 @@ public class GenerationRunTests
     public void GNU_reference_relocates_a_kimage_with_its_convention(string id)
     {
         var c = GenerationCase.ById(id);
-        byte[] image = File.ReadAllBytes(Repo.PathOf(c.ReferenceImage));
+        byte[] image = File.ReadAllBytes(Repo.Path(c.ReferenceImage));
         var symbols = ReadSymbols(c);
         var convention = ConventionPicker.Parse(c.Sample.Convention)
             ?? throw new InvalidOperationException($"{c.Sample.Dir}/sample.conf: no convention '{c.Sample.Convention}'");
@@ -59,14 +59,14 @@ public class GenerationRunTests
     {
         string path = $"{c.Sample.Dir}/include/asm/asm-offsets.h";
         var fields = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        Assert.True(KimageFieldNames.TryAddHeader(fields, File.ReadAllText(Repo.PathOf(path)), path, out string error), error);
+        Assert.True(KimageFieldNames.TryAddHeader(fields, File.ReadAllText(Repo.Path(path)), path, out string error), error);
         return KimageFieldNames.Build(fields, out error) ?? throw new InvalidOperationException(error);
     }
 
     static ulong Quad(byte[] image, ulong at) => BitConverter.ToUInt64(image, (int)at);
 
     static Dictionary<string, ulong> ReadSymbols(GenerationCase c) =>
-        File.ReadAllLines(Repo.PathOf(c.ReferenceSymbols))
+        File.ReadAllLines(Repo.Path(c.ReferenceSymbols))
             .Select(l => l.Split(' '))
             .Where(p => p.Length == 3)
             .GroupBy(p => p[2])

@@ -21,10 +21,10 @@ sealed record GenerationSample(
     public static IReadOnlyList<GenerationSample> All => all.Value;
 
     static IReadOnlyList<GenerationSample> LoadAll() =>
-        Directory.GetDirectories(Repo.PathOf(Folder))
+        Directory.GetDirectories(Repo.Path(Folder))
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal)
-            .Select(name => Parse(name!, File.ReadAllText(Repo.PathOf($"{Folder}/{name}/sample.conf"))))
+            .Select(name => Parse(name!, File.ReadAllText(Repo.Path($"{Folder}/{name}/sample.conf"))))
             .ToList();
 
     /// <summary>Reads "key = value" lines; an unknown key is an error, so a typo cannot silently drop a flag.</summary>

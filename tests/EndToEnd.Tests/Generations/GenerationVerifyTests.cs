@@ -17,8 +17,8 @@ public class GenerationVerifyTests
     public void Sample_built_by_a64asm_verifies_with_the_convention_of_its_era(string id)
     {
         var c = GenerationCase.ById(id);
-        using var scratch = new ScratchDir();
-        string image = Path.Combine(scratch.Path, "reloc.bin"), offsets = Path.Combine(scratch.Path, "o.json");
+        using var scratch = new TempDir();
+        string image = Path.Combine(scratch.Root, "reloc.bin"), offsets = Path.Combine(scratch.Root, "o.json");
         var (status, stdout, stderr) = Cli.Run([.. c.A64AsmFromSource(image), "--offsets", offsets, "--verify", .. c.Sample.VerifyFlags]);
         string report = stdout.Replace("\r", "");
         var lines = report.Split('\n');
@@ -42,8 +42,8 @@ public class GenerationVerifyTests
     public void Verify_command_on_the_written_image_and_offsets_picks_the_same_convention(string id)
     {
         var c = GenerationCase.ById(id);
-        using var scratch = new ScratchDir();
-        string image = Path.Combine(scratch.Path, "reloc.bin"), offsets = Path.Combine(scratch.Path, "o.json");
+        using var scratch = new TempDir();
+        string image = Path.Combine(scratch.Root, "reloc.bin"), offsets = Path.Combine(scratch.Root, "o.json");
         var build = Cli.Run([.. c.A64AsmFromSource(image), "--offsets", offsets]);
         Assert.True(build.Status == 0, build.Stderr);
         var (status, stdout, stderr) = Cli.Run(["verify", image, "--offsets", offsets, "--page-size", $"{1 << (c.PageShift - 10)}K", .. c.Sample.VerifyFlags]);

@@ -9,19 +9,19 @@ static class GnuPipeline
     {
         string pre = Path.Combine(dir, "g.s"), obj = Path.Combine(dir, "g.o"), elf = Path.Combine(dir, "g.elf"), bin = Path.Combine(dir, "g.bin");
         string[] endian = c.BigEndian ? ["-EB"] : [];
-        Check(c, Repo.Run("aarch64-linux-gnu-gcc",
+        Check(c, Gnu.Run("gcc",
             ["-E", "-nostdinc", .. c.CppFlags, .. c.BigEndian ? ["-mbig-endian"] : Array.Empty<string>(), c.SourcePath, "-o", pre]));
-        Check(c, Repo.Run("aarch64-linux-gnu-as", [.. endian, .. c.Sample.AsFlags, pre, "-o", obj]));
-        Check(c, Repo.Run("aarch64-linux-gnu-ld", [.. endian, "-Ttext=0", "-e", "0", obj, "-o", elf]));
-        Check(c, Repo.Run("aarch64-linux-gnu-objcopy",
+        Check(c, Gnu.Run("as", [.. endian, .. c.Sample.AsFlags, pre, "-o", obj]));
+        Check(c, Gnu.Run("ld", [.. endian, "-Ttext=0", "-e", "0", obj, "-o", elf]));
+        Check(c, Gnu.Run("objcopy",
             ["-O", "binary", .. c.Sample.Section is { } s ? ["-j", s] : Array.Empty<string>(), elf, bin]));
-        var nm = Repo.Run("aarch64-linux-gnu-nm", elf);
+        var nm = Gnu.Run("nm", elf);
         Check(c, nm);
         string syms = Path.Combine(dir, "g.syms");
         File.WriteAllText(syms, nm.Stdout);
         return new Result(pre, bin, syms);
     }
 
-    static void Check(GenerationCase c, (int Status, string Stdout, string Stderr) r) =>
+    static void Check(GenerationCase c, ToolRun r) =>
         Assert.True(r.Status == 0, $"{c.Describe}: the GNU pipeline failed: {r.Stderr}");
 }

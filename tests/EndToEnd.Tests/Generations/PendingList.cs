@@ -15,7 +15,7 @@ sealed class PendingList
 
     PendingList(IReadOnlyList<Entry> entries) => Entries = entries;
 
-    public static PendingList Load() => Parse(System.IO.File.ReadAllText(Repo.PathOf(File)));
+    public static PendingList Load() => Parse(System.IO.File.ReadAllText(Repo.Path(File)));
 
     public static PendingList Parse(string text)
     {

@@ -76,7 +76,7 @@ public class FluentAssemblerTests
     public void Relocate_kernel_body_matches_the_GNU_image()
     {
         byte[] code = RelocateKernel();
-        byte[] image = File.ReadAllBytes(Path.Combine(RepoRoot(), "tests/vectors/e2e/relocate_kernel.ps12.bin"));
+        byte[] image = File.ReadAllBytes(Repo.Path("tests/vectors/e2e/relocate_kernel.ps12.bin"));
         Assert.Equal(0xf0, code.Length);
         for (int i = 0; i < 0xe0; i += 4)
             Assert.True(BitConverter.ToUInt32(image, i) == BitConverter.ToUInt32(code, i),
@@ -124,19 +124,5 @@ public class FluentAssemblerTests
         a.Label(far);
         var e = Assert.Throws<A64AssemblerException>(() => a.Assemble());
         Assert.Equal("tbz at 0x0: conditional branch out of range", e.Message);
-    }
-
-    static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "A64Asm.sln"))) return dir.FullName;
-        return FindFromSource();
-    }
-
-    static string FindFromSource([System.Runtime.CompilerServices.CallerFilePath] string file = "")
-    {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(file)!); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "A64Asm.sln"))) return dir.FullName;
-        throw new InvalidOperationException("A64Asm.sln not found");
     }
 }

@@ -19,7 +19,7 @@ public static partial class DisVectors
     [GeneratedRegex(@"^// deliberate: ([0-9a-f]{8}) (.*?) \| (.*)$")]
     private static partial Regex DeliberateLine();
 
-    public static string Directory => Path.Combine(GeneratedDriftTests.RepoRoot(), "tests/vectors/dis");
+    public static string Directory => Repo.Path("tests/vectors/dis");
 
     public static (List<DisVector> Vectors, Dictionary<uint, DeliberateDifference> Deliberate) Load(string file)
     {

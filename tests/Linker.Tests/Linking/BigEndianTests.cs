@@ -41,21 +41,20 @@ public class BigEndianTests
     [InlineData(true)]
     public void Objects_link_as_GNU_ld_links_GNU_as_s(bool ourObjects)
     {
-        if (!GnuTools.Require()) return;
         using var dir = new TempDir();
         var inputs = new List<LinkerInput>();
         foreach (var (name, source) in new[] { ("main", Main), ("helper", Helper) })
         {
             File.WriteAllText(dir.Path(name + ".s"), source);
-            GnuTools.Ok("as", ["-EB", name + ".s", "-o", name + ".o"], dir.Root);
+            Gnu.CheckIn(dir.Root, "as", ["-EB", name + ".s", "-o", name + ".o"]);
             inputs.Add(new LinkerInput(name + ".o", ourObjects
                 ? ElfObjectWriter.Write(AsmDriver.AssembleText(name + ".s", source, new AssemblerOptions { BigEndian = true }, new CollectingDiagnostics()))
                 : File.ReadAllBytes(dir.Path(name + ".o"))));
         }
-        var expected = GnuTools.LinkFlat(["main.o", "helper.o"], dir, "-EB", "-e", "0", "-Ttext=0");
+        var expected = Gnu.LinkFlat(["main.o", "helper.o"], dir, "-EB", "-e", "0", "-Ttext=0");
         var image = A64Asm.Linker.Linker.Link(inputs, new LinkerOptions());
         Assert.True(image.BigEndian);
-        LinkCompare.AssertSameBytes(expected, image.Flat);
+        ImageComparison.AssertSame(expected, image.Flat);
     }
 
     [Fact]

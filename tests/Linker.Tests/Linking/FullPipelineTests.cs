@@ -19,12 +19,9 @@ public class FullPipelineTests
     [InlineData(16)]
     public void SampleThroughOurChainEqualsGnuChain(int pageShift)
     {
-        if (!GnuTools.Require()) return;
         using var dir = new TempDir();
-        GnuTools.Ok("gcc", ["-E", "-D__ASSEMBLY__", $"-DPAGE_SHIFT={pageShift}", "-I", Repo.Path("samples/include"),
-            Repo.Path("samples/relocate_kernel.S"), "-o", "rk.s"], dir.Root);
-        GnuTools.Ok("as", ["rk.s", "-o", "gnu.o"], dir.Root);
-        var gnu = GnuTools.LinkFlat(["gnu.o"], dir, "-Ttext=0", "-e", "0");
+        Gnu.PreprocessedObject(Sample.Path, Sample.CppArgs(pageShift), dir, "gnu");
+        var gnu = Gnu.LinkFlat(["gnu.o"], dir, "-Ttext=0", "-e", "0");
 
         var options = new AssemblerOptions();
         options.IncludeDirs.Add(Repo.Path("samples/include"));
@@ -32,27 +29,26 @@ public class FullPipelineTests
         var path = Repo.Path("samples/relocate_kernel.S");
         var ours = ElfObjectWriter.Write(AsmDriver.Assemble(path, options, new CollectingDiagnostics()));
 
-        var readelf = GnuTools.Ok("readelf", ["-a", "-W", dir.Write("ours.o", ours)], dir.Root);
-        Assert.Equal("", readelf.StdErr);
-        LinkCompare.AssertSameBytes(gnu, A64Asm.Linker.Linker.Link([new("ours.o", ours)], new LinkerOptions()).Flat);
+        var readelf = Gnu.CheckIn(dir.Root, "readelf", ["-a", "-W", dir.Write("ours.o", ours)]);
+        Assert.Equal("", readelf.Stderr);
+        ImageComparison.AssertSame(gnu, A64Asm.Linker.Linker.Link([new("ours.o", ours)], new LinkerOptions()).Flat);
 
         File.Delete(dir.Path("ref.bin"));
-        LinkCompare.AssertSameBytes(gnu, GnuTools.LinkFlat(["ours.o"], dir, "-Ttext=0", "-e", "0"));
+        ImageComparison.AssertSame(gnu, Gnu.LinkFlat(["ours.o"], dir, "-Ttext=0", "-e", "0"));
     }
 
     [OracleFact]
     public void CrossObjectProgramThroughOurAssembler()
     {
-        if (!GnuTools.Require()) return;
         const string caller = ".text\n.globl _start\n_start: bl callee\nadrp x0, datum\nldr x1, [x0, :lo12:datum]\nb.ne callee\n.data\n.quad callee\n";
         const string callee = ".text\nnop\n.globl callee\ncallee: ret\n.data\n.balign 8\n.globl datum\ndatum: .quad 42\n";
         using var dir = new TempDir();
-        GnuTools.Assemble(caller, dir, "a");
-        GnuTools.Assemble(callee, dir, "b");
-        var gnu = GnuTools.LinkFlat(["a.o", "b.o"], dir, "-Ttext=0", "-e", "0");
+        Gnu.Object(caller, dir, "a");
+        Gnu.Object(callee, dir, "b");
+        var gnu = Gnu.LinkFlat(["a.o", "b.o"], dir, "-Ttext=0", "-e", "0");
 
         var image = A64Asm.Linker.Linker.Link(
             [new("a.o", OurObject("a.s", caller)), new("b.o", OurObject("b.s", callee))], new LinkerOptions());
-        LinkCompare.AssertSameBytes(gnu, image.Flat);
+        ImageComparison.AssertSame(gnu, image.Flat);
     }
 }

@@ -8,7 +8,6 @@ public class LinkErrorTests
     [OracleFact]
     public void UndefinedReferencesAreAllReportedWithObjectSectionAndOffset()
     {
-        if (!GnuTools.Require()) return;
         var error = Assert.Throws<LinkError>(() => LinkCompare.Ours(
             [".text\n.globl _start\n_start: nop\nbl nothere\n.data\n.quad 0, nothere2\n"]));
         Assert.Equal(
@@ -21,7 +20,6 @@ public class LinkErrorTests
     [OracleFact]
     public void MultipleDefinitionNamesBothPlaces()
     {
-        if (!GnuTools.Require()) return;
         var error = Assert.Throws<LinkError>(() => LinkCompare.Ours(
             [".text\n.globl foo\nfoo: ret\n", ".text\nnop\nnop\n.globl foo\nfoo: ret\n"]));
         Assert.Equal("o1.o:(.text+0x8): multiple definition of 'foo'; o0.o:(.text+0x0): first defined here", error.Message);
@@ -30,7 +28,6 @@ public class LinkErrorTests
     [OracleFact]
     public void ConditionalBranchOutOfRange()
     {
-        if (!GnuTools.Require()) return;
         var error = Assert.Throws<LinkError>(() => LinkCompare.Ours(
         [
             ".text\n.globl _start\n_start: b.eq far\ntbz x0, #1, far\nb.eq .Lfar\n.section .text.far,\"ax\"\n.skip 0x100000\n.Lfar: ret\n",
@@ -46,7 +43,6 @@ public class LinkErrorTests
     [OracleFact]
     public void BranchOutOfRangeAndMisalignedLoad()
     {
-        if (!GnuTools.Require()) return;
         var error = Assert.Throws<LinkError>(() => LinkCompare.Ours(
         [
             ".text\nbl far\nldr x0, [x1, :lo12:odd]\n.data\n.byte 1\n.globl odd\nodd: .quad 0\n",
@@ -61,7 +57,6 @@ public class LinkErrorTests
     [OracleFact]
     public void BranchToMisalignedTargetIsAnError()
     {
-        if (!GnuTools.Require()) return;
         var error = Assert.Throws<LinkError>(() => LinkCompare.Ours([".text\nb odd\n.data\n.byte 0\n.globl odd\nodd: .byte 1\n"]));
         Assert.StartsWith("o0.o:(.text+0x0): branch target not word aligned: R_AARCH64_JUMP26 against symbol 'odd'", error.Message);
     }
@@ -93,7 +88,6 @@ public class LinkErrorTests
     [InlineData(".section .tdata,\"awT\"\n.quad 1\n", "o0.o: section '.tdata': TLS data is not supported in a flat image")]
     public void SectionsLdWouldPlaceDifferentlyAreRefused(string source, string message)
     {
-        if (!GnuTools.Require()) return;
         var error = Assert.Throws<LinkError>(() => LinkCompare.Ours([".text\nnop\n" + source]));
         Assert.Equal(message, error.Message);
     }

@@ -63,7 +63,6 @@ public class MultiObjectTests
     [OracleFact]
     public void CallsBranchesPagesAndDataAcrossObjects()
     {
-        if (!GnuTools.Require()) return;
         var image = LinkCompare.SameAsGnu([Main, Helper]);
         Assert.Equal(0ul, image.BaseAddress);
         Assert.Equal(0ul, image.Symbols["_start"]);
@@ -73,14 +72,12 @@ public class MultiObjectTests
     [OracleFact]
     public void InputOrderDecidesPlacement()
     {
-        if (!GnuTools.Require()) return;
         LinkCompare.SameAsGnu([Helper, Main]);
     }
 
     [OracleFact]
     public void TextStartAddressMovesEverything()
     {
-        if (!GnuTools.Require()) return;
         var image = LinkCompare.SameAsGnu([Main, Helper], "-Ttext=0x80000");
         Assert.Equal(0x80000ul, image.BaseAddress);
         LinkCompare.SameAsGnu([Main, Helper], "--section-start", ".text=0x40001000");
@@ -90,7 +87,6 @@ public class MultiObjectTests
     [OracleFact]
     public void TextSubsectionsOrphansAndNopPadding()
     {
-        if (!GnuTools.Require()) return;
         LinkCompare.SameAsGnu(
         [
             """
@@ -135,14 +131,12 @@ public class MultiObjectTests
     [InlineData(0x11234, 0x4, 0x8)]    // text past the first 64K page
     public void DataSegmentAlignment(int textSize, int dataSize, int bssSize)
     {
-        if (!GnuTools.Require()) return;
         LinkCompare.SameAsGnu([$".text\n.skip {textSize}\n.data\n.skip {dataSize}, 0xaa\n.bss\n.skip {bssSize}\n"]);
     }
 
     [OracleFact]
     public void WeakDefinitionsYieldToStrongOnes()
     {
-        if (!GnuTools.Require()) return;
         var image = LinkCompare.SameAsGnu(
         [
             ".text\n.weak f, g\nf: ret\ng: ret\n.data\n.quad f, g, h\n.weak h\n",
@@ -156,7 +150,6 @@ public class MultiObjectTests
     [OracleFact]
     public void MoveWideAndAbsoluteSymbols()
     {
-        if (!GnuTools.Require()) return;
         LinkCompare.SameAsGnu(
         [
             """
@@ -179,7 +172,6 @@ public class MultiObjectTests
     [OracleFact]
     public void UndefinedWeakCallsBecomeNopsAndLabelsInEmptySectionsKeepTheirAddress()
     {
-        if (!GnuTools.Require()) return;
         LinkCompare.SameAsGnu(
         [
             ".text\n.weak wf\nbl wf\nb wf\nadrp x0, wf\nadd x0, x0, :lo12:wf\nadrp x1, empty\n.quad empty, wf\n.data\nempty:\n",

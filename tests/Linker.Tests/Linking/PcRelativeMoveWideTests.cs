@@ -32,7 +32,6 @@ public class PcRelativeMoveWideTests
     [InlineData("0x40000000", "0x10000")]   // far below: negative offsets, movn
     public void Links_as_GNU_ld_links_them(string text, string far)
     {
-        if (!GnuTools.Require()) return;
         LinkCompare.SameAsGnu([Code, Far], $"-Ttext={text}", $"--section-start=.far={far}");
     }
 }

@@ -13,7 +13,7 @@ public static class LinkCompare
         for (int i = 0; i < sources.Length; i++)
         {
             var name = $"o{i}";
-            inputs.Add(new LinkerInput(name + ".o", GnuTools.Assemble(sources[i], dir, name)));
+            inputs.Add(new LinkerInput(name + ".o", Gnu.Object(sources[i], dir, name)));
             names.Add(name + ".o");
         }
         var options = new LinkerOptions();
@@ -22,25 +22,17 @@ public static class LinkCompare
             if (options.TryParseFlag(args[i], i + 1 < args.Length ? args[i + 1] : null, out var consumed) && consumed)
                 i++;
 
-        var expected = GnuTools.LinkFlat(names, dir, ["-e", "0", .. args]);
+        var expected = Gnu.LinkFlat(names, dir, ["-e", "0", .. args]);
         var image = A64Asm.Linker.Linker.Link(inputs, options);
-        AssertSameBytes(expected, image.Flat);
+        ImageComparison.AssertSame(expected, image.Flat);
         return image;
-    }
-
-    public static void AssertSameBytes(byte[] expected, byte[] actual)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-            if (expected[i] != actual[i])
-                Assert.Fail($"first difference at flat offset 0x{i:x}: GNU 0x{expected[i]:x2}, ours 0x{actual[i]:x2}");
     }
 
     /// <summary>Assembles sources with GNU as and links them with ours only (for error tests).</summary>
     public static LinkedImage Ours(string[] sources, LinkerOptions? options = null)
     {
         using var dir = new TempDir();
-        var inputs = sources.Select((s, i) => new LinkerInput($"o{i}.o", GnuTools.Assemble(s, dir, $"o{i}"))).ToList();
+        var inputs = sources.Select((s, i) => new LinkerInput($"o{i}.o", Gnu.Object(s, dir, $"o{i}"))).ToList();
         return A64Asm.Linker.Linker.Link(inputs, options ?? new LinkerOptions());
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace A64Asm.Isa.Tests.Support;
+namespace A64Asm.TestSupport;
 
 /// <summary>One entry of tests/vectors/mc/*.s: source line, expected word and objdump text, llvm-mc's note.</summary>
 public sealed record McVector(string File, int Line, string Source, uint Word, string Text, string? LlvmNote)
@@ -8,12 +8,13 @@ public sealed record McVector(string File, int Line, string Source, uint Word, s
     public override string ToString() => $"{File}:{Line}: {Source}";
 }
 
+/// <summary>The reader of tests/vectors/mc, for every project that runs its lines.</summary>
 public static partial class McVectors
 {
     [GeneratedRegex(@"^// CHECK: (.*) // encoding: \[0x([0-9a-f]{2}),0x([0-9a-f]{2}),0x([0-9a-f]{2}),0x([0-9a-f]{2})\]$")]
     private static partial Regex CheckLine();
 
-    public static string Directory => Path.Combine(GeneratedDriftTests.RepoRoot(), "tests/vectors/mc");
+    public static string Directory => Repo.Path("tests/vectors/mc");
 
     public static IEnumerable<McVector> Load(string file)
     {
