@@ -21,7 +21,6 @@ public class QemuDifferentialTests(ITestOutputHelper output)
     [OracleTheory(Oracle.GnuGcc, Oracle.Qemu)]
     [InlineData(ExecutionEngine.Interpreter)]
     [InlineData(ExecutionEngine.Blocks)]
-    [InlineData(ExecutionEngine.Translator)]
     public void Random_sequences_match_qemu(ExecutionEngine engine)
     {
         if (!Toolchain.Require("aarch64-linux-gnu-gcc", "qemu-aarch64")) return;

@@ -243,7 +243,7 @@ public sealed unsafe partial class Machine
             if (_decodedFrames.TryGetValue(Memory.FrameIndexOf(Physical(w)), out var code))
             {
                 code.Decoded[(int)((w & Offset) >> 2)] = A64Asm.Isa.Decoding.A64Decoder.Decode(BitConverter.ToUInt32(Memory.Frame(w).Slice((int)(w & Offset), 4)));
-                code.Invalidate();   // translated blocks may have compiled the old word in
+                code.Invalidate();   // pre-decoded blocks may hold the old word
                 _codeVersion++;
             }
     }
