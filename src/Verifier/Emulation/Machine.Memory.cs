@@ -164,64 +164,44 @@ public sealed unsafe partial class Machine
         Fault(FaultKind.Alignment, address,
             $"misaligned {what} of {size} bytes at 0x{address:x}" + (Cpu.MmuOn ? " with SCTLR.A set" : " with the MMU off (Device memory)"));
 
+    /// <summary>A load of 1, 2, 4 or 8 bytes, zero-extended, in the data endianness of the current EL.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Load64(ulong a)
+    public ulong Load(ulong a, int size)
     {
-        var p = ReadPointer(a, 8);
-        ulong v = p != null ? *(ulong*)p : LoadBytes(a, 8);
-        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
+        var p = ReadPointer(a, size);
+        ulong v = p == null ? LoadBytes(a, size) : size switch { 8 => *(ulong*)p, 4 => *(uint*)p, 2 => *(ushort*)p, _ => *p };
+        return _bigEndianData ? SwapBytes(v, size) : v;
     }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint Load32(ulong a)
-    {
-        var p = ReadPointer(a, 4);
-        uint v = p != null ? *(uint*)p : (uint)LoadBytes(a, 4);
-        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
-    }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ushort Load16(ulong a)
-    {
-        var p = ReadPointer(a, 2);
-        ushort v = p != null ? *(ushort*)p : (ushort)LoadBytes(a, 2);
-        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
-    }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public byte Load8(ulong a) => *ReadPointer(a, 1);
 
+    /// <summary>A store of the low 1, 2, 4 or 8 bytes of <paramref name="v"/>, in the data endianness of the current EL.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store64(ulong a, ulong v)
-    {
-        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
-        var p = WritePointer(a, 8); if (p != null) *(ulong*)p = v; else StoreBytes(a, v, 8);
-    }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store32(ulong a, uint v)
-    {
-        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
-        var p = WritePointer(a, 4); if (p != null) *(uint*)p = v; else StoreBytes(a, v, 4);
-    }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store16(ulong a, ushort v)
-    {
-        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
-        var p = WritePointer(a, 2); if (p != null) *(ushort*)p = v; else StoreBytes(a, v, 2);
-    }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store8(ulong a, byte v) { var p = WritePointer(a, 1); if (p != null) *p = v; else StoreBytes(a, v, 1); }
-
-    /// <summary>A load of 1, 2, 4 or 8 bytes, zero-extended.</summary>
-    public ulong Load(ulong a, int size) => size switch { 8 => Load64(a), 4 => Load32(a), 2 => Load16(a), _ => Load8(a) };
-
     public void Store(ulong a, ulong v, int size)
     {
+        if (_bigEndianData) v = SwapBytes(v, size);
+        var p = WritePointer(a, size);
+        if (p == null) { StoreBytes(a, v, size); return; }
         switch (size)
         {
-            case 8: Store64(a, v); break;
-            case 4: Store32(a, (uint)v); break;
-            case 2: Store16(a, (ushort)v); break;
-            default: Store8(a, (byte)v); break;
+            case 8: *(ulong*)p = v; break;
+            case 4: *(uint*)p = (uint)v; break;
+            case 2: *(ushort*)p = (ushort)v; break;
+            default: *p = (byte)v; break;
         }
     }
+
+    /// <summary>The low <paramref name="size"/> bytes of <paramref name="v"/> in the opposite byte order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong SwapBytes(ulong v, int size) => BinaryPrimitives.ReverseEndianness(v) >> (64 - 8 * size);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Load64(ulong a) => Load(a, 8);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint Load32(ulong a) => (uint)Load(a, 4);
+    public ushort Load16(ulong a) => (ushort)Load(a, 2);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store64(ulong a, ulong v) => Store(a, v, 8);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store32(ulong a, uint v) => Store(a, v, 4);
 
     // Accesses that straddle two frames (allowed when alignment is not enforced) go byte by byte.
     private ulong LoadBytes(ulong a, int size)

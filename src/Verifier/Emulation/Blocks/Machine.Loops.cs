@@ -43,7 +43,7 @@ public sealed unsafe partial class Machine
                 case LoopStepKind.Add: at[k] = (ulong)s.Imm; t[s.Reg] += at[k]; break;
                 case LoopStepKind.AddReg:
                 {
-                    ulong v = Alu.Shift64(t[s.Src], s.Shift, s.Amount);
+                    ulong v = Alu.ShiftOperand(t[s.Src], s.Shift, s.Amount, true);
                     at[k] = s.Negate ? 0 - v : v;
                     t[s.Reg] += at[k];
                     break;
@@ -56,7 +56,7 @@ public sealed unsafe partial class Machine
         ulong flagsStep = 0;
         if (plan.FlagsUpdate)
         {
-            flagsStep = b.Exit == BlockExit.SubsImmBCond ? 0 - (ulong)f.Imm : 0 - Shifted(t, f);
+            flagsStep = b.Exit == BlockExit.SubsImmBCond ? 0 - (ulong)f.Imm : 0 - Alu.ShiftOperand(t[f.Rm], f.Aux, f.Amount, true);
             t[f.Rd] += flagsStep;
         }
 
@@ -101,20 +101,15 @@ public sealed unsafe partial class Machine
         _maintainedFrame = maintained;
         if (b.Exit is BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond or BlockExit.AndsImmBCond) Cpu.Nzcv = nzcv;
 
-        ref readonly Tally total = ref b.Total;
         Counters.Instructions += n * b.Count;
-        Counters.Loads += n * total.Loads;
-        Counters.Stores += n * total.Stores;
-        Counters.BytesLoaded += n * total.BytesLoaded;
-        Counters.BytesStored += n * total.BytesStored;
+        ref readonly AccessTally per = ref plan.PerIteration;
+        CountAccesses(true, n * per.Loads, n * per.BytesLoaded);
+        CountAccesses(false, n * per.Stores, n * per.BytesStored);
         Counters.CacheMaintenance += n * plan.DcCount;
         Counters.Barriers += n * plan.Barriers;
         BulkIterations += n;
         return n;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Shifted(ulong* t, in Op op) => Alu.Shift64(t[op.Rm], op.Aux, op.Amount);
 
     /// <summary>A loop without loads or stores only moves its induction registers.</summary>
     private static void Advance(LoopPlan plan, ref ulong x, ulong* t, long n)
@@ -164,7 +159,7 @@ public sealed unsafe partial class Machine
             case BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond when cond is Cond.Eq or Cond.Ne or Cond.Hs or Cond.Lo or Cond.Hi or Cond.Ls:
             {
                 bool imm = b.Exit == BlockExit.SubsImmBCond;
-                ulong op2 = imm ? (ulong)f.Imm : Alu.Shift64(rm, f.Aux, f.Amount);
+                ulong op2 = imm ? (ulong)f.Imm : Alu.ShiftOperand(rm, f.Aux, f.Amount, true);
                 if (imm || rmStep == 0)
                 {
                     switch (cond)
@@ -179,10 +174,10 @@ public sealed unsafe partial class Machine
                 }
                 else
                 {
-                    while (i < limit && Holds(b.ExitCond, Flags(rn, op2)))
+                    while (i < limit && Alu.ConditionHolds(b.ExitCond, Flags(rn, op2)))
                     {
                         rn += rnStep; rm += rmStep; i++;
-                        op2 = Alu.Shift64(rm, f.Aux, f.Amount);
+                        op2 = Alu.ShiftOperand(rm, f.Aux, f.Amount, true);
                     }
                 }
                 nzcv = Flags(rn, op2);
@@ -191,13 +186,14 @@ public sealed unsafe partial class Machine
             default:
                 return IterationsToExitGeneral(b, limit, rn, rm, rnStep, rmStep, t[b.ExitReg], t[b.ExitReg] - Unsafe.Add(ref x, b.ExitReg), out exited, out nzcv);
         }
-        exited = !Holds(b.ExitCond, nzcv);
+        exited = !Alu.ConditionHolds(b.ExitCond, nzcv);
         return i;
     }
 
+    /// <summary>The flags of SUBS/CMP, which the exit tests.</summary>
     private static uint Flags(ulong rn, ulong op2)
     {
-        Alu.Add64(rn, ~op2, 1, out uint nzcv);
+        Alu.AddSub(rn, op2, true, sub: true, out uint nzcv);
         return nzcv;
     }
 
@@ -213,13 +209,13 @@ public sealed unsafe partial class Machine
             bool taken;
             switch (b.Exit)
             {
-                case BlockExit.SubsImmBCond: nzcv = Flags(rn, (ulong)f.Imm); taken = Holds(cond, nzcv); break;
-                case BlockExit.SubsShiftBCond: nzcv = Flags(rn, Alu.Shift64(rm, f.Aux, f.Amount)); taken = Holds(cond, nzcv); break;
-                case BlockExit.AndsImmBCond: nzcv = Alu.LogicFlags64(rn & (ulong)f.Imm); taken = Holds(cond, nzcv); break;
-                case BlockExit.Cbz: taken = (b.Exit64 ? reg : (uint)reg) == 0; break;
-                case BlockExit.Cbnz: taken = (b.Exit64 ? reg : (uint)reg) != 0; break;
-                case BlockExit.Tbz: taken = ((reg >> b.ExitBit) & 1) == 0; break;
-                default: taken = ((reg >> b.ExitBit) & 1) != 0; break;
+                case BlockExit.SubsImmBCond: nzcv = Flags(rn, (ulong)f.Imm); taken = Alu.ConditionHolds(cond, nzcv); break;
+                case BlockExit.SubsShiftBCond: nzcv = Flags(rn, Alu.ShiftOperand(rm, f.Aux, f.Amount, true)); taken = Alu.ConditionHolds(cond, nzcv); break;
+                case BlockExit.AndsImmBCond: nzcv = Alu.LogicFlags64(rn & (ulong)f.Imm); taken = Alu.ConditionHolds(cond, nzcv); break;
+                case BlockExit.Cbz: taken = Alu.IsZero(reg, b.Exit64); break;
+                case BlockExit.Cbnz: taken = !Alu.IsZero(reg, b.Exit64); break;
+                case BlockExit.Tbz: taken = !Alu.BitSet(reg, b.ExitBit); break;
+                default: taken = Alu.BitSet(reg, b.ExitBit); break;
             }
             if (!taken) { exited = true; return i; }
             if (i == limit) break;

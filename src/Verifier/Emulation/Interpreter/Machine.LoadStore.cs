@@ -4,33 +4,51 @@ using A64Asm.Isa.Operands;
 
 namespace A64Asm.Verifier.Emulation;
 
-/// <summary>Loads and stores of every addressing mode: the address, the access, the writeback.</summary>
+/// <summary>
+/// Loads and stores of every addressing mode: the address, the access, the writeback, the counters. Written on
+/// register numbers and operand values, so the block runner's memory ops run these same definitions.
+/// </summary>
 public sealed partial class Machine
 {
+    /// <summary>
+    /// What accesses add to the counters: an instruction counts once (a pair too) with all the bytes it moves, and
+    /// only once its access is done, so one that faults does not count. A pair group or a bulk loop adds many at once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountAccesses(bool load, long instructions, long bytes)
+    {
+        if (load) { Counters.Loads += instructions; Counters.BytesLoaded += bytes; }
+        else { Counters.Stores += instructions; Counters.BytesStored += bytes; }
+    }
+
     /// <summary>The address of an immediate-offset form; pre/post-index write the base back.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong ImmAddress(in Instruction i)
+    private ulong ImmAddress(int rn, long imm, AddrMode mode)
     {
-        ulong b = Cpu.Xsp(i.Rn);
-        switch (i.Mode)
+        ulong b = Cpu.Xsp(rn);
+        switch (mode)
         {
             case AddrMode.PostIndex:
-                Cpu.SetXsp(i.Rn, b + (ulong)i.Imm);
+                Cpu.SetXsp(rn, b + (ulong)imm);
                 return b;
             case AddrMode.PreIndex:
-                b += (ulong)i.Imm;
-                Cpu.SetXsp(i.Rn, b);
+                b += (ulong)imm;
+                Cpu.SetXsp(rn, b);
                 return b;
             default:
-                return b + (ulong)i.Imm;
+                return b + (ulong)imm;
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong ImmAddress(in Instruction i) => ImmAddress(i.Rn, i.Imm, i.Mode);
 
     /// <summary>[Xn|SP, Rm{, extend {#amount}}].</summary>
     private ulong RegAddress(in Instruction i) => Cpu.Xsp(i.Rn) + ExtendedRm(i, true);
 
     /// <summary>Loads <paramref name="size"/> bytes into Rt, sign-extending when asked, to 32 or 64 bits.</summary>
-    private void LoadInt(in Instruction i, ulong address, int size, bool signed, bool to64)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void LoadInt(int rt, ulong address, int size, bool signed, bool to64)
     {
         ulong v = Load(address, size);
         if (signed)
@@ -38,47 +56,46 @@ public sealed partial class Machine
             v = size switch { 1 => (ulong)(long)(sbyte)v, 2 => (ulong)(long)(short)v, 4 => (ulong)(long)(int)v, _ => v };
             if (!to64) v = (uint)v;
         }
-        Counters.Loads++;
-        Counters.BytesLoaded += size;
-        Cpu.SetXzr(i.Rt, v);
+        CountAccesses(true, 1, size);
+        Cpu.SetXzr(rt, v);
     }
 
-    private void StoreInt(in Instruction i, ulong value, ulong address, int size)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StoreInt(ulong value, ulong address, int size)
     {
         Store(address, value, size);
-        Counters.Stores++;
-        Counters.BytesStored += size;
+        CountAccesses(false, 1, size);
     }
 
     /// <summary>Reads Rt before the address (and any writeback), so a store of the base register stores the old value.</summary>
-    private void StoreImm(in Instruction i, int size)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StoreImm(int rt, int rn, long imm, AddrMode mode, int size)
     {
-        ulong v = Cpu.X[i.Rt];
-        StoreInt(i, v, ImmAddress(i), size);
+        ulong v = Cpu.Xzr(rt);
+        StoreInt(v, ImmAddress(rn, imm, mode), size);
     }
 
-    private void StoreReg(in Instruction i, int size) => StoreInt(i, Cpu.X[i.Rt], RegAddress(i), size);
+    private void StoreReg(in Instruction i, int size) => StoreInt(Cpu.Xzr(i.Rt), RegAddress(i), size);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void LoadPair64(in Instruction i)
+    private void LoadPair64(int rt, int rt2, int rn, long imm, AddrMode mode)
     {
-        ulong a = ImmAddress(i);
+        ulong a = ImmAddress(rn, imm, mode);
         ulong v1 = Load64(a), v2 = Load64(a + 8);
-        Cpu.SetXzr(i.Rt, v1);
-        Cpu.SetXzr(i.Rt2, v2);
-        Counters.Loads++;
-        Counters.BytesLoaded += 16;
+        Cpu.SetXzr(rt, v1);
+        Cpu.SetXzr(rt2, v2);
+        CountAccesses(true, 1, 16);
     }
 
+    /// <summary>Reads both registers before the writeback, as <see cref="StoreImm"/> does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void StorePair64(in Instruction i)
+    private void StorePair64(int rt, int rt2, int rn, long imm, AddrMode mode)
     {
-        ulong v1 = Cpu.X[i.Rt], v2 = Cpu.X[i.Rt2];
-        ulong a = ImmAddress(i);
+        ulong v1 = Cpu.Xzr(rt), v2 = Cpu.Xzr(rt2);
+        ulong a = ImmAddress(rn, imm, mode);
         Store64(a, v1);
         Store64(a + 8, v2);
-        Counters.Stores++;
-        Counters.BytesStored += 16;
+        CountAccesses(false, 1, 16);
     }
 
     private void LoadPair32(in Instruction i, bool signed)
@@ -88,8 +105,7 @@ public sealed partial class Machine
         if (signed) { v1 = (ulong)(long)(int)v1; v2 = (ulong)(long)(int)v2; }
         Cpu.SetXzr(i.Rt, v1);
         Cpu.SetXzr(i.Rt2, v2);
-        Counters.Loads++;
-        Counters.BytesLoaded += 8;
+        CountAccesses(true, 1, 8);
     }
 
     private void StorePair32(in Instruction i)
@@ -98,8 +114,7 @@ public sealed partial class Machine
         ulong a = ImmAddress(i);
         Store32(a, (uint)v1);
         Store32(a + 4, (uint)v2);
-        Counters.Stores++;
-        Counters.BytesStored += 8;
+        CountAccesses(false, 1, 8);
     }
 
     // The exclusive monitor: one address, set by a load-exclusive, cleared by a store-exclusive or CLREX.
@@ -110,7 +125,7 @@ public sealed partial class Machine
         ulong a = Cpu.Xsp(i.Rn);
         if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "exclusive load");
         _exclusiveAddress = a;
-        LoadInt(i, a, size, false, size == 8);
+        LoadInt(i.Rt, a, size, false, size == 8);
     }
 
     private void StoreExclusive(in Instruction i, int size)
@@ -119,7 +134,7 @@ public sealed partial class Machine
         if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "exclusive store");
         bool ok = _exclusiveAddress == a;
         _exclusiveAddress = null;
-        if (ok) StoreInt(i, Cpu.X[i.Rt], a, size);
+        if (ok) StoreInt(Cpu.Xzr(i.Rt), a, size);
         Cpu.SetXzr(i.Rs, ok ? 0UL : 1UL);
     }
 
@@ -128,13 +143,13 @@ public sealed partial class Machine
     {
         ulong a = Cpu.Xsp(i.Rn);
         if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "load-acquire");
-        LoadInt(i, a, size, false, size == 8);
+        LoadInt(i.Rt, a, size, false, size == 8);
     }
 
     private void StoreRelease(in Instruction i, int size)
     {
         ulong a = Cpu.Xsp(i.Rn);
         if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "store-release");
-        StoreInt(i, Cpu.X[i.Rt], a, size);
+        StoreInt(Cpu.Xzr(i.Rt), a, size);
     }
 }
