@@ -99,8 +99,10 @@ internal sealed class Block
     /// <summary>The address after the block (the fall-through and link address).</summary>
     public readonly ulong Next;
     public readonly ulong LastPc;
-    public byte ExitReg, ExitCond, ExitBit;
-    public bool Exit64;
+    /// <summary>The branch that closes the block, which the interpreter's Branch runs.</summary>
+    public Instruction ExitBranch;
+    // What LoopPlan reads of that branch: the register it tests (or jumps to), and its target.
+    public byte ExitReg;
     public ulong Target;
     /// <summary>The flag-setting instruction of a *BCond exit.</summary>
     public Op Flags;

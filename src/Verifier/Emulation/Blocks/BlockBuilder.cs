@@ -26,18 +26,19 @@ internal static class BlockBuilder
         var pairs = new List<MemPair>();
         var interp = new List<Instruction>();
         var exit = BlockExit.Fallthrough;
-        byte exitReg = 0, exitCond = 0, exitBit = 0;
-        bool exit64 = false;
+        byte exitReg = 0;
         ulong target = 0;
+        Instruction exitBranch = default;
         int count = 0;   // instructions so far
         while (first + count < decoded.Length && count < limit)
         {
             ulong at = pc + 4 * (ulong)count;
             if (at == stopPc && count > 0) break;
             ref Instruction i = ref decoded[first + count];
-            if (ExitOf(i, at, ref exitReg, ref exitCond, ref exitBit, ref exit64, ref target) is { } e)
+            if (ExitOf(i, at, ref exitReg, ref target) is { } e)
             {
                 exit = e;
+                exitBranch = i;
                 count++;
                 break;
             }
@@ -89,14 +90,14 @@ internal static class BlockBuilder
         }
         var block = new Block(pc, ops.ToArray(), pairs.ToArray(), interp.ToArray(), count, exit)
         {
-            ExitReg = exitReg, ExitCond = exitCond, ExitBit = exitBit, Exit64 = exit64, Target = target, Flags = flags,
+            ExitBranch = exitBranch, ExitReg = exitReg, Target = target, Flags = flags,
         };
         block.Loop = LoopPlan.For(block);
         return block;
     }
 
-    /// <summary>Branches close a block; BL/BLR write the link register as part of the exit.</summary>
-    private static BlockExit? ExitOf(in Instruction i, ulong pc, ref byte reg, ref byte cond, ref byte bit, ref bool is64, ref ulong target)
+    /// <summary>Branches close a block (run by the interpreter's Branch); what the analysis of a loop needs of them.</summary>
+    private static BlockExit? ExitOf(in Instruction i, ulong pc, ref byte reg, ref ulong target)
     {
         target = pc + (ulong)i.Imm;
         reg = i.Rt;
@@ -104,11 +105,11 @@ internal static class BlockBuilder
         {
             case Code.B: return BlockExit.B;
             case Code.BL: return BlockExit.BL;
-            case Code.B_cond: cond = (byte)i.Cond; return BlockExit.BCond;
-            case Code.CBZ_32: case Code.CBZ_64: is64 = i.Code == Code.CBZ_64; return BlockExit.Cbz;
-            case Code.CBNZ_32: case Code.CBNZ_64: is64 = i.Code == Code.CBNZ_64; return BlockExit.Cbnz;
-            case Code.TBZ: bit = (byte)i.Imm2; return BlockExit.Tbz;
-            case Code.TBNZ: bit = (byte)i.Imm2; return BlockExit.Tbnz;
+            case Code.B_cond: return BlockExit.BCond;
+            case Code.CBZ_32: case Code.CBZ_64: return BlockExit.Cbz;
+            case Code.CBNZ_32: case Code.CBNZ_64: return BlockExit.Cbnz;
+            case Code.TBZ: return BlockExit.Tbz;
+            case Code.TBNZ: return BlockExit.Tbnz;
             case Code.BR: case Code.RET: reg = i.Rn; return BlockExit.Br;
             case Code.BLR: reg = i.Rn; return BlockExit.Blr;
             default: return null;

@@ -132,32 +132,15 @@ public sealed unsafe partial class Machine
             }
         }
         Counters.Instructions += b.Count;
-        ulong reg = Cpu.Xzr(b.ExitReg);
-        bool taken;
-        switch (b.Exit)
-        {
-            case BlockExit.Fallthrough: return b.Next;
-            case BlockExit.B: return b.Target;
-            case BlockExit.BL: Cpu.SetXzr(30, b.Next); return b.Target;
-            case BlockExit.Br: return reg;
-            case BlockExit.Blr: Cpu.SetXzr(30, b.Next); return reg;
-            case BlockExit.BCond: taken = Alu.ConditionHolds(b.ExitCond, Cpu.Nzcv); break;
-            case BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond or BlockExit.AndsImmBCond:
-                Compute(b.Flags);
-                taken = Alu.ConditionHolds(b.ExitCond, Cpu.Nzcv);
-                break;
-            case BlockExit.Cbz: taken = Alu.IsZero(reg, b.Exit64); break;
-            case BlockExit.Cbnz: taken = !Alu.IsZero(reg, b.Exit64); break;
-            case BlockExit.Tbz: taken = !Alu.BitSet(reg, b.ExitBit); break;
-            default: taken = Alu.BitSet(reg, b.ExitBit); break;
-        }
-        if (!taken) return b.Next;
-        if (selfLoop && Counters.Instructions + b.Count <= end)
+        if (b.Exit == BlockExit.Fallthrough) return b.Next;
+        if (b.Exit is BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond or BlockExit.AndsImmBCond) Compute(b.Flags);
+        ulong next = Branch(b.ExitBranch, b.LastPc);
+        if (selfLoop && next == b.Start && Counters.Instructions + b.Count <= end)
         {
             bulk = plan is not null;
             goto again;
         }
-        return b.Target;
+        return next;
     }
 
     /// <summary>

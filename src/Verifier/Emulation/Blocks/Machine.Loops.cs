@@ -146,7 +146,7 @@ public sealed unsafe partial class Machine
         ulong rnStep = t[f.Rn] - Unsafe.Add(ref x, f.Rn), rmStep = t[f.Rm] - Unsafe.Add(ref x, f.Rm);
         nzcv = 0;
         long i = 1;
-        var cond = (Cond)b.ExitCond;
+        var cond = b.ExitBranch.Cond;
         switch (b.Exit)
         {
             case BlockExit.AndsImmBCond when cond is Cond.Ne or Cond.Eq:
@@ -174,7 +174,7 @@ public sealed unsafe partial class Machine
                 }
                 else
                 {
-                    while (i < limit && Alu.ConditionHolds(b.ExitCond, Flags(rn, op2)))
+                    while (i < limit && Alu.ConditionHolds((int)cond, Flags(rn, op2)))
                     {
                         rn += rnStep; rm += rmStep; i++;
                         op2 = Alu.ShiftOperand(rm, f.Aux, f.Amount, true);
@@ -186,7 +186,7 @@ public sealed unsafe partial class Machine
             default:
                 return IterationsToExitGeneral(b, limit, rn, rm, rnStep, rmStep, t[b.ExitReg], t[b.ExitReg] - Unsafe.Add(ref x, b.ExitReg), out exited, out nzcv);
         }
-        exited = !Alu.ConditionHolds(b.ExitCond, nzcv);
+        exited = !Taken(b.ExitBranch, 0, nzcv);
         return i;
     }
 
@@ -203,21 +203,15 @@ public sealed unsafe partial class Machine
         ref readonly Op f = ref b.Flags;
         exited = false;
         nzcv = 0;
-        int cond = b.ExitCond;
         for (long i = 1; i <= limit; i++)
         {
-            bool taken;
             switch (b.Exit)
             {
-                case BlockExit.SubsImmBCond: nzcv = Flags(rn, (ulong)f.Imm); taken = Alu.ConditionHolds(cond, nzcv); break;
-                case BlockExit.SubsShiftBCond: nzcv = Flags(rn, Alu.ShiftOperand(rm, f.Aux, f.Amount, true)); taken = Alu.ConditionHolds(cond, nzcv); break;
-                case BlockExit.AndsImmBCond: nzcv = Alu.LogicFlags64(rn & (ulong)f.Imm); taken = Alu.ConditionHolds(cond, nzcv); break;
-                case BlockExit.Cbz: taken = Alu.IsZero(reg, b.Exit64); break;
-                case BlockExit.Cbnz: taken = !Alu.IsZero(reg, b.Exit64); break;
-                case BlockExit.Tbz: taken = !Alu.BitSet(reg, b.ExitBit); break;
-                default: taken = Alu.BitSet(reg, b.ExitBit); break;
+                case BlockExit.SubsImmBCond: nzcv = Flags(rn, (ulong)f.Imm); break;
+                case BlockExit.SubsShiftBCond: nzcv = Flags(rn, Alu.ShiftOperand(rm, f.Aux, f.Amount, true)); break;
+                case BlockExit.AndsImmBCond: nzcv = Alu.LogicFlags64(rn & (ulong)f.Imm); break;
             }
-            if (!taken) { exited = true; return i; }
+            if (!Taken(b.ExitBranch, reg, nzcv)) { exited = true; return i; }
             if (i == limit) break;
             rn += rnStep;
             rm += rmStep;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using A64Asm.Isa;
 using A64Asm.Isa.Decoding;
 
@@ -8,22 +9,11 @@ public sealed partial class Machine
 {
     private ulong Execute(ref Instruction i, ulong pc)
     {
-        var x = Cpu.X;
         switch (i.Code)
         {
-            // Branches
-            case Code.B: return pc + (ulong)i.Imm;
-            case Code.BL: Cpu.X[30] = pc + 4; return pc + (ulong)i.Imm;
-            case Code.B_cond: return Alu.ConditionHolds((int)i.Cond, Cpu.Nzcv) ? pc + (ulong)i.Imm : pc + 4;
-            case Code.CBZ_32: return Alu.IsZero(x[i.Rt], false) ? pc + (ulong)i.Imm : pc + 4;
-            case Code.CBZ_64: return Alu.IsZero(x[i.Rt], true) ? pc + (ulong)i.Imm : pc + 4;
-            case Code.CBNZ_32: return !Alu.IsZero(x[i.Rt], false) ? pc + (ulong)i.Imm : pc + 4;
-            case Code.CBNZ_64: return !Alu.IsZero(x[i.Rt], true) ? pc + (ulong)i.Imm : pc + 4;
-            case Code.TBZ: return !Alu.BitSet(x[i.Rt], (int)i.Imm2) ? pc + (ulong)i.Imm : pc + 4;
-            case Code.TBNZ: return Alu.BitSet(x[i.Rt], (int)i.Imm2) ? pc + (ulong)i.Imm : pc + 4;
-            case Code.BR: return x[i.Rn];
-            case Code.BLR: { ulong target = x[i.Rn]; x[30] = pc + 4; return target; }
-            case Code.RET: return x[i.Rn];
+            case Code.B: case Code.BL: case Code.B_cond: case Code.CBZ_32: case Code.CBZ_64: case Code.CBNZ_32: case Code.CBNZ_64:
+            case Code.TBZ: case Code.TBNZ: case Code.BR: case Code.BLR: case Code.RET:
+                return Branch(i, pc);
             case Code.ERET: return ExceptionReturn();
 
             // Add/subtract (immediate): SP allowed as Rn, and as Rd when flags are not set
@@ -126,4 +116,39 @@ public sealed partial class Machine
         }
         return pc + 4;
     }
+
+    /// <summary>
+    /// The branches: the next PC, and the link register for BL/BLR. The block runner closes its blocks with this
+    /// same call, so a branch's effect is written here only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Branch(in Instruction i, ulong pc)
+    {
+        ulong next = pc + 4;
+        switch (i.Code)
+        {
+            case Code.B: return pc + (ulong)i.Imm;
+            case Code.BL: Cpu.SetXzr(30, next); return pc + (ulong)i.Imm;
+            case Code.BR: case Code.RET: return Cpu.Xzr(i.Rn);
+            case Code.BLR: { ulong target = Cpu.Xzr(i.Rn); Cpu.SetXzr(30, next); return target; }
+            default: return Taken(i, Cpu.Xzr(i.Rt), Cpu.Nzcv) ? pc + (ulong)i.Imm : next;
+        }
+    }
+
+    /// <summary>
+    /// Whether a conditional branch (B.cond, CBZ/CBNZ, TBZ/TBNZ) is taken, given the register it tests and the
+    /// flags; the bulk loops ask it of iterations to come.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool Taken(in Instruction i, ulong tested, uint nzcv) => i.Code switch
+    {
+        Code.B_cond => Alu.ConditionHolds((int)i.Cond, nzcv),
+        Code.CBZ_32 => Alu.IsZero(tested, false),
+        Code.CBZ_64 => Alu.IsZero(tested, true),
+        Code.CBNZ_32 => !Alu.IsZero(tested, false),
+        Code.CBNZ_64 => !Alu.IsZero(tested, true),
+        Code.TBZ => !Alu.BitSet(tested, (int)i.Imm2),
+        Code.TBNZ => Alu.BitSet(tested, (int)i.Imm2),
+        _ => throw new InvalidOperationException($"{i.Code} is not a conditional branch"),
+    };
 }
