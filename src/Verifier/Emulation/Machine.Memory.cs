@@ -93,7 +93,7 @@ public sealed unsafe partial class Machine
         int slot = (int)(tag & (TlbSize - 1));
         if (_writeTag[slot] == tag && (address & Offset) <= (ulong)(PhysicalMemory.FrameSize - size))
         {
-            _istale[_writeFrame[slot]] |= 1UL << (int)((address >> 6) & 63);
+            _istale[_writeFrame[slot]] |= LineBit(address);
             return (byte*)_writePtr[slot] + (address & Offset);
         }
         return WritePointerSlow(address, size);
@@ -121,7 +121,7 @@ public sealed unsafe partial class Machine
             // Recorded as a write for the caches only; the byte path keeps the frame out of the write TLB, so the
             // next store to it comes back here and is judged on its own.
             if (_istale.Length <= Memory.FrameCount) _istale = Memory.IStaleArray;
-            _istale[idx] |= 1UL << (int)((pa >> 6) & 63);
+            _istale[idx] |= LineBit(pa);
             DataCache?.OnStore(pa, size);
             return null;
         }
@@ -150,7 +150,7 @@ public sealed unsafe partial class Machine
     private void NoteStore(int idx, ulong address, int size)
     {
         if (_istale.Length <= Memory.FrameCount) _istale = Memory.IStaleArray;
-        _istale[idx] |= 1UL << (int)((address >> 6) & 63);
+        _istale[idx] |= LineBit(address);
         if (Memory.MarkWritten(idx))
         {
             var role = Memory.Role(idx);
@@ -159,6 +159,16 @@ public sealed unsafe partial class Machine
         }
         DataCache?.OnStore(address, size);
     }
+
+    /// <summary>
+    /// The bit of an address's 64-byte line in its frame's I-cache staleness word: every store sets it, IC IVAU
+    /// clears it, and a fetch with SCTLR.I set from a line whose bit is set is the stale-I-cache finding.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong LineBit(ulong address) => 1UL << (int)((address >> 6) & 63);
+
+    /// <summary>The bits of every line from the one holding <paramref name="first"/> to the one holding <paramref name="last"/>, in one frame.</summary>
+    internal static ulong LineBits(ulong first, ulong last) => (LineBit(last) | (LineBit(last) - 1)) & ~(LineBit(first) - 1);
 
     private void AlignmentFault(ulong address, int size, string what) =>
         Fault(FaultKind.Alignment, address,
@@ -245,7 +255,7 @@ public sealed unsafe partial class Machine
         int line = Model.InstructionLineSize;
         ulong start = address & ~(ulong)(line - 1);
         for (ulong a = start; a < start + (ulong)line; a += 64)
-            if ((a >> 12) == (address >> 12)) Memory.IStaleLines(idx) &= ~(1UL << (int)((a >> 6) & 63));
+            if ((a >> 12) == (address >> 12)) Memory.IStaleLines(idx) &= ~LineBit(a);
     }
 
     private void MaintainDataCache(DataMaintenance op, ulong address)

@@ -217,11 +217,7 @@ public sealed unsafe partial class Machine
     }
 
     /// <summary>The lines the 8-byte stores of a tiled group start in: every line from lo to the last store at hi - 7.</summary>
-    private static ulong LineRange(ulong lo, ulong hi)
-    {
-        int first = (int)((lo >> 6) & 63), last = (int)(((hi - 7) >> 6) & 63);
-        return (ulong.MaxValue >> (63 - last)) & (ulong.MaxValue << first);
-    }
+    private static ulong LineRange(ulong lo, ulong hi) => LineBits(lo, hi - 7);
 
     private static ulong LinesOf(ulong bse, ReadOnlySpan<MemPair> pairs)
     {
@@ -229,7 +225,7 @@ public sealed unsafe partial class Machine
         foreach (var p in pairs)
         {
             ulong a = bse + (ulong)p.Offset;
-            lines |= (1UL << (int)((a >> 6) & 63)) | (1UL << (int)(((a + 8) >> 6) & 63));
+            lines |= LineBit(a) | LineBit(a + 8);
         }
         return lines;
     }

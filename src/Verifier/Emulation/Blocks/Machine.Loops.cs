@@ -273,7 +273,7 @@ public sealed unsafe partial class Machine
                         for (int j = s.First; j < s.First + s.Count; j++)
                         {
                             *(ulong*)(p + slots[j].Offset) = r[slots[j].Reg];
-                            lines[k] |= 1UL << (int)(((a + (ulong)slots[j].Offset) >> 6) & 63);
+                            lines[k] |= LineBit(a + (ulong)slots[j].Offset);
                         }
                         break;
                     }

@@ -125,7 +125,7 @@ public sealed partial class Machine
         if (idx == 0) Fault(FaultKind.Unmapped, pc, $"instruction fetch from unmapped address 0x{pc:x}");
         if (FetchOnlyFrom is { } role && Memory.Role(idx) != role)
             Fault(FaultKind.Unmapped, pc, $"instruction fetch from a {Memory.Role(idx)} page at 0x{pc:x}, outside the {role} page");
-        if (Cpu.InstructionCacheOn && (_istale[idx] & (1UL << (int)((pc >> 6) & 63))) != 0 && _staleFetchLines.Add(pc >> 6))
+        if (Cpu.InstructionCacheOn && (_istale[idx] & LineBit(pc)) != 0 && _staleFetchLines.Add(pc >> 6))
             _staleFetches.Add((pc, pc & ~63UL));
         if (_decodedFrames.TryGetValue(idx, out var code)) return code;
         var words = Memory.Frame(pc);
