@@ -68,35 +68,50 @@ public sealed unsafe partial class Machine
 
     private void DropTlbEntries(ulong frameAddress)
     {
-        ulong tag = (frameAddress >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
+        ulong tag = TlbTag(frameAddress);
+        int slot = TlbSlotOf(tag);
         if (_readTag[slot] == tag) _readTag[slot] = 0;
         if (_writeTag[slot] == tag) _writeTag[slot] = 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte* ReadPointer(ulong address, int size)
+    private static ulong TlbTag(ulong address) => (address >> PhysicalMemory.FrameShift) + 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TlbSlotOf(ulong tag) => (int)(tag & (TlbSize - 1));
+
+    /// <summary>The slot of <paramref name="tags"/> whose entry covers all of [address, address + size), or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TlbHit(ulong[] tags, ulong address, int size)
     {
-        if (_strictAlignment && (address & (ulong)(size - 1)) != 0) AlignmentFault(address, size, "load");
-        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
-        if (_readTag[slot] == tag && (address & Offset) <= (ulong)(PhysicalMemory.FrameSize - size))
-            return (byte*)_readPtr[slot] + (address & Offset);
-        return ReadPointerSlow(address, size);
+        ulong tag = TlbTag(address);
+        int slot = TlbSlotOf(tag);
+        return tags[slot] == tag && (address & Offset) <= (ulong)(PhysicalMemory.FrameSize - size) ? slot : -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckAlignment(ulong address, int size, string what)
+    {
+        if (_strictAlignment && (address & (ulong)(size - 1)) != 0) AlignmentFault(address, size, what);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte* ReadPointer(ulong address, int size)
+    {
+        CheckAlignment(address, size, "load");
+        int slot = TlbHit(_readTag, address, size);
+        return slot >= 0 ? (byte*)_readPtr[slot] + (address & Offset) : ReadPointerSlow(address, size);
+    }
+
+    /// <summary>As <see cref="ReadPointer"/>; a store through the TLB marks its line stale in the I-cache model.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte* WritePointer(ulong address, int size)
     {
-        if (_strictAlignment && (address & (ulong)(size - 1)) != 0) AlignmentFault(address, size, "store");
-        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
-        if (_writeTag[slot] == tag && (address & Offset) <= (ulong)(PhysicalMemory.FrameSize - size))
-        {
-            _istale[_writeFrame[slot]] |= LineBit(address);
-            return (byte*)_writePtr[slot] + (address & Offset);
-        }
-        return WritePointerSlow(address, size);
+        CheckAlignment(address, size, "store");
+        int slot = TlbHit(_writeTag, address, size);
+        if (slot < 0) return WritePointerSlow(address, size);
+        _istale[_writeFrame[slot]] |= LineBit(address);
+        return (byte*)_writePtr[slot] + (address & Offset);
     }
 
     private byte* ReadPointerSlow(ulong address, int size)
@@ -104,9 +119,8 @@ public sealed unsafe partial class Machine
         int idx = Memory.FrameIndexOf(Physical(address));
         if (idx == 0) Fault(FaultKind.Unmapped, address, $"load of {size} bytes from unmapped address 0x{address:x}");
         if ((address & Offset) > (ulong)(PhysicalMemory.FrameSize - size)) return null;   // crosses a frame: byte path
-        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
-        _readTag[slot] = tag;
+        int slot = TlbSlotOf(TlbTag(address));
+        _readTag[slot] = TlbTag(address);
         _readPtr[slot] = (nint)Memory.FramePointer(idx);
         return Memory.FramePointer(idx) + (address & Offset);
     }
@@ -139,9 +153,8 @@ public sealed unsafe partial class Machine
         if (_decodedFrames.ContainsKey(idx)) return null;
         byte* p = Memory.FramePointer(idx) + (address & Offset);
         if (DataCache is not null) return p;
-        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
-        _writeTag[slot] = tag;
+        int slot = TlbSlotOf(TlbTag(address));
+        _writeTag[slot] = TlbTag(address);
         _writePtr[slot] = (nint)Memory.FramePointer(idx);
         _writeFrame[slot] = idx;
         return p;

@@ -185,6 +185,17 @@ public sealed unsafe partial class Machine
     }
 
     /// <summary>
+    /// The TLB slot that covers a whole pair group's range [Imm, Imm2] from <paramref name="bse"/>, or -1: then, or
+    /// when alignment is enforced and the base is not aligned, or data is big-endian, the pairs run one by one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int GroupSlot(ulong[] tags, ulong bse, in Op op)
+    {
+        if ((_strictAlignment && (bse & 7) != 0) || _bigEndianData) return -1;
+        return TlbHit(tags, bse + (ulong)op.Imm, (int)(op.Imm2 - op.Imm + 1));
+    }
+
+    /// <summary>
     /// A group of LDPs: when the whole range lies in one frame the read TLB holds (and alignment holds), no access
     /// can fault, so they run straight from the frame; otherwise pair by pair, each the interpreter's LDP at its own PC.
     /// </summary>
@@ -193,11 +204,8 @@ public sealed unsafe partial class Machine
     {
         var pairs = b.Pairs.AsSpan(op.Extra, op.Amount);
         ulong bse = Cpu.Xzr(op.Rn);
-        ulong lo = bse + (ulong)op.Imm, hi = bse + (ulong)op.Imm2;
-        ulong tag = (lo >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
-        if ((lo >> PhysicalMemory.FrameShift) == (hi >> PhysicalMemory.FrameShift) && lo <= hi
-            && !(_strictAlignment && (bse & 7) != 0) && !_bigEndianData && _readTag[slot] == tag)
+        int slot = GroupSlot(_readTag, bse, op);
+        if (slot >= 0)
         {
             byte* frame = (byte*)_readPtr[slot];
             foreach (var p in pairs)
@@ -239,12 +247,9 @@ public sealed unsafe partial class Machine
     {
         var pairs = b.Pairs.AsSpan(op.Extra, op.Amount);
         ulong bse = Cpu.Xzr(op.Rn);
-        ulong lo = bse + (ulong)op.Imm, hi = bse + (ulong)op.Imm2;
-        ulong tag = (lo >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
+        int slot = GroupSlot(_writeTag, bse, op);
         done = 0;
-        if ((lo >> PhysicalMemory.FrameShift) == (hi >> PhysicalMemory.FrameShift) && lo <= hi
-            && !(_strictAlignment && (bse & 7) != 0) && !_bigEndianData && _writeTag[slot] == tag)
+        if (slot >= 0)
         {
             byte* frame = (byte*)_writePtr[slot];
             foreach (var p in pairs)
@@ -253,7 +258,7 @@ public sealed unsafe partial class Machine
                 *(ulong*)at = Cpu.Xzr(p.Rt);
                 *(ulong*)(at + 8) = Cpu.Xzr(p.Rt2);
             }
-            _istale[_writeFrame[slot]] |= op.Invert != 0 ? LineRange(lo, hi) : LinesOf(bse, pairs);
+            _istale[_writeFrame[slot]] |= op.Invert != 0 ? LineRange(bse + (ulong)op.Imm, bse + (ulong)op.Imm2) : LinesOf(bse, pairs);
             CountAccesses(false, pairs.Length, 16 * pairs.Length);
             return true;
         }

@@ -11,6 +11,11 @@ namespace A64Asm.Verifier.Emulation;
 /// </summary>
 public sealed partial class Machine
 {
+    // The operations the logical and move-wide definitions take as a parameter (the block runner's ops name them too).
+    internal enum LogicOp { And, Orr, Eor }
+
+    internal enum MoveWide { N, Z, K }
+
     /// <summary>The shifted-register operand: Rm shifted by a kind as <see cref="Alu.Shift64"/> numbers them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong ShiftedRm(int rm, int kind, int amount, bool is64) => Alu.ShiftOperand(Cpu.Xzr(rm), kind, amount, is64);
@@ -61,8 +66,6 @@ public sealed partial class Machine
         Cpu.SetXzr(i.Rd, result);
     }
 
-    internal enum LogicOp { And, Orr, Eor }
-
     /// <summary>AND/ORR/EOR and their inverted-operand forms; ANDS/BICS set N and Z and clear C and V.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Logical(int rd, int rn, ulong operand2, bool is64, LogicOp op, bool invert, bool setFlags, bool rdIsSp)
@@ -74,8 +77,6 @@ public sealed partial class Machine
         if (setFlags) Cpu.Nzcv = is64 ? Alu.LogicFlags64(r) : Alu.LogicFlags32((uint)r);
         if (rdIsSp) Cpu.SetXsp(rd, r); else Cpu.SetXzr(rd, r);
     }
-
-    internal enum MoveWide { N, Z, K }
 
     /// <summary>MOVN/MOVZ/MOVK: the low 16 bits of <paramref name="imm"/> at <paramref name="shift"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
