@@ -99,10 +99,10 @@ internal sealed class LoopPlan
                     // base stores the old value, which the step order here would not.
                     if (load && (op.Rd == 31 || (pair && op.Rm == 31))) return null;
                     if (mode != AddrMode.Offset && (op.Rd == op.Rn || (pair && op.Rm == op.Rn))) return null;
-                    long offset = mode == AddrMode.Offset ? op.Imm : 0;
-                    if (mode == AddrMode.PreIndex) AddConst(op.Rn, op.Imm);
+                    var (before, offset, after) = Machine.AddressParts(mode, op.Imm);
+                    if (mode == AddrMode.PreIndex) AddConst(op.Rn, before);
                     Access(load, op.Rn, pair ? [new LoopSlot(op.Rd, offset), new LoopSlot(op.Rm, offset + 8)] : [new LoopSlot(op.Rd, offset)], 1);
-                    if (mode == AddrMode.PostIndex) AddConst(op.Rn, op.Imm);
+                    if (mode == AddrMode.PostIndex) AddConst(op.Rn, after);
                     break;
                 }
                 case OpKind.AddImm or OpKind.SubImm:

@@ -138,7 +138,8 @@ public sealed unsafe partial class Machine
     /// <summary>
     /// Up to <paramref name="limit"/> iterations, stopping at the first whose exit is not taken; the flags that
     /// test leaves. The operands of iteration i are affine in i, so this steps them without touching memory; the
-    /// usual conditions (equality, unsigned order, a TST for zero) compare directly and make the flags once.
+    /// usual conditions (equality, unsigned order: <see cref="UnsignedConditions"/>, a TST for zero) compare directly
+    /// and make the flags once.
     /// </summary>
     private long IterationsToExit(Block b, ref ulong x, ulong* t, long limit, ulong rn, ulong rm, out bool exited, out uint nzcv)
     {
@@ -151,27 +152,16 @@ public sealed unsafe partial class Machine
         {
             case BlockExit.AndsImmBCond when cond is Cond.Ne or Cond.Eq:
             {
-                ulong m = (ulong)f.Imm, want = cond == Cond.Ne ? 0UL : 1UL;
-                while (i < limit && ((rn & m) == 0 ? 1UL : 0UL) == want) { rn += rnStep; i++; }
+                ulong m = (ulong)f.Imm;
+                i = UnsignedConditions.Search(cond, ref rn, m, 0, rnStep, i, limit);
                 nzcv = Alu.LogicFlags64(rn & m);
                 break;
             }
-            case BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond when cond is Cond.Eq or Cond.Ne or Cond.Hs or Cond.Lo or Cond.Hi or Cond.Ls:
+            case BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond when UnsignedConditions.Covers(cond):
             {
                 bool imm = b.Exit == BlockExit.SubsImmBCond;
                 ulong op2 = imm ? (ulong)f.Imm : Alu.ShiftOperand(rm, f.Aux, f.Amount, true);
-                if (imm || rmStep == 0)
-                {
-                    switch (cond)
-                    {
-                        case Cond.Eq: while (i < limit && rn == op2) { rn += rnStep; i++; } break;
-                        case Cond.Ne: while (i < limit && rn != op2) { rn += rnStep; i++; } break;
-                        case Cond.Hs: while (i < limit && rn >= op2) { rn += rnStep; i++; } break;
-                        case Cond.Lo: while (i < limit && rn < op2) { rn += rnStep; i++; } break;
-                        case Cond.Hi: while (i < limit && rn > op2) { rn += rnStep; i++; } break;
-                        default: while (i < limit && rn <= op2) { rn += rnStep; i++; } break;
-                    }
-                }
+                if (imm || rmStep == 0) i = UnsignedConditions.Search(cond, ref rn, ulong.MaxValue, op2, rnStep, i, limit);
                 else
                 {
                     while (i < limit && Alu.ConditionHolds((int)cond, Flags(rn, op2)))

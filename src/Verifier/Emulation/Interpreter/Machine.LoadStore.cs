@@ -21,23 +21,27 @@ public sealed partial class Machine
         else { Counters.Stores += instructions; Counters.BytesStored += bytes; }
     }
 
+    /// <summary>
+    /// An immediate-offset addressing mode as what the base gains before the access, the access's offset from
+    /// the base then, and what the base gains after: pre-index (imm, 0, 0), post-index (0, 0, imm), offset
+    /// (0, imm, 0). A loop plan reads the same parts to see how its bases move.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (long Before, long Offset, long After) AddressParts(AddrMode mode, long imm) => mode switch
+    {
+        AddrMode.PreIndex => (imm, 0, 0),
+        AddrMode.PostIndex => (0, 0, imm),
+        _ => (0, imm, 0),
+    };
+
     /// <summary>The address of an immediate-offset form; pre/post-index write the base back.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong ImmAddress(int rn, long imm, AddrMode mode)
     {
-        ulong b = Cpu.Xsp(rn);
-        switch (mode)
-        {
-            case AddrMode.PostIndex:
-                Cpu.SetXsp(rn, b + (ulong)imm);
-                return b;
-            case AddrMode.PreIndex:
-                b += (ulong)imm;
-                Cpu.SetXsp(rn, b);
-                return b;
-            default:
-                return b + (ulong)imm;
-        }
+        var (before, offset, after) = AddressParts(mode, imm);
+        ulong b = Cpu.Xsp(rn) + (ulong)before;
+        if (mode != AddrMode.Offset) Cpu.SetXsp(rn, b + (ulong)after);
+        return b + (ulong)offset;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
