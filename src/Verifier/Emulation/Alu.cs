@@ -120,6 +120,16 @@ public static class Alu
         _ => BitOperations.RotateRight(value, amount),
     };
 
+    /// <summary>The low <paramref name="size"/> bytes of <paramref name="v"/>, sign-extended to 64 bits (8: unchanged).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong SignExtend(ulong v, int size) => size switch
+    {
+        1 => (ulong)(long)(sbyte)v,
+        2 => (ulong)(long)(short)v,
+        4 => (ulong)(long)(int)v,
+        _ => v,
+    };
+
     /// <summary>ExtendReg: kind 0..7 = UXTB UXTH UXTW UXTX SXTB SXTH SXTW SXTX, then shifted left.</summary>
     public static ulong Extend(ulong value, int kind, int shift)
     {

@@ -223,8 +223,6 @@ public sealed unsafe partial class Machine
     public ushort Load16(ulong a) => (ushort)Load(a, 2);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store64(ulong a, ulong v) => Store(a, v, 8);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store32(ulong a, uint v) => Store(a, v, 4);
 
     // Accesses that straddle two frames (allowed when alignment is not enforced) go byte by byte.
     private ulong LoadBytes(ulong a, int size)

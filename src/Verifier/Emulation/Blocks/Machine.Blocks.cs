@@ -6,7 +6,7 @@ namespace A64Asm.Verifier.Emulation;
 
 /// <summary>
 /// The pre-decoded block executor: the fast path that needs no dynamic code, so the Native AOT CLI runs it too.
-/// Every op runs the interpreter's own definition of its instruction (AddSub, Logical, LoadPair64, ... with the
+/// Every op runs the interpreter's own definition of its instruction (AddSub, Logical, LoadPair, Branch, ... with the
 /// operands extracted once); what changes is the bookkeeping: the instruction count added per block, blocks in one frame chained
 /// (a loop that is one block never returns to the dispatcher, and runs whole iterations at once when its
 /// <see cref="LoopPlan"/> allows: Machine.Loops.cs), and a pair group's accesses checked as one range. A block
@@ -104,10 +104,10 @@ public sealed unsafe partial class Machine
                     if (!StorePairs(b, op, version, out int done)) { cut = true; CountPartial(b, (int)((op.Pc - b.Start) / 4) + done); return op.Pc + 4 * (ulong)(done + 1); }
                     if (op.Rd != 0) AddSub(op.Rn, op.Rn, (ulong)op.Add, true, false, false, true);
                     break;
-                case OpKind.LoadPair: _pc = op.Pc; LoadPair64(op.Rd, op.Rm, op.Rn, op.Imm, (AddrMode)op.Aux); break;
+                case OpKind.LoadPair: _pc = op.Pc; LoadPair(op.Rd, op.Rm, op.Rn, op.Imm, (AddrMode)op.Aux, 8, false); break;
                 case OpKind.StorePair:
                     _pc = op.Pc;
-                    StorePair64(op.Rd, op.Rm, op.Rn, op.Imm, (AddrMode)op.Aux);
+                    StorePair(op.Rd, op.Rm, op.Rn, op.Imm, (AddrMode)op.Aux, 8);
                     if (_codeVersion != version) return Cut(b, op, out cut);
                     break;
                 case OpKind.Load: _pc = op.Pc; LoadInt(op.Rd, ImmAddress(op.Rn, op.Imm, (AddrMode)op.Aux), 8, false, true); break;
@@ -220,7 +220,7 @@ public sealed unsafe partial class Machine
         for (int j = 0; j < pairs.Length; j++)
         {
             _pc = op.Pc + 4 * (ulong)j;
-            LoadPair64(pairs[j].Rt, pairs[j].Rt2, op.Rn, pairs[j].Offset, AddrMode.Offset);
+            LoadPair(pairs[j].Rt, pairs[j].Rt2, op.Rn, pairs[j].Offset, AddrMode.Offset, 8, false);
         }
     }
 
@@ -265,7 +265,7 @@ public sealed unsafe partial class Machine
         for (int j = 0; j < pairs.Length; j++)
         {
             _pc = op.Pc + 4 * (ulong)j;
-            StorePair64(pairs[j].Rt, pairs[j].Rt2, op.Rn, pairs[j].Offset, AddrMode.Offset);
+            StorePair(pairs[j].Rt, pairs[j].Rt2, op.Rn, pairs[j].Offset, AddrMode.Offset, 8);
             if (_codeVersion != version) { done = j; return false; }
         }
         return true;

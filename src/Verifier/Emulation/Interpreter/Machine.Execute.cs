@@ -107,11 +107,11 @@ public sealed partial class Machine
             case Code.RORV_64: ShiftVariable(i.Rd, i.Rn, i.Rm, true, 3); break;
 
             // The hot pair forms of the copy loop, then every other load/store
-            case Code.LDP_64_off: case Code.LDP_64_pre: case Code.LDP_64_post: case Code.LDNP_64: LoadPair64(i.Rt, i.Rt2, i.Rn, i.Imm, i.Mode); break;
-            case Code.STP_64_off: case Code.STP_64_pre: case Code.STP_64_post: case Code.STNP_64: StorePair64(i.Rt, i.Rt2, i.Rn, i.Imm, i.Mode); break;
-            case Code.LDP_32_off: case Code.LDP_32_pre: case Code.LDP_32_post: case Code.LDNP_32: LoadPair32(i, false); break;
-            case Code.LDPSW_off: case Code.LDPSW_pre: case Code.LDPSW_post: LoadPair32(i, true); break;
-            case Code.STP_32_off: case Code.STP_32_pre: case Code.STP_32_post: case Code.STNP_32: StorePair32(i); break;
+            case Code.LDP_64_off: case Code.LDP_64_pre: case Code.LDP_64_post: case Code.LDNP_64: LoadPair(i.Rt, i.Rt2, i.Rn, i.Imm, i.Mode, 8, false); break;
+            case Code.STP_64_off: case Code.STP_64_pre: case Code.STP_64_post: case Code.STNP_64: StorePair(i.Rt, i.Rt2, i.Rn, i.Imm, i.Mode, 8); break;
+            case Code.LDP_32_off: case Code.LDP_32_pre: case Code.LDP_32_post: case Code.LDNP_32: LoadPair(i.Rt, i.Rt2, i.Rn, i.Imm, i.Mode, 4, false); break;
+            case Code.LDPSW_off: case Code.LDPSW_pre: case Code.LDPSW_post: LoadPair(i.Rt, i.Rt2, i.Rn, i.Imm, i.Mode, 4, true); break;
+            case Code.STP_32_off: case Code.STP_32_pre: case Code.STP_32_post: case Code.STNP_32: StorePair(i.Rt, i.Rt2, i.Rn, i.Imm, i.Mode, 4); break;
             default: return ExecuteLoadStoreOrSystem(ref i, pc);
         }
         return pc + 4;

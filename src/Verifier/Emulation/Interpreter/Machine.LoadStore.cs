@@ -57,7 +57,7 @@ public sealed partial class Machine
         ulong v = Load(address, size);
         if (signed)
         {
-            v = size switch { 1 => (ulong)(long)(sbyte)v, 2 => (ulong)(long)(short)v, 4 => (ulong)(long)(int)v, _ => v };
+            v = Alu.SignExtend(v, size);
             if (!to64) v = (uint)v;
         }
         CountAccesses(true, 1, size);
@@ -81,61 +81,50 @@ public sealed partial class Machine
 
     private void StoreReg(in Instruction i, int size) => StoreInt(Cpu.Xzr(i.Rt), RegAddress(i), size);
 
+    /// <summary>LDP/LDNP/LDPSW: two <paramref name="size"/>-byte loads from consecutive addresses, LDPSW sign-extending.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void LoadPair64(int rt, int rt2, int rn, long imm, AddrMode mode)
+    private void LoadPair(int rt, int rt2, int rn, long imm, AddrMode mode, int size, bool signed)
     {
         ulong a = ImmAddress(rn, imm, mode);
-        ulong v1 = Load64(a), v2 = Load64(a + 8);
+        ulong v1 = Load(a, size), v2 = Load(a + (ulong)size, size);
+        if (signed) { v1 = Alu.SignExtend(v1, size); v2 = Alu.SignExtend(v2, size); }
         Cpu.SetXzr(rt, v1);
         Cpu.SetXzr(rt2, v2);
-        CountAccesses(true, 1, 16);
+        CountAccesses(true, 1, 2 * size);
     }
 
-    /// <summary>Reads both registers before the writeback, as <see cref="StoreImm"/> does.</summary>
+    /// <summary>STP/STNP; reads both registers before the writeback, as <see cref="StoreImm"/> does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void StorePair64(int rt, int rt2, int rn, long imm, AddrMode mode)
+    private void StorePair(int rt, int rt2, int rn, long imm, AddrMode mode, int size)
     {
         ulong v1 = Cpu.Xzr(rt), v2 = Cpu.Xzr(rt2);
         ulong a = ImmAddress(rn, imm, mode);
-        Store64(a, v1);
-        Store64(a + 8, v2);
-        CountAccesses(false, 1, 16);
-    }
-
-    private void LoadPair32(in Instruction i, bool signed)
-    {
-        ulong a = ImmAddress(i);
-        ulong v1 = Load32(a), v2 = Load32(a + 4);
-        if (signed) { v1 = (ulong)(long)(int)v1; v2 = (ulong)(long)(int)v2; }
-        Cpu.SetXzr(i.Rt, v1);
-        Cpu.SetXzr(i.Rt2, v2);
-        CountAccesses(true, 1, 8);
-    }
-
-    private void StorePair32(in Instruction i)
-    {
-        ulong v1 = Cpu.X[i.Rt], v2 = Cpu.X[i.Rt2];
-        ulong a = ImmAddress(i);
-        Store32(a, (uint)v1);
-        Store32(a + 4, (uint)v2);
-        CountAccesses(false, 1, 8);
+        Store(a, v1, size);
+        Store(a + (ulong)size, v2, size);
+        CountAccesses(false, 1, 2 * size);
     }
 
     // The exclusive monitor: one address, set by a load-exclusive, cleared by a store-exclusive or CLREX.
     private ulong? _exclusiveAddress;
 
+    /// <summary>The base of the exclusive and acquire/release forms, which must be aligned whatever SCTLR.A says.</summary>
+    private ulong AlignedBase(int rn, int size, string what)
+    {
+        ulong a = Cpu.Xsp(rn);
+        if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, what);
+        return a;
+    }
+
     private void LoadExclusive(in Instruction i, int size)
     {
-        ulong a = Cpu.Xsp(i.Rn);
-        if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "exclusive load");
+        ulong a = AlignedBase(i.Rn, size, "exclusive load");
         _exclusiveAddress = a;
         LoadInt(i.Rt, a, size, false, size == 8);
     }
 
     private void StoreExclusive(in Instruction i, int size)
     {
-        ulong a = Cpu.Xsp(i.Rn);
-        if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "exclusive store");
+        ulong a = AlignedBase(i.Rn, size, "exclusive store");
         bool ok = _exclusiveAddress == a;
         _exclusiveAddress = null;
         if (ok) StoreInt(Cpu.Xzr(i.Rt), a, size);
@@ -145,15 +134,12 @@ public sealed partial class Machine
     /// <summary>Load-acquire / store-release: ordering is trivially met by a single in-order PE; alignment is not optional.</summary>
     private void LoadAcquire(in Instruction i, int size)
     {
-        ulong a = Cpu.Xsp(i.Rn);
-        if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "load-acquire");
-        LoadInt(i.Rt, a, size, false, size == 8);
+        LoadInt(i.Rt, AlignedBase(i.Rn, size, "load-acquire"), size, false, size == 8);
     }
 
     private void StoreRelease(in Instruction i, int size)
     {
-        ulong a = Cpu.Xsp(i.Rn);
-        if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "store-release");
-        StoreInt(Cpu.Xzr(i.Rt), a, size);
+        ulong v = Cpu.Xzr(i.Rt);
+        StoreInt(v, AlignedBase(i.Rn, size, "store-release"), size);
     }
 }
