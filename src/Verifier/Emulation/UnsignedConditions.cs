@@ -45,9 +45,14 @@ internal static class UnsignedConditions
         _ => Search<Ls>(ref a, mask, b, step, i, limit),
     };
 
+    // The loop steps a local: stepping through the ref would make each iteration wait on a store and a reload.
+    // Optimized from the first call, as the block runner's hot methods are (tier 0 would run the first pages slowly).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Search<T>(ref ulong a, ulong mask, ulong b, ulong step, long i, long limit) where T : struct, IUnsignedCondition
     {
-        while (i < limit && T.Holds(a & mask, b)) { a += step; i++; }
+        ulong v = a;
+        while (i < limit && T.Holds(v & mask, b)) { v += step; i++; }
+        a = v;
         return i;
     }
 
