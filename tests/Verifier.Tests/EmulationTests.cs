@@ -49,7 +49,6 @@ public class EmulationTests
     [Theory]
     [InlineData(ExecutionEngine.Interpreter)]
     [InlineData(ExecutionEngine.Blocks)]
-    [InlineData(ExecutionEngine.Translator)]
     public void Step_limit_reports_the_loop(ExecutionEngine engine)
     {
         var m = MachineWith([0x91000400, 0x17FFFFFF], mmu: false);   // 1: add x0, x0, #1 ; b 1b

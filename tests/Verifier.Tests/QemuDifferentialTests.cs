@@ -21,7 +21,6 @@ public class QemuDifferentialTests(ITestOutputHelper output)
     [OracleTheory(Oracle.GnuGcc, Oracle.Qemu)]
     [InlineData(ExecutionEngine.Interpreter)]
     [InlineData(ExecutionEngine.Blocks)]
-    [InlineData(ExecutionEngine.Translator)]
     public void Random_sequences_match_qemu(ExecutionEngine engine)
     {
         int seed = int.TryParse(Environment.GetEnvironmentVariable("A64ASM_DIFF_SEED"), out var s) ? s : 20261124;

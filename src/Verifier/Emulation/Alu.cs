@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using A64Asm.Isa.Operands;
 
 namespace A64Asm.Verifier.Emulation;
 
@@ -37,7 +38,13 @@ public static class Alu
 
     /// <summary>ConditionHolds(cond) with cond as the 4-bit encoding (EQ=0 … AL=14, NV=15 also "always").</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool ConditionHolds(int cond, uint nzcv)
+    public static bool ConditionHolds(int cond, uint nzcv) => ((ConditionMask[cond & 15] >> (int)(nzcv >> 28)) & 1) != 0;
+
+    // Per condition, a bit per NZCV value saying whether it holds: one lookup instead of a switch per test.
+    private static readonly ushort[] ConditionMask = Enumerable.Range(0, 16)
+        .Select(c => (ushort)Enumerable.Range(0, 16).Sum(f => ConditionHoldsPseudocode(c, (uint)f << 28) ? 1 << f : 0)).ToArray();
+
+    private static bool ConditionHoldsPseudocode(int cond, uint nzcv)
     {
         bool n = (nzcv & 0x8000_0000) != 0, z = (nzcv & 0x4000_0000) != 0, c = (nzcv & 0x2000_0000) != 0, v = (nzcv & 0x1000_0000) != 0;
         bool result = (cond >> 1) switch
@@ -54,6 +61,55 @@ public static class Alu
         return (cond & 1) != 0 && cond != 15 ? !result : result;
     }
 
+    /// <summary>CBZ/CBNZ's test: the register, or its low half for the 32-bit form, is zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsZero(ulong value, bool is64) => (is64 ? value : (uint)value) == 0;
+
+    /// <summary>TBZ/TBNZ's test.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool BitSet(ulong value, int bit) => ((value >> bit) & 1) != 0;
+
+    /// <summary>ADD/SUB: x + y, or x - y as x + NOT(y) + 1, on a datasize; the flags AddWithCarry gives.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong AddSub(ulong x, ulong y, bool is64, bool sub, out uint nzcv)
+    {
+        if (sub) y = ~y;
+        uint carry = sub ? 1u : 0u;
+        return is64 ? Add64(x, y, carry, out nzcv) : Add32((uint)x, (uint)y, carry, out nzcv);
+    }
+
+    /// <summary>The same result without the flags (ADD/SUB without S), which need not be computed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong AddSub(ulong x, ulong y, bool is64, bool sub)
+    {
+        ulong r = sub ? x - y : x + y;
+        return is64 ? r : (uint)r;
+    }
+
+    /// <summary>
+    /// The shifted-register operand of a data-processing form: the amount is taken modulo the datasize. A 32-bit
+    /// shift is the 64-bit one on the zero- (for ASR, sign-) extended word, truncated; only ROR needs its own width.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong ShiftOperand(ulong value, int kind, int amount, bool is64)
+    {
+        if (is64) return Shift64(value, kind, amount & 63);
+        amount &= 31;
+        if (kind == 3) return BitOperations.RotateRight((uint)value, amount);
+        ulong word = kind == 2 ? (ulong)(long)(int)value : (uint)value;
+        return (uint)Shift64(word, kind, amount);
+    }
+
+    /// <summary>The shift kinds as <see cref="Shift64"/> numbers them; anything else (LSL, or no shift) is 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ShiftIndex(ShiftKind kind) => kind switch
+    {
+        ShiftKind.Lsr => 1,
+        ShiftKind.Asr => 2,
+        ShiftKind.Ror => 3,
+        _ => 0,
+    };
+
     /// <summary>ShiftReg: kind 0 LSL, 1 LSR, 2 ASR, 3 ROR; amount already reduced modulo the width.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Shift64(ulong value, int kind, int amount) => kind switch
@@ -64,12 +120,14 @@ public static class Alu
         _ => BitOperations.RotateRight(value, amount),
     };
 
-    public static uint Shift32(uint value, int kind, int amount) => kind switch
+    /// <summary>The low <paramref name="size"/> bytes of <paramref name="v"/>, sign-extended to 64 bits (8: unchanged).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong SignExtend(ulong v, int size) => size switch
     {
-        0 => value << amount,
-        1 => value >> amount,
-        2 => (uint)((int)value >> amount),
-        _ => BitOperations.RotateRight(value, amount),
+        1 => (ulong)(long)(sbyte)v,
+        2 => (ulong)(long)(short)v,
+        4 => (ulong)(long)(int)v,
+        _ => v,
     };
 
     /// <summary>ExtendReg: kind 0..7 = UXTB UXTH UXTW UXTX SXTB SXTH SXTW SXTX, then shifted left.</summary>

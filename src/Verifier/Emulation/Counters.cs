@@ -31,13 +31,11 @@ public enum TrapKind { Svc, Hvc, Smc, Brk, Hlt }
 /// <summary>The first store to a frame that is not a destination (or plain RAM): who did it and where.</summary>
 public sealed record StrayStore(ulong Pc, ulong Address, FrameRole Role, long Step);
 
-/// <summary>What executes the guest code. All three give the same registers, memory, counters and faults.</summary>
+/// <summary>What executes the guest code. Both give the same registers, memory, counters and faults.</summary>
 public enum ExecutionEngine
 {
     /// <summary>One decoded instruction at a time: the reference.</summary>
     Interpreter,
     /// <summary>Pre-decoded basic blocks, chained within a frame; needs no dynamic code (the Native AOT CLI runs it).</summary>
     Blocks,
-    /// <summary>Basic blocks compiled to .NET methods (DynamicMethod); falls back to <see cref="Blocks"/> where IL cannot be emitted.</summary>
-    Translator,
 }

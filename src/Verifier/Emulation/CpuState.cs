@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace A64Asm.Verifier.Emulation;
 
@@ -17,17 +18,21 @@ public sealed class CpuState
     public int El = 2;
     public readonly SystemRegisters Sys = new();
 
+    // Register numbers come from 5-bit fields; the mask keeps every access in the array without a bounds check.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Xzr(int n) => X[n];                               // X[31] is always 0
+    private ref ulong R(int n) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(X), n & 31);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Xsp(int n) => n == 31 ? Sp : X[n];
+    public ulong Xzr(int n) => R(n);                               // X[31] is always 0
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void SetXzr(int n, ulong v) { if (n != 31) X[n] = v; }
+    public ulong Xsp(int n) => n == 31 ? Sp : R(n);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void SetXsp(int n, ulong v) { if (n == 31) Sp = v; else X[n] = v; }
+    public void SetXzr(int n, ulong v) { if (n != 31) R(n) = v; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetXsp(int n, ulong v) { if (n == 31) Sp = v; else R(n) = v; }
 
     public bool N => (Nzcv & 0x8000_0000) != 0;
     public bool Z => (Nzcv & 0x4000_0000) != 0;

@@ -68,35 +68,50 @@ public sealed unsafe partial class Machine
 
     private void DropTlbEntries(ulong frameAddress)
     {
-        ulong tag = (frameAddress >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
+        ulong tag = TlbTag(frameAddress);
+        int slot = TlbSlotOf(tag);
         if (_readTag[slot] == tag) _readTag[slot] = 0;
         if (_writeTag[slot] == tag) _writeTag[slot] = 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte* ReadPointer(ulong address, int size)
+    private static ulong TlbTag(ulong address) => (address >> PhysicalMemory.FrameShift) + 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TlbSlotOf(ulong tag) => (int)(tag & (TlbSize - 1));
+
+    /// <summary>The slot of <paramref name="tags"/> whose entry covers all of [address, address + size), or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TlbHit(ulong[] tags, ulong address, int size)
     {
-        if (_strictAlignment && (address & (ulong)(size - 1)) != 0) AlignmentFault(address, size, "load");
-        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
-        if (_readTag[slot] == tag && (address & Offset) <= (ulong)(PhysicalMemory.FrameSize - size))
-            return (byte*)_readPtr[slot] + (address & Offset);
-        return ReadPointerSlow(address, size);
+        ulong tag = TlbTag(address);
+        int slot = TlbSlotOf(tag);
+        return tags[slot] == tag && (address & Offset) <= (ulong)(PhysicalMemory.FrameSize - size) ? slot : -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckAlignment(ulong address, int size, string what)
+    {
+        if (_strictAlignment && (address & (ulong)(size - 1)) != 0) AlignmentFault(address, size, what);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte* ReadPointer(ulong address, int size)
+    {
+        CheckAlignment(address, size, "load");
+        int slot = TlbHit(_readTag, address, size);
+        return slot >= 0 ? (byte*)_readPtr[slot] + (address & Offset) : ReadPointerSlow(address, size);
+    }
+
+    /// <summary>As <see cref="ReadPointer"/>; a store through the TLB marks its line stale in the I-cache model.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte* WritePointer(ulong address, int size)
     {
-        if (_strictAlignment && (address & (ulong)(size - 1)) != 0) AlignmentFault(address, size, "store");
-        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
-        if (_writeTag[slot] == tag && (address & Offset) <= (ulong)(PhysicalMemory.FrameSize - size))
-        {
-            _istale[_writeFrame[slot]] |= 1UL << (int)((address >> 6) & 63);
-            return (byte*)_writePtr[slot] + (address & Offset);
-        }
-        return WritePointerSlow(address, size);
+        CheckAlignment(address, size, "store");
+        int slot = TlbHit(_writeTag, address, size);
+        if (slot < 0) return WritePointerSlow(address, size);
+        _istale[_writeFrame[slot]] |= LineBit(address);
+        return (byte*)_writePtr[slot] + (address & Offset);
     }
 
     private byte* ReadPointerSlow(ulong address, int size)
@@ -104,9 +119,8 @@ public sealed unsafe partial class Machine
         int idx = Memory.FrameIndexOf(Physical(address));
         if (idx == 0) Fault(FaultKind.Unmapped, address, $"load of {size} bytes from unmapped address 0x{address:x}");
         if ((address & Offset) > (ulong)(PhysicalMemory.FrameSize - size)) return null;   // crosses a frame: byte path
-        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
-        _readTag[slot] = tag;
+        int slot = TlbSlotOf(TlbTag(address));
+        _readTag[slot] = TlbTag(address);
         _readPtr[slot] = (nint)Memory.FramePointer(idx);
         return Memory.FramePointer(idx) + (address & Offset);
     }
@@ -121,7 +135,7 @@ public sealed unsafe partial class Machine
             // Recorded as a write for the caches only; the byte path keeps the frame out of the write TLB, so the
             // next store to it comes back here and is judged on its own.
             if (_istale.Length <= Memory.FrameCount) _istale = Memory.IStaleArray;
-            _istale[idx] |= 1UL << (int)((pa >> 6) & 63);
+            _istale[idx] |= LineBit(pa);
             DataCache?.OnStore(pa, size);
             return null;
         }
@@ -139,9 +153,8 @@ public sealed unsafe partial class Machine
         if (_decodedFrames.ContainsKey(idx)) return null;
         byte* p = Memory.FramePointer(idx) + (address & Offset);
         if (DataCache is not null) return p;
-        ulong tag = (address >> PhysicalMemory.FrameShift) + 1;
-        int slot = (int)(tag & (TlbSize - 1));
-        _writeTag[slot] = tag;
+        int slot = TlbSlotOf(TlbTag(address));
+        _writeTag[slot] = TlbTag(address);
         _writePtr[slot] = (nint)Memory.FramePointer(idx);
         _writeFrame[slot] = idx;
         return p;
@@ -150,7 +163,7 @@ public sealed unsafe partial class Machine
     private void NoteStore(int idx, ulong address, int size)
     {
         if (_istale.Length <= Memory.FrameCount) _istale = Memory.IStaleArray;
-        _istale[idx] |= 1UL << (int)((address >> 6) & 63);
+        _istale[idx] |= LineBit(address);
         if (Memory.MarkWritten(idx))
         {
             var role = Memory.Role(idx);
@@ -160,68 +173,56 @@ public sealed unsafe partial class Machine
         DataCache?.OnStore(address, size);
     }
 
+    /// <summary>
+    /// The bit of an address's 64-byte line in its frame's I-cache staleness word: every store sets it, IC IVAU
+    /// clears it, and a fetch with SCTLR.I set from a line whose bit is set is the stale-I-cache finding.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong LineBit(ulong address) => 1UL << (int)((address >> 6) & 63);
+
+    /// <summary>The bits of every line from the one holding <paramref name="first"/> to the one holding <paramref name="last"/>, in one frame.</summary>
+    internal static ulong LineBits(ulong first, ulong last) => (LineBit(last) | (LineBit(last) - 1)) & ~(LineBit(first) - 1);
+
     private void AlignmentFault(ulong address, int size, string what) =>
         Fault(FaultKind.Alignment, address,
             $"misaligned {what} of {size} bytes at 0x{address:x}" + (Cpu.MmuOn ? " with SCTLR.A set" : " with the MMU off (Device memory)"));
 
+    /// <summary>A load of 1, 2, 4 or 8 bytes, zero-extended, in the data endianness of the current EL.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Load64(ulong a)
+    public ulong Load(ulong a, int size)
     {
-        var p = ReadPointer(a, 8);
-        ulong v = p != null ? *(ulong*)p : LoadBytes(a, 8);
-        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
+        var p = ReadPointer(a, size);
+        ulong v = p == null ? LoadBytes(a, size) : size switch { 8 => *(ulong*)p, 4 => *(uint*)p, 2 => *(ushort*)p, _ => *p };
+        return _bigEndianData ? SwapBytes(v, size) : v;
     }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint Load32(ulong a)
-    {
-        var p = ReadPointer(a, 4);
-        uint v = p != null ? *(uint*)p : (uint)LoadBytes(a, 4);
-        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
-    }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ushort Load16(ulong a)
-    {
-        var p = ReadPointer(a, 2);
-        ushort v = p != null ? *(ushort*)p : (ushort)LoadBytes(a, 2);
-        return _bigEndianData ? BinaryPrimitives.ReverseEndianness(v) : v;
-    }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public byte Load8(ulong a) => *ReadPointer(a, 1);
 
+    /// <summary>A store of the low 1, 2, 4 or 8 bytes of <paramref name="v"/>, in the data endianness of the current EL.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store64(ulong a, ulong v)
-    {
-        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
-        var p = WritePointer(a, 8); if (p != null) *(ulong*)p = v; else StoreBytes(a, v, 8);
-    }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store32(ulong a, uint v)
-    {
-        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
-        var p = WritePointer(a, 4); if (p != null) *(uint*)p = v; else StoreBytes(a, v, 4);
-    }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store16(ulong a, ushort v)
-    {
-        if (_bigEndianData) v = BinaryPrimitives.ReverseEndianness(v);
-        var p = WritePointer(a, 2); if (p != null) *(ushort*)p = v; else StoreBytes(a, v, 2);
-    }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store8(ulong a, byte v) { var p = WritePointer(a, 1); if (p != null) *p = v; else StoreBytes(a, v, 1); }
-
-    /// <summary>A load of 1, 2, 4 or 8 bytes, zero-extended.</summary>
-    public ulong Load(ulong a, int size) => size switch { 8 => Load64(a), 4 => Load32(a), 2 => Load16(a), _ => Load8(a) };
-
     public void Store(ulong a, ulong v, int size)
     {
+        if (_bigEndianData) v = SwapBytes(v, size);
+        var p = WritePointer(a, size);
+        if (p == null) { StoreBytes(a, v, size); return; }
         switch (size)
         {
-            case 8: Store64(a, v); break;
-            case 4: Store32(a, (uint)v); break;
-            case 2: Store16(a, (ushort)v); break;
-            default: Store8(a, (byte)v); break;
+            case 8: *(ulong*)p = v; break;
+            case 4: *(uint*)p = (uint)v; break;
+            case 2: *(ushort*)p = (ushort)v; break;
+            default: *p = (byte)v; break;
         }
     }
+
+    /// <summary>The low <paramref name="size"/> bytes of <paramref name="v"/> in the opposite byte order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong SwapBytes(ulong v, int size) => BinaryPrimitives.ReverseEndianness(v) >> (64 - 8 * size);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Load64(ulong a) => Load(a, 8);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint Load32(ulong a) => (uint)Load(a, 4);
+    public ushort Load16(ulong a) => (ushort)Load(a, 2);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store64(ulong a, ulong v) => Store(a, v, 8);
 
     // Accesses that straddle two frames (allowed when alignment is not enforced) go byte by byte.
     private ulong LoadBytes(ulong a, int size)
@@ -243,7 +244,7 @@ public sealed unsafe partial class Machine
             if (_decodedFrames.TryGetValue(Memory.FrameIndexOf(Physical(w)), out var code))
             {
                 code.Decoded[(int)((w & Offset) >> 2)] = A64Asm.Isa.Decoding.A64Decoder.Decode(BitConverter.ToUInt32(Memory.Frame(w).Slice((int)(w & Offset), 4)));
-                code.Invalidate();   // translated blocks may have compiled the old word in
+                code.Invalidate();   // pre-decoded blocks may hold the old word
                 _codeVersion++;
             }
     }
@@ -265,7 +266,7 @@ public sealed unsafe partial class Machine
         int line = Model.InstructionLineSize;
         ulong start = address & ~(ulong)(line - 1);
         for (ulong a = start; a < start + (ulong)line; a += 64)
-            if ((a >> 12) == (address >> 12)) Memory.IStaleLines(idx) &= ~(1UL << (int)((a >> 6) & 63));
+            if ((a >> 12) == (address >> 12)) Memory.IStaleLines(idx) &= ~LineBit(a);
     }
 
     private void MaintainDataCache(DataMaintenance op, ulong address)

@@ -2,7 +2,7 @@
 // qemu-aarch64 running the same copy loop as a user program (shared/bench/copyloop-qemu.S), in one run.
 //
 //   dotnet run -c Release --project tools/bench/VerifyBench [-- --pages N] [--runs N] [--blob B --offsets O] [--copyloop S]
-//       [--engine interpreter|blocks|translator] [--cli artifacts/a64asm/a64asm]
+//       [--engine interpreter|blocks] [--cli artifacts/a64asm/a64asm]
 // --cli also times the published a64asm (Native AOT) as users run it, whole command, start to exit.
 using System.Diagnostics;
 using A64Asm.Verifier.Kexec;

@@ -2,10 +2,14 @@ using A64Asm.Isa.Decoding;
 
 namespace A64Asm.Verifier.Emulation;
 
-/// <summary>What one pre-decoded operation does; most are one instruction, the pair groups several.</summary>
+/// <summary>
+/// What one pre-decoded operation does; most are one instruction, the pair groups several. Each kind names the
+/// interpreter's definition it runs (Machine.DataProcessing.cs, Machine.LoadStore.cs) with its operands already
+/// extracted; the kind says which form, so the dispatch is one switch over a few cases, and LoopPlan can read it.
+/// </summary>
 internal enum OpKind : byte
 {
-    /// <summary>Any other non-branch instruction, through the interpreter's <c>Execute</c> (it counts its own accesses).</summary>
+    /// <summary>Any other non-branch instruction, through the interpreter's <c>Execute</c>.</summary>
     Interp,
     AddImm, SubImm, AddsImm, SubsImm, AndImm, OrrImm, EorImm, AndsImm,
     AddShift, SubShift, AddsShift, SubsShift, AndShift, OrrShift, EorShift, AndsShift,
@@ -16,6 +20,25 @@ internal enum OpKind : byte
     /// <summary>Consecutive STP/STNP (offset form) on one base register.</summary>
     StorePairs,
     DataCacheByVa, Sys, Mrs, Barrier, Nop,
+}
+
+/// <summary>What an ALU kind says about its instruction; the block runner and LoopPlan read it here.</summary>
+internal static class OpKinds
+{
+    public static bool Subtracts(this OpKind k) => k is OpKind.SubImm or OpKind.SubsImm or OpKind.SubShift or OpKind.SubsShift;
+
+    public static bool SetsFlags(this OpKind k) =>
+        k is OpKind.AddsImm or OpKind.SubsImm or OpKind.AddsShift or OpKind.SubsShift or OpKind.AndsImm or OpKind.AndsShift;
+
+    internal static Machine.LogicOp Logic(this OpKind k) => k switch
+    {
+        OpKind.OrrImm or OpKind.OrrShift => Machine.LogicOp.Orr,
+        OpKind.EorImm or OpKind.EorShift => Machine.LogicOp.Eor,
+        _ => Machine.LogicOp.And,
+    };
+
+    internal static Machine.MoveWide MoveWideKind(this OpKind k) =>
+        k switch { OpKind.Movz => Machine.MoveWide.Z, OpKind.Movn => Machine.MoveWide.N, _ => Machine.MoveWide.K };
 }
 
 /// <summary>
@@ -47,28 +70,20 @@ internal struct Op
 /// <summary>One pair of a <see cref="OpKind.LoadPairs"/> or <see cref="OpKind.StorePairs"/> group.</summary>
 internal readonly record struct MemPair(byte Rt, byte Rt2, long Offset);
 
-/// <summary>Accesses the block counts itself (the interpreter-run ones count on their own).</summary>
-internal struct Tally
-{
-    public long Loads, Stores, BytesLoaded, BytesStored;
-}
-
 /// <summary>
-/// A basic block in pre-decoded form: its operations, how it exits, and per-block totals so the executor adds
-/// counters once per block instead of once per instruction. <see cref="Prefix"/>[i] holds what instructions
-/// [0, i) counted, to make the counters exact when instruction i faults.
+/// A basic block in pre-decoded form: its operations and how it exits. The executor adds the instruction count
+/// once per block (exact when instruction i faults: i + 1 ran); each op counts its own accesses, as the
+/// interpreter's definitions do.
 /// </summary>
 internal sealed class Block
 {
-    public Block(ulong start, Op[] ops, MemPair[] pairs, Instruction[] interp, Tally[] prefix, BlockExit exit)
+    public Block(ulong start, Op[] ops, MemPair[] pairs, Instruction[] interp, int count, BlockExit exit)
     {
         Start = start;
         Ops = ops;
         Pairs = pairs;
         Interp = interp;
-        Prefix = prefix;
-        Count = prefix.Length - 1;
-        Total = prefix[Count];
+        Count = count;
         Exit = exit;
         Next = start + 4 * (ulong)Count;
         LastPc = Next - 4;
@@ -78,16 +93,16 @@ internal sealed class Block
     public readonly Op[] Ops;
     public readonly MemPair[] Pairs;
     public readonly Instruction[] Interp;
-    public readonly Tally[] Prefix;
     /// <summary>Instructions in the block, the exit branch included.</summary>
     public readonly int Count;
-    public readonly Tally Total;
     public readonly BlockExit Exit;
     /// <summary>The address after the block (the fall-through and link address).</summary>
     public readonly ulong Next;
     public readonly ulong LastPc;
-    public byte ExitReg, ExitCond, ExitBit;
-    public bool Exit64;
+    /// <summary>The branch that closes the block, which the interpreter's Branch runs.</summary>
+    public Instruction ExitBranch;
+    // What LoopPlan reads of that branch: the register it tests (or jumps to), and its target.
+    public byte ExitReg;
     public ulong Target;
     /// <summary>The flag-setting instruction of a *BCond exit.</summary>
     public Op Flags;

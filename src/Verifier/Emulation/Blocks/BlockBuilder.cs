@@ -25,22 +25,21 @@ internal static class BlockBuilder
         var ops = new List<Op>();
         var pairs = new List<MemPair>();
         var interp = new List<Instruction>();
-        var prefix = new List<Tally> { default };
         var exit = BlockExit.Fallthrough;
-        byte exitReg = 0, exitCond = 0, exitBit = 0;
-        bool exit64 = false;
+        byte exitReg = 0;
         ulong target = 0;
-        int count = 0;   // instructions so far (prefix has count + 1 entries)
+        Instruction exitBranch = default;
+        int count = 0;   // instructions so far
         while (first + count < decoded.Length && count < limit)
         {
             ulong at = pc + 4 * (ulong)count;
             if (at == stopPc && count > 0) break;
             ref Instruction i = ref decoded[first + count];
-            if (ExitOf(i, at, ref exitReg, ref exitCond, ref exitBit, ref exit64, ref target) is { } e)
+            if (ExitOf(i, at, ref exitReg, ref target) is { } e)
             {
                 exit = e;
+                exitBranch = i;
                 count++;
-                prefix.Add(prefix[^1]);
                 break;
             }
             if (!Allowed(i.Code)) break;
@@ -55,7 +54,6 @@ internal static class BlockBuilder
                     pairs.Add(new MemPair(g.Rt, g.Rt2, g.Imm));
                     min = Math.Min(min, g.Imm);
                     max = Math.Max(max, g.Imm);
-                    prefix.Add(Add(prefix[^1], load, 16));
                 }
                 var offsets = pairs.Skip(pairs.Count - group).Select(p => p.Offset).Order().ToArray();
                 bool tiled = offsets.Select((o, k) => o == min + 16 * k).All(b => b);
@@ -70,21 +68,11 @@ internal static class BlockBuilder
                     groupOp.Rd = 1;
                     groupOp.Add = advance;
                     count++;
-                    prefix.Add(prefix[^1]);
                 }
                 ops.Add(groupOp);
                 continue;
             }
-            var op = OpFor(i, at, interp);
-            ops.Add(op);
-            prefix.Add(op.Kind switch
-            {
-                OpKind.LoadPair => Add(prefix[^1], true, 16),
-                OpKind.StorePair => Add(prefix[^1], false, 16),
-                OpKind.Load or OpKind.LoadLiteral => Add(prefix[^1], true, 8),
-                OpKind.Store => Add(prefix[^1], false, 8),
-                _ => prefix[^1],
-            });
+            ops.Add(OpFor(i, at, interp));
             count++;
         }
         if (count == 0) return null;
@@ -100,23 +88,16 @@ internal static class BlockBuilder
             ops.RemoveAt(ops.Count - 1);
             exit = flags.Kind switch { OpKind.SubsImm => BlockExit.SubsImmBCond, OpKind.SubsShift => BlockExit.SubsShiftBCond, _ => BlockExit.AndsImmBCond };
         }
-        var block = new Block(pc, ops.ToArray(), pairs.ToArray(), interp.ToArray(), prefix.ToArray(), exit)
+        var block = new Block(pc, ops.ToArray(), pairs.ToArray(), interp.ToArray(), count, exit)
         {
-            ExitReg = exitReg, ExitCond = exitCond, ExitBit = exitBit, Exit64 = exit64, Target = target, Flags = flags,
+            ExitBranch = exitBranch, ExitReg = exitReg, Target = target, Flags = flags,
         };
         block.Loop = LoopPlan.For(block);
         return block;
     }
 
-    private static Tally Add(Tally t, bool load, int bytes)
-    {
-        if (load) { t.Loads++; t.BytesLoaded += bytes; }
-        else { t.Stores++; t.BytesStored += bytes; }
-        return t;
-    }
-
-    /// <summary>Branches close a block; BL/BLR write the link register as part of the exit.</summary>
-    private static BlockExit? ExitOf(in Instruction i, ulong pc, ref byte reg, ref byte cond, ref byte bit, ref bool is64, ref ulong target)
+    /// <summary>Branches close a block (run by the interpreter's Branch); what the analysis of a loop needs of them.</summary>
+    private static BlockExit? ExitOf(in Instruction i, ulong pc, ref byte reg, ref ulong target)
     {
         target = pc + (ulong)i.Imm;
         reg = i.Rt;
@@ -124,11 +105,11 @@ internal static class BlockBuilder
         {
             case Code.B: return BlockExit.B;
             case Code.BL: return BlockExit.BL;
-            case Code.B_cond: cond = (byte)i.Cond; return BlockExit.BCond;
-            case Code.CBZ_32: case Code.CBZ_64: is64 = i.Code == Code.CBZ_64; return BlockExit.Cbz;
-            case Code.CBNZ_32: case Code.CBNZ_64: is64 = i.Code == Code.CBNZ_64; return BlockExit.Cbnz;
-            case Code.TBZ: bit = (byte)i.Imm2; return BlockExit.Tbz;
-            case Code.TBNZ: bit = (byte)i.Imm2; return BlockExit.Tbnz;
+            case Code.B_cond: return BlockExit.BCond;
+            case Code.CBZ_32: case Code.CBZ_64: return BlockExit.Cbz;
+            case Code.CBNZ_32: case Code.CBNZ_64: return BlockExit.Cbnz;
+            case Code.TBZ: return BlockExit.Tbz;
+            case Code.TBNZ: return BlockExit.Tbnz;
             case Code.BR: case Code.RET: reg = i.Rn; return BlockExit.Br;
             case Code.BLR: reg = i.Rn; return BlockExit.Blr;
             default: return null;
@@ -169,8 +150,8 @@ internal static class BlockBuilder
 
     private static Op OpFor(in Instruction i, ulong pc, List<Instruction> interp)
     {
-        var op = new Op { Rd = i.Rd, Rn = i.Rn, Rm = i.Rm, Imm = i.Imm, Imm2 = i.Imm2, Pc = pc, Amount = (byte)(i.Amount & 63) };
-        op.Aux = (byte)(i.Shift switch { ShiftKind.Lsr => 1, ShiftKind.Asr => 2, ShiftKind.Ror => 3, _ => 0 });
+        var op = new Op { Rd = i.Rd, Rn = i.Rn, Rm = i.Rm, Imm = i.Imm, Imm2 = i.Imm2, Pc = pc, Amount = i.Amount };
+        op.Aux = (byte)Alu.ShiftIndex(i.Shift);
         bool sp = i.Rd == 31 || i.Rn == 31;
         switch (i.Code)
         {
@@ -190,9 +171,9 @@ internal static class BlockBuilder
             case Code.ORR_64_shift: case Code.ORN_64_shift: op.Kind = OpKind.OrrShift; break;
             case Code.EOR_64_shift: case Code.EON_64_shift: op.Kind = OpKind.EorShift; break;
             case Code.ANDS_64_shift: case Code.BICS_64_shift: op.Kind = OpKind.AndsShift; break;
-            case Code.MOVZ_64: op.Kind = OpKind.Movz; op.Imm = i.Imm & 0xFFFF; return op;
-            case Code.MOVN_64: op.Kind = OpKind.Movn; op.Imm = i.Imm & 0xFFFF; return op;
-            case Code.MOVK_64: op.Kind = OpKind.Movk; op.Imm = i.Imm & 0xFFFF; return op;
+            case Code.MOVZ_64: op.Kind = OpKind.Movz; return op;
+            case Code.MOVN_64: op.Kind = OpKind.Movn; return op;
+            case Code.MOVK_64: op.Kind = OpKind.Movk; return op;
             case Code.UBFM_64: op.Kind = OpKind.Ubfm; return op;
             case Code.LSLV_64: op.Kind = OpKind.Lslv; return op;
 

@@ -11,6 +11,12 @@ internal enum LoopStepKind : byte { Load, Store, Add, AddReg, Dc, Barrier }
 internal readonly record struct LoopStep(LoopStepKind Kind, byte Reg, long Imm = 0, long Lo = 0, long Hi = 0, int First = 0, int Count = 0,
     byte Src = 0, byte Shift = 0, byte Amount = 0, bool Negate = false);
 
+/// <summary>What one iteration's accesses add to the counters: the instructions, and the bytes they move (8 a slot).</summary>
+internal struct AccessTally
+{
+    public int Loads, Stores, BytesLoaded, BytesStored;
+}
+
 /// <summary>One 8-byte load or store of a loop access: the register and its offset from the base.</summary>
 internal readonly record struct LoopSlot(byte Reg, long Offset);
 
@@ -34,6 +40,7 @@ internal sealed class LoopPlan
     /// <summary>Loads on one base, then stores of exactly the loaded registers on another: a candidate for one block copy.</summary>
     public bool CopyShape;
     public int DcCount, Barriers;
+    public AccessTally PerIteration;
     /// <summary>The loop loads or stores (else only its registers move).</summary>
     public bool Accesses;
 
@@ -46,9 +53,12 @@ internal sealed class LoopPlan
         var loaded = new bool[32];
         var read = new List<byte>();  // registers the addresses and the exit depend on
         int dc = 0, barriers = 0;
+        var tally = new AccessTally();
 
-        void Access(bool load, byte rn, ReadOnlySpan<LoopSlot> s)
+        void Access(bool load, byte rn, ReadOnlySpan<LoopSlot> s, int instructions)
         {
+            if (load) { tally.Loads += instructions; tally.BytesLoaded += 8 * s.Length; }
+            else { tally.Stores += instructions; tally.BytesStored += 8 * s.Length; }
             long lo = long.MaxValue, hi = long.MinValue;
             foreach (var x in s) { lo = Math.Min(lo, x.Offset); hi = Math.Max(hi, x.Offset + 7); }
             steps.Add(new LoopStep(load ? LoopStepKind.Load : LoopStepKind.Store, rn, Lo: lo, Hi: hi, First: slots.Count, Count: s.Length));
@@ -75,7 +85,7 @@ internal sealed class LoopPlan
                         group[2 * j] = new LoopSlot(p.Rt, p.Offset);
                         group[2 * j + 1] = new LoopSlot(p.Rt2, p.Offset + 8);
                     }
-                    Access(op.Kind == OpKind.LoadPairs, op.Rn, group);
+                    Access(op.Kind == OpKind.LoadPairs, op.Rn, group, op.Amount);
                     if (op.Rd != 0) AddConst(op.Rn, op.Add);
                     break;
                 }
@@ -89,19 +99,19 @@ internal sealed class LoopPlan
                     // base stores the old value, which the step order here would not.
                     if (load && (op.Rd == 31 || (pair && op.Rm == 31))) return null;
                     if (mode != AddrMode.Offset && (op.Rd == op.Rn || (pair && op.Rm == op.Rn))) return null;
-                    long offset = mode == AddrMode.Offset ? op.Imm : 0;
-                    if (mode == AddrMode.PreIndex) AddConst(op.Rn, op.Imm);
-                    Access(load, op.Rn, pair ? [new LoopSlot(op.Rd, offset), new LoopSlot(op.Rm, offset + 8)] : [new LoopSlot(op.Rd, offset)]);
-                    if (mode == AddrMode.PostIndex) AddConst(op.Rn, op.Imm);
+                    var (before, offset, after) = Machine.AddressParts(mode, op.Imm);
+                    if (mode == AddrMode.PreIndex) AddConst(op.Rn, before);
+                    Access(load, op.Rn, pair ? [new LoopSlot(op.Rd, offset), new LoopSlot(op.Rm, offset + 8)] : [new LoopSlot(op.Rd, offset)], 1);
+                    if (mode == AddrMode.PostIndex) AddConst(op.Rn, after);
                     break;
                 }
                 case OpKind.AddImm or OpKind.SubImm:
                     if (op.Rd != op.Rn) return null;
-                    AddConst(op.Rd, op.Kind == OpKind.AddImm ? op.Imm : -op.Imm);
+                    AddConst(op.Rd, op.Kind.Subtracts() ? -op.Imm : op.Imm);
                     break;
                 case OpKind.AddShift or OpKind.SubShift:
                     if (op.Rd != op.Rn || op.Rd == 31 || op.Rm == op.Rd) return null;
-                    steps.Add(new LoopStep(LoopStepKind.AddReg, op.Rd, Src: op.Rm, Shift: op.Aux, Amount: op.Amount, Negate: op.Kind == OpKind.SubShift));
+                    steps.Add(new LoopStep(LoopStepKind.AddReg, op.Rd, Src: op.Rm, Shift: op.Aux, Amount: op.Amount, Negate: op.Kind.Subtracts()));
                     written[op.Rd] = true;
                     read.Add(op.Rm);
                     break;
@@ -154,6 +164,7 @@ internal sealed class LoopPlan
             FlagsUpdate = flagsUpdate,
             DcCount = dc,
             Barriers = barriers,
+            PerIteration = tally,
             Accesses = slots.Count > 0,
         };
         plan.CopyShape = IsCopyShape(plan);

@@ -43,7 +43,7 @@ public sealed unsafe partial class Machine
                 case LoopStepKind.Add: at[k] = (ulong)s.Imm; t[s.Reg] += at[k]; break;
                 case LoopStepKind.AddReg:
                 {
-                    ulong v = Alu.Shift64(t[s.Src], s.Shift, s.Amount);
+                    ulong v = Alu.ShiftOperand(t[s.Src], s.Shift, s.Amount, true);
                     at[k] = s.Negate ? 0 - v : v;
                     t[s.Reg] += at[k];
                     break;
@@ -56,7 +56,7 @@ public sealed unsafe partial class Machine
         ulong flagsStep = 0;
         if (plan.FlagsUpdate)
         {
-            flagsStep = b.Exit == BlockExit.SubsImmBCond ? 0 - (ulong)f.Imm : 0 - Shifted(t, f);
+            flagsStep = b.Exit == BlockExit.SubsImmBCond ? 0 - (ulong)f.Imm : 0 - Alu.ShiftOperand(t[f.Rm], f.Aux, f.Amount, true);
             t[f.Rd] += flagsStep;
         }
 
@@ -101,20 +101,15 @@ public sealed unsafe partial class Machine
         _maintainedFrame = maintained;
         if (b.Exit is BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond or BlockExit.AndsImmBCond) Cpu.Nzcv = nzcv;
 
-        ref readonly Tally total = ref b.Total;
         Counters.Instructions += n * b.Count;
-        Counters.Loads += n * total.Loads;
-        Counters.Stores += n * total.Stores;
-        Counters.BytesLoaded += n * total.BytesLoaded;
-        Counters.BytesStored += n * total.BytesStored;
+        ref readonly AccessTally per = ref plan.PerIteration;
+        CountAccesses(true, n * per.Loads, n * per.BytesLoaded);
+        CountAccesses(false, n * per.Stores, n * per.BytesStored);
         Counters.CacheMaintenance += n * plan.DcCount;
         Counters.Barriers += n * plan.Barriers;
         BulkIterations += n;
         return n;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Shifted(ulong* t, in Op op) => Alu.Shift64(t[op.Rm], op.Aux, op.Amount);
 
     /// <summary>A loop without loads or stores only moves its induction registers.</summary>
     private static void Advance(LoopPlan plan, ref ulong x, ulong* t, long n)
@@ -143,7 +138,8 @@ public sealed unsafe partial class Machine
     /// <summary>
     /// Up to <paramref name="limit"/> iterations, stopping at the first whose exit is not taken; the flags that
     /// test leaves. The operands of iteration i are affine in i, so this steps them without touching memory; the
-    /// usual conditions (equality, unsigned order, a TST for zero) compare directly and make the flags once.
+    /// usual conditions (equality, unsigned order: <see cref="UnsignedConditions"/>, a TST for zero) compare directly
+    /// and make the flags once.
     /// </summary>
     private long IterationsToExit(Block b, ref ulong x, ulong* t, long limit, ulong rn, ulong rm, out bool exited, out uint nzcv)
     {
@@ -151,38 +147,27 @@ public sealed unsafe partial class Machine
         ulong rnStep = t[f.Rn] - Unsafe.Add(ref x, f.Rn), rmStep = t[f.Rm] - Unsafe.Add(ref x, f.Rm);
         nzcv = 0;
         long i = 1;
-        var cond = (Cond)b.ExitCond;
+        var cond = b.ExitBranch.Cond;
         switch (b.Exit)
         {
             case BlockExit.AndsImmBCond when cond is Cond.Ne or Cond.Eq:
             {
-                ulong m = (ulong)f.Imm, want = cond == Cond.Ne ? 0UL : 1UL;
-                while (i < limit && ((rn & m) == 0 ? 1UL : 0UL) == want) { rn += rnStep; i++; }
+                ulong m = (ulong)f.Imm;
+                i = UnsignedConditions.Search(cond, ref rn, m, 0, rnStep, i, limit);
                 nzcv = Alu.LogicFlags64(rn & m);
                 break;
             }
-            case BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond when cond is Cond.Eq or Cond.Ne or Cond.Hs or Cond.Lo or Cond.Hi or Cond.Ls:
+            case BlockExit.SubsImmBCond or BlockExit.SubsShiftBCond when UnsignedConditions.Covers(cond):
             {
                 bool imm = b.Exit == BlockExit.SubsImmBCond;
-                ulong op2 = imm ? (ulong)f.Imm : Alu.Shift64(rm, f.Aux, f.Amount);
-                if (imm || rmStep == 0)
-                {
-                    switch (cond)
-                    {
-                        case Cond.Eq: while (i < limit && rn == op2) { rn += rnStep; i++; } break;
-                        case Cond.Ne: while (i < limit && rn != op2) { rn += rnStep; i++; } break;
-                        case Cond.Hs: while (i < limit && rn >= op2) { rn += rnStep; i++; } break;
-                        case Cond.Lo: while (i < limit && rn < op2) { rn += rnStep; i++; } break;
-                        case Cond.Hi: while (i < limit && rn > op2) { rn += rnStep; i++; } break;
-                        default: while (i < limit && rn <= op2) { rn += rnStep; i++; } break;
-                    }
-                }
+                ulong op2 = imm ? (ulong)f.Imm : Alu.ShiftOperand(rm, f.Aux, f.Amount, true);
+                if (imm || rmStep == 0) i = UnsignedConditions.Search(cond, ref rn, ulong.MaxValue, op2, rnStep, i, limit);
                 else
                 {
-                    while (i < limit && Holds(b.ExitCond, Flags(rn, op2)))
+                    while (i < limit && Alu.ConditionHolds((int)cond, Flags(rn, op2)))
                     {
                         rn += rnStep; rm += rmStep; i++;
-                        op2 = Alu.Shift64(rm, f.Aux, f.Amount);
+                        op2 = Alu.ShiftOperand(rm, f.Aux, f.Amount, true);
                     }
                 }
                 nzcv = Flags(rn, op2);
@@ -191,13 +176,14 @@ public sealed unsafe partial class Machine
             default:
                 return IterationsToExitGeneral(b, limit, rn, rm, rnStep, rmStep, t[b.ExitReg], t[b.ExitReg] - Unsafe.Add(ref x, b.ExitReg), out exited, out nzcv);
         }
-        exited = !Holds(b.ExitCond, nzcv);
+        exited = !Taken(b.ExitBranch, 0, nzcv);
         return i;
     }
 
+    /// <summary>The flags of SUBS/CMP, which the exit tests.</summary>
     private static uint Flags(ulong rn, ulong op2)
     {
-        Alu.Add64(rn, ~op2, 1, out uint nzcv);
+        Alu.AddSub(rn, op2, true, sub: true, out uint nzcv);
         return nzcv;
     }
 
@@ -207,21 +193,15 @@ public sealed unsafe partial class Machine
         ref readonly Op f = ref b.Flags;
         exited = false;
         nzcv = 0;
-        int cond = b.ExitCond;
         for (long i = 1; i <= limit; i++)
         {
-            bool taken;
             switch (b.Exit)
             {
-                case BlockExit.SubsImmBCond: nzcv = Flags(rn, (ulong)f.Imm); taken = Holds(cond, nzcv); break;
-                case BlockExit.SubsShiftBCond: nzcv = Flags(rn, Alu.Shift64(rm, f.Aux, f.Amount)); taken = Holds(cond, nzcv); break;
-                case BlockExit.AndsImmBCond: nzcv = Alu.LogicFlags64(rn & (ulong)f.Imm); taken = Holds(cond, nzcv); break;
-                case BlockExit.Cbz: taken = (b.Exit64 ? reg : (uint)reg) == 0; break;
-                case BlockExit.Cbnz: taken = (b.Exit64 ? reg : (uint)reg) != 0; break;
-                case BlockExit.Tbz: taken = ((reg >> b.ExitBit) & 1) == 0; break;
-                default: taken = ((reg >> b.ExitBit) & 1) != 0; break;
+                case BlockExit.SubsImmBCond: nzcv = Flags(rn, (ulong)f.Imm); break;
+                case BlockExit.SubsShiftBCond: nzcv = Flags(rn, Alu.ShiftOperand(rm, f.Aux, f.Amount, true)); break;
+                case BlockExit.AndsImmBCond: nzcv = Alu.LogicFlags64(rn & (ulong)f.Imm); break;
             }
-            if (!taken) { exited = true; return i; }
+            if (!Taken(b.ExitBranch, reg, nzcv)) { exited = true; return i; }
             if (i == limit) break;
             rn += rnStep;
             rm += rmStep;
@@ -283,7 +263,7 @@ public sealed unsafe partial class Machine
                         for (int j = s.First; j < s.First + s.Count; j++)
                         {
                             *(ulong*)(p + slots[j].Offset) = r[slots[j].Reg];
-                            lines[k] |= 1UL << (int)(((a + (ulong)slots[j].Offset) >> 6) & 63);
+                            lines[k] |= LineBit(a + (ulong)slots[j].Offset);
                         }
                         break;
                     }

@@ -4,23 +4,24 @@ using A64Asm.Isa.Operands;
 
 namespace A64Asm.Verifier.Emulation;
 
-/// <summary>Integer data processing: add/sub, logical, move wide, bitfield, extract, shifts, multiply, divide, select.</summary>
+/// <summary>
+/// Integer data processing: add/sub, logical, move wide, bitfield, extract, shifts, multiply, divide, select. Each
+/// effect is written once, on register numbers and operand values, so the interpreter's dispatch and the block
+/// runner's pre-decoded ops (Blocks/Machine.Blocks.cs) run the same definition.
+/// </summary>
 public sealed partial class Machine
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ShiftIndex(ShiftKind kind) => kind switch
-    {
-        ShiftKind.Lsr => 1,
-        ShiftKind.Asr => 2,
-        ShiftKind.Ror => 3,
-        _ => 0,
-    };
+    // The operations the logical and move-wide definitions take as a parameter (the block runner's ops name them too).
+    internal enum LogicOp { And, Orr, Eor }
 
-    /// <summary>The shifted-register operand (Rm shifted by Shift/Amount).</summary>
+    internal enum MoveWide { N, Z, K }
+
+    /// <summary>The shifted-register operand: Rm shifted by a kind as <see cref="Alu.Shift64"/> numbers them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong ShiftedRm(in Instruction i, bool is64) =>
-        is64 ? Alu.Shift64(Cpu.X[i.Rm], ShiftIndex(i.Shift), i.Amount & 63)
-             : Alu.Shift32((uint)Cpu.X[i.Rm], ShiftIndex(i.Shift), i.Amount & 31);
+    private ulong ShiftedRm(int rm, int kind, int amount, bool is64) => Alu.ShiftOperand(Cpu.Xzr(rm), kind, amount, is64);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong ShiftedRm(in Instruction i, bool is64) => ShiftedRm(i.Rm, Alu.ShiftIndex(i.Shift), i.Amount, is64);
 
     /// <summary>The extended-register operand; LSL in an extended form means UXTX (UXTW for 32 bits).</summary>
     private ulong ExtendedRm(in Instruction i, bool is64)
@@ -31,22 +32,25 @@ public sealed partial class Machine
             ShiftKind.Sxtb => 4, ShiftKind.Sxth => 5, ShiftKind.Sxtw => 6, ShiftKind.Sxtx => 7,
             _ => is64 ? 3 : 2,
         };
-        ulong v = Alu.Extend(Cpu.X[i.Rm], kind, i.Amount);
+        ulong v = Alu.Extend(Cpu.Xzr(i.Rm), kind, i.Amount);
         return is64 ? v : (uint)v;
     }
 
-    /// <summary>ADD/ADDS/SUB/SUBS: the first operand may be SP (immediate and extended forms), the result SP unless flags are set.</summary>
-    private void AddSub(in Instruction i, ulong operand2, bool is64, bool sub, bool setFlags, bool rnIsSp)
+    /// <summary>
+    /// ADD/ADDS/SUB/SUBS. The immediate and extended forms (<paramref name="spForm"/>) read SP as Rn and, unless
+    /// they set flags, write SP as Rd; the shifted forms read and write XZR.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddSub(int rd, int rn, ulong operand2, bool is64, bool sub, bool setFlags, bool spForm)
     {
-        ulong n = rnIsSp ? Cpu.Xsp(i.Rn) : Cpu.X[i.Rn];
-        ulong carry = sub ? 1UL : 0UL;
-        ulong result;
-        uint flags;
-        if (is64) result = Alu.Add64(n, sub ? ~operand2 : operand2, carry, out flags);
-        else result = Alu.Add32((uint)n, (uint)(sub ? ~operand2 : operand2), (uint)carry, out flags);
-        if (setFlags) { Cpu.Nzcv = flags; Cpu.SetXzr(i.Rd, result); }
-        else if (rnIsSp) Cpu.SetXsp(i.Rd, result);
-        else Cpu.SetXzr(i.Rd, result);
+        ulong n = spForm ? Cpu.Xsp(rn) : Cpu.Xzr(rn);
+        if (setFlags)
+        {
+            Cpu.SetXzr(rd, Alu.AddSub(n, operand2, is64, sub, out uint flags));
+            Cpu.Nzcv = flags;
+        }
+        else if (spForm) Cpu.SetXsp(rd, Alu.AddSub(n, operand2, is64, sub));
+        else Cpu.SetXzr(rd, Alu.AddSub(n, operand2, is64, sub));
     }
 
     /// <summary>ADC/ADCS/SBC/SBCS.</summary>
@@ -62,40 +66,35 @@ public sealed partial class Machine
         Cpu.SetXzr(i.Rd, result);
     }
 
-    private enum LogicOp { And, Orr, Eor }
-
     /// <summary>AND/ORR/EOR and their inverted-operand forms; ANDS/BICS set N and Z and clear C and V.</summary>
-    private void Logical(in Instruction i, ulong operand2, bool is64, LogicOp op, bool invert, bool setFlags, bool rdIsSp)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Logical(int rd, int rn, ulong operand2, bool is64, LogicOp op, bool invert, bool setFlags, bool rdIsSp)
     {
-        ulong n = Cpu.X[i.Rn];
+        ulong n = Cpu.Xzr(rn);
         if (invert) operand2 = ~operand2;
         ulong r = op switch { LogicOp.And => n & operand2, LogicOp.Orr => n | operand2, _ => n ^ operand2 };
         if (!is64) r = (uint)r;
         if (setFlags) Cpu.Nzcv = is64 ? Alu.LogicFlags64(r) : Alu.LogicFlags32((uint)r);
-        if (rdIsSp) Cpu.SetXsp(i.Rd, r); else Cpu.SetXzr(i.Rd, r);
+        if (rdIsSp) Cpu.SetXsp(rd, r); else Cpu.SetXzr(rd, r);
     }
 
-    private enum MoveWide { N, Z, K }
-
-    private void MoveWideImm(in Instruction i, bool is64, MoveWide kind)
+    /// <summary>MOVN/MOVZ/MOVK: the low 16 bits of <paramref name="imm"/> at <paramref name="shift"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void MoveWideImm(int rd, long imm, int shift, bool is64, MoveWide kind)
     {
-        int shift = i.Amount;
-        ulong imm = (ulong)(i.Imm & 0xFFFF) << shift;
+        ulong v = (ulong)(imm & 0xFFFF) << shift;
         ulong r = kind switch
         {
-            MoveWide.Z => imm,
-            MoveWide.N => ~imm,
-            _ => (Cpu.X[i.Rd] & ~(0xFFFFUL << shift)) | imm,
+            MoveWide.Z => v,
+            MoveWide.N => ~v,
+            _ => (Cpu.Xzr(rd) & ~(0xFFFFUL << shift)) | v,
         };
-        Cpu.SetXzr(i.Rd, is64 ? r : (uint)r);
+        Cpu.SetXzr(rd, is64 ? r : (uint)r);
     }
 
-    private void BitfieldMove(in Instruction i, bool is64, bool signed, bool inzero)
-    {
-        int size = is64 ? 64 : 32;
-        ulong r = Alu.Bitfield(Cpu.X[i.Rd], Cpu.X[i.Rn], (int)i.Imm, (int)i.Imm2, size, signed, inzero);
-        Cpu.SetXzr(i.Rd, r);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void BitfieldMove(int rd, int rn, int immr, int imms, bool is64, bool signed, bool inzero) =>
+        Cpu.SetXzr(rd, Alu.Bitfield(Cpu.Xzr(rd), Cpu.Xzr(rn), immr, imms, is64 ? 64 : 32, signed, inzero));
 
     private void Extract(in Instruction i, bool is64)
     {
@@ -111,12 +110,9 @@ public sealed partial class Machine
     }
 
     /// <summary>LSLV/LSRV/ASRV/RORV: the shift amount is Rm modulo the register width.</summary>
-    private void ShiftVariable(in Instruction i, bool is64, int kind)
-    {
-        ulong r = is64 ? Alu.Shift64(Cpu.X[i.Rn], kind, (int)(Cpu.X[i.Rm] & 63))
-                       : Alu.Shift32((uint)Cpu.X[i.Rn], kind, (int)(Cpu.X[i.Rm] & 31));
-        Cpu.SetXzr(i.Rd, r);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ShiftVariable(int rd, int rn, int rm, bool is64, int kind) =>
+        Cpu.SetXzr(rd, Alu.ShiftOperand(Cpu.Xzr(rn), kind, (int)Cpu.Xzr(rm), is64));
 
     private void Divide(in Instruction i, bool is64, bool signed) =>
         Cpu.SetXzr(i.Rd, Alu.Divide(Cpu.X[i.Rn], Cpu.X[i.Rm], signed, is64 ? 64 : 32));
@@ -154,9 +150,7 @@ public sealed partial class Machine
     private void ConditionalCompare(in Instruction i, bool is64, bool negate, ulong operand2)
     {
         if (!Alu.ConditionHolds((int)i.Cond, Cpu.Nzcv)) { Cpu.Nzcv = (uint)(i.Imm2 & 15) << 28; return; }
-        uint flags;
-        if (is64) Alu.Add64(Cpu.X[i.Rn], negate ? operand2 : ~operand2, negate ? 0UL : 1UL, out flags);
-        else Alu.Add32((uint)Cpu.X[i.Rn], (uint)(negate ? operand2 : ~operand2), negate ? 0u : 1u, out flags);
+        Alu.AddSub(Cpu.Xzr(i.Rn), operand2, is64, sub: !negate, out uint flags);
         Cpu.Nzcv = flags;
     }
 

@@ -11,41 +11,41 @@ public sealed partial class Machine
         switch (i.Code)
         {
             // Literal: PC-relative, never written back
-            case Code.LDR_32_lit: LoadInt(i, pc + (ulong)i.Imm, 4, false, false); break;
-            case Code.LDR_64_lit: LoadInt(i, pc + (ulong)i.Imm, 8, false, true); break;
-            case Code.LDRSW_lit: LoadInt(i, pc + (ulong)i.Imm, 4, true, true); break;
+            case Code.LDR_32_lit: LoadInt(i.Rt, pc + (ulong)i.Imm, 4, false, false); break;
+            case Code.LDR_64_lit: LoadInt(i.Rt, pc + (ulong)i.Imm, 8, false, true); break;
+            case Code.LDRSW_lit: LoadInt(i.Rt, pc + (ulong)i.Imm, 4, true, true); break;
             case Code.PRFM_lit: case Code.PRFM_uimm: case Code.PRFUM_unscaled: case Code.PRFM_reg: break;
 
             // Immediate offset (scaled, unscaled, unprivileged), pre- and post-index: ImmAddress reads Mode
-            case Code.STRB_uimm: case Code.STURB_unscaled: case Code.STTRB_unpriv: case Code.STRB_post: case Code.STRB_pre: StoreImm(i, 1); break;
-            case Code.STRH_uimm: case Code.STURH_unscaled: case Code.STTRH_unpriv: case Code.STRH_post: case Code.STRH_pre: StoreImm(i, 2); break;
-            case Code.STR_32_uimm: case Code.STUR_32_unscaled: case Code.STTR_32_unpriv: case Code.STR_32_post: case Code.STR_32_pre: StoreImm(i, 4); break;
-            case Code.STR_64_uimm: case Code.STUR_64_unscaled: case Code.STTR_64_unpriv: case Code.STR_64_post: case Code.STR_64_pre: StoreImm(i, 8); break;
+            case Code.STRB_uimm: case Code.STURB_unscaled: case Code.STTRB_unpriv: case Code.STRB_post: case Code.STRB_pre: StoreImm(i.Rt, i.Rn, i.Imm, i.Mode, 1); break;
+            case Code.STRH_uimm: case Code.STURH_unscaled: case Code.STTRH_unpriv: case Code.STRH_post: case Code.STRH_pre: StoreImm(i.Rt, i.Rn, i.Imm, i.Mode, 2); break;
+            case Code.STR_32_uimm: case Code.STUR_32_unscaled: case Code.STTR_32_unpriv: case Code.STR_32_post: case Code.STR_32_pre: StoreImm(i.Rt, i.Rn, i.Imm, i.Mode, 4); break;
+            case Code.STR_64_uimm: case Code.STUR_64_unscaled: case Code.STTR_64_unpriv: case Code.STR_64_post: case Code.STR_64_pre: StoreImm(i.Rt, i.Rn, i.Imm, i.Mode, 8); break;
 
-            case Code.LDRB_uimm: case Code.LDURB_unscaled: case Code.LDTRB_unpriv: case Code.LDRB_post: case Code.LDRB_pre: LoadInt(i, ImmAddress(i), 1, false, false); break;
-            case Code.LDRH_uimm: case Code.LDURH_unscaled: case Code.LDTRH_unpriv: case Code.LDRH_post: case Code.LDRH_pre: LoadInt(i, ImmAddress(i), 2, false, false); break;
-            case Code.LDR_32_uimm: case Code.LDUR_32_unscaled: case Code.LDTR_32_unpriv: case Code.LDR_32_post: case Code.LDR_32_pre: LoadInt(i, ImmAddress(i), 4, false, false); break;
-            case Code.LDR_64_uimm: case Code.LDUR_64_unscaled: case Code.LDTR_64_unpriv: case Code.LDR_64_post: case Code.LDR_64_pre: LoadInt(i, ImmAddress(i), 8, false, true); break;
-            case Code.LDRSB_32_uimm: case Code.LDURSB_32_unscaled: case Code.LDTRSB_32_unpriv: case Code.LDRSB_32_post: case Code.LDRSB_32_pre: LoadInt(i, ImmAddress(i), 1, true, false); break;
-            case Code.LDRSB_64_uimm: case Code.LDURSB_64_unscaled: case Code.LDTRSB_64_unpriv: case Code.LDRSB_64_post: case Code.LDRSB_64_pre: LoadInt(i, ImmAddress(i), 1, true, true); break;
-            case Code.LDRSH_32_uimm: case Code.LDURSH_32_unscaled: case Code.LDTRSH_32_unpriv: case Code.LDRSH_32_post: case Code.LDRSH_32_pre: LoadInt(i, ImmAddress(i), 2, true, false); break;
-            case Code.LDRSH_64_uimm: case Code.LDURSH_64_unscaled: case Code.LDTRSH_64_unpriv: case Code.LDRSH_64_post: case Code.LDRSH_64_pre: LoadInt(i, ImmAddress(i), 2, true, true); break;
-            case Code.LDRSW_uimm: case Code.LDURSW_unscaled: case Code.LDTRSW_unpriv: case Code.LDRSW_post: case Code.LDRSW_pre: LoadInt(i, ImmAddress(i), 4, true, true); break;
+            case Code.LDRB_uimm: case Code.LDURB_unscaled: case Code.LDTRB_unpriv: case Code.LDRB_post: case Code.LDRB_pre: LoadInt(i.Rt, ImmAddress(i), 1, false, false); break;
+            case Code.LDRH_uimm: case Code.LDURH_unscaled: case Code.LDTRH_unpriv: case Code.LDRH_post: case Code.LDRH_pre: LoadInt(i.Rt, ImmAddress(i), 2, false, false); break;
+            case Code.LDR_32_uimm: case Code.LDUR_32_unscaled: case Code.LDTR_32_unpriv: case Code.LDR_32_post: case Code.LDR_32_pre: LoadInt(i.Rt, ImmAddress(i), 4, false, false); break;
+            case Code.LDR_64_uimm: case Code.LDUR_64_unscaled: case Code.LDTR_64_unpriv: case Code.LDR_64_post: case Code.LDR_64_pre: LoadInt(i.Rt, ImmAddress(i), 8, false, true); break;
+            case Code.LDRSB_32_uimm: case Code.LDURSB_32_unscaled: case Code.LDTRSB_32_unpriv: case Code.LDRSB_32_post: case Code.LDRSB_32_pre: LoadInt(i.Rt, ImmAddress(i), 1, true, false); break;
+            case Code.LDRSB_64_uimm: case Code.LDURSB_64_unscaled: case Code.LDTRSB_64_unpriv: case Code.LDRSB_64_post: case Code.LDRSB_64_pre: LoadInt(i.Rt, ImmAddress(i), 1, true, true); break;
+            case Code.LDRSH_32_uimm: case Code.LDURSH_32_unscaled: case Code.LDTRSH_32_unpriv: case Code.LDRSH_32_post: case Code.LDRSH_32_pre: LoadInt(i.Rt, ImmAddress(i), 2, true, false); break;
+            case Code.LDRSH_64_uimm: case Code.LDURSH_64_unscaled: case Code.LDTRSH_64_unpriv: case Code.LDRSH_64_post: case Code.LDRSH_64_pre: LoadInt(i.Rt, ImmAddress(i), 2, true, true); break;
+            case Code.LDRSW_uimm: case Code.LDURSW_unscaled: case Code.LDTRSW_unpriv: case Code.LDRSW_post: case Code.LDRSW_pre: LoadInt(i.Rt, ImmAddress(i), 4, true, true); break;
 
             // Register offset
             case Code.STRB_reg: StoreReg(i, 1); break;
             case Code.STRH_reg: StoreReg(i, 2); break;
             case Code.STR_32_reg: StoreReg(i, 4); break;
             case Code.STR_64_reg: StoreReg(i, 8); break;
-            case Code.LDRB_reg: LoadInt(i, RegAddress(i), 1, false, false); break;
-            case Code.LDRH_reg: LoadInt(i, RegAddress(i), 2, false, false); break;
-            case Code.LDR_32_reg: LoadInt(i, RegAddress(i), 4, false, false); break;
-            case Code.LDR_64_reg: LoadInt(i, RegAddress(i), 8, false, true); break;
-            case Code.LDRSB_32_reg: LoadInt(i, RegAddress(i), 1, true, false); break;
-            case Code.LDRSB_64_reg: LoadInt(i, RegAddress(i), 1, true, true); break;
-            case Code.LDRSH_32_reg: LoadInt(i, RegAddress(i), 2, true, false); break;
-            case Code.LDRSH_64_reg: LoadInt(i, RegAddress(i), 2, true, true); break;
-            case Code.LDRSW_reg: LoadInt(i, RegAddress(i), 4, true, true); break;
+            case Code.LDRB_reg: LoadInt(i.Rt, RegAddress(i), 1, false, false); break;
+            case Code.LDRH_reg: LoadInt(i.Rt, RegAddress(i), 2, false, false); break;
+            case Code.LDR_32_reg: LoadInt(i.Rt, RegAddress(i), 4, false, false); break;
+            case Code.LDR_64_reg: LoadInt(i.Rt, RegAddress(i), 8, false, true); break;
+            case Code.LDRSB_32_reg: LoadInt(i.Rt, RegAddress(i), 1, true, false); break;
+            case Code.LDRSB_64_reg: LoadInt(i.Rt, RegAddress(i), 1, true, true); break;
+            case Code.LDRSH_32_reg: LoadInt(i.Rt, RegAddress(i), 2, true, false); break;
+            case Code.LDRSH_64_reg: LoadInt(i.Rt, RegAddress(i), 2, true, true); break;
+            case Code.LDRSW_reg: LoadInt(i.Rt, RegAddress(i), 4, true, true); break;
 
             // System
             case Code.MRS: Mrs(i); break;

@@ -4,137 +4,142 @@ using A64Asm.Isa.Operands;
 
 namespace A64Asm.Verifier.Emulation;
 
-/// <summary>Loads and stores of every addressing mode: the address, the access, the writeback.</summary>
+/// <summary>
+/// Loads and stores of every addressing mode: the address, the access, the writeback, the counters. Written on
+/// register numbers and operand values, so the block runner's memory ops run these same definitions.
+/// </summary>
 public sealed partial class Machine
 {
+    /// <summary>
+    /// What accesses add to the counters: an instruction counts once (a pair too) with all the bytes it moves, and
+    /// only once its access is done, so one that faults does not count. A pair group or a bulk loop adds many at once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountAccesses(bool load, long instructions, long bytes)
+    {
+        if (load) { Counters.Loads += instructions; Counters.BytesLoaded += bytes; }
+        else { Counters.Stores += instructions; Counters.BytesStored += bytes; }
+    }
+
+    /// <summary>
+    /// An immediate-offset addressing mode as what the base gains before the access, the access's offset from
+    /// the base then, and what the base gains after: pre-index (imm, 0, 0), post-index (0, 0, imm), offset
+    /// (0, imm, 0). A loop plan reads the same parts to see how its bases move.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (long Before, long Offset, long After) AddressParts(AddrMode mode, long imm) => mode switch
+    {
+        AddrMode.PreIndex => (imm, 0, 0),
+        AddrMode.PostIndex => (0, 0, imm),
+        _ => (0, imm, 0),
+    };
+
     /// <summary>The address of an immediate-offset form; pre/post-index write the base back.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong ImmAddress(in Instruction i)
+    private ulong ImmAddress(int rn, long imm, AddrMode mode)
     {
-        ulong b = Cpu.Xsp(i.Rn);
-        switch (i.Mode)
-        {
-            case AddrMode.PostIndex:
-                Cpu.SetXsp(i.Rn, b + (ulong)i.Imm);
-                return b;
-            case AddrMode.PreIndex:
-                b += (ulong)i.Imm;
-                Cpu.SetXsp(i.Rn, b);
-                return b;
-            default:
-                return b + (ulong)i.Imm;
-        }
+        var (before, offset, after) = AddressParts(mode, imm);
+        ulong b = Cpu.Xsp(rn) + (ulong)before;
+        if (mode != AddrMode.Offset) Cpu.SetXsp(rn, b + (ulong)after);
+        return b + (ulong)offset;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong ImmAddress(in Instruction i) => ImmAddress(i.Rn, i.Imm, i.Mode);
 
     /// <summary>[Xn|SP, Rm{, extend {#amount}}].</summary>
     private ulong RegAddress(in Instruction i) => Cpu.Xsp(i.Rn) + ExtendedRm(i, true);
 
     /// <summary>Loads <paramref name="size"/> bytes into Rt, sign-extending when asked, to 32 or 64 bits.</summary>
-    private void LoadInt(in Instruction i, ulong address, int size, bool signed, bool to64)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void LoadInt(int rt, ulong address, int size, bool signed, bool to64)
     {
         ulong v = Load(address, size);
         if (signed)
         {
-            v = size switch { 1 => (ulong)(long)(sbyte)v, 2 => (ulong)(long)(short)v, 4 => (ulong)(long)(int)v, _ => v };
+            v = Alu.SignExtend(v, size);
             if (!to64) v = (uint)v;
         }
-        Counters.Loads++;
-        Counters.BytesLoaded += size;
-        Cpu.SetXzr(i.Rt, v);
+        CountAccesses(true, 1, size);
+        Cpu.SetXzr(rt, v);
     }
 
-    private void StoreInt(in Instruction i, ulong value, ulong address, int size)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StoreInt(ulong value, ulong address, int size)
     {
         Store(address, value, size);
-        Counters.Stores++;
-        Counters.BytesStored += size;
+        CountAccesses(false, 1, size);
     }
 
     /// <summary>Reads Rt before the address (and any writeback), so a store of the base register stores the old value.</summary>
-    private void StoreImm(in Instruction i, int size)
-    {
-        ulong v = Cpu.X[i.Rt];
-        StoreInt(i, v, ImmAddress(i), size);
-    }
-
-    private void StoreReg(in Instruction i, int size) => StoreInt(i, Cpu.X[i.Rt], RegAddress(i), size);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void LoadPair64(in Instruction i)
+    private void StoreImm(int rt, int rn, long imm, AddrMode mode, int size)
     {
-        ulong a = ImmAddress(i);
-        ulong v1 = Load64(a), v2 = Load64(a + 8);
-        Cpu.SetXzr(i.Rt, v1);
-        Cpu.SetXzr(i.Rt2, v2);
-        Counters.Loads++;
-        Counters.BytesLoaded += 16;
+        ulong v = Cpu.Xzr(rt);
+        StoreInt(v, ImmAddress(rn, imm, mode), size);
     }
 
+    private void StoreReg(in Instruction i, int size) => StoreInt(Cpu.Xzr(i.Rt), RegAddress(i), size);
+
+    /// <summary>LDP/LDNP/LDPSW: two <paramref name="size"/>-byte loads from consecutive addresses, LDPSW sign-extending.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void StorePair64(in Instruction i)
+    private void LoadPair(int rt, int rt2, int rn, long imm, AddrMode mode, int size, bool signed)
     {
-        ulong v1 = Cpu.X[i.Rt], v2 = Cpu.X[i.Rt2];
-        ulong a = ImmAddress(i);
-        Store64(a, v1);
-        Store64(a + 8, v2);
-        Counters.Stores++;
-        Counters.BytesStored += 16;
+        ulong a = ImmAddress(rn, imm, mode);
+        ulong v1 = Load(a, size), v2 = Load(a + (ulong)size, size);
+        if (signed) { v1 = Alu.SignExtend(v1, size); v2 = Alu.SignExtend(v2, size); }
+        Cpu.SetXzr(rt, v1);
+        Cpu.SetXzr(rt2, v2);
+        CountAccesses(true, 1, 2 * size);
     }
 
-    private void LoadPair32(in Instruction i, bool signed)
+    /// <summary>STP/STNP; reads both registers before the writeback, as <see cref="StoreImm"/> does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StorePair(int rt, int rt2, int rn, long imm, AddrMode mode, int size)
     {
-        ulong a = ImmAddress(i);
-        ulong v1 = Load32(a), v2 = Load32(a + 4);
-        if (signed) { v1 = (ulong)(long)(int)v1; v2 = (ulong)(long)(int)v2; }
-        Cpu.SetXzr(i.Rt, v1);
-        Cpu.SetXzr(i.Rt2, v2);
-        Counters.Loads++;
-        Counters.BytesLoaded += 8;
-    }
-
-    private void StorePair32(in Instruction i)
-    {
-        ulong v1 = Cpu.X[i.Rt], v2 = Cpu.X[i.Rt2];
-        ulong a = ImmAddress(i);
-        Store32(a, (uint)v1);
-        Store32(a + 4, (uint)v2);
-        Counters.Stores++;
-        Counters.BytesStored += 8;
+        ulong v1 = Cpu.Xzr(rt), v2 = Cpu.Xzr(rt2);
+        ulong a = ImmAddress(rn, imm, mode);
+        Store(a, v1, size);
+        Store(a + (ulong)size, v2, size);
+        CountAccesses(false, 1, 2 * size);
     }
 
     // The exclusive monitor: one address, set by a load-exclusive, cleared by a store-exclusive or CLREX.
     private ulong? _exclusiveAddress;
 
+    /// <summary>The base of the exclusive and acquire/release forms, which must be aligned whatever SCTLR.A says.</summary>
+    private ulong AlignedBase(int rn, int size, string what)
+    {
+        ulong a = Cpu.Xsp(rn);
+        if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, what);
+        return a;
+    }
+
     private void LoadExclusive(in Instruction i, int size)
     {
-        ulong a = Cpu.Xsp(i.Rn);
-        if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "exclusive load");
+        ulong a = AlignedBase(i.Rn, size, "exclusive load");
         _exclusiveAddress = a;
-        LoadInt(i, a, size, false, size == 8);
+        LoadInt(i.Rt, a, size, false, size == 8);
     }
 
     private void StoreExclusive(in Instruction i, int size)
     {
-        ulong a = Cpu.Xsp(i.Rn);
-        if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "exclusive store");
+        ulong a = AlignedBase(i.Rn, size, "exclusive store");
         bool ok = _exclusiveAddress == a;
         _exclusiveAddress = null;
-        if (ok) StoreInt(i, Cpu.X[i.Rt], a, size);
+        if (ok) StoreInt(Cpu.Xzr(i.Rt), a, size);
         Cpu.SetXzr(i.Rs, ok ? 0UL : 1UL);
     }
 
     /// <summary>Load-acquire / store-release: ordering is trivially met by a single in-order PE; alignment is not optional.</summary>
     private void LoadAcquire(in Instruction i, int size)
     {
-        ulong a = Cpu.Xsp(i.Rn);
-        if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "load-acquire");
-        LoadInt(i, a, size, false, size == 8);
+        LoadInt(i.Rt, AlignedBase(i.Rn, size, "load-acquire"), size, false, size == 8);
     }
 
     private void StoreRelease(in Instruction i, int size)
     {
-        ulong a = Cpu.Xsp(i.Rn);
-        if ((a & (ulong)(size - 1)) != 0) AlignmentFault(a, size, "store-release");
-        StoreInt(i, Cpu.X[i.Rt], a, size);
+        ulong v = Cpu.Xzr(i.Rt);
+        StoreInt(v, AlignedBase(i.Rn, size, "store-release"), size);
     }
 }

@@ -12,20 +12,15 @@ public sealed partial class Machine
 {
     private readonly Dictionary<int, FrameCode> _decodedFrames = new();
 
-    /// <summary>Decoded instructions of one 4K frame, and the translated blocks starting in it.</summary>
+    /// <summary>Decoded instructions of one 4K frame, and the pre-decoded blocks starting in it.</summary>
     private sealed class FrameCode(Instruction[] decoded)
     {
         public readonly Instruction[] Decoded = decoded;
-        public readonly BlockFn?[] Blocks = new BlockFn?[decoded.Length];
-        public readonly int[] BlockLengths = new int[decoded.Length];
-        public readonly bool[] Untranslatable = new bool[decoded.Length];
         public readonly Block?[] Fast = new Block?[decoded.Length];
         public readonly bool[] NoFast = new bool[decoded.Length];
 
         public void Invalidate()
         {
-            Array.Clear(Blocks);
-            Array.Clear(Untranslatable);
             foreach (var b in Fast) if (b is not null) b.Dead = true;
             Array.Clear(Fast);
             Array.Clear(NoFast);
@@ -35,27 +30,11 @@ public sealed partial class Machine
     /// <summary>How straight-line code runs; every engine leaves the same state, counters and faults.</summary>
     public ExecutionEngine Engine { get; set; } = ExecutionEngine.Blocks;
 
-    // The translator emits IL, which Native AOT (the published a64asm) cannot: there pre-decoded blocks run instead.
-    private bool Translate => Engine == ExecutionEngine.Translator && System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
     private bool PreDecode => Engine != ExecutionEngine.Interpreter;
 
-    // Where the running translated block started, to recount instructions exactly when it faults midway.
-    private ulong _blockPc;
-    private long _blockCount;
-    private bool _inBlock;
-
-    internal void EnterBlock(ulong pc, int count)
-    {
-        _blockPc = pc;
-        _blockCount = Counters.Instructions;
-        Counters.Instructions += count;
-        _inBlock = true;
-    }
     /// <summary>The count of instructions up to and including the one at _pc (blocks add theirs at one go).</summary>
     private long CurrentStep() =>
-        _block is { } b ? Counters.Instructions + (long)((_pc - b.Start) / 4) + 1
-        : _inBlock ? _blockCount + (long)((_pc - _blockPc) / 4) + 1
-        : Counters.Instructions;
+        _block is { } b ? Counters.Instructions + (long)((_pc - b.Start) / 4) + 1 : Counters.Instructions;
 
     private readonly List<(ulong Pc, ulong Line)> _staleFetches = new();
     private readonly HashSet<ulong> _staleFetchLines = new();
@@ -85,8 +64,6 @@ public sealed partial class Machine
         catch (FaultException e)
         {
             CountFaultedBlock();
-            if (_inBlock) Counters.Instructions = _blockCount + (long)((_pc - _blockPc) / 4) + 1;
-            _inBlock = false;
             LastFault = e.Fault;
             Cpu.Pc = _pc;
             return StopReason.Fault;
@@ -94,7 +71,6 @@ public sealed partial class Machine
         catch (StopException e)
         {
             CountFaultedBlock();
-            _inBlock = false;
             return e.Reason;
         }
     }
@@ -107,8 +83,7 @@ public sealed partial class Machine
         Instruction[] frame = Array.Empty<Instruction>();
         ulong frameBase = ulong.MaxValue;
         ulong[] x = cpu.X;
-        bool translate = Translate;
-        bool fast = PreDecode && !translate;
+        bool fast = PreDecode;
         while (true)
         {
             ulong pc = cpu.Pc;
@@ -122,23 +97,6 @@ public sealed partial class Machine
                 frameBase = pc & ~(ulong)Offset;
             }
             int index = (int)((pc & Offset) >> 2);
-            if (translate)
-            {
-                var block = code!.Blocks[index];
-                if (block is null && !code.Untranslatable[index])
-                {
-                    block = code.Blocks[index] = BlockTranslator.Translate(frame, index, pc, StopPc, out code.BlockLengths[index]);
-                    code.Untranslatable[index] = block is null;
-                }
-                // A block runs whole, so only when all of it fits under the bound; else one instruction at a time.
-                if (block is not null && Counters.Instructions + code.BlockLengths[index] <= end)
-                {
-                    _pc = pc;
-                    cpu.Pc = block(this, x);
-                    _inBlock = false;
-                    continue;
-                }
-            }
             if (fast)
             {
                 var block = code!.Fast[index];
@@ -167,7 +125,7 @@ public sealed partial class Machine
         if (idx == 0) Fault(FaultKind.Unmapped, pc, $"instruction fetch from unmapped address 0x{pc:x}");
         if (FetchOnlyFrom is { } role && Memory.Role(idx) != role)
             Fault(FaultKind.Unmapped, pc, $"instruction fetch from a {Memory.Role(idx)} page at 0x{pc:x}, outside the {role} page");
-        if (Cpu.InstructionCacheOn && (_istale[idx] & (1UL << (int)((pc >> 6) & 63))) != 0 && _staleFetchLines.Add(pc >> 6))
+        if (Cpu.InstructionCacheOn && (_istale[idx] & LineBit(pc)) != 0 && _staleFetchLines.Add(pc >> 6))
             _staleFetches.Add((pc, pc & ~63UL));
         if (_decodedFrames.TryGetValue(idx, out var code)) return code;
         var words = Memory.Frame(pc);
