@@ -1,6 +1,7 @@
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.Parsing.Syntax;
+using static A64Asm.Assembler.Layout.DirectiveArguments;
 
 namespace A64Asm.Assembler.Layout;
 
@@ -25,34 +26,34 @@ public sealed partial class ObjectAssembler
         [".popsection"] = (a, l, d) => a.Sections.Pop(l.At(d.Index)),
         [".previous"] = (a, l, d) => a.Sections.SwapWithPrevious(l.At(d.Index)),
 
-        [".byte"] = (a, l, d) => a.Data(l, d, 1),
-        [".hword"] = (a, l, d) => a.Data(l, d, 2),
-        [".short"] = (a, l, d) => a.Data(l, d, 2),
-        [".2byte"] = (a, l, d) => a.Data(l, d, 2),
-        [".word"] = (a, l, d) => a.Data(l, d, 4),
-        [".long"] = (a, l, d) => a.Data(l, d, 4),
-        [".int"] = (a, l, d) => a.Data(l, d, 4),
-        [".4byte"] = (a, l, d) => a.Data(l, d, 4),
-        [".quad"] = (a, l, d) => a.Data(l, d, 8),
-        [".xword"] = (a, l, d) => a.Data(l, d, 8),
-        [".8byte"] = (a, l, d) => a.Data(l, d, 8),
-        [".dword"] = (a, l, d) => a.Data(l, d, 8),
-        [".inst"] = (a, l, d) => a.Inst(l, d),
-        [".ascii"] = (a, l, d) => a.Strings(l, d, terminate: false),
-        [".asciz"] = (a, l, d) => a.Strings(l, d, terminate: true),
-        [".string"] = (a, l, d) => a.Strings(l, d, terminate: true),
-        [".skip"] = (a, l, d) => a.Space(l, d),
-        [".space"] = (a, l, d) => a.Space(l, d),
-        [".zero"] = (a, l, d) => a.Space(l, d),
-        [".fill"] = (a, l, d) => a.FillDirective(l, d),
+        [".byte"] = (a, l, d) => a._data.Data(l, d, 1),
+        [".hword"] = (a, l, d) => a._data.Data(l, d, 2),
+        [".short"] = (a, l, d) => a._data.Data(l, d, 2),
+        [".2byte"] = (a, l, d) => a._data.Data(l, d, 2),
+        [".word"] = (a, l, d) => a._data.Data(l, d, 4),
+        [".long"] = (a, l, d) => a._data.Data(l, d, 4),
+        [".int"] = (a, l, d) => a._data.Data(l, d, 4),
+        [".4byte"] = (a, l, d) => a._data.Data(l, d, 4),
+        [".quad"] = (a, l, d) => a._data.Data(l, d, 8),
+        [".xword"] = (a, l, d) => a._data.Data(l, d, 8),
+        [".8byte"] = (a, l, d) => a._data.Data(l, d, 8),
+        [".dword"] = (a, l, d) => a._data.Data(l, d, 8),
+        [".inst"] = (a, l, d) => a._data.Inst(l, d),
+        [".ascii"] = (a, l, d) => a._data.Strings(l, d, terminate: false),
+        [".asciz"] = (a, l, d) => a._data.Strings(l, d, terminate: true),
+        [".string"] = (a, l, d) => a._data.Strings(l, d, terminate: true),
+        [".skip"] = (a, l, d) => a._data.Space(l, d),
+        [".space"] = (a, l, d) => a._data.Space(l, d),
+        [".zero"] = (a, l, d) => a._data.Space(l, d),
+        [".fill"] = (a, l, d) => a._data.Fill(l, d),
 
-        [".align"] = (a, l, d) => a.Align(l, d, powerOfTwo: true, fillSize: 1),
-        [".p2align"] = (a, l, d) => a.Align(l, d, powerOfTwo: true, fillSize: 1),
-        [".p2alignw"] = (a, l, d) => a.Align(l, d, powerOfTwo: true, fillSize: 2),
-        [".p2alignl"] = (a, l, d) => a.Align(l, d, powerOfTwo: true, fillSize: 4),
-        [".balign"] = (a, l, d) => a.Align(l, d, powerOfTwo: false, fillSize: 1),
-        [".balignw"] = (a, l, d) => a.Align(l, d, powerOfTwo: false, fillSize: 2),
-        [".balignl"] = (a, l, d) => a.Align(l, d, powerOfTwo: false, fillSize: 4),
+        [".align"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: true, fillSize: 1),
+        [".p2align"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: true, fillSize: 1),
+        [".p2alignw"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: true, fillSize: 2),
+        [".p2alignl"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: true, fillSize: 4),
+        [".balign"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: false, fillSize: 1),
+        [".balignw"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: false, fillSize: 2),
+        [".balignl"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: false, fillSize: 4),
         [".org"] = (a, l, d) => a.Org(l, d),
         [".ltorg"] = (a, l, d) => a.Ltorg(l),
         [".pool"] = (a, l, d) => a.Ltorg(l),
@@ -69,7 +70,7 @@ public sealed partial class ObjectAssembler
         [".set"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
         [".equ"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
         [".equiv"] = (a, l, d) => a.SetDirective(l, d, redefinable: false),
-        [".unreq"] = (a, l, d) => a.Aliases.Remove(a.NameArgument(l, d, 0), l.At(d.Index), a.PassDiagnostics),
+        [".unreq"] = (a, l, d) => a.Aliases.Remove(NameArgument(l, d, 0), l.At(d.Index), a.PassDiagnostics),
     };
 
     private void Directive(ParsedLine line, DirectiveStatement d)
@@ -78,41 +79,6 @@ public sealed partial class ObjectAssembler
             handler(this, line, d);
         else if (!IgnoredDirectives.Contains(d.Name) && !d.Name.StartsWith(".cfi_", StringComparison.Ordinal))
             throw new AsmError(line.At(d.Index), $"unknown directive '{d.Name}'");
-    }
-
-    // ------------------------------------------------------------------ argument helpers
-
-    private Expr ExprArgument(ParsedLine line, DirectiveStatement d, int index)
-    {
-        if (index < d.Arguments.Count && d.Arguments[index] is ExprOperandSyntax e)
-            return e.Expr;
-        int at = index < d.Arguments.Count ? d.Arguments[index].Index : d.Index;
-        throw new AsmError(line.At(at), $"{d.Name} expects an expression as argument {index + 1}");
-    }
-
-    private Expr? OptionalExprArgument(ParsedLine line, DirectiveStatement d, int index) =>
-        index >= d.Arguments.Count || d.Arguments[index] is EmptyOperandSyntax ? null : ExprArgument(line, d, index);
-
-    private string NameArgument(ParsedLine line, DirectiveStatement d, int index)
-    {
-        if (index < d.Arguments.Count)
-        {
-            switch (d.Arguments[index])
-            {
-                case ExprOperandSyntax { Expr: SymbolExpr { IsLocationCounter: false } s }: return s.Name;
-                case StringOperandSyntax str: return System.Text.Encoding.UTF8.GetString(str.Bytes);
-            }
-        }
-        int at = index < d.Arguments.Count ? d.Arguments[index].Index : d.Index;
-        throw new AsmError(line.At(at), $"{d.Name} expects a symbol name as argument {index + 1}");
-    }
-
-    private IEnumerable<string> NameArguments(ParsedLine line, DirectiveStatement d)
-    {
-        if (d.Arguments.Count == 0)
-            throw new AsmError(line.At(d.Index), $"{d.Name} expects a symbol name");
-        for (int i = 0; i < d.Arguments.Count; i++)
-            yield return NameArgument(line, d, i);
     }
 
     // ------------------------------------------------------------------ symbols
@@ -161,7 +127,7 @@ public sealed partial class ObjectAssembler
     {
         var symbol = Symbols.GetOrAdd(NameArgument(line, d, 0));
         var expr = ExprArgument(line, d, 1);
-        if (!_emitting) return;
+        if (!_out.Emitting) return;
         // A size that names a later label is taken at the end.
         int undefinedBefore = _undefinedLookups;
         if (!TrySetSize(symbol, expr, line, out var error))

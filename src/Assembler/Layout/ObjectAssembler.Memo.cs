@@ -73,8 +73,8 @@ public sealed partial class ObjectAssembler
         // What Execute does for an instruction line without labels, with the word already known.
         _mapping.BeginLine();
         _mapping.AfterStatementLabels();
-        MarkCode(MappingSymbols.BeforeOperands);
-        AlignInstruction();
+        _out.MarkCode(MappingSymbols.BeforeOperands);
+        _out.AlignInstruction();
         BinaryPrimitives.WriteUInt32LittleEndian(Reserve(4), hit.Word);
         _mapping.EndLine();
         if (hit.FromTokens) TokenEncodedLines++;

@@ -71,13 +71,13 @@ public sealed partial class ObjectAssembler
             if (entry.Size != alignedFor)
             {
                 // Each size's slots are aligned to that size, padded with zeros even in code (GNU as).
-                MarkPoolGroup(aligned: false);
-                AlignTo(entry.Size, fill: 0, fillSize: 1, max: null);
-                MarkPoolGroup(aligned: true);
+                _out.MarkPoolGroup(aligned: false);
+                _out.AlignTo(entry.Size, fill: 0, fillSize: 1, max: null);
+                _out.MarkPoolGroup(aligned: true);
                 alignedFor = entry.Size;
             }
             DefineLabel(entry.Label, entry.Line, -1);
-            if (_emitting)
+            if (_out.Emitting)
                 WriteExpression(entry.Size, entry.Value, entry.Line, entry.At);
             else
                 Current.Location += entry.Size;

@@ -53,7 +53,7 @@ public sealed partial class ObjectAssembler
             return;
         var first = _executing ?? throw new InvalidOperationException("a size became uncertain outside a statement");
         _streaming = false;
-        _emitting = false;
+        _out.Emitting = false;
         _tail = new TailStart(Sections.Save(), Aliases.Save(), _relocations.Count, _fixups.Count, _mapping.LineSeq - 1);
         _program.Add(first);
     }
@@ -74,7 +74,7 @@ public sealed partial class ObjectAssembler
             RunTailPass();
         } while (_moved);
         _pass++;
-        _emitting = true;
+        _out.Emitting = true;
         RunTailPass();
         if (_moved)
             throw new AsmError(null, "internal error: a label moved in the emitting pass");

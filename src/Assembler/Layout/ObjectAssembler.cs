@@ -13,7 +13,7 @@ namespace A64Asm.Assembler.Layout;
 /// statements are kept instead, and layout passes over the tail alone repeat until no label moves; the last of
 /// them emits the tail. Nothing before the tail is laid out or emitted twice, and the front end runs once.
 /// </summary>
-public sealed partial class ObjectAssembler : IExpressionScope
+public sealed partial class ObjectAssembler : IStatementContext
 {
     private readonly IDiagnosticSink _diagnostics;
     private readonly StatementParser _parser;
@@ -24,7 +24,6 @@ public sealed partial class ObjectAssembler : IExpressionScope
     private readonly InstructionEncoder _encoder;
 
     private int _pass = 1;
-    private bool _emitting;
     private bool _uncertain;
     private bool _moved;
     private bool _finished;
@@ -33,50 +32,44 @@ public sealed partial class ObjectAssembler : IExpressionScope
     {
         _diagnostics = diagnostics;
         _streaming = true;
-        _emitting = true;
         _parser = new StatementParser();
         _encoder = new InstructionEncoder(this);
         _mapping = new MappingSymbols(Sections, Symbols);
+        _out = new SectionWriter(Sections, _mapping);
+        _data = new DataDirectives(this, _out);
     }
+
+    private readonly DataDirectives _data;
+
+    long? IStatementContext.EvaluateForLayout(Expr expr, ParsedLine line) => EvaluateForLayout(expr, line);
+    void IStatementContext.WriteExpression(int size, Expr expr, SourceLine line, SourceLocation at) => WriteExpression(size, expr, line, at);
+    void IStatementContext.Warning(SourceLocation? at, string message) => Warning(at, message);
+    bool IStatementContext.FirstPass => _pass == 1;
 
     private readonly MappingSymbols _mapping;
+    private readonly SectionWriter _out;
     private readonly EquateChains _equates = new();
-
-    // Mapping symbols mark what the emitting pass writes; layout passes write nothing.
-    private void MarkCode(int phase)
-    {
-        if (_emitting) _mapping.MarkCode(phase);
-    }
-
-    private void MarkData()
-    {
-        if (_emitting) _mapping.MarkData();
-    }
-
-    private void MarkFill()
-    {
-        if (_emitting) _mapping.MarkFill();
-    }
-
-    private void MarkPoolGroup(bool aligned)
-    {
-        if (_emitting) _mapping.MarkPoolGroup(aligned);
-    }
-
-    private void MarkAlignment(bool codeFill, long padding)
-    {
-        if (_emitting) _mapping.MarkAlignment(codeFill, padding);
-    }
 
     public SectionTable Sections { get; } = new();
     public SymbolTable Symbols { get; } = new();
     public RegisterAliases Aliases { get; } = new();
 
     /// <summary>Data in big-endian order (-EB); instruction words stay little-endian.</summary>
-    public bool BigEndian { get; init; }
+    public bool BigEndian
+    {
+        get => _out.BigEndian;
+        init => _out.BigEndian = value;
+    }
+
+    /// <summary>--max-section-size: no section may grow past this many bytes.</summary>
+    public long MaxSectionSize
+    {
+        get => _out.MaxSectionSize;
+        init => _out.MaxSectionSize = value;
+    }
 
     internal AsmSection Current => Sections.Current;
-    internal bool Emitting => _emitting;
+    internal bool Emitting => _out.Emitting;
 
     public ExprValue LocationCounter
     {
@@ -205,7 +198,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
     {
         // One null check when no listing is asked for; earlier passes lay out only, so only the emitting one is listed.
         _mapping.BeginLine();
-        if (_listed is null || !_emitting || (line.Labels.Count == 0 && line.Statement is null))
+        if (_listed is null || !_out.Emitting || (line.Labels.Count == 0 && line.Statement is null))
         {
             ExecuteStatement(line);
             _mapping.EndLine();
@@ -215,7 +208,7 @@ public sealed partial class ObjectAssembler : IExpressionScope
         long start = section.Location;
         ExecuteStatement(line);
         // The statement that begins the tail is listed when the tail is emitted.
-        if (!_emitting)
+        if (!_out.Emitting)
         {
             _mapping.EndLine();
             return;
@@ -276,9 +269,9 @@ public sealed partial class ObjectAssembler : IExpressionScope
             literal = Literal(line, instruction, literalSyntax);
         if (Current.IsNoBits)
             throw new AsmError(line.At(instruction.Index), $"attempt to store an instruction in NOBITS section '{Current.Name}'");
-        MarkCode(MappingSymbols.BeforeOperands);
-        AlignInstruction();
-        if (!_emitting)
+        _out.MarkCode(MappingSymbols.BeforeOperands);
+        _out.AlignInstruction();
+        if (!_out.Emitting)
         {
             Current.Location += 4;
             return;
@@ -311,14 +304,6 @@ public sealed partial class ObjectAssembler : IExpressionScope
             Reserve(4);
             Defer(place, () => _encoder.Emit(line, instruction, literal));
         }
-    }
-
-    /// <summary>GNU as pads an instruction in a code section to a 4-byte boundary with zeros (labels stay put).</summary>
-    internal void AlignInstruction()
-    {
-        Current.RequireAlignment(4);
-        if (Current.IsCode && (Current.Location & 3) != 0)
-            Fill(4 - (Current.Location & 3), 0);
     }
 
     /// <summary>Evaluates an expression that decides a size or position. In the first pass a forward reference

@@ -1,0 +1,142 @@
+using System.Buffers.Binary;
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Parsing;
+using A64Asm.Assembler.Parsing.Syntax;
+using static A64Asm.Assembler.Layout.DirectiveArguments;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>What a directive needs from the assembler besides writing at '.': values at this point of the file.</summary>
+internal interface IStatementContext : IExpressionScope
+{
+    /// <summary>A size or position; null while it depends on a label not yet defined (the tail begins).</summary>
+    long? EvaluateForLayout(Expr expr, ParsedLine line);
+
+    /// <summary>A datum of <paramref name="size"/> bytes at '.', or a relocation, or work for the end.</summary>
+    void WriteExpression(int size, Expr expr, SourceLine line, SourceLocation at);
+
+    void Warning(SourceLocation? at, string message);
+
+    /// <summary>Layout passes over the tail run the statements again; they warn only the first time.</summary>
+    bool FirstPass { get; }
+}
+
+/// <summary>The directives that put bytes at '.': data, strings, .inst, .space/.skip/.fill and alignment.</summary>
+internal sealed class DataDirectives(IStatementContext context, SectionWriter _out)
+{
+    public void Data(ParsedLine line, DirectiveStatement d, int size)
+    {
+        _out.MarkData();
+        foreach (var argument in d.Arguments)
+        {
+            if (argument is StringOperandSyntax s && size == 1)
+            {
+                _out.WriteBytes(s.Bytes);
+                continue;
+            }
+            if (argument is not ExprOperandSyntax e)
+                throw new AsmError(line.At(argument.Index), $"{d.Name} expects expressions");
+            if (!_out.Emitting)
+            {
+                _out.Current.Location += size;
+                continue;
+            }
+            context.WriteExpression(size, e.Expr, line.Line, line.At(e.Index));
+        }
+    }
+
+    public void Inst(ParsedLine line, DirectiveStatement d)
+    {
+        _out.MarkCode(MappingSymbols.BeforeOperands);
+        foreach (var argument in d.Arguments)
+        {
+            _out.AlignInstruction();
+            if (argument is not ExprOperandSyntax e)
+                throw new AsmError(line.At(argument.Index), ".inst expects expressions");
+            var bytes = _out.Reserve(4);
+            if (_out.Emitting)
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes, (uint)ExpressionEvaluator.EvaluateAbsolute(e.Expr, context, line.Line));
+        }
+    }
+
+    public void Strings(ParsedLine line, DirectiveStatement d, bool terminate)
+    {
+        _out.MarkData();
+        foreach (var argument in d.Arguments)
+        {
+            if (argument is not StringOperandSyntax s)
+                throw new AsmError(line.At(argument.Index), $"{d.Name} expects strings");
+            _out.WriteBytes(s.Bytes);
+            if (terminate) _out.Fill(1, 0);
+        }
+    }
+
+    public void Space(ParsedLine line, DirectiveStatement d)
+    {
+        long? size = context.EvaluateForLayout(ExprArgument(line, d, 0), line);
+        if (size is null) return;
+        if (size < 0)
+            throw new AsmError(line.At(d.Arguments[0].Index), $"{d.Name} size is negative ({size})");
+        // GNU as ignores a zero-sized .space (with a warning) before it marks anything as data.
+        if (size > 0) _out.MarkFill();
+        var fillExpr = OptionalExprArgument(line, d, 1);
+        byte fill = fillExpr is null ? (byte)0 : (byte)ExpressionEvaluator.EvaluateAbsolute(fillExpr, context, line.Line);
+        _out.CheckRoom(size.Value, line.At(d.Index), $"{d.Name} {size}");
+        _out.Fill(size.Value, fill);
+    }
+
+    /// <summary>.fill repeat, size, value: each item holds value's low 4 bytes, the rest zero (GNU as).</summary>
+    public void Fill(ParsedLine line, DirectiveStatement d)
+    {
+        long? repeat = context.EvaluateForLayout(ExprArgument(line, d, 0), line);
+        if (repeat is null) return;
+        if (repeat < 0)
+            throw new AsmError(line.At(d.Arguments[0].Index), $".fill repeat count is negative ({repeat})");
+        if (repeat > 0 || _out.Current.IsCode) _out.MarkFill();
+        var sizeExpr = OptionalExprArgument(line, d, 1);
+        long size = sizeExpr is null ? 1 : ExpressionEvaluator.EvaluateAbsolute(sizeExpr, context, line.Line);
+        if (size < 0)
+            throw new AsmError(line.At(sizeExpr!.Index), $".fill size is negative ({size})");
+        if (size > 8)
+        {
+            if (context.FirstPass) context.Warning(line.At(sizeExpr!.Index), ".fill size clamped to 8");
+            size = 8;
+        }
+        var valueExpr = OptionalExprArgument(line, d, 2);
+        long value = valueExpr is null ? 0 : ExpressionEvaluator.EvaluateAbsolute(valueExpr, context, line.Line);
+        _out.CheckRoom((Int128)repeat.Value * size, line.At(d.Index), $".fill {repeat}, {size}");
+        _out.FillItems(repeat.Value, (int)size, value);
+    }
+
+    public void Align(ParsedLine line, DirectiveStatement d, bool powerOfTwo, int fillSize)
+    {
+        long amount = ExpressionEvaluator.EvaluateAbsolute(ExprArgument(line, d, 0), context, line.Line);
+        long alignment;
+        if (powerOfTwo)
+        {
+            if (amount is < 0 or > 31)
+                throw new AsmError(line.At(d.Arguments[0].Index), $"alignment too large: {amount} (at most 31)");
+            alignment = 1L << (int)amount;
+        }
+        else
+        {
+            alignment = amount == 0 ? 1 : amount;
+            if (alignment < 0 || (alignment & (alignment - 1)) != 0)
+                throw new AsmError(line.At(d.Arguments[0].Index), $"alignment not a power of 2: {amount}");
+        }
+        // The object file pads each section's offset to its alignment (as gas's does), so it bounds the file too.
+        if (alignment > _out.MaxSectionSize)
+            throw new AsmError(line.At(d.Index), $"{d.Name} {amount} asks for {alignment}-byte alignment, " +
+                                                 $"which exceeds the limit of {_out.MaxSectionSize} (use --max-section-size to raise it)");
+        var fillExpr = OptionalExprArgument(line, d, 1);
+        long? fill = fillExpr is null ? null : ExpressionEvaluator.EvaluateAbsolute(fillExpr, context, line.Line);
+        var maxExpr = OptionalExprArgument(line, d, 2);
+        long? max = maxExpr is null ? null : ExpressionEvaluator.EvaluateAbsolute(maxExpr, context, line.Line);
+        long padding = (alignment - _out.Current.Location % alignment) % alignment;
+        if (max is not { } most || padding <= most)
+            _out.CheckRoom(padding, line.At(d.Index), $"{d.Name} {amount}");
+        _out.MarkAlignment(codeFill: fill is null && _out.Current.IsCode && alignment > 1,
+            max is { } limit && padding > limit ? 0 : padding);
+        _out.AlignTo(alignment, fill, fillSize, max);
+    }
+}
