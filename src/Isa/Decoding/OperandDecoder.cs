@@ -187,9 +187,15 @@ internal static class OperandDecoder
                 ins.Mode = AddrMode.Offset;
                 return true;
             }
-            default:
+            case OperandKind.UImm: case OperandKind.UImmX: case OperandKind.Csync: case OperandKind.Rctx:
+            case OperandKind.LslImm: case OperandKind.BfxWidth: case OperandKind.BfizLsb: case OperandKind.BfizWidth:
+            case OperandKind.DcOp: case OperandKind.IcOp: case OperandKind.AtOp: case OperandKind.TlbiOp:
+            case OperandKind.Barrier: case OperandKind.IsbOpt: case OperandKind.PrfOp: case OperandKind.BtiTarget:
+                // The raw fields as one number (bitfield and name kinds: immr/imms, the operation's encoding).
                 PutImm(ref ins, ref immCount, Concatenated(spec, w));
                 return true;
+            default:
+                throw new UnhandledOperandKindException(spec.Kind, "decoder");
         }
     }
 
@@ -237,6 +243,7 @@ internal static class OperandDecoder
     {
         OperandKind.MemPre9 or OperandKind.MemPre7 => AddrMode.PreIndex,
         OperandKind.MemPost9 or OperandKind.MemPost7 => AddrMode.PostIndex,
-        _ => AddrMode.Offset,
+        OperandKind.MemOff9 or OperandKind.MemOff7 => AddrMode.Offset,
+        _ => throw new UnhandledOperandKindException(kind, "decoder"),
     };
 }

@@ -92,7 +92,7 @@ public static partial class A64Encoder
     }
 
     /// <summary>Returns int.MaxValue on success, else how far the row got (for picking the closest error).</summary>
-    static int TryRow(FormInfo row, ReadOnlySpan<Operand> operands, ref EncodeState st)
+    internal static int TryRow(FormInfo row, ReadOnlySpan<Operand> operands, ref EncodeState st)
     {
         var specs = row.Operands;
         int next = 0;
@@ -136,7 +136,7 @@ public static partial class A64Encoder
 
     /// <summary>
     /// Per row, a cheap pre-check before trying its operands: how many source operands it can take (optional
-    /// operands and trailing shifts widen it) and the register class its first operand needs (mnemonics such
+    /// operands and the kinds that read two source operands widen it) and the register class its first operand needs (mnemonics such
     /// as ldr have dozens of rows; most differ in the first register's class).
     /// </summary>
     static readonly (byte Min, byte Max, byte FirstReg)[] OperandCountBounds = ComputeBounds();
@@ -151,8 +151,7 @@ public static partial class A64Encoder
             foreach (var spec in rows[i].Operands)
             {
                 if (!spec.Optional) min++;
-                max++;
-                if (spec.Kind is OperandKind.AddImm or OperandKind.ExtendA or OperandKind.MovImm or OperandKind.Pair or OperandKind.VImm8) max++;
+                max += OperandKinds.Info(spec.Kind).MaxWritten;
             }
             byte firstReg = NoClass;
             if (rows[i].Operands.Length > 0 && !rows[i].Operands[0].Optional)

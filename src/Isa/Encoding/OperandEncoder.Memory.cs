@@ -14,7 +14,8 @@ internal static partial class OperandEncoder
         {
             OperandKind.MemPre9 or OperandKind.MemPre7 => AddrMode.PreIndex,
             OperandKind.MemPost9 or OperandKind.MemPost7 => AddrMode.PostIndex,
-            _ => AddrMode.Offset,
+            OperandKind.MemOff12 or OperandKind.MemOff9 or OperandKind.MemOff7 or OperandKind.MemBase or OperandKind.MemReg => AddrMode.Offset,
+            _ => throw new UnhandledOperandKindException(kind, "encoder"),
         };
         if (mem.Mode != wantMode) return st.Shape(kind);
         if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Fail(EncodeErrorKind.Expected, OperandKind.Xsp);
@@ -50,10 +51,14 @@ internal static partial class OperandEncoder
                 if (v < -256 || v > 255) return st.Range(v, -256, 255);
                 st.Word = spec.F1.Insert(st.Word, (uint)v & 0x1ff);
                 return OperandMatch.Ok;
-            default: // imm7 pairs
+            case OperandKind.MemOff7:
+            case OperandKind.MemPre7:
+            case OperandKind.MemPost7: // pairs
                 if (v % size != 0 || v < -64L * size || v > 63L * size) return st.Range(v, -64L * size, 63L * size, size);
                 st.Word = spec.F1.Insert(st.Word, (uint)(v / size) & 0x7f);
                 return OperandMatch.Ok;
+            default:
+                throw new UnhandledOperandKindException(kind, "encoder");
         }
     }
 
@@ -94,7 +99,8 @@ internal static partial class OperandEncoder
             OperandKind.LitLabel19 => FixupKind.LdLiteral19,
             OperandKind.Label14 => FixupKind.TestBranch14,
             OperandKind.AdrLabel => FixupKind.Adr21,
-            _ => FixupKind.AdrPage21,
+            OperandKind.AdrpLabel => FixupKind.AdrPage21,
+            _ => throw new UnhandledOperandKindException(kind, "encoder"),
         };
         if (op is SymbolOperand sym)
         {
