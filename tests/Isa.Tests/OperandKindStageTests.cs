@@ -13,7 +13,8 @@ namespace A64Asm.Isa.Tests;
 /// them. Every row of the table, forms and aliases, goes through each stage's per-operand entry point with words of
 /// that row: a kind some stage has no case for throws <see cref="UnhandledOperandKindException"/> there and fails
 /// the test, and every kind a row uses must have done real work in each stage (decoded, printed, explained, and
-/// encoded back to its word through that very row).
+/// encoded back to its word through that very row, from the text the assembler's parser and operand converter
+/// read: the fifth stage).
 /// </summary>
 public class OperandKindStageTests
 {
@@ -107,8 +108,8 @@ public class OperandKindStageTests
 
         // The text back through this row's own operand checks (not the first row of the mnemonic that takes it).
         List<Operands.Operand> operands;
-        try { (_, operands) = AsmText.Parse(text); }
-        catch (FormatException) { return; }
+        try { (_, operands) = ProductParser.Parse(text); }
+        catch (Assembler.Diagnostics.AsmError) { return; }
         var st = new EncodeState { Word = row.Value };
         if (A64Encoder.TryRow(row, operands.ToArray(), ref st) == int.MaxValue && SameInstruction(row, st.Word, w))
             foreach (var spec in row.Operands) worked["encoder"].Add(spec.Kind);
