@@ -1,5 +1,6 @@
 using A64Asm.Assembler.Layout;
 using A64Asm.Assembler.Parsing;
+using A64Asm.Isa;
 using A64Asm.Isa.Encoding;
 using A64Asm.Isa.Operands;
 using Antlr4.Runtime;
@@ -28,9 +29,10 @@ internal sealed class DirectStatementEncoder
     public bool TryEncode(string text, out MemoHit hit)
     {
         hit = default;
+        // A row with a feature goes the usual way, where the architecture selection is checked.
         if (!TryReadOperands(text, out string? mnemonic)
             || !A64Encoder.TryEncode(mnemonic, _operands, out var encoded, out _)
-            || encoded.HasFixup)
+            || encoded.HasFixup || encoded.Feature != Feature.Base)
             return false;
         hit = new MemoHit(encoded.Word, null, null, FromTokens: true);
         return true;
