@@ -64,7 +64,14 @@ sealed class Emitter(Table table, string outDir)
         sb.AppendLine("    /// <summary>Every kind, indexed by its value: the one place a kind is declared.</summary>");
         sb.AppendLine("    public static readonly OperandKindInfo[] All =\n    [");
         foreach (var k in table.Kinds)
-            sb.AppendLine($"        new(OperandKind.{k.Name}, {k.Arity}, {k.Written}, \"{Esc(k.Description)}\"),");
+        {
+            string mode = k.Mode switch
+            {
+                "offset" => "A64Asm.Isa.Operands.AddrMode.Offset", "pre" => "A64Asm.Isa.Operands.AddrMode.PreIndex",
+                "post" => "A64Asm.Isa.Operands.AddrMode.PostIndex", _ => "null",
+            };
+            sb.AppendLine($"        new(OperandKind.{k.Name}, {k.Arity}, {k.Written}, \"{Esc(k.Description)}\", {mode}),");
+        }
         sb.AppendLine("    ];\n}");
         return sb.ToString();
     }

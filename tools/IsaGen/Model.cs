@@ -40,8 +40,9 @@ sealed class Row
 }
 
 /// <summary>A kind of operands.isa: the fields it binds (-1: any number), how many source operands it reads at most
-/// (an immediate with its "lsl #12", a register with its extend, a register pair), and what it accepts.</summary>
-sealed record OperandKindDef(string Name, int Arity, int Written, string Description);
+/// (an immediate with its "lsl #12", a register with its extend, a register pair), what it accepts, and for an
+/// address its mode (offset, pre, post).</summary>
+sealed record OperandKindDef(string Name, int Arity, int Written, string Description, string? Mode = null);
 
 sealed record SideEntry(string Table, string Name, long Value);
 

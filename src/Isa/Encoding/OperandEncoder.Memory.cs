@@ -10,14 +10,7 @@ internal static partial class OperandEncoder
     {
         if (op is not MemOperand mem) return st.Shape(spec.Kind);
         var kind = spec.Kind;
-        var wantMode = kind switch
-        {
-            OperandKind.MemPre9 or OperandKind.MemPre7 => AddrMode.PreIndex,
-            OperandKind.MemPost9 or OperandKind.MemPost7 => AddrMode.PostIndex,
-            OperandKind.MemOff12 or OperandKind.MemOff9 or OperandKind.MemOff7 or OperandKind.MemBase or OperandKind.MemReg => AddrMode.Offset,
-            _ => throw new UnhandledOperandKindException(kind, "encoder"),
-        };
-        if (mem.Mode != wantMode) return st.Shape(kind);
+        if (mem.Mode != OperandKinds.ModeOf(kind, "encoder")) return st.Shape(kind);
         if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Fail(EncodeErrorKind.Expected, OperandKind.Xsp);
         st.Word = spec.F0.Insert(st.Word, mem.Base.Num);
         int size = spec.Param;

@@ -133,12 +133,11 @@ internal static class FieldMeanings
 
     static string ShiftName(uint v) => v switch { 0 => "lsl", 1 => "lsr", 2 => "asr", _ => "ror" };
 
-    static string ModeNote(OperandKind kind) => kind switch
+    static string ModeNote(OperandKind kind) => OperandKinds.ModeOf(kind, "explainer") switch
     {
-        OperandKind.MemPre9 or OperandKind.MemPre7 => ", pre-index: the base is updated before the access",
-        OperandKind.MemPost9 or OperandKind.MemPost7 => ", post-index: the base is updated after the access",
-        OperandKind.MemOff9 or OperandKind.MemOff7 => "",
-        _ => throw new UnhandledOperandKindException(kind, "explainer"),
+        Isa.Operands.AddrMode.PreIndex => ", pre-index: the base is updated before the access",
+        Isa.Operands.AddrMode.PostIndex => ", post-index: the base is updated after the access",
+        _ => "",
     };
 
     static long SignExtend(uint v, int bits) => (long)((ulong)v << (64 - bits)) >> (64 - bits);

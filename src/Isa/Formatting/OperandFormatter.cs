@@ -286,14 +286,12 @@ internal static class OperandFormatter
             OperandKind.MemOff7 or OperandKind.MemPre7 or OperandKind.MemPost7 => ((long)((ulong)spec.F1.Extract(w) << 57) >> 57) * spec.Param,
             _ => throw new UnhandledOperandKindException(spec.Kind, "formatter"),
         };
-        switch (spec.Kind)
+        switch (OperandKinds.ModeOf(spec.Kind, "formatter"))
         {
-            case OperandKind.MemPost9:
-            case OperandKind.MemPost7:
+            case Operands.AddrMode.PostIndex:
                 sb.Append("], #").Append(offset);
                 return true;
-            case OperandKind.MemPre9:
-            case OperandKind.MemPre7:
+            case Operands.AddrMode.PreIndex:
                 sb.Append(", #").Append(offset).Append("]!");
                 return true;
             default:
