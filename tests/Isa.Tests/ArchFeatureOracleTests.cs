@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using A64Asm.Isa.Encoding;
 using A64Asm.Isa.Tests.Support;
@@ -84,15 +83,7 @@ public partial class ArchFeatureOracleTests
         {
             string src = Path.Combine(dir, "in.s");
             File.WriteAllLines(src, lines);
-            var psi = new ProcessStartInfo(Oracles.Gas!) { RedirectStandardError = true, RedirectStandardOutput = true };
-            if (march is not null) psi.ArgumentList.Add("-march=" + march);
-            psi.ArgumentList.Add("-o");
-            psi.ArgumentList.Add(Path.Combine(dir, "out.o"));
-            psi.ArgumentList.Add(src);
-            using var p = Process.Start(psi)!;
-            string stderr = p.StandardError.ReadToEnd();
-            p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
+            var (_, stderr) = Oracles.Run(Oracles.Gas!, $"{(march is null ? "" : "-march=" + march)} -o {Path.Combine(dir, "out.o")} {src}");
             return NotSupported().Matches(stderr).ToDictionary(m => int.Parse(m.Groups[1].Value) - 1, m => m.Groups[2].Value);
         }
         finally { Directory.Delete(dir, true); }

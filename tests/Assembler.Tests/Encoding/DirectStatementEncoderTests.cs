@@ -65,7 +65,7 @@ public partial class DirectStatementEncoderTests
     {
         var direct = new DirectStatementEncoder();
         var parser = new A64Asm.Assembler.Parsing.StatementParser();
-        var converter = new OperandConverter(new NoSymbols(), new RegisterAliases(), (_, _, _) => "anchor");
+        var converter = new OperandConverter(new OperandConverterTests.EmptyScope(), new RegisterAliases(), (_, _, _) => "anchor");
         int read = 0;
         foreach (var (source, _) in VectorLines())
         {
@@ -78,16 +78,6 @@ public partial class DirectStatementEncoderTests
             Assert.Equal(converter.Convert(statement.Operands, line), direct.Operands);
         }
         Assert.True(read > 700, $"{read} lines read from tokens");
-    }
-
-    private sealed class NoSymbols : A64Asm.Assembler.Parsing.IExpressionScope
-    {
-        public A64Asm.Assembler.Parsing.ExprValue LocationCounter => A64Asm.Assembler.Parsing.ExprValue.Absolute(0);
-        public bool TryGetSymbol(string name, out A64Asm.Assembler.Parsing.ExprValue value)
-        {
-            value = default;
-            return false;
-        }
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public static partial class Oracles
         finally { Directory.Delete(dir, true); }
     }
 
-    static (int Code, string Stderr) Run(string exe, string args)
+    internal static (int Code, string Stderr) Run(string exe, string args)
     {
         var psi = new ProcessStartInfo(exe, args) { RedirectStandardError = true, RedirectStandardOutput = true };
         using var p = Process.Start(psi)!;
