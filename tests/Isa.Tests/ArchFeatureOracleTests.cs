@@ -38,11 +38,27 @@ public partial class ArchFeatureOracleTests
     [InlineData("armv8-a+pauth+predres+sb+flagm")]
     [InlineData("armv8.5-a+nolse+nopauth+nosb+noflagm")]
     [InlineData("armv8.1-a+nolse+nocrc+nolor")]
-    public void Refused_exactly_where_gas_refuses(string? march)
+    public void Refused_exactly_where_gas_refuses(string? march) =>
+        Compare(march, null, march is null ? ArchFeatures.Armv8 : ArchFeatures.FromGnuArch(march));
+
+    /// <summary>".arch_extension NAME" ahead of the lines, on top of -march.</summary>
+    [OracleTheory(Oracle.GnuBinutils)]
+    [InlineData("armv8-a", "lse")]
+    [InlineData("armv8.2-a", "sha3")]
+    [InlineData("armv8.1-a", "nolse")]
+    [InlineData("armv8.5-a", "nosb")]
+    [InlineData("armv8-a", "crypto")]
+    public void Arch_extension_directive_as_gas_reads_it(string march, string extension) =>
+        Compare(march, extension, ArchFeatures.FromGnuArch(march).WithGnuExtension(extension));
+
+    static void Compare(string? march, string? extension, ArchFeatures features)
     {
         var vectors = McVectors.All().ToList();
-        var gas = GasRefusals(march, vectors.Select(v => v.Source).ToList());
-        var features = march is null ? ArchFeatures.Armv8 : ArchFeatures.FromGnuArch(march);
+        var lines = vectors.Select(v => v.Source).ToList();
+        // GNU numbers the directive as line 1: its refusals are shifted back onto the vectors.
+        if (extension is not null) lines.Insert(0, ".arch_extension " + extension);
+        var gas = GasRefusals(march, lines);
+        if (extension is not null) gas = gas.ToDictionary(kv => kv.Key - 1, kv => kv.Value);
         var failures = new List<string>();
         int refused = 0;
         for (int i = 0; i < vectors.Count; i++)

@@ -93,15 +93,21 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         if (parts[0] == "armv8-r") features = Armv8.With(Feature.Crc).With(Feature.Lse).With(Feature.V8_2)
             .With(Feature.Rcpc).With(Feature.Pauth).With(Feature.Flagm);
         foreach (string ext in parts.Skip(1))
-        {
-            bool remove = ext.StartsWith("no", StringComparison.Ordinal) && !Extensions.ContainsKey(ext);
-            string name = remove ? ext[2..] : ext;
-            if (!Extensions.TryGetValue(name, out var named)) continue;
+            features = features.WithGnuExtension(ext);
+        return features;
+    }
+
+    /// <summary>"+name" or "+noname" of a -march value, or the operand of <c>.arch_extension</c>.</summary>
+    public ArchFeatures WithGnuExtension(string extension)
+    {
+        var features = this;
+        bool remove = extension.StartsWith("no", StringComparison.Ordinal) && !Extensions.ContainsKey(extension);
+        string name = remove ? extension[2..] : extension;
+        if (Extensions.TryGetValue(name, out var named))
             foreach (var f in named)
                 features = remove ? features.Without(f) : features.With(f);
-            // SHA-3 rests on SHA-2: without it, neither.
-            if (remove && name is "sha2" or "crypto") features = features.Without(Feature.Sha3);
-        }
+        // SHA-3 rests on SHA-2: without it, neither.
+        if (remove && name is "sha2" or "crypto") features = features.Without(Feature.Sha3);
         // GNU gates eor3/bcax/rax1/xar on SHA-3 and Armv8.2 together.
         if (!features.Allows(Feature.V8_2)) features = features.Without(Feature.Sha3);
         return features;
