@@ -37,7 +37,7 @@ public partial class DifferentialTests(ITestOutputHelper output)
                 var ins = A64Decoder.Decode(w);
                 if (ins.Code != row.Code) continue;
                 string text = SourceText(A64Formatter.Format(in ins, 0), row);
-                var (m, ops) = AsmText.Parse(text);
+                var (m, ops) = ProductParser.Parse(text);
                 Assert.True(A64Encoder.TryEncode(m, ops, out var enc, out var err), $"{text}: {err}");
                 cases.Add((row.Code, text, enc.Word));
                 k++;

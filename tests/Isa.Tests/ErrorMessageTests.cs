@@ -23,7 +23,7 @@ public class ErrorMessageTests
     [InlineData("ldr x0, [x1, #32768]", "immediate out of range: 32768 is not a multiple of 8 in [0, 32760]")]
     public void Reports_the_closest_forms_error(string source, string message)
     {
-        var (mnemonic, operands) = AsmText.Parse(source);
+        var (mnemonic, operands) = ProductParser.Parse(source);
         Assert.False(A64Encoder.TryEncode(mnemonic, operands, out _, out var error));
         Assert.Equal(message, error);
     }
@@ -40,7 +40,7 @@ public class ErrorMessageTests
     [InlineData("foo x0", -1)]
     public void Names_the_operand_the_error_is_about(string source, int operand)
     {
-        var (mnemonic, operands) = AsmText.Parse(source);
+        var (mnemonic, operands) = ProductParser.Parse(source);
         Assert.False(A64Encoder.TryEncode(mnemonic, operands, 0, out _, out _, out int errorOperand));
         Assert.Equal(operand, errorOperand);
     }

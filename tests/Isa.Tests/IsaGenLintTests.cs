@@ -36,6 +36,19 @@ public class IsaGenLintTests
         Assert.Contains(errors, e => e.Contains(expected));
     }
 
+    [Theory]
+    [InlineData("M 1 \"an address\" mode=sideways", true)]
+    [InlineData("M 1 3 \"an address\"", true)]
+    [InlineData("M 1 \"an address\" mode=pre", false)]
+    [InlineData("M 1 2 \"an address\"", false)]
+    public void Operand_kind_declarations_are_checked(string declaration, bool error)
+    {
+        var table = new Table();
+        TableLoader.Load(table, [("operands.isa", declaration + "\n"), ("a64.isa", "")]);
+        Assert.Equal(error, table.Errors.Any(e => e.Contains("expected `Kind arity [written 1|2]")));
+        if (!error) Assert.Equal("an address", table.Kinds.Single().Description);
+    }
+
     [Fact]
     public void Err_overlap_without_a_more_specific_form()
     {

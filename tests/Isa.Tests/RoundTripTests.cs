@@ -51,7 +51,7 @@ public class RoundTripTests
         string text = A64Formatter.Format(in ins, 0);
         if (ins.Code == Code.Invalid) return;
         valid++;
-        var (mnemonic, operands) = AsmText.Parse(text);
+        var (mnemonic, operands) = ProductParser.Parse(text);
         if (!A64Encoder.TryEncode(mnemonic, operands, out var enc, out var error))
             failures.Add($"{w:x8} {ins.Code}: '{text}' → error: {error}");
         else if (enc.Word != w && !SameInstruction(ins, A64Decoder.Decode(enc.Word)))

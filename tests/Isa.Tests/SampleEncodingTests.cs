@@ -43,7 +43,7 @@ public class SampleEncodingTests
     [MemberData(nameof(Sample))]
     public void Encodes_like_gas_and_prints_like_objdump(string source, uint expected, string objdump)
     {
-        var (mnemonic, operands) = AsmText.Parse(source);
+        var (mnemonic, operands) = ProductParser.Parse(source);
         Assert.True(A64Encoder.TryEncode(mnemonic, operands, out var enc, out var error), error);
         Assert.Equal(expected.ToString("x8"), enc.Word.ToString("x8"));
         var ins = A64Decoder.Decode(expected);
@@ -57,8 +57,8 @@ public class SampleEncodingTests
         { "cbz x18, .Ldone", 0xb4000012, FixupKind.CondBranch19, "cbz\tx18, 0x0" },
         { "tbnz x18, #2, .Ldone", 0x37100012, FixupKind.TestBranch14, "tbnz\tw18, #2, 0x0" },
         { "tbz x18, 3, .Ltest", 0x36180012, FixupKind.TestBranch14, "tbz\tw18, #3, 0x0" },
-        { "b.lo 1b", 0x54000003, FixupKind.CondBranch19, "b.cc\t0x0" },
-        { "b.ne 1b", 0x54000001, FixupKind.CondBranch19, "b.ne\t0x0" },
+        { "b.lo 1f", 0x54000003, FixupKind.CondBranch19, "b.cc\t0x0" },
+        { "b.ne 1f", 0x54000001, FixupKind.CondBranch19, "b.ne\t0x0" },
         { "b .Lnext", 0x14000000, FixupKind.Branch26, "b\t0x0" },
         { "bl func", 0x94000000, FixupKind.Call26, "bl\t0x0" },
     };
@@ -67,7 +67,7 @@ public class SampleEncodingTests
     [MemberData(nameof(Branches))]
     public void Symbol_targets_become_fixups(string source, uint expected, FixupKind kind, string text)
     {
-        var (mnemonic, operands) = AsmText.Parse(source);
+        var (mnemonic, operands) = ProductParser.Parse(source);
         Assert.True(A64Encoder.TryEncode(mnemonic, operands, out var enc, out var error), error);
         Assert.Equal(expected.ToString("x8"), enc.Word.ToString("x8"));
         Assert.Equal(kind, enc.Fixup.Kind);
@@ -78,7 +78,7 @@ public class SampleEncodingTests
     [InlineData("b.cc 0x48", "54", 0x54ffffa3u)]
     public void Numeric_targets_are_addresses(string source, string pcHex, uint expected)
     {
-        var (mnemonic, operands) = AsmText.Parse(source);
+        var (mnemonic, operands) = ProductParser.Parse(source);
         ulong pc = Convert.ToUInt64(pcHex, 16);
         Assert.True(A64Encoder.TryEncode(mnemonic, operands, pc, out var enc, out var error), error);
         Assert.Equal(expected.ToString("x8"), enc.Word.ToString("x8"));

@@ -61,10 +61,18 @@ sealed class Emitter(Table table, string outDir)
         foreach (var c in table.Rows.Select(r => r.Condition).Prepend("None").Distinct()) sb.AppendLine($"    {c},");
         sb.AppendLine("}\n");
         sb.AppendLine("public static partial class OperandKinds\n{");
-        sb.AppendLine("    /// <summary>What each kind accepts, in the words of error messages.</summary>");
-        sb.AppendLine("    public static string Describe(OperandKind kind) => kind switch\n    {");
-        foreach (var k in table.Kinds) sb.AppendLine($"        OperandKind.{k.Name} => \"{Esc(k.Description)}\",");
-        sb.AppendLine("        _ => \"an operand\",\n    };\n}");
+        sb.AppendLine("    /// <summary>Every kind, indexed by its value: the one place a kind is declared.</summary>");
+        sb.AppendLine("    public static readonly OperandKindInfo[] All =\n    [");
+        foreach (var k in table.Kinds)
+        {
+            string mode = k.Mode switch
+            {
+                "offset" => "A64Asm.Isa.Operands.AddrMode.Offset", "pre" => "A64Asm.Isa.Operands.AddrMode.PreIndex",
+                "post" => "A64Asm.Isa.Operands.AddrMode.PostIndex", _ => "null",
+            };
+            sb.AppendLine($"        new(OperandKind.{k.Name}, {k.Arity}, {k.Written}, \"{Esc(k.Description)}\", {mode}),");
+        }
+        sb.AppendLine("    ];\n}");
         return sb.ToString();
     }
 

@@ -39,7 +39,10 @@ sealed class Row
     public Field? FindField(string name) => Fields.Find(f => f.Name == name);
 }
 
-sealed record OperandKindDef(string Name, int Arity, string Description);
+/// <summary>A kind of operands.isa: the fields it binds (-1: any number), how many source operands it reads at most
+/// (an immediate with its "lsl #12", a register with its extend, a register pair), what it accepts, and for an
+/// address its mode (offset, pre, post).</summary>
+sealed record OperandKindDef(string Name, int Arity, int Written, string Description, string? Mode = null);
 
 sealed record SideEntry(string Table, string Name, long Value);
 

@@ -42,12 +42,18 @@ static partial class TableParser
             if (line.Length == 0) continue;
             int q = line.IndexOf('"');
             var head = (q < 0 ? line : line[..q]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (head.Length != 2 || q < 0 || !int.TryParse(head[1], out int arity))
+            int written = 1;
+            int close = q < 0 ? -1 : line.IndexOf('"', q + 1);
+            string tail = close < 0 ? "" : line[(close + 1)..].Trim();
+            string? mode = tail.StartsWith("mode=", StringComparison.Ordinal) ? tail[5..] : null;
+            if (head.Length is not (2 or 3) || close < 0 || !int.TryParse(head[1], out int arity)
+                || (head.Length == 3 && (!int.TryParse(head[2], out written) || written is < 1 or > 2))
+                || (tail.Length > 0 && mode is not ("offset" or "pre" or "post")))
             {
-                table.Errors.Add($"{Path.GetFileName(path)}:{i + 1}: expected `Kind arity \"description\"`");
+                table.Errors.Add($"{Path.GetFileName(path)}:{i + 1}: expected `Kind arity [written 1|2] \"description\" [mode=offset|pre|post]`");
                 continue;
             }
-            table.Kinds.Add(new OperandKindDef(head[0], arity, line[(q + 1)..].TrimEnd('"')));
+            table.Kinds.Add(new OperandKindDef(head[0], arity, written, line[(q + 1)..close], mode));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Layout;
 using A64Asm.Assembler.Parsing.Syntax;
+using A64Asm.Isa;
 using A64Asm.Isa.Encoding;
 using A64Asm.Isa.Operands;
 
@@ -20,6 +21,11 @@ public sealed class InstructionEncoder
 
     public OperandConverter Converter { get; }
 
+    /// <summary>What -march selected (every row of the table by default, as a64asm has always accepted). The
+    /// statements the direct encoder and the memo place were encoded here first or have no feature, so this is
+    /// the one place the selection is checked.</summary>
+    public ArchFeatures Features { get; set; } = ArchFeatures.All;
+
     // The encoder keeps no operand past the call, so one list serves every instruction.
     private readonly List<Operand> _operands = new();
 
@@ -36,14 +42,28 @@ public sealed class InstructionEncoder
             operands.Add(Converter.Convert(instruction.Operands[0], line.Line));
             operands.Add(new SymbolOperand(literal.Label));
         }
-        if (!A64Encoder.TryEncode(instruction.Mnemonic, operands, 0, out var encoded, out string error, out int errorOperand))
+        if (!A64Encoder.TryEncode(instruction.Mnemonic, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(operands), 0,
+                Features, out var encoded, out string error, out int errorOperand, out var missing))
+        {
+            if (missing != Feature.Base)
+                throw new AsmError(line.At(instruction.Index), ArchFeatures.NotSupported(StatementText(line.Line.Text, instruction.Index)));
             throw UndefinedImmediate(line, instruction, operands)
                 ?? new AsmError(line.At(ErrorIndex(instruction, operands, errorOperand)), error);
+        }
         long place = _assembler.Current.Location;
         var word = _assembler.Reserve(4);
         BinaryPrimitives.WriteUInt32LittleEndian(word, encoded.Word);
         if (encoded.HasFixup)
             _assembler.AddFixup(encoded.Fixup, place, line, FixupIndex(instruction));
+    }
+
+    // The statement as GNU as quotes it: from the mnemonic to the end of the statement, without a "//" comment
+    // (block comments are gone before a line reaches the parser).
+    private static string StatementText(string text, int mnemonic)
+    {
+        var statement = text.AsSpan(mnemonic);
+        int comment = statement.IndexOf("//", StringComparison.Ordinal);
+        return ArchFeatures.GnuStatementText(comment >= 0 ? statement[..comment] : statement);
     }
 
     // "#NAME" of a symbol nothing defines (a missing #define, most often): no form can take it, and saying which

@@ -40,26 +40,14 @@ public sealed class OperandConverter
     {
         result.Clear();
         for (int i = 0; i < syntax.Count; i++)
-        {
-            var operand = Convert(syntax[i], line);
-            // "[base], #imm" / "[base], xm": the last operand after a plain [base] is the post-index.
-            if (i == syntax.Count - 1 && i > 0 && result[^1] is MemOperand { Offset: null, Mode: AddrMode.Offset } mem
-                && syntax[i - 1] is MemoryOperandSyntax { Writeback: false, Parts.Count: 1 }
-                && operand is ImmOperand or RegOperand or SymbolOperand)
-            {
-                result[^1] = mem with { Offset = operand, Mode = AddrMode.PostIndex };
-                continue;
-            }
-            result.Add(operand);
-        }
+            OperandRules.Add(result, Convert(syntax[i], line), isLast: i == syntax.Count - 1);
     }
 
     public Operand Convert(OperandSyntax syntax, SourceLine line) => syntax switch
     {
         ExprOperandSyntax e => Expression(e.Expr, e.HasHash, line),
         MemoryOperandSyntax m => Memory(m, line),
-        ShiftOperandSyntax s => new ShiftOperand(RegisterNames.ParseShift(s.Kind),
-            s.Amount is null ? -1 : (int)Absolute(s.Amount, line)),
+        ShiftOperandSyntax s => OperandRules.Shift(s.Kind, s.Amount is null ? -1 : Absolute(s.Amount, line)),
         RelocOperandSyntax r => Relocation(r, line),
         RegisterListSyntax l => RegisterList(l, line),
         ElementOperandSyntax el => Element(el, line),
@@ -75,7 +63,7 @@ public sealed class OperandConverter
         string? bareWord = !hasHash && expr is SymbolExpr { IsLocationCounter: false } symbol ? symbol.Name : null;
         if (bareWord is not null)
         {
-            if (RegisterNames.TryParse(_aliases.Resolve(bareWord), out var register))
+            if (OperandRules.TryRegister(bareWord, _aliases, out var register))
                 return register;
             if (RegisterNames.TryParseCondition(bareWord, out var cond) && !_scope.TryGetSymbol(bareWord, out _))
                 return new CondOperand(cond);
@@ -100,9 +88,9 @@ public sealed class OperandConverter
         return new SymbolOperand(_sectionAnchor(value.Section!.Name, value.Section, value.Value), value.Value, modifier);
     }
 
-    private readonly SmallImmediates _immediates = new();
+    private readonly OperandRules _rules = new();
 
-    private ImmOperand Immediate(long value, bool hasHash) => _immediates.Get(value, hasHash);
+    private ImmOperand Immediate(long value, bool hasHash) => _rules.Immediate(value, hasHash);
 
     private static Operand ApplyModifier(RelocModifier modifier, long value, Expr expr, SourceLine line) => modifier switch
     {
@@ -121,20 +109,16 @@ public sealed class OperandConverter
 
     private Operand Memory(MemoryOperandSyntax m, SourceLine line)
     {
-        var baseOperand = Convert(m.Parts[0], line);
-        if (baseOperand is not RegOperand { Reg.Class: RegClass.X } baseReg)
+        if (!OperandRules.IsBase(Convert(m.Parts[0], line), out var baseReg))
             throw new AsmError(line.At(m.Parts[0].Index), "expected a 64-bit base register or sp");
         Operand? offset = null;
-        var extend = ShiftKind.None;
-        int amount = -1;
+        ShiftOperand? extend = null;
         if (m.Parts.Count > 1)
             offset = Convert(m.Parts[1], line);
         if (m.Parts.Count > 2)
         {
-            if (Convert(m.Parts[2], line) is not ShiftOperand shift)
-                throw new AsmError(line.At(m.Parts[2].Index), "expected a shift or extend (lsl, uxtw, sxtw, sxtx)");
-            extend = shift.Kind;
-            amount = shift.Amount;
+            extend = Convert(m.Parts[2], line) as ShiftOperand
+                ?? throw new AsmError(line.At(m.Parts[2].Index), "expected a shift or extend (lsl, uxtw, sxtw, sxtx)");
         }
         else if (offset is ShiftOperand bareExtend)
         {
@@ -142,7 +126,7 @@ public sealed class OperandConverter
         }
         if (m.Parts.Count > 3)
             throw new AsmError(line.At(m.Parts[3].Index), "too many parts in an address");
-        return new MemOperand(baseReg.Reg, offset, m.Writeback ? AddrMode.PreIndex : AddrMode.Offset, extend, amount);
+        return OperandRules.Memory(baseReg, offset, extend, m.Writeback);
     }
 
     private Operand RegisterList(RegisterListSyntax l, SourceLine line)
@@ -173,7 +157,7 @@ public sealed class OperandConverter
     }
 
     private VecRegOperand Vector(string name, int index, SourceLine line) =>
-        RegisterNames.TryParse(_aliases.Resolve(name), out var op) && op is VecRegOperand v
+        OperandRules.TryRegister(name, _aliases, out var op) && op is VecRegOperand v
             ? v
             : throw new AsmError(line.At(index), $"expected a SIMD vector register, not '{name}'");
 

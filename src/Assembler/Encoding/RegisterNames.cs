@@ -84,32 +84,12 @@ public static class RegisterNames
         return true;
     }
 
+    /// <summary>A condition name (eq, hs/cs, ..., al, nv), from the ISA's condition table.</summary>
     public static bool TryParseCondition(string name, out Cond cond)
     {
-        cond = default;
-        if (name.Length != 2) return false;
-        Span<char> lower = stackalloc char[2];
-        name.AsSpan().ToLowerInvariant(lower);
-        switch (lower)
-        {
-            case "eq": cond = Cond.Eq; return true;
-            case "ne": cond = Cond.Ne; return true;
-            case "cs": case "hs": cond = Cond.Hs; return true;
-            case "cc": case "lo": cond = Cond.Lo; return true;
-            case "mi": cond = Cond.Mi; return true;
-            case "pl": cond = Cond.Pl; return true;
-            case "vs": cond = Cond.Vs; return true;
-            case "vc": cond = Cond.Vc; return true;
-            case "hi": cond = Cond.Hi; return true;
-            case "ls": cond = Cond.Ls; return true;
-            case "ge": cond = Cond.Ge; return true;
-            case "lt": cond = Cond.Lt; return true;
-            case "gt": cond = Cond.Gt; return true;
-            case "le": cond = Cond.Le; return true;
-            case "al": cond = Cond.Al; return true;
-            case "nv": cond = Cond.Nv; return true;
-            default: return false;
-        }
+        bool found = Isa.Tables.SideTables.Conditions.TryGetValue(name, out int value);
+        cond = (Cond)value;
+        return found;
     }
 
     public static ShiftKind ParseShift(string name) => name.ToLowerInvariant() switch

@@ -218,8 +218,9 @@ internal sealed class StatementLexer
 
     private void LexNumber(int start)
     {
+        // The grammar's NUMBER, LOCALREF and FLOAT rules, longest match first as ANTLR picks (VectorLexingTests).
         int p = start;
-        if (_text[p] == '0' && p + 1 < _end && (_text[p + 1] | 0x20) == 'x')
+        if (_text[p] == '0' && p + 2 < _end && (_text[p + 1] | 0x20) == 'x' && Uri.IsHexDigit(_text[p + 2]))
         {
             p += 2;
             while (p < _end && Uri.IsHexDigit(_text[p])) p++;
@@ -235,7 +236,8 @@ internal sealed class StatementLexer
             return;
         }
         while (p < _end && (uint)(_text[p] - '0') < 10) p++;
-        if (p < _end && ((_text[p] | 0x20) == 'b' || (_text[p] | 0x20) == 'f') && (p + 1 >= _end || !IsIdentPart(_text[p + 1])))
+        // "1b" and "1f", even when a name character follows ("79b4" is 79b then 4), as the grammar's LOCALREF.
+        if (p < _end && ((_text[p] | 0x20) == 'b' || (_text[p] | 0x20) == 'f'))
         {
             Add(A64AsmParser.LOCALREF, start, p + 1);
             return;

@@ -143,7 +143,7 @@ internal static class OperandDecoder
                 ins.Imm = Concatenated(spec, w);
                 return true;
             case OperandKind.MemPostList:
-                ins.Mode = AddrMode.PostIndex;
+                ins.Mode = OperandKinds.ModeOf(spec.Kind, "decoder");
                 if (spec.F1.Extract(w) == 31) ins.Imm = PostBytes(w);
                 return true;
             case OperandKind.Movi64:
@@ -159,23 +159,23 @@ internal static class OperandDecoder
             case OperandKind.SysReg: case OperandKind.SysReg0: case OperandKind.SysCr:
                 return true;
             case OperandKind.MemOff12:
-                ins.Mode = AddrMode.Offset;
+                ins.Mode = OperandKinds.ModeOf(spec.Kind, "decoder");
                 ins.Imm = spec.F1.Extract(w) * (long)spec.Param;
                 return true;
             case OperandKind.MemOff9:
             case OperandKind.MemPre9:
             case OperandKind.MemPost9:
-                ins.Mode = ModeOf(spec.Kind);
+                ins.Mode = OperandKinds.ModeOf(spec.Kind, "decoder");
                 ins.Imm = SignExtend(spec.F1.Extract(w), 9);
                 return true;
             case OperandKind.MemOff7:
             case OperandKind.MemPre7:
             case OperandKind.MemPost7:
-                ins.Mode = ModeOf(spec.Kind);
+                ins.Mode = OperandKinds.ModeOf(spec.Kind, "decoder");
                 ins.Imm = SignExtend(spec.F1.Extract(w), 7) * spec.Param;
                 return true;
             case OperandKind.MemBase:
-                ins.Mode = AddrMode.Offset;
+                ins.Mode = OperandKinds.ModeOf(spec.Kind, "decoder");
                 return true;
             case OperandKind.MemReg:
             {
@@ -184,12 +184,18 @@ internal static class OperandDecoder
                 ins.Shift = option switch { 2 => ShiftKind.Uxtw, 3 => ShiftKind.Lsl, 6 => ShiftKind.Sxtw, _ => ShiftKind.Sxtx };
                 int log2 = spec.Param switch { 1 => 0, 2 => 1, 4 => 2, 8 => 3, _ => 4 };
                 ins.Amount = (byte)(spec.Fields[3].Extract(w) != 0 ? log2 : 0);
-                ins.Mode = AddrMode.Offset;
+                ins.Mode = OperandKinds.ModeOf(spec.Kind, "decoder");
                 return true;
             }
-            default:
+            case OperandKind.UImm: case OperandKind.UImmX: case OperandKind.Csync: case OperandKind.Rctx:
+            case OperandKind.LslImm: case OperandKind.BfxWidth: case OperandKind.BfizLsb: case OperandKind.BfizWidth:
+            case OperandKind.DcOp: case OperandKind.IcOp: case OperandKind.AtOp: case OperandKind.TlbiOp:
+            case OperandKind.Barrier: case OperandKind.IsbOpt: case OperandKind.PrfOp: case OperandKind.BtiTarget:
+                // The raw fields as one number (bitfield and name kinds: immr/imms, the operation's encoding).
                 PutImm(ref ins, ref immCount, Concatenated(spec, w));
                 return true;
+            default:
+                throw new UnhandledOperandKindException(spec.Kind, "decoder");
         }
     }
 
@@ -232,11 +238,4 @@ internal static class OperandDecoder
         for (int i = 1; i < spec.Fields.Length; i++) bits += spec.Fields[i].Width;
         return bits switch { 4 => Arrangement.B, 3 => Arrangement.H, 2 => Arrangement.S, _ => Arrangement.D };
     }
-
-    static AddrMode ModeOf(OperandKind kind) => kind switch
-    {
-        OperandKind.MemPre9 or OperandKind.MemPre7 => AddrMode.PreIndex,
-        OperandKind.MemPost9 or OperandKind.MemPost7 => AddrMode.PostIndex,
-        _ => AddrMode.Offset,
-    };
 }

@@ -4,8 +4,9 @@ using A64Asm.Isa.Operands;
 
 namespace A64Asm.Isa.Encoding;
 
-/// <summary>An encoded instruction word, with the fixup its symbol operand (if any) asks for.</summary>
-public readonly record struct EncodedInstruction(uint Word, FixupRequest Fixup)
+/// <summary>An encoded instruction word, with the fixup its symbol operand (if any) asks for and the feature of
+/// the row that took it (Feature.Base for rows every architecture has).</summary>
+public readonly record struct EncodedInstruction(uint Word, FixupRequest Fixup, Feature Feature = Feature.Base)
 {
     public bool HasFixup => Fixup.Kind != FixupKind.None;
 }
@@ -47,7 +48,18 @@ public static partial class A64Encoder
     /// <summary>As above, for operands in a span.</summary>
     public static bool TryEncode(string mnemonic, ReadOnlySpan<Operand> operands, ulong pc, out EncodedInstruction result,
         out string error, out int errorOperand)
+        => TryEncode(mnemonic, operands, pc, ArchFeatures.All, out result, out error, out errorOperand, out _);
+
+    /// <summary>
+    /// As above, taking only rows whose feature <paramref name="features"/> allows. When a row it leaves out would
+    /// have taken the operands and no other does, <paramref name="missing"/> is that row's feature and
+    /// <paramref name="error"/> GNU's "selected processor does not support `mnemonic'" (the caller, which has the
+    /// statement's text, quotes that instead: <see cref="ArchFeatures.GnuStatementText"/>); else Feature.Base.
+    /// </summary>
+    public static bool TryEncode(string mnemonic, ReadOnlySpan<Operand> operands, ulong pc, ArchFeatures features,
+        out EncodedInstruction result, out string error, out int errorOperand, out Feature missing)
     {
+        missing = Feature.Base;
         var candidates = FormTable.Candidates(mnemonic);
         errorOperand = -1;
         if (candidates.IsEmpty)
@@ -79,20 +91,31 @@ public static partial class A64Encoder
             int score = TryRow(row, operands, ref st);
             if (score == int.MaxValue)
             {
-                result = new EncodedInstruction(st.Word, st.Fixup);
+                // Checked on success only: the operands decide first, as in GNU as, and the hot path pays once.
+                if (!features.Allows(row.Feature))
+                {
+                    if (missing == Feature.Base) missing = row.Feature;
+                    continue;
+                }
+                result = new EncodedInstruction(st.Word, st.Fixup, row.Feature);
                 error = "";
                 return true;
             }
             if (score > bestScore) { bestScore = score; best = st.Error; }
         }
         result = default;
+        if (missing != Feature.Base)
+        {
+            error = ArchFeatures.NotSupported(mnemonic);
+            return false;
+        }
         error = best.Format(mnemonic);
         errorOperand = best.Operand - 1;
         return false;
     }
 
     /// <summary>Returns int.MaxValue on success, else how far the row got (for picking the closest error).</summary>
-    static int TryRow(FormInfo row, ReadOnlySpan<Operand> operands, ref EncodeState st)
+    internal static int TryRow(FormInfo row, ReadOnlySpan<Operand> operands, ref EncodeState st)
     {
         var specs = row.Operands;
         int next = 0;
@@ -136,7 +159,7 @@ public static partial class A64Encoder
 
     /// <summary>
     /// Per row, a cheap pre-check before trying its operands: how many source operands it can take (optional
-    /// operands and trailing shifts widen it) and the register class its first operand needs (mnemonics such
+    /// operands and the kinds that read two source operands widen it) and the register class its first operand needs (mnemonics such
     /// as ldr have dozens of rows; most differ in the first register's class).
     /// </summary>
     static readonly (byte Min, byte Max, byte FirstReg)[] OperandCountBounds = ComputeBounds();
@@ -151,8 +174,7 @@ public static partial class A64Encoder
             foreach (var spec in rows[i].Operands)
             {
                 if (!spec.Optional) min++;
-                max++;
-                if (spec.Kind is OperandKind.AddImm or OperandKind.ExtendA or OperandKind.MovImm or OperandKind.Pair or OperandKind.VImm8) max++;
+                max += OperandKinds.Info(spec.Kind).MaxWritten;
             }
             byte firstReg = NoClass;
             if (rows[i].Operands.Length > 0 && !rows[i].Operands[0].Optional)

@@ -10,13 +10,7 @@ internal static partial class OperandEncoder
     {
         if (op is not MemOperand mem) return st.Shape(spec.Kind);
         var kind = spec.Kind;
-        var wantMode = kind switch
-        {
-            OperandKind.MemPre9 or OperandKind.MemPre7 => AddrMode.PreIndex,
-            OperandKind.MemPost9 or OperandKind.MemPost7 => AddrMode.PostIndex,
-            _ => AddrMode.Offset,
-        };
-        if (mem.Mode != wantMode) return st.Shape(kind);
+        if (mem.Mode != OperandKinds.ModeOf(kind, "encoder")) return st.Shape(kind);
         if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Fail(EncodeErrorKind.Expected, OperandKind.Xsp);
         st.Word = spec.F0.Insert(st.Word, mem.Base.Num);
         int size = spec.Param;
@@ -50,10 +44,14 @@ internal static partial class OperandEncoder
                 if (v < -256 || v > 255) return st.Range(v, -256, 255);
                 st.Word = spec.F1.Insert(st.Word, (uint)v & 0x1ff);
                 return OperandMatch.Ok;
-            default: // imm7 pairs
+            case OperandKind.MemOff7:
+            case OperandKind.MemPre7:
+            case OperandKind.MemPost7: // pairs
                 if (v % size != 0 || v < -64L * size || v > 63L * size) return st.Range(v, -64L * size, 63L * size, size);
                 st.Word = spec.F1.Insert(st.Word, (uint)(v / size) & 0x7f);
                 return OperandMatch.Ok;
+            default:
+                throw new UnhandledOperandKindException(kind, "encoder");
         }
     }
 
@@ -94,7 +92,8 @@ internal static partial class OperandEncoder
             OperandKind.LitLabel19 => FixupKind.LdLiteral19,
             OperandKind.Label14 => FixupKind.TestBranch14,
             OperandKind.AdrLabel => FixupKind.Adr21,
-            _ => FixupKind.AdrPage21,
+            OperandKind.AdrpLabel => FixupKind.AdrPage21,
+            _ => throw new UnhandledOperandKindException(kind, "encoder"),
         };
         if (op is SymbolOperand sym)
         {

@@ -6,17 +6,11 @@ namespace A64Asm.Isa.Encoding;
 
 internal static partial class OperandEncoder
 {
-    static OperandMatch EncodeOther(OperandSpec spec, Operand op, ref EncodeState st)
+    /// <summary>Kinds written as a name: system registers, PSTATE fields, operations, barrier and prefetch options.</summary>
+    static OperandMatch EncodeName(OperandSpec spec, Operand op, ref EncodeState st)
     {
         switch (spec.Kind)
         {
-            case OperandKind.MemOff12: case OperandKind.MemOff9: case OperandKind.MemPre9: case OperandKind.MemPost9:
-            case OperandKind.MemOff7: case OperandKind.MemPre7: case OperandKind.MemPost7:
-            case OperandKind.MemBase: case OperandKind.MemReg:
-                return Memory(spec, op, ref st);
-            case OperandKind.Label26: case OperandKind.CallLabel26: case OperandKind.Label19:
-            case OperandKind.LitLabel19: case OperandKind.Label14: case OperandKind.AdrLabel: case OperandKind.AdrpLabel:
-                return Label(spec, op, ref st);
             case OperandKind.SysReg: return SystemRegister(spec, op, ref st);
             case OperandKind.SysReg0:
             {
@@ -51,7 +45,7 @@ internal static partial class OperandEncoder
                 }
                 return st.Shape(spec.Kind);
             default:
-                return EncodeVector(spec, op, ref st);
+                throw new UnhandledOperandKindException(spec.Kind, "encoder");
         }
     }
 

@@ -137,7 +137,7 @@ internal static partial class OperandEncoder
                 return OperandMatch.Ok;
             }
             default:
-                return st.Message($"operand kind {kind} is not supported by the encoder");
+                throw new UnhandledOperandKindException(kind, "encoder");
         }
     }
 

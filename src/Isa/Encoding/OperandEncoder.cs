@@ -55,9 +55,23 @@ internal static partial class OperandEncoder
             case OperandKind.Cond:
             case OperandKind.InvCond: return Condition(spec, op, ref st);
             case OperandKind.Pair: return Pair(spec, op, all, index, ref st);
-            case OperandKind.Fp:
-            case OperandKind.V: return EncodeVector(spec, op, ref st);
-            default: return EncodeOther(spec, op, ref st);
+            case OperandKind.MemOff12: case OperandKind.MemOff9: case OperandKind.MemPre9: case OperandKind.MemPost9:
+            case OperandKind.MemOff7: case OperandKind.MemPre7: case OperandKind.MemPost7:
+            case OperandKind.MemBase: case OperandKind.MemReg:
+                return Memory(spec, op, ref st);
+            case OperandKind.Label26: case OperandKind.CallLabel26: case OperandKind.Label19:
+            case OperandKind.LitLabel19: case OperandKind.Label14: case OperandKind.AdrLabel: case OperandKind.AdrpLabel:
+                return Label(spec, op, ref st);
+            case OperandKind.SysReg: case OperandKind.SysReg0: case OperandKind.PState: case OperandKind.DcOp:
+            case OperandKind.IcOp: case OperandKind.AtOp: case OperandKind.TlbiOp: case OperandKind.Barrier:
+            case OperandKind.IsbOpt: case OperandKind.BtiTarget: case OperandKind.PrfOp: case OperandKind.SysCr:
+                return EncodeName(spec, op, ref st);
+            case OperandKind.Fp: case OperandKind.FpImm: case OperandKind.Zero0: case OperandKind.FpZero:
+            case OperandKind.V: case OperandKind.VElem: case OperandKind.VList: case OperandKind.VStruct:
+            case OperandKind.VLane: case OperandKind.VTbl: case OperandKind.VShr: case OperandKind.VShl:
+            case OperandKind.MemPostList: case OperandKind.Movi64:
+                return EncodeVector(spec, op, ref st);
+            default: throw new UnhandledOperandKindException(kind, "encoder");
         }
     }
 

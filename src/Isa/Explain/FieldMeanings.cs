@@ -97,12 +97,20 @@ internal static class FieldMeanings
                     2 => $"index extend {ins.Shift.ToString().ToLowerInvariant()}",
                     _ => v == 0 ? "index not scaled" : $"index scaled by the access size (lsl #{ins.Amount})",
                 };
-            default:
+            case OperandKind.UImm: case OperandKind.UImmX: case OperandKind.Csync: case OperandKind.Rctx:
+            case OperandKind.Nzcv: case OperandKind.LslImm: case OperandKind.BfxWidth: case OperandKind.BfizLsb:
+            case OperandKind.BfizWidth: case OperandKind.SysReg: case OperandKind.SysReg0: case OperandKind.PState:
+            case OperandKind.SysCr: case OperandKind.DcOp: case OperandKind.IcOp: case OperandKind.AtOp:
+            case OperandKind.TlbiOp: case OperandKind.Barrier: case OperandKind.IsbOpt: case OperandKind.PrfOp:
+            case OperandKind.BtiTarget: case OperandKind.FpImm: case OperandKind.FpZero: case OperandKind.Zero0:
+            case OperandKind.VTbl: case OperandKind.VShr: case OperandKind.VShl: case OperandKind.Movi64:
                 // System registers, barrier options, operations and plain immediates: the operand as printed
                 // says it; a field that is only part of it says which operand it belongs to.
                 return spec.Fields.Length == 1
                     ? $"{OperandKinds.Describe(spec.Kind)} → {operandText ?? v.ToString()}"
                     : $"part of {OperandKinds.Describe(spec.Kind)} → {operandText}";
+            default:
+                throw new UnhandledOperandKindException(spec.Kind, "explainer");
         }
     }
 
@@ -125,10 +133,10 @@ internal static class FieldMeanings
 
     static string ShiftName(uint v) => v switch { 0 => "lsl", 1 => "lsr", 2 => "asr", _ => "ror" };
 
-    static string ModeNote(OperandKind kind) => kind switch
+    static string ModeNote(OperandKind kind) => OperandKinds.ModeOf(kind, "explainer") switch
     {
-        OperandKind.MemPre9 or OperandKind.MemPre7 => ", pre-index: the base is updated before the access",
-        OperandKind.MemPost9 or OperandKind.MemPost7 => ", post-index: the base is updated after the access",
+        Isa.Operands.AddrMode.PreIndex => ", pre-index: the base is updated before the access",
+        Isa.Operands.AddrMode.PostIndex => ", post-index: the base is updated after the access",
         _ => "",
     };
 

@@ -184,8 +184,12 @@ internal static class OperandFormatter
                 sb.Append("#0x").Append(bytes.ToString("x"));
                 return true;
             }
+            case OperandKind.MemOff12: case OperandKind.MemOff9: case OperandKind.MemPre9: case OperandKind.MemPost9:
+            case OperandKind.MemOff7: case OperandKind.MemPre7: case OperandKind.MemPost7:
+            case OperandKind.MemBase: case OperandKind.MemReg:
+                return AppendMemory(sb, spec, w);
             default:
-                return OperandFormatter.AppendMemory(sb, spec, w);
+                throw new UnhandledOperandKindException(spec.Kind, "formatter");
         }
     }
 
@@ -279,16 +283,15 @@ internal static class OperandFormatter
         {
             OperandKind.MemOff12 => spec.F1.Extract(w) * (long)spec.Param,
             OperandKind.MemOff9 or OperandKind.MemPre9 or OperandKind.MemPost9 => (long)((ulong)spec.F1.Extract(w) << 55) >> 55,
-            _ => ((long)((ulong)spec.F1.Extract(w) << 57) >> 57) * spec.Param,
+            OperandKind.MemOff7 or OperandKind.MemPre7 or OperandKind.MemPost7 => ((long)((ulong)spec.F1.Extract(w) << 57) >> 57) * spec.Param,
+            _ => throw new UnhandledOperandKindException(spec.Kind, "formatter"),
         };
-        switch (spec.Kind)
+        switch (OperandKinds.ModeOf(spec.Kind, "formatter"))
         {
-            case OperandKind.MemPost9:
-            case OperandKind.MemPost7:
+            case Operands.AddrMode.PostIndex:
                 sb.Append("], #").Append(offset);
                 return true;
-            case OperandKind.MemPre9:
-            case OperandKind.MemPre7:
+            case Operands.AddrMode.PreIndex:
                 sb.Append(", #").Append(offset).Append("]!");
                 return true;
             default:

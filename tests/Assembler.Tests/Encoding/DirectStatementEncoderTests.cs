@@ -38,6 +38,28 @@ public partial class DirectStatementEncoderTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>Both readers build operands by the same <see cref="OperandRules"/>: equal records for every line the
+    /// tokens alone describe.</summary>
+    [Fact]
+    public void Token_operands_equal_the_parsed_statements_operands()
+    {
+        var direct = new DirectStatementEncoder();
+        var parser = new A64Asm.Assembler.Parsing.StatementParser();
+        var converter = new OperandConverter(new OperandConverterTests.EmptyScope(), new RegisterAliases(), (_, _, _) => "anchor");
+        int read = 0;
+        foreach (var (source, _) in VectorLines())
+        {
+            if (!direct.TryReadOperands(source, out string mnemonic))
+                continue;
+            read++;
+            var line = new Diagnostics.SourceLine(source, new Diagnostics.SourceText("t.s", source), 1);
+            var statement = (A64Asm.Assembler.Parsing.Syntax.InstructionStatement)parser.ParseLine(line).Statement!;
+            Assert.Equal(statement.Mnemonic, mnemonic);
+            Assert.Equal(converter.Convert(statement.Operands, line), direct.Operands);
+        }
+        Assert.True(read > 700, $"{read} lines read from tokens");
+    }
+
     [Theory]
     [InlineData("add x0, x1, #1", 0x91000420u)]
     [InlineData("ADD X0, X1, #1", 0x91000420u)]

@@ -8,7 +8,8 @@ namespace A64Asm.Assembler.Tests.Encoding;
 
 public class OperandConverterTests
 {
-    private sealed class EmptyScope : IExpressionScope
+    /// <summary>No symbols defined, "." at 0.</summary>
+    internal sealed class EmptyScope : IExpressionScope
     {
         public Dictionary<string, ExprValue> Symbols { get; } = new();
         public ExprValue LocationCounter => ExprValue.Absolute(0);

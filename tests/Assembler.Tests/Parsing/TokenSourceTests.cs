@@ -25,6 +25,7 @@ public class TokenSourceTests
         "x = 0b101 + 017 + 0x1F + 42",
         "sxtw_sym: add x0, x1, w2, SXTW #2",
         "mov x0, $sym + . - 2b",
+        "79b4da0b 1fx 0b2 0b101f 0xg 0x1fg 12e5b",   // longest match as ANTLR: 79b 4 da0b, 1f x, 0b 2, 0b101 f, 0 xg
     };
 
     [Theory]

@@ -1,0 +1,62 @@
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Assembler.InstructionEncoding;
+
+/// <summary>
+/// How written operands become the encoder's operand records, for both readers of an instruction:
+/// <see cref="OperandConverter"/> (from the parsed syntax, with an error for anything wrong) and
+/// <see cref="DirectStatementEncoder"/> (from the tokens, declining anything it does not read). Each rule is
+/// here once, so the two cannot build different operands from the same text. One instance per reader: the
+/// immediate cache is filled without locking.
+/// </summary>
+internal sealed class OperandRules
+{
+    private readonly SmallImmediates _immediates = new();
+
+    /// <summary>A number written with or without '#'.</summary>
+    public ImmOperand Immediate(long value, bool hasHash) => _immediates.Get(value, hasHash);
+
+    /// <summary>A register named directly or through a .req alias (<paramref name="aliases"/> null: none defined).</summary>
+    public static bool TryRegister(string written, RegisterAliases? aliases, out Operand register) =>
+        RegisterNames.TryParse(aliases is null ? written : aliases.Resolve(written), out register);
+
+    /// <summary>A shift or extend ("lsl #3", "uxtw"); <paramref name="amount"/> -1 when none is written.</summary>
+    public static ShiftOperand Shift(string name, long amount)
+    {
+        var kind = RegisterNames.ParseShift(name);
+        if ((ulong)(amount + 1) >= ShiftAmounts)
+            return new ShiftOperand(kind, (int)amount);
+        // Immutable records: one per kind and small amount serves every statement (a benign race fills a slot twice).
+        return Shifts[(int)kind * ShiftAmounts + (int)amount + 1] ??= new ShiftOperand(kind, (int)amount);
+    }
+
+    private const int ShiftAmounts = 65; // -1 (none written) and 0..63
+    private static readonly ShiftOperand?[] Shifts = new ShiftOperand?[((int)ShiftKind.Sxtx + 1) * ShiftAmounts];
+
+    /// <summary>What may stand as an address's base: a 64-bit general register or sp.</summary>
+    public static bool IsBase(Operand operand, out Reg register)
+    {
+        register = default;
+        if (operand is not RegOperand { Reg.Class: RegClass.X } r)
+            return false;
+        register = r.Reg;
+        return true;
+    }
+
+    /// <summary>[base{, offset{, extend}}]{!}.</summary>
+    public static MemOperand Memory(Reg @base, Operand? offset, ShiftOperand? extend, bool writeback) =>
+        new(@base, offset, writeback ? AddrMode.PreIndex : AddrMode.Offset, extend?.Kind ?? ShiftKind.None, extend?.Amount ?? -1);
+
+    /// <summary>
+    /// Appends <paramref name="operand"/>; when it is the statement's last and follows a plain "[base]" (the only
+    /// address with no offset in offset mode), it is that address's post-index instead: "[x0], #8", "[x0], x2".
+    /// </summary>
+    public static void Add(List<Operand> operands, Operand operand, bool isLast)
+    {
+        if (isLast && operands.Count > 0 && operands[^1] is MemOperand { Offset: null, Mode: AddrMode.Offset } mem
+            && operand is ImmOperand or RegOperand or SymbolOperand)
+            operands[^1] = mem with { Offset = operand, Mode = AddrMode.PostIndex };
+        else
+            operands.Add(operand);
+    }
+}
