@@ -65,7 +65,7 @@ public static class AsmDriver
         // Both threads of the two-thread front end report; the sink given need not be thread-safe.
         var sink = new SynchronizedDiagnostics(diagnostics, options.Print ?? Console.Out.WriteLine);
         var assembler = new ObjectAssembler(sink) { Listing = options.Listing, Memoize = options.MemoizeStatements, EncodeDirectly = options.EncodeDirectly, BigEndian = options.BigEndian,
-            MaxSectionSize = options.MaxSectionSize };
+            Features = Isa.ArchFeatures.FromGnuArch(options.Arch), MaxSectionSize = options.MaxSectionSize };
         foreach (var (name, value) in options.Defsyms)
             assembler.DefineAbsolute(name, value);
         var macroOptions = new MacroOptions

@@ -15,8 +15,9 @@ public sealed class AssemblerOptions
     /// <summary>-include FILE: read, in order, before the first line of a preprocessed source (as gcc -include).</summary>
     public List<string> ForcedIncludes { get; } = new();
 
-    /// <summary>-march= / -mcpu= as given (checked by the CLI). Recorded only: every instruction a64asm knows is
-    /// encoded whatever the architecture, where gas would refuse one the architecture lacks.</summary>
+    /// <summary>-march= as given (names checked by the CLI): the instructions accepted, as gas (an instruction the
+    /// architecture lacks is an error in gas's words). Null: every instruction a64asm knows. -mcpu= is recorded
+    /// only (it does not restrict).</summary>
     public string? Arch { get; set; }
 
     public string? Cpu { get; set; }

@@ -29,7 +29,8 @@ public sealed class InstructionEncoder
     // The encoder keeps no operand past the call, so one list serves every instruction.
     private readonly List<Operand> _operands = new();
 
-    internal void Emit(ParsedLine line, InstructionStatement instruction, PoolEntry? literal)
+    /// <returns>The feature the encoded row needs (Base: none), which decides whether its word may be reused.</returns>
+    internal Feature Emit(ParsedLine line, InstructionStatement instruction, PoolEntry? literal)
     {
         var operands = _operands;
         if (literal is null)
@@ -55,6 +56,7 @@ public sealed class InstructionEncoder
         BinaryPrimitives.WriteUInt32LittleEndian(word, encoded.Word);
         if (encoded.HasFixup)
             _assembler.AddFixup(encoded.Fixup, place, line, FixupIndex(instruction));
+        return encoded.Feature;
     }
 
     // The statement as GNU as quotes it: from the mnemonic to the end of the statement, without a "//" comment

@@ -1,4 +1,5 @@
 using A64Asm.Assembler.Diagnostics;
+using A64Asm.Isa;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.Parsing.Syntax;
 using static A64Asm.Assembler.Layout.DirectiveArguments;
@@ -12,7 +13,7 @@ public sealed partial class ObjectAssembler
     // Accepted for compatibility; they describe debug info, unwind tables or the target, which the object here does not carry.
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
     {
-        ".file", ".ident", ".arch", ".arch_extension", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
+        ".file", ".ident", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
         ".eabi_attribute", ".variant_pcs", ".symver", ".version", ".cfi_sections", ".altmacro", ".noaltmacro", ".tlsdesccall",
     };
 
@@ -70,6 +71,8 @@ public sealed partial class ObjectAssembler
         [".set"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
         [".equ"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
         [".equiv"] = (a, l, d) => a.SetDirective(l, d, redefinable: false),
+        [".arch"] = (a, l, d) => a.SelectArchitecture(l, d),
+        [".arch_extension"] = (a, l, d) => a.AddArchExtension(l, d),
         [".unreq"] = (a, l, d) => a.Aliases.Remove(NameArgument(l, d, 0), l.At(d.Index), a.PassDiagnostics),
     };
 
@@ -151,6 +154,36 @@ public sealed partial class ObjectAssembler
         }
         symbol.SizeValue = value.Value;
         return true;
+    }
+
+    // ------------------------------------------------------------------ architecture
+
+    /// <summary>.arch NAME[+ext|+noext...]: from here on, the instructions of that architecture (GNU as).</summary>
+    private void SelectArchitecture(ParsedLine line, DirectiveStatement d)
+    {
+        string value = d.RawArguments.Trim();
+        string[] parts = value.Split('+');
+        if (!ArchFeatures.KnownArchitectures.Contains(parts[0]))
+            throw new AsmError(line.At(d.Index), $"unknown architecture `{parts[0]}'");
+        foreach (string extension in parts.Skip(1))
+            CheckExtension(line, d, extension);
+        _encoder.Features = ArchFeatures.FromGnuArch(value);
+    }
+
+    /// <summary>.arch_extension [no]NAME: one extension added to (or taken from) the selection.</summary>
+    private void AddArchExtension(ParsedLine line, DirectiveStatement d)
+    {
+        string extension = d.RawArguments.Trim();
+        CheckExtension(line, d, extension);
+        _encoder.Features = _encoder.Features.WithGnuExtension(extension);
+    }
+
+    private static void CheckExtension(ParsedLine line, DirectiveStatement d, string extension)
+    {
+        string bare = extension.StartsWith("no", StringComparison.Ordinal) && !ArchFeatures.KnownExtensions.Contains(extension)
+            ? extension[2..] : extension;
+        if (!ArchFeatures.KnownExtensions.Contains(bare))
+            throw new AsmError(line.At(d.Index), $"unknown architectural extension `{extension}'");
     }
 
     private void SetDirective(ParsedLine line, DirectiveStatement d, bool redefinable)

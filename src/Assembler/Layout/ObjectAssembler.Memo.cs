@@ -92,16 +92,18 @@ public sealed partial class ObjectAssembler
         _memoSpoiled = !Aliases.IsEmpty;
         int fixups = _fixups.Count, deferred = _deferred.Count;
         long place = Current.Location;
+        Isa.Feature needed;
         try
         {
-            Encode(line, instruction, literal: null);
+            needed = Encode(line, instruction, literal: null);
         }
         finally
         {
             _memoLookups = null;
         }
-        // A local label's name means a different label on another line, so such a statement is never reused.
-        if (_memoSpoiled || _fixups.Count != fixups || _deferred.Count != deferred || Current.Location != place + 4
+        // A local label's name means a different label on another line, so such a statement is never reused; nor is
+        // one whose row needs a feature, which a later .arch may take away.
+        if (_memoSpoiled || needed != Isa.Feature.Base || _fixups.Count != fixups || _deferred.Count != deferred || Current.Location != place + 4
             || lookups.Count > MaxMemoNames || lookups.Exists(LocalLabelNames.IsLocalLabelName))
             return;
         var word = BinaryPrimitives.ReadUInt32LittleEndian(Current.At(place, 4));

@@ -20,7 +20,7 @@ public sealed partial class ObjectAssembler
 
     /// <summary>What a pass over the tail starts from: the state just before the tail's first statement.</summary>
     private sealed record TailStart(SectionPositions Sections, KeyValuePair<string, string>[] Aliases,
-        int Relocations, int Fixups, int LineSeq)
+        Isa.ArchFeatures Features, int Relocations, int Fixups, int LineSeq)
     {
         /// <summary>Equates defined before the tail and set again in it, with their value where the tail begins.</summary>
         public Dictionary<SymbolEntry, SymbolValue> Equates { get; } = new(ReferenceEqualityComparer.Instance);
@@ -54,7 +54,7 @@ public sealed partial class ObjectAssembler
         var first = _executing ?? throw new InvalidOperationException("a size became uncertain outside a statement");
         _streaming = false;
         _out.Emitting = false;
-        _tail = new TailStart(Sections.Save(), Aliases.Save(), _relocations.Count, _fixups.Count, _mapping.LineSeq - 1);
+        _tail = new TailStart(Sections.Save(), Aliases.Save(), _encoder.Features, _relocations.Count, _fixups.Count, _mapping.LineSeq - 1);
         _program.Add(first);
     }
 
@@ -87,6 +87,7 @@ public sealed partial class ObjectAssembler
         _uncertain = false;
         Sections.Restore(tail.Sections);
         Aliases.Restore(tail.Aliases);
+        _encoder.Features = tail.Features;
         _relocations.RemoveRange(tail.Relocations, _relocations.Count - tail.Relocations);
         _fixups.RemoveRange(tail.Fixups, _fixups.Count - tail.Fixups);
         _mapping.LineSeq = tail.LineSeq;

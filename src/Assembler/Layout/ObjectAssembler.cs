@@ -1,4 +1,5 @@
 using A64Asm.Assembler.Diagnostics;
+using A64Asm.Isa;
 using A64Asm.Assembler.InstructionEncoding;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.Parsing;
@@ -53,6 +54,13 @@ public sealed partial class ObjectAssembler : IStatementContext
     public SectionTable Sections { get; } = new();
     public SymbolTable Symbols { get; } = new();
     public RegisterAliases Aliases { get; } = new();
+
+    /// <summary>The instructions accepted: -march, then .arch and .arch_extension (every row by default).</summary>
+    public ArchFeatures Features
+    {
+        get => _encoder.Features;
+        init => _encoder.Features = value;
+    }
 
     /// <summary>Data in big-endian order (-EB); instruction words stay little-endian.</summary>
     public bool BigEndian
@@ -284,18 +292,16 @@ public sealed partial class ObjectAssembler : IStatementContext
         Encode(line, instruction, literal);
     }
 
-    private void Encode(ParsedLine line, InstructionStatement instruction, PoolEntry? literal)
+    /// <returns>The feature the encoded row needs; Base when none, or when the statement waits for the end.</returns>
+    private Feature Encode(ParsedLine line, InstructionStatement instruction, PoolEntry? literal)
     {
         if (!CanDefer)
-        {
-            _encoder.Emit(line, instruction, literal);
-            return;
-        }
+            return _encoder.Emit(line, instruction, literal);
         int undefinedBefore = _undefinedLookups;
         long place = Current.Location;
         try
         {
-            _encoder.Emit(line, instruction, literal);
+            return _encoder.Emit(line, instruction, literal);
         }
         catch (AsmError) when (_undefinedLookups != undefinedBefore)
         {
@@ -303,6 +309,7 @@ public sealed partial class ObjectAssembler : IStatementContext
             Current.Location = place;
             Reserve(4);
             Defer(place, () => _encoder.Emit(line, instruction, literal));
+            return Feature.Base;
         }
     }
 

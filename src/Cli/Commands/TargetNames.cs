@@ -4,25 +4,15 @@ namespace A64Asm.Cli.Commands;
 
 /// <summary>
 /// The -march / -mcpu values a kernel build may pass, checked so a typo is an error rather than silently ignored.
-/// The names are those GNU as 2.40 or gcc 12 accept (their union: the kernel passes -march to both). a64asm only
-/// records the value: it encodes every instruction it knows whatever the architecture, where gas would refuse an
-/// instruction the named architecture lacks.
+/// The names are those GNU as 2.40 or gcc 12 accept (their union: the kernel passes -march to both). The
+/// architecture selects the instructions the assembler accepts (ArchFeatures), as in gas.
 /// </summary>
 public static class TargetNames
 {
-    static readonly HashSet<string> Architectures = new(StringComparer.Ordinal)
-    {
-        "all", "armv8-a", "armv8.1-a", "armv8.2-a", "armv8.3-a", "armv8.4-a", "armv8.5-a", "armv8.6-a", "armv8.7-a",
-        "armv8.8-a", "armv8-r", "armv9-a", "armv9.1-a", "armv9.2-a", "armv9.3-a",
-    };
-
-    static readonly HashSet<string> Extensions = new(StringComparer.Ordinal)
-    {
-        "crc", "crypto", "fp", "simd", "lse", "lor", "pan", "rdma", "rcpc", "ras", "profile", "sve", "tme", "fp16",
-        "fp16fml", "compnum", "dotprod", "sha2", "sha3", "aes", "sm4", "ssbs", "sb", "predres", "rng", "memtag", "sve2",
-        "sve2-sm4", "sve2-aes", "sve2-sha3", "sve2-bitperm", "sme", "sme-f64", "sme-i64", "bf16", "i8mm", "f32mm",
-        "f64mm", "ls64", "flagm", "pauth", "mops", "hbc", "cssc",
-    };
+    // The names gas and gcc accept for -march (their union: the kernel passes -march to both), kept by the ISA
+    // because .arch and .arch_extension in a source are checked against the same names.
+    static readonly IReadOnlySet<string> Architectures = A64Asm.Isa.ArchFeatures.KnownArchitectures;
+    static readonly IReadOnlySet<string> Extensions = A64Asm.Isa.ArchFeatures.KnownExtensions;
 
     static readonly HashSet<string> Cpus = new(StringComparer.Ordinal)
     {
@@ -49,7 +39,7 @@ public static class TargetNames
     public static void CheckCpu(string value, string option) =>
         Check(value, option, Cpus, "cpu");
 
-    static void Check(string value, string option, HashSet<string> names, string what)
+    static void Check(string value, string option, IReadOnlySet<string> names, string what)
     {
         string[] parts = value.Split('+');
         if (!names.Contains(parts[0]))

@@ -46,6 +46,22 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         return sb.ToString();
     }
 
+    /// <summary>Architecture names of -march and .arch (GNU as 2.40 and gcc 12).</summary>
+    public static IReadOnlySet<string> KnownArchitectures { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "all", "armv8-a", "armv8.1-a", "armv8.2-a", "armv8.3-a", "armv8.4-a", "armv8.5-a", "armv8.6-a", "armv8.7-a",
+        "armv8.8-a", "armv8-r", "armv9-a", "armv9.1-a", "armv9.2-a", "armv9.3-a",
+    };
+
+    /// <summary>Extension names of -march=...+ext and .arch_extension (GNU as 2.40 and gcc 12).</summary>
+    public static IReadOnlySet<string> KnownExtensions { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "crc", "crypto", "fp", "simd", "lse", "lor", "pan", "rdma", "rcpc", "ras", "profile", "sve", "tme", "fp16",
+        "fp16fml", "compnum", "dotprod", "sha2", "sha3", "aes", "sm4", "ssbs", "sb", "predres", "rng", "memtag", "sve2",
+        "sve2-sm4", "sve2-aes", "sve2-sha3", "sve2-bitperm", "sme", "sme-f64", "sme-i64", "bf16", "i8mm", "f32mm",
+        "f64mm", "ls64", "flagm", "pauth", "mops", "hbc", "cssc",
+    };
+
     // What each architecture name adds to the one before it (GNU as 2.40, checked by ArchFeatureOracleTests).
     private static readonly (string Name, Feature[] Adds)[] Levels =
     [

@@ -134,7 +134,10 @@ public class StatementMemoTests
             source.Append(statements[random.Next(statements.Count)]).Append('\n');
             if (i % 97 == 0) source.Append(i % 2 == 0 ? "1:\n" : "\tb 1b\n");
         }
-        Assert.True(AssertSameWithAndWithoutMemo(source.ToString()) > statements.Count);
+        // Most repeats come from the memo; rows that need an architecture feature (which a later .arch may take away)
+        // are encoded each time.
+        long memoized = AssertSameWithAndWithoutMemo(source.ToString());
+        Assert.True(memoized > statements.Count / 2, $"{memoized} lines from the memo");
     }
 
     [Fact]

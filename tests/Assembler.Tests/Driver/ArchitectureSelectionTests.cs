@@ -1,0 +1,81 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Tests.Layout;
+using A64Asm.TestSupport;
+
+namespace A64Asm.Assembler.Tests.Driver;
+
+/// <summary>-march, .arch and .arch_extension select the instructions accepted, as in GNU as 2.40.</summary>
+public class ArchitectureSelectionTests
+{
+    const string Ldadd = "ldadd x0, x1, [x2]\n";
+
+    private static string Error(string source, string? march = null, int threads = 1) =>
+        Assert.Throws<AsmError>(() => Asm.Object(source, options: new AssemblerOptions { Arch = march, Threads = threads })).Render();
+
+    [Fact]
+    public void March_refuses_what_the_architecture_lacks_in_gas_words()
+    {
+        Assert.Equal("test.s:1:1: error: selected processor does not support `ldadd x0,x1,[x2]'\n ldadd x0, x1, [x2]\n ^",
+            Error(Ldadd, "armv8-a"));
+        var lse = Asm.Object(Ldadd, options: new AssemblerOptions { Arch = "armv8-a+lse" });
+        Assert.Equal("4100 20f8".Replace(" ", ""), Convert.ToHexString(lse.Sections.Single(s => s.Name == ".text").Data).ToLowerInvariant());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Arch_takes_away_a_word_the_memo_has_seen(int threads)
+    {
+        // The first three are encoded (the third from the memo, were it allowed there); after .arch armv8-a the
+        // fourth must be refused, whatever the memo holds.
+        const string source = Ldadd + Ldadd + Ldadd + ".arch armv8-a\n" + Ldadd;
+        Assert.StartsWith("test.s:5:1: error: selected processor does not support `ldadd x0,x1,[x2]'", Error(source, threads: threads));
+    }
+
+    [Fact]
+    public void Arch_extension_adds_back()
+    {
+        var obj = Asm.Object(".arch armv8-a\n.arch_extension lse\n" + Ldadd);
+        Assert.Equal(4, obj.Sections.Single(s => s.Name == ".text").Data.Length);
+    }
+
+    [Theory]
+    [InlineData(".arch armv9-z\n", "test.s:1:1: error: unknown architecture `armv9-z'")]
+    [InlineData(".arch armv8-a+bogus\n", "test.s:1:1: error: unknown architectural extension `bogus'")]
+    [InlineData(".arch_extension bogus\n", "test.s:1:1: error: unknown architectural extension `bogus'")]
+    public void Unknown_names_are_errors(string source, string expected)
+    {
+        Assert.StartsWith(expected, Error(source));
+    }
+
+    [OracleFact]
+    public void The_lines_refused_are_those_gas_refuses()
+    {
+        string[] lines = [Ldadd, ".arch armv8-a\n", Ldadd, "crc32b w0, w1, w2\n", ".arch_extension crc\n", "crc32b w0, w1, w2\n",
+            ".arch armv8.1-a\n", Ldadd, ".arch_extension nolse\n", Ldadd, ".arch armv8.2-a+nocrc\n", "crc32b w0, w1, w2\n"];
+        using var scratch = new TempDir();
+        string path = Path.Combine(scratch.Root, "a.s");
+        File.WriteAllText(path, string.Concat(lines));
+        // a64asm accepts every instruction it knows when no architecture is named, as gas does with -march=all.
+        var gas = Gnu.Run("as", "-march=all", path, "-o", Path.Combine(scratch.Root, "a.o"));
+        var gasRefused = System.Text.RegularExpressions.Regex.Matches(gas.Stderr, @"a\.s:(\d+): Error: (.*)")
+            .Select(m => $"{m.Groups[1].Value}: {m.Groups[2].Value}").ToList();
+        Assert.NotEmpty(gasRefused);
+        // a64asm stops at its first error: each instruction line with the .arch lines before it, one at a time.
+        var ourRefused = new List<string>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith('.')) continue;
+            var prefix = lines.Take(i).Select(l => l.StartsWith('.') ? l : "\n");
+            try
+            {
+                Asm.Object(string.Concat(prefix) + lines[i]);
+            }
+            catch (AsmError e)
+            {
+                ourRefused.Add($"{i + 1}: {e.Message}");
+            }
+        }
+        Assert.Equal(gasRefused, ourRefused);
+    }
+}
