@@ -16,14 +16,16 @@ public static class App
             + "-mabi=lp64, -march=ARCH[+ext], "
             + "-mcpu=CPU (checked and recorded; every known instruction is encoded whatever the architecture),\n"
             + "-EB/-mbig-endian, -EL/-mlittle-endian, -Wa,OPT[,OPT...] (-EB, -EL, -march=, -mcpu=, -mabi=, --defsym, -I)");
+        string tryHelp = CommandLineErrors.TryHelp(args, Subcommands);
+        int Guarded(Func<int> body) => Guard(stderr, tryHelp, body);
         var assemble = new AssembleCommand();
         assemble.Build(root);
-        root.Add(new DisasmCommand().Build(body => Guard(stderr, body), stdout));
-        root.Add(new ExplainCommand().Build(body => Guard(stderr, body), stdout));
-        root.Add(new VerifyCommand().Build(body => Guard(stderr, body), stdout));
-        root.Add(new LinkCommand(assemble.LinkOptions).Build(body => Guard(stderr, body), stdout));
+        root.Add(new DisasmCommand().Build(Guarded, stdout));
+        root.Add(new ExplainCommand().Build(Guarded, stdout));
+        root.Add(new VerifyCommand().Build(Guarded, stdout));
+        root.Add(new LinkCommand(assemble.LinkOptions).Build(Guarded, stdout));
         int status = 0;
-        root.SetAction(parse => status = Guard(stderr, () => assemble.Run(parse, stdout, stderr)));
+        root.SetAction(parse => status = Guarded(() => assemble.Run(parse, stdout, stderr)));
 
         List<string> gccStyle;
         try
@@ -33,8 +35,7 @@ public static class App
         }
         catch (CliError e)
         {
-            stderr.WriteLine($"a64asm: error: {e.Message}");
-            return 1;
+            return Usage(stderr, tryHelp, e.Message);
         }
         var rest = new List<string>();
         for (int i = 0; i < gccStyle.Count; i++)
@@ -56,46 +57,44 @@ public static class App
                 }
                 catch (LinkError e)
                 {
-                    stderr.WriteLine($"a64asm: error: {e.Message}");
-                    return 1;
+                    return Usage(stderr, tryHelp, e.Message);
                 }
             }
             rest.Add(arg);
         }
         var parseResult = root.Parse(rest.ToArray());
-        if (parseResult.Errors.Count > 0)
+        var problems = CommandLineErrors.Find(parseResult);
+        if (problems.Count > 0)
         {
-            ReportParseErrors(parseResult, stderr);
-            return 1;
+            foreach (var problem in problems.SkipLast(1))
+                stderr.WriteLine($"a64asm: error: {problem}");
+            return Usage(stderr, tryHelp, problems[^1]);
         }
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         int rc = parseResult.Invoke(config);
         return rc != 0 ? rc : status;
     }
 
-    static readonly HashSet<string> Subcommands = new(StringComparer.Ordinal) { "disasm", "explain", "verify", "link" };
+    static readonly IReadOnlySet<string> Subcommands = new HashSet<string>(StringComparer.Ordinal) { "disasm", "explain", "verify", "link" };
 
-    /// <summary>
-    /// One line per problem, as gcc words an unknown option, instead of System.CommandLine's help page: a build log
-    /// then shows which flag a64asm did not take.
-    /// </summary>
-    static void ReportParseErrors(ParseResult parse, TextWriter stderr)
+    /// <summary>A command line a64asm cannot take: one line naming the problem, then where the options are listed.</summary>
+    static int Usage(TextWriter stderr, string tryHelp, string message)
     {
-        var unknown = parse.UnmatchedTokens.Where(t => t.Length > 1 && t[0] == '-').ToList();
-        foreach (string option in unknown)
-            stderr.WriteLine($"a64asm: error: unrecognized command-line option '{option}'");
-        if (unknown.Count > 0)
-            return;
-        foreach (var error in parse.Errors)
-            stderr.WriteLine($"a64asm: error: {error.Message}");
+        stderr.WriteLine($"a64asm: error: {message}");
+        stderr.WriteLine(tryHelp);
+        return 1;
     }
 
     /// <summary>Bad input ends with a message and status 1, never a stack trace.</summary>
-    static int Guard(TextWriter stderr, Func<int> body)
+    static int Guard(TextWriter stderr, string tryHelp, Func<int> body)
     {
         try
         {
             return body();
+        }
+        catch (UsageError e)
+        {
+            return Usage(stderr, tryHelp, e.Message);
         }
         catch (AsmError e)
         {

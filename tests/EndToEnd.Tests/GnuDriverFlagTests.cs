@@ -91,7 +91,7 @@ public class GnuDriverFlagTests
             "-include", Path.Combine(dir, "cfg", "kconfig.h"), "--defsym", "DEFSYM_Z=6", "-I", Path.Combine(dir, "asinc"), flag);
         Assert.Equal(1, status);
         Assert.Equal("", stdout);
-        Assert.Equal($"a64asm: error: {message}\n", stderr.Replace("\r", ""));
+        Assert.Equal($"a64asm: error: {message}\nTry 'a64asm --help'\n", stderr.Replace("\r", ""));
         Assert.False(File.Exists(bin));
     }
 
@@ -113,7 +113,7 @@ public class GnuDriverFlagTests
         var (status, stdout, stderr) = Cli.Run("samples/relocate_kernel.S", "-Wall", "-O2");
         Assert.Equal(1, status);
         Assert.Equal("", stdout);
-        Assert.Equal("a64asm: error: unrecognized command-line option '-Wall'\na64asm: error: unrecognized command-line option '-O2'\n",
+        Assert.Equal("a64asm: error: unrecognized command-line option '-Wall'\na64asm: error: unrecognized command-line option '-O2'\nTry 'a64asm --help'\n",
                      stderr.Replace("\r", ""));
     }
 
@@ -166,6 +166,6 @@ public class GnuDriverFlagTests
         var (status, stdout, stderr) = Cli.Run("samples/relocate_kernel.S", "-x", "c", "-o", Path.Combine(TempDir.Create(), "r.bin"));
         Assert.Equal(1, status);
         Assert.Equal("", stdout);
-        Assert.Equal("a64asm: error: language 'c' is not one a64asm reads (-x assembler, -x assembler-with-cpp)\n", stderr.Replace("\r", ""));
+        Assert.Equal("a64asm: error: language 'c' is not one a64asm reads (-x assembler, -x assembler-with-cpp)\nTry 'a64asm --help'\n", stderr.Replace("\r", ""));
     }
 }

@@ -51,4 +51,17 @@ public class HostileCommandInputTests
         Assert.Equal("", stderr);
         Assert.Contains("the kimage_start offset 0xfffffffffffffff8 is not an aligned 8-byte slot inside the 4120-byte blob", stdout);
     }
+
+    [Fact]
+    public void A_looping_image_with_the_largest_step_budget_stops_at_the_timeout()
+    {
+        string image = Path.Combine(TempDir.Create(), "loop.bin");
+        File.WriteAllBytes(image, [0x00, 0x00, 0x00, 0x14]); // b .
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (status, stdout, stderr) = Cli.Run("verify", image, "--convention", "regs", "--max-steps", "1000000000", "--timeout", "1");
+        Assert.InRange(clock.Elapsed.TotalSeconds, 1, 15);
+        Assert.Equal(1, status);
+        Assert.Equal("", stderr);
+        Assert.Contains("[timeout] at 0x7ff00000 (b\t0x7ff00000): no branch to kimage_start within the time limit of 1 s (", stdout.Replace("\r", ""));
+    }
 }

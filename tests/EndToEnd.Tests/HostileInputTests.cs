@@ -74,7 +74,7 @@ public class HostileInputTests
     {
         var (status, _, stderr) = AssembleObject("nop\n", "--max-section-size", "abc");
         Assert.Equal(1, status);
-        Assert.Equal(["a64asm: error: --max-section-size: 'abc' is not a number (1 to 1073741824)", ""], stderr);
+        Assert.Equal(["a64asm: error: --max-section-size: 'abc' is not a number (1 to 1073741824)", "Try 'a64asm --help'", ""], stderr);
     }
 
     [Fact]

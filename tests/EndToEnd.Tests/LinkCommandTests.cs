@@ -128,8 +128,8 @@ public class LinkCommandTests
     }
 
     [Theory]
-    [InlineData("--format", "coff", "a64asm: error: --format: 'coff' is not binary or elf")]
-    [InlineData("-Ttext=0xzz", null, "a64asm: error: invalid hex number `0xzz' in '-Ttext=0xzz'")]
+    [InlineData("--format", "coff", "a64asm: error: --format: 'coff' is not binary or elf\nTry 'a64asm link --help'")]
+    [InlineData("-Ttext=0xzz", null, "a64asm: error: invalid hex number `0xzz' in '-Ttext=0xzz'\nTry 'a64asm link --help'")]
     public void Bad_options_are_one_line_errors(string option, string? value, string message)
     {
         string dir = TempDir.Create();

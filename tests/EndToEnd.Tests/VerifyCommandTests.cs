@@ -61,7 +61,7 @@ public class VerifyCommandTests
         Assert.Equal(0, Cli.Run("samples/relocate_kernel.S", "-I", "samples/include", "-o", bin, "--offsets", offsets).Status);
         var (status, _, stderr) = Cli.Run("verify", bin, "--offsets", offsets, "--page-size", "8K");
         Assert.Equal(1, status);
-        Assert.Equal("a64asm: error: --page-size expects 4K, 16K or 64K, got '8K'", stderr.Trim());
+        Assert.Equal("a64asm: error: --page-size: '8K' is not 4K, 16K or 64K\nTry 'a64asm verify --help'", stderr.Replace("\r", "").Trim());
         (status, _, stderr) = Cli.Run("verify", bin, "--offsets", Path.Combine(dir, "none.json"));
         Assert.Equal(1, status);
         Assert.EndsWith("none.json: No such file or directory", stderr.Trim());

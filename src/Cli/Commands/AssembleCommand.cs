@@ -53,30 +53,43 @@ public sealed class AssembleCommand
 
     public int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
+        // Every option is read and checked before any work, so a bad one fails the run before a file is touched.
         string file = parse.GetValue(input)!;
         var diagnostics = new CollectingDiagnostics();
-        var options = new AssemblerOptions();
-        options.IncludeDirs.AddRange(parse.GetValue(includeDirs) ?? []);
-        foreach (var d in parse.GetValue(defines) ?? [])
+        var options = ReadAssemblerOptions(parse);
+        bool toObject = parse.GetValue(objectOnly);
+        string[] only = parse.GetValue(onlySections) ?? [];
+        string? offsetsPath = parse.GetValue(offsets);
+        string? listingPath = parse.GetValue(listing);
+        bool printListing = parse.GetValue(listingToStdout);
+        bool runVerify = parse.GetValue(verify);
+        if (toObject)
         {
-            int eq = d.IndexOf('=');
-            options.Defines.Add(eq < 0 ? new(d, null) : new(d[..eq], d[(eq + 1)..]));
+            if (only.Length > 0)
+                throw new UsageError("-j/--only-section selects sections of the linked image; it does not apply to -c");
+            if (offsetsPath is not null)
+                throw new UsageError("--offsets reports the linked image; it does not apply to -c");
+            if (runVerify)
+                throw new UsageError("--verify runs the linked image; it does not apply to -c");
         }
-        options.Undefines.AddRange(parse.GetValue(undefines) ?? []);
-        foreach (var s in parse.GetValue(defsyms) ?? [])
-            options.Defsyms.Add(AssemblerOptions.ParseDefsym(s));
-        GnuFlags.ApplyTo(options);
-        for (int i = 0; i < limits.Length; i++)
-            if (parse.GetValue(limits[i]) is { } limit)
-                AssemblerLimits.Set(options, AssemblerLimits.All[i], limit);
+        else
+        {
+            ReadPlacement(parse);
+        }
+        // Checked whether or not --verify is given: a mistyped value is a mistake either way.
+        var verifySettings = verifyOptions.Validate(parse, PageShiftOf(options));
         if (!File.Exists(file))
             throw new CliError($"{file}: No such file or directory");
 
-        string? listingPath = parse.GetValue(listing);
-        bool printListing = parse.GetValue(listingToStdout);
+        using var outputs = new PendingOutputs();
+        outputs.Input(file);
+        string outPath = parse.GetValue(output) ?? (toObject ? "a.out" : Path.ChangeExtension(file, ".bin"));
+        int outHandle = outputs.Declare("-o", outPath);
+        int? offsetsHandle = offsetsPath is null ? null : outputs.Declare("--offsets", offsetsPath);
+        int? listingHandle = listingPath is null ? null : outputs.Declare("--listing", listingPath);
+
         var listingWriter = listingPath is not null || printListing ? new A64Asm.Assembler.Layout.ListingWriter() : null;
         options.Listing = listingWriter;
-
         var clock = new StageClock(parse.GetValue(timings) ? stderr : null);
         if (parse.GetValue(timings))
             options.Timings = new StageTimes();
@@ -96,61 +109,96 @@ public sealed class AssembleCommand
                 clock.Part(stage, ms, bytes);
         byte[] elf = ElfObjectWriter.Write(obj);
         clock.Lap("ELF object");
+        if (listingHandle is { } lh)
+            outputs.SetText(lh, listingWriter!.ToString());
 
-        string[] only = parse.GetValue(onlySections) ?? [];
-        if (parse.GetValue(objectOnly))
+        if (toObject)
         {
-            if (only.Length > 0)
-                throw new CliError("-j/--only-section selects sections of the linked image; it does not apply to -c");
-            AtomicFile.Write(parse.GetValue(output) ?? "a.out", elf);
+            outputs.Set(outHandle, elf);
+            outputs.Commit();
             // -c has no offsets table: the listing is all -a prints.
-            WriteListing(listingWriter, listingPath, printListing, stdout);
+            if (printListing)
+                stdout.Write(listingWriter!.ToString());
             clock.Lap("write");
             clock.Memory();
             return 0;
         }
 
-        if (parse.GetValue(textStart) is { } t)
-            LinkOptions.TryParseFlag("-Ttext=" + t, null, out _);
-        foreach (var s in parse.GetValue(sectionStarts) ?? [])
-            LinkOptions.TryParseFlag("--section-start", s, out _);
         UndefinedReferences.ThrowIfAny(obj);
         var linked = A64Asm.Linker.Linker.Link([new LinkerInput(file, elf)], LinkOptions);
         var image = only.Length > 0 ? A64Asm.Linker.Output.SectionSelection.Only(linked, only) : linked;
         clock.Lap("link");
 
-        string outPath = parse.GetValue(output) ?? Path.ChangeExtension(file, ".bin");
         KexecOffsets.TryRead(linked, image, out var kexec);
-        string? offsetsPath = parse.GetValue(offsets);
-        if (offsetsPath is not null && kexec.IsEmpty)
-            throw new CliError("--offsets: the image defines none of the arm64_kexec_* / arm64_relocate_new_kernel_size symbols");
-
-        // Everything that can fail has run: only now are outputs written.
-        AtomicFile.Write(outPath, image.Flat);
-        if (offsetsPath is not null)
-            AtomicFile.WriteText(offsetsPath, KexecOffsetsWriter.Format(kexec, offsetsPath));
-        if (listingPath is not null)
-            AtomicFile.WriteText(listingPath, listingWriter!.ToString());
-        clock.Lap("write");
+        if (offsetsHandle is { } oh)
+        {
+            if (kexec.IsEmpty)
+                throw new CliError("--offsets: the image defines none of the arm64_kexec_* / arm64_relocate_new_kernel_size symbols");
+            outputs.SetText(oh, KexecOffsetsWriter.Format(kexec, offsetsPath!));
+        }
+        outputs.Set(outHandle, image.Flat);
         if (!kexec.IsEmpty)
             OffsetsTable.Print(kexec, outPath, image, stdout);
         if (printListing)
             stdout.Write(listingWriter!.ToString());
         clock.Lap("report");
-        if (!parse.GetValue(verify))
-            return 0;
-        int verdict = VerifyRunner.Run(image.Flat, kexec, "--verify", verifyOptions, parse, PageShiftOf(options), stdout);
-        clock.Lap("verify");
-        return verdict;
+        if (runVerify)
+        {
+            int verdict = VerifyRunner.Run(image.Flat, kexec, "--verify", verifySettings, stdout);
+            clock.Lap("verify");
+            if (verdict != 0)
+            {
+                // As make deletes a target whose recipe failed: a build that exits 1 leaves no fresh output behind.
+                stderr.WriteLine($"a64asm: error: --verify failed, so {string.Join(", ", outputs.Paths)} {(outputs.Paths.Count() == 1 ? "was" : "were")} not written");
+                return verdict;
+            }
+        }
+        // Everything that can fail has run: only now are outputs written.
+        outputs.Commit();
+        clock.Lap("write");
+        return 0;
     }
 
-    static void WriteListing(A64Asm.Assembler.Layout.ListingWriter? writer, string? path, bool print, TextWriter stdout)
+    AssemblerOptions ReadAssemblerOptions(ParseResult parse)
     {
-        if (writer is null) return;
-        if (path is not null)
-            AtomicFile.WriteText(path, writer.ToString());
-        if (print)
-            stdout.Write(writer.ToString());
+        var options = new AssemblerOptions();
+        options.IncludeDirs.AddRange(parse.GetValue(includeDirs) ?? []);
+        foreach (var d in parse.GetValue(defines) ?? [])
+        {
+            int eq = d.IndexOf('=');
+            options.Defines.Add(eq < 0 ? new(d, null) : new(d[..eq], d[(eq + 1)..]));
+        }
+        options.Undefines.AddRange(parse.GetValue(undefines) ?? []);
+        try
+        {
+            foreach (var s in parse.GetValue(defsyms) ?? [])
+                options.Defsyms.Add(AssemblerOptions.ParseDefsym(s));
+            GnuFlags.ApplyTo(options);
+            for (int i = 0; i < limits.Length; i++)
+                if (parse.GetValue(limits[i]) is { } limit)
+                    AssemblerLimits.Set(options, AssemblerLimits.All[i], limit);
+        }
+        catch (AsmError e) when (e.Location is null)
+        {
+            throw new UsageError(e.Message);
+        }
+        return options;
+    }
+
+    /// <summary>-Ttext ADDR and --section-start NAME=ADDR given with a space (the '=' forms were taken out of argv).</summary>
+    void ReadPlacement(ParseResult parse)
+    {
+        try
+        {
+            if (parse.GetValue(textStart) is { } t)
+                LinkOptions.TryParseFlag("-Ttext=" + t, null, out _);
+            foreach (var s in parse.GetValue(sectionStarts) ?? [])
+                LinkOptions.TryParseFlag("--section-start", s, out _);
+        }
+        catch (LinkError e)
+        {
+            throw new UsageError(e.Message);
+        }
     }
 
     /// <summary>The page size the user built for (-D PAGE_SHIFT=N), so --verify checks the same granule.</summary>

@@ -24,21 +24,21 @@ public sealed class DisasmCommand
 
     public static int Run(string path, string? baseText, TextWriter stdout)
     {
+        ulong? at = baseText is null ? null : ParseAddress(baseText);
         if (!File.Exists(path))
             throw new CliError($"{path}: No such file or directory");
         byte[] bytes = SourceFiles.ReadInput(path, SourceFiles.MaxFileBytes);
         DisasmFile file;
         if (DisasmElfReader.IsElf(bytes))
         {
-            if (baseText is not null)
+            if (at is not null)
                 throw new CliError("--base applies to flat binaries; an ELF file has its own addresses");
             file = DisasmElfReader.Read(path);
         }
         else
         {
-            ulong at = baseText is null ? 0 : ParseAddress(baseText);
             // objdump -b binary calls the whole file .data; the listing keeps its name.
-            var section = new DisasmSection(".data", at, bytes, [], [], []);
+            var section = new DisasmSection(".data", at ?? 0, bytes, [], [], []);
             file = new DisasmFile(path, "binary", false, [section]);
         }
         DisasmListing.Write(file, stdout);
@@ -53,7 +53,7 @@ public sealed class DisasmCommand
             ? ulong.TryParse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong v)
             : ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out v);
         if (!ok || (v & 3) != 0)
-            throw new CliError($"--base: '{text}' is not a word-aligned address");
+            throw new UsageError($"--base: '{text}' is not a word-aligned address");
         return v;
     }
 }

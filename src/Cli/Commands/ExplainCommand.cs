@@ -41,7 +41,7 @@ public sealed partial class ExplainCommand
         if (HexWord().IsMatch(text))
             return (uint.Parse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture), null);
         if (text.Length == 0)
-            throw new CliError("explain: expected an instruction or a 0x word");
+            throw new UsageError("explain: expected an instruction or a 0x word");
         var options = new AssemblerOptions { Preprocess = false };
         var obj = AsmDriver.AssembleText("<explain>", text + "\n", options, new CollectingDiagnostics());
         var textSection = obj.Sections.FirstOrDefault(s => s.Name == ".text");

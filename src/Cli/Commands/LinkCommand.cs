@@ -39,13 +39,22 @@ public sealed class LinkCommand(LinkerOptions placement)
         {
             null or "binary" => false,
             "elf" => true,
-            var other => throw new CliError($"--format: '{other}' is not binary or elf"),
+            var other => OptionValues.OneOf("--format", other, "binary", "elf") == "elf",
         };
         string[] sections = parse.GetValue(only) ?? [];
         if (elf && sections.Length > 0)
-            throw new CliError("-j applies to the flat image; --format elf writes every section");
+            throw new UsageError("-j applies to the flat image; --format elf writes every section");
+        string[] paths = parse.GetValue(inputs)!;
+        using var outputs = new PendingOutputs();
+        foreach (var path in paths)
+            outputs.Input(path);
+        string outPath = parse.GetValue(output) ?? "a.out";
+        int outHandle = outputs.Declare("-o", outPath);
+        string? offsetsPath = parse.GetValue(offsets);
+        int? offsetsHandle = offsetsPath is null ? null : outputs.Declare("--offsets", offsetsPath);
+
         var objects = new List<LinkerInput>();
-        foreach (var path in parse.GetValue(inputs)!)
+        foreach (var path in paths)
         {
             if (!File.Exists(path))
                 throw new CliError($"{path}: No such file or directory");
@@ -61,15 +70,15 @@ public sealed class LinkCommand(LinkerOptions placement)
             throw new CliError($"-e {entrySymbol}: no such symbol in the link");
         byte[] bytes = elf ? ElfExecutableWriter.Write(linked, entrySymbol) : image.Flat;
         KexecOffsets.TryRead(linked, image, out var kexec);
-        string? offsetsPath = parse.GetValue(offsets);
-        if (offsetsPath is not null && kexec.IsEmpty)
-            throw new CliError("--offsets: the image defines none of the arm64_kexec_* / arm64_relocate_new_kernel_size symbols");
-
+        if (offsetsHandle is { } oh)
+        {
+            if (kexec.IsEmpty)
+                throw new CliError("--offsets: the image defines none of the arm64_kexec_* / arm64_relocate_new_kernel_size symbols");
+            outputs.SetText(oh, KexecOffsetsWriter.Format(kexec, offsetsPath!));
+        }
+        outputs.Set(outHandle, bytes);
         // Everything that can fail has run: only now are outputs written.
-        string outPath = parse.GetValue(output) ?? "a.out";
-        AtomicFile.Write(outPath, bytes);
-        if (offsetsPath is not null)
-            AtomicFile.WriteText(offsetsPath, KexecOffsetsWriter.Format(kexec, offsetsPath));
+        outputs.Commit();
         if (!kexec.IsEmpty)
             OffsetsTable.Print(kexec, outPath, image, stdout);
         return 0;

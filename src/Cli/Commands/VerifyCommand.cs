@@ -18,14 +18,16 @@ public sealed class VerifyCommand
             command.Add(o);
         command.SetAction(parse => guard(() =>
         {
+            // Options first: a bad value or a missing --offsets is reported before any file is read.
+            var settings = verify.Validate(parse, null);
             string path = parse.GetValue(image)!;
+            string? offsetsPath = parse.GetValue(offsets);
+            if (offsetsPath is null && settings.Convention is null)
+                throw new UsageError("verify: missing --offsets FILE (what a64asm --offsets wrote) or --convention NAME");
             if (!File.Exists(path))
                 throw new CliError($"{path}: No such file or directory");
-            string? offsetsPath = parse.GetValue(offsets);
-            if (offsetsPath is null && parse.GetValue(verify.Convention) is null)
-                throw new CliError("verify needs --offsets FILE (what a64asm --offsets wrote) or --convention NAME");
             var kexec = offsetsPath is null ? null : VerifyRunner.ReadOffsets(offsetsPath);
-            return VerifyRunner.Run(SourceFiles.ReadInput(path, SourceFiles.MaxFileBytes), kexec, offsetsPath ?? path, verify, parse, null, stdout);
+            return VerifyRunner.Run(SourceFiles.ReadInput(path, SourceFiles.MaxFileBytes), kexec, offsetsPath ?? path, settings, stdout);
         }));
         return command;
     }

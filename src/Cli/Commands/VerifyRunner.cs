@@ -10,11 +10,16 @@ namespace A64Asm.Cli.Commands;
 /// <summary>The verify options, shared by <c>a64asm verify</c> and <c>a64asm FILE.S --verify</c>.</summary>
 public sealed class VerifyOptionSet
 {
-    public readonly Option<string> PageSize = new("--page-size") { HelpName = "4K|16K|64K", Description = "Page size of the kimage (default: from -D PAGE_SHIFT, else 4K)" };
-    public readonly Option<int> Pages = new("--pages") { HelpName = "N", Description = "Pages in the kimage (default 64)", DefaultValueFactory = _ => 64 };
-    public readonly Option<ulong> Seed = new("--seed") { HelpName = "S", Description = "Seed for page contents and addresses (default 1)", DefaultValueFactory = _ => 1UL };
-    public readonly Option<string> Caches = new("--caches") { HelpName = "on|off", Description = "Model D- and I-caches left on by the old kernel (default off)", DefaultValueFactory = _ => "off" };
-    public readonly Option<long> MaxSteps = new("--max-steps") { HelpName = "N", Description = "Stop after N instructions (default: scaled to the kimage)" };
+    public const int MostPages = 1 << 20;
+    public const int DefaultTimeoutSeconds = 60;
+    public const int MostTimeoutSeconds = 86_400;
+
+    public readonly Option<string?> PageSize = new("--page-size") { HelpName = "4K|16K|64K", Description = "Page size of the kimage (default: from -D PAGE_SHIFT, else 4K)" };
+    public readonly Option<string?> Pages = new("--pages") { HelpName = "N", Description = $"Pages in the kimage (default 64; at most {VerifyOptions.MostKimageBytes >> 20} MiB of pages)" };
+    public readonly Option<string?> Seed = new("--seed") { HelpName = "S", Description = "Seed for page contents and addresses (default 1)" };
+    public readonly Option<string?> Caches = new("--caches") { HelpName = "on|off", Description = "Model D- and I-caches left on by the old kernel (default off)" };
+    public readonly Option<string?> MaxSteps = new("--max-steps") { HelpName = "N", Description = $"Stop after N instructions (default: scaled to the kimage; at most {VerifyOptions.MostSteps})" };
+    public readonly Option<string?> Timeout = new("--timeout") { HelpName = "SECONDS", Description = $"Stop after this much wall-clock time (default {DefaultTimeoutSeconds})" };
     public readonly Option<bool> Json = new("--json") { Description = "Print the report as JSON" };
     public readonly Option<string?> Convention = new("--convention") { HelpName = "patched-quads|patched-globals|spin-table|regs|regs-dtb|kimage-struct", Description = "How machine_kexec hands over head, start and DTB (default: picked from the image's symbols)" };
     public readonly Option<string[]> KimageFieldsFiles = new("--kimage-fields") { HelpName = "FILE.h", Description = "struct kimage field offsets (#define KIMAGE_HEAD ... lines, as asm-offsets.h) for kimage-struct" };
@@ -26,50 +31,47 @@ public sealed class VerifyOptionSet
 
     public readonly Option<bool> BigEndian = new("--big-endian") { Description = "The kernel is big-endian (-EB): SCTLR.EE set, list entries and handed-over values big-endian" };
 
-    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, MaxSteps, Json, Convention, KimageFieldsFiles, KimageField, MmuAtEntry, El2Stub, BigEndian];
+    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, MaxSteps, Timeout, Json, Convention, KimageFieldsFiles, KimageField, MmuAtEntry, El2Stub, BigEndian];
 
-    /// <summary>The options with the convention <paramref name="choice"/> names.</summary>
-    public VerifyOptions Read(ParseResult parse, int? pageShiftHint, ConventionChoice choice, KimageFieldOffsets? fields, bool imageBigEndian = false)
+    /// <summary>
+    /// Every verify option read and checked, before any work: a value out of range, a kimage over the size limit, an
+    /// unknown convention or a missing --kimage-fields file fails here, not after an image was built.
+    /// </summary>
+    /// <param name="pageShiftHint">The page size the source was built for (-D PAGE_SHIFT=N), the default of --page-size.</param>
+    public VerifySettings Validate(ParseResult parse, int? pageShiftHint)
     {
-        int pages = parse.GetValue(Pages);
-        if (pages < 1 || pages > 1 << 20)
-            throw new CliError($"--pages {pages}: must be between 1 and {1 << 20}");
-        string caches = parse.GetValue(Caches) ?? "off";
-        if (caches is not ("on" or "off"))
-            throw new CliError($"--caches expects on or off, got '{caches}'");
-        long maxSteps = parse.GetValue(MaxSteps);
-        if (maxSteps < 0)
-            throw new CliError("--max-steps must not be negative");
-        bool kernelMap = parse.GetValue(MmuAtEntry) switch
+        int pageSize = ParsePageSize(parse.GetValue(PageSize), pageShiftHint);
+        int pages = parse.GetValue(Pages) is { } p ? (int)OptionValues.Number("--pages", p, 1, MostPages) : 64;
+        if ((long)pages * pageSize > VerifyOptions.MostKimageBytes)
+            throw new UsageError($"--pages {pages} of {pageSize / 1024}K make a {Size((long)pages * pageSize)} kimage, "
+                + $"which exceeds the limit of {Size(VerifyOptions.MostKimageBytes)} ({VerifyOptions.MostKimageBytes / pageSize} pages of {pageSize / 1024}K)");
+        KexecConvention? convention = null;
+        if (parse.GetValue(Convention) is { } name)
+            convention = ConventionPicker.Parse(name)
+                ?? throw new UsageError($"--convention: '{name}' is not {OptionValues.Alternatives(ConventionPicker.All.Select(ConventionPicker.NameOf).ToList())}");
+        return new VerifySettings
         {
-            null => choice.KernelMapAtEntry,
-            "on" => true,
-            "off" => false,
-            var other => throw new CliError($"--mmu-at-entry expects on or off, got '{other}'"),
-        };
-        if (kernelMap && choice.Convention != KexecConvention.KimageStructure)
-            throw new CliError("--mmu-at-entry on applies to the kimage-struct convention only");
-        bool hypStub = parse.GetValue(El2Stub);
-        if (hypStub && choice.Convention != KexecConvention.KimageStructure)
-            throw new CliError("--el2-stub applies to the kimage-struct convention only");
-        return new VerifyOptions
-        {
-            PageSize = ParsePageSize(parse.GetValue(PageSize), pageShiftHint),
+            PageSize = pageSize,
             Pages = pages,
-            Seed = parse.GetValue(Seed),
-            Caches = caches == "on",
-            MaxSteps = maxSteps,
-            Convention = choice.Convention,
-            ConventionReason = choice.Reason,
-            KimageFields = fields,
-            KernelMapAtEntry = kernelMap,
-            HypStub = hypStub,
-            BigEndian = parse.GetValue(BigEndian) || imageBigEndian,
+            Seed = parse.GetValue(Seed) is { } s ? OptionValues.Number("--seed", s, 0, ulong.MaxValue) : 1,
+            Caches = parse.GetValue(Caches) is { } c && OptionValues.OneOf("--caches", c, "on", "off") == "on",
+            MaxSteps = parse.GetValue(MaxSteps) is { } m ? (long)OptionValues.Number("--max-steps", m, 1, VerifyOptions.MostSteps) : 0,
+            Timeout = TimeSpan.FromSeconds(parse.GetValue(Timeout) is { } t ? OptionValues.Number("--timeout", t, 1, MostTimeoutSeconds) : DefaultTimeoutSeconds),
+            Json = parse.GetValue(Json),
+            Convention = convention,
+            MmuAtEntry = parse.GetValue(MmuAtEntry) is { } mmu ? OptionValues.OneOf("--mmu-at-entry", mmu, "on", "off") == "on" : null,
+            El2Stub = parse.GetValue(El2Stub),
+            BigEndian = parse.GetValue(BigEndian),
+            KimageFields = ReadKimageFields(parse),
         };
     }
 
+    /// <summary>"256 MiB", "64 GiB": sizes in the kimage message, in the unit that keeps them whole.</summary>
+    static string Size(long bytes) =>
+        bytes % (1L << 30) == 0 ? $"{bytes >> 30} GiB" : bytes % (1L << 20) == 0 ? $"{bytes >> 20} MiB" : $"{bytes >> 10} KiB";
+
     /// <summary>The struct kimage field offsets from --kimage-fields files and --kimage-field, or null when none were given.</summary>
-    public Dictionary<string, ulong>? ReadKimageFields(ParseResult parse)
+    Dictionary<string, ulong>? ReadKimageFields(ParseResult parse)
     {
         var files = parse.GetValue(KimageFieldsFiles) ?? [];
         var assignments = parse.GetValue(KimageField) ?? [];
@@ -84,7 +86,7 @@ public sealed class VerifyOptionSet
         }
         foreach (var a in assignments)
             if (!KimageFieldNames.TryAddAssignment(fields, a, out string error))
-                throw new CliError(error);
+                throw new UsageError(error);
         return fields;
     }
 
@@ -92,12 +94,57 @@ public sealed class VerifyOptionSet
     {
         if (text is null)
             return pageShiftHint is { } s and (12 or 14 or 16) ? 1 << s : 4096;
-        return text.ToUpperInvariant() switch
+        return text.Trim().ToUpperInvariant() switch
         {
             "4K" or "4096" => 4096,
             "16K" or "16384" => 16384,
             "64K" or "65536" => 65536,
-            _ => throw new CliError($"--page-size expects 4K, 16K or 64K, got '{text}'"),
+            _ => throw new UsageError($"--page-size: '{text}' is not 4K, 16K or 64K"),
+        };
+    }
+}
+
+/// <summary>The verify options as read from the command line, checked; the convention-dependent ones are checked
+/// against the image in <see cref="ToOptions"/>.</summary>
+public sealed class VerifySettings
+{
+    public int PageSize { get; init; }
+    public int Pages { get; init; }
+    public ulong Seed { get; init; }
+    public bool Caches { get; init; }
+    /// <summary>0: scaled to the kimage.</summary>
+    public long MaxSteps { get; init; }
+    public TimeSpan Timeout { get; init; }
+    public bool Json { get; init; }
+    /// <summary>--convention, or null to pick from the image's symbols.</summary>
+    public KexecConvention? Convention { get; init; }
+    public bool? MmuAtEntry { get; init; }
+    public bool El2Stub { get; init; }
+    public bool BigEndian { get; init; }
+    public Dictionary<string, ulong>? KimageFields { get; init; }
+
+    /// <summary>The verifier's options with the convention <paramref name="choice"/> names.</summary>
+    public VerifyOptions ToOptions(ConventionChoice choice, KimageFieldOffsets? fields, bool imageBigEndian)
+    {
+        bool kernelMap = MmuAtEntry ?? choice.KernelMapAtEntry;
+        if (kernelMap && choice.Convention != KexecConvention.KimageStructure)
+            throw new CliError("--mmu-at-entry on applies to the kimage-struct convention only");
+        if (El2Stub && choice.Convention != KexecConvention.KimageStructure)
+            throw new CliError("--el2-stub applies to the kimage-struct convention only");
+        return new VerifyOptions
+        {
+            PageSize = PageSize,
+            Pages = Pages,
+            Seed = Seed,
+            Caches = Caches,
+            MaxSteps = MaxSteps,
+            TimeLimit = Timeout,
+            Convention = choice.Convention,
+            ConventionReason = choice.Reason,
+            KimageFields = fields,
+            KernelMapAtEntry = kernelMap,
+            HypStub = El2Stub,
+            BigEndian = BigEndian || imageBigEndian,
         };
     }
 }
@@ -113,19 +160,17 @@ public static class VerifyRunner
     /// (<paramref name="kexec"/>, null when there is none): picks the convention (--convention overrides), and for every
     /// convention but patched-quads runs only the bytes machine_kexec copies.
     /// </summary>
-    public static int Run(byte[] image, KexecOffsets? kexec, string source, VerifyOptionSet set, ParseResult parse, int? pageShiftHint, TextWriter stdout)
+    public static int Run(byte[] image, KexecOffsets? kexec, string source, VerifySettings settings, TextWriter stdout)
     {
-        var fieldValues = set.ReadKimageFields(parse);
+        var fieldValues = settings.KimageFields;
         var code = kexec?.ControlCode;
         if (code is not null && (code.Offset > (ulong)image.Length || code.Size > (ulong)image.Length - code.Offset))
             throw new CliError($"{source}: the control code (0x{code.Size:x} bytes at 0x{code.Offset:x}) is not inside the {image.Length}-byte image");
         byte[] copied = code is null ? image : image.AsSpan((int)code.Offset, (int)code.Size).ToArray();
 
         ConventionChoice choice;
-        if (parse.GetValue(set.Convention) is { } name)
+        if (settings.Convention is { } convention)
         {
-            var convention = ConventionPicker.Parse(name)
-                ?? throw new CliError($"--convention expects one of {string.Join(", ", ConventionPicker.All.Select(ConventionPicker.NameOf))}, got '{name}'");
             choice = new ConventionChoice(convention, "--convention",
                 convention == KexecConvention.KimageStructure && ConventionPicker.EnteredWithMmuOn(MarkingOf(code)));
         }
@@ -157,8 +202,8 @@ public static class VerifyRunner
                 break;
         }
         // A big-endian image says so in its offsets file (or its link); --big-endian is for a bare image.
-        var options = set.Read(parse, pageShiftHint, choice, fields, imageBigEndian: kexec?.BigEndian == true);
-        return Run(blob, layout, options, parse.GetValue(set.Json), stdout);
+        var options = settings.ToOptions(choice, fields, imageBigEndian: kexec?.BigEndian == true);
+        return Run(blob, layout, options, settings.Json, stdout);
     }
 
     static ulong? Slot(KexecOffsets? kexec, string role) => kexec?.PatchSlots.FirstOrDefault(s => s.Role == role)?.Offset;

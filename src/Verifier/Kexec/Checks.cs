@@ -50,6 +50,17 @@ internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions optio
         }
     }
 
+    /// <summary>The run was stopped by the wall clock: as with the step bound, nothing after it was checked.</summary>
+    public void TimeLimit(TimeSpan limit)
+    {
+        string pcs = string.Join(", ", machine.LastPcs.Distinct().Take(12).Select(p => $"0x{p:x}"));
+        findings.Add(At(FindingIds.Timeout,
+            $"no branch to kimage_start within the time limit of {limit.TotalSeconds:0.###} s ({machine.Counters.Instructions:N0} instructions)"
+            + (pcs.Length > 0 ? $"; last PCs: {pcs}" : ""),
+            machine.LastPcs.Count > 0 ? machine.LastPcs[^1] : machine.Cpu.Pc,
+            "the run was stopped before the code finished, so the pages and registers were not checked: a loop that does not end, or a kimage too large for the limit (--timeout raises it)."));
+    }
+
     public void StrayStores()
     {
         foreach (var s in machine.StrayStores.Take(MaxListed))

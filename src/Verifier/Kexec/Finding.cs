@@ -27,6 +27,7 @@ public static class FindingIds
     public const string IcacheStale = "icache-stale";
     public const string Fault = "fault";
     public const string StepLimit = "step-limit";
+    public const string Timeout = "timeout";
     public const string KimageOffset = "kimage-offset";
     public const string WrongEntry = "wrong-entry";
     public const string Trap = "trap";

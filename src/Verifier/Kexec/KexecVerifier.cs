@@ -59,19 +59,25 @@ public static class KexecVerifier
         machine.MaxSteps = options.EffectiveMaxSteps(options.PageSize);
         long expected = Math.Max(1, (long)kimage.Copies.Length * (options.PageSize / 64) * 16);
         StopReason reason;
+        bool timedOut = false;
         do
         {
             reason = machine.Run(Slice);
             if (reason == StopReason.Trap && options.HypStub && HypStub.TryRestart(machine)) reason = StopReason.Budget;
             progress?.Report(Math.Min(0.99, (double)machine.Counters.Instructions / expected));
-        } while (reason == StopReason.Budget);
+            // Between slices, so a run that will not end stops within one slice (tens of milliseconds) of the limit.
+            timedOut = reason == StopReason.Budget && clock.Elapsed >= options.TimeLimit;
+        } while (reason == StopReason.Budget && !timedOut);
         var runTime = clock.Elapsed;
 
         clock.Restart();
         bool dtbInX0 = options.Convention is KexecConvention.RegisterArguments or KexecConvention.KimageStructure
             || patched && layout.DtbOffset is not null;
         var checks = new Checks(machine, kimage, options, findings, dtbInX0);
-        checks.StopReason(reason);
+        if (timedOut)
+            checks.TimeLimit(options.TimeLimit!.Value);
+        else
+            checks.StopReason(reason);
         checks.StrayStores();
         if (reason == StopReason.ReachedStopPc)
         {

@@ -49,12 +49,12 @@ public static class KimageFieldNames
         string name = eq < 0 ? assignment : assignment[..eq];
         if (!All.Contains(name))
         {
-            error = $"--kimage-field {assignment}: unknown field '{name}' (known: {string.Join(", ", All)})";
+            error = $"--kimage-field: '{assignment}' names no struct kimage field (known: {string.Join(", ", All)})";
             return false;
         }
         if (eq < 0 || TryParseNumber(assignment[(eq + 1)..]) is not { } value)
         {
-            error = $"--kimage-field {assignment}: expected {name}=OFFSET (decimal or 0x hex)";
+            error = $"--kimage-field: '{assignment}' is not {name}=OFFSET (a decimal or 0x hex number)";
             return false;
         }
         fields[name] = value;

@@ -20,6 +20,16 @@ public sealed class VerifyOptions
     public bool BigEndian { get; init; }
     /// <summary>Bound on executed instructions; 0 picks one from the page count.</summary>
     public long MaxSteps { get; init; }
+    /// <summary>Wall-clock bound on the run, checked between slices of execution; null runs until the step bound.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Most bytes of kimage (pages × page size) the command line builds: source and destination pages are
+    /// both held in memory, and copying them takes seconds per hundred MiB.</summary>
+    public const long MostKimageBytes = 256L << 20;
+
+    /// <summary>Most instructions the command line lets a run ask for: about half a minute on a slow host, several
+    /// times the bound picked for the largest kimage.</summary>
+    public const long MostSteps = 1_000_000_000;
     /// <summary>Where the blob is placed (the kexec control page).</summary>
     public ulong ControlPageAddress { get; init; } = 0x7FF0_0000;
     public KimageShape Shape { get; init; } = KimageShape.Normal;

@@ -158,7 +158,7 @@ public class DisasmTests
     {
         var (status, _, stderr) = Cli.Run("disasm", "--base", "0x2", SampleImage);
         Assert.Equal(1, status);
-        Assert.Equal("a64asm: error: --base: '0x2' is not a word-aligned address\n", stderr);
+        Assert.Equal("a64asm: error: --base: '0x2' is not a word-aligned address\nTry 'a64asm disasm --help'\n", stderr);
     }
 
     [Fact]

@@ -156,9 +156,9 @@ public class KimageFieldNamesTests
         Assert.True(KimageFieldNames.TryAddAssignment(values, "KIMAGE_HEAD=0x10", out _));
         Assert.Equal(0x10UL, values["KIMAGE_HEAD"]);
         Assert.False(KimageFieldNames.TryAddAssignment(values, "KIMAGE_TAIL=8", out string error));
-        Assert.Equal("--kimage-field KIMAGE_TAIL=8: unknown field 'KIMAGE_TAIL' (known: KIMAGE_HEAD, KIMAGE_START, KIMAGE_ARCH_DTB_MEM, KIMAGE_ARCH_EL2_VECTORS, KIMAGE_ARCH_ZERO_PAGE, KIMAGE_ARCH_PHYS_OFFSET, KIMAGE_ARCH_TTBR1)", error);
+        Assert.Equal("--kimage-field: 'KIMAGE_TAIL=8' names no struct kimage field (known: KIMAGE_HEAD, KIMAGE_START, KIMAGE_ARCH_DTB_MEM, KIMAGE_ARCH_EL2_VECTORS, KIMAGE_ARCH_ZERO_PAGE, KIMAGE_ARCH_PHYS_OFFSET, KIMAGE_ARCH_TTBR1)", error);
         Assert.False(KimageFieldNames.TryAddAssignment(values, "KIMAGE_START=zz", out error));
-        Assert.Equal("--kimage-field KIMAGE_START=zz: expected KIMAGE_START=OFFSET (decimal or 0x hex)", error);
+        Assert.Equal("--kimage-field: 'KIMAGE_START=zz' is not KIMAGE_START=OFFSET (a decimal or 0x hex number)", error);
     }
 
     [Fact]
