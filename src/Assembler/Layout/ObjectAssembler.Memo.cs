@@ -19,16 +19,13 @@ public readonly record struct MemoHit(uint Word, string? Name0, string? Name1, b
 /// </summary>
 public sealed partial class ObjectAssembler
 {
-    private const int MaxMemoNames = 2;
-
     private readonly EncodedLineMemo _memo = new();
     private readonly DirectStatementEncoder _direct = new();
     // The statement being added, while its word may still be memoized (streaming, no listing).
     private SourceLine? _memoCandidate;
-    // While a candidate is encoded: the names looked up and found undefined; spoiled by anything else it read.
-    private List<string>? _memoLookups;
-    private readonly List<string> _memoLookupBuffer = new();
-    private bool _memoSpoiled;
+    // While a candidate is encoded: what it read besides its text (null otherwise).
+    private StatementDependencies? _reading;
+    private readonly StatementDependencies _dependencies = new();
 
     /// <summary>Statements whose word came from the memo (for --timings).</summary>
     public long MemoizedLines { get; private set; }
@@ -87,9 +84,8 @@ public sealed partial class ObjectAssembler
 
     private void EncodeAndMemoize(ParsedLine line, InstructionStatement instruction)
     {
-        var lookups = _memoLookups = _memoLookupBuffer;
-        lookups.Clear();
-        _memoSpoiled = !Aliases.IsEmpty;
+        var read = _reading = _dependencies;
+        read.Start(aliasesInForce: !Aliases.IsEmpty);
         int fixups = _fixups.Count, deferred = _deferred.Count;
         long place = Current.Location;
         Isa.Feature needed;
@@ -99,14 +95,14 @@ public sealed partial class ObjectAssembler
         }
         finally
         {
-            _memoLookups = null;
+            _reading = null;
         }
-        // A local label's name means a different label on another line, so such a statement is never reused; nor is
-        // one whose row needs a feature, which a later .arch may take away.
-        if (_memoSpoiled || needed != Isa.Feature.Base || _fixups.Count != fixups || _deferred.Count != deferred || Current.Location != place + 4
-            || lookups.Count > MaxMemoNames || lookups.Exists(LocalLabelNames.IsLocalLabelName))
+        read.Encoded(feature: needed != Isa.Feature.Base,
+            leavesWork: _fixups.Count != fixups || _deferred.Count != deferred || Current.Location != place + 4);
+        if (!read.TextAlone)
             return;
+        var names = read.UndefinedNames;
         var word = BinaryPrimitives.ReadUInt32LittleEndian(Current.At(place, 4));
-        _memo.Add(line.Line.Text, new MemoHit(word, lookups.Count > 0 ? lookups[0] : null, lookups.Count > 1 ? lookups[1] : null));
+        _memo.Add(line.Line.Text, new MemoHit(word, names.Count > 0 ? names[0] : null, names.Count > 1 ? names[1] : null));
     }
 }

@@ -83,7 +83,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     {
         get
         {
-            _memoSpoiled = true;
+            _reading?.ReadDot();
             return new ExprValue(Current.Location, Current, null);
         }
     }
@@ -173,11 +173,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     public bool TryGetSymbol(string name, out ExprValue value, out AsmError? error)
     {
         bool found = FindSymbolValue(name, out value, out error);
-        if (_memoLookups is { } lookups)
-        {
-            if (found || error is not null) _memoSpoiled = true;
-            else lookups.Add(name);
-        }
+        _reading?.LookedUp(name, defined: found || error is not null);
         return found;
     }
 
@@ -345,7 +341,7 @@ public sealed partial class ObjectAssembler : IStatementContext
 
     internal void Warning(SourceLocation? at, string message)
     {
-        _memoSpoiled = true;
+        _reading?.Warning();
         _diagnostics.Warning(at, message);
     }
 
