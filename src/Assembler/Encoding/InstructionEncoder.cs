@@ -30,33 +30,45 @@ public sealed class InstructionEncoder
     private readonly List<Operand> _operands = new();
 
     /// <returns>The feature the encoded row needs (Base: none), which decides whether its word may be reused.</returns>
-    internal Feature Emit(ParsedLine line, InstructionStatement instruction, PoolEntry? literal)
+    internal Feature Emit(ParsedLine line, InstructionStatement instruction, PoolEntry? literal) =>
+        TryEmit(line, instruction, literal, out var feature, out var error) ? feature : throw error!;
+
+    /// <summary>
+    /// As <see cref="Emit"/>, with the reason it cannot be encoded given back instead of thrown (nothing written then):
+    /// the caller may try again at the end, when the statement names a symbol defined further on.
+    /// </summary>
+    internal bool TryEmit(ParsedLine line, InstructionStatement instruction, PoolEntry? literal, out Feature feature, out AsmError? error)
     {
+        feature = Feature.Base;
         var operands = _operands;
         if (literal is null)
         {
-            Converter.ConvertInto(instruction.Operands, line.Line, operands);
+            if (!Converter.TryConvertInto(instruction.Operands, line.Line, operands, out error))
+                return false;
         }
         else
         {
             operands.Clear();
-            operands.Add(Converter.Convert(instruction.Operands[0], line.Line));
+            if (!Converter.TryConvert(instruction.Operands[0], line.Line, out var target, out error))
+                return false;
+            operands.Add(target);
             operands.Add(new SymbolOperand(literal.Label));
         }
         if (!A64Encoder.TryEncode(instruction.Mnemonic, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(operands), 0,
-                Features, out var encoded, out string error, out int errorOperand, out var missing))
+                Features, out var encoded, out string message, out int errorOperand, out var missing))
         {
-            if (missing != Feature.Base)
-                throw new AsmError(line.At(instruction.Index), ArchFeatures.NotSupported(StatementText(line.Line.Text, instruction.Index)));
-            throw UndefinedImmediate(line, instruction, operands)
-                ?? new AsmError(line.At(ErrorIndex(instruction, operands, errorOperand)), error);
+            error = missing != Feature.Base
+                ? new AsmError(line.At(instruction.Index), ArchFeatures.NotSupported(StatementText(line.Line.Text, instruction.Index)))
+                : UndefinedImmediate(line, instruction, operands) ?? new AsmError(line.At(ErrorIndex(instruction, operands, errorOperand)), message);
+            return false;
         }
         long place = _assembler.Current.Location;
         var word = _assembler.Reserve(4);
         BinaryPrimitives.WriteUInt32LittleEndian(word, encoded.Word);
         if (encoded.HasFixup)
             _assembler.AddFixup(encoded.Fixup, place, line, FixupIndex(instruction));
-        return encoded.Feature;
+        feature = encoded.Feature;
+        return true;
     }
 
     // The statement as GNU as quotes it: from the mnemonic to the end of the statement, without a "//" comment

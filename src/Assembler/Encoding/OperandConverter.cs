@@ -28,22 +28,44 @@ public sealed class OperandConverter
         _sectionAnchor = sectionAnchor;
     }
 
+    // The first expression of the statement being converted that could not be evaluated (see TryConvertInto).
+    private AsmError? _valueError;
+
     public List<Operand> Convert(IReadOnlyList<OperandSyntax> syntax, SourceLine line)
     {
         var result = new List<Operand>(syntax.Count);
-        ConvertInto(syntax, line, result);
+        if (!TryConvertInto(syntax, line, result, out var error)) throw error!;
         return result;
     }
 
-    /// <summary>As <see cref="Convert(IReadOnlyList{OperandSyntax}, SourceLine)"/>, into a list the caller reuses.</summary>
-    public void ConvertInto(IReadOnlyList<OperandSyntax> syntax, SourceLine line, List<Operand> result)
+    /// <summary>
+    /// As <see cref="Convert(IReadOnlyList{OperandSyntax}, SourceLine)"/>, into a list the caller reuses. An expression
+    /// that cannot be evaluated (it may name a symbol defined further on) is given back as <paramref name="error"/>
+    /// for the caller to decide on; a malformed operand is thrown.
+    /// </summary>
+    public bool TryConvertInto(IReadOnlyList<OperandSyntax> syntax, SourceLine line, List<Operand> result, out AsmError? error)
     {
+        _valueError = null;
         result.Clear();
         for (int i = 0; i < syntax.Count; i++)
-            OperandRules.Add(result, Convert(syntax[i], line), isLast: i == syntax.Count - 1);
+            OperandRules.Add(result, ConvertOne(syntax[i], line), isLast: i == syntax.Count - 1);
+        error = _valueError;
+        return error is null;
     }
 
-    public Operand Convert(OperandSyntax syntax, SourceLine line) => syntax switch
+    /// <summary>One operand, as <see cref="TryConvertInto"/>.</summary>
+    public bool TryConvert(OperandSyntax syntax, SourceLine line, out Operand operand, out AsmError? error)
+    {
+        _valueError = null;
+        operand = ConvertOne(syntax, line);
+        error = _valueError;
+        return error is null;
+    }
+
+    public Operand Convert(OperandSyntax syntax, SourceLine line) =>
+        TryConvert(syntax, line, out var operand, out var error) ? operand : throw error!;
+
+    private Operand ConvertOne(OperandSyntax syntax, SourceLine line) => syntax switch
     {
         ExprOperandSyntax e => Expression(e.Expr, e.HasHash, line),
         MemoryOperandSyntax m => Memory(m, line),
@@ -70,7 +92,7 @@ public sealed class OperandConverter
         }
         if (expr is FloatExpr f) return new FpImmOperand(f.Value);
         if (expr is UnaryExpr { Op: UnaryOp.Negate, Operand: FloatExpr nf }) return new FpImmOperand(-nf.Value);
-        var value = ExpressionEvaluator.Evaluate(expr, _scope, line);
+        var value = Evaluate(expr, line);
         // A defined bare word keeps its name: where the instruction takes a name, gas reads the word as that first.
         if (bareWord is not null && value.IsAbsolute)
             return new ImmOperand(value.Value, false, bareWord);
@@ -103,21 +125,21 @@ public sealed class OperandConverter
     {
         if (!Modifiers.TryGetValue(r.Modifier, out var modifier))
             throw new AsmError(line.At(r.Index), $"unknown relocation modifier ':{r.Modifier}:'");
-        var value = ExpressionEvaluator.Evaluate(r.Expr, _scope, line);
+        var value = Evaluate(r.Expr, line);
         return ToOperand(value, r.HasHash, modifier, r.Expr, line);
     }
 
     private Operand Memory(MemoryOperandSyntax m, SourceLine line)
     {
-        if (!OperandRules.IsBase(Convert(m.Parts[0], line), out var baseReg))
+        if (!OperandRules.IsBase(ConvertOne(m.Parts[0], line), out var baseReg))
             throw new AsmError(line.At(m.Parts[0].Index), "expected a 64-bit base register or sp");
         Operand? offset = null;
         ShiftOperand? extend = null;
         if (m.Parts.Count > 1)
-            offset = Convert(m.Parts[1], line);
+            offset = ConvertOne(m.Parts[1], line);
         if (m.Parts.Count > 2)
         {
-            extend = Convert(m.Parts[2], line) as ShiftOperand
+            extend = ConvertOne(m.Parts[2], line) as ShiftOperand
                 ?? throw new AsmError(line.At(m.Parts[2].Index), "expected a shift or extend (lsl, uxtw, sxtw, sxtx)");
         }
         else if (offset is ShiftOperand bareExtend)
@@ -161,5 +183,21 @@ public sealed class OperandConverter
             ? v
             : throw new AsmError(line.At(index), $"expected a SIMD vector register, not '{name}'");
 
-    private long Absolute(Expr expr, SourceLine line) => ExpressionEvaluator.EvaluateAbsolute(expr, _scope, line);
+    // A value that cannot be had yet stands as 0 (the absolute zero keeps the operand's shape) until the statement's
+    // conversion ends, which then reports the first such error.
+    private ExprValue Evaluate(Expr expr, SourceLine line)
+    {
+        if (ExpressionEvaluator.TryEvaluate(expr, _scope, line, out var value, out var error))
+            return value;
+        _valueError ??= error;
+        return ExprValue.Absolute(0);
+    }
+
+    private long Absolute(Expr expr, SourceLine line)
+    {
+        var value = Evaluate(expr, line);
+        if (value.IsAbsolute) return value.Value;
+        _valueError ??= new AsmError(line.At(expr.Index), ExpressionEvaluator.NotAbsoluteMessage(value));
+        return 0;
+    }
 }

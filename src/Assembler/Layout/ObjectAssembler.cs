@@ -295,18 +295,14 @@ public sealed partial class ObjectAssembler : IStatementContext
             return _encoder.Emit(line, instruction, literal);
         int undefinedBefore = _undefinedLookups;
         long place = Current.Location;
-        try
-        {
-            return _encoder.Emit(line, instruction, literal);
-        }
-        catch (AsmError) when (_undefinedLookups != undefinedBefore)
-        {
-            // It names a symbol defined further on (an equate, a label difference): encode it at the end.
-            Current.Location = place;
-            Reserve(4);
-            Defer(place, () => _encoder.Emit(line, instruction, literal));
-            return Feature.Base;
-        }
+        if (_encoder.TryEmit(line, instruction, literal, out var feature, out var error))
+            return feature;
+        if (_undefinedLookups == undefinedBefore)
+            throw error!;
+        // It names a symbol defined further on (an equate, a label difference): encode it at its place at the end.
+        Reserve(4);
+        Defer(place, () => _encoder.Emit(line, instruction, literal));
+        return Feature.Base;
     }
 
     /// <summary>Evaluates an expression that decides a size or position. In the first pass a forward reference
