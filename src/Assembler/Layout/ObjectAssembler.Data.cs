@@ -25,7 +25,7 @@ public sealed partial class ObjectAssembler
                 8 => FixupKind.Abs64, 4 => FixupKind.Abs32, 2 => FixupKind.Abs16,
                 _ => throw new AsmError(at, $"cannot represent a {size}-byte relocation for {DescribeTarget(value)}"),
             };
-            AddRelocation(place, kind, value, at);
+            _fixups.AddRelocation(place, kind, value, at);
             return;
         }
         long v = value.Value;

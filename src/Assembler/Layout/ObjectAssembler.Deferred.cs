@@ -9,7 +9,6 @@ public sealed partial class ObjectAssembler
     /// <summary>Statements are emitted as they arrive (true until the tail begins).</summary>
     private bool _streaming;
     private readonly List<(AsmSection Section, long Offset, Action Work)> _deferred = new();
-    private readonly List<PendingFixup> _fixups = new();
     private bool _final;
 
     /// <summary>Counts lookups of symbols not (yet) defined, to tell a forward reference from a plain error.</summary>

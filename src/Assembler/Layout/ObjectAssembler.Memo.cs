@@ -86,7 +86,7 @@ public sealed partial class ObjectAssembler
     {
         var read = _reading = _dependencies;
         read.Start(aliasesInForce: !Aliases.IsEmpty);
-        int fixups = _fixups.Count, deferred = _deferred.Count;
+        int fixups = _fixups.FixupCount, deferred = _deferred.Count;
         long place = Current.Location;
         Isa.Feature needed;
         try
@@ -98,7 +98,7 @@ public sealed partial class ObjectAssembler
             _reading = null;
         }
         read.Encoded(feature: needed != Isa.Feature.Base,
-            leavesWork: _fixups.Count != fixups || _deferred.Count != deferred || Current.Location != place + 4);
+            leavesWork: _fixups.FixupCount != fixups || _deferred.Count != deferred || Current.Location != place + 4);
         if (!read.TextAlone)
             return;
         var names = read.UndefinedNames;

@@ -52,7 +52,7 @@ public sealed partial class ObjectAssembler
         if (size < 8 && (addend < -(1L << (size * 8 - 1)) || addend >= 1L << (size * 8)))
             throw new AsmError(at, $"value 0x{addend:x} too large for a {size}-byte field");
         Reserve(size).Clear();
-        AddRelocation(place, kind, value with { Value = value.Value + addend }, at);
+        _fixups.AddRelocation(place, kind, value with { Value = value.Value + addend }, at);
         return true;
     }
 

@@ -54,7 +54,7 @@ public sealed partial class ObjectAssembler
         var first = _executing ?? throw new InvalidOperationException("a size became uncertain outside a statement");
         _streaming = false;
         _out.Emitting = false;
-        _tail = new TailStart(Sections.Save(), Aliases.Save(), _encoder.Features, _relocations.Count, _fixups.Count, _mapping.LineSeq - 1);
+        _tail = new TailStart(Sections.Save(), Aliases.Save(), _encoder.Features, _fixups.RelocationCount, _fixups.FixupCount, _mapping.LineSeq - 1);
         _program.Add(first);
     }
 
@@ -88,8 +88,7 @@ public sealed partial class ObjectAssembler
         Sections.Restore(tail.Sections);
         Aliases.Restore(tail.Aliases);
         _encoder.Features = tail.Features;
-        _relocations.RemoveRange(tail.Relocations, _relocations.Count - tail.Relocations);
-        _fixups.RemoveRange(tail.Fixups, _fixups.Count - tail.Fixups);
+        _fixups.TruncateTo(tail.Fixups, tail.Relocations);
         _mapping.LineSeq = tail.LineSeq;
         foreach (var (symbol, value) in tail.Equates)
             value.ApplyTo(symbol);

@@ -1,5 +1,6 @@
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Isa;
+using A64Asm.Isa.Fixups;
 using A64Asm.Assembler.InstructionEncoding;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.Parsing;
@@ -21,7 +22,6 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly List<ParsedLine> _program = new();
     private readonly Dictionary<ParsedLine, PoolEntry> _literalOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ParsedLine, LiteralPool> _poolAt = new(ReferenceEqualityComparer.Instance);
-    private readonly List<PendingRelocation> _relocations = new();
     private readonly InstructionEncoder _encoder;
 
     private int _pass = 1;
@@ -38,7 +38,16 @@ public sealed partial class ObjectAssembler : IStatementContext
         _mapping = new MappingSymbols(Sections, Symbols);
         _out = new SectionWriter(Sections, _mapping);
         _data = new DataDirectives(this, _out);
+        _fixups = new FixupTable(Sections, Symbols);
     }
+
+    private readonly FixupTable _fixups;
+
+    /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
+    internal string SectionAnchor(string sectionName, ISectionRef section, long offset) => _fixups.SectionAnchor(sectionName, section, offset);
+
+    /// <summary>An instruction's fixup at <paramref name="place"/>, its errors at the operand at <paramref name="index"/>.</summary>
+    internal void AddFixup(FixupRequest request, long place, ParsedLine line, int index) => _fixups.AddFixup(request, place, line.At(index));
 
     private readonly DataDirectives _data;
 
@@ -153,9 +162,9 @@ public sealed partial class ObjectAssembler : IStatementContext
         if (!_streaming)
             SettleTail();
         RunDeferred();
-        ResolveFixups();
+        _fixups.ResolveFixups();
         _listed?.WriteTo();
-        return BuildObject();
+        return ObjectFileBuilder.Build(Sections, Symbols, _fixups, _mapping, this, BigEndian);
     }
 
     /// <summary>For the macro layer's .if family: an absolute expression at a line's text index.</summary>

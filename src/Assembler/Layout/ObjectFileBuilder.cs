@@ -1,0 +1,85 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Elf;
+using A64Asm.Assembler.Parsing;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>The object model of a finished assembly: sections with their bytes, symbols in GNU as's order (labels,
+/// mapping and section symbols), and relocations by offset.</summary>
+internal static class ObjectFileBuilder
+{
+    public static ObjectFile Build(SectionTable sectionTable, SymbolTable symbols, FixupTable fixups, MappingSymbols mapping,
+        IExpressionScope scope, bool bigEndian)
+    {
+        var obj = new ObjectFile { BigEndian = bigEndian };
+        var sections = new Dictionary<AsmSection, ObjectSection>(ReferenceEqualityComparer.Instance);
+        foreach (var section in sectionTable.All)
+        {
+            long size = section.Location;
+            var output = new ObjectSection(section.Name, section.Kind, section.Flags)
+            {
+                Alignment = section.Alignment,
+                Data = section.Contents(size),
+                Size = size,
+                EntrySize = section.EntrySize,
+            };
+            sections[section] = output;
+            obj.Sections.Add(output);
+        }
+
+        var labels = new List<ObjectSymbol?>(symbols.InOrder.Count);
+        foreach (var symbol in symbols.InOrder)
+        {
+            labels.Add(null);
+            if (symbol.PendingExpression is { } pending && !symbol.IsReferenced && !symbol.IsGlobal)
+                continue;
+            bool internalName = SymbolTable.IsAssemblerLocal(symbol.Name);
+            if (!symbol.IsDefined && !symbol.IsReferenced && !symbol.IsGlobal)
+                continue;
+            var output = Emit(symbol, sections);
+            if (!internalName)
+                labels[^1] = output;
+        }
+        obj.Symbols.AddRange(mapping.Ordered(labels, sections));
+
+        // gas keeps a section's fixups in the order of the bytes they patch; ours arrive datum first, then
+        // instructions and deferred data at the end.
+        var undefinedLocals = fixups.Relocations
+            .Where(r => !r.Symbol.IsDefined && !r.Symbol.IsGlobal && r.Symbol.PendingExpression is null && SymbolTable.IsAssemblerLocal(r.Symbol.Name))
+            .Select(r => new AsmError(r.At, $"undefined local symbol '{ExpressionEvaluator.Display(r.Symbol.Name)}'"))
+            .ToList();
+        if (undefinedLocals.Count > 0)
+            throw AsmError.All(undefinedLocals);
+        foreach (var r in fixups.Relocations.OrderBy(r => r.Offset))
+        {
+            if (r.Symbol.PendingExpression is not null && scope.TryGetSymbol(r.Symbol.Name, out var aliasValue) && aliasValue.Symbol is { } target)
+            {
+                // An equate to another symbol: relocate against that symbol.
+                var targetEntry = symbols.GetOrAdd(target);
+                long extra = aliasValue.Section is null ? aliasValue.Value : aliasValue.Value - targetEntry.Offset;
+                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(targetEntry, sections), r.Addend + extra, r.At));
+                continue;
+            }
+            sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(r.Symbol, sections), r.Addend, r.At));
+        }
+        return obj;
+    }
+
+    private static ObjectSymbol Emit(SymbolEntry symbol, Dictionary<AsmSection, ObjectSection> sections)
+    {
+        if (symbol.Emitted is { } done) return done;
+        var output = new ObjectSymbol(symbol.Name)
+        {
+            Section = symbol.IsDefined && symbol.Section is { } s ? sections[s] : null,
+            IsAbsolute = symbol.IsDefined && symbol.Section is null,
+            Value = symbol.IsDefined ? symbol.Offset : 0,
+            Size = symbol.SizeValue,
+            // An undefined symbol a relocation needs is global, as in GNU as.
+            Binding = !symbol.IsDefined && symbol.Binding == SymbolBinding.Local ? SymbolBinding.Global : symbol.Binding,
+            Type = symbol.Type,
+            Visibility = symbol.Visibility,
+        };
+        symbol.Emitted = output;
+        return output;
+    }
+}
