@@ -59,14 +59,14 @@ public sealed partial class ObjectAssembler
         [".ltorg"] = (a, l, d) => a.Ltorg(l),
         [".pool"] = (a, l, d) => a.Ltorg(l),
 
-        [".globl"] = (a, l, d) => a.SetBinding(l, d, SymbolBinding.Global),
-        [".global"] = (a, l, d) => a.SetBinding(l, d, SymbolBinding.Global),
-        [".weak"] = (a, l, d) => a.SetBinding(l, d, SymbolBinding.Weak),
-        [".local"] = (a, l, d) => a.SetBinding(l, d, SymbolBinding.Local),
-        [".hidden"] = (a, l, d) => a.SetVisibility(l, d, SymbolVisibility.Hidden),
-        [".internal"] = (a, l, d) => a.SetVisibility(l, d, SymbolVisibility.Internal),
-        [".protected"] = (a, l, d) => a.SetVisibility(l, d, SymbolVisibility.Protected),
-        [".type"] = (a, l, d) => a.SetType(l, d),
+        [".globl"] = (a, l, d) => a._attributes.SetBinding(l, d, SymbolBinding.Global),
+        [".global"] = (a, l, d) => a._attributes.SetBinding(l, d, SymbolBinding.Global),
+        [".weak"] = (a, l, d) => a._attributes.SetBinding(l, d, SymbolBinding.Weak),
+        [".local"] = (a, l, d) => a._attributes.SetBinding(l, d, SymbolBinding.Local),
+        [".hidden"] = (a, l, d) => a._attributes.SetVisibility(l, d, SymbolVisibility.Hidden),
+        [".internal"] = (a, l, d) => a._attributes.SetVisibility(l, d, SymbolVisibility.Internal),
+        [".protected"] = (a, l, d) => a._attributes.SetVisibility(l, d, SymbolVisibility.Protected),
+        [".type"] = (a, l, d) => a._attributes.SetType(l, d),
         [".size"] = (a, l, d) => a.SetSize(l, d),
         [".set"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
         [".equ"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
@@ -85,46 +85,6 @@ public sealed partial class ObjectAssembler
     }
 
     // ------------------------------------------------------------------ symbols
-
-    private void SetBinding(ParsedLine line, DirectiveStatement d, SymbolBinding binding)
-    {
-        foreach (var name in NameArguments(line, d))
-        {
-            var symbol = Symbols.GetOrAdd(name);
-            if (_pass == 1 && symbol.BindingExplicit && symbol.Binding != binding && binding != SymbolBinding.Weak
-                && symbol.Binding != SymbolBinding.Weak)
-                throw new AsmError(line.At(d.Index), $"symbol '{name}' is already {symbol.Binding.ToString().ToLowerInvariant()}");
-            symbol.Binding = binding;
-            symbol.BindingExplicit = true;
-        }
-    }
-
-    private void SetVisibility(ParsedLine line, DirectiveStatement d, SymbolVisibility visibility)
-    {
-        foreach (var name in NameArguments(line, d))
-            Symbols.GetOrAdd(name).Visibility = visibility;
-    }
-
-    private void SetType(ParsedLine line, DirectiveStatement d)
-    {
-        var symbol = Symbols.GetOrAdd(NameArgument(line, d, 0));
-        string type = d.Arguments.Count > 1 ? d.Arguments[1] switch
-        {
-            TypeOperandSyntax t => t.Name,
-            StringOperandSyntax s => System.Text.Encoding.UTF8.GetString(s.Bytes),
-            ExprOperandSyntax { Expr: SymbolExpr s } => s.Name,
-            _ => "",
-        } : "";
-        symbol.Type = type.ToLowerInvariant() switch
-        {
-            "function" or "stt_func" => SymbolType.Func,
-            "object" or "stt_object" => SymbolType.Object,
-            "tls_object" or "stt_tls" => SymbolType.Tls,
-            "notype" or "stt_notype" => SymbolType.NoType,
-            _ => throw new AsmError(line.At(d.Arguments.Count > 1 ? d.Arguments[1].Index : d.Index),
-                $"unrecognized symbol type \"{type}\""),
-        };
-    }
 
     private void SetSize(ParsedLine line, DirectiveStatement d)
     {

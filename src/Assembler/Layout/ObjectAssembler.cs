@@ -20,8 +20,6 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly IDiagnosticSink _diagnostics;
     private readonly StatementParser _parser;
     private readonly List<ParsedLine> _program = new();
-    private readonly Dictionary<ParsedLine, PoolEntry> _literalOf = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<ParsedLine, LiteralPool> _poolAt = new(ReferenceEqualityComparer.Instance);
     private readonly InstructionEncoder _encoder;
 
     private int _pass = 1;
@@ -39,7 +37,13 @@ public sealed partial class ObjectAssembler : IStatementContext
         _out = new SectionWriter(Sections, _mapping);
         _data = new DataDirectives(this, _out);
         _fixups = new FixupTable(Sections, Symbols);
+        _pools = new LiteralPools(Symbols, this);
+        _attributes = new SymbolAttributes(Symbols, this);
     }
+
+    private readonly SymbolAttributes _attributes;
+
+    private readonly LiteralPools _pools;
 
     private readonly FixupTable _fixups;
 

@@ -1,0 +1,62 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Parsing;
+using A64Asm.Assembler.Parsing.Syntax;
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>
+/// Which literal pool slot each ldr =value uses and which pool each .ltorg places, decided in the first pass and
+/// kept for the passes over the tail. Like GNU as, equal values of one size share a slot (see <see cref="LiteralPool"/>).
+/// </summary>
+internal sealed class LiteralPools(SymbolTable symbols, IExpressionScope scope)
+{
+    private readonly Dictionary<ParsedLine, PoolEntry> _slotOf = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ParsedLine, LiteralPool> _closedAt = new(ReferenceEqualityComparer.Instance);
+
+    /// <param name="section">Where the line is: its open pool takes the slot.</param>
+    /// <param name="target">The destination register, converted only the first time (it decides the slot's size).</param>
+    public PoolEntry SlotFor(ParsedLine line, AsmSection section, InstructionStatement instruction, LiteralOperandSyntax literal,
+        Func<Operand> target)
+    {
+        if (_slotOf.TryGetValue(line, out var known))
+            return known;
+        if (instruction.Mnemonic != "ldr")
+            throw new AsmError(line.At(literal.Index), $"a literal (=value) is only valid with ldr, not {instruction.Mnemonic}");
+        int size = target() switch
+        {
+            RegOperand { Reg.Class: RegClass.W or RegClass.S } => 4,
+            RegOperand { Reg.Class: RegClass.X or RegClass.D } => 8,
+            RegOperand { Reg.Class: RegClass.Q } => 16,
+            _ => throw new AsmError(line.At(instruction.Operands[0].Index), "ldr =value needs a w, x, s, d or q destination register"),
+        };
+        var entry = section.OpenPool.Add(size, literal.Value, Key(literal.Value, line), line.Line, line.At(literal.Value.Index));
+        _slotOf[line] = entry;
+        return entry;
+    }
+
+    /// <summary>The pool a .ltorg (or .pool) at <paramref name="line"/> places: the section's open pool the first
+    /// time, which a new one then replaces.</summary>
+    public LiteralPool ClosedAt(ParsedLine line, AsmSection section)
+    {
+        if (!_closedAt.TryGetValue(line, out var pool))
+        {
+            pool = section.OpenPool;
+            section.OpenPool = new LiteralPool();
+            _closedAt[line] = pool;
+        }
+        return pool;
+    }
+
+    /// <summary>Literals with equal keys share a slot: the same constant, or the same symbol and addend.</summary>
+    private string Key(Expr value, ParsedLine line)
+    {
+        // A value not evaluable yet is never shared.
+        if (ExpressionEvaluator.TryEvaluate(value, scope, line.Line, out var v, out _))
+        {
+            if (v.IsAbsolute) return "#" + v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (v.Symbol is { } symbol) return $"{symbol}@{(v.Section is null ? v.Value : v.Value - (symbols.Find(symbol)?.Offset ?? 0))}";
+        }
+        return "!" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
