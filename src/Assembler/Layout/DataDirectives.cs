@@ -19,6 +19,12 @@ internal interface IStatementContext : IExpressionScope
 
     /// <summary>Layout passes over the tail run the statements again; they warn only the first time.</summary>
     bool FirstPass { get; }
+
+    /// <summary>Whether work naming a later symbol may wait for the end (before the tail, until the end comes).</summary>
+    bool CanDefer { get; }
+
+    /// <summary>Lookups of symbols not (yet) defined so far: a count that moved tells a forward reference from an error.</summary>
+    int UndefinedLookups { get; }
 }
 
 /// <summary>The directives that put bytes at '.': data, strings, .inst, .space/.skip/.fill and alignment.</summary>

@@ -13,40 +13,6 @@ public sealed partial class ObjectAssembler
     /// <summary>Room for <paramref name="count"/> (at most 16) bytes at '.' (see <see cref="SectionWriter.Reserve"/>).</summary>
     internal Span<byte> Reserve(int count) => _out.Reserve(count);
 
-    /// <summary>A datum: absolute values are stored (truncated with a warning, as gas does); others become relocations.</summary>
-    internal void WriteValue(int size, ExprValue value, SourceLocation at)
-    {
-        long place = Current.Location;
-        var bytes = Reserve(size);
-        if (!value.IsAbsolute)
-        {
-            var kind = size switch
-            {
-                8 => FixupKind.Abs64, 4 => FixupKind.Abs32, 2 => FixupKind.Abs16,
-                _ => throw new AsmError(at, $"cannot represent a {size}-byte relocation for {DescribeTarget(value)}"),
-            };
-            _fixups.AddRelocation(place, kind, value, at);
-            return;
-        }
-        long v = value.Value;
-        if (size < 8)
-        {
-            long max = 1L << (size * 8);
-            if (v >= max || v < -(max >> 1))
-                Warning(at, $"value 0x{v:x} truncated to 0x{v & (max - 1):x}");
-        }
-        if (size <= 8)
-        {
-            _out.WriteNumber(bytes, v);
-            return;
-        }
-        // A 16-byte literal: the value sign-extended, its high half first when big-endian.
-        var low = BigEndian ? bytes[8..] : bytes[..8];
-        var high = BigEndian ? bytes[..8] : bytes[8..];
-        _out.WriteNumber(low, v);
-        high.Fill(v < 0 ? (byte)0xff : (byte)0);
-    }
-
     private void Org(ParsedLine line, DirectiveStatement d)
     {
         var fillExpr = OptionalExprArgument(line, d, 1);
@@ -130,6 +96,4 @@ public sealed partial class ObjectAssembler
         return name;
     }
 
-    private static string DescribeTarget(ExprValue value) =>
-        value.Symbol is { } s ? $"'{ExpressionEvaluator.Display(s)}'" : $"a location in {value.Section?.Name}";
 }

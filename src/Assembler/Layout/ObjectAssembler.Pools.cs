@@ -43,7 +43,7 @@ public sealed partial class ObjectAssembler
             }
             DefineLabel(entry.Label, entry.Line, -1);
             if (_out.Emitting)
-                WriteExpression(entry.Size, entry.Value, entry.Line, entry.At);
+                _datums.WriteExpression(entry.Size, entry.Value, entry.Line, entry.At);
             else
                 Current.Location += entry.Size;
         }

@@ -39,7 +39,12 @@ public sealed partial class ObjectAssembler : IStatementContext
         _fixups = new FixupTable(Sections, Symbols);
         _pools = new LiteralPools(Symbols, this);
         _attributes = new SymbolAttributes(Symbols, this);
+        _deferred = new DeferredWork(Sections);
+        _datums = new DatumWriter(this, _out, _fixups, Symbols, _deferred);
     }
+
+    private readonly DeferredWork _deferred;
+    private readonly DatumWriter _datums;
 
     private readonly SymbolAttributes _attributes;
 
@@ -56,9 +61,11 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly DataDirectives _data;
 
     long? IStatementContext.EvaluateForLayout(Expr expr, ParsedLine line) => EvaluateForLayout(expr, line);
-    void IStatementContext.WriteExpression(int size, Expr expr, SourceLine line, SourceLocation at) => WriteExpression(size, expr, line, at);
+    void IStatementContext.WriteExpression(int size, Expr expr, SourceLine line, SourceLocation at) => _datums.WriteExpression(size, expr, line, at);
     void IStatementContext.Warning(SourceLocation? at, string message) => Warning(at, message);
     bool IStatementContext.FirstPass => _pass == 1;
+    bool IStatementContext.CanDefer => CanDefer;
+    int IStatementContext.UndefinedLookups => _undefinedLookups;
 
     private readonly MappingSymbols _mapping;
     private readonly SectionWriter _out;
@@ -165,7 +172,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         PlaceEndPools();
         if (!_streaming)
             SettleTail();
-        RunDeferred();
+        _deferred.RunAll();
         _fixups.ResolveFixups();
         _listed?.WriteTo();
         return ObjectFileBuilder.Build(Sections, Symbols, _fixups, _mapping, this, BigEndian);
