@@ -22,8 +22,8 @@ public sealed partial class ObjectAssembler
         [".text"] = (a, l, d) => a.Sections.Switch(a.Sections.GetOrCreate(".text")),
         [".data"] = (a, l, d) => a.Sections.Switch(a.Sections.GetOrCreate(".data")),
         [".bss"] = (a, l, d) => a.Sections.Switch(a.Sections.GetOrCreate(".bss")),
-        [".section"] = (a, l, d) => a.Sections.Switch(a.SectionFromArguments(l, d)),
-        [".pushsection"] = (a, l, d) => a.Sections.Push(a.SectionFromArguments(l, d)),
+        [".section"] = (a, l, d) => a.Sections.Switch(a._sectionArguments.FromArguments(l, d)),
+        [".pushsection"] = (a, l, d) => a.Sections.Push(a._sectionArguments.FromArguments(l, d)),
         [".popsection"] = (a, l, d) => a.Sections.Pop(l.At(d.Index)),
         [".previous"] = (a, l, d) => a.Sections.SwapWithPrevious(l.At(d.Index)),
 

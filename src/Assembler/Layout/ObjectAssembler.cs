@@ -40,10 +40,12 @@ public sealed partial class ObjectAssembler : IStatementContext
         _pools = new LiteralPools(Symbols, this);
         _attributes = new SymbolAttributes(Symbols, this);
         _deferred = new DeferredWork(Sections);
+        _sectionArguments = new SectionDirectives(Sections, this);
         _datums = new DatumWriter(this, _out, _fixups, Symbols, _deferred);
     }
 
     private readonly DeferredWork _deferred;
+    private readonly SectionDirectives _sectionArguments;
     private readonly DatumWriter _datums;
 
     private readonly SymbolAttributes _attributes;

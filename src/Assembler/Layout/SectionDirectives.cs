@@ -1,0 +1,61 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Elf;
+using A64Asm.Assembler.Parsing;
+using A64Asm.Assembler.Parsing.Syntax;
+using static A64Asm.Assembler.Layout.DirectiveArguments;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>.section and .pushsection: the section named, made with the flags and type written the first time.</summary>
+internal sealed class SectionDirectives(SectionTable sections, IStatementContext context)
+{
+    /// <summary>The section a .section or .pushsection names; its flags, type and entry size the first time it is named.</summary>
+    public AsmSection FromArguments(ParsedLine line, DirectiveStatement d)
+    {
+        string name = SectionName(line, d);
+        bool existed = sections.Contains(name);
+        var section = sections.GetOrCreate(name);
+        if (existed || !context.FirstPass || d.Arguments.Count < 2)
+            return section;
+        if (d.Arguments[1] is not StringOperandSyntax flagText)
+            throw new AsmError(line.At(d.Arguments[1].Index), "expected a flags string such as \"ax\"");
+        var flags = SectionFlags.None;
+        foreach (char c in System.Text.Encoding.ASCII.GetString(flagText.Bytes))
+        {
+            flags |= c switch
+            {
+                'a' => SectionFlags.Alloc, 'w' => SectionFlags.Write, 'x' => SectionFlags.Exec,
+                'M' => SectionFlags.Merge, 'S' => SectionFlags.Strings, 'G' => SectionFlags.Group, 'T' => SectionFlags.Tls,
+                _ => throw new AsmError(line.At(flagText.Index), $"unknown section flag '{c}'"),
+            };
+        }
+        section.Flags = flags;
+        if (d.Arguments.Count > 2 && d.Arguments[2] is TypeOperandSyntax type)
+        {
+            section.Kind = type.Name switch
+            {
+                "progbits" => SectionKind.ProgBits,
+                "nobits" => SectionKind.NoBits,
+                "note" => SectionKind.Note,
+                "init_array" => SectionKind.InitArray,
+                "fini_array" => SectionKind.FiniArray,
+                _ => throw new AsmError(line.At(type.Index), $"unknown section type '{type.Name}'"),
+            };
+        }
+        if ((flags & SectionFlags.Merge) != 0 && OptionalExprArgument(line, d, 3) is { } entrySize)
+            section.EntrySize = ExpressionEvaluator.EvaluateAbsolute(entrySize, context, line.Line);
+        return section;
+    }
+
+    // Section names may hold characters that are operators in expressions (.note.GNU-stack), so take the raw text.
+    private static string SectionName(ParsedLine line, DirectiveStatement d)
+    {
+        if (d.Arguments.Count > 0 && d.Arguments[0] is StringOperandSyntax)
+            return NameArgument(line, d, 0);
+        int comma = d.RawArguments.IndexOf(',');
+        string name = (comma < 0 ? d.RawArguments : d.RawArguments[..comma]).Trim();
+        if (name.Length == 0)
+            throw new AsmError(line.At(d.Index), $"{d.Name} expects a section name");
+        return name;
+    }
+}
