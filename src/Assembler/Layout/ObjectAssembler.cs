@@ -20,7 +20,20 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly IDiagnosticSink _diagnostics;
     private readonly StatementParser _parser;
     private readonly List<ParsedLine> _program = new();
+
+    // The parts, each owning one concern; this class runs the statements through them and owns labels, passes
+    // and the tail.
     private readonly InstructionEncoder _encoder;
+    private readonly MappingSymbols _mapping;
+    private readonly SectionWriter _out;
+    private readonly DataDirectives _data;
+    private readonly FixupTable _fixups;
+    private readonly LiteralPools _pools;
+    private readonly SymbolAttributes _attributes;
+    private readonly DeferredWork _deferred;
+    private readonly SectionDirectives _sectionArguments;
+    private readonly DatumWriter _datums;
+    private readonly EquateChains _equates = new();
 
     private int _pass = 1;
     private bool _uncertain;
@@ -44,23 +57,11 @@ public sealed partial class ObjectAssembler : IStatementContext
         _datums = new DatumWriter(this, _out, _fixups, Symbols, _deferred);
     }
 
-    private readonly DeferredWork _deferred;
-    private readonly SectionDirectives _sectionArguments;
-    private readonly DatumWriter _datums;
-
-    private readonly SymbolAttributes _attributes;
-
-    private readonly LiteralPools _pools;
-
-    private readonly FixupTable _fixups;
-
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
     internal string SectionAnchor(string sectionName, ISectionRef section, long offset) => _fixups.SectionAnchor(sectionName, section, offset);
 
     /// <summary>An instruction's fixup at <paramref name="place"/>, its errors at the operand at <paramref name="index"/>.</summary>
     internal void AddFixup(FixupRequest request, long place, ParsedLine line, int index) => _fixups.AddFixup(request, place, line.At(index));
-
-    private readonly DataDirectives _data;
 
     long? IStatementContext.EvaluateForLayout(Expr expr, ParsedLine line) => EvaluateForLayout(expr, line);
     void IStatementContext.WriteExpression(int size, Expr expr, SourceLine line, SourceLocation at) => _datums.WriteExpression(size, expr, line, at);
@@ -68,10 +69,6 @@ public sealed partial class ObjectAssembler : IStatementContext
     bool IStatementContext.FirstPass => _pass == 1;
     bool IStatementContext.CanDefer => CanDefer;
     int IStatementContext.UndefinedLookups => _undefinedLookups;
-
-    private readonly MappingSymbols _mapping;
-    private readonly SectionWriter _out;
-    private readonly EquateChains _equates = new();
 
     public SectionTable Sections { get; } = new();
     public SymbolTable Symbols { get; } = new();
