@@ -3,7 +3,7 @@ using A64Asm.Assembler.Diagnostics;
 namespace A64Asm.Assembler.Tests.Driver;
 
 /// <summary>The two-thread front end (the default on two cores or more) must give the same bytes and errors as one thread.</summary>
-public class ParallelFrontEndTests
+public class TwoThreadPipelineTests
 {
     const string Source = """
         .macro twice op, a, b
