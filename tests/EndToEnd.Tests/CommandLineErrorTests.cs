@@ -45,10 +45,17 @@ public class CommandLineErrorTests
     }
 
     [Theory]
-    [InlineData("1048576", "64K", "--pages 1048576 of 64K make a 64 GiB kimage, which exceeds the limit of 256 MiB (4096 pages of 64K)")]
-    [InlineData("65537", "4K", "--pages 65537 of 4K make a 262148 KiB kimage, which exceeds the limit of 256 MiB (65536 pages of 4K)")]
+    [InlineData("1048576", "64K", "--pages 1048576 of 64K make a 64 GiB kimage, which exceeds the limit of 256 MiB (4096 pages of 64K; use --max-kimage-size to raise it)")]
+    [InlineData("65537", "4K", "--pages 65537 of 4K make a 262148 KiB kimage, which exceeds the limit of 256 MiB (65536 pages of 4K; use --max-kimage-size to raise it)")]
     public void Pages_times_page_size_has_its_own_limit(string pages, string pageSize, string message) =>
         AssertUsage(["verify", "img.bin", "--offsets", "o.json", "--pages", pages, "--page-size", pageSize], message, TryVerify);
+
+    [Theory]
+    [InlineData("1G", "--pages 1048576 of 64K make a 64 GiB kimage, which exceeds the limit of 1 GiB (16384 pages of 64K; use --max-kimage-size to raise it)")]
+    [InlineData("3X", "--max-kimage-size: '3X' is not a size (4096 to 68719476736 bytes; K, M and G multiply by 1024, 1024², 1024³)")]
+    [InlineData("128G", "--max-kimage-size: '128G' is not a size (4096 to 68719476736 bytes; K, M and G multiply by 1024, 1024², 1024³)")]
+    public void The_kimage_limit_can_be_raised_within_its_own_range(string limit, string message) =>
+        AssertUsage(["verify", "img.bin", "--offsets", "o.json", "--pages", "1048576", "--page-size", "64K", "--max-kimage-size", limit], message, TryVerify);
 
     [Fact]
     public void Verify_without_offsets_or_convention_names_both() =>

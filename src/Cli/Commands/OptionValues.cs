@@ -24,6 +24,20 @@ public static class OptionValues
         return v;
     }
 
+    /// <summary>A size in bytes: a number with an optional K, M or G (binary multiples), in [<paramref name="min"/>,
+    /// <paramref name="max"/>] bytes.</summary>
+    public static long Size(string option, string text, long min, long max)
+    {
+        string t = text.Trim();
+        int shift = t.Length == 0 ? 0 : char.ToUpperInvariant(t[^1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, _ => 0 };
+        string digits = shift == 0 ? t : t[..^1];
+        bool ok = long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v <= max >> shift;
+        v <<= shift;
+        if (!ok || v < min || v > max)
+            throw new UsageError($"{option}: '{text}' is not a size ({min} to {max} bytes; K, M and G multiply by 1024, 1024², 1024³)");
+        return v;
+    }
+
     /// <summary>One of <paramref name="words"/> (compared without case), returned as listed.</summary>
     public static string OneOf(string option, string text, params string[] words)
     {

@@ -31,7 +31,9 @@ public sealed class VerifyOptionSet
 
     public readonly Option<bool> BigEndian = new("--big-endian") { Description = "The kernel is big-endian (-EB): SCTLR.EE set, list entries and handed-over values big-endian" };
 
-    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, MaxSteps, Timeout, Json, Convention, KimageFieldsFiles, KimageField, MmuAtEntry, El2Stub, BigEndian];
+    public readonly Option<string?> MaxKimageSize = new("--max-kimage-size") { HelpName = "SIZE", Description = $"Largest kimage (pages × page size) to build, e.g. 1G (default {VerifyOptions.MostKimageBytes >> 20}M; at most 64G)" };
+
+    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, MaxSteps, Timeout, MaxKimageSize, Json, Convention, KimageFieldsFiles, KimageField, MmuAtEntry, El2Stub, BigEndian];
 
     /// <summary>
     /// Every verify option read and checked, before any work: a value out of range, a kimage over the size limit, an
@@ -42,9 +44,12 @@ public sealed class VerifyOptionSet
     {
         int pageSize = ParsePageSize(parse.GetValue(PageSize), pageShiftHint);
         int pages = parse.GetValue(Pages) is { } p ? (int)OptionValues.Number("--pages", p, 1, MostPages) : 64;
-        if ((long)pages * pageSize > VerifyOptions.MostKimageBytes)
+        long most = parse.GetValue(MaxKimageSize) is { } limit
+            ? OptionValues.Size("--max-kimage-size", limit, 4096, (long)MostPages * (64 << 10))
+            : VerifyOptions.MostKimageBytes;
+        if ((long)pages * pageSize > most)
             throw new UsageError($"--pages {pages} of {pageSize / 1024}K make a {Size((long)pages * pageSize)} kimage, "
-                + $"which exceeds the limit of {Size(VerifyOptions.MostKimageBytes)} ({VerifyOptions.MostKimageBytes / pageSize} pages of {pageSize / 1024}K)");
+                + $"which exceeds the limit of {Size(most)} ({most / pageSize} pages of {pageSize / 1024}K; use --max-kimage-size to raise it)");
         KexecConvention? convention = null;
         if (parse.GetValue(Convention) is { } name)
             convention = ConventionPicker.Parse(name)
