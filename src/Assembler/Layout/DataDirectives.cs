@@ -23,11 +23,17 @@ internal interface IStatementContext : IExpressionScope
     /// <summary>Whether work naming a later symbol may wait for the end (before the tail, until the end comes).</summary>
     bool CanDefer { get; }
 
+    /// <summary>A size or position depends on a label not yet defined: from this statement on, the tail.</summary>
+    void SizeUnknown();
+
+    /// <summary>Some size of this pass is not known yet, so a position may still be short or long.</summary>
+    bool SizesUncertain { get; }
+
     /// <summary>Lookups of symbols not (yet) defined so far: a count that moved tells a forward reference from an error.</summary>
     int UndefinedLookups { get; }
 }
 
-/// <summary>The directives that put bytes at '.': data, strings, .inst, .space/.skip/.fill and alignment.</summary>
+/// <summary>The directives that put bytes at '.': data, strings, .inst, .space/.skip/.fill, alignment and .org.</summary>
 internal sealed class DataDirectives(IStatementContext context, SectionWriter _out)
 {
     public void Data(ParsedLine line, DirectiveStatement d, int size)
@@ -144,5 +150,42 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         _out.MarkAlignment(codeFill: fill is null && _out.Current.IsCode && alignment > 1,
             max is { } limit && padding > limit ? 0 : padding);
         _out.AlignTo(alignment, fill, fillSize, max);
+    }
+
+    /// <summary>.org TARGET[, FILL]: advances '.' to TARGET of this section, never back.</summary>
+    public void Org(ParsedLine line, DirectiveStatement d)
+    {
+        var fillExpr = OptionalExprArgument(line, d, 1);
+        byte fill = fillExpr is null ? (byte)0 : (byte)ExpressionEvaluator.EvaluateAbsolute(fillExpr, context, line.Line);
+        OrgTo(line, ExprArgument(line, d, 0), fill, line.At(d.Index));
+    }
+
+    /// <summary>'.' to <paramref name="targetExpr"/> (also "= expr" to '.'); in the first pass a target not known yet
+    /// makes the size unknown (the tail begins).</summary>
+    public void OrgTo(ParsedLine line, Expr targetExpr, byte fill, SourceLocation at)
+    {
+        if (!ExpressionEvaluator.TryEvaluate(targetExpr, context, line.Line, out var target, out var error))
+        {
+            if (!context.FirstPass) throw error!;
+            context.SizeUnknown();
+            return;
+        }
+        if (target.IsUndefinedSymbol)
+        {
+            if (context.FirstPass) { context.SizeUnknown(); return; }
+            throw new AsmError(line.At(targetExpr.Index), $".org target '{ExpressionEvaluator.Display(target.Symbol!)}' is undefined");
+        }
+        if (target.Section is not null && !ReferenceEquals(target.Section, _out.Current))
+            throw new AsmError(line.At(targetExpr.Index), $".org target is in section {target.Section.Name}, not {_out.Current.Name}");
+        long location = _out.Current.Location;
+        if (target.Value < location)
+        {
+            // A first pass with forward references may still be short or long; only a settled layout is an error.
+            if (context.FirstPass && context.SizesUncertain) return;
+            throw new AsmError(at, $".org moves the location counter backwards: code before it ends at 0x{location:x}, " +
+                $"{location - target.Value} bytes past 0x{target.Value:x}");
+        }
+        _out.CheckRoom(target.Value - location, at, $".org 0x{target.Value:x}");
+        _out.Fill(target.Value - location, fill);
     }
 }

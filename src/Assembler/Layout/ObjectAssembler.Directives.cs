@@ -55,7 +55,7 @@ public sealed partial class ObjectAssembler
         [".balign"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: false, fillSize: 1),
         [".balignw"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: false, fillSize: 2),
         [".balignl"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: false, fillSize: 4),
-        [".org"] = (a, l, d) => a.Org(l, d),
+        [".org"] = (a, l, d) => a._data.Org(l, d),
         [".ltorg"] = (a, l, d) => a.Ltorg(l),
         [".pool"] = (a, l, d) => a.Ltorg(l),
 
@@ -157,7 +157,7 @@ public sealed partial class ObjectAssembler
     {
         if (name == ".")
         {
-            OrgTo(line, expr, fill: 0, at);
+            _data.OrgTo(line, expr, fill: 0, at);
             return;
         }
         var symbol = Symbols.GetOrAdd(name);

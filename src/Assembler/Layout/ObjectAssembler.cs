@@ -69,6 +69,11 @@ public sealed partial class ObjectAssembler : IStatementContext
     bool IStatementContext.FirstPass => _pass == 1;
     bool IStatementContext.CanDefer => CanDefer;
     int IStatementContext.UndefinedLookups => _undefinedLookups;
+    void IStatementContext.SizeUnknown() => MarkUncertain();
+    bool IStatementContext.SizesUncertain => _uncertain;
+
+    /// <summary>Room for <paramref name="count"/> (at most 16) bytes at '.' (see <see cref="SectionWriter.Reserve"/>).</summary>
+    internal Span<byte> Reserve(int count) => _out.Reserve(count);
 
     public SectionTable Sections { get; } = new();
     public SymbolTable Symbols { get; } = new();
