@@ -8,81 +8,9 @@ namespace A64Asm.Assembler.Layout;
 
 public sealed partial class ObjectAssembler
 {
-    private delegate void DirectiveHandler(ObjectAssembler self, ParsedLine line, DirectiveStatement d);
-
-    // Accepted for compatibility; they describe debug info, unwind tables or the target, which the object here does not carry.
-    private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
-    {
-        ".file", ".ident", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
-        ".eabi_attribute", ".variant_pcs", ".symver", ".version", ".cfi_sections", ".altmacro", ".noaltmacro", ".tlsdesccall",
-    };
-
-    private static readonly Dictionary<string, DirectiveHandler> Handlers = new(StringComparer.Ordinal)
-    {
-        [".text"] = (a, l, d) => a.Sections.Switch(a.Sections.GetOrCreate(".text")),
-        [".data"] = (a, l, d) => a.Sections.Switch(a.Sections.GetOrCreate(".data")),
-        [".bss"] = (a, l, d) => a.Sections.Switch(a.Sections.GetOrCreate(".bss")),
-        [".section"] = (a, l, d) => a.Sections.Switch(a._sectionArguments.FromArguments(l, d)),
-        [".pushsection"] = (a, l, d) => a.Sections.Push(a._sectionArguments.FromArguments(l, d)),
-        [".popsection"] = (a, l, d) => a.Sections.Pop(l.At(d.Index)),
-        [".previous"] = (a, l, d) => a.Sections.SwapWithPrevious(l.At(d.Index)),
-
-        [".byte"] = (a, l, d) => a._data.Data(l, d, 1),
-        [".hword"] = (a, l, d) => a._data.Data(l, d, 2),
-        [".short"] = (a, l, d) => a._data.Data(l, d, 2),
-        [".2byte"] = (a, l, d) => a._data.Data(l, d, 2),
-        [".word"] = (a, l, d) => a._data.Data(l, d, 4),
-        [".long"] = (a, l, d) => a._data.Data(l, d, 4),
-        [".int"] = (a, l, d) => a._data.Data(l, d, 4),
-        [".4byte"] = (a, l, d) => a._data.Data(l, d, 4),
-        [".quad"] = (a, l, d) => a._data.Data(l, d, 8),
-        [".xword"] = (a, l, d) => a._data.Data(l, d, 8),
-        [".8byte"] = (a, l, d) => a._data.Data(l, d, 8),
-        [".dword"] = (a, l, d) => a._data.Data(l, d, 8),
-        [".inst"] = (a, l, d) => a._data.Inst(l, d),
-        [".ascii"] = (a, l, d) => a._data.Strings(l, d, terminate: false),
-        [".asciz"] = (a, l, d) => a._data.Strings(l, d, terminate: true),
-        [".string"] = (a, l, d) => a._data.Strings(l, d, terminate: true),
-        [".skip"] = (a, l, d) => a._data.Space(l, d),
-        [".space"] = (a, l, d) => a._data.Space(l, d),
-        [".zero"] = (a, l, d) => a._data.Space(l, d),
-        [".fill"] = (a, l, d) => a._data.Fill(l, d),
-
-        [".align"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: true, fillSize: 1),
-        [".p2align"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: true, fillSize: 1),
-        [".p2alignw"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: true, fillSize: 2),
-        [".p2alignl"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: true, fillSize: 4),
-        [".balign"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: false, fillSize: 1),
-        [".balignw"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: false, fillSize: 2),
-        [".balignl"] = (a, l, d) => a._data.Align(l, d, powerOfTwo: false, fillSize: 4),
-        [".org"] = (a, l, d) => a._data.Org(l, d),
-        [".ltorg"] = (a, l, d) => a.Ltorg(l),
-        [".pool"] = (a, l, d) => a.Ltorg(l),
-
-        [".globl"] = (a, l, d) => a._attributes.SetBinding(l, d, SymbolBinding.Global),
-        [".global"] = (a, l, d) => a._attributes.SetBinding(l, d, SymbolBinding.Global),
-        [".weak"] = (a, l, d) => a._attributes.SetBinding(l, d, SymbolBinding.Weak),
-        [".local"] = (a, l, d) => a._attributes.SetBinding(l, d, SymbolBinding.Local),
-        [".hidden"] = (a, l, d) => a._attributes.SetVisibility(l, d, SymbolVisibility.Hidden),
-        [".internal"] = (a, l, d) => a._attributes.SetVisibility(l, d, SymbolVisibility.Internal),
-        [".protected"] = (a, l, d) => a._attributes.SetVisibility(l, d, SymbolVisibility.Protected),
-        [".type"] = (a, l, d) => a._attributes.SetType(l, d),
-        [".size"] = (a, l, d) => a.SetSize(l, d),
-        [".set"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
-        [".equ"] = (a, l, d) => a.SetDirective(l, d, redefinable: true),
-        [".equiv"] = (a, l, d) => a.SetDirective(l, d, redefinable: false),
-        [".arch"] = (a, l, d) => a.SelectArchitecture(l, d),
-        [".arch_extension"] = (a, l, d) => a.AddArchExtension(l, d),
-        [".unreq"] = (a, l, d) => a.Aliases.Remove(NameArgument(l, d, 0), l.At(d.Index), a.PassDiagnostics),
-    };
-
-    private void Directive(ParsedLine line, DirectiveStatement d)
-    {
-        if (Handlers.TryGetValue(d.Name, out var handler))
-            handler(this, line, d);
-        else if (!IgnoredDirectives.Contains(d.Name) && !d.Name.StartsWith(".cfi_", StringComparison.Ordinal))
-            throw new AsmError(line.At(d.Index), $"unknown directive '{d.Name}'");
-    }
+    /// <summary>What the directive table needs of this class: the directives whose work is its own.</summary>
+    private DirectiveTable.OwnDirectives Own => new(Ltorg, SetSize, SetDirective, SelectArchitecture, AddArchExtension,
+        () => PassDiagnostics);
 
     // ------------------------------------------------------------------ symbols
 

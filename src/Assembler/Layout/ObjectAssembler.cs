@@ -34,6 +34,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly SectionDirectives _sectionArguments;
     private readonly DatumWriter _datums;
     private readonly EquateChains _equates = new();
+    private readonly DirectiveTable _directives;
 
     private int _pass = 1;
     private bool _uncertain;
@@ -55,6 +56,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         _deferred = new DeferredWork(Sections);
         _sectionArguments = new SectionDirectives(Sections, this);
         _datums = new DatumWriter(this, _out, _fixups, Symbols, _deferred);
+        _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, Aliases, Own);
     }
 
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
@@ -260,7 +262,7 @@ public sealed partial class ObjectAssembler : IStatementContext
                 Instruction(line, instruction);
                 return;
             case DirectiveStatement directive:
-                Directive(line, directive);
+                _directives.Run(line, directive);
                 return;
             case AssignmentStatement assignment:
                 Assign(line, assignment.Name, assignment.Value, line.At(assignment.Index), redefinable: true);

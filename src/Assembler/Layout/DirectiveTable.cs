@@ -1,0 +1,100 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Elf;
+using A64Asm.Assembler.InstructionEncoding;
+using A64Asm.Assembler.Parsing.Syntax;
+using static A64Asm.Assembler.Layout.DirectiveArguments;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>Which part of the assembler runs each directive; the ignored ones; an unknown one is an error.</summary>
+internal sealed class DirectiveTable
+{
+    /// <summary>The directives the assembler itself runs (they touch labels, passes or the encoder).</summary>
+    public readonly record struct OwnDirectives(
+        Action<ParsedLine> Ltorg,
+        Action<ParsedLine, DirectiveStatement> SetSize,
+        Action<ParsedLine, DirectiveStatement, bool> Set,
+        Action<ParsedLine, DirectiveStatement> Arch,
+        Action<ParsedLine, DirectiveStatement> ArchExtension,
+        Func<IDiagnosticSink> PassDiagnostics);
+
+    // Accepted for compatibility; they describe debug info, unwind tables or the target, which the object here does not carry.
+    private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
+    {
+        ".file", ".ident", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
+        ".eabi_attribute", ".variant_pcs", ".symver", ".version", ".cfi_sections", ".altmacro", ".noaltmacro", ".tlsdesccall",
+    };
+
+    private readonly Dictionary<string, Action<ParsedLine, DirectiveStatement>> _handlers;
+
+    public DirectiveTable(SectionTable sections, SectionDirectives sectionArguments, DataDirectives data,
+        SymbolAttributes attributes, RegisterAliases aliases, OwnDirectives own)
+    {
+        _handlers = new(StringComparer.Ordinal)
+        {
+            [".text"] = (l, d) => sections.Switch(sections.GetOrCreate(".text")),
+            [".data"] = (l, d) => sections.Switch(sections.GetOrCreate(".data")),
+            [".bss"] = (l, d) => sections.Switch(sections.GetOrCreate(".bss")),
+            [".section"] = (l, d) => sections.Switch(sectionArguments.FromArguments(l, d)),
+            [".pushsection"] = (l, d) => sections.Push(sectionArguments.FromArguments(l, d)),
+            [".popsection"] = (l, d) => sections.Pop(l.At(d.Index)),
+            [".previous"] = (l, d) => sections.SwapWithPrevious(l.At(d.Index)),
+
+            [".byte"] = (l, d) => data.Data(l, d, 1),
+            [".hword"] = (l, d) => data.Data(l, d, 2),
+            [".short"] = (l, d) => data.Data(l, d, 2),
+            [".2byte"] = (l, d) => data.Data(l, d, 2),
+            [".word"] = (l, d) => data.Data(l, d, 4),
+            [".long"] = (l, d) => data.Data(l, d, 4),
+            [".int"] = (l, d) => data.Data(l, d, 4),
+            [".4byte"] = (l, d) => data.Data(l, d, 4),
+            [".quad"] = (l, d) => data.Data(l, d, 8),
+            [".xword"] = (l, d) => data.Data(l, d, 8),
+            [".8byte"] = (l, d) => data.Data(l, d, 8),
+            [".dword"] = (l, d) => data.Data(l, d, 8),
+            [".inst"] = (l, d) => data.Inst(l, d),
+            [".ascii"] = (l, d) => data.Strings(l, d, terminate: false),
+            [".asciz"] = (l, d) => data.Strings(l, d, terminate: true),
+            [".string"] = (l, d) => data.Strings(l, d, terminate: true),
+            [".skip"] = (l, d) => data.Space(l, d),
+            [".space"] = (l, d) => data.Space(l, d),
+            [".zero"] = (l, d) => data.Space(l, d),
+            [".fill"] = (l, d) => data.Fill(l, d),
+
+            [".align"] = (l, d) => data.Align(l, d, powerOfTwo: true, fillSize: 1),
+            [".p2align"] = (l, d) => data.Align(l, d, powerOfTwo: true, fillSize: 1),
+            [".p2alignw"] = (l, d) => data.Align(l, d, powerOfTwo: true, fillSize: 2),
+            [".p2alignl"] = (l, d) => data.Align(l, d, powerOfTwo: true, fillSize: 4),
+            [".balign"] = (l, d) => data.Align(l, d, powerOfTwo: false, fillSize: 1),
+            [".balignw"] = (l, d) => data.Align(l, d, powerOfTwo: false, fillSize: 2),
+            [".balignl"] = (l, d) => data.Align(l, d, powerOfTwo: false, fillSize: 4),
+            [".org"] = (l, d) => data.Org(l, d),
+            [".ltorg"] = (l, d) => own.Ltorg(l),
+            [".pool"] = (l, d) => own.Ltorg(l),
+
+            [".globl"] = (l, d) => attributes.SetBinding(l, d, SymbolBinding.Global),
+            [".global"] = (l, d) => attributes.SetBinding(l, d, SymbolBinding.Global),
+            [".weak"] = (l, d) => attributes.SetBinding(l, d, SymbolBinding.Weak),
+            [".local"] = (l, d) => attributes.SetBinding(l, d, SymbolBinding.Local),
+            [".hidden"] = (l, d) => attributes.SetVisibility(l, d, SymbolVisibility.Hidden),
+            [".internal"] = (l, d) => attributes.SetVisibility(l, d, SymbolVisibility.Internal),
+            [".protected"] = (l, d) => attributes.SetVisibility(l, d, SymbolVisibility.Protected),
+            [".type"] = (l, d) => attributes.SetType(l, d),
+            [".size"] = (l, d) => own.SetSize(l, d),
+            [".set"] = (l, d) => own.Set(l, d, true),
+            [".equ"] = (l, d) => own.Set(l, d, true),
+            [".equiv"] = (l, d) => own.Set(l, d, false),
+            [".arch"] = (l, d) => own.Arch(l, d),
+            [".arch_extension"] = (l, d) => own.ArchExtension(l, d),
+            [".unreq"] = (l, d) => aliases.Remove(NameArgument(l, d, 0), l.At(d.Index), own.PassDiagnostics()),
+        };
+    }
+
+    public void Run(ParsedLine line, DirectiveStatement d)
+    {
+        if (_handlers.TryGetValue(d.Name, out var handler))
+            handler(line, d);
+        else if (!IgnoredDirectives.Contains(d.Name) && !d.Name.StartsWith(".cfi_", StringComparison.Ordinal))
+            throw new AsmError(line.At(d.Index), $"unknown directive '{d.Name}'");
+    }
+}
