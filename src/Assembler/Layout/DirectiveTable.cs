@@ -14,8 +14,6 @@ internal sealed class DirectiveTable
         Action<ParsedLine> Ltorg,
         Action<ParsedLine, DirectiveStatement> SetSize,
         Action<ParsedLine, DirectiveStatement, bool> Set,
-        Action<ParsedLine, DirectiveStatement> Arch,
-        Action<ParsedLine, DirectiveStatement> ArchExtension,
         Func<IDiagnosticSink> PassDiagnostics);
 
     // Accepted for compatibility; they describe debug info, unwind tables or the target, which the object here does not carry.
@@ -28,7 +26,7 @@ internal sealed class DirectiveTable
     private readonly Dictionary<string, Action<ParsedLine, DirectiveStatement>> _handlers;
 
     public DirectiveTable(SectionTable sections, SectionDirectives sectionArguments, DataDirectives data,
-        SymbolAttributes attributes, RegisterAliases aliases, OwnDirectives own)
+        SymbolAttributes attributes, ArchitectureDirectives architecture, RegisterAliases aliases, OwnDirectives own)
     {
         _handlers = new(StringComparer.Ordinal)
         {
@@ -84,8 +82,8 @@ internal sealed class DirectiveTable
             [".set"] = (l, d) => own.Set(l, d, true),
             [".equ"] = (l, d) => own.Set(l, d, true),
             [".equiv"] = (l, d) => own.Set(l, d, false),
-            [".arch"] = (l, d) => own.Arch(l, d),
-            [".arch_extension"] = (l, d) => own.ArchExtension(l, d),
+            [".arch"] = (l, d) => architecture.SelectArchitecture(l, d),
+            [".arch_extension"] = (l, d) => architecture.AddArchExtension(l, d),
             [".unreq"] = (l, d) => aliases.Remove(NameArgument(l, d, 0), l.At(d.Index), own.PassDiagnostics()),
         };
     }

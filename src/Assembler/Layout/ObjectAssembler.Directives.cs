@@ -9,8 +9,7 @@ namespace A64Asm.Assembler.Layout;
 public sealed partial class ObjectAssembler
 {
     /// <summary>What the directive table needs of this class: the directives whose work is its own.</summary>
-    private DirectiveTable.OwnDirectives Own => new(Ltorg, SetSize, SetDirective, SelectArchitecture, AddArchExtension,
-        () => PassDiagnostics);
+    private DirectiveTable.OwnDirectives Own => new(Ltorg, SetSize, SetDirective, () => PassDiagnostics);
 
     // ------------------------------------------------------------------ symbols
 
@@ -42,36 +41,6 @@ public sealed partial class ObjectAssembler
         }
         symbol.SizeValue = value.Value;
         return true;
-    }
-
-    // ------------------------------------------------------------------ architecture
-
-    /// <summary>.arch NAME[+ext|+noext...]: from here on, the instructions of that architecture (GNU as).</summary>
-    private void SelectArchitecture(ParsedLine line, DirectiveStatement d)
-    {
-        string value = d.RawArguments.Trim();
-        string[] parts = value.Split('+');
-        if (!ArchFeatures.KnownArchitectures.Contains(parts[0]))
-            throw new AsmError(line.At(d.Index), $"unknown architecture `{parts[0]}'");
-        foreach (string extension in parts.Skip(1))
-            CheckExtension(line, d, extension);
-        _encoder.Features = ArchFeatures.FromGnuArch(value);
-    }
-
-    /// <summary>.arch_extension [no]NAME: one extension added to (or taken from) the selection.</summary>
-    private void AddArchExtension(ParsedLine line, DirectiveStatement d)
-    {
-        string extension = d.RawArguments.Trim();
-        CheckExtension(line, d, extension);
-        _encoder.Features = _encoder.Features.WithGnuExtension(extension);
-    }
-
-    private static void CheckExtension(ParsedLine line, DirectiveStatement d, string extension)
-    {
-        string bare = extension.StartsWith("no", StringComparison.Ordinal) && !ArchFeatures.KnownExtensions.Contains(extension)
-            ? extension[2..] : extension;
-        if (!ArchFeatures.KnownExtensions.Contains(bare))
-            throw new AsmError(line.At(d.Index), $"unknown architectural extension `{extension}'");
     }
 
     private void SetDirective(ParsedLine line, DirectiveStatement d, bool redefinable)

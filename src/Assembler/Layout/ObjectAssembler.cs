@@ -56,7 +56,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         _deferred = new DeferredWork(Sections);
         _sectionArguments = new SectionDirectives(Sections, this);
         _datums = new DatumWriter(this, _out, _fixups, Symbols, _deferred);
-        _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, Aliases, Own);
+        _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, Own);
     }
 
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>

@@ -1,0 +1,38 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.InstructionEncoding;
+using A64Asm.Assembler.Parsing.Syntax;
+using A64Asm.Isa;
+
+namespace A64Asm.Assembler.Layout;
+
+/// <summary>.arch and .arch_extension: the instructions the encoder accepts from here on, as in GNU as.</summary>
+internal sealed class ArchitectureDirectives(InstructionEncoder encoder)
+{
+    /// <summary>.arch NAME[+ext|+noext...]: from here on, the instructions of that architecture (GNU as).</summary>
+    public void SelectArchitecture(ParsedLine line, DirectiveStatement d)
+    {
+        string value = d.RawArguments.Trim();
+        string[] parts = value.Split('+');
+        if (!ArchFeatures.KnownArchitectures.Contains(parts[0]))
+            throw new AsmError(line.At(d.Index), $"unknown architecture `{parts[0]}'");
+        foreach (string extension in parts.Skip(1))
+            CheckExtension(line, d, extension);
+        encoder.Features = ArchFeatures.FromGnuArch(value);
+    }
+
+    /// <summary>.arch_extension [no]NAME: one extension added to (or taken from) the selection.</summary>
+    public void AddArchExtension(ParsedLine line, DirectiveStatement d)
+    {
+        string extension = d.RawArguments.Trim();
+        CheckExtension(line, d, extension);
+        encoder.Features = encoder.Features.WithGnuExtension(extension);
+    }
+
+    private static void CheckExtension(ParsedLine line, DirectiveStatement d, string extension)
+    {
+        string bare = extension.StartsWith("no", StringComparison.Ordinal) && !ArchFeatures.KnownExtensions.Contains(extension)
+            ? extension[2..] : extension;
+        if (!ArchFeatures.KnownExtensions.Contains(bare))
+            throw new AsmError(line.At(d.Index), $"unknown architectural extension `{extension}'");
+    }
+}
