@@ -9,7 +9,8 @@ namespace A64Asm.Assembler.Layout;
 /// Which literal pool slot each ldr =value uses and which pool each .ltorg places, decided in the first pass and
 /// kept for the passes over the tail. Like GNU as, equal values of one size share a slot (see <see cref="LiteralPool"/>).
 /// </summary>
-internal sealed class LiteralPools(SymbolTable symbols, IExpressionScope scope)
+internal sealed class LiteralPools(SymbolTable symbols, IExpressionScope scope, SectionTable sections, SectionWriter _out,
+    MappingSymbols mapping, DatumWriter datums, Action<string, SourceLine> defineLabel)
 {
     private readonly Dictionary<ParsedLine, PoolEntry> _slotOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ParsedLine, LiteralPool> _closedAt = new(ReferenceEqualityComparer.Instance);
@@ -58,5 +59,50 @@ internal sealed class LiteralPools(SymbolTable symbols, IExpressionScope scope)
             if (v.Symbol is { } symbol) return $"{symbol}@{(v.Section is null ? v.Value : v.Value - (symbols.Find(symbol)?.Offset ?? 0))}";
         }
         return "!" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The input has ended: what is still open in each section is placed at its end, in every pass.</summary>
+    public void CloseAtEnd()
+    {
+        foreach (var section in sections.All)
+            if (!section.OpenPool.IsEmpty)
+            {
+                section.EndPool = section.OpenPool;
+                section.OpenPool = new LiteralPool();
+            }
+    }
+
+    public void PlaceEndPools()
+    {
+        mapping.PlacingEndPools = true;
+        foreach (var section in sections.All)
+        {
+            if (section.EndPool is not { } pool) continue;
+            sections.RunIn(section, () => Place(pool));
+        }
+        mapping.PlacingEndPools = false;
+    }
+
+    /// <summary>The pool's slots at '.', smallest size first, each size aligned to itself and padded with zeros even in
+    /// code (GNU as).</summary>
+    public void Place(LiteralPool pool)
+    {
+        if (pool.IsEmpty) return;
+        int alignedFor = 0;
+        foreach (var entry in pool.InLayoutOrder())
+        {
+            if (entry.Size != alignedFor)
+            {
+                _out.MarkPoolGroup(aligned: false);
+                _out.AlignTo(entry.Size, fill: 0, fillSize: 1, max: null);
+                _out.MarkPoolGroup(aligned: true);
+                alignedFor = entry.Size;
+            }
+            defineLabel(entry.Label, entry.Line);
+            if (_out.Emitting)
+                datums.WriteExpression(entry.Size, entry.Value, entry.Line, entry.At);
+            else
+                _out.Current.Location += entry.Size;
+        }
     }
 }

@@ -94,6 +94,6 @@ public sealed partial class ObjectAssembler
             value.ApplyTo(symbol);
         foreach (var line in _program)
             Execute(line);
-        PlaceEndPools();
+        _pools.PlaceEndPools();
     }
 }

@@ -51,11 +51,11 @@ public sealed partial class ObjectAssembler : IStatementContext
         _out = new SectionWriter(Sections, _mapping);
         _data = new DataDirectives(this, _out);
         _fixups = new FixupTable(Sections, Symbols);
-        _pools = new LiteralPools(Symbols, this);
         _attributes = new SymbolAttributes(Symbols, this);
         _deferred = new DeferredWork(Sections);
         _sectionArguments = new SectionDirectives(Sections, this);
         _datums = new DatumWriter(this, _out, _fixups, Symbols, _deferred);
+        _pools = new LiteralPools(Symbols, this, Sections, _out, _mapping, _datums, (label, line) => DefineLabel(label, line, -1));
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, Own);
     }
 
@@ -169,13 +169,8 @@ public sealed partial class ObjectAssembler : IStatementContext
     {
         _finished = true;
         _mapping.Finished = true;
-        foreach (var section in Sections.All)
-            if (!section.OpenPool.IsEmpty)
-            {
-                section.EndPool = section.OpenPool;
-                section.OpenPool = new LiteralPool();
-            }
-        PlaceEndPools();
+        _pools.CloseAtEnd();
+        _pools.PlaceEndPools();
         if (!_streaming)
             SettleTail();
         _deferred.RunAll();
