@@ -102,9 +102,16 @@ public sealed class AssembleCommand
         {
             if (only.Length > 0)
                 throw new CliError("-j/--only-section selects sections of the linked image; it does not apply to -c");
-            AtomicFile.Write(parse.GetValue(output) ?? "a.out", elf);
+            using (var objectOutputs = new StagedOutputs())
+            {
+                objectOutputs.Add(parse.GetValue(output) ?? "a.out", elf);
+                if (listingPath is not null)
+                    objectOutputs.AddText(listingPath, listingWriter!.ToString());
+                objectOutputs.Commit();
+            }
             // -c has no offsets table: the listing is all -a prints.
-            WriteListing(listingWriter, listingPath, printListing, stdout);
+            if (printListing)
+                stdout.Write(listingWriter!.ToString());
             clock.Lap("write");
             clock.Memory();
             return 0;
@@ -125,32 +132,28 @@ public sealed class AssembleCommand
         if (offsetsPath is not null && kexec.IsEmpty)
             throw new CliError("--offsets: the image defines none of the arm64_kexec_* / arm64_relocate_new_kernel_size symbols");
 
-        // Everything that can fail has run: only now are outputs written.
-        AtomicFile.Write(outPath, image.Flat);
+        // Outputs are staged beside their targets and put in place only when the whole run, --verify included, succeeded.
+        using var outputs = new StagedOutputs();
+        outputs.Add(outPath, image.Flat);
         if (offsetsPath is not null)
-            AtomicFile.WriteText(offsetsPath, KexecOffsetsWriter.Format(kexec, offsetsPath));
+            outputs.AddText(offsetsPath, KexecOffsetsWriter.Format(kexec, offsetsPath));
         if (listingPath is not null)
-            AtomicFile.WriteText(listingPath, listingWriter!.ToString());
+            outputs.AddText(listingPath, listingWriter!.ToString());
         clock.Lap("write");
         if (!kexec.IsEmpty)
             OffsetsTable.Print(kexec, outPath, image, stdout);
         if (printListing)
             stdout.Write(listingWriter!.ToString());
         clock.Lap("report");
-        if (!parse.GetValue(verify))
-            return 0;
-        int verdict = VerifyRunner.Run(image.Flat, kexec, "--verify", verifyOptions, parse, PageShiftOf(options), stdout);
-        clock.Lap("verify");
+        int verdict = 0;
+        if (parse.GetValue(verify))
+        {
+            verdict = VerifyRunner.Run(image.Flat, kexec, "--verify", verifyOptions, parse, PageShiftOf(options), stdout);
+            clock.Lap("verify");
+        }
+        if (verdict == 0)
+            outputs.Commit();
         return verdict;
-    }
-
-    static void WriteListing(A64Asm.Assembler.Layout.ListingWriter? writer, string? path, bool print, TextWriter stdout)
-    {
-        if (writer is null) return;
-        if (path is not null)
-            AtomicFile.WriteText(path, writer.ToString());
-        if (print)
-            stdout.Write(writer.ToString());
     }
 
     /// <summary>The page size the user built for (-D PAGE_SHIFT=N), so --verify checks the same granule.</summary>

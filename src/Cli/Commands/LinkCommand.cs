@@ -67,9 +67,13 @@ public sealed class LinkCommand(LinkerOptions placement)
 
         // Everything that can fail has run: only now are outputs written.
         string outPath = parse.GetValue(output) ?? "a.out";
-        AtomicFile.Write(outPath, bytes);
-        if (offsetsPath is not null)
-            AtomicFile.WriteText(offsetsPath, KexecOffsetsWriter.Format(kexec, offsetsPath));
+        using (var outputs = new StagedOutputs())
+        {
+            outputs.Add(outPath, bytes);
+            if (offsetsPath is not null)
+                outputs.AddText(offsetsPath, KexecOffsetsWriter.Format(kexec, offsetsPath));
+            outputs.Commit();
+        }
         if (!kexec.IsEmpty)
             OffsetsTable.Print(kexec, outPath, image, stdout);
         return 0;

@@ -1,0 +1,141 @@
+namespace A64Asm.EndToEnd.Tests;
+
+/// <summary>
+/// What tools/fuzz found (issue 16), each on its exact message: an ELF file cut short, and outputs a failed run
+/// rewrote (an output in a missing folder or a directory, --verify failing after the image was written).
+/// </summary>
+public class FuzzFindingTests
+{
+    static string Error(string stderr) => stderr.Replace("\r", "").TrimEnd('\n');
+
+    static (string Dir, string Source) Nop()
+    {
+        string dir = TempDir.Create();
+        string source = Path.Combine(dir, "n.s");
+        File.WriteAllText(source, "nop\n");
+        return (dir, source);
+    }
+
+    [Fact]
+    public void An_ELF_file_cut_inside_its_section_headers_is_malformed_by_name()
+    {
+        var (dir, source) = Nop();
+        string obj = Path.Combine(dir, "n.o");
+        Assert.Equal(0, Cli.Run("-c", source, "-o", obj).Status);
+        byte[] bytes = File.ReadAllBytes(obj);
+        File.WriteAllBytes(obj, bytes[..^62]);   // a64asm puts the section headers last: the last one loses its fields
+        var (status, stdout, stderr) = Cli.Run("disasm", obj);
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal($"a64asm: error: {obj}: malformed ELF file (End of stream reached while 2 bytes more expected.)", Error(stderr));
+    }
+
+    [Fact]
+    public void An_ELF_file_whose_section_headers_lie_before_its_start_is_malformed_by_name()
+    {
+        var (dir, source) = Nop();
+        string obj = Path.Combine(dir, "n.o");
+        Assert.Equal(0, Cli.Run("-c", source, "-o", obj).Status);
+        byte[] bytes = File.ReadAllBytes(obj);
+        BitConverter.GetBytes(0x8000000000000000UL).CopyTo(bytes, 0x28);   // e_shoff: negative as a stream position
+        File.WriteAllBytes(obj, bytes);
+        var (status, stdout, stderr) = Cli.Run("disasm", obj);
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal($"a64asm: error: {obj}: malformed ELF file (An attempt was made to move the position before the beginning of the stream.)", Error(stderr));
+    }
+
+    [Fact]
+    public void An_object_without_a_section_name_table_is_a_link_error_naming_the_section()
+    {
+        var (dir, source) = Nop();
+        string obj = Path.Combine(dir, "n.o");
+        Assert.Equal(0, Cli.Run("-c", source, "-o", obj).Status);
+        byte[] bytes = File.ReadAllBytes(obj);
+        bytes[0x3e] = bytes[0x3f] = 0;   // e_shstrndx: no section-name string table, so no section has a name
+        File.WriteAllBytes(obj, bytes);
+        var (status, _, stderr) = Cli.Run("link", obj, "-o", Path.Combine(dir, "n.bin"));
+        Assert.Equal(1, status);
+        Assert.Equal($"a64asm: error: {obj}: section [1]: name offset outside the section-name string table", Error(stderr));
+        Assert.False(File.Exists(Path.Combine(dir, "n.bin")));
+    }
+
+    [Theory]
+    [InlineData("--listing", "nodir/l.lst", "cannot open output file {0}: No such file or directory")]
+    [InlineData("--listing", ".", "cannot open output file {0}: Is a directory")]
+    public void An_object_is_not_rewritten_when_its_listing_cannot_be(string option, string name, string message)
+    {
+        var (dir, source) = Nop();
+        string obj = Path.Combine(dir, "n.o");
+        string listing = Path.Combine(dir, name);
+        File.WriteAllText(obj, "before");
+        var (status, _, stderr) = Cli.Run("-c", source, "-o", obj, option, listing);
+        Assert.Equal(1, status);
+        Assert.Equal("a64asm: error: " + string.Format(message, listing), Error(stderr));
+        Assert.Equal("before", File.ReadAllText(obj));
+        Assert.Equal(["n.o", "n.s"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
+    }
+
+    [Theory]
+    [InlineData("--offsets", "nodir/o.json", "cannot open output file {0}: No such file or directory")]
+    [InlineData("--offsets", "", "cannot open output file {0}: Is a directory")]
+    [InlineData("--listing", "nodir/l.lst", "cannot open output file {0}: No such file or directory")]
+    public void An_image_and_its_offsets_are_not_rewritten_when_a_later_output_fails(string option, string name, string message)
+    {
+        string dir = TempDir.Create();
+        string image = Path.Combine(dir, "r.bin"), offsets = Path.Combine(dir, "o.json"), failing = Path.Combine(dir, name);
+        File.WriteAllText(image, "image before");
+        File.WriteAllText(offsets, "offsets before");
+        string[] outputs = option == "--offsets" ? ["--offsets", failing] : ["--offsets", offsets, option, failing];
+        var (status, _, stderr) = Cli.Run(["samples/relocate_kernel.S", "-I", "samples/include", "-o", image, .. outputs]);
+        Assert.Equal(1, status);
+        Assert.Equal("a64asm: error: " + string.Format(message, failing), Error(stderr));
+        Assert.Equal("image before", File.ReadAllText(image));
+        Assert.Equal("offsets before", File.ReadAllText(offsets));
+        Assert.Equal(["o.json", "r.bin"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
+    }
+
+    [Theory]
+    [InlineData(new[] { "--pages", "0" }, "--pages 0: must be between 1 and 1048576")]
+    [InlineData(new[] { "--page-size", "3K" }, "--page-size expects 4K, 16K or 64K, got '3K'")]
+    [InlineData(new[] { "--caches", "maybe" }, "--caches expects on or off, got 'maybe'")]
+    public void Verify_options_refused_leave_the_image_and_offsets_as_they_were(string[] verifyArgs, string message)
+    {
+        string dir = TempDir.Create();
+        string image = Path.Combine(dir, "r.bin"), offsets = Path.Combine(dir, "o.json");
+        File.WriteAllText(image, "image before");
+        File.WriteAllText(offsets, "offsets before");
+        var (status, _, stderr) = Cli.Run(["samples/relocate_kernel.S", "-I", "samples/include", "-o", image, "--offsets", offsets, "--verify", .. verifyArgs]);
+        Assert.Equal(1, status);
+        Assert.Equal("a64asm: error: " + message, Error(stderr));
+        Assert.Equal("image before", File.ReadAllText(image));
+        Assert.Equal("offsets before", File.ReadAllText(offsets));
+        Assert.Equal(["o.json", "r.bin"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void Verify_without_the_offset_symbols_leaves_the_image_as_it_was()
+    {
+        var (dir, source) = Nop();
+        string image = Path.Combine(dir, "n.bin");
+        File.WriteAllText(image, "image before");
+        var (status, _, stderr) = Cli.Run(source, "-o", image, "--verify");
+        Assert.Equal(1, status);
+        Assert.Equal("a64asm: error: --verify: cannot tell the hand-off convention (no arm64_kexec_* offsets, no marked control code): pass --convention", Error(stderr));
+        Assert.Equal("image before", File.ReadAllText(image));
+    }
+
+    [Fact]
+    public void A_link_whose_offsets_cannot_be_written_leaves_its_image_as_it_was()
+    {
+        string dir = TempDir.Create();
+        string obj = Path.Combine(dir, "r.o"), image = Path.Combine(dir, "r.bin"), offsets = Path.Combine(dir, "nodir", "o.json");
+        Assert.Equal(0, Cli.Run("-c", "samples/relocate_kernel.S", "-I", "samples/include", "-o", obj).Status);
+        File.WriteAllText(image, "image before");
+        var (status, _, stderr) = Cli.Run("link", obj, "-o", image, "--offsets", offsets);
+        Assert.Equal(1, status);
+        Assert.Equal($"a64asm: error: cannot open output file {offsets}: No such file or directory", Error(stderr));
+        Assert.Equal("image before", File.ReadAllText(image));
+        Assert.Equal(["r.bin", "r.o"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
+    }
+}
