@@ -60,6 +60,48 @@ public class FuzzFindingTests
         Assert.False(File.Exists(Path.Combine(dir, "n.bin")));
     }
 
+    /// <summary>An object of "nop" in .text and 16 bytes of .bss, with the .bss section header's sh_size replaced.</summary>
+    static string ObjectWithBssSize(string dir, ulong size)
+    {
+        string source = Path.Combine(dir, "b.s"), obj = Path.Combine(dir, "b.o");
+        File.WriteAllText(source, "nop\n.bss\n.space 16\n");
+        Assert.Equal(0, Cli.Run("-c", source, "-o", obj).Status);
+        byte[] bytes = File.ReadAllBytes(obj);
+        int shoff = (int)BitConverter.ToUInt64(bytes, 0x28), count = BitConverter.ToUInt16(bytes, 0x3c), names = BitConverter.ToUInt16(bytes, 0x3e);
+        int nameTable = (int)BitConverter.ToUInt64(bytes, shoff + names * 64 + 24);
+        for (int i = 1; i < count; i++)
+        {
+            int header = shoff + i * 64;
+            int name = nameTable + BitConverter.ToInt32(bytes, header);
+            if (System.Text.Encoding.ASCII.GetString(bytes, name, 5) == ".bss\0")
+                BitConverter.GetBytes(size).CopyTo(bytes, header + 32);   // sh_size
+        }
+        File.WriteAllBytes(obj, bytes);
+        return obj;
+    }
+
+    [Fact]
+    public void A_bss_of_2_to_the_63_bytes_links_without_a_buffer_for_it()
+    {
+        string dir = TempDir.Create();
+        string obj = ObjectWithBssSize(dir, 0x8c00000000000000), image = Path.Combine(dir, "b.bin");
+        var (status, _, stderr) = Cli.Run("link", obj, "-o", image);
+        Assert.True(status == 0, stderr);
+        Assert.Equal(new byte[] { 0x1f, 0x20, 0x03, 0xd5 }, File.ReadAllBytes(image));
+    }
+
+    [Fact]
+    public void A_bss_that_wraps_around_the_address_space_is_refused_in_lds_words()
+    {
+        string dir = TempDir.Create();
+        string obj = ObjectWithBssSize(dir, 0xffffffffffffff00), image = Path.Combine(dir, "b.bin");
+        File.WriteAllText(image, "before");
+        var (status, _, stderr) = Cli.Run("link", obj, "-o", image);
+        Assert.Equal(1, status);
+        Assert.Equal("a64asm: error: section .bss VMA wraps around address space", Error(stderr));
+        Assert.Equal("before", File.ReadAllText(image));
+    }
+
     [Theory]
     [InlineData("--listing", "nodir/l.lst", "cannot open output file {0}: No such file or directory")]
     [InlineData("--listing", ".", "cannot open output file {0}: Is a directory")]
