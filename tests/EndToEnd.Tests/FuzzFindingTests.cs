@@ -102,6 +102,19 @@ public class FuzzFindingTests
         Assert.Equal("before", File.ReadAllText(image));
     }
 
+    [Fact]
+    public void A_flat_image_past_1_GiB_is_refused_before_it_is_allocated()
+    {
+        var (dir, source) = Nop();
+        File.WriteAllText(source, "nop\n.data\n.byte 1\n");
+        string obj = Path.Combine(dir, "n.o"), image = Path.Combine(dir, "n.bin");
+        Assert.Equal(0, Cli.Run("-c", source, "-o", obj).Status);
+        var (status, _, stderr) = Cli.Run("link", obj, "-o", image, "--section-start=.data=0x7c000000");
+        Assert.Equal(1, status);
+        Assert.Equal("a64asm: error: flat image from 0x0 to 0x7c000001 is too large (0x7c000001 bytes, limit 0x40000000)", Error(stderr));
+        Assert.False(File.Exists(image));
+    }
+
     [Theory]
     [InlineData("--listing", "nodir/l.lst", "cannot open output file {0}: No such file or directory")]
     [InlineData("--listing", ".", "cannot open output file {0}: Is a directory")]
