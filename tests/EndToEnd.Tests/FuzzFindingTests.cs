@@ -24,10 +24,12 @@ public class FuzzFindingTests
         Assert.Equal(0, Cli.Run("-c", source, "-o", obj).Status);
         byte[] bytes = File.ReadAllBytes(obj);
         File.WriteAllBytes(obj, bytes[..^62]);   // a64asm puts the section headers last: the last one loses its fields
+        ulong shoff = BitConverter.ToUInt64(bytes, 0x28);
+        int count = BitConverter.ToUInt16(bytes, 0x3c);
         var (status, stdout, stderr) = Cli.Run("disasm", obj);
         Assert.Equal(1, status);
         Assert.Equal("", stdout);
-        Assert.Equal($"a64asm: error: {obj}: malformed ELF file (End of stream reached while 2 bytes more expected.)", Error(stderr));
+        Assert.Equal($"a64asm: error: {obj}: malformed ELF file (section header table (0x{shoff:x}, {count} entries) is not inside the {bytes.Length - 62}-byte file)", Error(stderr));
     }
 
     [Fact]
@@ -39,10 +41,11 @@ public class FuzzFindingTests
         byte[] bytes = File.ReadAllBytes(obj);
         BitConverter.GetBytes(0x8000000000000000UL).CopyTo(bytes, 0x28);   // e_shoff: negative as a stream position
         File.WriteAllBytes(obj, bytes);
+        int count = BitConverter.ToUInt16(bytes, 0x3c);
         var (status, stdout, stderr) = Cli.Run("disasm", obj);
         Assert.Equal(1, status);
         Assert.Equal("", stdout);
-        Assert.Equal($"a64asm: error: {obj}: malformed ELF file (An attempt was made to move the position before the beginning of the stream.)", Error(stderr));
+        Assert.Equal($"a64asm: error: {obj}: malformed ELF file (section header table (0x8000000000000000, {count} entries) is not inside the {bytes.Length}-byte file)", Error(stderr));
     }
 
     [Fact]
@@ -113,6 +116,39 @@ public class FuzzFindingTests
         Assert.Equal(1, status);
         Assert.Equal("a64asm: error: flat image from 0x0 to 0x7c000001 is too large (0x7c000001 bytes, limit 0x40000000)", Error(stderr));
         Assert.False(File.Exists(image));
+    }
+
+    [Theory]
+    [InlineData("link", "malformed ELF object")]
+    [InlineData("disasm", "malformed ELF file")]
+    public void Section_header_entries_of_0_bytes_are_refused_before_the_reader_loops_over_them(string command, string words)
+    {
+        var (dir, source) = Nop();
+        string obj = Path.Combine(dir, "n.o");
+        Assert.Equal(0, Cli.Run("-c", source, "-o", obj).Status);
+        byte[] bytes = File.ReadAllBytes(obj);
+        bytes[0x3a] = bytes[0x3b] = 0;   // e_shentsize
+        File.WriteAllBytes(obj, bytes);
+        string[] args = command == "link" ? ["link", obj, "-o", Path.Combine(dir, "n.bin")] : ["disasm", obj];
+        var (status, _, stderr) = Cli.Run(args);
+        Assert.Equal(1, status);
+        Assert.Equal($"a64asm: error: {obj}: {words} (section header entries of 0 bytes, not 64)", Error(stderr));
+    }
+
+    [Fact]
+    public void A_section_count_from_section_0_larger_than_the_file_is_refused()
+    {
+        var (dir, source) = Nop();
+        string obj = Path.Combine(dir, "n.o");
+        Assert.Equal(0, Cli.Run("-c", source, "-o", obj).Status);
+        byte[] bytes = File.ReadAllBytes(obj);
+        int shoff = (int)BitConverter.ToUInt64(bytes, 0x28);
+        bytes[0x3c] = bytes[0x3d] = 0;                                       // e_shnum 0: the count is section 0's sh_size
+        BitConverter.GetBytes(0x100000000UL).CopyTo(bytes, shoff + 32);
+        File.WriteAllBytes(obj, bytes);
+        var (status, _, stderr) = Cli.Run("link", obj, "-o", Path.Combine(dir, "n.bin"));
+        Assert.Equal(1, status);
+        Assert.Equal($"a64asm: error: {obj}: malformed ELF object (section header table (0x{shoff:x}, 4294967296 entries) is not inside the {bytes.Length}-byte file)", Error(stderr));
     }
 
     [Theory]

@@ -16,6 +16,8 @@ public static class DisasmElfReader
     /// throws (EndOfStreamException, or IOException from a seek before the start) is the file's fault, not the disk's.</param>
     public static DisasmFile Read(string path, byte[] bytes)
     {
+        if (A64Asm.Linker.Input.ElfTables.Problem(bytes) is { } problem)
+            throw new CliError($"{path}: malformed ELF file ({problem})");
         IELF? loaded;
         try
         {

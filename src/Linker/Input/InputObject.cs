@@ -40,6 +40,8 @@ public sealed class InputObject
 
     private static InputObject ReadChecked(LinkerInput input)
     {
+        if (ElfTables.Problem(input.Bytes) is { } problem)
+            throw new LinkError($"{input.Name}: malformed ELF object ({problem})");
         if (!ELFReader.TryLoad(new MemoryStream(input.Bytes, writable: false), true, out IELF? loaded) || loaded is null)
             throw new LinkError($"{input.Name}: file format not recognized");
         using var elf = loaded;
