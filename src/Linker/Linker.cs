@@ -37,14 +37,19 @@ public static class Linker
         return new LinkedImage(baseAddress, flat, globals.FinalValues(), sections) { BigEndian = bigEndian };
     }
 
+    /// <summary>The largest flat image written: sections far apart (text at 1 GiB, data near 0) are linked as ld links
+    /// them, but not the 2 GiB an alignment from a forged header can ask for.</summary>
+    public const ulong MaxFlatImageBytes = 1UL << 30;
+
     private static (ulong Base, byte[] Flat) FlatImage(IReadOnlyList<OutputSection> outputs, Dictionary<OutputSection, byte[]> contents, ulong textStart)
     {
         var loaded = outputs.Where(o => !o.IsNoBits).ToList();
         if (loaded.Count == 0) return (textStart, []);
         var start = loaded.Min(o => o.Address);
         var end = loaded.Max(o => o.Address + o.Size);
-        if (end - start > int.MaxValue)
-            throw new LinkError($"flat image from 0x{start:x} to 0x{end:x} is too large");
+        // The gap between sections is bytes too: an alignment or address from a forged header must not ask for gigabytes.
+        if (end - start > MaxFlatImageBytes)
+            throw new LinkError($"flat image from 0x{start:x} to 0x{end:x} is too large (0x{end - start:x} bytes, limit 0x{MaxFlatImageBytes:x})");
         var flat = new byte[end - start];
         foreach (var output in loaded)
         {

@@ -33,7 +33,7 @@ public sealed class DisasmCommand
         {
             if (at is not null)
                 throw new CliError("--base applies to flat binaries; an ELF file has its own addresses");
-            file = DisasmElfReader.Read(path);
+            file = DisasmElfReader.Read(path, bytes);
         }
         else
         {

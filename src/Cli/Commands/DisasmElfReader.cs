@@ -12,15 +12,19 @@ public static class DisasmElfReader
     public static bool IsElf(ReadOnlySpan<byte> bytes) =>
         bytes.Length >= 4 && bytes[0] == 0x7f && bytes[1] == (byte)'E' && bytes[2] == (byte)'L' && bytes[3] == (byte)'F';
 
-    public static DisasmFile Read(string path)
+    /// <param name="bytes">The whole file, already read: ELFSharp parses them in memory, so every exception it
+    /// throws (EndOfStreamException, or IOException from a seek before the start) is the file's fault, not the disk's.</param>
+    public static DisasmFile Read(string path, byte[] bytes)
     {
+        if (A64Asm.Linker.Input.ElfTables.Problem(bytes) is { } problem)
+            throw new CliError($"{path}: malformed ELF file ({problem})");
         IELF? loaded;
         try
         {
-            if (!ELFReader.TryLoad(path, out loaded))
+            if (!ELFReader.TryLoad(new MemoryStream(bytes, writable: false), shouldOwnStream: true, out loaded))
                 throw new CliError($"{path}: not a readable ELF file");
         }
-        catch (Exception e) when (e is not CliError and not IOException and not UnauthorizedAccessException)
+        catch (Exception e) when (e is not CliError)
         {
             throw new CliError($"{path}: malformed ELF file ({e.Message})");
         }

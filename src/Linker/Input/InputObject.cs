@@ -40,6 +40,8 @@ public sealed class InputObject
 
     private static InputObject ReadChecked(LinkerInput input)
     {
+        if (ElfTables.Problem(input.Bytes) is { } problem)
+            throw new LinkError($"{input.Name}: malformed ELF object ({problem})");
         if (!ELFReader.TryLoad(new MemoryStream(input.Bytes, writable: false), true, out IELF? loaded) || loaded is null)
             throw new LinkError($"{input.Name}: file format not recognized");
         using var elf = loaded;
@@ -60,10 +62,12 @@ public sealed class InputObject
             var type = raw.Type(i);
             if (type is ShtSymTab or ShtRela or ShtRel or 0) continue;
             var data = type == InputSection.ShtNoBits ? [] : s.GetContents();
-            sections[i] = new InputSection(obj, i, s.Name, type, s.RawFlags, s.Alignment, s.Size, data);
+            // ELFSharp gives no name (null) when sh_name points outside .shstrtab: ld calls that an invalid string offset.
+            string name = s.Name ?? throw new LinkError($"{input.Name}: section [{i}]: name offset outside the section-name string table");
+            sections[i] = new InputSection(obj, i, name, type, s.RawFlags, s.Alignment, s.Size, data);
         }
         obj.Sections = sections;
-        obj.Symbols = ReadSymbols(elf64);
+        obj.Symbols = ReadSymbols(elf64, input.Name);
 
         for (int i = 1; i < sections.Length; i++)
         {
@@ -79,11 +83,12 @@ public sealed class InputObject
         return obj;
     }
 
-    private static List<InputSymbol> ReadSymbols(ELF<ulong> elf)
+    private static List<InputSymbol> ReadSymbols(ELF<ulong> elf, string input)
     {
         var table = elf.Sections.OfType<SymbolTable<ulong>>().FirstOrDefault(t => t.Type == SectionType.SymbolTable);
         if (table is null) return [new InputSymbol(0, "", 0, 0, 0, 0, 0)];
-        return table.Entries.Select((e, i) => new InputSymbol(i, e.Name, e.Value, e.Size,
+        return table.Entries.Select((e, i) => new InputSymbol(i,
+            e.Name ?? throw new LinkError($"{input}: symbol [{i}]: name offset outside the string table"), e.Value, e.Size,
             (byte)e.Binding, (byte)e.Type, e.PointedSectionIndex)).ToList();
     }
 

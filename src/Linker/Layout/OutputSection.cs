@@ -31,12 +31,17 @@ internal sealed class OutputSection
         ulong offset = 0;
         foreach (var input in Inputs)
         {
-            offset = SectionLayout.AlignUp(offset, input.Alignment);
+            // Sizes and alignments come from the objects as written: a forged sh_size must not wrap the layout.
+            if (input.Alignment > 1 && offset > ulong.MaxValue - (input.Alignment - 1) || (offset = SectionLayout.AlignUp(offset, input.Alignment)) > ulong.MaxValue - input.Size)
+                throw new LinkError($"{input.Owner.Name}: {input.Name} (0x{input.Size:x} bytes, aligned to 0x{input.Alignment:x}) takes section {Name} past the end of the address space");
             Offsets.Add(offset);
             offset += input.Size;
         }
         Size = offset;
     }
+
+    /// <summary>The most bytes a section's contents may take in memory; a kexec image is a few KiB.</summary>
+    public const ulong MaxContentBytes = 256UL << 20;
 
     public void PlaceInputs()
     {
@@ -47,6 +52,11 @@ internal sealed class OutputSection
     /// <summary>The section's bytes before relocation: inputs at their offsets, gaps filled with the fill pattern from each gap's start, as ld writes padding.</summary>
     public byte[] Contents()
     {
+        // No byte of a NOBITS section reaches the image (the relocator refuses relocations in one): no buffer.
+        if (IsNoBits)
+            return [];
+        if (Size > MaxContentBytes)
+            throw new LinkError($"section {Name}: 0x{Size:x} bytes of contents exceed the limit of 0x{MaxContentBytes:x}");
         var bytes = new byte[Size];
         ulong end = 0;
         for (int i = 0; i < Inputs.Count; i++)

@@ -108,6 +108,8 @@ internal static class SectionLayout
                 dot = dataBase;
             }
             output.Address = options.SectionStarts.TryGetValue(output.Name, out var start) ? start : AlignUp(dot, output.Alignment);
+            if (output.Size > ulong.MaxValue - output.Address)
+                throw new LinkError($"section {output.Name} VMA wraps around address space");   // ld's words
             dot = output.Address + output.Size;
         }
         // ld's script ends the data segment with . = ALIGN(64 / 8) before DATA_SEGMENT_END.
