@@ -104,7 +104,6 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         if (repeat is null) return;
         if (repeat < 0)
             throw new AsmError(line.At(d.Arguments[0].Index), $".fill repeat count is negative ({repeat})");
-        if (repeat > 0 || _out.Current.IsCode) _out.MarkFill();
         var sizeExpr = OptionalExprArgument(line, d, 1);
         long size = sizeExpr is null ? 1 : ExpressionEvaluator.EvaluateAbsolute(sizeExpr, context, line.Line);
         if (size < 0)
@@ -117,6 +116,8 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         var valueExpr = OptionalExprArgument(line, d, 2);
         long value = valueExpr is null ? 0 : ExpressionEvaluator.EvaluateAbsolute(valueExpr, context, line.Line);
         _out.CheckRoom((Int128)repeat.Value * size, line.At(d.Index), $".fill {repeat}, {size}");
+        // Items of no bytes mark nothing, as in GNU as (in code the directive marks data whatever it writes).
+        if ((repeat > 0 && size > 0) || _out.Current.IsCode) _out.MarkFill();
         _out.FillItems(repeat.Value, (int)size, value);
     }
 

@@ -46,6 +46,9 @@ internal sealed class SectionWriter(SectionTable sections, MappingSymbols mappin
     /// low 4 bytes and zeros after them (.fill, as GNU as).</summary>
     public void FillItems(long repeat, int size, long value)
     {
+        // Items of no bytes write nothing, however many (a loop over 2^40 of them would not end).
+        if (repeat == 0 || size == 0)
+            return;
         if (!Emitting || Current.IsNoBits)
         {
             Current.Location += repeat * size;

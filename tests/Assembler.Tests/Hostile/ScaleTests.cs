@@ -11,6 +11,16 @@ public class ScaleTests
     static ObjectFile Assemble(string source) =>
         AsmDriver.AssembleText("h.s", source, new AssemblerOptions(), new CollectingDiagnostics());
 
+    [Theory]
+    [InlineData(".fill 1<<40, 0, 0\nnop\n")]
+    [InlineData(".fill 0x7fffffffffffffff, 0, 9\nnop\n")]
+    public void Fill_items_of_no_bytes_write_nothing_however_many(string source)
+    {
+        // Found by tools/fuzz: each of 2^40 empty items was copied in turn (GNU as: 3 ms).
+        var obj = Assemble(source);
+        Assert.Equal("1F2003D5", Convert.ToHexString(obj.Sections.Single(s => s.Name == ".text").Data));
+    }
+
     [Fact]
     public void A_literal_pool_per_line_is_linear()
     {

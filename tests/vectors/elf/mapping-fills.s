@@ -5,6 +5,9 @@
 	.space 4
 	.fill 0, 4, 0
 	.word 2
+	.section .rodata.z, "a"
+	.fill 5, 0, 1
+	.word 6
 	.section .rodata
 	.space 0
 	.word 3
