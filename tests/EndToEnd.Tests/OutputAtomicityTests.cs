@@ -168,7 +168,7 @@ public class OutputAtomicityTests
         if (!OperatingSystem.IsLinux()) return;
         var (status, _, stderr) = Cli.Run(Sample, "-I", "samples/include", "-o", "/dev/null");
         Assert.True(status == 0, stderr);
-        Assert.Equal(A64Asm.Cli.Output.PathKind.Special, A64Asm.Cli.Output.PathKinds.Of("/dev/null"));
+        Assert.Equal(A64Asm.Assembler.Diagnostics.PathKind.Special, A64Asm.Assembler.Diagnostics.FileKind.Of("/dev/null"));
         Assert.Equal(0, new FileInfo("/dev/null").Length);
         Assert.Empty(Directory.EnumerateFiles("/dev", ".null.*"));
     }

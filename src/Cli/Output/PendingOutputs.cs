@@ -1,3 +1,5 @@
+using A64Asm.Assembler.Diagnostics;
+
 namespace A64Asm.Cli.Output;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed class PendingOutputs : IDisposable
             throw new UsageError($"{option}: '{path}' is also an input");
         if (_targets.FirstOrDefault(t => t.FullPath == full) is { } other)
             throw new UsageError($"{option}: '{path}' is also the {other.Option} output");
-        var kind = PathKinds.Of(full);
+        var kind = FileKind.Of(full);
         if (kind == PathKind.Directory)
             throw new UsageError($"{option}: '{path}' is a directory");
         string folder = Path.GetDirectoryName(full) ?? ".";
