@@ -85,11 +85,15 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
 
     public void Space(ParsedLine line, DirectiveStatement d)
     {
-        long? size = context.EvaluateForLayout(ExprArgument(line, d, 0), line);
+        var sizeExpr = ExprArgument(line, d, 0);
+        long? size = context.EvaluateForLayout(sizeExpr, line);
         if (size is null) return;
         if (size < 0)
             throw new AsmError(line.At(d.Arguments[0].Index), $"{d.Name} size is negative ({size})");
-        // GNU as ignores a zero-sized .space (with a warning) before it marks anything as data.
+        // GNU as ignores a zero-sized .space (with a warning, for .skip and .zero too) before it marks anything as data.
+        // Only a size that is final warns: in a pass over the tail one that names a label may still change.
+        if (size == 0 && context.FirstPass && (context.CanDefer || NamesNoSymbol(sizeExpr)))
+            context.Warning(line.At(d.Index), ".space repeat count is zero, ignored");
         if (size > 0) _out.MarkFill();
         var fillExpr = OptionalExprArgument(line, d, 1);
         byte fill = fillExpr is null ? (byte)0 : (byte)ExpressionEvaluator.EvaluateAbsolute(fillExpr, context, line.Line);
@@ -189,4 +193,12 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         _out.CheckRoom(target.Value - location, at, $".org 0x{target.Value:x}");
         _out.Fill(target.Value - location, fill);
     }
+
+    private static bool NamesNoSymbol(Expr expr) => expr switch
+    {
+        NumberExpr => true,
+        UnaryExpr u => NamesNoSymbol(u.Operand),
+        BinaryExpr b => NamesNoSymbol(b.Left) && NamesNoSymbol(b.Right),
+        _ => false,
+    };
 }

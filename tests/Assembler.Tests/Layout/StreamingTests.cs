@@ -61,6 +61,16 @@ public class StreamingTests
     }
 
     [Fact]
+    public void A_space_of_zero_warns_as_gas_does_once_its_size_is_final()
+    {
+        // GNU as 2.40: "Warning: .space repeat count is zero, ignored" for .space, .skip and .zero alike.
+        var diagnostics = new CollectingDiagnostics();
+        Asm.Object(".space 0\n.skip .Lb - .La\n.La: nop\n.Lb:\n.zero 0\n", diagnostics);
+        Assert.Equal(["test.s:1:1: warning: .space repeat count is zero, ignored\n .space 0\n ^",
+            "test.s:5:1: warning: .space repeat count is zero, ignored\n .zero 0\n ^"], diagnostics.Warnings);
+    }
+
+    [Fact]
     public void Globl_after_the_branch_still_keeps_the_relocation()
     {
         var obj = Asm.Object("b g\n.globl g\ng: ret\n");
