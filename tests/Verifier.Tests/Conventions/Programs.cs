@@ -49,6 +49,22 @@ internal static class Programs
 
         """;
 
+    /// <summary>The end of the 2014 programs: the globals the kernel patches before the copy (dtb, kimage head and
+    /// start) and the size quad that marks the code.</summary>
+    const string PatchedWordsAndSize = """
+        .globl kexec_dtb_addr
+        kexec_dtb_addr: .quad 0
+        .globl kexec_kimage_head
+        kexec_kimage_head: .quad 0
+        .globl kexec_kimage_start
+        kexec_kimage_start: .quad 0
+        relocate_new_kernel_end:
+        .globl relocate_new_kernel_size
+        relocate_new_kernel_size:
+            .quad   relocate_new_kernel_end - relocate_new_kernel
+
+        """;
+
     public const string NewKernelX0ToX3 = """
             mov     x0, x18
             mov     x1, xzr
@@ -90,17 +106,7 @@ internal static class Programs
             mov     x22, xzr
         {WalkAndCopy}{NewKernelX0ToX3}
             .align 3
-        .globl kexec_dtb_addr
-        kexec_dtb_addr: .quad 0
-        .globl kexec_kimage_head
-        kexec_kimage_head: .quad 0
-        .globl kexec_kimage_start
-        kexec_kimage_start: .quad 0
-        relocate_new_kernel_end:
-        .globl relocate_new_kernel_size
-        relocate_new_kernel_size:
-            .quad   relocate_new_kernel_end - relocate_new_kernel
-
+        {PatchedWordsAndSize}
         """;
 
     /// <summary>
@@ -130,17 +136,7 @@ internal static class Programs
             .align 3
         .Lboot_lock: .quad 0
         .Lspare: .quad 0
-        .globl kexec_dtb_addr
-        kexec_dtb_addr: .quad 0
-        .globl kexec_kimage_head
-        kexec_kimage_head: .quad 0
-        .globl kexec_kimage_start
-        kexec_kimage_start: .quad 0
-        relocate_new_kernel_end:
-        .globl relocate_new_kernel_size
-        relocate_new_kernel_size:
-            .quad   relocate_new_kernel_end - relocate_new_kernel
-
+        {PatchedWordsAndSize}
         """;
 
     public const string KimageHeader = """
