@@ -33,7 +33,7 @@ public sealed partial class ObjectAssembler
     public bool EncodeDirectly { get; init; } = true;
 
     // Only a streaming run places each statement once, in order; a listing wants each line's parse.
-    private bool MemoActive => Memoize && _streaming && Listing is null && !_finished;
+    private bool MemoActive => Memoize && _state.Streaming && Listing is null && !_finished;
 
     /// <summary>Places <paramref name="line"/>'s word from the memo when the same text was encoded before and
     /// nothing it depended on has changed, or from its tokens; false means the line must be parsed and added as usual.</summary>

@@ -11,7 +11,7 @@ namespace A64Asm.Assembler.Layout;
 /// <summary>
 /// Assembly proper, in one run over the lines as they arrive (so .if sees earlier .set values). Each statement is
 /// laid out and emitted at once; a datum or instruction naming a later symbol is completed at its place at the end.
-/// From the first statement whose size depends on a later label (the "tail", see ObjectAssembler.Tail.cs) the
+/// From the first statement whose size depends on a later label (the "tail", see TailPasses) the
 /// statements are kept instead, and layout passes over the tail alone repeat until no label moves; the last of
 /// them emits the tail. Nothing before the tail is laid out or emitted twice, and the front end runs once.
 /// </summary>
@@ -19,10 +19,8 @@ public sealed partial class ObjectAssembler : IStatementContext
 {
     private readonly IDiagnosticSink _diagnostics;
     private readonly StatementParser _parser;
-    private readonly List<ParsedLine> _program = new();
 
-    // The parts, each owning one concern; this class runs the statements through them and owns labels, passes
-    // and the tail.
+    // The parts, each owning one concern; this class runs the statements through them.
     private readonly InstructionEncoder _encoder;
     private readonly MappingSymbols _mapping;
     private readonly SectionWriter _out;
@@ -33,18 +31,18 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly DeferredWork _deferred;
     private readonly SectionDirectives _sectionArguments;
     private readonly DatumWriter _datums;
-    private readonly EquateChains _equates = new();
     private readonly DirectiveTable _directives;
+    private readonly PassState _state = new();
+    private readonly TailPasses _tail;
+    private readonly SymbolDefinitions _definitions;
 
-    private int _pass = 1;
-    private bool _uncertain;
-    private bool _moved;
+    // The statement being executed, which becomes the tail's first when its size turns out unknown.
+    private ParsedLine? _executing;
     private bool _finished;
 
     public ObjectAssembler(IDiagnosticSink diagnostics)
     {
         _diagnostics = diagnostics;
-        _streaming = true;
         _parser = new StatementParser();
         _encoder = new InstructionEncoder(this);
         _mapping = new MappingSymbols(Sections, Symbols);
@@ -55,8 +53,11 @@ public sealed partial class ObjectAssembler : IStatementContext
         _deferred = new DeferredWork(Sections);
         _sectionArguments = new SectionDirectives(Sections, this);
         _datums = new DatumWriter(this, _out, _fixups, Symbols, _deferred);
-        _pools = new LiteralPools(Symbols, this, Sections, _out, _mapping, _datums, (label, line) => DefineLabel(label, line, -1));
-        _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, Own);
+        _pools = new LiteralPools(Symbols, this, Sections, _out, _mapping, _datums, (label, line) => _definitions!.DefineLabel(label, line, -1));
+        _tail = new TailPasses(_state, Sections, Aliases, _encoder, _fixups, _mapping, _out, _pools);
+        _definitions = new SymbolDefinitions(Symbols, Sections, _state, _tail, this, _data, _deferred, () => _out.Emitting);
+        var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics);
+        _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own);
     }
 
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
@@ -68,11 +69,15 @@ public sealed partial class ObjectAssembler : IStatementContext
     long? IStatementContext.EvaluateForLayout(Expr expr, ParsedLine line) => EvaluateForLayout(expr, line);
     void IStatementContext.WriteExpression(int size, Expr expr, SourceLine line, SourceLocation at) => _datums.WriteExpression(size, expr, line, at);
     void IStatementContext.Warning(SourceLocation? at, string message) => Warning(at, message);
-    bool IStatementContext.FirstPass => _pass == 1;
+    bool IStatementContext.FirstPass => _state.IsFirst;
     bool IStatementContext.CanDefer => CanDefer;
-    int IStatementContext.UndefinedLookups => _undefinedLookups;
-    void IStatementContext.SizeUnknown() => MarkUncertain();
-    bool IStatementContext.SizesUncertain => _uncertain;
+    int IStatementContext.UndefinedLookups => _state.UndefinedLookups;
+    void IStatementContext.SizeUnknown() => _tail.SizeUnknown(_executing);
+    bool IStatementContext.SizesUncertain => _state.SizesUncertain;
+
+    /// <summary>Before the tail, work that needs later symbols is done at the end, at its place; the tail's emitting
+    /// pass comes after every label is placed and needs none.</summary>
+    private bool CanDefer => _state.Streaming && !_deferred.Running;
 
     /// <summary>Room for <paramref name="count"/> (at most 16) bytes at '.' (see <see cref="SectionWriter.Reserve"/>).</summary>
     internal Span<byte> Reserve(int count) => _out.Reserve(count);
@@ -115,14 +120,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     }
 
     /// <summary>--defsym name=value: an absolute symbol defined before the first line.</summary>
-    public void DefineAbsolute(string name, long value)
-    {
-        var symbol = Symbols.GetOrAdd(name);
-        symbol.IsDefined = true;
-        symbol.IsEquate = true;
-        symbol.Section = null;
-        symbol.Offset = value;
-    }
+    public void DefineAbsolute(string name, long value) => _definitions.DefineAbsolute(name, value);
 
     /// <summary>Parses and lays out one line (first pass). Lines may hold several ';'-separated statements.</summary>
     public void AddLine(SourceLine line)
@@ -155,8 +153,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     public void AddParsed(ParsedLine parsed)
     {
         if (_finished) throw new InvalidOperationException("Finish was already called");
-        if (!_streaming)
-            _program.Add(parsed);
+        _tail.Keep(parsed);
         _memoCandidate = MemoActive ? parsed.Line : null;
         _executing = parsed;
         Execute(parsed);
@@ -171,8 +168,8 @@ public sealed partial class ObjectAssembler : IStatementContext
         _mapping.Finished = true;
         _pools.CloseAtEnd();
         _pools.PlaceEndPools();
-        if (!_streaming)
-            SettleTail();
+        if (_tail.Begun)
+            _tail.Settle(Execute);
         _deferred.RunAll();
         _fixups.ResolveFixups();
         _listed?.WriteTo();
@@ -186,37 +183,16 @@ public sealed partial class ObjectAssembler : IStatementContext
         return ExpressionEvaluator.EvaluateAbsolute(expr, this, line);
     }
 
-    public bool IsSymbolDefined(string name) => Symbols.Find(name) is { IsDefined: true } or { PendingExpression: not null };
+    public bool IsSymbolDefined(string name) => _definitions.IsDefined(name);
 
     public bool TryGetSymbol(string name, out ExprValue value) =>
         TryGetSymbol(name, out value, out var error) || (error is not null ? throw error : false);
 
     public bool TryGetSymbol(string name, out ExprValue value, out AsmError? error)
     {
-        bool found = FindSymbolValue(name, out value, out error);
+        bool found = _definitions.TryGetValue(name, out value, out error);
         _reading?.LookedUp(name, defined: found || error is not null);
         return found;
-    }
-
-    private bool FindSymbolValue(string name, out ExprValue value, out AsmError? error)
-    {
-        value = default;
-        error = null;
-        var symbol = Symbols.Find(name);
-        if (symbol is null)
-        {
-            _undefinedLookups++;
-            return false;
-        }
-        if (symbol.PendingExpression is { } pending)
-            return _equates.TryEvaluate(symbol, pending, this, out value, out error);
-        if (!symbol.IsDefined)
-        {
-            _undefinedLookups++;
-            return false;
-        }
-        value = symbol.Value;
-        return true;
     }
 
     private void Execute(ParsedLine line)
@@ -247,7 +223,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     private void ExecuteStatement(ParsedLine line)
     {
         foreach (var label in line.Labels)
-            DefineLabel(label.Name, line.Line, label.Index);
+            _definitions.DefineLabel(label.Name, line.Line, label.Index);
         _mapping.AfterStatementLabels();
         switch (line.Statement)
         {
@@ -260,31 +236,12 @@ public sealed partial class ObjectAssembler : IStatementContext
                 _directives.Run(line, directive);
                 return;
             case AssignmentStatement assignment:
-                Assign(line, assignment.Name, assignment.Value, line.At(assignment.Index), redefinable: true);
+                _definitions.Assign(line, assignment.Name, assignment.Value, line.At(assignment.Index), redefinable: true);
                 return;
             case RegisterAliasStatement alias:
                 Aliases.Define(alias.Name, alias.Register, line.At(alias.Index), PassDiagnostics);
                 return;
         }
-    }
-
-    /// <param name="index">Where in <paramref name="line"/> the label is written (-1: the line itself), for the error.</param>
-    private void DefineLabel(string name, SourceLine line, int index)
-    {
-        var symbol = Symbols.GetOrAdd(name);
-        if (_pass == 1)
-        {
-            if (symbol.IsDefined || symbol.PendingExpression is not null)
-                throw new AsmError(index < 0 ? line.Location : line.At(index), $"symbol '{ExpressionEvaluator.Display(name)}' is already defined");
-            symbol.DefinedInPass = 1;
-        }
-        else if (!ReferenceEquals(symbol.Section, Current) || symbol.Offset != Current.Location)
-        {
-            _moved = true;
-        }
-        symbol.IsDefined = true;
-        symbol.Section = Current;
-        symbol.Offset = Current.Location;
     }
 
     private void Instruction(ParsedLine line, InstructionStatement instruction)
@@ -314,15 +271,15 @@ public sealed partial class ObjectAssembler : IStatementContext
     {
         if (!CanDefer)
             return _encoder.Emit(line, instruction, literal);
-        int undefinedBefore = _undefinedLookups;
+        int undefinedBefore = _state.UndefinedLookups;
         long place = Current.Location;
         if (_encoder.TryEmit(line, instruction, literal, out var feature, out var error))
             return feature;
-        if (_undefinedLookups == undefinedBefore)
+        if (_state.UndefinedLookups == undefinedBefore)
             throw error!;
         // It names a symbol defined further on (an equate, a label difference): encode it at its place at the end.
         Reserve(4);
-        Defer(place, () => _encoder.Emit(line, instruction, literal));
+        _deferred.Add(place, () => _encoder.Emit(line, instruction, literal));
         return Feature.Base;
     }
 
@@ -332,23 +289,29 @@ public sealed partial class ObjectAssembler : IStatementContext
     {
         if (!ExpressionEvaluator.TryEvaluate(expr, this, line.Line, out var value, out var error))
         {
-            if (_pass > 1) throw error!;
-            MarkUncertain();
+            if (!_state.IsFirst) throw error!;
+            _tail.SizeUnknown(_executing);
             return null;
         }
         if (value.IsAbsolute) return value.Value;
-        if (_pass == 1 && value.IsUndefinedSymbol)
+        if (_state.IsFirst && value.IsUndefinedSymbol)
         {
-            MarkUncertain();
+            _tail.SizeUnknown(_executing);
             return null;
         }
         throw new AsmError(line.At(expr.Index), ExpressionEvaluator.NotAbsoluteMessage(value));
     }
 
+    /// <summary>ldr Rt, =value: the pool slot for this line, allocated in the first pass.</summary>
+    private PoolEntry Literal(ParsedLine line, InstructionStatement instruction, LiteralOperandSyntax literal) =>
+        _pools.SlotFor(line, Current, instruction, literal, () => _encoder.Converter.Convert(instruction.Operands[0], line.Line));
+
+    private void Ltorg(ParsedLine line) => _pools.Place(_pools.ClosedAt(line, Current));
+
     internal ExprValue Evaluate(Expr expr, ParsedLine line) => ExpressionEvaluator.Evaluate(expr, this, line.Line);
 
     /// <summary>Where this pass's warnings go: later layout passes run the same statements again and stay quiet.</summary>
-    internal IDiagnosticSink PassDiagnostics => _pass == 1 ? _warningSink ??= new PassWarnings(this) : SilentDiagnostics.Instance;
+    internal IDiagnosticSink PassDiagnostics => _state.IsFirst ? _warningSink ??= new PassWarnings(this) : SilentDiagnostics.Instance;
     private PassWarnings? _warningSink;
 
     private sealed class PassWarnings(ObjectAssembler assembler) : IDiagnosticSink

@@ -31,7 +31,6 @@ public sealed class StatementParser
     private readonly A64AsmParser _parser;
     private readonly ParseTreeConverter _converter;
     private readonly ThrowingErrorListener _errors = new();
-    private readonly BailErrorStrategy _bail = new();
     private readonly DefaultErrorStrategy _recovering = new();
 
     public StatementParser(LocalLabelNames? localLabels = null)
@@ -124,24 +123,24 @@ public sealed class StatementParser
         where T : ParserRuleContext
     {
         _errors.Line = line;
+        _errors.RecordOnly = true;
+        _errors.Failed = false;
+        _tokens.LexErrorEndsInput = true;
+        _parser.ErrorHandler = _recovering;
         _stream.SetTokenSource(_tokens);
         _parser.TokenStream = _stream;
         _parser.Interpreter.PredictionMode = PredictionMode.SLL;
-        _parser.ErrorHandler = _bail;
-        try
-        {
-            return rule(_parser);
-        }
-        catch (ParseCanceledException)
-        {
-            // SLL can fail on input that full LL accepts; LL also gives the precise error.
-            _tokens.Rewind();
-            _stream.SetTokenSource(_tokens);
-            _parser.TokenStream = _stream;
-            _parser.Interpreter.PredictionMode = PredictionMode.LL;
-            _parser.ErrorHandler = _recovering;
-            return rule(_parser);
-        }
+        var tree = rule(_parser);
+        if (!_errors.Failed && !_tokens.MetLexError)
+            return tree;
+        // SLL can fail on input that full LL accepts (ANTLR's two-stage parse); LL also gives the precise error.
+        _errors.RecordOnly = false;
+        _tokens.LexErrorEndsInput = false;
+        _tokens.Rewind();
+        _stream.SetTokenSource(_tokens);
+        _parser.TokenStream = _stream;
+        _parser.Interpreter.PredictionMode = PredictionMode.LL;
+        return rule(_parser);
     }
 
     private ParsedLine? TryFreeFormDirective(SourceLine line, int start)
@@ -173,9 +172,19 @@ public sealed class StatementParser
     {
         public SourceLine? Line { get; set; }
 
+        /// <summary>In the SLL attempt an error only means "try LL"; the attempt goes on, recovering, to its end.</summary>
+        public bool RecordOnly { get; set; }
+
+        public bool Failed { get; set; }
+
         public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line,
             int charPositionInLine, string msg, RecognitionException e)
         {
+            if (RecordOnly)
+            {
+                Failed = true;
+                return;
+            }
             string what = offendingSymbol is null || offendingSymbol.Type == TokenConstants.EOF
                 ? "end of line"
                 : $"'{offendingSymbol.Text}'";

@@ -26,7 +26,17 @@ public sealed class StatementTokenSource : ITokenSource
     }
 
     /// <summary>Replays the lexed tokens from the first (the LL retry parses the same statement again).</summary>
-    public void Rewind() => _next = 0;
+    public void Rewind()
+    {
+        _next = 0;
+        MetLexError = false;
+    }
+
+    /// <summary>Set for the parser's SLL attempt: a character that did not lex ends the statement there (and sets
+    /// <see cref="MetLexError"/>) instead of raising its error, so that the attempt finishes and LL reports in order.</summary>
+    public bool LexErrorEndsInput { get; set; }
+
+    public bool MetLexError { get; private set; }
 
     /// <summary>The statement's token types, EOF last; only meaningful when <see cref="IsComplete"/>.</summary>
     public ReadOnlySpan<int> Types => _lexer.Types;
@@ -52,7 +62,12 @@ public sealed class StatementTokenSource : ITokenSource
         if (_next >= _lexer.Count)
         {
             if (_lexer.Error is { } error)
-                throw error;
+            {
+                if (!LexErrorEndsInput)
+                    throw error;
+                MetLexError = true;
+                return new CommonToken(TokenConstants.EOF) { StartIndex = Column, StopIndex = Column - 1 };
+            }
             _next = _lexer.Count - 1;
         }
         var token = new LexedToken(_lexer, _lexer.Types[_next], _next);

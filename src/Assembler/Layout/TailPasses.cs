@@ -1,5 +1,7 @@
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Parsing.Syntax;
+using A64Asm.Isa;
+using A64Asm.Assembler.InstructionEncoding;
 
 namespace A64Asm.Assembler.Layout;
 
@@ -10,17 +12,17 @@ namespace A64Asm.Assembler.Layout;
 /// each from the state the tail began in, repeat until no label moves (sizes are then consistent with the labels
 /// they depend on, as in LLVM's MCAssembler::layout), and a last pass emits it.
 /// </summary>
-public sealed partial class ObjectAssembler
+internal sealed class TailPasses(PassState state, SectionTable sections, RegisterAliases aliases, InstructionEncoder encoder,
+    FixupTable fixups, MappingSymbols mapping, SectionWriter writer, LiteralPools pools)
 {
     private const int MaxLayoutPasses = 16;
 
-    // The statement being executed, which becomes the tail's first when its size turns out unknown.
-    private ParsedLine? _executing;
-    private TailStart? _tail;
+    private readonly List<ParsedLine> _program = new();
+    private TailStart? _start;
 
     /// <summary>What a pass over the tail starts from: the state just before the tail's first statement.</summary>
     private sealed record TailStart(SectionPositions Sections, KeyValuePair<string, string>[] Aliases,
-        Isa.ArchFeatures Features, int Relocations, int Fixups, int LineSeq)
+        ArchFeatures Features, int Relocations, int Fixups, int LineSeq)
     {
         /// <summary>Equates defined before the tail and set again in it, with their value where the tail begins.</summary>
         public Dictionary<SymbolEntry, SymbolValue> Equates { get; } = new(ReferenceEqualityComparer.Instance);
@@ -44,56 +46,67 @@ public sealed partial class ObjectAssembler
         }
     }
 
+    /// <summary>Whether any statement was kept for the passes.</summary>
+    public bool Begun => _start is not null;
+
+    /// <summary>A statement arriving once the tail has begun: kept for the passes.</summary>
+    public void Keep(ParsedLine line)
+    {
+        if (!state.Streaming)
+            _program.Add(line);
+    }
+
     /// <summary>A size or position depends on a later label. The first time, the tail begins at the statement being
     /// executed: what it did so far (its labels) stands, and from here on statements are kept and laid out only.</summary>
-    private void MarkUncertain()
+    public void SizeUnknown(ParsedLine? executing)
     {
-        _uncertain = true;
-        if (!_streaming)
+        state.SizesUncertain = true;
+        if (!state.Streaming)
             return;
-        var first = _executing ?? throw new InvalidOperationException("a size became uncertain outside a statement");
-        _streaming = false;
-        _out.Emitting = false;
-        _tail = new TailStart(Sections.Save(), Aliases.Save(), _encoder.Features, _fixups.RelocationCount, _fixups.FixupCount, _mapping.LineSeq - 1);
+        var first = executing ?? throw new InvalidOperationException("a size became uncertain outside a statement");
+        state.Streaming = false;
+        writer.Emitting = false;
+        _start = new TailStart(sections.Save(), aliases.Save(), encoder.Features, fixups.RelocationCount, fixups.FixupCount, mapping.LineSeq - 1);
         _program.Add(first);
     }
 
     /// <summary>Before the tail's first pass changes an equate that was defined where the tail began.</summary>
-    private void RememberTailEquate(SymbolEntry symbol)
+    public void RememberEquate(SymbolEntry symbol)
     {
-        if (_tail is { } tail && _pass == 1 && (symbol.IsDefined || symbol.PendingExpression is not null))
-            tail.Equates.TryAdd(symbol, SymbolValue.Of(symbol));
+        if (_start is { } start && state.IsFirst && (symbol.IsDefined || symbol.PendingExpression is not null))
+            start.Equates.TryAdd(symbol, SymbolValue.Of(symbol));
     }
 
-    private void SettleTail()
+    /// <summary>Runs layout passes over the kept statements until no label moves, then the emitting pass.</summary>
+    public void Settle(Action<ParsedLine> execute)
     {
         do
         {
-            if (++_pass > MaxLayoutPasses)
+            if (++state.Pass > MaxLayoutPasses)
                 throw new AsmError(null, "layout does not settle: label-dependent sizes keep changing");
-            RunTailPass();
-        } while (_moved);
-        _pass++;
-        _out.Emitting = true;
-        RunTailPass();
-        if (_moved)
+            RunPass(execute);
+        } while (state.LabelMoved);
+        state.Pass++;
+        writer.Emitting = true;
+        RunPass(execute);
+        if (state.LabelMoved)
             throw new AsmError(null, "internal error: a label moved in the emitting pass");
     }
 
-    private void RunTailPass()
+    private void RunPass(Action<ParsedLine> execute)
     {
-        var tail = _tail!;
-        _moved = false;
-        _uncertain = false;
-        Sections.Restore(tail.Sections);
-        Aliases.Restore(tail.Aliases);
-        _encoder.Features = tail.Features;
-        _fixups.TruncateTo(tail.Fixups, tail.Relocations);
-        _mapping.LineSeq = tail.LineSeq;
-        foreach (var (symbol, value) in tail.Equates)
+        var start = _start!;
+        state.LabelMoved = false;
+        state.SizesUncertain = false;
+        sections.Restore(start.Sections);
+        aliases.Restore(start.Aliases);
+        encoder.Features = start.Features;
+        fixups.TruncateTo(start.Fixups, start.Relocations);
+        mapping.LineSeq = start.LineSeq;
+        foreach (var (symbol, value) in start.Equates)
             value.ApplyTo(symbol);
         foreach (var line in _program)
-            Execute(line);
-        _pools.PlaceEndPools();
+            execute(line);
+        pools.PlaceEndPools();
     }
 }
