@@ -64,7 +64,10 @@ public class FuzzFindingTests
     }
 
     /// <summary>An object of "nop" in .text and 16 bytes of .bss, with the .bss section header's sh_size replaced.</summary>
-    static string ObjectWithBssSize(string dir, ulong size)
+    static string ObjectWithBssSize(string dir, ulong size) => ObjectWithSectionSize(dir, ".bss", size);
+
+    /// <summary>An object of "nop" in .text and 16 bytes of .bss, with one section header's sh_size replaced.</summary>
+    static string ObjectWithSectionSize(string dir, string section, ulong size)
     {
         string source = Path.Combine(dir, "b.s"), obj = Path.Combine(dir, "b.o");
         File.WriteAllText(source, "nop\n.bss\n.space 16\n");
@@ -76,11 +79,31 @@ public class FuzzFindingTests
         {
             int header = shoff + i * 64;
             int name = nameTable + BitConverter.ToInt32(bytes, header);
-            if (System.Text.Encoding.ASCII.GetString(bytes, name, 5) == ".bss\0")
+            if (System.Text.Encoding.ASCII.GetString(bytes, name, section.Length + 1) == section + "\0")
                 BitConverter.GetBytes(size).CopyTo(bytes, header + 32);   // sh_size
         }
         File.WriteAllBytes(obj, bytes);
         return obj;
+    }
+
+    [Theory]
+    [InlineData("link", "malformed ELF object")]
+    [InlineData("disasm", "malformed ELF file")]
+    public void A_section_larger_than_its_file_is_refused_before_its_bytes_are_allocated(string command, string words)
+    {
+        // Campaign seed 2000 inputs 174269, 734669, 765639: a 1 KiB object whose sh_size asked the reader for 2 GiB.
+        string dir = TempDir.Create();
+        string obj = ObjectWithSectionSize(dir, ".text", 0x7f00002c), image = Path.Combine(dir, "b.bin");
+        byte[] bytes = File.ReadAllBytes(obj);
+        int shoff = (int)BitConverter.ToUInt64(bytes, 0x28);
+        int index = Enumerable.Range(1, BitConverter.ToUInt16(bytes, 0x3c) - 1).First(i => BitConverter.ToUInt64(bytes, shoff + i * 64 + 32) == 0x7f00002c);
+        ulong offset = BitConverter.ToUInt64(bytes, shoff + index * 64 + 24);
+        string[] args = command == "link" ? ["link", obj, "-o", image] : ["disasm", obj];
+        var (status, stdout, stderr) = Cli.Run(args);
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal($"a64asm: error: {obj}: {words} (section [{index}] (0x7f00002c bytes at 0x{offset:x}) is not inside the {bytes.Length}-byte file)", Error(stderr));
+        Assert.False(File.Exists(image));
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public static class ElfTables
                 : shoff <= length - SectionHeaderSize ? U64(file[((int)shoff + 32)..], big) : ulong.MaxValue;
             if (shoff > length || count > (length - shoff) / SectionHeaderSize)
                 return $"section header table (0x{shoff:x}, {(count == ulong.MaxValue ? "?" : count.ToString())} entries) is not inside the {length}-byte file";
+            if (SectionOutsideFile(file, (int)shoff, (int)count, big) is { } outside)
+                return outside;
         }
         if (phnum != 0)
         {
@@ -41,6 +43,25 @@ public static class ElfTables
         return null;
     }
 
+    // The reader allocates a section's sh_size bytes before it finds the file too short: a forged size in a
+    // 1 KiB object asked for 2 GiB.
+    static string? SectionOutsideFile(ReadOnlySpan<byte> file, int shoff, int count, bool big)
+    {
+        const uint ShtNull = 0, ShtNoBits = 8;
+        ulong length = (ulong)file.Length;
+        for (int i = 1; i < count; i++)
+        {
+            var header = file.Slice(shoff + i * SectionHeaderSize, SectionHeaderSize);
+            uint type = U32(header[4..], big);
+            if (type is ShtNull or ShtNoBits) continue;
+            ulong offset = U64(header[0x18..], big), size = U64(header[0x20..], big);
+            if (offset > length || size > length - offset)
+                return $"section [{i}] (0x{size:x} bytes at 0x{offset:x}) is not inside the {length}-byte file";
+        }
+        return null;
+    }
+
+    static uint U32(ReadOnlySpan<byte> at, bool big) => big ? BinaryPrimitives.ReadUInt32BigEndian(at) : BinaryPrimitives.ReadUInt32LittleEndian(at);
     static ulong U64(ReadOnlySpan<byte> at, bool big) => big ? BinaryPrimitives.ReadUInt64BigEndian(at) : BinaryPrimitives.ReadUInt64LittleEndian(at);
     static int U16(ReadOnlySpan<byte> at, bool big) => big ? BinaryPrimitives.ReadUInt16BigEndian(at) : BinaryPrimitives.ReadUInt16LittleEndian(at);
 }
