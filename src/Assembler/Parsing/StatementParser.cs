@@ -31,7 +31,7 @@ public sealed class StatementParser
     private readonly A64AsmParser _parser;
     private readonly ParseTreeConverter _converter;
     private readonly ThrowingErrorListener _errors = new();
-    private readonly DefaultErrorStrategy _recovering = new();
+    private readonly RecoveringStrategy _recovering = new();
 
     public StatementParser(LocalLabelNames? localLabels = null)
     {
@@ -167,6 +167,19 @@ public sealed class StatementParser
     // '#' starts a comment at the beginning of a line (after cpp, '# 1 "file"' line markers); '//' anywhere.
     private static bool IsCommentStart(string text, int i) =>
         text[i] == '#' || (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '/');
+
+    /// <summary>ANTLR's recovery, except that a token it must pretend was there is made without a character stream
+    /// (the hand lexer has none). Only the SLL attempt gets that far: in LL the listener stops at the first error.</summary>
+    private sealed class RecoveringStrategy : DefaultErrorStrategy
+    {
+        protected override IToken GetMissingSymbol(Parser recognizer)
+        {
+            var expected = GetExpectedTokens(recognizer);
+            int type = expected.IsNil ? TokenConstants.InvalidType : expected.MinElement;
+            var current = recognizer.CurrentToken;
+            return new CommonToken(type) { StartIndex = current.StartIndex, StopIndex = current.StartIndex - 1 };
+        }
+    }
 
     private sealed class ThrowingErrorListener : IAntlrErrorListener<IToken>
     {

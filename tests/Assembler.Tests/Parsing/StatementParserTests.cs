@@ -189,4 +189,16 @@ public class StatementParserTests
         var again = Assert.Throws<AsmError>(() => Parse("add x0, x1, ?"));
         Assert.Equal(13, again.Location!.Pos.Column);
     }
+
+    [Theory]
+    [InlineData("ldr wzr, [[[foo]", "t.s:7:17: error: syntax error: unexpected end of line")]
+    [InlineData("0xd1e7bbb88b1d9d25", "t.s:7:19: error: syntax error: unexpected end of line")]
+    public void A_statement_the_first_parse_must_repair_gets_the_full_parse_error(string text, string message)
+    {
+        // Campaign seed 3000: the SLL attempt recovers by conjuring a missing token; it must not crash doing so.
+        var parser = new StatementParser();
+        var error = Assert.Throws<AsmError>(() => Parse(text, parser));
+        Assert.Equal(message, error.Render().Split('\n')[0]);
+        Assert.NotNull(Parse("add x0, x1, x2", parser).Statement);
+    }
 }
