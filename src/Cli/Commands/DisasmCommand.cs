@@ -41,6 +41,14 @@ public sealed class DisasmCommand
             var section = new DisasmSection(".data", at ?? 0, bytes, [], [], []);
             file = new DisasmFile(path, "binary", false, [section]);
         }
+        // Console.Out writes through on every call: a line per word made a system call per word.
+        if (stdout == Console.Out)
+        {
+            using var buffered = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+            Console.Out.Flush();
+            DisasmListing.Write(file, buffered);
+            return 0;
+        }
         DisasmListing.Write(file, stdout);
         return 0;
     }
