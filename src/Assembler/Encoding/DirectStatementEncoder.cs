@@ -127,7 +127,7 @@ internal sealed class DirectStatementEncoder
         if (!EndsHere())
         {
             if (Type == HASH) _next++;
-            if (!TryNumber(out amount))
+            if (!TryNumber(out amount) || !OperandRules.IsShiftAmount(amount))
             {
                 operand = null!;
                 return false;
@@ -164,6 +164,8 @@ internal sealed class DirectStatementEncoder
         _next++;
         bool writeback = Type == BANG;
         if (writeback) _next++;
+        if (!OperandRules.IsAddress(offset, writeback))
+            return false;
         operand = OperandRules.Memory(baseReg, offset, extend, writeback);
         return EndsHere() && Type != RBRACKET;
     }

@@ -69,7 +69,7 @@ public sealed class OperandConverter
     {
         ExprOperandSyntax e => Expression(e.Expr, e.HasHash, line),
         MemoryOperandSyntax m => Memory(m, line),
-        ShiftOperandSyntax s => OperandRules.Shift(s.Kind, s.Amount is null ? -1 : Absolute(s.Amount, line)),
+        ShiftOperandSyntax s => OperandRules.Shift(s.Kind, s.Amount is null ? -1 : ShiftAmount(s.Amount, line)),
         RelocOperandSyntax r => Relocation(r, line),
         RegisterListSyntax l => RegisterList(l, line),
         ElementOperandSyntax el => Element(el, line),
@@ -148,6 +148,8 @@ public sealed class OperandConverter
         }
         if (m.Parts.Count > 3)
             throw new AsmError(line.At(m.Parts[3].Index), "too many parts in an address");
+        if (!OperandRules.IsAddress(offset, m.Writeback))
+            throw new AsmError(line.At(m.Index), OperandRules.MissingPreIndexOffset);
         return OperandRules.Memory(baseReg, offset, extend, m.Writeback);
     }
 
@@ -162,20 +164,37 @@ public sealed class OperandConverter
             if (first < 0) { first = start.Num; arrangement = start.Arrangement; expectNext = first; }
             if (start.Num != expectNext || start.Arrangement != arrangement || end.Arrangement != arrangement)
                 throw new AsmError(line.At(range.Index), "registers in a list must be consecutive and of one arrangement");
+            // "v31-v0" is no range to GNU as, though "v31, v0" is a list.
+            if (end.Num < start.Num)
+                throw new AsmError(line.At(range.Index), "invalid range in vector register list");
             int span = (end.Num - start.Num + 32) % 32 + 1;
             count += span;
             expectNext = (end.Num + 1) % 32;
         }
         if (count is < 1 or > 4)
             throw new AsmError(line.At(l.Index), $"a register list holds 1 to 4 registers, not {count}");
-        int index = l.Element is null ? -1 : (int)Absolute(l.Element, line);
+        int index = l.Element is null ? -1 : ElementIndex(l.Element, arrangement, line);
         return new VecListOperand((byte)first, count, arrangement, index);
     }
 
     private Operand Element(ElementOperandSyntax el, SourceLine line)
     {
         var vector = Vector(el.Register, el.Index, line);
-        return vector with { Index = (int)Absolute(el.Element, line) };
+        return vector with { Index = ElementIndex(el.Element, vector.Arrangement, line) };
+    }
+
+    private long ShiftAmount(Expr amount, SourceLine line)
+    {
+        long value = Absolute(amount, line);
+        return OperandRules.IsShiftAmount(value) ? value : throw new AsmError(line.At(amount.Index), OperandRules.ShiftAmountRange);
+    }
+
+    private int ElementIndex(Expr index, Arrangement element, SourceLine line)
+    {
+        long value = Absolute(index, line);
+        return OperandRules.IsElementIndex(value, element, out int max)
+            ? (int)value
+            : throw new AsmError(line.At(index.Index), $"register element index out of range 0 to {max}");
     }
 
     private VecRegOperand Vector(string name, int index, SourceLine line) =>

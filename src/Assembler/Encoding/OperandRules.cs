@@ -20,18 +20,36 @@ internal sealed class OperandRules
     public static bool TryRegister(string written, RegisterAliases? aliases, out Operand register) =>
         RegisterNames.TryParse(aliases is null ? written : aliases.Resolve(written), out register);
 
-    /// <summary>A shift or extend ("lsl #3", "uxtw"); <paramref name="amount"/> -1 when none is written.</summary>
+    /// <summary>GNU as's check on any written shift or extend amount, before a form narrows it.</summary>
+    public const string ShiftAmountRange = "shift amount out of range 0 to 63";
+
+    /// <summary>Whether a written shift amount is one any form could take (GNU as refuses the rest while parsing).</summary>
+    public static bool IsShiftAmount(long amount) => amount is >= 0 and <= 63;
+
+    /// <summary>A shift or extend ("lsl #3", "uxtw"); <paramref name="amount"/> -1 when none is written, else 0..63
+    /// (<see cref="IsShiftAmount"/>).</summary>
     public static ShiftOperand Shift(string name, long amount)
     {
         var kind = RegisterNames.ParseShift(name);
         if ((ulong)(amount + 1) >= ShiftAmounts)
-            return new ShiftOperand(kind, (int)amount);
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, ShiftAmountRange);
         // Immutable records: one per kind and small amount serves every statement (a benign race fills a slot twice).
         return Shifts[(int)kind * ShiftAmounts + (int)amount + 1] ??= new ShiftOperand(kind, (int)amount);
     }
 
     private const int ShiftAmounts = 65; // -1 (none written) and 0..63
     private static readonly ShiftOperand?[] Shifts = new ShiftOperand?[((int)ShiftKind.Sxtx + 1) * ShiftAmounts];
+
+    /// <summary>GNU as's check on an element index, by element size (b: 0..15, h: 0..7, s: 0..3, d: 0..1).</summary>
+    public static bool IsElementIndex(long index, Arrangement element, out int max)
+    {
+        max = element switch
+        {
+            Arrangement.B => 15, Arrangement.H => 7, Arrangement.S => 3, Arrangement.D => 1, Arrangement.Q => 0,
+            _ => 15,
+        };
+        return index >= 0 && index <= max;
+    }
 
     /// <summary>What may stand as an address's base: a 64-bit general register or sp.</summary>
     public static bool IsBase(Operand operand, out Reg register)
@@ -42,6 +60,12 @@ internal sealed class OperandRules
         register = r.Reg;
         return true;
     }
+
+    /// <summary>GNU as's words for "[base]!": pre-indexing needs an offset to add.</summary>
+    public const string MissingPreIndexOffset = "missing offset in the pre-indexed address";
+
+    /// <summary>[base{, offset{, extend}}]{!}; "[base]!" is not an address (see <see cref="MissingPreIndexOffset"/>).</summary>
+    public static bool IsAddress(Operand? offset, bool writeback) => offset is not null || !writeback;
 
     /// <summary>[base{, offset{, extend}}]{!}.</summary>
     public static MemOperand Memory(Reg @base, Operand? offset, ShiftOperand? extend, bool writeback) =>

@@ -124,7 +124,7 @@ public static partial class A64Encoder
             var spec = specs[k];
             if (next >= operands.Length)
             {
-                if (spec.Optional) { ApplyDefault(spec, ref st); continue; }
+                if (spec.Optional) { ApplyDefault(spec, ref st); st.RegisterLeftOut |= spec.Kind is OperandKind.X; continue; }
                 st.Error = new EncodeError { Kind = EncodeErrorKind.Count };
                 return k * 2;
             }
@@ -146,6 +146,13 @@ public static partial class A64Encoder
         {
             st.Error = new EncodeError { Kind = EncodeErrorKind.Count };
             return specs.Length * 2;
+        }
+        // GNU as: an operation that names its address needs the register, one that does not refuses it.
+        if (st.OperationRegister != 0 && st.RegisterLeftOut == (st.OperationRegister > 0))
+        {
+            st.Error = new EncodeError { Kind = EncodeErrorKind.Text, Operand = st.RegisterLeftOut ? 1 : 2,
+                Text = st.RegisterLeftOut ? "missing register" : "extraneous register" };
+            return specs.Length * 2 + 1;
         }
         if (AliasConditions.CheckedWhenEncoding(row.Condition) && !AliasConditions.Holds(row.Condition, st.Word))
         {

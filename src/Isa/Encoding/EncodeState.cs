@@ -60,6 +60,13 @@ internal struct EncodeState
     public long LastImm;
     /// <summary>Operands consumed beyond the current one (a trailing "lsl #12" or extend).</summary>
     public int Extra;
+    /// <summary>What the named dc/ic/at/tlbi operation says of the Xt after it: +1 it needs one, -1 it takes none, 0 no such operation.</summary>
+    public sbyte OperationRegister;
+    /// <summary>One more than the largest value the next unsigned immediate may take, when an earlier operand says
+    /// (msr's single-bit PSTATE fields take 0 or 1 in a 4-bit field); 0: the field's own range.</summary>
+    public long ImmediateLimit;
+    /// <summary>An optional register operand was left out (its default encoded).</summary>
+    public bool RegisterLeftOut;
     public EncodeError Error;
 
     public OperandMatch Fail(EncodeErrorKind kind, OperandKind expected)

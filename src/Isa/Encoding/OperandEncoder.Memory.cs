@@ -6,7 +6,7 @@ namespace A64Asm.Isa.Encoding;
 
 internal static partial class OperandEncoder
 {
-    static OperandMatch Memory(OperandSpec spec, Operand op, ref EncodeState st)
+    static OperandMatch Memory(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, ref EncodeState st)
     {
         if (op is not MemOperand mem) return st.Shape(spec.Kind);
         var kind = spec.Kind;
@@ -18,7 +18,10 @@ internal static partial class OperandEncoder
         {
             case OperandKind.MemReg: return RegisterOffset(spec, mem, ref st);
             case OperandKind.MemBase:
-                if (mem.Offset is null || mem.Offset is ImmOperand { Value: 0 }) return OperandMatch.Ok;
+                if (mem.Offset is null) return OperandMatch.Ok;
+                // GNU as takes "[xN, #0]" for [xN] except in the vector-list transfers (ld1-4, st1-4, ldNr).
+                if (mem.Offset is ImmOperand { Value: 0 })
+                    return all.Length > 0 && all[0] is VecListOperand ? st.Message("invalid addressing mode") : OperandMatch.Ok;
                 return st.Shape(kind);
         }
         if (mem.Offset is SymbolOperand sym)

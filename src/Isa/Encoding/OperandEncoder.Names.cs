@@ -21,7 +21,11 @@ internal static partial class OperandEncoder
                 PutConcatenated(spec, (uint)v0, ref st);
                 return OperandMatch.Ok;
             }
-            case OperandKind.PState: return Named(spec, op, SideTables.PStateFields, "PSTATE field", -1, ref st);
+            case OperandKind.PState:
+                // Only daifset and daifclr take a 4-bit mask; the other fields are one bit.
+                if (WrittenName(op) is { } field && !field.StartsWith("daif", StringComparison.OrdinalIgnoreCase))
+                    st.ImmediateLimit = 2;
+                return Named(spec, op, SideTables.PStateFields, "PSTATE field", -1, ref st);
             case OperandKind.DcOp: return Named(spec, op, SideTables.DcOps, "dc operation", -1, ref st);
             case OperandKind.IcOp: return Named(spec, op, SideTables.IcOps, "ic operation", -1, ref st);
             case OperandKind.AtOp: return Named(spec, op, SideTables.AtOps, "at operation", -1, ref st);
@@ -76,11 +80,11 @@ internal static partial class OperandEncoder
         if (op is SymbolOperand { Modifier: RelocModifier.None } sym)
         {
             if (!table.TryGetValue(sym.Name, out value)) return st.Unknown(what, sym.Name);
-            value &= ~SideTables.NoRegister;
+            value = WithoutRegisterFlag(spec, value, ref st);
         }
         else if (op is ImmOperand { Name: { } name } && table.TryGetValue(name, out value))
         {
-            value &= ~SideTables.NoRegister;
+            value = WithoutRegisterFlag(spec, value, ref st);
         }
         else if (maxImmediate >= 0 && op is ImmOperand imm)
         {
@@ -90,6 +94,13 @@ internal static partial class OperandEncoder
         else return st.Shape(spec.Kind);
         PutConcatenated(spec, (uint)value, ref st);
         return OperandMatch.Ok;
+    }
+
+    static int WithoutRegisterFlag(OperandSpec spec, int value, ref EncodeState st)
+    {
+        if (spec.Kind is OperandKind.IcOp or OperandKind.TlbiOp or OperandKind.DcOp or OperandKind.AtOp)
+            st.OperationRegister = (value & SideTables.NoRegister) != 0 ? (sbyte)-1 : (sbyte)1;
+        return value & ~SideTables.NoRegister;
     }
 
     /// <summary>A named system register or the generic s&lt;op0&gt;_&lt;op1&gt;_c&lt;n&gt;_c&lt;m&gt;_&lt;op2&gt;.</summary>

@@ -42,6 +42,8 @@ internal static partial class OperandEncoder
             case OperandKind.Zero0:
                 return op is ImmOperand { Value: 0 } ? OperandMatch.Ok : st.Shape(kind);
             case OperandKind.FpZero:
+                if (op is FpImmOperand { Value: 0.0 } negative && double.IsNegative(negative.Value))
+                    return st.Message("immediate zero expected");
                 return op is FpImmOperand { Value: 0.0 } or ImmOperand { Value: 0 } ? OperandMatch.Ok : st.Shape(kind);
             case OperandKind.V:
             {

@@ -58,7 +58,7 @@ internal static partial class OperandEncoder
             case OperandKind.MemOff12: case OperandKind.MemOff9: case OperandKind.MemPre9: case OperandKind.MemPost9:
             case OperandKind.MemOff7: case OperandKind.MemPre7: case OperandKind.MemPost7:
             case OperandKind.MemBase: case OperandKind.MemReg:
-                return Memory(spec, op, ref st);
+                return Memory(spec, op, all, ref st);
             case OperandKind.Label26: case OperandKind.CallLabel26: case OperandKind.Label19:
             case OperandKind.LitLabel19: case OperandKind.Label14: case OperandKind.AdrLabel: case OperandKind.AdrpLabel:
                 return Label(spec, op, ref st);
@@ -191,6 +191,11 @@ internal static partial class OperandEncoder
         int width = 0;
         foreach (var f in spec.Fields) width += f.Width;
         long max = spec.Param > 0 ? spec.Param : (1L << width) - 1;
+        if (st.ImmediateLimit > 0)
+        {
+            max = st.ImmediateLimit - 1;
+            if (imm.Value < 0 || imm.Value > max) return st.Message($"immediate value out of range 0 to {max}");
+        }
         if (imm.Value < 0 || imm.Value > max) return st.Range(imm.Value, 0, max);
         PutConcatenated(spec, (uint)imm.Value, ref st);
         st.LastImm = imm.Value;
@@ -208,12 +213,15 @@ internal static partial class OperandEncoder
         }
     }
 
+    const string RelocationNotFor32Bit = "the specified relocation type is not allowed for 32-bit register";
+
     static OperandMatch MoveWide(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {
         if (op is SymbolOperand { Modifier: >= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3 } sym)
         {
             var (kind, hw) = MoveWideGroup(sym.Modifier);
-            if (hw * 16 >= spec.Param) return st.Message("relocation group too large for a 32-bit register");
+            if (hw * 16 >= spec.Param) return st.Message(RelocationNotFor32Bit);
+            if (index + 1 < all.Length && all[index + 1] is ShiftOperand) return st.Message("can't mix relocation modifier with explicit shift");
             st.Fixup = new FixupRequest(kind, sym.Name, sym.Addend);
             st.Word = spec.F1.Insert(st.Word, hw);
             return OperandMatch.Ok;
@@ -221,7 +229,8 @@ internal static partial class OperandEncoder
         if (op is ModifiedImmOperand { Modifier: >= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3 } folded)
         {
             var (kind, hw) = MoveWideGroup(folded.Modifier);
-            if (hw * 16 >= spec.Param) return st.Message("relocation group too large for a 32-bit register");
+            if (hw * 16 >= spec.Param) return st.Message(RelocationNotFor32Bit);
+            if (index + 1 < all.Length && all[index + 1] is ShiftOperand) return st.Message("can't mix relocation modifier with explicit shift");
             uint word = spec.F1.Insert(st.Word, hw);
             if (!Fixup.TryInsert(kind, ref word, folded.Value, out string error)) return st.Message(error);
             st.Word = word;
@@ -239,9 +248,9 @@ internal static partial class OperandEncoder
             st.Word = spec.F1.Insert(st.Word, (uint)(sh.Amount / 16));
             return OperandMatch.Ok;
         }
-        if (!TryWide((ulong)v, spec.Param, out uint imm16, out uint hwField)) return st.Range(v, 0, 65535);
-        st.Word = spec.F0.Insert(st.Word, imm16);
-        st.Word = spec.F1.Insert(st.Word, hwField);
+        // GNU as takes movz/movn/movk's immediate as written: a wider value needs its "lsl #n" (mov picks the shift).
+        if (v < 0 || v > 0xffff) return st.Range(v, 0, 65535);
+        st.Word = spec.F0.Insert(st.Word, (uint)v);
         return OperandMatch.Ok;
     }
 

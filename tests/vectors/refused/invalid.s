@@ -1,0 +1,91 @@
+// Statements GNU as 2.40 refuses at every architecture, which a64asm once accepted (issue 18), each assembled alone.
+// `// ERROR: COL: MESSAGE` is a64asm's error (test.s:1:COL); `// GNU: TEXT` is what GNU as's message begins with.
+// Test: tests/Assembler.Tests/Encoding/RefusedInputVectorTests.cs (GNU's side is an oracle test there).
+
+ic ivau
+// ERROR: 4: missing register
+// GNU: missing register at operand 2
+tlbi vaale1is
+// ERROR: 6: missing register
+// GNU: missing register at operand 2
+tlbi vale2
+// ERROR: 6: missing register
+// GNU: missing register at operand 2
+ic ialluis, x0
+// ERROR: 13: extraneous register
+// GNU: extraneous register at operand 2
+tlbi alle3is, x0
+// ERROR: 15: extraneous register
+// GNU: extraneous register at operand 2
+msr spsel, #2
+// ERROR: 12: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+msr pan, #2
+// ERROR: 10: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+msr ssbs, #2
+// ERROR: 11: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+msr tco, #2
+// ERROR: 10: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+ldr w0, [x0]!
+// ERROR: 9: missing offset in the pre-indexed address
+// GNU: missing offset in the pre-indexed address at operand 2
+fcmgt v0.4s, v0.4s, #-0.0
+// ERROR: 21: immediate zero expected
+// GNU: immediate zero expected at operand 3
+fcmeq v0.4s, v1.4s, #-0.0
+// ERROR: 21: immediate zero expected
+// GNU: immediate zero expected at operand 3
+fcmp s0, #-0.0
+// ERROR: 10: immediate zero expected
+// GNU: immediate zero expected at operand 2
+movz w1, #:abs_g2:sym
+// ERROR: 10: the specified relocation type is not allowed for 32-bit register
+// GNU: the specified relocation type is not allowed for 32-bit register at operand 2
+movz x1, #:abs_g2:sym, lsl #16
+// ERROR: 10: can't mix relocation modifier with explicit shift
+// GNU: can't mix relocation modifier with explicit shift at operand 2
+ld1 {v3.d}[1<<62], [x5]
+// ERROR: 12: register element index out of range 0 to 1
+// GNU: register element index out of range 0 to 1 at operand 1
+dup v1.4s, v22.s[4294967296]
+// ERROR: 18: register element index out of range 0 to 3
+// GNU: register element index out of range 0 to 3 at operand 2
+add x4, x5, x6, lsl #-3
+// ERROR: 22: shift amount out of range 0 to 63
+// GNU: shift amount out of range 0 to 63 at operand 3
+subs w9, w21, w21, asr #4294967296
+// ERROR: 25: shift amount out of range 0 to 63
+// GNU: shift amount out of range 0 to 63 at operand 3
+adds w21, w3, w22, lsl #18446744073709551615
+// ERROR: 25: shift amount out of range 0 to 63
+// GNU: shift amount out of range 0 to 63 at operand 3
+cmn sp, w8, sxtw #-1
+// ERROR: 19: shift amount out of range 0 to 63
+// GNU: shift amount out of range 0 to 63 at operand 2
+movi v2.4h, 0x12, lsl #-8
+// ERROR: 24: shift amount out of range 0 to 63
+// GNU: shift amount out of range 0 to 63 at operand 2
+movn w10, #65536
+// ERROR: 11: immediate out of range: 65536 is not in [0, 65535]
+// GNU: immediate out of range
+movk x4, #0x10000
+// ERROR: 10: immediate out of range: 65536 is not in [0, 65535]
+// GNU: immediate out of range
+movz x0, #0x10000
+// ERROR: 10: immediate out of range: 65536 is not in [0, 65535]
+// GNU: immediate out of range
+ld1 {v0.b}[0], [x1, #0]
+// ERROR: 16: invalid addressing mode
+// GNU: invalid addressing mode at operand 2
+ld1 {v0.8b}, [x1, #0]
+// ERROR: 14: invalid addressing mode
+// GNU: invalid addressing mode at operand 2
+ld1r {v0.8b}, [x1, #0]
+// ERROR: 15: invalid addressing mode
+// GNU: invalid addressing mode at operand 2
+ld2r {v31.4h-v0.4h}, [x0]
+// ERROR: 7: invalid range in vector register list
+// GNU: invalid range in vector register list at operand 1
