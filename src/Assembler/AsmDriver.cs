@@ -79,7 +79,7 @@ public static class AsmDriver
         macroOptions.IncludeDirs.AddRange(options.IncludeDirs);
         macroOptions.IncludeDirs.AddRange(options.AssemblerIncludeDirs);
         macroOptions.Print = sink.Print;
-        return AssemblyPipeline.Run(lines, assembler, macroOptions, sink, options.Threads, options.Timings);
+        return AssemblyPipeline.Run(lines, assembler, macroOptions, sink, options.Threads, options.Timings, options.MaxErrors);
     }
 
     /// <summary>Passes warnings and .print text on as they come, one at a time: the two-thread front end reports

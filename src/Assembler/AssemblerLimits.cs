@@ -29,6 +29,8 @@ public static class AssemblerLimits
             1, long.MaxValue, (o, v) => o.MaxRepeatCount = v),
         new("--max-line-length", $"Most characters in one line, as read or as a macro expands it (default {Defaults.MaxLineLength})",
             1, int.MaxValue, (o, v) => o.MaxLineLength = v),
+        new("--max-errors", $"Errors reported before the run stops (default {AssemblerOptions.DefaultMaxErrors})",
+            1, 1_000_000, (o, v) => o.MaxErrors = v),
     ];
 
 

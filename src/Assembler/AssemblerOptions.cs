@@ -84,6 +84,11 @@ public sealed class AssemblerOptions
 
     public long MaxLineLength { get; set; } = Defaults.MaxLineLength;
 
+    /// <summary>--max-errors: a run goes on after an error, as GNU as does, and stops at this many.</summary>
+    public long MaxErrors { get; set; } = DefaultMaxErrors;
+
+    public const long DefaultMaxErrors = 1000;
+
     private static readonly Macros.MacroOptions Defaults = new();
 
     /// <summary>Parses "name=value" as --defsym takes it (value: a number as gas reads it, optionally negative).</summary>

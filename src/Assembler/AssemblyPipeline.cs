@@ -16,7 +16,9 @@ namespace A64Asm.Assembler;
 /// and encodes them, in batches. With two threads the stages run on separate cores with a bounded queue between
 /// them; with one, each batch is assembled as soon as it is full. When the macro layer asks about symbols (.if,
 /// .ifdef), the reading stage first lets the assembling one take every statement handed over, so the answer is the
-/// one of a line-by-line run. Errors surface in line order. --timings measures this loop as it runs.
+/// one of a line-by-line run. --timings measures this loop as it runs.
+/// An error in a statement is kept and the run goes on with the next, as GNU as does, so that one run reports every
+/// error (in line order, up to --max-errors); an error of the macro layer, which ends its expansion, ends the run.
 /// </summary>
 internal sealed class AssemblyPipeline
 {
@@ -29,7 +31,7 @@ internal sealed class AssemblyPipeline
 
     /// <summary>A parsed statement; or a statement to place from the memo (<see cref="Hit"/>); or, when
     /// <see cref="Unparsed"/>, a line whose parse needs no state of the reading stage, left to the assembler.</summary>
-    private readonly record struct Item(ParsedLine? Parsed, SourceLine? Memoized, MemoHit Hit, bool Unparsed = false);
+    private readonly record struct Item(ParsedLine? Parsed, SourceLine? Memoized, MemoHit Hit, bool Unparsed = false, AsmError? Error = null);
 
     private readonly ObjectAssembler _assembler;
     private readonly StageTimes? _times;
@@ -39,26 +41,28 @@ internal sealed class AssemblyPipeline
     private List<Item> _batch = new(BatchSize);
     private readonly List<ParsedLine> _parsed = new();
     private StatementParser? _fallback;
+    private readonly StatementErrors _errors;
 
-    private AssemblyPipeline(ObjectAssembler assembler, int threads, StageTimes? times)
+    private AssemblyPipeline(ObjectAssembler assembler, int threads, StageTimes? times, long maxErrors)
     {
         _assembler = assembler;
         _times = times;
+        _errors = new StatementErrors(maxErrors);
         if (threads > 1)
             _queue = new BlockingCollection<Batch>(boundedCapacity: QueueBatches);
     }
 
     public static ObjectFile Run(IEnumerable<SourceLine> lines, ObjectAssembler assembler, MacroOptions macroOptions,
-        IDiagnosticSink diagnostics, int threads, StageTimes? times)
+        IDiagnosticSink diagnostics, int threads, StageTimes? times, long maxErrors = AssemblerOptions.DefaultMaxErrors)
     {
-        var pipeline = new AssemblyPipeline(assembler, threads, times);
+        var pipeline = new AssemblyPipeline(assembler, threads, times, maxErrors);
         var expander = new MacroExpander(lines, new AssemblerMacroHost(assembler, pipeline.LetAssemblerCatchUp), macroOptions, diagnostics);
         if (pipeline._queue is null)
             pipeline.Read(expander);
         else
             pipeline.RunOnTwoThreads(expander);
         var start = times?.Start() ?? default;
-        var obj = assembler.Finish();
+        var obj = pipeline.Finish();
         times?.Add(StageTimes.Stage.Finish, start);
         if (times is not null)
         {
@@ -66,6 +70,27 @@ internal sealed class AssemblyPipeline
             times.TokenEncodedLines = assembler.TokenEncodedLines;
         }
         return obj;
+    }
+
+    /// <summary>The end of the run; after errors, only for the errors it adds (work that waited for later symbols).</summary>
+    private ObjectFile Finish()
+    {
+        if (_errors.Count == 0)
+            return _assembler.Finish();
+        try
+        {
+            _assembler.Finish();
+        }
+        catch (AsmError e)
+        {
+            _errors.Add(e);
+        }
+        catch (Exception)
+        {
+            // State left half-done by a failed statement: the errors already found are the answer.
+        }
+        _errors.ThrowIfAny();
+        throw new InvalidOperationException("unreachable: errors were recorded");
     }
 
     private void RunOnTwoThreads(MacroExpander expander)
@@ -145,7 +170,17 @@ internal sealed class AssemblyPipeline
         }
         else
         {
-            _assembler.Parse(line, _parsed);
+            try
+            {
+                _assembler.Parse(line, _parsed);
+            }
+            catch (AsmError e)
+            {
+                // Reported in its place among the assembling stage's errors.
+                _parsed.Clear();
+                _batch.Add(new Item(null, null, default, Error: e));
+                return;
+            }
             foreach (var parsed in _parsed)
                 _batch.Add(new Item(parsed, null, default));
             _parsed.Clear();
@@ -158,13 +193,41 @@ internal sealed class AssemblyPipeline
         var start = _times?.Start() ?? default;
         foreach (var item in batch.Lines)
         {
-            if (item.Parsed is { } parsed)
-                _assembler.AddParsed(parsed);
-            else if (item.Unparsed ? !_assembler.TryAddMemoized(item.Memoized!) : !_assembler.TryPlaceMemoized(item.Hit))
-                _assembler.AddParsed((_fallback ??= new StatementParser()).ParseLine(item.Memoized!));
+            if (item.Error is { } failed)
+            {
+                _errors.Add(failed);
+                continue;
+            }
+            try
+            {
+                AssembleOne(item);
+            }
+            catch (AsmError e)
+            {
+                _errors.Add(e);
+            }
+            catch (Exception) when (_errors.Count > 0)
+            {
+                // State left half-done by an earlier failed statement: what matters is the errors already found.
+                _errors.ThrowIfAny();
+            }
         }
         _times?.Add(StageTimes.Stage.Assemble, start);
-        batch.Error?.Throw();
+        if (batch.Error is { } fatal)
+        {
+            if (fatal.SourceException is AsmError ended)
+                _errors.Add(ended);
+            _errors.ThrowIfAny();
+            fatal.Throw();
+        }
+    }
+
+    private void AssembleOne(Item item)
+    {
+        if (item.Parsed is { } parsed)
+            _assembler.AddParsed(parsed);
+        else if (item.Unparsed ? !_assembler.TryAddMemoized(item.Memoized!) : !_assembler.TryPlaceMemoized(item.Hit))
+            _assembler.AddParsed((_fallback ??= new StatementParser()).ParseLine(item.Memoized!));
     }
 
     private void HandOver(bool barrier)

@@ -21,6 +21,10 @@ public sealed class AsmError : Exception
     public static AsmError All(IReadOnlyList<AsmError> errors) =>
         errors.Count == 1 ? errors[0] : new AsmError(errors[0].Location, errors[0].Message) { _more = errors.Skip(1).ToArray() };
 
+    /// <summary>This error and those reported with it, one by one.</summary>
+    public IEnumerable<AsmError> Each() =>
+        [_more.Count == 0 ? this : new AsmError(Location, Message), .. _more.SelectMany(e => e.Each())];
+
     public string Render() => string.Join('\n',
         [DiagnosticRenderer.Render(Severity.Error, Location, Message), .. _more.Select(e => e.Render())]);
 }

@@ -16,9 +16,11 @@ internal sealed class DeferredWork(SectionTable sections)
     /// <summary>Work for '.' = <paramref name="offset"/> of the current section.</summary>
     public void Add(long offset, Action work) => _work.Add((sections.Current, offset, work));
 
+    /// <summary>Runs every piece; the errors of all of them are reported together, as GNU as reports its fixups'.</summary>
     public void RunAll()
     {
         Running = true;
+        var errors = new List<Diagnostics.AsmError>();
         foreach (var (section, offset, work) in _work)
         {
             sections.RunIn(section, () =>
@@ -26,9 +28,12 @@ internal sealed class DeferredWork(SectionTable sections)
                 long end = section.Location;
                 section.Location = offset;
                 try { work(); }
+                catch (Diagnostics.AsmError e) { errors.Add(e); }
                 finally { section.Location = end; }
             });
         }
         _work.Clear();
+        if (errors.Count > 0)
+            throw Diagnostics.AsmError.All(errors);
     }
 }

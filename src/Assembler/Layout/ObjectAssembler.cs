@@ -156,9 +156,15 @@ public sealed partial class ObjectAssembler : IStatementContext
         _tail.Keep(parsed);
         _memoCandidate = MemoActive ? parsed.Line : null;
         _executing = parsed;
-        Execute(parsed);
-        _executing = null;
-        _memoCandidate = null;
+        try
+        {
+            Execute(parsed);
+        }
+        finally
+        {
+            _executing = null;
+            _memoCandidate = null;
+        }
     }
 
     /// <summary>Runs the remaining layout passes and the emitting pass, and builds the object.</summary>

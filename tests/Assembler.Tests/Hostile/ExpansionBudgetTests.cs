@@ -66,7 +66,7 @@ public class ExpansionBudgetTests
     [Fact]
     public void Limits_are_command_line_options()
     {
-        Assert.Equal(["--max-section-size", "--max-expansions", "--max-expansion-lines", "--max-rept", "--max-line-length"],
+        Assert.Equal(["--max-section-size", "--max-expansions", "--max-expansion-lines", "--max-rept", "--max-line-length", "--max-errors"],
                      AssemblerLimits.All.Select(l => l.Option));
         var options = new AssemblerOptions();
         AssemblerLimits.Set(options, AssemblerLimits.All[1], "1M");
