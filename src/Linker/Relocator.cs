@@ -28,7 +28,7 @@ internal sealed class Relocator
             var kind = Fixup.FromElfType(reloc.Type);
             if (kind == FixupKind.None)
             {
-                _errors.Add($"{where}: unsupported relocation type {reloc.Type}");
+                _errors.Add($"{where}: unsupported relocation {UnsupportedRelocationNames.Describe(reloc.Type)}");
                 continue;
             }
             if (section.IsNoBits || reloc.Offset + (ulong)Fixup.FieldSize(kind) > section.Size)
@@ -98,12 +98,12 @@ internal sealed class Relocator
 
     // ld reports a value that does not fit — and a :lo12: offset the access size does not divide — as
     // "relocation truncated to fit"; a branch to a misaligned target, which ld lets through, is an error here.
+    // ld's words come first; then what ld leaves out: the value the field would have held and what it accepts.
     private static string Describe(string where, FixupKind kind, FixupStatus status, long value, string against)
     {
         bool truncated = status == FixupStatus.OutOfRange
             || kind is FixupKind.Ldst16Lo12 or FixupKind.Ldst32Lo12 or FixupKind.Ldst64Lo12 or FixupKind.Ldst128Lo12;
-        return truncated
-            ? $"{where}: relocation truncated to fit: {Fixup.ElfName(kind)} against {against}"
-            : $"{where}: {Fixup.Message(kind, status, value)}: {Fixup.ElfName(kind)} against {against}";
+        var problem = truncated ? "relocation truncated to fit" : Fixup.Message(kind, status, value);
+        return $"{where}: {problem}: {Fixup.ElfName(kind)} against {against}: {Fixup.RangeProblem(kind, value)}";
     }
 }
