@@ -6,7 +6,8 @@ namespace A64Asm.Linker.Tests.Relocations;
 
 /// <summary>
 /// tests/vectors/link/every-reloc-{a,b}.s as objects from either assembler, in a scratch folder where GNU ld can
-/// read them: NAME.gas.o from GNU as, NAME.a64.o from a64asm (in process, as `a64asm -c` writes it).
+/// read them: NAME.gas.o from GNU as, NAME.mc.o from llvm-mc, NAME.a64.o from a64asm (in process, as `a64asm -c`
+/// writes it).
 /// </summary>
 public static class EveryRelocationProgram
 {
@@ -22,6 +23,15 @@ public static class EveryRelocationProgram
     {
         var name = $"{half}.gas.o";
         Gnu.CheckIn(dir.Root, "as", [SourcePath(half), "-o", name]);
+        return name;
+    }
+
+    /// <summary>llvm-mc's object of one half, written to the folder; its file name.</summary>
+    public static string LlvmMcObject(TempDir dir, string half)
+    {
+        var name = $"{half}.mc.o";
+        var program = OracleTools.Which("llvm-mc-14") is not null ? "llvm-mc-14" : "llvm-mc";
+        Tool.CheckIn(dir.Root, program, "-triple=aarch64-linux-gnu", "-filetype=obj", SourcePath(half), "-o", name);
         return name;
     }
 

@@ -57,6 +57,18 @@ public class EveryRelocationTests
         ImageComparison.AssertSame(expected, Gnu.LinkFlat(objects, dir, Placement));
     }
 
+    /// <summary>llvm-mc names the symbols in its own order, but asks for the same relocations: the same image from either linker.</summary>
+    [OracleFact(Oracle.GnuBinutils, Oracle.LlvmMc)]
+    public void LlvmMcObjectsLinkedByEither()
+    {
+        using var dir = new TempDir();
+        var expected = Reference(dir);
+        string[] objects = [LlvmMcObject(dir, "a"), LlvmMcObject(dir, "b")];
+        ImageComparison.AssertSame(expected, LinkOurs(dir, objects).Flat);
+        ImageComparison.AssertSame(expected, Gnu.LinkFlat(objects, dir, Placement));
+        ImageComparison.AssertSame(expected, LinkOurs(dir, objects[0], OurObject(dir, "b")).Flat);
+    }
+
     [OracleFact]
     public void ElfOutputHasLdsSectionAddressesAndSymbolValues()
     {
