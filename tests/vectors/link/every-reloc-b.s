@@ -25,8 +25,7 @@ b_tail:
 	ret
 	.size	b_func, . - b_func
 
-	// Absolute symbols, set before their use: GNU as keeps a relocation against a global equate named before
-	// its .set, which a64asm folds (a difference it still has).
+	// Absolute symbols, set before their use here (forward-global-equates.s has the other order).
 	.globl	b_small, b_negative
 	.set	b_small, 0x1234
 	.set	b_negative, -0x1234
