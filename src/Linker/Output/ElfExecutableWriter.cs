@@ -5,17 +5,15 @@ namespace A64Asm.Linker.Output;
 
 /// <summary>
 /// Writes a <see cref="LinkedImage"/> as an ELF64 AArch64 executable, for inspection with readelf/objdump/gdb
-/// (`-o x.elf`): one PT_LOAD per output section, section headers for the output sections, and a symbol table of
-/// the image's global symbols. objcopy -O binary of the result gives back <see cref="LinkedImage.Flat"/>.
+/// (`-o x.elf`): the PT_LOAD segments GNU ld would make (<see cref="ElfSegmentLayout"/>), section headers for the
+/// output sections, and a symbol table of the image's global symbols. objcopy -O binary of the result gives back <see cref="LinkedImage.Flat"/>.
 /// The entry point is the -e symbol, else _start when defined, else the start of .text (ld's fallback).
 /// </summary>
 public static class ElfExecutableWriter
 {
     private const int HeaderSize = 64, ProgramHeaderSize = 56, SectionHeaderSize = 64, SymbolSize = 24;
-    private const ulong SegmentAlignment = 0x10000; // ld's MAXPAGESIZE for aarch64
-    private const uint PtLoad = 1, PfX = 1, PfW = 2, PfR = 4;
+    private const uint PtLoad = 1;
     private const uint ShtProgBits = 1, ShtSymTab = 2, ShtStrTab = 3, ShtNoBits = 8;
-    private const ulong ShfWrite = 1, ShfExec = 4;
 
     public static byte[] Write(LinkedImage image, string? entrySymbol = null)
     {
@@ -23,17 +21,10 @@ public static class ElfExecutableWriter
         var names = new StringTableBuilder();
         var sectionNames = new StringTableBuilder();
 
-        // File offsets: program headers after the ELF header, then each section's bytes at an offset congruent
-        // to its address modulo the segment alignment, as loaders require of PT_LOAD.
-        ulong position = HeaderSize + (ulong)(sections.Count * ProgramHeaderSize);
-        var offsets = new ulong[sections.Count];
-        for (int i = 0; i < sections.Count; i++)
-        {
-            var wanted = sections[i].Address % SegmentAlignment;
-            position += (wanted - position % SegmentAlignment + SegmentAlignment) % SegmentAlignment;
-            offsets[i] = position;
-            if (!sections[i].IsNoBits) position += sections[i].Size;
-        }
+        // Segments, and the file offsets of the sections' bytes, as ld lays them out.
+        var layout = ElfSegmentLayout.Build(sections, HeaderSize, ProgramHeaderSize);
+        var offsets = layout.SectionOffsets;
+        var position = layout.DataEnd;
 
         var symtab = SymbolTable(image, names);
         var strtab = names.ToArray();
@@ -48,11 +39,12 @@ public static class ElfExecutableWriter
 
         var file = new byte[sectionHeadersOffset + (ulong)(sectionCount * SectionHeaderSize)];
         var span = file.AsSpan();
-        WriteElfHeader(span, EntryPoint(image, entrySymbol), sections.Count, sectionHeadersOffset, sectionCount);
+        WriteElfHeader(span, EntryPoint(image, entrySymbol), layout.Segments.Count, sectionHeadersOffset, sectionCount);
+        for (int i = 0; i < layout.Segments.Count; i++)
+            WriteProgramHeader(span[(HeaderSize + i * ProgramHeaderSize)..], layout.Segments[i]);
         for (int i = 0; i < sections.Count; i++)
         {
             var s = sections[i];
-            WriteProgramHeader(span[(HeaderSize + i * ProgramHeaderSize)..], s, offsets[i]);
             if (!s.IsNoBits)
                 image.Flat.AsSpan((int)(s.Address - image.BaseAddress), (int)s.Size).CopyTo(span[(int)offsets[i]..]);
         }
@@ -117,17 +109,16 @@ public static class ElfExecutableWriter
         BinaryPrimitives.WriteUInt16LittleEndian(h[62..], (ushort)(sectionCount - 1));
     }
 
-    private static void WriteProgramHeader(Span<byte> p, LinkedSection s, ulong offset)
+    private static void WriteProgramHeader(Span<byte> p, ElfSegment segment)
     {
-        uint flags = PfR | ((s.Flags & ShfExec) != 0 ? PfX : 0) | ((s.Flags & ShfWrite) != 0 ? PfW : 0);
         BinaryPrimitives.WriteUInt32LittleEndian(p, PtLoad);
-        BinaryPrimitives.WriteUInt32LittleEndian(p[4..], flags);
-        BinaryPrimitives.WriteUInt64LittleEndian(p[8..], offset);
-        BinaryPrimitives.WriteUInt64LittleEndian(p[16..], s.Address);
-        BinaryPrimitives.WriteUInt64LittleEndian(p[24..], s.Address);
-        BinaryPrimitives.WriteUInt64LittleEndian(p[32..], s.IsNoBits ? 0 : s.Size);
-        BinaryPrimitives.WriteUInt64LittleEndian(p[40..], s.Size);
-        BinaryPrimitives.WriteUInt64LittleEndian(p[48..], SegmentAlignment);
+        BinaryPrimitives.WriteUInt32LittleEndian(p[4..], segment.Flags);
+        BinaryPrimitives.WriteUInt64LittleEndian(p[8..], segment.Offset);
+        BinaryPrimitives.WriteUInt64LittleEndian(p[16..], segment.Address);
+        BinaryPrimitives.WriteUInt64LittleEndian(p[24..], segment.Address);
+        BinaryPrimitives.WriteUInt64LittleEndian(p[32..], segment.FileSize);
+        BinaryPrimitives.WriteUInt64LittleEndian(p[40..], segment.MemorySize);
+        BinaryPrimitives.WriteUInt64LittleEndian(p[48..], ElfSegmentLayout.PageSize);
     }
 
     private static void WriteSectionHeader(Span<byte> h, uint name, uint type, ulong flags, ulong address, ulong offset,
