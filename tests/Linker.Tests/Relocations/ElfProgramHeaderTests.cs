@@ -66,6 +66,32 @@ public partial class ElfProgramHeaderTests
         Assert.Equal(AllocatedSections(dir, "ref.elf"), AllocatedSections(dir, "ours.elf"));
     }
 
+    /// <summary>-EB: every ELF field big-endian, the data big-endian as in the flat image, the layout ld's.</summary>
+    [OracleFact]
+    public void BigEndianSameAsLd()
+    {
+        using var dir = new TempDir();
+        Gnu.Object(Program + "\n.data\n.quad _start\n", dir, "p", "-EB");
+        var expected = Gnu.LinkFlat(["p.o"], dir, "-EB", "-Ttext=0x80000");
+        var options = new LinkerOptions();
+        Assert.True(options.TryParseFlag("-Ttext=0x80000", null, out _));
+        var image = A64Asm.Linker.Linker.Link([new LinkerInput("p.o", File.ReadAllBytes(dir.Path("p.o")))], options);
+        Assert.True(image.BigEndian);
+        dir.Write("ours.elf", ElfExecutableWriter.Write(image));
+
+        var header = Gnu.CheckIn(dir.Root, "readelf", "-h", "ours.elf");
+        Assert.Equal("", header.Stderr);
+        Assert.Contains("2's complement, big endian", header.Stdout);
+        Assert.Contains("Entry point address:               0x80000", header.Stdout);
+        Assert.Equal(Loads(dir, "ref.elf"), Loads(dir, "ours.elf"));
+        Assert.Equal(AllocatedSections(dir, "ref.elf"), AllocatedSections(dir, "ours.elf"));
+        Assert.Contains("0000000000080000 0 NOTYPE GLOBAL DEFAULT 1 _start",
+            Spaces().Replace(Gnu.CheckIn(dir.Root, "readelf", "-s", "-W", "ours.elf").Stdout, " "));
+        Gnu.CheckIn(dir.Root, "objcopy", "-O", "binary", "ours.elf", "ours.bin");
+        ImageComparison.AssertSame(expected, File.ReadAllBytes(dir.Path("ours.bin")));
+        ImageComparison.AssertSame(expected, image.Flat);
+    }
+
     private static List<string> Loads(TempDir dir, string file) =>
         Gnu.CheckIn(dir.Root, "readelf", "-l", "-W", file).Stdout.Split('\n')
             .Where(l => l.TrimStart().StartsWith("LOAD")).Select(l => Spaces().Replace(l.Trim(), " ")).ToList();
