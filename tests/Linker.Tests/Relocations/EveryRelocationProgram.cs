@@ -19,10 +19,10 @@ public static class EveryRelocationProgram
     public static string SourcePath(string half) => Path.Combine(Repo.Root, "tests", "vectors", "link", $"every-reloc-{half}.s");
 
     /// <summary>GNU as's object of one half, written to the folder; its file name.</summary>
-    public static string GasObject(TempDir dir, string half)
+    public static string GasObject(TempDir dir, string half, bool bigEndian = false)
     {
-        var name = $"{half}.gas.o";
-        Gnu.CheckIn(dir.Root, "as", [SourcePath(half), "-o", name]);
+        var name = bigEndian ? $"{half}.gas.be.o" : $"{half}.gas.o";
+        Gnu.CheckIn(dir.Root, "as", [.. bigEndian ? ["-EB"] : Array.Empty<string>(), SourcePath(half), "-o", name]);
         return name;
     }
 
@@ -36,11 +36,11 @@ public static class EveryRelocationProgram
     }
 
     /// <summary>a64asm's object of one half, written to the folder; its file name.</summary>
-    public static string OurObject(TempDir dir, string half)
+    public static string OurObject(TempDir dir, string half, bool bigEndian = false)
     {
-        var name = $"{half}.a64.o";
+        var name = bigEndian ? $"{half}.a64.be.o" : $"{half}.a64.o";
         var diagnostics = new CollectingDiagnostics();
-        var obj = AsmDriver.Assemble(SourcePath(half), new AssemblerOptions(), diagnostics);
+        var obj = AsmDriver.Assemble(SourcePath(half), new AssemblerOptions { BigEndian = bigEndian }, diagnostics);
         dir.Write(name, ElfObjectWriter.Write(obj));
         return name;
     }

@@ -57,6 +57,23 @@ public class EveryRelocationTests
         ImageComparison.AssertSame(expected, Gnu.LinkFlat(objects, dir, Placement));
     }
 
+    /// <summary>-EB: data fields big-endian, instructions not; every combination still gives ld -EB's image.</summary>
+    [OracleFact]
+    public void BigEndianEveryWay()
+    {
+        using var dir = new TempDir();
+        string[] gas = [GasObject(dir, "a", bigEndian: true), GasObject(dir, "b", bigEndian: true)];
+        string[] ours = [OurObject(dir, "a", bigEndian: true), OurObject(dir, "b", bigEndian: true)];
+        var expected = Gnu.LinkFlat(gas, dir, ["-EB", .. Placement]);
+        for (int i = 0; i < 2; i++)
+            Assert.Equal(File.ReadAllBytes(dir.Path(gas[i])), File.ReadAllBytes(dir.Path(ours[i])));
+        var image = LinkOurs(dir, gas);
+        Assert.True(image.BigEndian);
+        ImageComparison.AssertSame(expected, image.Flat);
+        ImageComparison.AssertSame(expected, LinkOurs(dir, ours[0], gas[1]).Flat);
+        ImageComparison.AssertSame(expected, Gnu.LinkFlat([gas[0], ours[1]], dir, ["-EB", .. Placement]));
+    }
+
     /// <summary>llvm-mc names the symbols in its own order, but asks for the same relocations: the same image from either linker.</summary>
     [OracleFact(Oracle.GnuBinutils, Oracle.LlvmMc)]
     public void LlvmMcObjectsLinkedByEither()
