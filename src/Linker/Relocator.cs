@@ -31,7 +31,8 @@ internal sealed class Relocator
                 _errors.Add($"{where}: unsupported relocation {UnsupportedRelocationNames.Describe(reloc.Type)}");
                 continue;
             }
-            if (section.IsNoBits || reloc.Offset + (ulong)Fixup.FieldSize(kind) > section.Size)
+            // Written so that an r_offset near 2^64 cannot wrap the sum round to a small one.
+            if (section.IsNoBits || reloc.Offset > section.Size || section.Size - reloc.Offset < (ulong)Fixup.FieldSize(kind))
             {
                 _errors.Add($"{where}: {Fixup.ElfName(kind)} outside the section's contents");
                 continue;
