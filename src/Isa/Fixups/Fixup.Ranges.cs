@@ -7,10 +7,7 @@ namespace A64Asm.Isa.Fixups;
 /// none for the kinds that keep only some bits of X (ABS64, PREL64, the _NC groups, MOVW_UABS_G3, MOVW_PREL_G3's
 /// 64 bits), and a multiple X must be. <see cref="Fixup.Apply"/> enforces exactly this; a test holds the two together.
 /// </summary>
-public readonly record struct FixupRange(long Min, long Max, int Multiple, bool IsChecked)
-{
-    public bool Contains(long value) => (!IsChecked || (value >= Min && value <= Max)) && value % Multiple == 0;
-}
+public readonly record struct FixupRange(long Min, long Max, int Multiple, bool IsChecked);
 
 public static partial class Fixup
 {

@@ -6,8 +6,9 @@ namespace A64Asm.Linker.Output;
 /// <summary>
 /// Writes a <see cref="LinkedImage"/> as an ELF64 AArch64 executable, for inspection with readelf/objdump/gdb
 /// (`-o x.elf`): the PT_LOAD segments GNU ld would make (<see cref="ElfSegmentLayout"/>), section headers for the
-/// output sections, and a symbol table of the image's global symbols. objcopy -O binary of the result gives back <see cref="LinkedImage.Flat"/>.
-/// The entry point is the -e symbol, else _start when defined, else the start of .text (ld's fallback).
+/// output sections, and a symbol table of the image's global symbols, every field in the image's byte order.
+/// objcopy -O binary of the result gives back <see cref="LinkedImage.Flat"/>. The entry point is the -e symbol,
+/// else _start when defined, else the start of .text (ld's fallback).
 /// </summary>
 public static class ElfExecutableWriter
 {
