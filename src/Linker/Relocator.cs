@@ -23,7 +23,8 @@ internal sealed class Relocator
     {
         foreach (var reloc in section.Relocations)
         {
-            if (reloc.Type == 0) continue; // R_AARCH64_NONE
+            // R_AARCH64_NONE, and R_AARCH64_NULL (256), the number the ABI gave it once: ld ignores both.
+            if (reloc.Type is 0 or 256) continue;
             var where = section.Where(reloc.Offset);
             var kind = Fixup.FromElfType(reloc.Type);
             if (kind == FixupKind.None)

@@ -33,6 +33,16 @@ public class UnsupportedRelocationTests
         Assert.Equal(expected, Assert.Single(error.Messages));
     }
 
+    /// <summary>R_AARCH64_NONE (0) and its old number R_AARCH64_NULL (256) do nothing, as in ld: the bl keeps its bytes.</summary>
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(256u)]
+    public void NoneAndNullAreIgnored(uint type)
+    {
+        var image = A64Asm.Linker.Linker.Link([new LinkerInput("o.o", WithRelocationType(type))], new LinkerOptions());
+        Assert.Equal("1f2003d500000094", Convert.ToHexString(image.Flat).ToLowerInvariant());
+    }
+
     /// <summary>An object with one relocation at .text+4, its type then overwritten with <paramref name="type"/>.</summary>
     private static byte[] WithRelocationType(uint type)
     {
