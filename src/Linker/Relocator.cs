@@ -23,15 +23,17 @@ internal sealed class Relocator
     {
         foreach (var reloc in section.Relocations)
         {
-            if (reloc.Type == 0) continue; // R_AARCH64_NONE
+            // R_AARCH64_NONE, and R_AARCH64_NULL (256), the number the ABI gave it once: ld ignores both.
+            if (reloc.Type is 0 or 256) continue;
             var where = section.Where(reloc.Offset);
             var kind = Fixup.FromElfType(reloc.Type);
             if (kind == FixupKind.None)
             {
-                _errors.Add($"{where}: unsupported relocation type {reloc.Type}");
+                _errors.Add($"{where}: unsupported relocation {UnsupportedRelocationNames.Describe(reloc.Type)}");
                 continue;
             }
-            if (section.IsNoBits || reloc.Offset + (ulong)Fixup.FieldSize(kind) > section.Size)
+            // Written so that an r_offset near 2^64 cannot wrap the sum round to a small one.
+            if (section.IsNoBits || reloc.Offset > section.Size || section.Size - reloc.Offset < (ulong)Fixup.FieldSize(kind))
             {
                 _errors.Add($"{where}: {Fixup.ElfName(kind)} outside the section's contents");
                 continue;
@@ -98,12 +100,12 @@ internal sealed class Relocator
 
     // ld reports a value that does not fit — and a :lo12: offset the access size does not divide — as
     // "relocation truncated to fit"; a branch to a misaligned target, which ld lets through, is an error here.
+    // ld's words come first; then what ld leaves out: the value the field would have held and what it accepts.
     private static string Describe(string where, FixupKind kind, FixupStatus status, long value, string against)
     {
         bool truncated = status == FixupStatus.OutOfRange
             || kind is FixupKind.Ldst16Lo12 or FixupKind.Ldst32Lo12 or FixupKind.Ldst64Lo12 or FixupKind.Ldst128Lo12;
-        return truncated
-            ? $"{where}: relocation truncated to fit: {Fixup.ElfName(kind)} against {against}"
-            : $"{where}: {Fixup.Message(kind, status, value)}: {Fixup.ElfName(kind)} against {against}";
+        var problem = truncated ? "relocation truncated to fit" : Fixup.Message(kind, status, value);
+        return $"{where}: {problem}: {Fixup.ElfName(kind)} against {against}: {Fixup.RangeProblem(kind, value)}";
     }
 }

@@ -78,8 +78,46 @@ internal sealed class DatumWriter(IStatementContext context, SectionWriter _out,
         EnterNamedSymbols(expr);
         long place = _out.Current.Location;
         _out.Reserve(size);
-        deferred.Add(place, () => WriteDatum(size, expr, line, at));
+        deferred.Add(place, () => WriteLaterDatum(size, expr, line, at));
     }
+
+    /// <summary>
+    /// A datum that named a symbol before its definition, written at the end. GNU as made it a fixup against that
+    /// symbol then, and keeps the relocation when the symbol is global or weak even if it turned out to be an
+    /// absolute equate (the link may define it otherwise); a local one it folds, as WriteDatum does.
+    /// </summary>
+    private void WriteLaterDatum(int size, Expr expr, SourceLine line, SourceLocation at)
+    {
+        if (size is 2 or 4 or 8 && SymbolPlusConstant(expr, line) is var (name, addend)
+            && symbols.Find(name) is { IsGlobal: true, IsDefined: true, Section: null, PendingExpression: null })
+        {
+            WriteValue(size, new ExprValue(addend, null, name), at);
+            return;
+        }
+        WriteDatum(size, expr, line, at);
+    }
+
+    /// <summary>"sym", "sym + K", "K + sym" or "sym - K" with K absolute: the symbol and the signed constant.</summary>
+    private (string Name, long Addend)? SymbolPlusConstant(Expr expr, SourceLine line)
+    {
+        switch (expr)
+        {
+            case SymbolExpr { IsLocationCounter: false } s:
+                return (s.Name, 0);
+            case BinaryExpr { Op: BinaryOp.Add, Left: SymbolExpr { IsLocationCounter: false } s } add when Constant(add.Right, line) is { } k:
+                return (s.Name, k);
+            case BinaryExpr { Op: BinaryOp.Add, Right: SymbolExpr { IsLocationCounter: false } s } add when Constant(add.Left, line) is { } k:
+                return (s.Name, k);
+            case BinaryExpr { Op: BinaryOp.Subtract, Left: SymbolExpr { IsLocationCounter: false } s } sub when Constant(sub.Right, line) is { } k:
+                return (s.Name, -k);
+            default:
+                return null;
+        }
+    }
+
+    private long? Constant(Expr expr, SourceLine line) =>
+        expr is not SymbolExpr && ExpressionEvaluator.TryEvaluate(expr, context, line, out var value, out _) && value.IsAbsolute
+            ? value.Value : null;
 
     private void EnterNamedSymbols(Expr expr)
     {

@@ -106,7 +106,7 @@ internal sealed class FixupTable(SectionTable sections, SymbolTable symbols)
 
     /// <summary>A PC-relative field aimed at a local label of the current section: filled now, no relocation.</summary>
     private bool FillsInPlace(SymbolEntry symbol, FixupSpec spec) =>
-        IsLocallyKnown(symbol) && spec.Base == FixupBase.PcRelative && ReferenceEquals(symbol.Section, Current);
+        IsLocallyKnown(symbol) && spec.IsFilledWithinSection && ReferenceEquals(symbol.Section, Current);
 
     private static void Apply(FixupKind kind, Span<byte> word, long value, SourceLocation at)
     {

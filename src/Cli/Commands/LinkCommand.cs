@@ -63,8 +63,6 @@ public sealed class LinkCommand(LinkerOptions placement)
 
         var linked = A64Asm.Linker.Linker.Link(objects, placement);
         var image = sections.Length > 0 ? SectionSelection.Only(linked, sections) : linked;
-        if (elf && linked.BigEndian)
-            throw new CliError("--format elf: big-endian executables are not written yet; the flat image (--format binary) is");
         string? entrySymbol = parse.GetValue(entry);
         if (entrySymbol is not null && !linked.Symbols.ContainsKey(entrySymbol))
             throw new CliError($"-e {entrySymbol}: no such symbol in the link");

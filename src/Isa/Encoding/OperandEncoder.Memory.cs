@@ -100,8 +100,10 @@ internal static partial class OperandEncoder
         };
         if (op is SymbolOperand sym)
         {
-            bool modifierOk = sym.Modifier == RelocModifier.None || (fixup == FixupKind.AdrPage21 && sym.Modifier == RelocModifier.Pg_Hi21);
+            bool modifierOk = sym.Modifier == RelocModifier.None
+                || (fixup == FixupKind.AdrPage21 && sym.Modifier is RelocModifier.Pg_Hi21 or RelocModifier.Pg_Hi21_NC);
             if (!modifierOk) return st.Shape(kind);
+            if (sym.Modifier == RelocModifier.Pg_Hi21_NC) fixup = FixupKind.AdrPage21Nc;
             st.Fixup = new FixupRequest(fixup, sym.Name, sym.Addend);
             return OperandMatch.Ok;
         }

@@ -217,7 +217,7 @@ internal static partial class OperandEncoder
 
     static OperandMatch MoveWide(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {
-        if (op is SymbolOperand { Modifier: >= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3 } sym)
+        if (op is SymbolOperand { Modifier: (>= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3) or (>= RelocModifier.Prel_G0 and <= RelocModifier.Prel_G3) } sym)
         {
             var (kind, hw) = MoveWideGroup(sym.Modifier);
             if (hw * 16 >= spec.Param) return st.Message(RelocationNotFor32Bit);
@@ -262,6 +262,10 @@ internal static partial class OperandEncoder
         RelocModifier.Abs_G0_S => (FixupKind.MovwSG0, 0u), RelocModifier.Abs_G1_S => (FixupKind.MovwSG1, 1u),
         RelocModifier.Abs_G2_S => (FixupKind.MovwSG2, 2u),
         RelocModifier.Abs_G3 => (FixupKind.MovwG3, 3u),
+        RelocModifier.Prel_G0 => (FixupKind.MovwPrelG0, 0u), RelocModifier.Prel_G0_NC => (FixupKind.MovwPrelG0Nc, 0u),
+        RelocModifier.Prel_G1 => (FixupKind.MovwPrelG1, 1u), RelocModifier.Prel_G1_NC => (FixupKind.MovwPrelG1Nc, 1u),
+        RelocModifier.Prel_G2 => (FixupKind.MovwPrelG2, 2u), RelocModifier.Prel_G2_NC => (FixupKind.MovwPrelG2Nc, 2u),
+        RelocModifier.Prel_G3 => (FixupKind.MovwPrelG3, 3u),
         _ => throw new ArgumentOutOfRangeException(nameof(modifier), modifier, "not a move-wide group"),
     };
 

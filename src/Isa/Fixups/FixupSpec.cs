@@ -15,6 +15,11 @@ public enum FixupBase : byte
 public sealed record FixupSpec(FixupKind Kind, uint ElfType, string ElfName, int FieldSize, FixupBase Base)
 {
     public bool IsPcRelative => Base != FixupBase.Absolute;
+
+    /// <summary>The PC-relative kinds GNU as fills itself when the target is a local label of the field's own
+    /// section; adrp and the PC-relative move-wide groups it leaves to the linker whatever the target.</summary>
+    public bool IsFilledWithinSection =>
+        Base == FixupBase.PcRelative && Kind is not (>= FixupKind.MovwPrelG0 and <= FixupKind.MovwPrelG3);
 }
 
 /// <summary>Why a value does not fit its field; <see cref="Fixup.Message"/> turns it into GNU as's words.</summary>

@@ -40,9 +40,10 @@ public enum RelocModifier : byte
 {
     None,
     Lo12, Got, GotLo12,
-    // The move-wide groups stay contiguous from Abs_G0 to Abs_G3: the encoder tests the range.
+    // The move-wide groups stay contiguous from Abs_G0 to Abs_G3 and from Prel_G0 to Prel_G3: the encoder tests the ranges.
     Abs_G0, Abs_G0_NC, Abs_G1, Abs_G1_NC, Abs_G2, Abs_G2_NC, Abs_G0_S, Abs_G1_S, Abs_G2_S, Abs_G3,
     Pg_Hi21, Pg_Hi21_NC,
+    Prel_G0, Prel_G0_NC, Prel_G1, Prel_G1_NC, Prel_G2, Prel_G2_NC, Prel_G3,
 }
 
 /// <summary>

@@ -34,9 +34,9 @@ public class LinkErrorTests
             ".section .text.far,\"ax\"\n.globl far\nfar: ret\n",
         ]));
         Assert.Equal(
-            "o0.o:(.text+0x0): relocation truncated to fit: R_AARCH64_CONDBR19 against symbol 'far' defined in .text.far section in o1.o\n" +
-            "o0.o:(.text+0x4): relocation truncated to fit: R_AARCH64_TSTBR14 against symbol 'far' defined in .text.far section in o1.o\n" +
-            "o0.o:(.text+0x8): relocation truncated to fit: R_AARCH64_CONDBR19 against '.text.far'",
+            "o0.o:(.text+0x0): relocation truncated to fit: R_AARCH64_CONDBR19 against symbol 'far' defined in .text.far section in o1.o: value 0x100010 is not in [-0x100000, 0xffffc] (a multiple of 4)\n" +
+            "o0.o:(.text+0x4): relocation truncated to fit: R_AARCH64_TSTBR14 against symbol 'far' defined in .text.far section in o1.o: value 0x10000c is not in [-0x8000, 0x7ffc] (a multiple of 4)\n" +
+            "o0.o:(.text+0x8): relocation truncated to fit: R_AARCH64_CONDBR19 against '.text.far': value 0x100004 is not in [-0x100000, 0xffffc] (a multiple of 4)",
             error.Message);
     }
 
@@ -49,8 +49,8 @@ public class LinkErrorTests
             ".section .text.z,\"ax\"\n.skip 0x8000000\n.globl far\nfar: ret\n",
         ]));
         Assert.Equal(
-            "o0.o:(.text+0x0): relocation truncated to fit: R_AARCH64_CALL26 against symbol 'far' defined in .text.z section in o1.o\n" +
-            "o0.o:(.text+0x4): relocation truncated to fit: R_AARCH64_LDST64_ABS_LO12_NC against symbol 'odd' defined in .data section in o0.o",
+            "o0.o:(.text+0x0): relocation truncated to fit: R_AARCH64_CALL26 against symbol 'far' defined in .text.z section in o1.o: value 0x8000008 is not in [-0x8000000, 0x7fffffc] (a multiple of 4)\n" +
+            "o0.o:(.text+0x4): relocation truncated to fit: R_AARCH64_LDST64_ABS_LO12_NC against symbol 'odd' defined in .data section in o0.o: value 0x801000d is not a multiple of 8",
             error.Message);
     }
 
@@ -58,7 +58,7 @@ public class LinkErrorTests
     public void BranchToMisalignedTargetIsAnError()
     {
         var error = Assert.Throws<LinkError>(() => LinkCompare.Ours([".text\nb odd\n.data\n.byte 0\n.globl odd\nodd: .byte 1\n"]));
-        Assert.StartsWith("o0.o:(.text+0x0): branch target not word aligned: R_AARCH64_JUMP26 against symbol 'odd'", error.Message);
+        Assert.Equal("o0.o:(.text+0x0): branch target not word aligned: R_AARCH64_JUMP26 against symbol 'odd' defined in .data section in o0.o: value 0x10005 is not a multiple of 4", error.Message);
     }
 
     [Fact]

@@ -1,0 +1,44 @@
+namespace A64Asm.Linker;
+
+/// <summary>
+/// The names the AArch64 ELF ABI gives the LP64 relocation types a flat, static link does not apply (GOT, PLT,
+/// TLS and the dynamic ones), so that an object using one is refused with the type named, as readelf prints it.
+/// The types the linker applies are named by <see cref="A64Asm.Isa.Fixups.Fixup.ElfName"/>.
+/// </summary>
+internal static class UnsupportedRelocationNames
+{
+    // "number NAME" pairs without the R_AARCH64_ prefix, from the ABI's tables of GOT, TLS and dynamic relocations.
+    private const string Table =
+        "300 MOVW_GOTOFF_G0, 301 MOVW_GOTOFF_G0_NC, 302 MOVW_GOTOFF_G1, 303 MOVW_GOTOFF_G1_NC, " +
+        "304 MOVW_GOTOFF_G2, 305 MOVW_GOTOFF_G2_NC, 306 MOVW_GOTOFF_G3, 307 GOTREL64, 308 GOTREL32, " +
+        "309 GOT_LD_PREL19, 310 LD64_GOTOFF_LO15, 311 ADR_GOT_PAGE, 312 LD64_GOT_LO12_NC, 313 LD64_GOTPAGE_LO15, " +
+        "314 PLT32, 512 TLSGD_ADR_PREL21, 513 TLSGD_ADR_PAGE21, 514 TLSGD_ADD_LO12_NC, 515 TLSGD_MOVW_G1, " +
+        "516 TLSGD_MOVW_G0_NC, 517 TLSLD_ADR_PREL21, 518 TLSLD_ADR_PAGE21, 519 TLSLD_ADD_LO12_NC, " +
+        "520 TLSLD_MOVW_G1, 521 TLSLD_MOVW_G0_NC, 522 TLSLD_LD_PREL19, 523 TLSLD_MOVW_DTPREL_G2, " +
+        "524 TLSLD_MOVW_DTPREL_G1, 525 TLSLD_MOVW_DTPREL_G1_NC, 526 TLSLD_MOVW_DTPREL_G0, " +
+        "527 TLSLD_MOVW_DTPREL_G0_NC, 528 TLSLD_ADD_DTPREL_HI12, 529 TLSLD_ADD_DTPREL_LO12, " +
+        "530 TLSLD_ADD_DTPREL_LO12_NC, 531 TLSLD_LDST8_DTPREL_LO12, 532 TLSLD_LDST8_DTPREL_LO12_NC, " +
+        "533 TLSLD_LDST16_DTPREL_LO12, 534 TLSLD_LDST16_DTPREL_LO12_NC, 535 TLSLD_LDST32_DTPREL_LO12, " +
+        "536 TLSLD_LDST32_DTPREL_LO12_NC, 537 TLSLD_LDST64_DTPREL_LO12, 538 TLSLD_LDST64_DTPREL_LO12_NC, " +
+        "539 TLSIE_MOVW_GOTTPREL_G1, 540 TLSIE_MOVW_GOTTPREL_G0_NC, 541 TLSIE_ADR_GOTTPREL_PAGE21, " +
+        "542 TLSIE_LD64_GOTTPREL_LO12_NC, 543 TLSIE_LD_GOTTPREL_PREL19, 544 TLSLE_MOVW_TPREL_G2, " +
+        "545 TLSLE_MOVW_TPREL_G1, 546 TLSLE_MOVW_TPREL_G1_NC, 547 TLSLE_MOVW_TPREL_G0, " +
+        "548 TLSLE_MOVW_TPREL_G0_NC, 549 TLSLE_ADD_TPREL_HI12, 550 TLSLE_ADD_TPREL_LO12, " +
+        "551 TLSLE_ADD_TPREL_LO12_NC, 552 TLSLE_LDST8_TPREL_LO12, 553 TLSLE_LDST8_TPREL_LO12_NC, " +
+        "554 TLSLE_LDST16_TPREL_LO12, 555 TLSLE_LDST16_TPREL_LO12_NC, 556 TLSLE_LDST32_TPREL_LO12, " +
+        "557 TLSLE_LDST32_TPREL_LO12_NC, 558 TLSLE_LDST64_TPREL_LO12, 559 TLSLE_LDST64_TPREL_LO12_NC, " +
+        "560 TLSDESC_LD_PREL19, 561 TLSDESC_ADR_PREL21, 562 TLSDESC_ADR_PAGE21, 563 TLSDESC_LD64_LO12, " +
+        "564 TLSDESC_ADD_LO12, 565 TLSDESC_OFF_G1, 566 TLSDESC_OFF_G0_NC, 567 TLSDESC_LDR, 568 TLSDESC_ADD, " +
+        "569 TLSDESC_CALL, 570 TLSLE_LDST128_TPREL_LO12, 571 TLSLE_LDST128_TPREL_LO12_NC, " +
+        "572 TLSLD_LDST128_DTPREL_LO12, 573 TLSLD_LDST128_DTPREL_LO12_NC, 1024 COPY, 1025 GLOB_DAT, " +
+        "1026 JUMP_SLOT, 1027 RELATIVE, 1028 TLS_DTPMOD64, 1029 TLS_DTPREL64, 1030 TLS_TPREL64, 1031 TLSDESC, " +
+        "1032 IRELATIVE";
+
+    private static readonly Dictionary<uint, string> ByType = Table.Split(", ")
+        .Select(pair => pair.Split(' '))
+        .ToDictionary(pair => uint.Parse(pair[0]), pair => "R_AARCH64_" + pair[1]);
+
+    /// <summary>"R_AARCH64_ADR_GOT_PAGE (311)", or "type 4242" for a number the ABI does not define for LP64.</summary>
+    public static string Describe(uint type) =>
+        ByType.TryGetValue(type, out var name) ? $"{name} ({type})" : $"type {type}";
+}
