@@ -16,7 +16,9 @@ public class ReadelfCleanTests
     private static IEnumerable<string> Files() =>
         Directory.EnumerateFiles(Vectors, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".s") || f.EndsWith(".S")).Order(StringComparer.Ordinal)
-            .Select(f => Path.GetRelativePath(Vectors, f));
+            .Select(f => Path.GetRelativePath(Vectors, f))
+            // Statements every assembler must refuse: no object to read.
+            .Where(f => !f.StartsWith("refused" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
 
     public static TheoryData<string> VectorFiles() => new(Files());
 
