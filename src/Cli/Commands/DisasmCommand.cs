@@ -42,14 +42,8 @@ public sealed class DisasmCommand
             file = new DisasmFile(path, "binary", false, [section]);
         }
         // Console.Out writes through on every call: a line per word made a system call per word.
-        if (stdout == Console.Out)
-        {
-            using var buffered = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
-            Console.Out.Flush();
+        using (var buffered = new ChunkedWriter(stdout))
             DisasmListing.Write(file, buffered);
-            return 0;
-        }
-        DisasmListing.Write(file, stdout);
         return 0;
     }
 
