@@ -29,7 +29,7 @@ internal sealed class ElfSymbolTable
         foreach (var section in obj.Sections.Where(s => !placedByObject.Contains(s)))
             AddSectionSymbol(section);
 
-        var referenced = obj.Sections.SelectMany(s => s.Relocations).Select(r => r.Symbol);
+        var referenced = obj.Sections.SelectMany(s => s.Relocations).Select(r => r.Symbol).OfType<ObjectSymbol>();
         var all = obj.Symbols.Concat(referenced).Distinct(ReferenceEqualityComparer.Instance).Cast<ObjectSymbol>().ToList();
 
         foreach (var symbol in all)
@@ -63,6 +63,8 @@ internal sealed class ElfSymbolTable
         var symbol = relocation.Symbol;
         var type = Fixup.ElfType(relocation.Kind);
         var offset = (ulong)relocation.Offset;
+        if (symbol is null)
+            return new(offset, 0, type, relocation.Addend);
         if (symbol.Type == SymbolType.Section && symbol.Section is { } own)
             return new(offset, _sectionSymbols[own], type, relocation.Addend + symbol.Value);
         if (IsLocalDefined(symbol))

@@ -15,7 +15,7 @@ public static class UndefinedReferences
         var seen = new HashSet<(SourceLocation?, string)>();
         foreach (var section in obj.Sections)
             foreach (var r in section.Relocations)
-                if (!r.Symbol.IsDefined && r.Symbol.Binding != SymbolBinding.Weak && seen.Add((r.At, r.Symbol.Name)))
+                if (r.Symbol is { IsDefined: false } s && s.Binding != SymbolBinding.Weak && seen.Add((r.At, s.Name)))
                     errors.Add(new AsmError(r.At, $"undefined symbol '{r.Symbol.Name}'"));
         if (errors.Count == 0) return;
         // In source order: pool slots and deferred data are laid out after the code that uses them.

@@ -32,7 +32,8 @@ internal sealed class DirectStatementEncoder
         hit = default;
         // A row with a feature goes the usual way, where the architecture selection is checked.
         if (!TryReadOperands(text, out string? mnemonic)
-            || !A64Encoder.TryEncode(mnemonic, _operands, out var encoded, out _)
+            || !A64Encoder.TryEncode(mnemonic, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_operands), 0, ArchFeatures.All,
+                out var encoded, out _, out _, out _, relocatable: true)
             || encoded.HasFixup || encoded.Feature != Feature.Base)
             return false;
         hit = new MemoHit(encoded.Word, null, null, FromTokens: true);

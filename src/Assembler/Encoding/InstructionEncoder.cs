@@ -55,7 +55,7 @@ public sealed class InstructionEncoder
             operands.Add(new SymbolOperand(literal.Label));
         }
         if (!A64Encoder.TryEncode(instruction.Mnemonic, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(operands), 0,
-                Features, out var encoded, out string message, out int errorOperand, out var missing))
+                Features, out var encoded, out string message, out int errorOperand, out var missing, relocatable: true))
         {
             error = missing != Feature.Base
                 ? new AsmError(line.At(instruction.Index), ArchFeatures.NotSupported(StatementText(line.Line.Text, instruction.Index)))

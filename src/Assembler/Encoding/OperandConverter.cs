@@ -116,7 +116,7 @@ public sealed class OperandConverter
 
     private static Operand ApplyModifier(RelocModifier modifier, long value, Expr expr, SourceLine line) => modifier switch
     {
-        RelocModifier.Lo12 => new ImmOperand(value & 0xFFF),
+        RelocModifier.Lo12 => new ModifiedImmOperand(value, modifier),
         >= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3 => new ModifiedImmOperand(value, modifier),
         _ => throw new AsmError(line.At(expr.Index), $"relocation operator :{modifier.ToString().ToLowerInvariant()}: needs a symbol"),
     };

@@ -9,7 +9,8 @@ namespace A64Asm.Assembler.Layout;
 /// <summary>A relocation found in the emitting pass, turned into an <see cref="ObjectRelocation"/> at the end.</summary>
 internal readonly record struct PendingFixup(AsmSection Section, long Offset, FixupRequest Request, SourceLocation At);
 
-internal readonly record struct PendingRelocation(AsmSection Section, long Offset, FixupKind Kind, SymbolEntry Symbol, long Addend, SourceLocation At);
+/// <summary>A relocation to write; no <paramref name="Symbol"/>: against no symbol, <paramref name="Addend"/> being the target.</summary>
+internal readonly record struct PendingRelocation(AsmSection Section, long Offset, FixupKind Kind, SymbolEntry? Symbol, long Addend, SourceLocation At);
 
 /// <summary>
 /// Instruction fixups and data relocations, from where they arise to the object's relocations. At the end a
@@ -55,6 +56,11 @@ internal sealed class FixupTable(SectionTable sections, SymbolTable symbols)
     /// </summary>
     public void AddFixup(FixupRequest request, long place, SourceLocation at)
     {
+        if (request.Symbol is null)
+        {
+            _fixups.Add(new PendingFixup(Current, place, request, at));
+            return;
+        }
         if (TryResolveBackward(request, place, at))
             return;
         // GNU as makes a symbol where it is first named, which decides its place among the mapping symbols.
@@ -66,7 +72,7 @@ internal sealed class FixupTable(SectionTable sections, SymbolTable symbols)
     /// become global or move, so the end would resolve it to the same value (ResolveFixup's first case).</summary>
     private bool TryResolveBackward(FixupRequest request, long place, SourceLocation at)
     {
-        if (!LocalLabelNames.IsLocalLabelName(request.Symbol) || symbols.Find(request.Symbol) is not { } symbol
+        if (request.Symbol is null || !LocalLabelNames.IsLocalLabelName(request.Symbol) || symbols.Find(request.Symbol) is not { } symbol
             || !FillsInPlace(symbol, Fixup.Spec(request.Kind)))
             return false;
         // Apply's check, with the location made only for its error.
@@ -84,6 +90,11 @@ internal sealed class FixupTable(SectionTable sections, SymbolTable symbols)
 
     private void ResolveFixup(FixupRequest request, Span<byte> word, long place, SourceLocation at)
     {
+        if (request.Symbol is null)
+        {
+            _relocations.Add(new PendingRelocation(Current, place, request.Kind, null, request.Addend, at));
+            return;
+        }
         var symbol = symbols.GetOrAdd(request.Symbol);
         var spec = Fixup.Spec(request.Kind);
         if (FillsInPlace(symbol, spec))

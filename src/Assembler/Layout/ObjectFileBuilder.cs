@@ -45,13 +45,18 @@ internal static class ObjectFileBuilder
         // gas keeps a section's fixups in the order of the bytes they patch; ours arrive datum first, then
         // instructions and deferred data at the end.
         var undefinedLocals = fixups.Relocations
-            .Where(r => !r.Symbol.IsDefined && !r.Symbol.IsGlobal && r.Symbol.PendingExpression is null && SymbolTable.IsAssemblerLocal(r.Symbol.Name))
-            .Select(r => new AsmError(r.At, $"undefined local symbol '{ExpressionEvaluator.Display(r.Symbol.Name)}'"))
+            .Where(r => r.Symbol is { IsDefined: false, IsGlobal: false, PendingExpression: null } s && SymbolTable.IsAssemblerLocal(s.Name))
+            .Select(r => new AsmError(r.At, $"undefined local symbol '{ExpressionEvaluator.Display(r.Symbol!.Name)}'"))
             .ToList();
         if (undefinedLocals.Count > 0)
             throw AsmError.All(undefinedLocals);
         foreach (var r in fixups.Relocations.OrderBy(r => r.Offset))
         {
+            if (r.Symbol is null)
+            {
+                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, null, r.Addend, r.At));
+                continue;
+            }
             if (r.Symbol.PendingExpression is not null && scope.TryGetSymbol(r.Symbol.Name, out var aliasValue) && aliasValue.Symbol is { } target)
             {
                 // An equate to another symbol: relocate against that symbol.

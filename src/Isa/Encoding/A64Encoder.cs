@@ -57,7 +57,7 @@ public static partial class A64Encoder
     /// statement's text, quotes that instead: <see cref="ArchFeatures.GnuStatementText"/>); else Feature.Base.
     /// </summary>
     public static bool TryEncode(string mnemonic, ReadOnlySpan<Operand> operands, ulong pc, ArchFeatures features,
-        out EncodedInstruction result, out string error, out int errorOperand, out Feature missing)
+        out EncodedInstruction result, out string error, out int errorOperand, out Feature missing, bool relocatable = false)
     {
         missing = Feature.Base;
         var candidates = FormTable.Candidates(mnemonic);
@@ -87,7 +87,7 @@ public static partial class A64Encoder
                 if (bestScore < 1) { bestScore = 1; best = new EncodeError { Kind = EncodeErrorKind.Expected, Expected = row.Operands[0].Kind, Operand = 1 }; }
                 continue;
             }
-            var st = new EncodeState { Word = row.Value, Pc = pc };
+            var st = new EncodeState { Word = row.Value, Pc = pc, Relocatable = relocatable };
             int score = TryRow(row, operands, ref st);
             if (score == int.MaxValue)
             {

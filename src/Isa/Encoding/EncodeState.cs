@@ -53,6 +53,9 @@ internal struct EncodeState
 {
     public uint Word;
     public ulong Pc;
+    /// <summary>Encoding for a relocatable object: adrp and :lo12: of an absolute value leave a fixup against no
+    /// symbol, as GNU as does, instead of taking '.' as address 0.</summary>
+    public bool Relocatable;
     public FixupRequest Fixup;
     /// <summary>Class of the last register operand (tbz's bit range depends on it).</summary>
     public RegClass LastRegClass;

@@ -27,13 +27,21 @@ internal static partial class OperandEncoder
         if (mem.Offset is SymbolOperand sym)
         {
             if (kind != OperandKind.MemOff12 || sym.Modifier != RelocModifier.Lo12) return st.Shape(kind);
-            var fixup = size switch { 1 => FixupKind.Ldst8Lo12, 2 => FixupKind.Ldst16Lo12, 4 => FixupKind.Ldst32Lo12, 8 => FixupKind.Ldst64Lo12, _ => FixupKind.Ldst128Lo12 };
-            st.Fixup = new FixupRequest(fixup, sym.Name, sym.Addend);
+            st.Fixup = new FixupRequest(LowTwelve(size), sym.Name, sym.Addend);
             return OperandMatch.Ok;
         }
         long v;
         if (mem.Offset is null) v = 0;
         else if (mem.Offset is ImmOperand imm) v = imm.Value;
+        else if (mem.Offset is ModifiedImmOperand { Modifier: RelocModifier.Lo12 } low && kind == OperandKind.MemOff12)
+        {
+            if (st.Relocatable)
+            {
+                st.Fixup = new FixupRequest(LowTwelve(size), null, low.Value);
+                return OperandMatch.Ok;
+            }
+            v = low.Value & 0xfff;
+        }
         else return st.Shape(kind);
         switch (kind)
         {
@@ -83,6 +91,11 @@ internal static partial class OperandEncoder
         return OperandMatch.Ok;
     }
 
+    static FixupKind LowTwelve(int size) => size switch
+    {
+        1 => FixupKind.Ldst8Lo12, 2 => FixupKind.Ldst16Lo12, 4 => FixupKind.Ldst32Lo12, 8 => FixupKind.Ldst64Lo12, _ => FixupKind.Ldst128Lo12,
+    };
+
     /// <summary>A branch or literal target: a symbol becomes a fixup (field 0); a number is an address.</summary>
     static OperandMatch Label(OperandSpec spec, Operand op, ref EncodeState st)
     {
@@ -108,6 +121,11 @@ internal static partial class OperandEncoder
             return OperandMatch.Ok;
         }
         if (op is not ImmOperand imm) return st.Shape(kind);
+        if (kind == OperandKind.AdrpLabel && st.Relocatable)
+        {
+            st.Fixup = new FixupRequest(FixupKind.AdrPage21, null, imm.Value);
+            return OperandMatch.Ok;
+        }
         long offset = imm.Value - (long)st.Pc;
         switch (kind)
         {

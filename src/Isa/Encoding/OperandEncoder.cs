@@ -95,6 +95,15 @@ internal static partial class OperandEncoder
             st.Fixup = new FixupRequest(FixupKind.AddLo12, sym.Name, sym.Addend);
             return OperandMatch.Ok;
         }
+        if (op is ModifiedImmOperand { Modifier: RelocModifier.Lo12 } low)
+        {
+            if (index + 1 < all.Length && all[index + 1] is ShiftOperand) return st.Shape(spec.Kind);
+            if (st.Relocatable)
+                st.Fixup = new FixupRequest(FixupKind.AddLo12, null, low.Value);
+            else
+                st.Word = spec.F0.Insert(st.Word, (uint)(low.Value & 0xfff));
+            return OperandMatch.Ok;
+        }
         if (op is not ImmOperand imm) return st.Shape(spec.Kind);
         long v = imm.Value;
         int explicitShift = -1;

@@ -31,5 +31,7 @@ public enum FixupKind : byte
     AdrPage21Nc,  // adrp :pg_hi21_nc: (R_AARCH64_ADR_PREL_PG_HI21_NC)
 }
 
-/// <summary>A request, from the encoder, to fill a field once the symbol's value is known.</summary>
-public readonly record struct FixupRequest(FixupKind Kind, string Symbol, long Addend);
+/// <summary>A request, from the encoder, to fill a field once the symbol's value is known. No symbol (null): the
+/// field's target is the absolute value <paramref name="Addend"/>, which GNU as still leaves to the linker for adrp and
+/// the low-12 fields (a relocation against no symbol, readelf's *ABS*).</summary>
+public readonly record struct FixupRequest(FixupKind Kind, string? Symbol, long Addend);

@@ -49,7 +49,7 @@ public sealed partial class A64CodeAssembler
             throw new A64AssemblerException($"{mnemonic}: {error}");
         if (encoded.HasFixup)
         {
-            if (!TryLabelId(encoded.Fixup.Symbol, out int id))
+            if (encoded.Fixup.Symbol is null || !TryLabelId(encoded.Fixup.Symbol, out int id))
                 throw new A64AssemblerException($"{mnemonic}: '{encoded.Fixup.Symbol}' is not a label of this assembler");
             fixups.Add(new PendingFixup(bytes.Count, encoded.Fixup.Kind, id, encoded.Fixup.Addend, mnemonic));
         }

@@ -20,7 +20,7 @@ public class InstructionEncodingTests
         var obj = Asm.Object(".globl g\nb g\nbl g\ng: ret\n");
         var text = obj.Sections.Single(s => s.Name == ".text");
         Assert.Equal(new[] { FixupKind.Branch26, FixupKind.Call26 }, text.Relocations.Select(r => r.Kind));
-        Assert.All(text.Relocations, r => Assert.Equal("g", r.Symbol.Name));
+        Assert.All(text.Relocations, r => Assert.Equal("g", r.Symbol!.Name));
         Assert.Equal("00000014" + "00000094", Convert.ToHexString(text.Data, 0, 8).ToLowerInvariant());
     }
 
@@ -30,8 +30,8 @@ public class InstructionEncodingTests
         var obj = Asm.Object("adrp x0, ext\nadd x0, x0, :lo12:ext\n");
         var relocs = obj.Sections.Single(s => s.Name == ".text").Relocations;
         Assert.Equal(new[] { FixupKind.AdrPage21, FixupKind.AddLo12 }, relocs.Select(r => r.Kind));
-        Assert.Equal(SymbolBinding.Global, relocs[0].Symbol.Binding);
-        Assert.False(relocs[0].Symbol.IsDefined);
+        Assert.Equal(SymbolBinding.Global, relocs[0].Symbol!.Binding);
+        Assert.False(relocs[0].Symbol!.IsDefined);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class InstructionEncodingTests
     {
         var relocs = Asm.Object("adrp x0, .Lhere\n.Lhere: nop\n").Sections.Single(s => s.Name == ".text").Relocations;
         var reloc = Assert.Single(relocs);
-        Assert.Equal((FixupKind.AdrPage21, 4L), (reloc.Kind, reloc.Symbol.Value + reloc.Addend));
+        Assert.Equal((FixupKind.AdrPage21, 4L), (reloc.Kind, reloc.Symbol!.Value + reloc.Addend));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public class DataDirectiveTests
         var obj = Asm.Object(".data\n.quad ext + 4\n.word local\nlocal:\n");
         var relocs = obj.Sections.Single(s => s.Name == ".data").Relocations;
         Assert.Equal(2, relocs.Count);
-        Assert.Equal(("ext", 4L, A64Asm.Isa.Fixups.FixupKind.Abs64), (relocs[0].Symbol.Name, relocs[0].Addend, relocs[0].Kind));
-        Assert.Equal(("local", 0L, 8L), (relocs[1].Symbol.Name, relocs[1].Addend, relocs[1].Offset));
+        Assert.Equal(("ext", 4L, A64Asm.Isa.Fixups.FixupKind.Abs64), (relocs[0].Symbol!.Name, relocs[0].Addend, relocs[0].Kind));
+        Assert.Equal(("local", 0L, 8L), (relocs[1].Symbol!.Name, relocs[1].Addend, relocs[1].Offset));
     }
 }

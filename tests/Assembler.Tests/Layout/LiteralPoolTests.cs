@@ -38,7 +38,7 @@ public class LiteralPoolTests
         var text = obj.Sections.Single(s => s.Name == ".text");
         Assert.Equal(16, text.Data.Length);
         var reloc = Assert.Single(text.Relocations);
-        Assert.Equal((8L, 4L), (reloc.Offset, reloc.Addend + reloc.Symbol.Value));
+        Assert.Equal((8L, 4L), (reloc.Offset, reloc.Addend + reloc.Symbol!.Value));
     }
 
     [Fact]

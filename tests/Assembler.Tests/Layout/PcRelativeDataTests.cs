@@ -14,7 +14,7 @@ public class PcRelativeDataTests
         var relocations = obj.Sections.Single(s => s.Name == ".data").Relocations;
         Assert.Equal([(0L, FixupKind.Prel32, 0L), (4L, FixupKind.Prel64, 8L), (12L, FixupKind.Prel16, 4L)],
             relocations.Select(r => (r.Offset, r.Kind, r.Addend)));
-        Assert.All(relocations, r => Assert.Equal("ext", r.Symbol.Name));
+        Assert.All(relocations, r => Assert.Equal("ext", r.Symbol!.Name));
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public class PcRelativeDataTests
             new AssemblerOptions(), new CollectingDiagnostics());
         var relocations = obj.Sections.Single(s => s.Name == ".text").Relocations;
         Assert.Equal([(4L, FixupKind.Prel32, 0L), (8L, FixupKind.Prel64, 4L)], relocations.Select(r => (r.Offset, r.Kind, r.Addend)));
-        Assert.All(relocations, r => Assert.Equal("d", r.Symbol.Name));
+        Assert.All(relocations, r => Assert.Equal("d", r.Symbol!.Name));
     }
 
     [Theory]

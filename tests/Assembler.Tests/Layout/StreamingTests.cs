@@ -75,7 +75,7 @@ public class StreamingTests
     {
         var obj = Asm.Object("b g\n.globl g\ng: ret\n");
         var reloc = Assert.Single(obj.Sections.Single(s => s.Name == ".text").Relocations);
-        Assert.Equal("g", reloc.Symbol.Name);
+        Assert.Equal("g", reloc.Symbol!.Name);
     }
 
     [Fact]
