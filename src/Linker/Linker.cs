@@ -1,5 +1,6 @@
 using A64Asm.Linker.Input;
 using A64Asm.Linker.Layout;
+using A64Asm.Linker.Script;
 
 namespace A64Asm.Linker;
 
@@ -13,13 +14,23 @@ public static class Linker
     public static LinkedImage Link(IReadOnlyList<LinkerInput> inputs, LinkerOptions options)
     {
         if (inputs.Count == 0) throw new LinkError("no input files");
-        var objects = inputs.Select(InputObject.Read).ToList();
-        bool bigEndian = objects[0].BigEndian;
+        var loaded = InputFiles.Load(inputs);
+        var objects = loaded.Objects;
+        bool bigEndian = objects.Count > 0 && objects[0].BigEndian;
         if (objects.FirstOrDefault(o => o.BigEndian != bigEndian) is { } mixed)
             throw new LinkError($"{mixed.Name}: compiled for a {(mixed.BigEndian ? "big" : "little")} endian system and target is {(bigEndian ? "big" : "little")} endian");
         // Only allocated sections reach the image; relocations of others (debug info) are not applied.
         var globals = new SymbolResolver(objects);
-        var outputs = SectionLayout.Build(objects, options);
+        IReadOnlyList<OutputSection> outputs;
+        IReadOnlyList<ScriptSymbol> scriptSymbols = [];
+        if (options.Script is { } script)
+        {
+            (outputs, scriptSymbols, var discarded) = ScriptLayout.Build(objects, script, options, globals);
+            DiscardedReferences.Check(objects, discarded, globals);
+        }
+        else
+            outputs = SectionLayout.Build(objects, options);
+        var defsyms = LinkerDefinedSymbols.Define(globals, objects, outputs, scriptSymbols, options.Script?.File, options.Defsyms);
 
         var relocator = new Relocator(globals);
         var contents = new Dictionary<OutputSection, byte[]>();
@@ -34,7 +45,37 @@ public static class Linker
 
         var sections = outputs.Select(o => new LinkedSection(o.Name, o.Address, o.Size, o.Alignment, o.Flags, o.IsNoBits)).ToList();
         var (baseAddress, flat) = FlatImage(outputs, contents, options.TextStart);
-        return new LinkedImage(baseAddress, flat, globals.FinalValues(), sections) { BigEndian = bigEndian };
+        var map = new LinkMapData(loaded.Members, defsyms, inputs.Select(i => i.Name).ToList(), MapOutputs(outputs, globals)) { BigEndian = bigEndian };
+        return new LinkedImage(baseAddress, flat, globals.FinalValues(), sections) { BigEndian = bigEndian, Map = map };
+    }
+
+    private static List<MapOutput> MapOutputs(IReadOnlyList<OutputSection> outputs, SymbolResolver globals)
+    {
+        // Each input section's globals: the winning definitions that live in it, by value as ld lists them.
+        var bySection = globals.Definitions()
+            .Where(d => !d.Symbol.IsAbsolute && d.Object.Sections.ElementAtOrDefault(d.Symbol.SectionIndex) is not null)
+            .GroupBy(d => d.Object.Sections[d.Symbol.SectionIndex]!, ReferenceEqualityComparer.Instance)
+            .ToDictionary(g => g.Key, g => g.Select(d => new MapSymbol(d.Symbol.Name, SymbolResolver.ValueOf(d.Object, d.Symbol)))
+                .OrderBy(s => s.Value).ToList(), ReferenceEqualityComparer.Instance);
+        var result = new List<MapOutput>();
+        foreach (var output in outputs)
+        {
+            var inputs = new List<MapInput>();
+            ulong end = output.Address;
+            foreach (var input in output.Inputs)
+            {
+                if (input.Address > end && input.Size > 0)
+                    inputs.Add(new MapInput("*fill*", "", end, input.Address - end, [],
+                        output.Fill is { } fill ? Convert.ToHexString(fill).ToLowerInvariant() : ""));
+                inputs.Add(new MapInput(input.Name, input.Owner.Name, input.Address, input.Size,
+                    bySection.TryGetValue(input, out var symbols) ? symbols : []));
+                end = Math.Max(end, input.Address + input.Size);
+            }
+            if (output.Address + output.Size > end)
+                inputs.Add(new MapInput("*fill*", "", end, output.Address + output.Size - end, [], ""));
+            result.Add(new MapOutput(output.Name, output.Address, output.Size, inputs));
+        }
+        return result;
     }
 
     /// <summary>The largest flat image written: sections far apart (text at 1 GiB, data near 0) are linked as ld links

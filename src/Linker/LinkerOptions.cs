@@ -16,6 +16,12 @@ public sealed class LinkerOptions
     /// <summary>ld's COMMONPAGESIZE for aarch64-linux (4 KiB): used to save a page in the data segment.</summary>
     public ulong CommonPageSize { get; init; } = 0x1000;
 
+    /// <summary>--defsym NAME=EXPRESSION, in command-line order.</summary>
+    public List<Defsym> Defsyms { get; } = new();
+
+    /// <summary>-T FILE: the script that lays the link out instead of ld's default one.</summary>
+    public Script.LinkerScript? Script { get; set; }
+
     public ulong TextStart => _sectionStarts.TryGetValue(".text", out var a) ? a : 0;
 
     public LinkerOptions WithSectionStart(string section, ulong address)

@@ -36,6 +36,24 @@ internal sealed class SymbolResolver
         if (errors.Count > 0) throw new LinkError(errors);
     }
 
+    private readonly Dictionary<string, InputObject> _definers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Defines <paramref name="name"/> as the absolute <paramref name="value"/> on behalf of the link itself
+    /// (<paramref name="origin"/>: "--defsym", the script's file name, "linker"), overriding an object's definition as
+    /// ld's --defsym and script assignments do.
+    /// </summary>
+    public void Define(string name, ulong value, string origin)
+    {
+        if (!_definers.TryGetValue(origin, out var definer))
+            _definers[origin] = definer = InputObject.LinkerDefined(origin);
+        _definitions[name] = new(definer, new InputSymbol(0, name, value, 0, InputSymbol.StbGlobal, 0, InputSymbol.ShnAbs));
+    }
+
+    /// <summary>Names some object refers to without any object defining them (weak references included).</summary>
+    public static IEnumerable<string> Referenced(IReadOnlyList<InputObject> objects) =>
+        objects.SelectMany(o => o.Symbols.Skip(1)).Where(s => !s.IsLocal && s.IsUndefined).Select(s => s.Name).Distinct(StringComparer.Ordinal);
+
     public bool TryGet(string name, out GlobalDefinition definition) => _definitions.TryGetValue(name, out definition!);
 
     /// <summary>The final value of a defined symbol of an object: section address + value, or the value for ABS.</summary>
@@ -45,6 +63,8 @@ internal sealed class SymbolResolver
         var section = obj.Sections[symbol.SectionIndex];
         return section is null ? symbol.Value : section.Address + symbol.Value;
     }
+
+    public IEnumerable<GlobalDefinition> Definitions() => _definitions.Values;
 
     /// <summary>Every winning definition's final value, for the image's symbol table.</summary>
     public SortedDictionary<string, ulong> FinalValues()

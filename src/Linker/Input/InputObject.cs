@@ -26,6 +26,10 @@ public sealed class InputObject
     /// <summary>By symbol table index, the null symbol included.</summary>
     public IReadOnlyList<InputSymbol> Symbols { get; private set; } = [];
 
+    /// <summary>The owner of symbols the link itself defines (--defsym, script assignments, __start_/__stop_): it has
+    /// no sections, so its symbols are absolute, as ld makes them.</summary>
+    internal static InputObject LinkerDefined(string name) => new(name) { Symbols = [new InputSymbol(0, "", 0, 0, 0, 0, 0)] };
+
     /// <summary>Reads one object; anything unreadable is a <see cref="LinkError"/> naming the input, never a crash.</summary>
     public static InputObject Read(LinkerInput input)
     {

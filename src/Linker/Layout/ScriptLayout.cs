@@ -1,0 +1,202 @@
+using A64Asm.Linker.Input;
+using A64Asm.Linker.Script;
+
+namespace A64Asm.Linker.Layout;
+
+/// <summary>A symbol a script assigns, with its value and where the assignment is.</summary>
+internal sealed record ScriptSymbol(string Name, ulong Value, ScriptPosition At);
+
+/// <summary>
+/// Lays out a link by a <see cref="LinkerScript"/> as ld does for the subset it takes: input sections go to the first
+/// statement in script order that matches them (file by file, each file's sections in order), '.' moves through the
+/// script, an output section starts at its address expression or at '.' aligned to its largest input, padding is
+/// zeros (a script without a fill has no NOP fill in ld either), /DISCARD/ drops what it matches, and sections no
+/// statement matches are orphans placed as ld places them: after the output section named .text, .rodata, .data or
+/// .bss of their kind, or else after the last one holding that kind, or else at the end.
+/// </summary>
+internal sealed class ScriptLayout : IScriptContext
+{
+    private readonly LinkerScript _script;
+    private readonly LinkerOptions _options;
+    private readonly SymbolResolver _globals;
+    private readonly HashSet<string> _referenced;
+    private readonly HashSet<InputSection> _placed = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, ulong> _symbols = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ulong Address, ulong Size)> _sections = new(StringComparer.Ordinal);
+    private readonly List<ScriptSymbol> _assigned = new();
+    private ulong _dot;
+
+    private ScriptLayout(LinkerScript script, LinkerOptions options, SymbolResolver globals, IEnumerable<string> referenced)
+    {
+        _script = script;
+        _options = options;
+        _globals = globals;
+        _referenced = new HashSet<string>(referenced, StringComparer.Ordinal);
+    }
+
+    /// <summary>One output section of the plan: its statement (null for an orphan) and its body, each input statement
+    /// replaced by the sections it took.</summary>
+    private sealed record Plan(string Name, OutputSectionStatement? Statement, List<object> Body)
+    {
+        public IEnumerable<InputSection> Inputs => Body.OfType<List<InputSection>>().SelectMany(l => l);
+    }
+
+    public static (IReadOnlyList<OutputSection> Outputs, IReadOnlyList<ScriptSymbol> Symbols, IReadOnlySet<InputSection> Discarded) Build(
+        IReadOnlyList<InputObject> objects, LinkerScript script, LinkerOptions options, SymbolResolver globals)
+    {
+        var layout = new ScriptLayout(script, options, globals, SymbolResolver.Referenced(objects));
+        var alloc = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.IsAlloc).ToList();
+        var (items, discarded) = Assign(script, alloc);
+        var outputs = layout.Place(items);
+        return (outputs.Where(o => o.Size > 0).ToList(), layout._assigned, discarded);
+    }
+
+    private static (List<object> Items, HashSet<InputSection> Discarded) Assign(LinkerScript script, List<InputSection> alloc)
+    {
+        var taken = new HashSet<InputSection>(ReferenceEqualityComparer.Instance);
+        var items = new List<object>();
+        var discarded = new HashSet<InputSection>(ReferenceEqualityComparer.Instance);
+        foreach (var statement in script.Statements)
+        {
+            if (statement is not OutputSectionStatement output)
+            {
+                items.Add(statement);
+                continue;
+            }
+            var plan = new Plan(output.Name, output, new List<object>());
+            foreach (var inner in output.Body)
+            {
+                if (inner is not InputSectionStatement wanted)
+                {
+                    plan.Body.Add(inner);
+                    continue;
+                }
+                var matches = alloc.Where(s => !taken.Contains(s) && FileMatches(wanted.FilePattern, s.Owner.Name)
+                    && wanted.Patterns.Any(p => DefaultScript.Matches(p, s.Name))).ToList();
+                taken.UnionWith(matches);
+                plan.Body.Add(matches);
+            }
+            if (output.Discards) discarded.UnionWith(plan.Inputs);
+            else items.Add(plan);
+        }
+        PlaceOrphans(items, alloc.Where(s => !taken.Contains(s)));
+        return (items, discarded);
+    }
+
+    private static bool FileMatches(string pattern, string file) =>
+        DefaultScript.Matches(pattern, file) || DefaultScript.Matches(pattern, Path.GetFileName(file));
+
+    private static void PlaceOrphans(List<object> items, IEnumerable<InputSection> orphans)
+    {
+        var byName = new Dictionary<string, Plan>(StringComparer.Ordinal);
+        var lastAfter = new Dictionary<string, Plan>(StringComparer.Ordinal);
+        foreach (var section in orphans)
+        {
+            if (byName.TryGetValue(section.Name, out var existing))
+            {
+                ((List<InputSection>)existing.Body[0]).Add(section);
+                continue;
+            }
+            var kind = DefaultScript.OrphanAnchor(section);
+            var plans = items.OfType<Plan>().ToList();
+            var anchor = lastAfter.GetValueOrDefault(kind)
+                ?? plans.LastOrDefault(p => p.Name == kind)
+                ?? plans.LastOrDefault(p => p.Inputs.Any(i => i.Size > 0) && DefaultScript.OrphanAnchor(p.Inputs.First(i => i.Size > 0)) == kind);
+            var plan = new Plan(section.Name, null, [new List<InputSection> { section }]);
+            items.Insert(anchor is null ? items.Count : items.IndexOf(anchor) + 1, plan);
+            lastAfter[kind] = plan;
+            byName[section.Name] = plan;
+        }
+    }
+
+    private List<OutputSection> Place(List<object> items)
+    {
+        var outputs = new List<OutputSection>();
+        _dot = 0;
+        foreach (var item in items)
+        {
+            if (item is AssignmentStatement assignment)
+                Assign(assignment, inSection: false);
+            else
+                outputs.Add(Place((Plan)item));
+        }
+        return outputs;
+    }
+
+    private OutputSection Place(Plan plan)
+    {
+        var output = new OutputSection(plan.Name, null, inDataSegment: false);
+        output.Inputs.AddRange(plan.Inputs);
+        ulong address = _options.SectionStarts.TryGetValue(plan.Name, out var start) ? start
+            : plan.Statement?.Address?.Evaluate(this) ?? SectionLayout.AlignUp(_dot, output.Alignment);
+        if (plan.Statement?.Align is { } align)
+            address = SectionLayout.AlignUp(address, align.Evaluate(this));
+        _dot = address;
+        foreach (var part in plan.Body)
+        {
+            if (part is AssignmentStatement assignment)
+            {
+                Assign(assignment, inSection: true);
+                continue;
+            }
+            foreach (var input in (List<InputSection>)part)
+            {
+                ulong at = SectionLayout.AlignUp(_dot, input.Alignment);
+                if (at < _dot || input.Size > ulong.MaxValue - at)
+                    throw new LinkError($"{input.Owner.Name}: {input.Name} (0x{input.Size:x} bytes, aligned to 0x{input.Alignment:x}) takes section {plan.Name} past the end of the address space");
+                input.Address = at;
+                output.Offsets.Add(at - address);
+                _placed.Add(input);
+                _dot = at + input.Size;
+            }
+        }
+        output.Placed(address, _dot - address);
+        _sections[plan.Name] = (address, _dot - address);
+        return output;
+    }
+
+    private void Assign(AssignmentStatement assignment, bool inSection)
+    {
+        ulong value = assignment.Value.Evaluate(this);
+        if (assignment.Operator != "=")
+        {
+            ulong old = assignment.MovesDot ? _dot : new SymbolExpression(assignment.At, assignment.Symbol).Evaluate(this);
+            value = assignment.Operator == "+" ? old + value : old - value;
+        }
+        if (assignment.MovesDot)
+        {
+            if (inSection && value < _dot)
+                throw new ScriptError(assignment.At, $"cannot move location counter backwards (from 0x{_dot:x} to 0x{value:x})");
+            _dot = value;
+            return;
+        }
+        if (assignment.Provide && (!_referenced.Contains(assignment.Symbol) || _globals.TryGet(assignment.Symbol, out _)))
+            return;
+        _symbols[assignment.Symbol] = value;
+        _assigned.Add(new ScriptSymbol(assignment.Symbol, value, assignment.At));
+    }
+
+    ulong? IScriptContext.Dot => _dot;
+
+    bool IScriptContext.TryGetSymbol(string name, out ulong value, out string? problem)
+    {
+        problem = null;
+        if (_symbols.TryGetValue(name, out value)) return true;
+        if (!_globals.TryGet(name, out var definition)) return false;
+        var symbol = definition.Symbol;
+        if (!symbol.IsAbsolute && definition.Object.Sections.ElementAtOrDefault(symbol.SectionIndex) is { } section && !_placed.Contains(section))
+        {
+            problem = $"symbol '{name}' is used before its section {section.Name} ({definition.Object.Name}) is placed";
+            return false;
+        }
+        value = SymbolResolver.ValueOf(definition.Object, symbol);
+        return true;
+    }
+
+    bool IScriptContext.TryGetSection(string name, out ulong address, out ulong size)
+    {
+        var found = _sections.TryGetValue(name, out var s);
+        (address, size) = s;
+        return found;
+    }
+}
