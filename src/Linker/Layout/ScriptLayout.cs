@@ -89,7 +89,6 @@ internal sealed class ScriptLayout : IScriptContext
     private static void PlaceOrphans(List<object> items, IEnumerable<InputSection> orphans)
     {
         var byName = new Dictionary<string, Plan>(StringComparer.Ordinal);
-        var lastAfter = new Dictionary<string, Plan>(StringComparer.Ordinal);
         foreach (var section in orphans)
         {
             if (byName.TryGetValue(section.Name, out var existing))
@@ -97,15 +96,43 @@ internal sealed class ScriptLayout : IScriptContext
                 ((List<InputSection>)existing.Body[0]).Add(section);
                 continue;
             }
-            var kind = DefaultScript.OrphanAnchor(section);
             var plans = items.OfType<Plan>().ToList();
-            var anchor = lastAfter.GetValueOrDefault(kind)
-                ?? plans.LastOrDefault(p => p.Name == kind)
-                ?? plans.LastOrDefault(p => p.Inputs.Any(i => i.Size > 0) && DefaultScript.OrphanAnchor(p.Inputs.First(i => i.Size > 0)) == kind);
+            var kind = DefaultScript.OrphanAnchor(section);
+            // ld: the output section named for the kind, else the last one whose contents are most alike
+            // (lang_output_section_find_by_flags), else the end; after the orphans already placed behind it.
+            var anchor = plans.LastOrDefault(p => p.Name == kind && p.Statement is not null)
+                ?? Alike(section).Select(alike => plans.LastOrDefault(p => p.Inputs.Any() && alike(p))).FirstOrDefault(p => p is not null);
+            int at = anchor is null ? items.Count : items.IndexOf(anchor) + 1;
+            while (at < items.Count && items[at] is Plan { Statement: null }) at++;
             var plan = new Plan(section.Name, null, [new List<InputSection> { section }]);
-            items.Insert(anchor is null ? items.Count : items.IndexOf(anchor) + 1, plan);
-            lastAfter[kind] = plan;
+            items.Insert(at, plan);
             byName[section.Name] = plan;
+        }
+    }
+
+    /// <summary>Tests of decreasing likeness between an orphan and an output section, as ld tries its section flags.</summary>
+    private static IEnumerable<Func<Plan, bool>> Alike(InputSection orphan)
+    {
+        static bool Any(Plan p, Func<InputSection, bool> test) => p.Inputs.Any(test);
+        if (orphan.IsExecutable)
+        {
+            yield return p => Any(p, i => i.IsExecutable);
+            yield return p => !Any(p, i => i.IsWritable);
+        }
+        else if (orphan.IsNoBits)
+        {
+            yield return p => p.Inputs.All(i => i.IsNoBits);
+            yield return p => Any(p, i => i.IsWritable);
+        }
+        else if (orphan.IsWritable)
+        {
+            yield return p => Any(p, i => i.IsWritable && !i.IsNoBits);
+            yield return p => Any(p, i => i.IsWritable);
+        }
+        else
+        {
+            yield return p => !Any(p, i => i.IsWritable || i.IsExecutable);
+            yield return p => !Any(p, i => i.IsWritable);
         }
     }
 

@@ -32,12 +32,18 @@ sealed class GnuLink : IDisposable
     /// <summary>ld with <paramref name="ldArgs"/> then objcopy -O binary over <paramref name="files"/>: the reference image (ld's ELF is ref.elf).</summary>
     public byte[] Reference(IEnumerable<string> files, params string[] ldArgs) => Gnu.LinkFlat(files, Dir, ldArgs);
 
-    public static LinkerOptions Options(params string[] ldArgs)
+    /// <summary>Our options for the same ld arguments; a -T script is read from the scratch folder when there is one.</summary>
+    public static LinkerOptions Options(params string[] ldArgs) => Options(null, ldArgs);
+
+    public LinkerOptions ScriptOptions(params string[] ldArgs) => Options(Dir, ldArgs);
+
+    private static LinkerOptions Options(TempDir? dir, string[] ldArgs)
     {
         var options = new LinkerOptions();
         for (int i = 0; i < ldArgs.Length; i++)
         {
             if (ldArgs[i] == "--defsym") options.Defsyms.Add(Defsym.Parse(ldArgs[++i]));
+            else if (ldArgs[i] == "-T") options.Script = A64Asm.Linker.Script.LinkerScript.Parse(ldArgs[++i], File.ReadAllText(dir!.Path(ldArgs[i])));
             else if (options.TryParseFlag(ldArgs[i], i + 1 < ldArgs.Length ? ldArgs[i + 1] : null, out var consumed) && consumed) i++;
         }
         return options;
