@@ -21,6 +21,8 @@ public static class Linker
             throw new LinkError($"{mixed.Name}: compiled for a {(mixed.BigEndian ? "big" : "little")} endian system and target is {(bigEndian ? "big" : "little")} endian");
         // Only allocated sections reach the image; relocations of others (debug info) are not applied.
         var globals = new SymbolResolver(objects);
+        if (options.GcSections)
+            CollectGarbage(objects, globals, options);
         IReadOnlyList<OutputSection> outputs;
         IReadOnlyList<ScriptSymbol> scriptSymbols = [];
         if (options.Script is { } script)
@@ -76,6 +78,20 @@ public static class Linker
             result.Add(new MapOutput(output.Name, output.Address, output.Size, inputs));
         }
         return result;
+    }
+
+    // The sections ld's default script KEEPs; a script names its own.
+    private static readonly string[] DefaultKept = [".init", ".fini", ".preinit_array", ".init_array*", ".fini_array*", ".ctors*", ".dtors*"];
+
+    private static void CollectGarbage(IReadOnlyList<InputObject> objects, SymbolResolver globals, LinkerOptions options)
+    {
+        var script = options.Script;
+        Func<InputSection, bool> kept = script is null
+            ? s => DefaultKept.Any(p => DefaultScript.Matches(p, s.Name))
+            : s => ScriptLayout.Keeps(script, s);
+        var live = SectionGc.Live(objects, globals, options.Entry ?? script?.Entry ?? "_start", kept);
+        foreach (var section in objects.SelectMany(o => o.Sections).OfType<InputSection>())
+            if (section.IsAlloc && !live.Contains(section)) section.Dropped = true;
     }
 
     /// <summary>The largest flat image written: sections far apart (text at 1 GiB, data near 0) are linked as ld links

@@ -19,6 +19,12 @@ public sealed class LinkerOptions
     /// <summary>--defsym NAME=EXPRESSION, in command-line order.</summary>
     public List<Defsym> Defsyms { get; } = new();
 
+    /// <summary>--gc-sections: drop allocated sections nothing reachable from the entry symbol refers to.</summary>
+    public bool GcSections { get; set; }
+
+    /// <summary>-e SYMBOL: the entry (a --gc-sections root); null for the script's ENTRY, else _start.</summary>
+    public string? Entry { get; set; }
+
     /// <summary>-T FILE: the script that lays the link out instead of ld's default one.</summary>
     public Script.LinkerScript? Script { get; set; }
 

@@ -71,7 +71,11 @@ internal sealed class SymbolResolver
     {
         var values = new SortedDictionary<string, ulong>(StringComparer.Ordinal);
         foreach (var (name, def) in _definitions)
+        {
+            // A symbol of a dropped section has no address; ld leaves it out of the output too.
+            if (def.Object.Sections.ElementAtOrDefault(def.Symbol.SectionIndex) is { Dropped: true }) continue;
             values[name] = ValueOf(def.Object, def.Symbol);
+        }
         return values;
     }
 

@@ -25,6 +25,7 @@ public sealed class LinkCommand(LinkerOptions placement)
     readonly Option<string[]> defsym = new("--defsym") { HelpName = "NAME=EXPRESSION", Description = "Define NAME as an absolute symbol, as ld --defsym (repeatable)" };
     readonly Option<string?> map = new("-Map", "--Map") { HelpName = "FILE", Description = "Write a link map to FILE, in ld's layout" };
     readonly Option<string?> script = new("-T", "--script") { HelpName = "FILE", Description = "Lay the link out by a linker script (SECTIONS, ALIGN, KEEP, /DISCARD/, assignments)" };
+    readonly Option<bool> gcSections = new("--gc-sections") { Description = "Drop sections nothing reachable from the entry symbol refers to, as ld --gc-sections" };
     readonly Option<bool> controlPage = new("--control-page") { Description = "Write only the bytes machine_kexec copies into the control page (refused past KEXEC_CONTROL_PAGE_SIZE, 4096)" };
 
     /// <param name="guard">Runs the action, turning user errors into a message and status 1 (App.Guard).</param>
@@ -32,7 +33,7 @@ public sealed class LinkCommand(LinkerOptions placement)
     {
         var command = new Command("link", "Link AArch64 ELF objects into a flat image (ld -Ttext=ADDR + objcopy -O binary), or an ELF executable")
         {
-            inputs, output, format, only, entry, offsets, defsym, map, script, controlPage,
+            inputs, output, format, only, entry, offsets, defsym, map, script, controlPage, gcSections,
         };
         command.SetAction(parse => guard(() =>
         {
@@ -93,6 +94,8 @@ public sealed class LinkCommand(LinkerOptions placement)
             objects.Add(new LinkerInput(path, SourceFiles.ReadInput(path, SourceFiles.MaxFileBytes)));
         }
 
+        placement.GcSections = parse.GetValue(gcSections);
+        placement.Entry = parse.GetValue(entry);
         var linked = A64Asm.Linker.Linker.Link(objects, placement);
         var image = sections.Length > 0 ? SectionSelection.Only(linked, sections) : linked;
         if (elf && linked.BigEndian)

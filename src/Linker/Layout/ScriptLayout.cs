@@ -45,7 +45,7 @@ internal sealed class ScriptLayout : IScriptContext
         IReadOnlyList<InputObject> objects, LinkerScript script, LinkerOptions options, SymbolResolver globals)
     {
         var layout = new ScriptLayout(script, options, globals, SymbolResolver.Referenced(objects));
-        var alloc = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.IsAlloc).ToList();
+        var alloc = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.IsAlloc && !s.Dropped).ToList();
         var (items, discarded) = Assign(script, alloc);
         var outputs = layout.Place(items);
         return (outputs.Where(o => o.Size > 0).ToList(), layout._assigned, discarded);
@@ -76,12 +76,21 @@ internal sealed class ScriptLayout : IScriptContext
                 taken.UnionWith(matches);
                 plan.Body.Add(matches);
             }
-            if (output.Discards) discarded.UnionWith(plan.Inputs);
+            if (output.Discards)
+            {
+                discarded.UnionWith(plan.Inputs);
+                foreach (var input in plan.Inputs) input.Dropped = true;
+            }
             else items.Add(plan);
         }
         PlaceOrphans(items, alloc.Where(s => !taken.Contains(s)));
         return (items, discarded);
     }
+
+    /// <summary>True when a KEEP statement of the script matches <paramref name="section"/> (a --gc-sections root).</summary>
+    public static bool Keeps(LinkerScript script, InputSection section) =>
+        script.Statements.OfType<OutputSectionStatement>().SelectMany(o => o.Body).OfType<InputSectionStatement>()
+            .Any(s => s.Keep && FileMatches(s.FilePattern, section.Owner.Name) && s.Patterns.Any(p => DefaultScript.Matches(p, section.Name)));
 
     private static bool FileMatches(string pattern, string file) =>
         DefaultScript.Matches(pattern, file) || DefaultScript.Matches(pattern, Path.GetFileName(file));

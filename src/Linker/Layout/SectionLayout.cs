@@ -12,7 +12,7 @@ internal static class SectionLayout
 {
     public static IReadOnlyList<OutputSection> Build(IReadOnlyList<InputObject> objects, LinkerOptions options)
     {
-        var alloc = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.IsAlloc).ToList();
+        var alloc = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.IsAlloc && !s.Dropped).ToList();
         var assigned = new HashSet<InputSection>(ReferenceEqualityComparer.Instance);
         var outputs = new List<OutputSection>();
         foreach (var rule in DefaultScript.CodeAndReadOnly)

@@ -1,0 +1,75 @@
+namespace A64Asm.Linker.Tests.Features;
+
+/// <summary>--gc-sections: what ld keeps, we keep; what it drops, we drop.</summary>
+public class GcSectionsTests
+{
+    const string Main = """
+        .section .text._start,"ax"
+        .globl _start
+        _start: bl used
+            adrp x0, table
+            ldr x1, =__start_hooks
+            ret
+        .section .text.unused,"ax"
+        .globl unused
+        unused: bl used
+            ret
+        .section .rodata.table,"a"
+        table: .quad used
+        .section .rodata.orphaned,"a"
+            .quad unused
+        .section hooks,"a"
+            .quad 1
+        .section .data.unused,"aw"
+            .quad 5
+        """;
+
+    const string Other = """
+        .section .text.used,"ax"
+        .globl used
+        used: ret
+        .section .text.kept,"ax"
+        .globl kept
+        kept: nop
+        .section .text.dead,"ax"
+        dead: b used
+        """;
+
+    [OracleFact]
+    public void Keeps_what_the_entry_reaches_as_ld_does()
+    {
+        using var link = new GnuLink(Main, Other);
+        string[] args = ["-Ttext=0x80000", "--gc-sections", "-e", "_start"];
+        var expected = link.Reference(link.Objects, args);
+        var options = GnuLink.Options("-Ttext=0x80000");
+        options.GcSections = true;
+        options.Entry = "_start";
+        var image = A64Asm.Linker.Linker.Link(link.Objects.Select(link.Input).ToList(), options);
+        ImageComparison.AssertSame(expected, image.Flat);
+        Assert.True(image.Symbols.ContainsKey("used"));
+        Assert.False(image.Symbols.ContainsKey("unused"));
+        Assert.False(image.Symbols.ContainsKey("kept"));
+    }
+
+    [OracleFact]
+    public void A_script_s_KEEP_is_a_root()
+    {
+        using var link = new GnuLink(Main, Other);
+        File.WriteAllText(link.Dir.Path("s.ld"), "ENTRY(_start)\nSECTIONS { . = 0x1000; .text : { *(.text._start) KEEP(*(.text.kept)) *(.text*) } .rodata : { *(.rodata*) } }\n");
+        var expected = link.Reference(link.Objects, "-T", "s.ld", "--gc-sections");
+        var options = link.ScriptOptions("-T", "s.ld");
+        options.GcSections = true;
+        var image = A64Asm.Linker.Linker.Link(link.Objects.Select(link.Input).ToList(), options);
+        ImageComparison.AssertSame(expected, image.Flat);
+        Assert.True(image.Symbols.ContainsKey("kept"));
+    }
+
+    [Fact]
+    public void Without_an_entry_symbol_nothing_could_be_kept()
+    {
+        var options = new LinkerOptions { GcSections = true, Entry = "nowhere" };
+        var obj = A64Asm.Assembler.Elf.ElfObjectWriter.Write(Support.ObjectBuilder.Caller());
+        var error = Assert.Throws<LinkError>(() => A64Asm.Linker.Linker.Link([new LinkerInput("a.o", obj)], options));
+        Assert.Equal("--gc-sections: the entry symbol 'nowhere' is not defined, so nothing would be kept (name one with -e or ENTRY)", error.Message);
+    }
+}
