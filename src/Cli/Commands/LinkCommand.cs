@@ -98,12 +98,14 @@ public sealed class LinkCommand(LinkerOptions placement)
         placement.Entry = parse.GetValue(entry);
         var linked = A64Asm.Linker.Linker.Link(objects, placement);
         var image = sections.Length > 0 ? SectionSelection.Only(linked, sections) : linked;
+        if (pageOnly)
+            image = ControlPage.Cut(linked, image);
         if (elf && linked.BigEndian)
             throw new CliError("--format elf: big-endian executables are not written yet; the flat image (--format binary) is");
         string? entrySymbol = parse.GetValue(entry) ?? placement.Script?.Entry;
         if (entrySymbol is not null && !linked.Symbols.ContainsKey(entrySymbol))
             throw new CliError($"-e {entrySymbol}: no such symbol in the link");
-        byte[] bytes = elf ? ElfExecutableWriter.Write(linked, entrySymbol) : pageOnly ? ControlPage.Bytes(linked, image) : image.Flat;
+        byte[] bytes = elf ? ElfExecutableWriter.Write(linked, entrySymbol) : image.Flat;
         KexecOffsets.TryRead(linked, image, out var kexec);
         if (offsetsHandle is { } oh)
         {

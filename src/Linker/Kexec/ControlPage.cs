@@ -10,7 +10,10 @@ public static class ControlPage
     /// <summary>arm64's KEXEC_CONTROL_PAGE_SIZE: machine_kexec refuses (BUG_ON) control code larger than this.</summary>
     public const ulong Size = 4096;
 
-    public static byte[] Bytes(LinkedImage link, LinkedImage file)
+    /// <summary>The control code of <paramref name="file"/> (the image as written, after -j) as an image of its own:
+    /// its first byte at the code's address, the sections inside it kept, so that offsets computed from it are from the
+    /// control page's first byte.</summary>
+    public static LinkedImage Cut(LinkedImage link, LinkedImage file)
     {
         if (!KexecControlCode.TryFind(link, file, out var code))
             throw new LinkError($"--control-page: the image marks no control code (no {KexecControlCode.StartSymbol}/{KexecControlCode.EndSymbol}, "
@@ -18,6 +21,9 @@ public static class ControlPage
         if (code.Size > Size)
             throw new LinkError($"--control-page: the control code marked by {KexecControlCode.MarkName(code.Mark)} is {code.Size} bytes, "
                 + $"{code.Size - Size} bytes more than KEXEC_CONTROL_PAGE_SIZE ({Size})");
-        return file.Flat.AsSpan((int)code.Offset, (int)code.Size).ToArray();
+        ulong start = file.BaseAddress + code.Offset, end = start + code.Size;
+        var bytes = file.Flat.AsSpan((int)code.Offset, (int)code.Size).ToArray();
+        var inside = file.Sections.Where(s => s.Address >= start && s.End <= end).ToList();
+        return new LinkedImage(start, bytes, link.Symbols, inside) { BigEndian = link.BigEndian };
     }
 }
