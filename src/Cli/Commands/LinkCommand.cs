@@ -82,7 +82,8 @@ public sealed class LinkCommand(LinkerOptions placement)
             outputs.Input(scriptPath);
             if (!File.Exists(scriptPath))
                 throw new CliError($"{scriptPath}: No such file or directory");
-            string text = File.ReadAllText(scriptPath);
+            // Read as inputs are read: a regular file of bounded size, not /dev/zero or a FIFO.
+            string text = System.Text.Encoding.UTF8.GetString(SourceFiles.ReadInput(scriptPath, SourceFiles.MaxFileBytes));
             placement.Script = LinkerScript.Parse(scriptPath, text);
         }
 

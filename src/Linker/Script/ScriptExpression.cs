@@ -22,6 +22,9 @@ internal abstract record ScriptExpression(ScriptPosition At)
 {
     public abstract ulong Evaluate(IScriptContext context);
 
+    /// <summary>The depth of the tree: evaluation recurses this deep.</summary>
+    public virtual int Depth => 1;
+
     /// <summary>ld's way of printing the expression in the link map (e.g. "(helper + 0x4)").</summary>
     public abstract string Text { get; }
 
@@ -57,6 +60,7 @@ internal sealed record UnaryExpression(ScriptPosition At, char Operator, ScriptE
         return Operator switch { '-' => 0 - v, '~' => ~v, _ => v == 0 ? 1ul : 0ul };
     }
     public override string Text => $"{Operator}{Operand.Text}";
+    public override int Depth { get; } = 1 + Operand.Depth;
 }
 
 internal sealed record BinaryExpression(ScriptPosition At, string Operator, ScriptExpression Left, ScriptExpression Right) : ScriptExpression(At)
@@ -80,6 +84,7 @@ internal sealed record BinaryExpression(ScriptPosition At, string Operator, Scri
         };
     }
     public override string Text => $"({Left.Text} {Operator} {Right.Text})";
+    public override int Depth { get; } = 1 + Math.Max(Left.Depth, Right.Depth);
 }
 
 internal sealed record CallExpression(ScriptPosition At, string Function, IReadOnlyList<ScriptExpression> Arguments, string? SectionName = null) : ScriptExpression(At)
@@ -103,6 +108,7 @@ internal sealed record CallExpression(ScriptPosition At, string Function, IReadO
         }
     }
 
+    public override int Depth { get; } = 1 + Arguments.Select(a => a.Depth).DefaultIfEmpty(0).Max();
     public override string Text => SectionName is not null ? $"{Function} ({SectionName})" : $"{Function} ({string.Join(", ", Arguments.Select(a => a.Text))})";
 }
 

@@ -172,13 +172,33 @@ internal sealed class ScriptParser(string file, string text)
             if (op is null) return left;
             _s.Accept(op);
             left = new BinaryExpression(at, op, left, Binary(level + 1));
+            if (left.Depth > MaxDepth) throw new ScriptError(at, $"expression nested more than {MaxDepth} deep");
         }
     }
+
+    /// <summary>How deep an expression may nest (parentheses, unary operators, chained binary operators): reading and
+    /// evaluating recurse, and a hostile script must end in an error, not a stack overflow.</summary>
+    public const int MaxDepth = 1000;
+
+    private int _depth;
 
     private ScriptExpression Unary()
     {
         _s.SkipBlanks();
         var at = _s.Position;
+        if (++_depth > MaxDepth) throw new ScriptError(at, $"expression nested more than {MaxDepth} deep");
+        try
+        {
+            return UnaryUnchecked(at);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private ScriptExpression UnaryUnchecked(ScriptPosition at)
+    {
         foreach (var op in new[] { '-', '~', '!' })
             if (_s.Peek() == op && _s.Peek(1) != '=')
             {

@@ -94,4 +94,24 @@ public partial class LinkMapTests
             ours.Split('\n').Where(l => AssignmentLine().IsMatch(l)));
         Assert.Equal(theirs.Split('\n').Where(l => l.StartsWith("LOAD o")), ours.Split('\n').Where(l => l.StartsWith("LOAD ")));
     }
+
+    [OracleFact]
+    public void A_script_link_s_sections_inputs_and_symbols_are_ld_s()
+    {
+        using var link = new GnuLink(Main, Helper);
+        File.WriteAllText(link.Dir.Path("s.ld"), """
+            SECTIONS {
+              . = 0x2000;
+              .text : { *(.text) }
+              .rodata ALIGN(0x40) : { *(.rodata) }
+              .data : { *(.data) }
+              .bss : { *(.bss) }
+            }
+            """);
+        link.Reference(link.Objects, "-T", "s.ld", "-e", "0", "-Map", "ref.map");
+        var image = A64Asm.Linker.Linker.Link(link.Objects.Select(link.Input).ToList(), link.ScriptOptions("-T", "s.ld"));
+        var expected = Layout(File.ReadAllText(link.Dir.Path("ref.map")));
+        Assert.Contains(expected, l => l.StartsWith(".kexec_relocate.text"));   // an orphan, placed by ld's rule
+        Assert.Equal(string.Join('\n', expected), string.Join('\n', Layout(LinkMapWriter.Write(image.Map!, "ref.elf"))));
+    }
 }

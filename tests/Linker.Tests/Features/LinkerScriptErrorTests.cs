@@ -53,3 +53,33 @@ public class LinkerScriptErrorTests
         Assert.Equal("script.ld:1:16: error: ALIGN: 0x18 is not a power of two\n SECTIONS { . = ALIGN(24); .text : { *(.text*) } }\n                ^",
             LayoutError("SECTIONS { . = ALIGN(24); .text : { *(.text*) } }").Render());
 }
+
+/// <summary>Hostile scripts end in an error, not a stack overflow.</summary>
+public class LinkerScriptNestingTests
+{
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("-", "")]
+    public void Deep_nesting_is_refused(string open, string close)
+    {
+        string text = "SECTIONS { . = " + string.Concat(Enumerable.Repeat(open, 100_000)) + "1" + string.Concat(Enumerable.Repeat(close, 100_000)) + "; }";
+        var error = Assert.Throws<A64Asm.Linker.Script.ScriptError>(() => A64Asm.Linker.Script.LinkerScript.Parse("deep.ld", text));
+        Assert.Equal("expression nested more than 1000 deep", error.Message);
+        Assert.Equal(1, error.At.Line);
+    }
+
+    [Fact]
+    public void A_long_chain_of_operators_is_refused()
+    {
+        string text = "SECTIONS { . = 1" + string.Concat(Enumerable.Repeat(" + 1", 100_000)) + "; }";
+        var error = Assert.Throws<A64Asm.Linker.Script.ScriptError>(() => A64Asm.Linker.Script.LinkerScript.Parse("long.ld", text));
+        Assert.Equal("expression nested more than 1000 deep", error.Message);
+    }
+
+    [Fact]
+    public void Nine_hundred_levels_are_fine()
+    {
+        string text = "SECTIONS { . = " + new string('(', 900) + "0x10" + new string(')', 900) + " + 1" + string.Concat(Enumerable.Repeat(" + 1", 900)) + "; }";
+        A64Asm.Linker.Script.LinkerScript.Parse("ok.ld", text);
+    }
+}
