@@ -82,3 +82,19 @@ public class ArchiveTests
         Assert.Equal("big.a: archive truncated (member at 0x8 holds 999 bytes, 3 left)", error.Message);
     }
 }
+
+/// <summary>A weak undefined reference pulls nothing from an archive, as in ld: the call becomes a NOP.</summary>
+public class ArchiveWeakReferenceTests
+{
+    [OracleFact]
+    public void A_weak_reference_does_not_pull_a_member()
+    {
+        using var link = new GnuLink(".text\n.globl _start\n.weak helper\n_start: bl helper\nret\n");
+        var lib = link.Archive("libw.a", ("helper", ".text\n.globl helper\nhelper: mov x0, #1\nret\n"));
+        var expected = link.Reference([.. link.Objects, lib], "-Ttext=0x1000", "-e", "0");
+        var image = A64Asm.Linker.Linker.Link([link.Input("o0.o"), link.Input(lib)], GnuLink.Options("-Ttext=0x1000"));
+        ImageComparison.AssertSame(expected, image.Flat);
+        Assert.Equal("1F2003D5C0035FD6", Convert.ToHexString(image.Flat));
+        Assert.Empty(image.Map!.ArchiveMembers);
+    }
+}
