@@ -20,5 +20,8 @@ public sealed record LinkMapData(
     IReadOnlyList<string> Loaded,
     IReadOnlyList<MapOutput> Outputs)
 {
+    /// <summary>Allocated input sections left out (--gc-sections, /DISCARD/), at address 0 as ld lists them.</summary>
+    public IReadOnlyList<MapInput> Discarded { get; init; } = [];
+
     public bool BigEndian { get; init; }
 }

@@ -47,7 +47,12 @@ public static class Linker
 
         var sections = outputs.Select(o => new LinkedSection(o.Name, o.Address, o.Size, o.Alignment, o.Flags, o.IsNoBits)).ToList();
         var (baseAddress, flat) = FlatImage(outputs, contents, options.TextStart);
-        var map = new LinkMapData(loaded.Members, defsyms, inputs.Select(i => i.Name).ToList(), MapOutputs(outputs, globals)) { BigEndian = bigEndian };
+        var map = new LinkMapData(loaded.Members, defsyms, inputs.Select(i => i.Name).ToList(), MapOutputs(outputs, globals))
+        {
+            BigEndian = bigEndian,
+            Discarded = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.Dropped)
+                .Select(s => new MapInput(s.Name, s.Owner.Name, 0, s.Size, [])).ToList(),
+        };
         return new LinkedImage(baseAddress, flat, globals.FinalValues(), sections) { BigEndian = bigEndian, Map = map };
     }
 

@@ -21,6 +21,7 @@ public class LinkMapCommandTests
         var (status, _, stderr) = Cli.Run("link", obj, "-Ttext=0x1000", "--defsym", "limit=_start+0x20", "-Map", map, "-o", bin);
         Assert.True(status == 0, stderr);
         Assert.Equal($"""
+
             Memory Configuration
 
             Name             Origin             Length             Attributes

@@ -4,7 +4,7 @@ namespace A64Asm.Linker.Output;
 
 /// <summary>
 /// The link map (-Map FILE) in GNU ld's layout, so that whoever reads ld's maps can read ours: the archive members
-/// pulled in and why, the memory configuration, the --defsym values, the files loaded, then each output section with
+/// pulled in and why, the input sections dropped (--gc-sections, /DISCARD/), the memory configuration, the --defsym values, the files loaded, then each output section with
 /// its address and size, each input section with its address, size and file, padding as *fill*, and the global
 /// symbols each input section defines, by value. ld's lines for its own script's statements, which a64asm does not
 /// run, are not written.
@@ -28,9 +28,14 @@ public static class LinkMapWriter
                 else w.Append(' ', 30 - member.Member.Length);
                 w.Append($"{member.ReferencedBy} ({member.Symbol})\n");
             }
-            w.Append('\n');
         }
-        w.Append("Memory Configuration\n\n");
+        if (map.Discarded.Count > 0)
+        {
+            w.Append("\nDiscarded input sections\n\n");
+            foreach (var input in map.Discarded)
+                Input(w, input);
+        }
+        w.Append("\nMemory Configuration\n\n");
         w.Append("Name             Origin             Length             Attributes\n");
         w.Append("*default*        0x0000000000000000 0xffffffffffffffff\n\n");
         w.Append("Linker script and memory map\n\n");
@@ -52,15 +57,20 @@ public static class LinkMapWriter
                     w.Append($"0x{input.Address:x16} {Size(input.Size)} {input.Fill}\n");
                     continue;
                 }
-                w.Append(' ').Append(input.Section);
-                Pad(w, input.Section.Length + 1);
-                w.Append($"0x{input.Address:x16} {Size(input.Size)} {input.Object}\n");
+                Input(w, input);
                 foreach (var symbol in input.Symbols)
                     w.Append(' ', NameColumn).Append($"0x{symbol.Value:x16}").Append(' ', NameColumn).Append(symbol.Name).Append('\n');
             }
         }
         w.Append($"OUTPUT({output} elf64-{(map.BigEndian ? "big" : "little")}aarch64)\n");
         return w.ToString();
+    }
+
+    static void Input(StringBuilder w, MapInput input)
+    {
+        w.Append(' ').Append(input.Section);
+        Pad(w, input.Section.Length + 1);
+        w.Append($"0x{input.Address:x16} {Size(input.Size)} {input.Object}\n");
     }
 
     // A name that reaches the address column ends its line, and the address starts the next, as in ld.

@@ -52,6 +52,21 @@ public class GcSectionsTests
     }
 
     [OracleFact]
+    public void The_map_lists_the_dropped_sections_as_ld_does()
+    {
+        using var link = new GnuLink(Main, Other);
+        link.Reference(link.Objects, "-Ttext=0x80000", "--gc-sections", "-e", "_start", "-Map", "ref.map");
+        var options = GnuLink.Options("-Ttext=0x80000");
+        options.GcSections = true;
+        options.Entry = "_start";
+        var image = A64Asm.Linker.Linker.Link(link.Objects.Select(link.Input).ToList(), options);
+        static string Head(string map) => map.Replace("\r", "")[..map.IndexOf("Linker script and memory map", StringComparison.Ordinal)];
+        var ours = Head(A64Asm.Linker.Output.LinkMapWriter.Write(image.Map!, "ref.elf"));
+        Assert.Contains(" .text.unused   0x0000000000000000        0x8 o0.o\n", ours);
+        Assert.Equal(Head(File.ReadAllText(link.Dir.Path("ref.map"))), ours);
+    }
+
+    [OracleFact]
     public void A_script_s_KEEP_is_a_root()
     {
         using var link = new GnuLink(Main, Other);
