@@ -90,6 +90,12 @@ public static class Linker
 
     private static void CollectGarbage(IReadOnlyList<InputObject> objects, SymbolResolver globals, LinkerOptions options)
     {
+        // ld keeps .eh_frame and edits out the FDEs of the functions it removes; without that editing, dropping or
+        // keeping it whole would both give another image than ld's.
+        if (objects.SelectMany(o => o.Sections).OfType<InputSection>().FirstOrDefault(s => s.IsAlloc && s.Name == ".eh_frame" && s.Size > 0
+                && !(options.Script is { } discarding && ScriptLayout.Discards(discarding, s))) is { } frames)
+            throw new LinkError($"{frames.Owner.Name}: --gc-sections with .eh_frame is not supported (GNU ld edits out the frames of removed functions); "
+                + "build with -fno-asynchronous-unwind-tables or discard .eh_frame in a script");
         var script = options.Script;
         Func<InputSection, bool> kept = script is null
             ? s => DefaultKept.Any(p => DefaultScript.Matches(p, s.Name))

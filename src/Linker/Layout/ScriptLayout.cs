@@ -89,8 +89,19 @@ internal sealed class ScriptLayout : IScriptContext
 
     /// <summary>True when a KEEP statement of the script matches <paramref name="section"/> (a --gc-sections root).</summary>
     public static bool Keeps(LinkerScript script, InputSection section) =>
-        script.Statements.OfType<OutputSectionStatement>().SelectMany(o => o.Body).OfType<InputSectionStatement>()
-            .Any(s => s.Keep && FileMatches(s.FilePattern, section.Owner.Name) && s.Patterns.Any(p => DefaultScript.Matches(p, section.Name)));
+        Statements(script, _ => true).Any(s => s.Keep && Matches(s, section));
+
+    /// <summary>True when the first statement of the script that matches <paramref name="section"/> is in /DISCARD/.</summary>
+    public static bool Discards(LinkerScript script, InputSection section) =>
+        script.Statements.OfType<OutputSectionStatement>()
+            .SelectMany(o => o.Body.OfType<InputSectionStatement>().Select(s => (o.Discards, s)))
+            .FirstOrDefault(x => Matches(x.s, section)).Discards;
+
+    private static IEnumerable<InputSectionStatement> Statements(LinkerScript script, Func<OutputSectionStatement, bool> which) =>
+        script.Statements.OfType<OutputSectionStatement>().Where(which).SelectMany(o => o.Body).OfType<InputSectionStatement>();
+
+    private static bool Matches(InputSectionStatement statement, InputSection section) =>
+        FileMatches(statement.FilePattern, section.Owner.Name) && statement.Patterns.Any(p => DefaultScript.Matches(p, section.Name));
 
     private static bool FileMatches(string pattern, string file) =>
         DefaultScript.Matches(pattern, file) || DefaultScript.Matches(pattern, Path.GetFileName(file));

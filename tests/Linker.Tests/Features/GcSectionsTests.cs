@@ -88,3 +88,33 @@ public class GcSectionsTests
         Assert.Equal("--gc-sections: the entry symbol 'nowhere' is not defined, so nothing would be kept (name one with -e or ENTRY)", error.Message);
     }
 }
+
+/// <summary>Call frames: ld edits .eh_frame when it collects sections, which a64asm does not model, so it refuses.</summary>
+public class GcSectionsFrameTests
+{
+    [OracleFact]
+    public void Gc_sections_with_call_frames_is_refused()
+    {
+        using var link = new GnuLink(".text\n.globl _start\n_start:\n.cfi_startproc\nret\n.cfi_endproc\n");
+        var options = new LinkerOptions { GcSections = true };
+        var error = Assert.Throws<LinkError>(() => A64Asm.Linker.Linker.Link([link.Input("o0.o")], options));
+        Assert.Equal("o0.o: --gc-sections with .eh_frame is not supported (GNU ld edits out the frames of removed functions); "
+            + "build with -fno-asynchronous-unwind-tables or discard .eh_frame in a script", error.Message);
+    }
+}
+
+public class GcSectionsDiscardedFrameTests
+{
+    [OracleFact]
+    public void Call_frames_a_script_discards_are_no_obstacle()
+    {
+        using var link = new GnuLink(".text\n.globl _start\n_start:\n.cfi_startproc\nbl used\nret\n.cfi_endproc\n.section .text.used,\"ax\"\nused: ret\n.section .text.dead,\"ax\"\nnop\n");
+        File.WriteAllText(link.Dir.Path("s.ld"), "ENTRY(_start) SECTIONS { . = 0x400; .text : { *(.text*) } /DISCARD/ : { *(.eh_frame) } }");
+        var expected = link.Reference(link.Objects, "-T", "s.ld", "--gc-sections");
+        var options = link.ScriptOptions("-T", "s.ld");
+        options.GcSections = true;
+        var image = A64Asm.Linker.Linker.Link([link.Input("o0.o")], options);
+        ImageComparison.AssertSame(expected, image.Flat);
+        Assert.Equal(12, image.Flat.Length);
+    }
+}
