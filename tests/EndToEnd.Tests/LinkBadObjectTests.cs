@@ -35,4 +35,25 @@ public class LinkBadObjectTests
         Assert.Equal($"a64asm: error: {obj}: file truncated (7 bytes, shorter than the 64-byte ELF64 header)\n", stderr.Replace("\r", ""));
         Assert.False(File.Exists(image));
     }
+
+    [Fact]
+    public void Each_extra_definition_is_an_error_line_of_its_own_naming_both_sites()
+    {
+        string dir = TempDir.Create();
+        var objects = new List<string>();
+        foreach (var (name, source) in new[] { ("a", ".globl foo\nfoo: ret\n"), ("b", "nop\n.globl foo\nfoo: ret\n"), ("c", ".section .text.c,\"ax\"\n.globl foo\nfoo: ret\n") })
+        {
+            string src = Path.Combine(dir, name + ".s"), obj = Path.Combine(dir, name + ".o");
+            File.WriteAllText(src, source);
+            Assert.Equal(0, Cli.Run("-c", src, "-o", obj).Status);
+            objects.Add(obj);
+        }
+        var (status, _, stderr) = Cli.Run(["link", .. objects, "-o", Path.Combine(dir, "x.bin")]);
+        Assert.Equal(1, status);
+        Assert.Equal(
+            $"a64asm: error: {objects[1]}:(.text+0x4): multiple definition of 'foo'; {objects[0]}:(.text+0x0): first defined here\n" +
+            $"a64asm: error: {objects[2]}:(.text.c+0x0): multiple definition of 'foo'; {objects[0]}:(.text+0x0): first defined here\n",
+            stderr.Replace("\r", ""));
+        Assert.False(File.Exists(Path.Combine(dir, "x.bin")));
+    }
 }

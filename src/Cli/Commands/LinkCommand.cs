@@ -47,6 +47,13 @@ public sealed class LinkCommand(LinkerOptions placement)
                 parse.InvocationConfiguration.Error.WriteLine(e.Render());
                 return 1;
             }
+            catch (LinkError e) when (e.Messages.Count > 1)
+            {
+                // Each problem (every undefined reference, every extra definition) is a line of its own.
+                foreach (var message in e.Messages)
+                    parse.InvocationConfiguration.Error.WriteLine($"a64asm: error: {message}");
+                return 1;
+            }
         }));
         return command;
     }
