@@ -43,7 +43,7 @@ public static class Linker
                 relocator.Apply(output.Inputs[i], bytes, (int)output.Offsets[i]);
             contents[output] = bytes;
         }
-        if (relocator.Errors.Count > 0) throw new LinkError(relocator.Errors);
+        if (globals.Errors.Count + relocator.Errors.Count > 0) throw new LinkError([.. globals.Errors, .. relocator.Errors]);
 
         var sections = outputs.Select(o => new LinkedSection(o.Name, o.Address, o.Size, o.Alignment, o.Flags, o.IsNoBits)).ToList();
         var (baseAddress, flat) = FlatImage(outputs, contents, options.TextStart);

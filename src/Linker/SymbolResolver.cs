@@ -16,7 +16,8 @@ internal sealed class SymbolResolver
 
     public SymbolResolver(IReadOnlyList<InputObject> objects)
     {
-        var errors = new List<string>();
+        var errors = _errors;
+        bool common = false;
         foreach (var obj in objects)
         {
             foreach (var symbol in obj.Symbols.Skip(1))
@@ -25,6 +26,7 @@ internal sealed class SymbolResolver
                 if (symbol.IsCommon)
                 {
                     errors.Add($"{obj.Name}: common symbol '{symbol.Name}' is not supported; define it in .bss");
+                    common = true;
                     continue;
                 }
                 if (!_definitions.TryGetValue(symbol.Name, out var existing) || (existing.Symbol.IsWeak && !symbol.IsWeak))
@@ -33,8 +35,15 @@ internal sealed class SymbolResolver
                     errors.Add($"{Where(obj, symbol)}: multiple definition of '{symbol.Name}'; {Where(existing.Object, existing.Symbol)}: first defined here");
             }
         }
-        if (errors.Count > 0) throw new LinkError(errors);
+        // A common symbol would also be an undefined reference at every use: stop here. Multiple definitions are kept
+        // and reported with the undefined references the relocations find, as ld reports both.
+        if (common) throw new LinkError(errors);
     }
+
+    private readonly List<string> _errors = new();
+
+    /// <summary>Multiple definitions found while resolving, reported when the link ends.</summary>
+    public IReadOnlyList<string> Errors => _errors;
 
     private readonly Dictionary<string, InputObject> _definers = new(StringComparer.Ordinal);
 

@@ -53,4 +53,11 @@ public class SymbolErrorTests
             "b.o:(.text.boot+0x4): undefined reference to 'one'",
             Error(Calls("a.o", ".text", "one", "two", "here"), Calls("b.o", ".text.boot", "here", "one"), Defines("c.o", ".text", 0, "here")));
     }
+
+    [Fact]
+    public void Multiple_definitions_and_undefined_references_are_reported_together_as_ld_does() =>
+        Assert.Equal(
+            "b.o:(.text.b+0x0): multiple definition of 'foo'; a.o:(.text+0x0): first defined here\n" +
+            "c.o:(.text.c+0x0): undefined reference to 'missing'",
+            Error(Defines("a.o", ".text", 0, "foo"), Defines("b.o", ".text.b", 0, "foo"), Calls("c.o", ".text.c", "missing")));
 }
