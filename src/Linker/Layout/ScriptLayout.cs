@@ -81,7 +81,8 @@ internal sealed class ScriptLayout : IScriptContext
                 discarded.UnionWith(plan.Inputs);
                 foreach (var input in plan.Inputs) input.Dropped = true;
             }
-            else items.Add(plan);
+            // /DISCARD/ stays in the statement list: where orphans go depends on what follows a section.
+            items.Add(plan);
         }
         PlaceOrphans(items, alloc.Where(s => !taken.Contains(s)));
         return (items, discarded);
@@ -109,6 +110,7 @@ internal sealed class ScriptLayout : IScriptContext
     private static void PlaceOrphans(List<object> items, IEnumerable<InputSection> orphans)
     {
         var byName = new Dictionary<string, Plan>(StringComparer.Ordinal);
+        var lastOf = new Dictionary<string, Plan>(StringComparer.Ordinal);
         foreach (var section in orphans)
         {
             if (byName.TryGetValue(section.Name, out var existing))
@@ -116,18 +118,43 @@ internal sealed class ScriptLayout : IScriptContext
                 ((List<InputSection>)existing.Body[0]).Add(section);
                 continue;
             }
-            var plans = items.OfType<Plan>().ToList();
+            var plans = items.OfType<Plan>().Where(p => p.Statement?.Discards != true).ToList();
             var kind = DefaultScript.OrphanAnchor(section);
-            // ld: the output section named for the kind, else the last one whose contents are most alike
-            // (lang_output_section_find_by_flags), else the end; after the orphans already placed behind it.
-            var anchor = plans.LastOrDefault(p => p.Name == kind && p.Statement is not null)
+            // ld: after the last orphan of this kind, else the output section named for the kind, else the last one
+            // whose contents are most alike (lang_output_section_find_by_flags), else at the end.
+            var anchor = lastOf.GetValueOrDefault(kind)
+                ?? plans.LastOrDefault(p => p.Name == kind && p.Statement is not null)
                 ?? Alike(section).Select(alike => plans.LastOrDefault(p => p.Inputs.Any() && alike(p))).FirstOrDefault(p => p is not null);
-            int at = anchor is null ? items.Count : items.IndexOf(anchor) + 1;
-            while (at < items.Count && items[at] is Plan { Statement: null }) at++;
             var plan = new Plan(section.Name, null, [new List<InputSection> { section }]);
-            items.Insert(at, plan);
+            items.Insert(anchor is null ? items.Count : InsertionPoint(items, items.IndexOf(anchor)), plan);
+            lastOf[kind] = plan;
             byName[section.Name] = plan;
         }
+    }
+
+    /// <summary>
+    /// Where an orphan goes after the output section at <paramref name="after"/> (ld's insert_os_after): past the
+    /// symbol assignments that follow it, but before a '.' assignment that leads to the next output section, so
+    /// that the orphan does not land after an address jump meant for that section.
+    /// </summary>
+    private static int InsertionPoint(List<object> items, int after)
+    {
+        int dotAssignment = -1;
+        bool ignoreFirst = after == 0;
+        for (int i = after + 1; i < items.Count; i++)
+        {
+            if (items[i] is AssignmentStatement assignment)
+            {
+                if (dotAssignment < 0 && assignment.MovesDot)
+                {
+                    if (!ignoreFirst) dotAssignment = i;
+                    ignoreFirst = false;
+                }
+                continue;
+            }
+            return dotAssignment >= 0 ? dotAssignment : i;
+        }
+        return items.Count;
     }
 
     /// <summary>Tests of decreasing likeness between an orphan and an output section, as ld tries its section flags.</summary>
@@ -164,7 +191,7 @@ internal sealed class ScriptLayout : IScriptContext
         {
             if (item is AssignmentStatement assignment)
                 Assign(assignment, inSection: false);
-            else
+            else if (item is Plan { Statement.Discards: false } or Plan { Statement: null })
                 outputs.Add(Place((Plan)item));
         }
         return outputs;

@@ -6,9 +6,12 @@ public class LinkerScriptTests
     const string Code = """
         .text
         .globl _start
+        .weak start_of_data, tail, __end, mark, after_data
         _start: adrp x0, start_of_data
             ldr x1, =tail
             ldr x2, =__end
+            ldr x3, =mark
+            ldr x4, =after_data
             bl helper
         .section .kexec_relocate.text,"ax"
         .globl arm64_relocate_new_kernel
@@ -87,6 +90,27 @@ public class LinkerScriptTests
                 /DISCARD/ : { *(.comment.extra) }
             }
             """, [Code, More], ["data_start", "__end", "start_of_data", "tail", "helper"]);
+    }
+
+    [OracleFact]
+    public void Orphans_go_past_symbol_assignments_but_before_an_address_jump_as_in_ld()
+    {
+        SameAsLd("""
+            SECTIONS {
+              . = 0x4000;
+              .text : { *(.text) *(.text.boot) }
+              .rodata : { *(.rodata) }
+              mark = .;
+              .data : { *(.data) }
+              after_data = .;
+              start_of_data = ADDR(.data);
+              . = ALIGN(0x1000);
+              .tail : { *(.text.tail) }
+              /DISCARD/ : { *(.comment*) }
+            }
+            """, [Code.Replace(".section .kexec_relocate.text,\"ax\"", ".section .text.tail,\"ax\""),
+                  More + "\n.section .mydata,\"aw\"\n.quad 9\n.section .rodata\n.byte 5\n"],
+            ["mark", "after_data", "arm64_relocate_new_kernel"]);
     }
 
     [OracleFact]
