@@ -25,9 +25,10 @@ public static class Linker
             CollectGarbage(objects, globals, options);
         IReadOnlyList<OutputSection> outputs;
         IReadOnlyList<ScriptSymbol> scriptSymbols = [];
+        IReadOnlyList<MapOutput>? scriptMap = null;
         if (options.Script is { } script)
         {
-            (outputs, scriptSymbols, var discarded) = ScriptLayout.Build(objects, script, options, globals);
+            (outputs, scriptSymbols, var discarded, scriptMap) = ScriptLayout.Build(objects, script, options, globals);
             DiscardedReferences.Check(objects, discarded, globals);
         }
         else
@@ -47,16 +48,17 @@ public static class Linker
 
         var sections = outputs.Select(o => new LinkedSection(o.Name, o.Address, o.Size, o.Alignment, o.Flags, o.IsNoBits)).ToList();
         var (baseAddress, flat) = FlatImage(outputs, contents, options.TextStart);
-        var map = new LinkMapData(loaded.Members, defsyms, inputs.Select(i => i.Name).ToList(), MapOutputs(outputs, globals))
+        var map = new LinkMapData(loaded.Members, defsyms, inputs.Select(i => i.Name).ToList(), MapOutputs(outputs, scriptMap, globals))
         {
             BigEndian = bigEndian,
+            LoadedAfterLayout = options.Script is not null,
             Discarded = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.Dropped)
                 .Select(s => new MapInput(s.Name, s.Owner.Name, 0, s.Size, [])).ToList(),
         };
         return new LinkedImage(baseAddress, flat, globals.FinalValues(), sections) { BigEndian = bigEndian, Map = map };
     }
 
-    private static List<MapOutput> MapOutputs(IReadOnlyList<OutputSection> outputs, SymbolResolver globals)
+    private static List<MapOutput> MapOutputs(IReadOnlyList<OutputSection> outputs, IReadOnlyList<MapOutput>? scriptMap, SymbolResolver globals)
     {
         // Each input section's globals: the winning definitions that live in it, by value as ld lists them.
         var bySection = globals.Definitions()
@@ -64,6 +66,12 @@ public static class Linker
             .GroupBy(d => d.Object.Sections[d.Symbol.SectionIndex]!, ReferenceEqualityComparer.Instance)
             .ToDictionary(g => g.Key, g => g.Select(d => new MapSymbol(d.Symbol.Name, SymbolResolver.ValueOf(d.Object, d.Symbol)))
                 .OrderBy(s => s.Value).ToList(), ReferenceEqualityComparer.Instance);
+        // A script's layout says where its assignments and padding go; its input sections only need their symbols.
+        if (scriptMap is not null)
+            return scriptMap.Select(o => o with
+            {
+                Inputs = o.Inputs.Select(i => i.Source is { } source && bySection.TryGetValue(source, out var symbols) ? i with { Symbols = symbols } : i).ToList(),
+            }).ToList();
         var result = new List<MapOutput>();
         foreach (var output in outputs)
         {

@@ -9,6 +9,9 @@ public sealed record Defsym(string Name, string Text)
 {
     internal ScriptExpression Expression { get; init; } = null!;
 
+    /// <summary>The expression as ld prints it in a map: constants folded, operations parenthesized.</summary>
+    public string ReadAs => Expression.Text;
+
     /// <summary>Reads "NAME=EXPRESSION"; a mistake is a <see cref="ScriptError"/> at its column in the argument.</summary>
     public static Defsym Parse(string argument)
     {

@@ -24,6 +24,8 @@ internal sealed class ScriptLayout : IScriptContext
     private readonly Dictionary<string, ulong> _symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (ulong Address, ulong Size)> _sections = new(StringComparer.Ordinal);
     private readonly List<ScriptSymbol> _assigned = new();
+    private readonly List<MapOutput> _map = new();
+    private List<MapInput>? _mapLines;
     private ulong _dot;
 
     private ScriptLayout(LinkerScript script, LinkerOptions options, SymbolResolver globals, IEnumerable<string> referenced)
@@ -41,14 +43,18 @@ internal sealed class ScriptLayout : IScriptContext
         public IEnumerable<InputSection> Inputs => Body.OfType<List<InputSection>>().SelectMany(l => l);
     }
 
-    public static (IReadOnlyList<OutputSection> Outputs, IReadOnlyList<ScriptSymbol> Symbols, IReadOnlySet<InputSection> Discarded) Build(
+    /// <summary>The layout as -Map shows it: output sections, and the script's assignments where they are, with values
+    /// and the padding '.' moves leave (input sections carry no symbols yet).</summary>
+    public IReadOnlyList<MapOutput> Map => _map;
+
+    public static (IReadOnlyList<OutputSection> Outputs, IReadOnlyList<ScriptSymbol> Symbols, IReadOnlySet<InputSection> Discarded, IReadOnlyList<MapOutput> Map) Build(
         IReadOnlyList<InputObject> objects, LinkerScript script, LinkerOptions options, SymbolResolver globals)
     {
         var layout = new ScriptLayout(script, options, globals, SymbolResolver.Referenced(objects));
         var alloc = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.IsAlloc && !s.Dropped).ToList();
         var (items, discarded) = Assign(script, alloc);
         var outputs = layout.Place(items);
-        return (outputs.Where(o => o.Size > 0).ToList(), layout._assigned, discarded);
+        return (outputs.Where(o => o.Size > 0).ToList(), layout._assigned, discarded, layout._map);
     }
 
     private static (List<object> Items, HashSet<InputSection> Discarded) Assign(LinkerScript script, List<InputSection> alloc)
@@ -201,6 +207,7 @@ internal sealed class ScriptLayout : IScriptContext
     {
         var output = new OutputSection(plan.Name, null, inDataSegment: false);
         output.Inputs.AddRange(plan.Inputs);
+        var lines = _mapLines = new List<MapInput>();
         ulong address = _options.SectionStarts.TryGetValue(plan.Name, out var start) ? start
             : plan.Statement?.Address?.Evaluate(this) ?? SectionLayout.AlignUp(_dot, output.Alignment);
         if (plan.Statement?.Align is { } align)
@@ -218,6 +225,8 @@ internal sealed class ScriptLayout : IScriptContext
                 ulong at = SectionLayout.AlignUp(_dot, input.Alignment);
                 if (at < _dot || input.Size > ulong.MaxValue - at)
                     throw new LinkError($"{input.Owner.Name}: {input.Name} (0x{input.Size:x} bytes, aligned to 0x{input.Alignment:x}) takes section {plan.Name} past the end of the address space");
+                if (at > _dot) lines.Add(new MapInput("*fill*", "", _dot, at - _dot, [], ""));
+                lines.Add(new MapInput(input.Name, input.Owner.Name, at, input.Size, []) { Source = input });
                 input.Address = at;
                 output.Offsets.Add(at - address);
                 _placed.Add(input);
@@ -225,6 +234,8 @@ internal sealed class ScriptLayout : IScriptContext
             }
         }
         output.Placed(address, _dot - address);
+        _mapLines = null;
+        if (_dot > address) _map.Add(new MapOutput(plan.Name, address, _dot - address, lines));
         _sections[plan.Name] = (address, _dot - address);
         return output;
     }
@@ -237,17 +248,32 @@ internal sealed class ScriptLayout : IScriptContext
             ulong old = assignment.MovesDot ? _dot : new SymbolExpression(assignment.At, assignment.Symbol).Evaluate(this);
             value = assignment.Operator == "+" ? old + value : old - value;
         }
+        // ld prints "x += E" as "x = (x + E)".
+        var text = assignment.Operator == "=" ? $"{assignment.Symbol} = {assignment.Value.Text}"
+            : $"{assignment.Symbol} = ({assignment.Symbol} {assignment.Operator} {assignment.Value.Text})";
         if (assignment.MovesDot)
         {
             if (inSection && value < _dot)
                 throw new ScriptError(assignment.At, $"cannot move location counter backwards (from 0x{_dot:x} to 0x{value:x})");
+            MapLine(value, text);
+            if (_mapLines is not null && value > _dot) _mapLines.Add(new MapInput("*fill*", "", _dot, value - _dot, [], ""));
             _dot = value;
             return;
         }
         if (assignment.Provide && (!_referenced.Contains(assignment.Symbol) || _globals.TryGet(assignment.Symbol, out _)))
+        {
+            MapLine(value, $"PROVIDE ({assignment.Symbol} = {assignment.Value.Text})", notProvided: true);
             return;
+        }
+        MapLine(value, assignment.Provide ? $"PROVIDE ({assignment.Symbol} = {assignment.Value.Text})" : text);
         _symbols[assignment.Symbol] = value;
         _assigned.Add(new ScriptSymbol(assignment.Symbol, value, assignment.At));
+    }
+
+    private void MapLine(ulong value, string text, bool notProvided = false)
+    {
+        if (_mapLines is not null) _mapLines.Add(new MapInput("", "", value, 0, []) { Assignment = text, NotProvided = notProvided });
+        else _map.Add(new MapOutput("", value, 0, []) { Assignment = text, NotProvided = notProvided });
     }
 
     ulong? IScriptContext.Dot => _dot;

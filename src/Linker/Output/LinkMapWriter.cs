@@ -40,16 +40,25 @@ public static class LinkMapWriter
         w.Append("*default*        0x0000000000000000 0xffffffffffffffff\n\n");
         w.Append("Linker script and memory map\n\n");
         foreach (var (defsym, value) in map.Defsyms)
-            w.Append(' ', NameColumn).Append($"0x{value:x16}").Append(' ', NameColumn).Append($"{defsym.Name} = {defsym.Expression.Text}\n");
-        foreach (var file in map.Loaded)
-            w.Append($"LOAD {file}\n");
+            Assignment(w, value, $"{defsym.Name} = {defsym.Expression.Text}");
+        if (!map.LoadedAfterLayout) Loaded(w, map);
         foreach (var section in map.Outputs)
         {
+            if (section.Assignment is not null)
+            {
+                Assignment(w, section.Address, section.Assignment, section.NotProvided);
+                continue;
+            }
             w.Append('\n').Append(section.Name);
             Pad(w, section.Name.Length);
             w.Append($"0x{section.Address:x16} {Size(section.Size)}\n");
             foreach (var input in section.Inputs)
             {
+                if (input.Assignment is not null)
+                {
+                    Assignment(w, input.Address, input.Assignment, input.NotProvided);
+                    continue;
+                }
                 if (input.Fill is not null)
                 {
                     w.Append(" *fill*");
@@ -62,9 +71,19 @@ public static class LinkMapWriter
                     w.Append(' ', NameColumn).Append($"0x{symbol.Value:x16}").Append(' ', NameColumn).Append(symbol.Name).Append('\n');
             }
         }
+        if (map.LoadedAfterLayout) Loaded(w, map);
         w.Append($"OUTPUT({output} elf64-{(map.BigEndian ? "big" : "little")}aarch64)\n");
         return w.ToString();
     }
+
+    static void Loaded(StringBuilder w, LinkMapData map)
+    {
+        foreach (var file in map.Loaded)
+            w.Append($"LOAD {file}\n");
+    }
+
+    static void Assignment(StringBuilder w, ulong value, string text, bool notProvided = false) =>
+        w.Append(' ', NameColumn).Append(notProvided ? "[!provide]        " : $"0x{value:x16}").Append(' ', NameColumn).Append(text).Append('\n');
 
     static void Input(StringBuilder w, MapInput input)
     {

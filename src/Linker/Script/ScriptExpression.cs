@@ -59,7 +59,7 @@ internal sealed record UnaryExpression(ScriptPosition At, char Operator, ScriptE
         var v = Operand.Evaluate(context);
         return Operator switch { '-' => 0 - v, '~' => ~v, _ => v == 0 ? 1ul : 0ul };
     }
-    public override string Text => $"{Operator}{Operand.Text}";
+    public override string Text => $"{Operator} ({Operand.Text})";
     public override int Depth { get; } = 1 + Operand.Depth;
 }
 

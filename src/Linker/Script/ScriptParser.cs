@@ -171,9 +171,31 @@ internal sealed class ScriptParser(string file, string text)
             var op = Levels[level].FirstOrDefault(o => _s.Peek() == o[0] && (o.Length == 1 ? _s.Peek(1) != o[0] && _s.Peek(1) != '=' : _s.Peek(1) == o[1]));
             if (op is null) return left;
             _s.Accept(op);
-            left = new BinaryExpression(at, op, left, Binary(level + 1));
+            left = Folded(new BinaryExpression(at, op, left, Binary(level + 1)));
             if (left.Depth > MaxDepth) throw new ScriptError(at, $"expression nested more than {MaxDepth} deep");
         }
+    }
+
+    /// <summary>ld folds an operation on constants where it reads it (so its map shows "x = 0xfffffffffffffffc" for
+    /// "x = -4"); so do we. A division by zero is left for evaluation to report where it is.</summary>
+    private static ScriptExpression Folded(ScriptExpression expression)
+    {
+        bool constant = expression switch
+        {
+            UnaryExpression u => u.Operand is NumberExpression,
+            BinaryExpression b => b.Left is NumberExpression && b.Right is NumberExpression
+                && !(b.Operator is "/" or "%" && ((NumberExpression)b.Right).Value == 0),
+            _ => false,
+        };
+        return constant ? new NumberExpression(expression.At, expression.Evaluate(NoContext.Instance)) : expression;
+    }
+
+    private sealed class NoContext : IScriptContext
+    {
+        public static readonly NoContext Instance = new();
+        public ulong? Dot => null;
+        public bool TryGetSymbol(string name, out ulong value, out string? problem) => throw new InvalidOperationException("constant");
+        public bool TryGetSection(string name, out ulong address, out ulong size) => throw new InvalidOperationException("constant");
     }
 
     /// <summary>How deep an expression may nest (parentheses, unary operators, chained binary operators): reading and
@@ -203,7 +225,7 @@ internal sealed class ScriptParser(string file, string text)
             if (_s.Peek() == op && _s.Peek(1) != '=')
             {
                 _s.Advance();
-                return new UnaryExpression(at, op, Unary());
+                return Folded(new UnaryExpression(at, op, Unary()));
             }
         if (_s.Accept("("))
         {

@@ -114,4 +114,53 @@ public partial class LinkMapTests
         Assert.Contains(expected, l => l.StartsWith(".kexec_relocate.text"));   // an orphan, placed by ld's rule
         Assert.Equal(string.Join('\n', expected), string.Join('\n', Layout(LinkMapWriter.Write(image.Map!, "ref.elf"))));
     }
+
+    /// <summary>The memory map part of a map without what only ld has: its script's "*(...)" lines, its own empty
+    /// sections (.iplt, .rela.dyn, .igot.plt), "/DISCARD/", LOAD lines of its stubs, blank lines and OUTPUT.</summary>
+    static List<string> MemoryMap(string map)
+    {
+        var lines = map.Replace("\r", "").Split('\n');
+        var kept = new List<string>();
+        bool skipping = false;
+        foreach (var line in lines.SkipWhile(l => l != "Linker script and memory map"))
+        {
+            if (line.Length == 0 || line.StartsWith(" *(") || line.StartsWith("OUTPUT(") || line.StartsWith("LOAD linker") || line == "/DISCARD/")
+                continue;
+            if (!line.StartsWith(' ') && OutputLine().Match(Regex.Replace(line, " +", " ")) is { Success: true } m)
+                skipping = m.Groups["size"].Value == "0";
+            else if (skipping && line.StartsWith(" ."))
+                continue;
+            else if (!line.StartsWith(" ."))
+                skipping = false;
+            if (!skipping) kept.Add(line);
+        }
+        return kept;
+    }
+
+    [OracleFact]
+    public void A_script_s_assignments_padding_and_provides_are_listed_where_ld_lists_them()
+    {
+        using var link = new GnuLink(Main, Helper);
+        File.WriteAllText(link.Dir.Path("s.ld"), """
+            SECTIONS {
+              limit = 0x77;
+              . = 0x1000;
+              .text : { *(.text) }
+              . = ALIGN(0x100);
+              start_of_data = .;
+              .data : { d0 = .; *(.data) . = ALIGN(16); tail = .; . += 8; }
+              x = -4;
+              y = ~start_of_data + 1;
+              PROVIDE(unused_p = 1);
+              z = ADDR(.data) + SIZEOF(.data);
+              /DISCARD/ : { *(.comment*) }
+            }
+            """);
+        link.Reference(link.Objects, "-T", "s.ld", "-e", "0", "-Map", "ref.map");
+        var image = A64Asm.Linker.Linker.Link(link.Objects.Select(link.Input).ToList(), link.ScriptOptions("-T", "s.ld"));
+        var expected = MemoryMap(File.ReadAllText(link.Dir.Path("ref.map")));
+        Assert.Contains("                0x0000000000001100                . = ALIGN (0x100)", expected);
+        Assert.Contains("                [!provide]                        PROVIDE (unused_p = 0x1)", expected);
+        Assert.Equal(string.Join('\n', expected), string.Join('\n', MemoryMap(LinkMapWriter.Write(image.Map!, "ref.elf"))));
+    }
 }

@@ -69,9 +69,17 @@ public class LinkerScriptNestingTests
     }
 
     [Fact]
+    public void Constants_are_folded_as_ld_folds_them()
+    {
+        Assert.Equal(["0xfffffffffffffffc", "0x7", "(~ (a) + 0x1)", "(ALIGN (0x10) - 0x8)"],
+            new[] { "x=-4", "y=1 + 2 * 3", "z=~a + 1", "w=ALIGN(16) - 8" }.Select(d => Defsym.Parse(d).ReadAs));
+    }
+
+    [Fact]
     public void A_long_chain_of_operators_is_refused()
     {
-        string text = "SECTIONS { . = 1" + string.Concat(Enumerable.Repeat(" + 1", 100_000)) + "; }";
+        // Constants are folded as they are read (as ld does); a symbol keeps every '+' in the tree.
+        string text = "SECTIONS { . = a" + string.Concat(Enumerable.Repeat(" + a", 100_000)) + "; }";
         var error = Assert.Throws<A64Asm.Linker.Script.ScriptError>(() => A64Asm.Linker.Script.LinkerScript.Parse("long.ld", text));
         Assert.Equal("expression nested more than 1000 deep", error.Message);
     }
@@ -79,7 +87,7 @@ public class LinkerScriptNestingTests
     [Fact]
     public void Nine_hundred_levels_are_fine()
     {
-        string text = "SECTIONS { . = " + new string('(', 900) + "0x10" + new string(')', 900) + " + 1" + string.Concat(Enumerable.Repeat(" + 1", 900)) + "; }";
+        string text = "SECTIONS { . = " + new string('(', 900) + "0x10" + new string(')', 900) + " + a" + string.Concat(Enumerable.Repeat(" + a", 900)) + "; }";
         A64Asm.Linker.Script.LinkerScript.Parse("ok.ld", text);
     }
 }
