@@ -42,6 +42,9 @@ public sealed record LinkMapData(
 
     public bool BigEndian { get; init; }
 
+    /// <summary>-Ttext=, -Tdata=, --section-start: "Address of section NAME set to ADDR", in command-line order.</summary>
+    public IReadOnlyList<(string Section, ulong Address)> SectionStarts { get; init; } = [];
+
     /// <summary>ld lists the files loaded after the layout when a script (-T) lays it out, before it otherwise.</summary>
     public bool LoadedAfterLayout { get; init; }
 }

@@ -52,6 +52,7 @@ public static class Linker
         {
             BigEndian = bigEndian,
             LoadedAfterLayout = options.Script is not null,
+            SectionStarts = options.SectionStarts.Select(p => (p.Key, p.Value)).ToList(),
             Discarded = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.Dropped)
                 .Select(s => new MapInput(s.Name, s.Owner.Name, 0, s.Size, [])).ToList(),
         };

@@ -5,6 +5,7 @@ namespace A64Asm.Linker;
 /// <summary>What GNU ld's command line would say for a flat image: where output sections start.</summary>
 public sealed class LinkerOptions
 {
+    // Insertion-ordered (entries are only ever added or replaced): the link map lists them in command-line order.
     private readonly Dictionary<string, ulong> _sectionStarts = new(StringComparer.Ordinal);
 
     /// <summary>Output section name → address, as --section-start NAME=ADDR. .text defaults to 0.</summary>

@@ -29,6 +29,7 @@ public class LinkMapCommandTests
 
             Linker script and memory map
 
+            Address of section .text set to 0x1000
                             0x0000000000001020                limit = (_start + 0x20)
             LOAD {obj}
 

@@ -39,6 +39,8 @@ public static class LinkMapWriter
         w.Append("Name             Origin             Length             Attributes\n");
         w.Append("*default*        0x0000000000000000 0xffffffffffffffff\n\n");
         w.Append("Linker script and memory map\n\n");
+        foreach (var (section, address) in map.SectionStarts)
+            w.Append($"Address of section {section} set to 0x{address:x}\n");
         foreach (var (defsym, value) in map.Defsyms)
             Assignment(w, value, $"{defsym.Name} = {defsym.Expression.Text}");
         if (!map.LoadedAfterLayout) Loaded(w, map);

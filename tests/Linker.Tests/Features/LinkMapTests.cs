@@ -93,6 +93,8 @@ public partial class LinkMapTests
             theirs.Split('\n').Where(l => AssignmentLine().IsMatch(l)).Take(2),
             ours.Split('\n').Where(l => AssignmentLine().IsMatch(l)));
         Assert.Equal(theirs.Split('\n').Where(l => l.StartsWith("LOAD o")), ours.Split('\n').Where(l => l.StartsWith("LOAD ")));
+        Assert.Equal(theirs.Split('\n').Where(l => l.StartsWith("Address of section")), ours.Split('\n').Where(l => l.StartsWith("Address of section")));
+        Assert.Contains("Address of section .text set to 0x80000", ours);
     }
 
     [OracleFact]
