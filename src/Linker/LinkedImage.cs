@@ -27,6 +27,9 @@ public sealed class LinkedImage
     public bool BigEndian { get; init; }
     public byte[] Flat { get; }
 
+    /// <summary>What -Map writes: the layout with each input section and its symbols (null for a cut-down image).</summary>
+    public LinkMapData? Map { get; init; }
+
     /// <summary>Every defined global and weak symbol, by name (ordinal order), with its final address or value.</summary>
     public IReadOnlyDictionary<string, ulong> Symbols { get; }
 

@@ -5,6 +5,7 @@ namespace A64Asm.Linker;
 /// <summary>What GNU ld's command line would say for a flat image: where output sections start.</summary>
 public sealed class LinkerOptions
 {
+    // Insertion-ordered (entries are only ever added or replaced): the link map lists them in command-line order.
     private readonly Dictionary<string, ulong> _sectionStarts = new(StringComparer.Ordinal);
 
     /// <summary>Output section name → address, as --section-start NAME=ADDR. .text defaults to 0.</summary>
@@ -15,6 +16,18 @@ public sealed class LinkerOptions
 
     /// <summary>ld's COMMONPAGESIZE for aarch64-linux (4 KiB): used to save a page in the data segment.</summary>
     public ulong CommonPageSize { get; init; } = 0x1000;
+
+    /// <summary>--defsym NAME=EXPRESSION, in command-line order.</summary>
+    public List<Defsym> Defsyms { get; } = new();
+
+    /// <summary>--gc-sections: drop allocated sections nothing reachable from the entry symbol refers to.</summary>
+    public bool GcSections { get; set; }
+
+    /// <summary>-e SYMBOL: the entry (a --gc-sections root); null for the script's ENTRY, else _start.</summary>
+    public string? Entry { get; set; }
+
+    /// <summary>-T FILE: the script that lays the link out instead of ld's default one.</summary>
+    public Script.LinkerScript? Script { get; set; }
 
     public ulong TextStart => _sectionStarts.TryGetValue(".text", out var a) ? a : 0;
 

@@ -16,7 +16,8 @@ internal sealed class SymbolResolver
 
     public SymbolResolver(IReadOnlyList<InputObject> objects)
     {
-        var errors = new List<string>();
+        var errors = _errors;
+        bool common = false;
         foreach (var obj in objects)
         {
             foreach (var symbol in obj.Symbols.Skip(1))
@@ -25,6 +26,7 @@ internal sealed class SymbolResolver
                 if (symbol.IsCommon)
                 {
                     errors.Add($"{obj.Name}: common symbol '{symbol.Name}' is not supported; define it in .bss");
+                    common = true;
                     continue;
                 }
                 if (!_definitions.TryGetValue(symbol.Name, out var existing) || (existing.Symbol.IsWeak && !symbol.IsWeak))
@@ -33,8 +35,33 @@ internal sealed class SymbolResolver
                     errors.Add($"{Where(obj, symbol)}: multiple definition of '{symbol.Name}'; {Where(existing.Object, existing.Symbol)}: first defined here");
             }
         }
-        if (errors.Count > 0) throw new LinkError(errors);
+        // A common symbol would also be an undefined reference at every use: stop here. Multiple definitions are kept
+        // and reported with the undefined references the relocations find, as ld reports both.
+        if (common) throw new LinkError(errors);
     }
+
+    private readonly List<string> _errors = new();
+
+    /// <summary>Multiple definitions found while resolving, reported when the link ends.</summary>
+    public IReadOnlyList<string> Errors => _errors;
+
+    private readonly Dictionary<string, InputObject> _definers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Defines <paramref name="name"/> as the absolute <paramref name="value"/> on behalf of the link itself
+    /// (<paramref name="origin"/>: "--defsym", the script's file name, "linker"), overriding an object's definition as
+    /// ld's --defsym and script assignments do.
+    /// </summary>
+    public void Define(string name, ulong value, string origin)
+    {
+        if (!_definers.TryGetValue(origin, out var definer))
+            _definers[origin] = definer = InputObject.LinkerDefined(origin);
+        _definitions[name] = new(definer, new InputSymbol(0, name, value, 0, InputSymbol.StbGlobal, 0, InputSymbol.ShnAbs));
+    }
+
+    /// <summary>Names some object refers to without any object defining them (weak references included).</summary>
+    public static IEnumerable<string> Referenced(IReadOnlyList<InputObject> objects) =>
+        objects.SelectMany(o => o.Symbols.Skip(1)).Where(s => !s.IsLocal && s.IsUndefined).Select(s => s.Name).Distinct(StringComparer.Ordinal);
 
     public bool TryGet(string name, out GlobalDefinition definition) => _definitions.TryGetValue(name, out definition!);
 
@@ -46,12 +73,18 @@ internal sealed class SymbolResolver
         return section is null ? symbol.Value : section.Address + symbol.Value;
     }
 
+    public IEnumerable<GlobalDefinition> Definitions() => _definitions.Values;
+
     /// <summary>Every winning definition's final value, for the image's symbol table.</summary>
     public SortedDictionary<string, ulong> FinalValues()
     {
         var values = new SortedDictionary<string, ulong>(StringComparer.Ordinal);
         foreach (var (name, def) in _definitions)
+        {
+            // A symbol of a dropped section has no address; ld leaves it out of the output too.
+            if (def.Object.Sections.ElementAtOrDefault(def.Symbol.SectionIndex) is { Dropped: true }) continue;
             values[name] = ValueOf(def.Object, def.Symbol);
+        }
         return values;
     }
 

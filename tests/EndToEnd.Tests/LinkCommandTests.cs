@@ -122,7 +122,7 @@ public class LinkCommandTests
         Assert.Equal(0, Cli.Run("-c", src, "-o", obj).Status);
         var (status, _, stderr) = Cli.Run("link", obj, "-o", outBin);
         Assert.Equal(1, status);
-        Assert.Equal($"a64asm: error: {obj}:(.text+0x0): undefined reference to 'helper'\n{obj}:(.text+0x4): undefined reference to 'tail'\n",
+        Assert.Equal($"a64asm: error: {obj}:(.text+0x0): undefined reference to 'helper'\na64asm: error: {obj}:(.text+0x4): undefined reference to 'tail'\n",
             stderr.Replace("\r", ""));
         Assert.False(File.Exists(outBin));
     }

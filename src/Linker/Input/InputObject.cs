@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using A64Asm.Isa.Fixups;
 using ELFSharp.ELF;
 using ELFSharp.ELF.Sections;
 
@@ -25,6 +26,10 @@ public sealed class InputObject
     /// <summary>By symbol table index, the null symbol included.</summary>
     public IReadOnlyList<InputSymbol> Symbols { get; private set; } = [];
 
+    /// <summary>The owner of symbols the link itself defines (--defsym, script assignments, __start_/__stop_): it has
+    /// no sections, so its symbols are absolute, as ld makes them.</summary>
+    internal static InputObject LinkerDefined(string name) => new(name) { Symbols = [new InputSymbol(0, "", 0, 0, 0, 0, 0)] };
+
     /// <summary>Reads one object; anything unreadable is a <see cref="LinkError"/> naming the input, never a crash.</summary>
     public static InputObject Read(LinkerInput input)
     {
@@ -40,8 +45,8 @@ public sealed class InputObject
 
     private static InputObject ReadChecked(LinkerInput input)
     {
-        if (ElfTables.Problem(input.Bytes) is { } problem)
-            throw new LinkError($"{input.Name}: malformed ELF object ({problem})");
+        if (ObjectHeader.Problem(input.Bytes) is { } problem)
+            throw new LinkError($"{input.Name}: {problem}");
         if (!ELFReader.TryLoad(new MemoryStream(input.Bytes, writable: false), true, out IELF? loaded) || loaded is null)
             throw new LinkError($"{input.Name}: file format not recognized");
         using var elf = loaded;
@@ -78,7 +83,11 @@ public sealed class InputObject
             var target = raw.Info(i);
             if (target >= sections.Length || sections[target] is not { } applies)
                 throw new LinkError($"{input.Name}: {elf64.Sections[i].Name}: relocations for a section that does not exist");
-            ReadRela(elf64.Sections[i].GetContents(), applies, obj.Symbols.Count, bigEndian);
+            var table = $"{input.Name}: {elf64.Sections[i].Name}";
+            var contents = elf64.Sections[i].GetContents();
+            if (contents.Length % RelaEntrySize != 0)
+                throw new LinkError($"{table}: 0x{contents.Length:x} bytes is not a whole number of {RelaEntrySize}-byte RELA entries");
+            ReadRela(contents, applies, obj.Symbols.Count, bigEndian, table);
         }
         return obj;
     }
@@ -92,17 +101,33 @@ public sealed class InputObject
             (byte)e.Binding, (byte)e.Type, e.PointedSectionIndex)).ToList();
     }
 
-    private static void ReadRela(byte[] contents, InputSection applies, int symbolCount, bool bigEndian)
+    private const int RelaEntrySize = 24;
+
+    // Each entry is checked here, where it is read, so that the relocator only ever sees entries it can apply.
+    private static void ReadRela(byte[] contents, InputSection applies, int symbolCount, bool bigEndian, string table)
     {
-        for (int at = 0; at + 24 <= contents.Length; at += 24)
+        for (int at = 0, k = 0; at + RelaEntrySize <= contents.Length; at += RelaEntrySize, k++)
         {
             var offset = U64(contents.AsSpan(at), bigEndian);
             var info = U64(contents.AsSpan(at + 8), bigEndian);
             var addend = (long)U64(contents.AsSpan(at + 16), bigEndian);
             var symbol = (uint)(info >> 32);
+            var type = (uint)info;
+            var entry = $"{table} entry {k} (at {applies.Name}+0x{offset:x})";
             if (symbol >= symbolCount)
-                throw new LinkError($"{applies.Where(offset)}: bad symbol index {symbol} in relocation");
-            applies.Relocations.Add(new InputRelocation(offset, (uint)info, symbol, addend));
+                throw new LinkError($"{entry}: symbol index {symbol} is out of range (the symbol table has {symbolCount} entries)");
+            if (type != 0)
+            {
+                var kind = Fixup.FromElfType(type);
+                if (kind == FixupKind.None)
+                    throw new LinkError($"{entry}: unsupported relocation type {type} (0x{type:x})");
+                ulong field = (ulong)Fixup.FieldSize(kind);
+                if (applies.IsNoBits)
+                    throw new LinkError($"{entry}: {Fixup.ElfName(kind)} in {applies.Name}, which has no contents (NOBITS)");
+                if (offset > applies.Size || field > applies.Size - offset)
+                    throw new LinkError($"{entry}: {Fixup.ElfName(kind)} ({field} bytes) is past the end of {applies.Name} (0x{applies.Size:x} bytes)");
+            }
+            applies.Relocations.Add(new InputRelocation(offset, type, symbol, addend));
         }
     }
 

@@ -39,6 +39,9 @@ public sealed class InputSection
     public bool IsWritable => (Flags & ShfWrite) != 0;
     public bool IsExecutable => (Flags & ShfExec) != 0;
 
+    /// <summary>Left out of the image: by --gc-sections, or matched by a script's /DISCARD/.</summary>
+    public bool Dropped { get; internal set; }
+
     /// <summary>Address in the image, set by the layout; only meaningful for allocated sections.</summary>
     public ulong Address { get; internal set; }
 

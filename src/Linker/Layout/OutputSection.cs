@@ -40,6 +40,13 @@ internal sealed class OutputSection
         Size = offset;
     }
 
+    /// <summary>Address and size decided by a script's layout, which sets <see cref="Offsets"/> itself as '.' moves.</summary>
+    public void Placed(ulong address, ulong size)
+    {
+        Address = address;
+        Size = size;
+    }
+
     /// <summary>The most bytes a section's contents may take in memory; a kexec image is a few KiB.</summary>
     public const ulong MaxContentBytes = 256UL << 20;
 

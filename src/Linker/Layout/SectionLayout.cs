@@ -12,7 +12,7 @@ internal static class SectionLayout
 {
     public static IReadOnlyList<OutputSection> Build(IReadOnlyList<InputObject> objects, LinkerOptions options)
     {
-        var alloc = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.IsAlloc).ToList();
+        var alloc = objects.SelectMany(o => o.Sections).OfType<InputSection>().Where(s => s.IsAlloc && !s.Dropped).ToList();
         var assigned = new HashSet<InputSection>(ReferenceEqualityComparer.Instance);
         var outputs = new List<OutputSection>();
         foreach (var rule in DefaultScript.CodeAndReadOnly)
@@ -107,9 +107,15 @@ internal static class SectionLayout
                 dataBase = DataSegmentAlign(dot, options.MaxPageSize, options.CommonPageSize, saveCommonPage);
                 dot = dataBase;
             }
+            if (output.Name == ".bss") output.ComputeOffsets();   // its size without the padding a previous pass added
             output.Address = options.SectionStarts.TryGetValue(output.Name, out var start) ? start : AlignUp(dot, output.Alignment);
             if (output.Size > ulong.MaxValue - output.Address)
                 throw new LinkError($"section {output.Name} VMA wraps around address space");   // ld's words
+            if (output.Name == ".bss" && output.Address + output.Size != 0)
+            {
+                // The default script ends .bss with . = ALIGN(. != 0 ? 64 / 8 : 1): the padding is part of .bss.
+                output.Placed(output.Address, AlignUp(output.Address + output.Size, 8) - output.Address);
+            }
             dot = output.Address + output.Size;
         }
         // ld's script ends the data segment with . = ALIGN(64 / 8) before DATA_SEGMENT_END.
