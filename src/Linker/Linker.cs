@@ -64,7 +64,7 @@ public static class Linker
         // Each input section's globals: the winning definitions that live in it, by value as ld lists them.
         var bySection = globals.Definitions()
             .Where(d => !d.Symbol.IsAbsolute && d.Object.Sections.ElementAtOrDefault(d.Symbol.SectionIndex) is not null)
-            .GroupBy(d => d.Object.Sections[d.Symbol.SectionIndex]!, ReferenceEqualityComparer.Instance)
+            .GroupBy(d => (object)d.Object.Sections[d.Symbol.SectionIndex]!, ReferenceEqualityComparer.Instance)
             .ToDictionary(g => g.Key, g => g.Select(d => new MapSymbol(d.Symbol.Name, SymbolResolver.ValueOf(d.Object, d.Symbol)))
                 .OrderBy(s => s.Value).ToList(), ReferenceEqualityComparer.Instance);
         // A script's layout says where its assignments and padding go; its input sections only need their symbols.

@@ -116,11 +116,12 @@ public sealed class InputObject
             var entry = $"{table} entry {k} (at {applies.Name}+0x{offset:x})";
             if (symbol >= symbolCount)
                 throw new LinkError($"{entry}: symbol index {symbol} is out of range (the symbol table has {symbolCount} entries)");
-            if (type != 0)
+            // R_AARCH64_NONE, and R_AARCH64_NULL (256), its number in the ABI's first releases, do nothing (as in ld).
+            if (type is not (0 or 256))
             {
                 var kind = Fixup.FromElfType(type);
                 if (kind == FixupKind.None)
-                    throw new LinkError($"{entry}: unsupported relocation type {type} (0x{type:x})");
+                    throw new LinkError($"{entry}: unsupported relocation {UnsupportedRelocationNames.Describe(type)}");
                 ulong field = (ulong)Fixup.FieldSize(kind);
                 if (applies.IsNoBits)
                     throw new LinkError($"{entry}: {Fixup.ElfName(kind)} in {applies.Name}, which has no contents (NOBITS)");

@@ -11,7 +11,6 @@ public static class ObjectHeader
 {
     public const int Size = 64;
     const ushort EmAArch64 = 183;
-    const uint ShtNoBits = 8;
 
     /// <summary>What makes <paramref name="file"/> unfit to link, in words for "FILE: ...", or null when its header is an
     /// AArch64 relocatable object's and its sections' contents are all in the file.</summary>
@@ -34,27 +33,8 @@ public static class ObjectHeader
         ushort type = U16(file[16..], big);
         if (type != 1)
             return $"not a relocatable object (e_type {TypeName(type)})";
-        return ElfTables.Problem(file) is { } tables ? $"malformed ELF object ({tables})" : ContentsProblem(file, big);
-    }
-
-    // Called once the table itself is known to be inside the file.
-    static string? ContentsProblem(ReadOnlySpan<byte> file, bool big)
-    {
-        ulong shoff = U64(file[0x28..], big);
-        if (shoff == 0) return null;
-        ulong count = U16(file[0x3c..], big);
-        if (count == 0) count = U64(file[((int)shoff + 32)..], big);
-        ulong length = (ulong)file.Length;
-        for (int i = 1; i < (int)count; i++)
-        {
-            var header = file[(int)(shoff + (ulong)i * 64)..];
-            uint type = U32(header[4..], big);
-            ulong offset = U64(header[24..], big), size = U64(header[32..], big);
-            if (type == ShtNoBits || size == 0) continue;
-            if (offset > length || size > length - offset)
-                return $"file truncated (section [{i}] holds 0x{size:x} bytes at 0x{offset:x}, past the end of the {length}-byte file)";
-        }
-        return null;
+        // The tables and every section's bytes inside the file (ElfTables, shared with disasm).
+        return ElfTables.Problem(file) is { } tables ? $"malformed ELF object ({tables})" : null;
     }
 
     static string MachineName(ushort machine) => machine switch
@@ -76,6 +56,5 @@ public static class ObjectHeader
     };
 
     static ushort U16(ReadOnlySpan<byte> at, bool big) => big ? BinaryPrimitives.ReadUInt16BigEndian(at) : BinaryPrimitives.ReadUInt16LittleEndian(at);
-    static uint U32(ReadOnlySpan<byte> at, bool big) => big ? BinaryPrimitives.ReadUInt32BigEndian(at) : BinaryPrimitives.ReadUInt32LittleEndian(at);
     static ulong U64(ReadOnlySpan<byte> at, bool big) => big ? BinaryPrimitives.ReadUInt64BigEndian(at) : BinaryPrimitives.ReadUInt64LittleEndian(at);
 }

@@ -35,7 +35,8 @@ public class BadObjectTests
     {
         var bytes = Good();
         ElfBytes.PutU64(bytes, ElfBytes.Header(bytes, ".text") + 24, (ulong)bytes.Length - 8);
-        Assert.Equal($"bad.o: file truncated (section [1] holds 0x14 bytes at 0x{bytes.Length - 8:x}, past the end of the {bytes.Length}-byte file)", Error(bytes));
+        // ElfTables' check, shared with disasm, finds it before the reader would allocate the section's bytes.
+        Assert.Equal($"bad.o: malformed ELF object (section [1] (0x14 bytes at 0x{bytes.Length - 8:x}) is not inside the {bytes.Length}-byte file)", Error(bytes));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public class BadObjectTests
 
     [Fact]
     public void Unknown_relocation_type() =>
-        Assert.Equal("bad.o: .rela.text entry 0 (at .text+0x0): unsupported relocation type 999 (0x3e7)",
+        Assert.Equal("bad.o: .rela.text entry 0 (at .text+0x0): unsupported relocation type 999",
             Error(WithFirstRelocation((b, at) => ElfBytes.PutU64(b, at + 8, (BitConverter.ToUInt64(b, at + 8) & ~0xffffffffUL) | 999))));
 
     [Fact]

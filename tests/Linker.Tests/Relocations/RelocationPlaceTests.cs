@@ -8,10 +8,10 @@ namespace A64Asm.Linker.Tests.Relocations;
 public class RelocationPlaceTests
 {
     [Theory]
-    [InlineData(6L, FixupKind.Call26, "o.o:(.text+0x6): R_AARCH64_CALL26 outside the section's contents")]           // 2 bytes short
-    [InlineData(8L, FixupKind.Abs16, "o.o:(.text+0x8): R_AARCH64_ABS16 outside the section's contents")]             // just past the end
-    [InlineData(-2L, FixupKind.Abs64, "o.o:(.text+0xfffffffffffffffe): R_AARCH64_ABS64 outside the section's contents")] // offset + size wraps
-    [InlineData(-4L, FixupKind.Call26, "o.o:(.text+0xfffffffffffffffc): R_AARCH64_CALL26 outside the section's contents")]
+    [InlineData(6L, FixupKind.Call26, "o.o: .rela.text entry 0 (at .text+0x6): R_AARCH64_CALL26 (4 bytes) is past the end of .text (0x8 bytes)")]           // 2 bytes short
+    [InlineData(8L, FixupKind.Abs16, "o.o: .rela.text entry 0 (at .text+0x8): R_AARCH64_ABS16 (2 bytes) is past the end of .text (0x8 bytes)")]             // just past the end
+    [InlineData(-2L, FixupKind.Abs64, "o.o: .rela.text entry 0 (at .text+0xfffffffffffffffe): R_AARCH64_ABS64 (8 bytes) is past the end of .text (0x8 bytes)")] // offset + size wraps
+    [InlineData(-4L, FixupKind.Call26, "o.o: .rela.text entry 0 (at .text+0xfffffffffffffffc): R_AARCH64_CALL26 (4 bytes) is past the end of .text (0x8 bytes)")]
     public void FieldPastTheSection(long offset, FixupKind kind, string expected)
     {
         var obj = new ObjectFile();
