@@ -90,8 +90,9 @@ internal static class IfArithmetic
     // gcc: a negative count shifts the other way; counts of 64 or more shift everything out.
     static PpValue ShiftLeft(PpToken op, PpValue a, PpValue b, bool eval, Action<PpToken, string> warn)
     {
+        // The count's magnitude, as unsigned: -(-2^63) is itself again as a signed value (and went round forever).
         if (b.IsNegative)
-            return ShiftRight(a, b with { Bits = unchecked(0 - b.Bits), IsUnsigned = false }, eval, warn, op);
+            return ShiftRight(a, b with { Bits = unchecked(0 - b.Bits), IsUnsigned = true }, eval, warn, op);
         ulong n = b.Bits;
         ulong r = n >= 64 ? 0 : a.Bits << (int)n;
         if (eval && !a.IsUnsigned && a.Bits != 0 && (n >= 64 || (long)r >> (int)n != (long)a.Bits))
@@ -102,7 +103,7 @@ internal static class IfArithmetic
     static PpValue ShiftRight(PpValue a, PpValue b, bool eval, Action<PpToken, string> warn, PpToken op)
     {
         if (b.IsNegative)
-            return ShiftLeft(op, a, b with { Bits = unchecked(0 - b.Bits), IsUnsigned = false }, eval, warn);
+            return ShiftLeft(op, a, b with { Bits = unchecked(0 - b.Bits), IsUnsigned = true }, eval, warn);
         ulong n = b.Bits;
         if (a.IsUnsigned)
             return new PpValue(n >= 64 ? 0 : a.Bits >> (int)n, true);

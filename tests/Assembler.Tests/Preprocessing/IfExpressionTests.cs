@@ -37,6 +37,8 @@ public class IfExpressionTests
     [InlineData("IS_DEF", "yes")]
     [InlineData("1 << 63 >> 63 == -1", "yes")]
     [InlineData("0x8000000000000000 >> 63 == 1", "yes")]
+    // A count of -2^63 (campaign seed 4000: it turned each shift into the other, round and round, to a stack overflow).
+    [InlineData("(1 << (-0x7fffffffffffffff - 1)) == 0 && (-8 >> (-0x7fffffffffffffff - 1)) == 0", "yes")]
     public void Evaluates(string expr, string expected) =>
         Assert.Equal(expected, Eval(expr, "#define X 7\n#define F(n) n * n\n#define IS_DEF defined(X)\n"));
 
