@@ -19,19 +19,25 @@ public static class App
         string tryHelp = CommandLineErrors.TryHelp(args, Subcommands);
         int Guarded(Func<int> body) => Guard(stderr, tryHelp, body);
         var assemble = new AssembleCommand();
-        assemble.Build(root);
+        int status = 0;
+        // The assembler's FILE argument and options belong to the root only when no subcommand is named, so that
+        // "a64asm verify --help" shows verify's own usage, not "a64asm <file> verify <image>".
+        bool subcommand = args.Length > 0 && Subcommands.Contains(args[0]);
+        if (!subcommand)
+        {
+            assemble.Build(root);
+            root.SetAction(parse => status = Guarded(() => assemble.Run(parse, stdout, stderr)));
+        }
         root.Add(new DisasmCommand().Build(Guarded, stdout));
         root.Add(new ExplainCommand().Build(Guarded, stdout));
         root.Add(new VerifyCommand().Build(Guarded, stdout));
         root.Add(new LinkCommand(assemble.LinkOptions).Build(Guarded, stdout));
-        int status = 0;
-        root.SetAction(parse => status = Guarded(() => assemble.Run(parse, stdout, stderr)));
 
         List<string> gccStyle;
         try
         {
             // gcc's flags belong to the assembler's command line; a subcommand's arguments are left as they are.
-            gccStyle = args.Length > 0 && Subcommands.Contains(args[0]) ? [.. args] : assemble.GnuFlags.Extract(args);
+            gccStyle = subcommand ? [.. args] : assemble.GnuFlags.Extract(args);
         }
         catch (CliError e)
         {
