@@ -104,7 +104,7 @@ public static class App
         }
         catch (AsmError e)
         {
-            stderr.WriteLine(e.Render());
+            e.WriteTo(stderr);
         }
         catch (Exception e) when (e is LinkError or CliError or IOException or UnauthorizedAccessException)
         {

@@ -7,10 +7,17 @@ public enum Severity { Warning, Error }
 /// <summary>A problem in the user's input. Thrown for errors; the CLI prints it and exits 1, never a stack trace.</summary>
 public sealed class AsmError : Exception
 {
-    public AsmError(SourceLocation? location, string message) : base(message)
+    public AsmError(SourceLocation? location, string message) : base(Bounded(message))
     {
         Location = location;
     }
+
+    /// <summary>A message quotes the input (a name, a token); a run keeps up to --max-errors of them, so each is
+    /// bounded: a megabyte-long token must not make a gigabyte of errors.</summary>
+    public const int MaxMessageLength = 1024;
+
+    private static string Bounded(string message) =>
+        message.Length <= MaxMessageLength ? message : string.Concat(message.AsSpan(0, MaxMessageLength), "...");
 
     public SourceLocation? Location { get; }
 
@@ -27,6 +34,13 @@ public sealed class AsmError : Exception
 
     public string Render() => string.Join('\n',
         [DiagnosticRenderer.Render(Severity.Error, Location, Message), .. _more.Select(e => e.Render())]);
+
+    /// <summary>Writes each error as <see cref="Render"/> would, one at a time (no one string of them all).</summary>
+    public void WriteTo(TextWriter writer)
+    {
+        foreach (var error in Each())
+            writer.WriteLine(DiagnosticRenderer.Render(Severity.Error, error.Location, error.Message));
+    }
 }
 
 /// <summary>Receives warnings (#warning, .warning, ...). Errors are thrown as <see cref="AsmError"/>.</summary>
@@ -46,6 +60,9 @@ public sealed class CollectingDiagnostics : IDiagnosticSink
 /// <summary>GNU-style text: <c>file:line:col: error: message</c>, the source line, a caret, then the chain.</summary>
 public static class DiagnosticRenderer
 {
+    /// <summary>The most characters of a source line shown under a message.</summary>
+    public const int MaxEchoedLine = 240;
+
     public static string Render(Severity severity, SourceLocation? location, string message)
     {
         string kind = severity == Severity.Error ? "error" : "warning";
@@ -58,9 +75,17 @@ public static class DiagnosticRenderer
         string line = pos.File.LineText(pos.Line);
         if (line.Length > 0 || pos.Line >= 1)
         {
-            sb.Append(' ').Append(line).Append('\n');
-            sb.Append(' ');
-            for (int i = 0; i < pos.Column - 1 && i < line.Length; i++)
+            // A long line is shown around the column: "..." where it is cut, the caret under the same character.
+            int column = Math.Max(0, pos.Column - 1), start = 0, end = line.Length;
+            if (line.Length > MaxEchoedLine)
+            {
+                start = Math.Clamp(column - MaxEchoedLine / 2, 0, line.Length - MaxEchoedLine);
+                end = start + MaxEchoedLine;
+            }
+            string before = start > 0 ? "..." : "", after = end < line.Length ? "..." : "";
+            sb.Append(' ').Append(before).Append(line, start, end - start).Append(after).Append('\n');
+            sb.Append(' ').Append(' ', before.Length);
+            for (int i = start; i < column && i < end; i++)
                 sb.Append(line[i] == '\t' ? '\t' : ' ');
             sb.Append("^\n");
         }

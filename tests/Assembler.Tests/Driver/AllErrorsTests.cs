@@ -80,3 +80,29 @@ public class AllErrorsTests
         ], headlines);
     }
 }
+
+/// <summary>What one error may cost: a long line is shown around its column, a long message is cut (campaign seed
+/// 5000: a thousand errors on megabyte lines ran out of memory while being printed).</summary>
+public class LongLineErrorTests
+{
+    [Fact]
+    public void A_long_line_is_shown_around_the_column_with_the_caret_under_it()
+    {
+        string line = ".quad " + string.Concat(Enumerable.Repeat("1 + ", 2000)) + "?";
+        var error = Assert.Throws<AsmError>(() => Asm.Object(line + "\n"));
+        var rendered = error.Render().Split('\n');
+        int column = line.Length;   // the '?', 1-based
+        Assert.Equal($"test.s:1:{column}: error: unexpected character '?'", rendered[0]);
+        Assert.StartsWith(" ...", rendered[1]);
+        Assert.Equal(1 + 3 + DiagnosticRenderer.MaxEchoedLine, rendered[1].Length);
+        Assert.Equal('?', rendered[1][rendered[2].IndexOf('^')]);
+    }
+
+    [Fact]
+    public void A_long_message_is_cut()
+    {
+        var error = new AsmError(null, new string('x', 5000));
+        Assert.Equal(AsmError.MaxMessageLength + 3, error.Message.Length);
+        Assert.EndsWith("...", error.Message);
+    }
+}
