@@ -163,6 +163,17 @@ public class OutputAtomicityTests
     }
 
     [Fact]
+    public void A_failed_link_leaves_the_map_and_the_image_alone()
+    {
+        string tmp = TempDir.Create();
+        string src = Path.Combine(tmp, "u.s"), obj = Path.Combine(tmp, "u.o");
+        File.WriteAllText(src, "bl helper\n");
+        Assert.Equal(0, Cli.Run(src, "-c", "-o", obj).Status);
+        AssertFailsAndChangesNothing(["link", obj, "-o", "{dir}/out.bin", "-Map", "{dir}/l.lst"],
+            $"a64asm: error: {obj}:(.text+0x0): undefined reference to 'helper'\n");
+    }
+
+    [Fact]
     public void Dev_null_is_written_in_place_not_replaced()
     {
         if (!OperatingSystem.IsLinux()) return;
