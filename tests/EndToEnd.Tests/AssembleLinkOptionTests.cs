@@ -83,6 +83,7 @@ public class AssembleLinkOptionTests
     public static TheoryData<string> EachOption =>
     [
         "-Ttext=0x80000",
+        "-Ttext 0x80000 -Tdata 0x90000 -Tbss 0xa0000 -Map {dir}/m.map",
         "-Map {dir}/m.map",
         "-Ttext=0x80000 --section-start=.rodata=0x81000 -Map {dir}/m.map",
         "--gc-sections",
@@ -121,19 +122,25 @@ public class AssembleLinkOptionTests
         Assert.NotEqual(Show(withoutOption), Show(linked));
         Assert.Equal("", assemble.Stderr);
         Assert.Equal(link.Stdout, assemble.Stdout);
-        Assert.Equal(linked.Keys, assembled.Keys);
-        foreach (var (name, bytes) in linked)
+        AssertSameFiles(linked, obj, assembled, source);
+    }
+
+    /// <summary>The same files with the same bytes, but for the name of the linked input in a map.</summary>
+    static void AssertSameFiles(SortedDictionary<string, byte[]> expected, string expectedInput, SortedDictionary<string, byte[]> actual, string actualInput)
+    {
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (name, bytes) in expected)
         {
             if (name.EndsWith(".map"))
             {
-                // The map names the linked input: the object for a64asm link, the source it came from here.
-                string expected = System.Text.Encoding.UTF8.GetString(bytes).Replace(obj, source);
-                Assert.Contains($"LOAD {source}\n", expected);
-                Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(assembled[name]));
+                // The map names the linked input: the object for a64asm link, the source it came from for a64asm FILE.S.
+                string map = System.Text.Encoding.UTF8.GetString(bytes).Replace(expectedInput, actualInput);
+                Assert.Contains($"LOAD {actualInput}\n", map);
+                Assert.Equal(map, System.Text.Encoding.UTF8.GetString(actual[name]));
             }
             else
             {
-                Assert.Equal(Convert.ToHexString(bytes), Convert.ToHexString(assembled[name]));
+                Assert.Equal(Convert.ToHexString(bytes), Convert.ToHexString(actual[name]));
             }
         }
     }
@@ -219,6 +226,26 @@ public class AssembleLinkOptionTests
         Assert.Equal((1, ""), (link.Status, link.Stdout));
         Assert.Equal((1, ""), (assemble.Status, assemble.Stdout));
         Assert.Equal(before, Snapshot(dir));
+    }
+
+    [Theory]
+    [InlineData("-Ttext")]
+    [InlineData("-Tdata")]
+    [InlineData("-Tbss")]
+    public void An_address_after_a_space_is_read_as_ld_reads_it(string flag)
+    {
+        var (dir, source, obj) = Inputs();
+        string image = Path.Combine(dir, "out.bin"), map = Path.Combine(dir, "m.map");
+        var glued = Cli.Run("link", obj, $"{flag}=0x90000", "-Map", map, "-o", image);
+        Assert.True(glued.Status == 0, glued.Stderr);
+        var expected = TakeOutputs(dir);
+        Assert.Contains($"Address of section .{flag[2..]} set to 0x90000\n", System.Text.Encoding.UTF8.GetString(expected["m.map"]));
+        foreach (var (args, input) in new[] { (new[] { "link", obj }, obj), ([source], source) })
+        {
+            var spaced = Cli.Run([.. args, flag, "0x90000", "-Map", map, "-o", image]);
+            Assert.True(spaced.Status == 0, spaced.Stderr);
+            AssertSameFiles(expected, obj, TakeOutputs(dir), input);
+        }
     }
 
     [Theory]
