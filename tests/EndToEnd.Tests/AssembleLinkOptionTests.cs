@@ -228,6 +228,23 @@ public class AssembleLinkOptionTests
         Assert.Equal(before, Snapshot(dir));
     }
 
+    [Fact]
+    public void A_big_endian_source_gives_what_its_big_endian_object_gives()
+    {
+        var (dir, source, _) = Inputs();
+        string obj = Path.Combine(dir, "p.o"), image = Path.Combine(dir, "out.elf"), map = Path.Combine(dir, "m.map");
+        Assert.Equal(0, Cli.Run("-EB", "-c", source, "-o", obj).Status);
+        string[] options = ["--format", "elf", "-e", "helper", "-Ttext=0x80000", "-Map", map, "-o", image];
+        var link = Cli.Run(["link", obj, .. options]);
+        Assert.True(link.Status == 0, link.Stderr);
+        var linked = TakeOutputs(dir);
+        Assert.Contains(" elf64-bigaarch64)\n", System.Text.Encoding.UTF8.GetString(linked["m.map"]));
+        var assemble = Cli.Run(["-EB", source, .. options]);
+        Assert.True(assemble.Status == 0, assemble.Stderr);
+        Assert.Equal(link.Stdout, assemble.Stdout);
+        AssertSameFiles(linked, obj, TakeOutputs(dir), source);
+    }
+
     [Theory]
     [InlineData("-Ttext")]
     [InlineData("-Tdata")]
