@@ -49,6 +49,13 @@ public static class App
             var arg = gccStyle[i];
             // ld spells these with '=' glued on, which System.CommandLine would read as an unknown option.
             string? next = i + 1 < gccStyle.Count ? gccStyle[i + 1] : null;
+            // ld also takes the address as the next word; left to System.CommandLine, "-Tdata" would be -T (a script) "data".
+            if (arg is "-Ttext" or "-Tdata" or "-Tbss" && next is not null)
+            {
+                arg = $"{arg}={next}";
+                next = null;
+                i++;
+            }
             bool isPlacement = arg.StartsWith("-T", StringComparison.Ordinal) && arg.Contains('=')
                 || arg.StartsWith("--section-start=", StringComparison.Ordinal);
             if (isPlacement)

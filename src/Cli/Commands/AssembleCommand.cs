@@ -11,7 +11,9 @@ namespace A64Asm.Cli.Commands;
 
 /// <summary>
 /// The main job: <c>a64asm FILE.S [-c] -o OUT</c>. Preprocess, assemble, then either write the relocatable
-/// object (-c) or link it into the flat image and report the kexec patch offsets.
+/// object (-c) or link it into the flat image and report the kexec patch offsets. The link takes a64asm link's options
+/// (<see cref="LinkOptionSet"/>) with the same meaning, so the output is what <c>a64asm -c</c> + <c>a64asm link</c>
+/// writes; only --defsym keeps its assembler meaning here, as in gas.
 /// </summary>
 public sealed class AssembleCommand
 {
@@ -21,11 +23,10 @@ public sealed class AssembleCommand
     readonly Option<string[]> includeDirs = new("-I", "--include-dir") { HelpName = "DIR", Description = "Add a directory to the #include and .include search path" };
     readonly Option<string[]> defines = new("-D", "--define") { HelpName = "NAME[=VALUE]", Description = "Define a preprocessor macro: NAME or NAME=VALUE" };
     readonly Option<string[]> undefines = new("-U", "--undefine") { HelpName = "NAME", Description = "Undefine a preprocessor macro" };
-    readonly Option<string[]> defsyms = new("--defsym") { HelpName = "NAME=VALUE", Description = "Define an assembler symbol: NAME=VALUE" };
+    readonly Option<string[]> defsyms = new("--defsym") { HelpName = "NAME=VALUE", Description = "Define an assembler symbol: NAME=VALUE, as gas --defsym (a linker symbol is a64asm link --defsym's)" };
     readonly Option<string?> textStart = new("-Ttext") { HelpName = "ADDR", Description = "Address of .text in the image, hex as ld reads it (default 0); -Ttext=ADDR works too" };
     readonly Option<string[]> sectionStarts = new("--section-start") { HelpName = "NAME=ADDR", Description = "Place a section: NAME=ADDRESS" };
-    readonly Option<string[]> onlySections = new("-j", "--only-section") { HelpName = "NAME", Description = "Write only this section's linked bytes, as objcopy -O binary -j NAME (repeatable)" };
-    readonly Option<string?> offsets = new("--offsets") { HelpName = "FILE", Description = "Write the kexec offsets to FILE (.json or .h)" };
+    readonly LinkOptionSet link = new();
     readonly Option<bool> verify = new("--verify") { Description = "After linking, run the image in the emulator against a kimage (see a64asm verify)" };
     readonly VerifyOptionSet verifyOptions = new();
     readonly Option<string?> listing = new("--listing") { HelpName = "FILE", Description = "Write an assembler listing (as -al columns: line, address, bytes, source) to FILE" };
@@ -36,7 +37,11 @@ public sealed class AssembleCommand
     public Command Build(RootCommand root)
     {
         root.Add(input);
-        foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts, onlySections, offsets, listing, listingToStdout, verify, timings })
+        foreach (var o in new Option[] { output, objectOnly, includeDirs, defines, undefines, defsyms, textStart, sectionStarts })
+            root.Add(o);
+        foreach (var o in link.All)
+            root.Add(o);
+        foreach (var o in new Option[] { listing, listingToStdout, verify, timings })
             root.Add(o);
         foreach (var o in verifyOptions.All)
             root.Add(o);
@@ -48,33 +53,35 @@ public sealed class AssembleCommand
     /// <summary>gcc/gas-style flags (-include, -isystem, -EB, -march=, -Wa,...), taken out of argv before parsing.</summary>
     public GnuDriverFlags GnuFlags { get; } = new();
 
-    /// <summary>ld-style placement flags (-Ttext=ADDR, --section-start=NAME=ADDR), taken out of argv before parsing.</summary>
+    /// <summary>ld-style placement flags (-Ttext=ADDR, --section-start=NAME=ADDR), taken out of argv before parsing; the
+    /// layout options (-T, -e, --gc-sections) are added to them when the run links.</summary>
     public LinkerOptions LinkOptions { get; } = new();
 
-    public int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    /// <summary>Link errors are worded as <c>a64asm link</c> words them (<see cref="LinkRequest.ReportingErrors"/>).</summary>
+    public int Run(ParseResult parse, TextWriter stdout, TextWriter stderr) =>
+        LinkRequest.ReportingErrors(stderr, () => AssembleAndLink(parse, stdout, stderr));
+
+    int AssembleAndLink(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         // Every option is read and checked before any work, so a bad one fails the run before a file is touched.
         string file = parse.GetValue(input)!;
         var diagnostics = new CollectingDiagnostics();
         var options = ReadAssemblerOptions(parse);
         bool toObject = parse.GetValue(objectOnly);
-        string[] only = parse.GetValue(onlySections) ?? [];
-        string? offsetsPath = parse.GetValue(offsets);
         string? listingPath = parse.GetValue(listing);
         bool printListing = parse.GetValue(listingToStdout);
         bool runVerify = parse.GetValue(verify);
+        LinkRequest? linkRequest = null;
         if (toObject)
         {
-            if (only.Length > 0)
-                throw new UsageError("-j/--only-section selects sections of the linked image; it does not apply to -c");
-            if (offsetsPath is not null)
-                throw new UsageError("--offsets reports the linked image; it does not apply to -c");
+            link.RefuseWithoutLink(parse);
             if (runVerify)
                 throw new UsageError("--verify runs the linked image; it does not apply to -c");
         }
         else
         {
             ReadPlacement(parse);
+            linkRequest = link.Read(parse);
         }
         // Checked whether or not --verify is given: a mistyped value is a mistake either way.
         var verifySettings = verifyOptions.Validate(parse, PageShiftOf(options));
@@ -84,8 +91,12 @@ public sealed class AssembleCommand
         using var outputs = new PendingOutputs();
         outputs.Input(file);
         string outPath = parse.GetValue(output) ?? (toObject ? "a.out" : Path.ChangeExtension(file, ".bin"));
-        int outHandle = outputs.Declare("-o", outPath);
-        int? offsetsHandle = offsetsPath is null ? null : outputs.Declare("--offsets", offsetsPath);
+        // Linking, -o, --offsets and -Map are declared (and the script read) as a64asm link declares them.
+        int objectHandle = 0;
+        if (linkRequest is null)
+            objectHandle = outputs.Declare("-o", outPath);
+        else
+            linkRequest.Prepare(outputs, outPath, LinkOptions);
         int? listingHandle = listingPath is null ? null : outputs.Declare("--listing", listingPath);
 
         var listingWriter = listingPath is not null || printListing ? new A64Asm.Assembler.Layout.ListingWriter() : null;
@@ -112,9 +123,9 @@ public sealed class AssembleCommand
         if (listingHandle is { } lh)
             outputs.SetText(lh, listingWriter!.ToString());
 
-        if (toObject)
+        if (linkRequest is null)
         {
-            outputs.Set(outHandle, elf);
+            outputs.Set(objectHandle, elf);
             outputs.Commit();
             // -c has no offsets table: the listing is all -a prints.
             if (printListing)
@@ -126,17 +137,9 @@ public sealed class AssembleCommand
 
         UndefinedReferences.ThrowIfAny(obj);
         var linked = A64Asm.Linker.Linker.Link([new LinkerInput(file, elf)], LinkOptions);
-        var image = only.Length > 0 ? A64Asm.Linker.Output.SectionSelection.Only(linked, only) : linked;
+        var (image, kexec) = linkRequest.Write(linked);
         clock.Lap("link");
 
-        KexecOffsets.TryRead(linked, image, out var kexec);
-        if (offsetsHandle is { } oh)
-        {
-            if (kexec.IsEmpty)
-                throw new CliError("--offsets: the image defines none of the arm64_kexec_* / arm64_relocate_new_kernel_size symbols");
-            outputs.SetText(oh, KexecOffsetsWriter.Format(kexec, offsetsPath!));
-        }
-        outputs.Set(outHandle, image.Flat);
         if (!kexec.IsEmpty)
             OffsetsTable.Print(kexec, outPath, image, stdout);
         if (printListing)
