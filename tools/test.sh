@@ -8,6 +8,7 @@ need=()
 command -v aarch64-linux-gnu-as >/dev/null || need+=(binutils-aarch64-linux-gnu)
 command -v aarch64-linux-gnu-gcc >/dev/null || need+=(gcc-aarch64-linux-gnu)
 command -v qemu-aarch64 >/dev/null || need+=(qemu-user)
+command -v dtc >/dev/null || need+=(device-tree-compiler)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing test oracles: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -12,6 +12,8 @@ public enum Oracle
     Qemu,
     /// <summary>llvm-mc (or llvm-mc-14).</summary>
     LlvmMc,
+    /// <summary>device-tree-compiler: dtc, to build a DTB from a .dts.</summary>
+    Dtc,
 }
 
 /// <summary>
@@ -30,6 +32,7 @@ public static class OracleTools
         [Oracle.GnuGcc] = [[Gnu.Prefix + "gcc"]],
         [Oracle.Qemu] = [["qemu-aarch64"]],
         [Oracle.LlvmMc] = [["llvm-mc", "llvm-mc-14"]],
+        [Oracle.Dtc] = [["dtc"]],
     };
 
     /// <summary>The programs of <paramref name="needed"/> this machine lacks, comma-separated; null when it has them all.</summary>

@@ -69,7 +69,7 @@ public static class Tool
             return File.Exists(program) ? program : throw new FileNotFoundException("no such program", program);
         if (OracleTools.Which(program) is { } path) return path;
         Assert.Fail(OracleTools.InCi
-            ? $"CI=true but {program} not found on PATH (tools/test.sh installs binutils-aarch64-linux-gnu, gcc-aarch64-linux-gnu and qemu-user; llvm-mc comes from the llvm package)"
+            ? $"CI=true but {program} not found on PATH (tools/test.sh installs binutils-aarch64-linux-gnu, gcc-aarch64-linux-gnu, qemu-user and device-tree-compiler; llvm-mc comes from the llvm package)"
             : $"{program} not found on PATH: a test that runs it must carry [OracleFact]/[OracleTheory] naming its oracle, so that it is reported skipped");
         return "";
     }

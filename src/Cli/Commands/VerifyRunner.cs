@@ -165,7 +165,7 @@ public static class VerifyRunner
     /// (<paramref name="kexec"/>, null when there is none): picks the convention (--convention overrides), and for every
     /// convention but patched-quads runs only the bytes machine_kexec copies.
     /// </summary>
-    public static int Run(byte[] image, KexecOffsets? kexec, string source, VerifySettings settings, TextWriter stdout)
+    public static int Run(byte[] image, KexecOffsets? kexec, string source, VerifySettings settings, TextWriter stdout, KexecPayload? payload = null)
     {
         var fieldValues = settings.KimageFields;
         var code = kexec?.ControlCode;
@@ -207,7 +207,7 @@ public static class VerifyRunner
                 break;
         }
         // A big-endian image says so in its offsets file (or its link); --big-endian is for a bare image.
-        var options = settings.ToOptions(choice, fields, imageBigEndian: kexec?.BigEndian == true);
+        var options = settings.ToOptions(choice, fields, imageBigEndian: kexec?.BigEndian == true) with { Payload = payload };
         return Run(blob, layout, options, settings.Json, stdout);
     }
 
@@ -224,6 +224,19 @@ public static class VerifyRunner
 
     public static int Run(byte[] image, KexecLayout layout, VerifyOptions options, bool json, TextWriter stdout)
     {
+        try
+        {
+            return RunAndReport(image, layout, options, json, stdout);
+        }
+        catch (InvalidPayloadException e)
+        {
+            // Only what the run's page size decides (text_offset against the pages) is found this late.
+            throw new CliError(e.Message);
+        }
+    }
+
+    static int RunAndReport(byte[] image, KexecLayout layout, VerifyOptions options, bool json, TextWriter stdout)
+    {
         VerifyReport report;
         bool interactive = stdout == Console.Out && !Console.IsOutputRedirected && !json;
         if (interactive)
@@ -231,7 +244,7 @@ public static class VerifyRunner
             VerifyReport? result = null;
             AnsiConsole.Progress().AutoClear(true).Start(ctx =>
             {
-                var task = ctx.AddTask($"relocating {options.Pages} pages of {options.PageSize / 1024}K", maxValue: 1.0);
+                var task = ctx.AddTask(options.Payload is null ? $"relocating {options.Pages} pages of {options.PageSize / 1024}K" : "relocating the kernel payload", maxValue: 1.0);
                 result = KexecVerifier.Verify(image, layout, options, new Progress<double>(v => task.Value = v));
                 task.Value = 1.0;
             });

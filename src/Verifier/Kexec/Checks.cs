@@ -98,6 +98,21 @@ internal sealed class Checks(Machine machine, Kimage kimage, VerifyOptions optio
                 "booting.txt requires the MMU off at kernel entry: the new kernel would run through the old kernel's page tables, which the copy may just have overwritten."));
     }
 
+    /// <summary>What the new kernel finds at x0: the first thing it does with a DTB is check its magic.</summary>
+    public void DtbMagicAtX0()
+    {
+        ulong x0 = machine.Cpu.X[0];
+        Span<byte> first = stackalloc byte[4];
+        bool readable = machine.Memory.IsMapped(x0) && (x0 & (PhysicalMemory.FrameSize - 1)) <= PhysicalMemory.FrameSize - 4;
+        if (readable) machine.Memory.Read(x0, first);
+        if (readable && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(first) == KexecPayload.FdtMagic) return;
+        findings.Add(At(FindingIds.DtbMagic,
+            readable ? $"the memory at x0=0x{x0:x} begins 0x{System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(first):x8}, not the FDT magic 0xd00dfeed"
+                     : $"x0=0x{x0:x} is not memory the kimage placed anything in, so no FDT magic 0xd00dfeed is there",
+            LastBranchPc(),
+            "the new kernel checks the device tree's magic first and, without it, stops before the console is up: the boot looks like a hang."));
+    }
+
     public unsafe void Pages()
     {
         var copies = kimage.Copies;

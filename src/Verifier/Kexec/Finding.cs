@@ -31,4 +31,7 @@ public static class FindingIds
     public const string KimageOffset = "kimage-offset";
     public const string WrongEntry = "wrong-entry";
     public const string Trap = "trap";
+    public const string ImagePageSize = "image-page-size";
+    public const string ImageEndianness = "image-endianness";
+    public const string DtbMagic = "boot-protocol-x0-fdt-magic";
 }

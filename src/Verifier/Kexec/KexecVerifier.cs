@@ -16,16 +16,29 @@ public static class KexecVerifier
         var findings = new List<Finding>();
         var clock = Stopwatch.StartNew();
         using var memory = new PhysicalMemory();
-        var kimage = KimageBuilder.Build(memory, new KimageSpec
+        PayloadPlacement? placement = null;
+        Kimage kimage;
+        if (options.Payload is { } payload)
         {
-            PageSize = options.PageSize,
-            Pages = options.Pages,
-            Seed = options.Seed,
-            Shape = options.Shape,
-            Segments = options.Segments,
-            EntriesPerIndirection = options.EntriesPerIndirection,
-            BigEndian = options.BigEndian,
-        });
+            placement = PayloadKimageBuilder.Build(memory, payload, options);
+            kimage = placement.Kimage;
+            // The run hands over where the DTB really is, and its step bound scales with the pages really copied.
+            options = options with { Pages = kimage.Copies.Length, DtbAddress = placement.DtbAddress ?? options.DtbAddress };
+            findings.AddRange(payload.Header.Compare(options.PageSize, options.BigEndian));
+        }
+        else
+        {
+            kimage = KimageBuilder.Build(memory, new KimageSpec
+            {
+                PageSize = options.PageSize,
+                Pages = options.Pages,
+                Seed = options.Seed,
+                Shape = options.Shape,
+                Segments = options.Segments,
+                EntriesPerIndirection = options.EntriesPerIndirection,
+                BigEndian = options.BigEndian,
+            });
+        }
         var model = CpuModelFor(options);
         var machine = new Machine(memory, model, modelDataCache: options.Caches) { Engine = options.Engine };
         var entry = new EntrySetup(machine, kimage, options);
@@ -82,6 +95,7 @@ public static class KexecVerifier
         if (reason == StopReason.ReachedStopPc)
         {
             checks.BootProtocol();
+            if (dtbInX0 && placement?.DtbAddress is not null) checks.DtbMagicAtX0();
             checks.Pages();
             checks.InstructionCache();
             checks.DataCache();
@@ -94,6 +108,8 @@ public static class KexecVerifier
             Passed = findings.Count == 0,
             Convention = ConventionPicker.NameOf(options.Convention),
             ConventionReason = conventionReason,
+            Payload = placement is null ? "" : placement.Describe(options.Payload!)
+                + (placement.DtbAddress is not null && !dtbInX0 ? $"; x0 not checked against the dtb: the {ConventionPicker.NameOf(options.Convention)} convention hands no DTB to the code (kexec-tools' purgatory passes it to the kernel, and purgatory is not modelled)" : ""),
             Findings = findings,
             Instructions = c.Instructions,
             Loads = c.Loads,

@@ -62,7 +62,7 @@ public static class KimageBuilder
         };
     }
 
-    private static ulong WriteList(PhysicalMemory memory, List<ulong> logical, int capacity, int page, Queue<ulong> pool,
+    internal static ulong WriteList(PhysicalMemory memory, List<ulong> logical, int capacity, int page, Queue<ulong> pool,
         bool chained, List<ulong> entries, List<ulong> indirections, bool bigEndian)
     {
         void Write(ulong at, ulong value) => memory.WriteUInt64(at, bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(value) : value);
@@ -164,7 +164,7 @@ public static class KimageBuilder
     }
 
     /// <summary>Distinct page addresses drawn at random from a region twice as large as needed.</summary>
-    private static ulong[] RandomPageAddresses(ulong baseAddress, ulong page, int count, ref ulong rng)
+    internal static ulong[] RandomPageAddresses(ulong baseAddress, ulong page, int count, ref ulong rng)
     {
         int slots = Math.Max(2, count * 2);
         var order = new int[slots];

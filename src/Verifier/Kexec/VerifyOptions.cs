@@ -2,7 +2,8 @@ using A64Asm.Verifier.Emulation;
 
 namespace A64Asm.Verifier.Kexec;
 
-public sealed class VerifyOptions
+/// <summary>A record so that a run can place the DTB and hand on the rest (<c>options with { DtbAddress = ... }</c>).</summary>
+public sealed record VerifyOptions
 {
     /// <summary>The kimage's page size: 4096, 16384 or 65536; must match the PAGE_SHIFT the blob was built with.</summary>
     public int PageSize { get; init; } = 4096;
@@ -53,6 +54,9 @@ public sealed class VerifyOptions
     public int ExceptionLevel { get; init; } = 2;
     /// <summary>What executes the code (the result is the same; only the time differs).</summary>
     public ExecutionEngine Engine { get; init; } = ExecutionEngine.Blocks;
+    /// <summary>A real kernel Image (and DTB, initrd) to relocate instead of generated pages; <see cref="Pages"/>,
+    /// <see cref="Segments"/> and <see cref="Shape"/> then do not apply.</summary>
+    public KexecPayload? Payload { get; init; }
     /// <summary>ID registers, CTR_EL0 and friends of the CPU model.</summary>
     public CpuModel? Cpu { get; init; }
 

@@ -11,6 +11,8 @@ public sealed class VerifyReport
     /// <summary>The hand-off convention's command-line name (patched-quads, patched-globals, spin-table, regs, regs-dtb, kimage-struct) and why it was used.</summary>
     public string Convention { get; init; } = "";
     public string ConventionReason { get; init; } = "";
+    /// <summary>Where a real payload (--kernel, --dtb, --initrd) was placed, and what of it was not checked; empty for a generated kimage.</summary>
+    public string Payload { get; init; } = "";
     public long Instructions { get; init; }
     public long Loads { get; init; }
     public long Stores { get; init; }
@@ -34,6 +36,7 @@ public sealed class VerifyReport
         var sb = new StringBuilder();
         sb.AppendLine(Passed ? "verify: PASS" : "verify: FAIL");
         sb.AppendLine(ConventionReason.Length > 0 ? $"  convention: {Convention}; {ConventionReason}" : $"  convention: {Convention}");
+        if (Payload.Length > 0) sb.AppendLine($"  payload: {Payload}");
         sb.AppendLine($"  kimage: {PagesChecked} pages of {PageSize / 1024}K in {Segments} segments, {IndirectionPages} indirection pages");
         sb.AppendLine($"  executed: {Instructions:N0} instructions, {Loads:N0} loads, {Stores:N0} stores, {CacheMaintenance:N0} cache maintenance ops, {Barriers:N0} barriers");
         if (EntryRegisters.Length == 4)
@@ -53,6 +56,7 @@ public sealed class VerifyReport
             w.WriteBoolean("passed", Passed);
             w.WriteString("convention", Convention);
             w.WriteString("conventionReason", ConventionReason);
+            if (Payload.Length > 0) w.WriteString("payload", Payload);
             w.WriteNumber("pageSize", PageSize);
             w.WriteNumber("pagesChecked", PagesChecked);
             w.WriteNumber("pagesCopied", PagesCopied);
