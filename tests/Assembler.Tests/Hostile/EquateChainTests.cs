@@ -42,4 +42,15 @@ public class EquateChainTests
         Assert.Equal("h.s:1003:13: error: chain of symbol definitions exceeds the limit of 1000 at 's1000'",
                      ErrorOf(Chain(100_000, useFirst: true)));
     }
+
+    [Fact]
+    public void Walking_pending_chains_stops_at_its_step_limit()
+    {
+        // Campaign seed 6000: each repetition re-sets a chain of 600 symbols that name the next, so every .set walks
+        // the rest of the chain; without the limit such inputs ran for minutes.
+        string chain = string.Concat(Enumerable.Range(0, 600).Select(i => $".set c{i}, c{i + 1}+1\n"));
+        string error = ErrorOf(".rept 100\n" + chain + ".endr\n");
+        Assert.StartsWith("h.s:", error);
+        Assert.Contains($"error: evaluating symbols defined by expressions exceeds the limit of {A64Asm.Assembler.Layout.EquateChains.MaxSteps} steps (at 'c", error);
+    }
 }
