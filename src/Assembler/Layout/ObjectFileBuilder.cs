@@ -27,6 +27,7 @@ internal static class ObjectFileBuilder
             obj.Sections.Add(output);
         }
 
+        ResolveLeftoverEquates(symbols, scope);
         var labels = new List<ObjectSymbol?>(symbols.InOrder.Count);
         foreach (var symbol in symbols.InOrder)
         {
@@ -68,6 +69,35 @@ internal static class ObjectFileBuilder
             sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(r.Symbol, sections), r.Addend, r.At));
         }
         return obj;
+    }
+
+    /// <summary>
+    /// Equates still kept as expressions at the end (nothing used them): as GNU as does when it writes its symbol
+    /// table, each is resolved once more; a loop among them is an error, and a symbol one of them names that was never
+    /// defined becomes an undefined reference of the object.
+    /// </summary>
+    private static void ResolveLeftoverEquates(SymbolTable symbols, IExpressionScope scope)
+    {
+        var errors = new List<AsmError>();
+        foreach (var symbol in symbols.InOrder.Where(s => s.PendingExpression is not null).ToList())
+        {
+            if (scope.TryGetSymbol(symbol.Name, out var value, out var error))
+            {
+                // Settled now: written as the equates settled where they were set are.
+                symbol.PendingExpression = null;
+                symbol.PendingLine = null;
+                symbol.IsDefined = true;
+                symbol.Section = (AsmSection?)value.Section;
+                symbol.Offset = value.Value;
+                continue;
+            }
+            if (error is not null)
+                errors.Add(error);
+            else if (value.IsUndefinedSymbol && symbols.GetOrAdd(value.Symbol!) is { IsDefined: false, PendingExpression: null } named)
+                named.IsReferenced = true;
+        }
+        if (errors.Count > 0)
+            throw AsmError.All(errors);
     }
 
     private static ObjectSymbol Emit(SymbolEntry symbol, Dictionary<AsmSection, ObjectSection> sections)

@@ -53,4 +53,12 @@ public class EquateChainTests
         Assert.StartsWith("h.s:", error);
         Assert.Contains($"error: evaluating symbols defined by expressions exceeds the limit of {A64Asm.Assembler.Layout.EquateChains.MaxSteps} steps (at 'c", error);
     }
+
+    [Fact]
+    public void A_loop_nothing_uses_is_still_an_error_at_the_end()
+    {
+        // GNU as finds it when it writes its symbol table ("symbol definition loop encountered at `a'").
+        Assert.Equal("h.s:1:9: error: symbol definition loop encountered at 'a': a -> b -> a",
+                     ErrorOf(".set a, b+1\n.set b, a+1\nnop\n"));
+    }
 }
