@@ -151,13 +151,20 @@ public class OutputAtomicityTests
             "a64asm: error: --offsets: cannot write '{dir}/nodir/o.json': No such file or directory\nTry 'a64asm link --help'\n");
     }
 
-    [Fact]
-    public void A_failed_link_leaves_the_image_and_offsets_alone()
+    /// <summary>An object whose "bl helper" no input defines: its link fails with an undefined reference.</summary>
+    static string ObjectCallingAMissingHelper()
     {
         string tmp = TempDir.Create();
         string src = Path.Combine(tmp, "u.s"), obj = Path.Combine(tmp, "u.o");
         File.WriteAllText(src, "bl helper\n");
         Assert.Equal(0, Cli.Run(src, "-c", "-o", obj).Status);
+        return obj;
+    }
+
+    [Fact]
+    public void A_failed_link_leaves_the_image_and_offsets_alone()
+    {
+        string obj = ObjectCallingAMissingHelper();
         AssertFailsAndChangesNothing(["link", obj, "-o", "{dir}/out.bin", "--offsets", "{dir}/o.json"],
             $"a64asm: error: {obj}:(.text+0x0): undefined reference to 'helper'\n");
     }
@@ -165,10 +172,7 @@ public class OutputAtomicityTests
     [Fact]
     public void A_failed_link_leaves_the_map_and_the_image_alone()
     {
-        string tmp = TempDir.Create();
-        string src = Path.Combine(tmp, "u.s"), obj = Path.Combine(tmp, "u.o");
-        File.WriteAllText(src, "bl helper\n");
-        Assert.Equal(0, Cli.Run(src, "-c", "-o", obj).Status);
+        string obj = ObjectCallingAMissingHelper();
         AssertFailsAndChangesNothing(["link", obj, "-o", "{dir}/out.bin", "-Map", "{dir}/l.lst"],
             $"a64asm: error: {obj}:(.text+0x0): undefined reference to 'helper'\n");
     }
