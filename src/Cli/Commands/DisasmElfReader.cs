@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using A64Asm.Cli.Output;
 using A64Asm.Isa.Fixups;
+using A64Asm.Linker.Input;
 using ELFSharp.ELF;
 using ELFSharp.ELF.Sections;
 
@@ -16,8 +17,8 @@ public static class DisasmElfReader
     /// throws (EndOfStreamException, or IOException from a seek before the start) is the file's fault, not the disk's.</param>
     public static DisasmFile Read(string path, byte[] bytes)
     {
-        if (A64Asm.Linker.Input.ElfTables.Problem(bytes) is { } problem)
-            throw new CliError($"{path}: malformed ELF file ({problem})");
+        if (ElfHeader.Problem(bytes, ElfPurpose.Disassembler) is { } problem)
+            throw new CliError($"{path}: {problem}");
         IELF? loaded;
         try
         {
@@ -29,8 +30,6 @@ public static class DisasmElfReader
             throw new CliError($"{path}: malformed ELF file ({e.Message})");
         }
         using var elf = loaded;
-        if (elf.Class != Class.Bit64 || elf.Machine != Machine.AArch64)
-            throw new CliError($"{path}: not an AArch64 ELF64 file");
         try
         {
             return Convert(path, (ELF<ulong>)elf);

@@ -146,11 +146,45 @@ public class DisasmTests
     public void A_file_with_the_ELF_magic_but_no_ELF_inside_is_an_error()
     {
         string bad = Path.Combine(TempDir.Create(), "bad.o");
-        File.WriteAllBytes(bad, [0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 2, 3]);
+        File.WriteAllBytes(bad, [0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1]);
         var (status, stdout, stderr) = Cli.Run("disasm", bad);
         Assert.Equal(1, status);
         Assert.Equal("", stdout);
-        Assert.Equal($"a64asm: error: {bad}: not a readable ELF file\n", stderr);
+        Assert.Equal($"a64asm: error: {bad}: file truncated (7 bytes, shorter than the 64-byte ELF64 header)\n", stderr);
+    }
+
+    /// <summary>Fuzz seed 7000, input 466755: an ELF32 header whose e_shoff points into its own header made ELFSharp
+    /// loop for minutes. The identification bytes are now checked before ELFSharp reads anything.</summary>
+    [Fact]
+    public void An_ELF32_file_is_refused_before_it_is_read()
+    {
+        string bad = Path.Combine(TempDir.Create(), "bad.o");
+        byte[] header = new byte[0x90];
+        new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 1, 1 }.CopyTo(header, 0);
+        header[0x10] = 1; header[0x12] = 0xb7; header[0x14] = 1;   // ET_REL, EM_AARCH64, EV_CURRENT
+        header[0x20] = 0x2c; header[0x28] = 0xf8; header[0x29] = 0x01; header[0x2b] = 0xe1;   // e_shoff, e_ehsize, e_phentsize
+        File.WriteAllBytes(bad, header);
+        var (status, stdout, stderr) = Cli.Run("disasm", bad);
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal($"a64asm: error: {bad}: ELFCLASS32 file: a64asm disassembles ELF64 AArch64 files (elf64-littleaarch64, elf64-bigaarch64)\n", stderr);
+    }
+
+    [Theory]
+    [InlineData(18, 62, "file for machine EM_X86_64 (62), not AArch64 (EM_AARCH64, 183)")]
+    [InlineData(5, 3, "unknown ELF data encoding 3")]
+    public void A_foreign_ELF64_header_is_refused_by_name(int offset, byte value, string problem)
+    {
+        string dir = TempDir.Create(), source = Path.Combine(dir, "n.s"), obj = Path.Combine(dir, "n.o");
+        File.WriteAllText(source, "nop\n");
+        Assert.Equal(0, Cli.Run("-c", source, "-o", obj).Status);
+        byte[] bytes = File.ReadAllBytes(obj);
+        bytes[offset] = value;
+        File.WriteAllBytes(obj, bytes);
+        var (status, stdout, stderr) = Cli.Run("disasm", obj);
+        Assert.Equal(1, status);
+        Assert.Equal("", stdout);
+        Assert.Equal($"a64asm: error: {obj}: {problem}\n", stderr.Replace("\r", ""));
     }
 
     [Fact]
