@@ -41,9 +41,7 @@ public sealed class DisasmCommand
             var section = new DisasmSection(".data", at ?? 0, bytes, [], [], []);
             file = new DisasmFile(path, "binary", false, [section]);
         }
-        // Console.Out writes through on every call: a line per word made a system call per word.
-        using (var buffered = new ChunkedWriter(stdout))
-            DisasmListing.Write(file, buffered);
+        DisasmListing.Write(file, stdout);
         return 0;
     }
 

@@ -28,65 +28,77 @@ public static class DisasmListing
         w.Write($"\nDisassembly of section {section.Name}:\n");
         var labels = LabelsByAddress(section);
         int addressWidth = AddressWidth(section.Address + (ulong)section.Data.Length);
-        var relocations = section.Relocations.ToLookup(r => r.Address);
+        var relocations = section.Relocations.Count == 0 ? null : section.Relocations.ToLookup(r => r.Address);
+        var mapping = new MappingCursor(section.Mapping);
         byte[] data = section.Data;
         if (!labels.ContainsKey(section.Address))
             w.Write($"\n{section.Address:x16} <{section.Name}>:\n");
+        // One builder for every line: a string per line, per address and per instruction was most of the time.
+        var line = new StringBuilder(128);
         int offset = 0;
         while (offset < data.Length)
         {
+            line.Clear();
             ulong address = section.Address + (ulong)offset;
-            if (labels.TryGetValue(address, out string? label))
-                w.Write($"\n{address:x16} <{label}>:\n");
-            int zeros = ZeroRunLength(data, offset, section, labels);
+            if (labels.Count > 0 && labels.TryGetValue(address, out string? label))
+                line.Append($"\n{address:x16} <{label}>:\n");
+            int zeros = data[offset] == 0 ? ZeroRunLength(data, offset, section, labels) : 0;
             if (zeros >= ZeroRunToSkip)
             {
-                w.Write("\t...\n");
-                for (int i = 0; i < zeros; i++)
-                    WriteRelocations(relocations[address + (ulong)i], w);
+                line.Append("\t...\n");
+                if (relocations is not null)
+                    for (int i = 0; i < zeros; i++)
+                        AppendRelocations(line, relocations[address + (ulong)i]);
+                w.Write(line);
                 offset += zeros;
                 continue;
             }
-            if (section.IsDataAt(address) && DataChunk(section, address, data.Length - offset) is var chunk and < 4)
+            bool isData = mapping.IsDataAt(address);
+            if (isData && DataChunk(address, data.Length - offset, mapping.NextMarker) is var chunk and < 4)
             {
                 // objdump splits data where a mapping symbol falls inside a word: naturally aligned .short/.byte.
                 ulong value = chunk == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(offset)) : data[offset];
                 string hex = chunk == 2 ? $"{value:x4}      " : $"{value:x2}          ";
-                w.Write($"{Address(address, addressWidth)}:\t{hex}\t{(chunk == 2 ? ".short" : ".byte")}\t0x{value.ToString(chunk == 2 ? "x4" : "x2")}\n");
-                WriteRelocations(relocations[address], w);
+                AppendAddress(line, address, addressWidth);
+                line.Append($"\t{hex}\t{(chunk == 2 ? ".short" : ".byte")}\t0x{value.ToString(chunk == 2 ? "x4" : "x2")}\n");
+                if (relocations is not null) AppendRelocations(line, relocations[address]);
+                w.Write(line);
                 offset += chunk;
                 continue;
             }
+            AppendAddress(line, address, addressWidth);
             if (offset + 4 > data.Length)
             {
-                w.Write($"{Address(address, addressWidth)}:\t{data[offset]:x2}      \t.byte\t0x{data[offset]:x2}\n");
+                line.Append($"\t{data[offset]:x2}      \t.byte\t0x{data[offset]:x2}\n");
+                w.Write(line);
                 offset++;
                 continue;
             }
             uint word = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(offset));
-            string text = section.IsDataAt(address) ? $".word\t0x{word:x8}"
-                : InstructionText(word, address, file.HasSymbols ? section : null, relocations[address].FirstOrDefault());
-            w.Write($"{Address(address, addressWidth)}:\t{word:x8} \t{text}\n");
-            WriteRelocations(relocations[address], w);
+            Hex.Append(line.Append('\t'), word, 8).Append(" \t");
+            if (isData) Hex.Append(line.Append(".word\t0x"), word, 8);
+            else AppendInstruction(line, word, address, file.HasSymbols ? section : null, relocations?[address].FirstOrDefault());
+            line.Append('\n');
+            if (relocations is not null) AppendRelocations(line, relocations[address]);
+            w.Write(line);
             offset += 4;
         }
     }
 
-    static int DataChunk(DisasmSection section, ulong address, int left)
+    /// <summary>Bytes of data to print as one item: a word, or less where the next mapping symbol falls inside it.</summary>
+    static int DataChunk(ulong address, int left, ulong nextMarker)
     {
-        ulong limit = address + (ulong)left;
-        foreach (var (at, _) in section.Mapping)
-            if (at > address && at < limit) { limit = at; break; }
+        ulong limit = Math.Min(address + (ulong)left, Math.Max(nextMarker, address + 1));
         ulong room = limit - address;
         if (address % 4 == 0 && room >= 4) return 4;
         if (address % 2 == 0 && room >= 2) return 2;
         return 1;
     }
 
-    static void WriteRelocations(IEnumerable<DisasmRelocation> relocations, TextWriter w)
+    static void AppendRelocations(StringBuilder line, IEnumerable<DisasmRelocation> relocations)
     {
         foreach (var r in relocations)
-            w.Write($"\t\t\t{r.Address:x}: {r.TypeName}\t{RelocationTarget(r)}\n");
+            line.Append($"\t\t\t{r.Address:x}: {r.TypeName}\t{RelocationTarget(r)}\n");
     }
 
     /// <summary>
@@ -96,18 +108,39 @@ public static class DisasmListing
     /// </summary>
     public static string InstructionText(uint word, ulong address, DisasmSection? symbols, DisasmRelocation? relocation = null)
     {
+        var sb = new StringBuilder(48);
+        AppendInstruction(sb, word, address, symbols, relocation);
+        return sb.ToString();
+    }
+
+    static void AppendInstruction(StringBuilder sb, uint word, ulong address, DisasmSection? symbols, DisasmRelocation? relocation)
+    {
         var ins = A64Decoder.Decode(word);
-        string text = A64Formatter.Format(in ins, address);
-        if (!ins.IsValid) return text + " ; undefined";
-        if (symbols is null || !TryTarget(in ins, address, out ulong target)) return text;
+        int start = sb.Length;
+        A64Formatter.Append(sb, in ins, address);
+        if (!ins.IsValid)
+        {
+            sb.Append(" ; undefined");
+            return;
+        }
+        if (symbols is null || !TryTarget(in ins, address, out ulong target)) return;
         string written = "0x" + target.ToString("x");
-        if (!text.EndsWith(written, StringComparison.Ordinal)) return text;
+        if (!EndsWith(sb, start, written)) return;
         if (relocation is not null)
             TryTarget(in ins, 0, out target);
         string name = relocation is { TargetIsUndefined: true }
             ? (target == 0 ? relocation.Target : $"{relocation.Target}+0x{target:x}")
             : SymbolPlusOffset(symbols, target);
-        return text[..^written.Length] + $"{target:x} <{name}>";
+        sb.Length -= written.Length;
+        sb.Append($"{target:x} <{name}>");
+    }
+
+    static bool EndsWith(StringBuilder sb, int start, string tail)
+    {
+        if (sb.Length - start < tail.Length) return false;
+        for (int i = 0; i < tail.Length; i++)
+            if (sb[sb.Length - tail.Length + i] != tail[i]) return false;
+        return true;
     }
 
     /// <summary>The address a pc-relative operand names, when the printed row has one.</summary>
@@ -148,6 +181,26 @@ public static class DisasmListing
         _ => $"{r.Target}-0x{-r.Addend:x}",
     };
 
+    /// <summary>
+    /// Whether a mapping symbol marks an address as data, for addresses that only grow: a scan of the mapping from the
+    /// start for every word made an object with many $x/$d symbols quadratic.
+    /// </summary>
+    struct MappingCursor(IReadOnlyList<(ulong Address, bool IsData)> mapping)
+    {
+        int _next;
+        bool _isData;
+
+        public bool IsDataAt(ulong address)
+        {
+            while (_next < mapping.Count && mapping[_next].Address <= address)
+                _isData = mapping[_next++].IsData;
+            return _isData;
+        }
+
+        /// <summary>The address of the first mapping symbol after the last address asked about.</summary>
+        public readonly ulong NextMarker => _next < mapping.Count ? mapping[_next].Address : ulong.MaxValue;
+    }
+
     /// <summary>One label per address, the first the symbol table gives (objdump too shows one).</summary>
     static Dictionary<ulong, string> LabelsByAddress(DisasmSection section)
     {
@@ -179,5 +232,10 @@ public static class DisasmListing
         return 16 - skip;
     }
 
-    static string Address(ulong address, int width) => address.ToString("x").PadLeft(width);
+    static void AppendAddress(StringBuilder line, ulong address, int width)
+    {
+        int digits = Hex.DigitCount(address);
+        if (digits < width) line.Append(' ', width - digits);
+        Hex.Append(line, address).Append(':');
+    }
 }

@@ -12,8 +12,20 @@ public static class A64Formatter
 {
     public static string Format(in Instruction ins, ulong pc)
     {
-        if (ins.Code == Code.Invalid) return $".inst\t0x{ins.Word:x8}";
-        return Format(PreferredRow(ins.Code, ins.Word), ins.Word, pc);
+        var sb = new StringBuilder(32);
+        Append(sb, in ins, pc);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends the text of a decoded instruction: what disasm's listing calls per word, without a string.</summary>
+    public static void Append(StringBuilder sb, in Instruction ins, ulong pc)
+    {
+        if (ins.Code == Code.Invalid)
+        {
+            Hex.Append(sb.Append(".inst\t0x"), ins.Word, 8);
+            return;
+        }
+        AppendRow(sb, PreferredRow(ins.Code, ins.Word), ins.Word, new FormatContext { Word = ins.Word, Pc = pc, Imm = ins.Imm, HasImm = true });
     }
 
     /// <summary>
@@ -25,8 +37,13 @@ public static class A64Formatter
         if (!row.Matches(word))
             throw new ArgumentException($"0x{word:x8} is not a word of {row.Id}", nameof(word));
         var sb = new StringBuilder(32);
+        AppendRow(sb, row, word, new FormatContext { Word = word, Pc = pc });
+        return sb.ToString();
+    }
+
+    static void AppendRow(StringBuilder sb, FormInfo row, uint word, FormatContext ctx)
+    {
         sb.Append(row.Mnemonic);
-        var ctx = new FormatContext { Word = word, Pc = pc };
         bool first = true;
         foreach (var spec in row.Operands)
         {
@@ -35,7 +52,6 @@ public static class A64Formatter
             if (!OperandFormatter.Append(sb, spec, ref ctx)) sb.Length = mark;
             else first = false;
         }
-        return sb.ToString();
     }
 
     /// <summary>Decodes and formats in one step.</summary>
@@ -62,4 +78,7 @@ internal struct FormatContext
     public uint Word;
     public ulong Pc;
     public long LastImm;
+    /// <summary>The decoded immediate, when the caller decoded the word (a label operand need not decode it again).</summary>
+    public long Imm;
+    public bool HasImm;
 }

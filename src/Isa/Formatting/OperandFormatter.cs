@@ -24,7 +24,7 @@ internal static class OperandFormatter
             case OperandKind.Xsp: Gp(sb, f0, true, true); return true;
             case OperandKind.TbReg: Gp(sb, f0, spec.F1.Extract(w) != 0, false); return true;
             case OperandKind.AddImm:
-                sb.Append("#0x").Append(f0.ToString("x"));
+                Hex.Append(sb.Append("#0x"), f0);
                 if (spec.F1.Extract(w) != 0) sb.Append(", lsl #12");
                 return true;
             case OperandKind.LogImm:
@@ -32,7 +32,7 @@ internal static class OperandFormatter
             case OperandKind.BicImm:
                 Encoding.BitmaskImmediate.TryDecode(f0, spec.F1.Extract(w), spec.F2.Extract(w), spec.Param, out ulong mask);
                 if (spec.Kind == OperandKind.BicImm) mask = spec.Param == 32 ? ~mask & 0xffff_ffff : ~mask;
-                sb.Append("#0x").Append(mask.ToString("x"));
+                Hex.Append(sb.Append("#0x"), mask);
                 return true;
             case OperandKind.ShiftA:
             case OperandKind.ShiftL:
@@ -51,7 +51,7 @@ internal static class OperandFormatter
                 return true;
             }
             case OperandKind.UImmX:
-                sb.Append("#0x").Append(OperandDecoder.Concatenated(spec, w).ToString("x"));
+                Hex.Append(sb.Append("#0x"), OperandDecoder.Concatenated(spec, w));
                 return true;
             case OperandKind.Csync:
                 sb.Append("csync");
@@ -60,10 +60,10 @@ internal static class OperandFormatter
                 sb.Append("rctx");
                 return true;
             case OperandKind.Nzcv:
-                sb.Append("#0x").Append(f0.ToString("x"));
+                Hex.Append(sb.Append("#0x"), f0);
                 return true;
             case OperandKind.MovImm:
-                sb.Append("#0x").Append(f0.ToString("x"));
+                Hex.Append(sb.Append("#0x"), f0);
                 if (spec.F1.Extract(w) != 0) sb.Append(", lsl #").Append(16 * spec.F1.Extract(w));
                 return true;
             case OperandKind.MovzImm:
@@ -71,7 +71,7 @@ internal static class OperandFormatter
             {
                 ulong v = (ulong)f0 << (int)(16 * spec.F1.Extract(w));
                 if (spec.Kind == OperandKind.MovnImm) v = spec.Param == 64 ? ~v : ~v & 0xffff_ffff;
-                sb.Append("#0x").Append(v.ToString("x"));
+                Hex.Append(sb.Append("#0x"), v);
                 return true;
             }
             case OperandKind.LslImm:
@@ -89,9 +89,9 @@ internal static class OperandFormatter
             case OperandKind.Label26: case OperandKind.CallLabel26: case OperandKind.Label19:
             case OperandKind.LitLabel19: case OperandKind.Label14: case OperandKind.AdrLabel: case OperandKind.AdrpLabel:
             {
-                var ins = A64Decoder.Decode(w);
-                ulong target = spec.Kind == OperandKind.AdrpLabel ? (ctx.Pc & ~0xfffUL) + (ulong)ins.Imm : ctx.Pc + (ulong)ins.Imm;
-                sb.Append("0x").Append(target.ToString("x"));
+                long imm = ctx.HasImm ? ctx.Imm : A64Decoder.Decode(w).Imm;
+                ulong target = spec.Kind == OperandKind.AdrpLabel ? (ctx.Pc & ~0xfffUL) + (ulong)imm : ctx.Pc + (ulong)imm;
+                Hex.Append(sb.Append("0x"), target);
                 return true;
             }
             case OperandKind.TbBit:
@@ -122,12 +122,12 @@ internal static class OperandFormatter
             case OperandKind.Barrier:
                 // objdump prints unnamed barrier options with two hex digits.
                 if (SideTables.Barriers.NameOf((int)f0) is { } barrier) sb.Append(barrier);
-                else sb.Append("#0x").Append(f0.ToString("x2"));
+                else Hex.Append(sb.Append("#0x"), f0, 2);
                 return true;
             case OperandKind.PrfOp:
                 // objdump prints unnamed prefetch operations with two hex digits, as barrier options.
                 if (SideTables.PrefetchOps.NameOf((int)f0) is { } prfop) sb.Append(prfop);
-                else sb.Append("#0x").Append(f0.ToString("x2"));
+                else Hex.Append(sb.Append("#0x"), f0, 2);
                 return true;
             case OperandKind.BtiTarget: return AppendNamed(sb, SideTables.BtiTargets, spec, w);
             case OperandKind.Pair:
@@ -136,7 +136,7 @@ internal static class OperandFormatter
                 Gp(sb, f0 + 1, spec.Param == 64, false);
                 return true;
             case OperandKind.IsbOpt:
-                sb.Append("#0x").Append(f0.ToString("x"));
+                Hex.Append(sb.Append("#0x"), f0);
                 return true;
             case OperandKind.Fp:
                 sb.Append(spec.Param switch { 1 => 'b', 2 => 'h', 4 => 's', 8 => 'd', _ => 'q' }).Append(f0);
@@ -153,7 +153,7 @@ internal static class OperandFormatter
                 sb.Append('v').Append(f0).Append('.').Append(Encoding.OperandEncoder.ArrangementName(spec.Param)).Append('[').Append(OperandDecoder.Index(spec, w)).Append(']');
                 return true;
             case OperandKind.VImm8:
-                sb.Append("#0x").Append((f0 << 5 | spec.F1.Extract(w)).ToString("x"));
+                Hex.Append(sb.Append("#0x"), (f0 << 5 | spec.F1.Extract(w)));
                 if (spec.F2.Extract(w) != 0) sb.Append(", lsl #").Append(8 * spec.F2.Extract(w));
                 return true;
             case OperandKind.VLane:
@@ -181,7 +181,7 @@ internal static class OperandFormatter
                 uint bits = OperandDecoder.Concatenated(spec, w);
                 ulong bytes = 0;
                 for (int b = 0; b < 8; b++) if ((bits >> b & 1) != 0) bytes |= 0xffUL << (8 * b);
-                sb.Append("#0x").Append(bytes.ToString("x"));
+                Hex.Append(sb.Append("#0x"), bytes);
                 return true;
             }
             case OperandKind.MemOff12: case OperandKind.MemOff9: case OperandKind.MemPre9: case OperandKind.MemPost9:
@@ -228,7 +228,7 @@ internal static class OperandFormatter
         uint v = OperandDecoder.Concatenated(spec, w);
         var name = table.NameOf((int)v);
         if (name is not null) sb.Append(name);
-        else sb.Append("#0x").Append(v.ToString("x"));
+        else Hex.Append(sb.Append("#0x"), v);
         return true;
     }
 
