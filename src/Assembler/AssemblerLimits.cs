@@ -23,7 +23,7 @@ public static class AssemblerLimits
             1, MostSectionSize, (o, v) => o.MaxSectionSize = v),
         new("--max-expansions", $"Most macro calls in one run (default {Defaults.MaxMacroCalls})",
             1, long.MaxValue, (o, v) => o.MaxMacroCalls = v),
-        new("--max-expansion-lines", $"Most lines one macro call or .rept/.irp may expand to (default {Defaults.MaxExpansionLines})",
+        new("--max-expansion-lines", $"Most lines macro calls and .rept/.irp may expand to in the whole run (default {Defaults.MaxExpansionLines})",
             1, long.MaxValue, (o, v) => o.MaxExpansionLines = v),
         new("--max-rept", $"Largest .rept count (default {Defaults.MaxRepeatCount})",
             1, long.MaxValue, (o, v) => o.MaxRepeatCount = v),

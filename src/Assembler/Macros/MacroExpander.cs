@@ -181,11 +181,10 @@ public sealed partial class MacroExpander
         }
         if (source is ExpansionSource expansion)
         {
+            // The line budget is the whole run's: a file of many .rept blocks, each under a per-block budget, could
+            // still ask for any number of lines.
             if (expansionDepth == 0)
-            {
-                expansionLines = 0;
                 expansionRoot = expansion.CalledAt;
-            }
             expansionDepth++;
             if (expansion is MacroExpansionSource)
                 macroDepth++;

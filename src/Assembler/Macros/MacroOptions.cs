@@ -17,9 +17,10 @@ public sealed class MacroOptions
     /// <summary>--max-rept: the largest .rept count.</summary>
     public long MaxRepeatCount { get; set; } = 1_000_000;
 
-    /// <summary>--max-expansion-lines: lines one top-level macro call or .rept/.irp may produce in total, nested
-    /// expansions included.</summary>
-    public long MaxExpansionLines { get; set; } = 10_000_000;
+    /// <summary>--max-expansion-lines: lines macro calls and .rept/.irp/.irpc may produce in the whole run, nested
+    /// expansions included. Each line costs about a microsecond to lex, parse and lay out: at 10 million a fuzzed
+    /// nest of .rept took over 10 s before reaching the limit; 4 million ends in about four.</summary>
+    public long MaxExpansionLines { get; set; } = 4_000_000;
 
     /// <summary>--max-expansions: macro calls in the whole run. A macro that calls itself twice per level would
     /// otherwise run 2^depth times; at a few microseconds each, the default stops that within seconds.</summary>

@@ -79,11 +79,13 @@ public class RepetitionTests
     }
 
     [Fact]
-    public void LineLimitAppliesPerTopLevelExpansion()
+    public void LineLimitCountsEveryExpansionInTheRun()
     {
-        var options = new A64Asm.Assembler.Macros.MacroOptions { MaxExpansionLines = 10 };
+        var options = new A64Asm.Assembler.Macros.MacroOptions { MaxExpansionLines = 16 };
         string once = Lines(".rept 8", "nop", ".endr");
         Assert.Equal(16, Expand(once + once, options).Split('\n').Length);
+        Assert.Equal("test.s:7:1: error: expansion lines exceed the limit of 16 (use --max-expansion-lines to raise it)",
+            ErrorHeadline(once + once + once, options));
     }
 
     [Fact]
