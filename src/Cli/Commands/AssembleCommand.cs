@@ -100,7 +100,9 @@ public sealed class AssembleCommand
         int? listingHandle = listingPath is null ? null : outputs.Declare("--listing", listingPath);
 
         var listingWriter = listingPath is not null || printListing ? new A64Asm.Assembler.Layout.ListingWriter() : null;
-        options.Listing = listingWriter;
+        // --verify puts each finding on its source line: the lines come from the same record the listing is made from.
+        var lineTable = runVerify ? new A64Asm.Assembler.Layout.SourceLineTable() : null;
+        options.Listing = A64Asm.Assembler.Layout.ListingTee.Of(listingWriter, lineTable);
         var clock = new StageClock(parse.GetValue(timings) ? stderr : null);
         if (parse.GetValue(timings))
             options.Timings = new StageTimes();
@@ -147,7 +149,8 @@ public sealed class AssembleCommand
         clock.Lap("report");
         if (runVerify)
         {
-            int verdict = VerifyRunner.Run(image.Flat, kexec, "--verify", verifySettings, stdout);
+            int verdict = VerifyRunner.Run(image.Flat, kexec, "--verify", verifySettings, stdout,
+                sourceLines: ImageLines.Of(lineTable!, linked, file, image.BaseAddress));
             clock.Lap("verify");
             if (verdict != 0)
             {

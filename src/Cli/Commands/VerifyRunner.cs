@@ -165,7 +165,8 @@ public static class VerifyRunner
     /// (<paramref name="kexec"/>, null when there is none): picks the convention (--convention overrides), and for every
     /// convention but patched-quads runs only the bytes machine_kexec copies.
     /// </summary>
-    public static int Run(byte[] image, KexecOffsets? kexec, string source, VerifySettings settings, TextWriter stdout, KexecPayload? payload = null)
+    public static int Run(byte[] image, KexecOffsets? kexec, string source, VerifySettings settings, TextWriter stdout, KexecPayload? payload = null,
+        ImageSourceLines? sourceLines = null)
     {
         var fieldValues = settings.KimageFields;
         var code = kexec?.ControlCode;
@@ -207,7 +208,11 @@ public static class VerifyRunner
                 break;
         }
         // A big-endian image says so in its offsets file (or its link); --big-endian is for a bare image.
-        var options = settings.ToOptions(choice, fields, imageBigEndian: kexec?.BigEndian == true) with { Payload = payload };
+        var options = settings.ToOptions(choice, fields, imageBigEndian: kexec?.BigEndian == true) with
+        {
+            Payload = payload,
+            SourceLines = ReferenceEquals(blob, image) || code is null ? sourceLines : sourceLines?.From(code.Offset),
+        };
         return Run(blob, layout, options, settings.Json, stdout);
     }
 

@@ -7,10 +7,14 @@ namespace A64Asm.Verifier.Kexec;
 /// </summary>
 public sealed record Finding(string Id, string Summary, ulong? Pc, string? Instruction, string Why)
 {
+    /// <summary>The source line at <see cref="Pc"/>, when the run knows the image's lines (<see cref="ImageSourceLines"/>).</summary>
+    public SourceRef? Source { get; init; }
+
     public override string ToString()
     {
         string where = Pc is { } pc ? $" at 0x{pc:x}" + (Instruction is null ? "" : $" ({Instruction})") : "";
-        return $"[{Id}]{where}: {Summary}\n    why: {Why}";
+        string source = Source is null ? "" : $"\n    source: {Source}";
+        return $"[{Id}]{where}: {Summary}{source}\n    why: {Why}";
     }
 }
 

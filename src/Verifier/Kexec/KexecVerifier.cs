@@ -110,7 +110,7 @@ public static class KexecVerifier
             ConventionReason = conventionReason,
             Payload = placement is null ? "" : placement.Describe(options.Payload!)
                 + (placement.DtbAddress is not null && !dtbInX0 ? $"; x0 not checked against the dtb: the {ConventionPicker.NameOf(options.Convention)} convention hands no DTB to the code (kexec-tools' purgatory passes it to the kernel, and purgatory is not modelled)" : ""),
-            Findings = findings,
+            Findings = WithSourceLines(findings, options),
             Instructions = c.Instructions,
             Loads = c.Loads,
             Stores = c.Stores,
@@ -126,6 +126,15 @@ public static class KexecVerifier
             RunTime = runTime,
             CheckTime = clock.Elapsed,
         };
+    }
+
+    // The control page is placed at ControlPageAddress, identity-mapped when the MMU is on, so a PC there is an offset
+    // into the image.
+    private static List<Finding> WithSourceLines(List<Finding> findings, VerifyOptions options)
+    {
+        if (options.SourceLines is not { } lines) return findings;
+        return findings.Select(f => f.Pc is { } pc && pc >= options.ControlPageAddress
+            && lines.At(pc - options.ControlPageAddress) is { } source ? f with { Source = source } : f).ToList();
     }
 
     private static CpuModel CpuModelFor(VerifyOptions options)

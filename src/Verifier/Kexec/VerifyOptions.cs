@@ -57,6 +57,9 @@ public sealed record VerifyOptions
     /// <summary>A real kernel Image (and DTB, initrd) to relocate instead of generated pages; <see cref="Pages"/>,
     /// <see cref="Segments"/> and <see cref="Shape"/> then do not apply.</summary>
     public KexecPayload? Payload { get; init; }
+    /// <summary>The control page's source lines, by offset in the image: findings at a PC inside the control page
+    /// name their line.</summary>
+    public ImageSourceLines? SourceLines { get; init; }
     /// <summary>ID registers, CTR_EL0 and friends of the CPU model.</summary>
     public CpuModel? Cpu { get; init; }
 

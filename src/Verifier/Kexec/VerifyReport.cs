@@ -83,6 +83,15 @@ public sealed class VerifyReport
                 w.WriteString("summary", f.Summary);
                 if (f.Pc is { } pc) w.WriteString("pc", $"0x{pc:x}");
                 if (f.Instruction is not null) w.WriteString("instruction", f.Instruction);
+                if (f.Source is { } source)
+                {
+                    w.WriteStartObject("source");
+                    w.WriteString("file", source.File);
+                    w.WriteNumber("line", source.Line);
+                    w.WriteString("text", source.Text);
+                    if (source.Context is not null) w.WriteString("context", source.Context);
+                    w.WriteEndObject();
+                }
                 w.WriteString("why", f.Why);
                 w.WriteEndObject();
             }
