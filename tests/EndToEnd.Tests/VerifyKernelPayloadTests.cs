@@ -15,32 +15,9 @@ public class VerifyKernelPayloadTests
         return (dir, bin, offsets);
     }
 
-    /// <summary>An arm64 Image header (text_offset 0x80000, image_size 0x30000, the given flags) and a few words after it.</summary>
-    private static string WriteImage(string dir, ulong flags, string name = "Image")
-    {
-        var image = new byte[0x1234];
-        BinaryPrimitives.WriteUInt32LittleEndian(image, 0x14000010);   // b +64, over the header
-        BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(8), 0x80000);
-        BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(16), 0x30000);
-        BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(24), flags);
-        "ARM\x64"u8.CopyTo(image.AsSpan(56));
-        for (int i = 64; i < image.Length; i++) image[i] = (byte)(i * 7 + 1);
-        string path = Path.Combine(dir, name);
-        File.WriteAllBytes(path, image);
-        return path;
-    }
+    private static string WriteImage(string dir, ulong flags, string name = "Image") => KernelPayloadFiles.WriteImage(dir, flags, name);
 
-    /// <summary>A 64-byte FDT: header, empty reservation map, FDT_END.</summary>
-    private static string WriteDtb(string dir)
-    {
-        var dtb = new byte[64];
-        uint[] header = [0xd00dfeed, 64, 56, 60, 40, 17, 16, 0, 0, 4];
-        for (int i = 0; i < header.Length; i++) BinaryPrimitives.WriteUInt32BigEndian(dtb.AsSpan(4 * i), header[i]);
-        BinaryPrimitives.WriteUInt32BigEndian(dtb.AsSpan(56), 9);
-        string path = Path.Combine(dir, "board.dtb");
-        File.WriteAllBytes(path, dtb);
-        return path;
-    }
+    private static string WriteDtb(string dir) => KernelPayloadFiles.WriteDtb(dir);
 
     [Fact]
     public void Sample_relocates_a_kernel_initrd_and_dtb_and_passes()
