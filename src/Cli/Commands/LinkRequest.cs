@@ -72,6 +72,8 @@ public sealed class LinkRequest(bool elf, string[] sections, bool controlPage, s
         if (_mapHandle is { } mh)
             outputs.SetText(mh, LinkMapWriter.Write(linked.Map!, _outPath));
         outputs.Set(_outHandle, bytes);
+        if (elf)
+            outputs.SetExecutable(_outHandle);
         return (image, kexec);
     }
 

@@ -20,6 +20,8 @@ public sealed class PendingOutputs : IDisposable
         /// <summary>Null for a special file, written in place.</summary>
         public string? Temporary { get; set; }
         public byte[]? Contents { get; set; }
+        /// <summary>An ELF executable: a new file gets the execute bits ld gives it.</summary>
+        public bool Executable { get; set; }
     }
 
     private readonly List<Target> _targets = new();
@@ -59,6 +61,9 @@ public sealed class PendingOutputs : IDisposable
 
     public void SetText(int handle, string text) => Set(handle, System.Text.Encoding.UTF8.GetBytes(text));
 
+    /// <summary>The output is a program (ld's ELF executable): a new file is made executable, as ld makes it.</summary>
+    public void SetExecutable(int handle) => _targets[handle].Executable = true;
+
     /// <summary>Writes every temporary, then renames each over its target and writes special files in place.</summary>
     public void Commit()
     {
@@ -71,7 +76,8 @@ public sealed class PendingOutputs : IDisposable
                 Write(t, t.FullPath, FileMode.Open);
                 continue;
             }
-            KeepPermissions(t);
+            if (!KeepPermissions(t) && t.Executable)
+                MakeExecutable(t.Temporary);
             File.Move(t.Temporary, t.FullPath, overwrite: true);
             t.Temporary = null;
         }
@@ -127,11 +133,29 @@ public sealed class PendingOutputs : IDisposable
         }
     }
 
-    /// <summary>A file replaced by a build keeps the mode it had (an executable bit, a group's write).</summary>
-    private static void KeepPermissions(Target t)
+    /// <summary>A file replaced by a build keeps the mode it had (an executable bit, a group's write). False when
+    /// there was no file to keep the mode of.</summary>
+    private static bool KeepPermissions(Target t)
     {
-        if (OperatingSystem.IsWindows() || !File.Exists(t.FullPath)) return;
+        if (OperatingSystem.IsWindows() || !File.Exists(t.FullPath)) return false;
         try { File.SetUnixFileMode(t.Temporary!, File.GetUnixFileMode(t.FullPath)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return true;
+    }
+
+    /// <summary>ld creates a program with mode 0777 less the umask: the new file already has 0666 less the umask, so
+    /// each class that may read it may now execute it. Without the bit, qemu-aarch64 and the shell refuse to run it.</summary>
+    private static void MakeExecutable(string path)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        try
+        {
+            var mode = File.GetUnixFileMode(path);
+            if ((mode & UnixFileMode.UserRead) != 0) mode |= UnixFileMode.UserExecute;
+            if ((mode & UnixFileMode.GroupRead) != 0) mode |= UnixFileMode.GroupExecute;
+            if ((mode & UnixFileMode.OtherRead) != 0) mode |= UnixFileMode.OtherExecute;
+            File.SetUnixFileMode(path, mode);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
