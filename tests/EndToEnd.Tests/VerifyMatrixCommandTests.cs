@@ -130,4 +130,24 @@ public class VerifyMatrixCommandTests
             Assert.Equal($"a64asm: error: {message}\nTry 'a64asm verify --help'", stderr.Replace("\r", "").Trim());
         }
     }
+
+    [Fact]
+    public void A_state_the_convention_never_enters_in_is_an_error()
+    {
+        // The kimage-struct entry's fixed parts checked before anything runs (the sample's bytes are never executed).
+        var (bin, _) = BuildSample();
+        string[] fields = ["--convention", "kimage-struct", "--kimage-field", "KIMAGE_HEAD=72", "--kimage-field", "KIMAGE_START=64", "--kimage-field", "KIMAGE_ARCH_DTB_MEM=0x230"];
+        foreach (var (args, message) in new[]
+        {
+            (new[] { "--el2-stub", "--el", "2" }, "--el: --el2-stub: the kernel ran at EL1 over the hyp stub, so the code is entered at EL1 and reaches EL2 through hvc"),
+            (new[] { "--mmu-at-entry", "on", "--mmu", "off" }, "--mmu: kimage-struct with --mmu-at-entry on enters with the MMU on (v5.15 on)"),
+            (new[] { "--mmu-at-entry", "on", "--el", "2" }, "--el: kimage-struct with --mmu-at-entry on is entered at EL1 (the EL2 entry of a VHE kernel is not modelled)"),
+        })
+        {
+            var (status, stdout, stderr) = Cli.Run(["verify", bin, .. fields, .. args]);
+            Assert.Equal(1, status);
+            Assert.Equal("", stdout);
+            Assert.Equal($"a64asm: error: {message}", stderr.Replace("\r", "").Trim());
+        }
+    }
 }

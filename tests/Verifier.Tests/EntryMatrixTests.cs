@@ -138,7 +138,7 @@ public class EntryMatrixTests(ITestOutputHelper output)
             Convention = KexecConvention.KimageStructure, KimageFields = ConventionTests.Fields(), KernelMapAtEntry = true, HypStub = true, Pages = 8, Seed = 5,
         });
         output.WriteLine(matrix.ToText());
-        Assert.Equal(4, matrix.Run);
+        Assert.Equal(4, matrix.StatesRun);
         Assert.All(matrix.Rows.Where(r => r.Report is not null), r => Assert.True(r.State is { ExceptionLevel: 1, Mmu: true }));
         // Every state it is entered in passes: machine_kexec invalidated the I-cache, the routine turns the MMU off and cleans what it wrote.
         Assert.True(matrix.Passed, matrix.ToText());
@@ -160,7 +160,7 @@ public class EntryMatrixTests(ITestOutputHelper output)
         var options = new VerifyOptions { Convention = KexecConvention.KimageStructure, KimageFields = ConventionTests.Fields(), HypStub = true, Pages = 8, Seed = 5 };
         var matrix = EntryMatrix.Verify(built.ControlCode, new KexecLayout(0, 0), options);
         output.WriteLine(matrix.ToText());
-        Assert.Equal(8, matrix.Run);
+        Assert.Equal(8, matrix.StatesRun);
         Assert.All(matrix.Rows, r => Assert.Equal(r.State.ExceptionLevel == 2, r.Report is null));
         Assert.Equal("--el2-stub: the kernel ran at EL1 over the hyp stub, so the code is entered at EL1 and reaches EL2 through hvc",
             Assert.Single(matrix.Rows.Select(r => r.NotRun).OfType<string>().Distinct()));

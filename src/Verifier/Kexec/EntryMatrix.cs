@@ -29,7 +29,7 @@ public sealed class EntryMatrix
     public string Kimage { get; init; } = "";
     public bool Passed => Rows.All(r => r.Passed);
     public int Failed => Rows.Count(r => !r.Passed);
-    public int Run => Rows.Count(r => r.Report is not null);
+    public int StatesRun => Rows.Count(r => r.Report is not null);
 
     public static EntryMatrix Verify(ReadOnlySpan<byte> image, KexecLayout layout, VerifyOptions options, IProgress<double>? progress = null)
     {
@@ -70,7 +70,7 @@ public sealed class EntryMatrix
     public string ToText()
     {
         var sb = new StringBuilder();
-        sb.AppendLine(Passed ? $"verify --matrix: PASS ({Run} entry states)" : $"verify --matrix: FAIL ({Failed} of {Run} entry states)");
+        sb.AppendLine(Passed ? $"verify --matrix: PASS ({StatesRun} entry states)" : $"verify --matrix: FAIL ({Failed} of {StatesRun} entry states)");
         sb.AppendLine(ConventionReason.Length > 0 ? $"  convention: {Convention}; {ConventionReason}" : $"  convention: {Convention}");
         if (Payload.Length > 0) sb.AppendLine($"  payload: {Payload}");
         if (Kimage.Length > 0) sb.AppendLine($"  kimage: {Kimage}");
