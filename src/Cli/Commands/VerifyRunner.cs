@@ -17,7 +17,12 @@ public sealed class VerifyOptionSet
     public readonly Option<string?> PageSize = new("--page-size") { HelpName = "4K|16K|64K", Description = "Page size of the kimage (default: from -D PAGE_SHIFT, else 4K)" };
     public readonly Option<string?> Pages = new("--pages") { HelpName = "N", Description = $"Pages in the kimage (default 64; at most {VerifyOptions.MostKimageBytes >> 20} MiB of pages)" };
     public readonly Option<string?> Seed = new("--seed") { HelpName = "S", Description = "Seed for page contents and addresses (default 1)" };
-    public readonly Option<string?> Caches = new("--caches") { HelpName = "on|off", Description = "Model D- and I-caches left on by the old kernel (default off)" };
+    public readonly Option<string?> Caches = new("--caches") { HelpName = "on|off", Description = "Model D- and I-caches left on by the old kernel (default off): --dcache and --icache together" };
+    public readonly Option<string?> DataCache = new("--dcache") { HelpName = "on|off", Description = "SCTLR.C at entry, the D-cache modelled with the old kernel's dirty lines (default: --caches); without --mmu on data accesses stay Device memory" };
+    public readonly Option<string?> InstructionCache = new("--icache") { HelpName = "on|off", Description = "SCTLR.I at entry: fetches may hit stale I-cache lines, with the MMU on or off (default: --caches)" };
+    public readonly Option<string?> Mmu = new("--mmu") { HelpName = "on|off", Description = "SCTLR.M at entry, through an identity map (default off; on for kimage-struct entered through the kernel's maps)" };
+    public readonly Option<string?> ExceptionLevel = new("--el") { HelpName = "1|2", Description = "Exception level at entry, HCR_EL2 as the kernel leaves it (default 2; 1 for kimage-struct through the kernel's maps or --el2-stub)" };
+    public readonly Option<bool> Matrix = new("--matrix") { Description = "Run every entry state (EL1/EL2 x SCTLR.M x C x I) and print a table of pass or findings per state" };
     public readonly Option<string?> MaxSteps = new("--max-steps") { HelpName = "N", Description = $"Stop after N instructions (default: scaled to the kimage; at most {VerifyOptions.MostSteps})" };
     public readonly Option<string?> Timeout = new("--timeout") { HelpName = "SECONDS", Description = $"Stop after this much wall-clock time (default {DefaultTimeoutSeconds})" };
     public readonly Option<bool> Json = new("--json") { Description = "Print the report as JSON" };
@@ -33,7 +38,7 @@ public sealed class VerifyOptionSet
 
     public readonly Option<string?> MaxKimageSize = new("--max-kimage-size") { HelpName = "SIZE", Description = $"Largest kimage (pages × page size) to build, e.g. 1G (default {VerifyOptions.MostKimageBytes >> 20}M; at most 64G)" };
 
-    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, MaxSteps, Timeout, MaxKimageSize, Json, Convention, KimageFieldsFiles, KimageField, MmuAtEntry, El2Stub, BigEndian];
+    public IEnumerable<Option> All => [PageSize, Pages, Seed, Caches, DataCache, InstructionCache, Mmu, ExceptionLevel, Matrix, MaxSteps, Timeout, MaxKimageSize, Json, Convention, KimageFieldsFiles, KimageField, MmuAtEntry, El2Stub, BigEndian];
 
     /// <summary>
     /// Every verify option read and checked, before any work: a value out of range, a kimage over the size limit, an
@@ -54,12 +59,23 @@ public sealed class VerifyOptionSet
         if (parse.GetValue(Convention) is { } name)
             convention = ConventionPicker.Parse(name)
                 ?? throw new UsageError($"--convention: '{name}' is not {OptionValues.Alternatives(ConventionPicker.All.Select(ConventionPicker.NameOf).ToList())}");
+        bool caches = parse.GetValue(Caches) is { } c && OptionValues.OneOf("--caches", c, "on", "off") == "on";
+        var entryOptions = new[] { ("--el", parse.GetValue(ExceptionLevel)), ("--mmu", parse.GetValue(Mmu)), ("--caches", parse.GetValue(Caches)),
+            ("--dcache", parse.GetValue(DataCache)), ("--icache", parse.GetValue(InstructionCache)) };
+        bool matrix = parse.GetValue(Matrix);
+        if (matrix && entryOptions.FirstOrDefault(o => o.Item2 is not null).Item1 is { } fixedState)
+            throw new UsageError($"--matrix runs every entry state: it cannot be combined with {fixedState}");
         return new VerifySettings
         {
             PageSize = pageSize,
             Pages = pages,
             Seed = parse.GetValue(Seed) is { } s ? OptionValues.Number("--seed", s, 0, ulong.MaxValue) : 1,
-            Caches = parse.GetValue(Caches) is { } c && OptionValues.OneOf("--caches", c, "on", "off") == "on",
+            Caches = caches,
+            DataCache = parse.GetValue(DataCache) is { } d ? OptionValues.OneOf("--dcache", d, "on", "off") == "on" : null,
+            InstructionCache = parse.GetValue(InstructionCache) is { } i ? OptionValues.OneOf("--icache", i, "on", "off") == "on" : null,
+            Mmu = parse.GetValue(Mmu) is { } mmuOn ? OptionValues.OneOf("--mmu", mmuOn, "on", "off") == "on" : null,
+            ExceptionLevel = parse.GetValue(ExceptionLevel) is { } el ? (int)OptionValues.Number("--el", el, 1, 2) : null,
+            Matrix = matrix,
             MaxSteps = parse.GetValue(MaxSteps) is { } m ? (long)OptionValues.Number("--max-steps", m, 1, VerifyOptions.MostSteps) : 0,
             Timeout = TimeSpan.FromSeconds(parse.GetValue(Timeout) is { } t ? OptionValues.Number("--timeout", t, 1, MostTimeoutSeconds) : DefaultTimeoutSeconds),
             Json = parse.GetValue(Json),
@@ -117,6 +133,13 @@ public sealed class VerifySettings
     public int Pages { get; init; }
     public ulong Seed { get; init; }
     public bool Caches { get; init; }
+    /// <summary>--dcache, --icache, --mmu, --el; null when not given (then --caches, or the convention's entry, decides).</summary>
+    public bool? DataCache { get; init; }
+    public bool? InstructionCache { get; init; }
+    public bool? Mmu { get; init; }
+    public int? ExceptionLevel { get; init; }
+    /// <summary>--matrix: every entry state, none of the four above given.</summary>
+    public bool Matrix { get; init; }
     /// <summary>0: scaled to the kimage.</summary>
     public long MaxSteps { get; init; }
     public TimeSpan Timeout { get; init; }
@@ -136,12 +159,16 @@ public sealed class VerifySettings
             throw new CliError("--mmu-at-entry on applies to the kimage-struct convention only");
         if (El2Stub && choice.Convention != KexecConvention.KimageStructure)
             throw new CliError("--el2-stub applies to the kimage-struct convention only");
-        return new VerifyOptions
+        var options = new VerifyOptions
         {
             PageSize = PageSize,
             Pages = Pages,
             Seed = Seed,
-            Caches = Caches,
+            // Unless given, the state the convention enters in: the kernel's maps and the hyp stub mean EL1, the maps the MMU on.
+            ExceptionLevel = ExceptionLevel ?? (kernelMap || El2Stub ? 1 : 2),
+            MmuOn = Mmu ?? kernelMap,
+            DataCache = DataCache ?? Caches,
+            InstructionCache = InstructionCache ?? Caches,
             MaxSteps = MaxSteps,
             TimeLimit = Timeout,
             Convention = choice.Convention,
@@ -151,6 +178,9 @@ public sealed class VerifySettings
             HypStub = El2Stub,
             BigEndian = BigEndian || imageBigEndian,
         };
+        if (EntryState.Of(options).NotAnEntryOf(options) is { } reason)
+            throw new CliError($"{(ExceptionLevel is not null && Mmu is null ? "--el" : Mmu is not null && ExceptionLevel is null ? "--mmu" : "--el/--mmu")}: {reason}");
+        return options;
     }
 }
 
@@ -213,7 +243,7 @@ public static class VerifyRunner
             Payload = payload,
             SourceLines = ReferenceEquals(blob, image) || code is null ? sourceLines : sourceLines?.From(code.Offset),
         };
-        return Run(blob, layout, options, settings.Json, stdout);
+        return settings.Matrix ? VerifyMatrixRunner.Run(blob, layout, options, settings.Json, stdout) : Run(blob, layout, options, settings.Json, stdout);
     }
 
     static ulong? Slot(KexecOffsets? kexec, string role) => kexec?.PatchSlots.FirstOrDefault(s => s.Role == role)?.Offset;

@@ -63,6 +63,8 @@ public sealed unsafe partial class Machine
         _maintainedFrame = ulong.MaxValue;
         _strictAlignment = !Cpu.MmuOn || Cpu.AlignmentCheck;
         _bigEndianData = Cpu.BigEndianData;
+        // SCTLR.C alone makes nothing cacheable: with stage 1 off (and HCR_EL2.DC 0) the Arm ARM gives every data access
+        // the Device-nGnRnE type; only instruction fetches follow SCTLR.I without the MMU.
         if (DataCache is not null) DataCache.Cacheable = Cpu.DataCacheOn && Cpu.MmuOn;
     }
 

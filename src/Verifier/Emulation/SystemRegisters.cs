@@ -21,6 +21,7 @@ public sealed class SystemRegisters
     public static readonly uint SCTLR_EL1 = Key(3, 0, 1, 0, 0);
     public static readonly uint SCTLR_EL2 = Key(3, 4, 1, 0, 0);
     public static readonly uint SCTLR_EL3 = Key(3, 6, 1, 0, 0);
+    public static readonly uint HCR_EL2 = Key(3, 4, 1, 1, 0);
     public static readonly uint CURRENTEL = Key(3, 0, 4, 2, 2);
     public static readonly uint NZCV = Key(3, 3, 4, 2, 0);
     public static readonly uint DAIF = Key(3, 3, 4, 2, 1);

@@ -40,8 +40,10 @@ public static class KexecVerifier
             });
         }
         var model = CpuModelFor(options);
-        var machine = new Machine(memory, model, modelDataCache: options.Caches) { Engine = options.Engine };
+        var machine = new Machine(memory, model, modelDataCache: options.DataCache) { Engine = options.Engine };
         var entry = new EntrySetup(machine, kimage, options);
+        // The entry state is EL1's; the hyp stub below it runs with SCTLR_EL2 as its setup wrote it, M, C and I off.
+        if (options.HypStub) machine.Cpu.Sys[SystemRegisters.SCTLR_EL2] &= ~0x1005UL;
         bool patched = options.Convention is KexecConvention.PatchedOffsets or KexecConvention.PatchedGlobals or KexecConvention.SpinTable;
         entry.PlaceBlob(image, icacheInvalidated: !patched);
         string conventionReason = options.ConventionReason;
@@ -62,7 +64,7 @@ public static class KexecVerifier
             case KexecConvention.KimageStructure: entry.PassKimageStructure(findings); break;
         }
         // The old kernel used the destination memory with caches on: its lines may still be dirty there.
-        if (options.Caches)
+        if (options.DataCache)
             foreach (var copy in kimage.Copies) machine.DataCache!.SeedStaleDirty(copy.Destination, (ulong)options.PageSize);
         var buildTime = clock.Elapsed;
 
@@ -140,17 +142,19 @@ public static class KexecVerifier
     private static CpuModel CpuModelFor(VerifyOptions options)
     {
         var m = options.Cpu ?? new CpuModel();
+        var extra = new Dictionary<uint, ulong>(m.Extra);
+        extra.TryAdd(SystemRegisters.HCR_EL2, EntryState.HcrEl2AsTheKernelLeavesIt);
         // v5.15 on, machine_kexec enters the code at EL1 from an identity map with the MMU on: the code turns it off.
         bool startsMapped = options.Convention == KexecConvention.KimageStructure && options.KernelMapAtEntry;
         return new CpuModel
         {
             Ctr = m.Ctr, Midr = m.Midr, Mpidr = m.Mpidr, Dczid = m.Dczid,
-            IdAa64Pfr0 = m.IdAa64Pfr0, IdAa64Mmfr0 = m.IdAa64Mmfr0, IdAa64Isar0 = m.IdAa64Isar0, Extra = m.Extra,
+            IdAa64Pfr0 = m.IdAa64Pfr0, IdAa64Mmfr0 = m.IdAa64Mmfr0, IdAa64Isar0 = m.IdAa64Isar0, Extra = extra,
             ExceptionLevel = startsMapped || options.HypStub ? 1 : options.ExceptionLevel,
             // The review's case: MMU off at EL2, with the D- and I-cache enables left as the bootloader set them.
             Mmu = options.MmuOn || startsMapped,
-            DataCache = options.Caches,
-            InstructionCache = options.Caches,
+            DataCache = options.DataCache,
+            InstructionCache = options.InstructionCache,
             BigEndian = options.BigEndian,
         };
     }

@@ -11,9 +11,20 @@ public sealed record VerifyOptions
     public int Pages { get; init; } = 64;
     /// <summary>Seed for source addresses, contents and segment cuts.</summary>
     public ulong Seed { get; init; } = 1;
-    /// <summary>Model the D- and I-caches with SCTLR.C and I set (the state the review worries about).</summary>
-    public bool Caches { get; init; }
-    /// <summary>Run with SCTLR.M set (identity-mapped Normal memory): with <see cref="Caches"/>, stores become cacheable,
+    /// <summary>SCTLR_ELx.C at entry, and the D-cache modelled with dirty lines the old kernel left over the destinations.
+    /// Without <see cref="MmuOn"/> it changes no access: the Arm ARM makes every data access Device-nGnRnE (non-cacheable)
+    /// while stage 1 translation is off and HCR_EL2.DC is 0, as the kernel leaves it; the cache still holds those old lines.</summary>
+    public bool DataCache { get; init; }
+    /// <summary>SCTLR_ELx.I at entry: instruction fetches are cacheable (Normal Write-Through with the MMU off, as the Arm ARM
+    /// gives them when stage 1 is off), so lines written since the last I-cache invalidation may be fetched stale.</summary>
+    public bool InstructionCache { get; init; }
+    /// <summary>Both caches, as <c>--caches on|off</c> sets them (the state the review worries about).</summary>
+    public bool Caches
+    {
+        get => DataCache && InstructionCache;
+        init => (DataCache, InstructionCache) = (value, value);
+    }
+    /// <summary>Run with SCTLR.M set (identity-mapped Normal memory): with <see cref="DataCache"/>, stores become cacheable,
     /// the setting in which a copy must be cleaned to the PoC before the branch.</summary>
     public bool MmuOn { get; init; }
     /// <summary>A big-endian kernel (built with -EB): SCTLR_ELx.EE set, and the list entries and every value machine_kexec

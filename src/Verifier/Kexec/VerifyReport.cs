@@ -29,6 +29,9 @@ public sealed class VerifyReport
     public TimeSpan RunTime { get; init; }
     public TimeSpan CheckTime { get; init; }
 
+    /// <summary>What was relocated, as the report's kimage line says it.</summary>
+    public string KimageLine => $"{PagesChecked} pages of {PageSize / 1024}K in {Segments} segments, {IndirectionPages} indirection pages";
+
     public bool Has(string id) => Findings.Any(f => f.Id == id);
 
     public string ToText()
@@ -37,7 +40,7 @@ public sealed class VerifyReport
         sb.AppendLine(Passed ? "verify: PASS" : "verify: FAIL");
         sb.AppendLine(ConventionReason.Length > 0 ? $"  convention: {Convention}; {ConventionReason}" : $"  convention: {Convention}");
         if (Payload.Length > 0) sb.AppendLine($"  payload: {Payload}");
-        sb.AppendLine($"  kimage: {PagesChecked} pages of {PageSize / 1024}K in {Segments} segments, {IndirectionPages} indirection pages");
+        sb.AppendLine($"  kimage: {KimageLine}");
         sb.AppendLine($"  executed: {Instructions:N0} instructions, {Loads:N0} loads, {Stores:N0} stores, {CacheMaintenance:N0} cache maintenance ops, {Barriers:N0} barriers");
         if (EntryRegisters.Length == 4)
             sb.AppendLine($"  at entry: x0=0x{EntryRegisters[0]:x} x1=0x{EntryRegisters[1]:x} x2=0x{EntryRegisters[2]:x} x3=0x{EntryRegisters[3]:x}");
