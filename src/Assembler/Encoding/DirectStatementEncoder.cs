@@ -100,9 +100,11 @@ internal sealed class DirectStatementEncoder
         }
         bool hasHash = Type == HASH;
         if (hasHash) _next++;
+        // As OperandConverter marks it: an unsigned 0x constant, which a floating-point immediate reads as bits.
+        bool hex = Type == NUMBER && _lexer.Span(_next).StartsWith("0x", StringComparison.OrdinalIgnoreCase);
         if (!TryNumber(out long value))
             return false;
-        operand = _rules.Immediate(value, hasHash);
+        operand = _rules.Immediate(value, hasHash, hex);
         return EndsHere();
     }
 

@@ -96,6 +96,8 @@ public sealed class OperandConverter
         // A defined bare word keeps its name: where the instruction takes a name, gas reads the word as that first.
         if (bareWord is not null && value.IsAbsolute)
             return new ImmOperand(value.Value, false, bareWord);
+        if (value.IsAbsolute && expr is NumberExpr { IsHexLiteral: true })
+            return _rules.Immediate(value.Value, hasHash, hexLiteral: true);
         return ToOperand(value, hasHash, RelocModifier.None, expr, line);
     }
 

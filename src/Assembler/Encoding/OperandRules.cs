@@ -14,7 +14,8 @@ internal sealed class OperandRules
     private readonly SmallImmediates _immediates = new();
 
     /// <summary>A number written with or without '#'.</summary>
-    public ImmOperand Immediate(long value, bool hasHash) => _immediates.Get(value, hasHash);
+    /// <param name="hexLiteral">Written as an unsigned 0x constant, which a floating-point immediate reads as bits.</param>
+    public ImmOperand Immediate(long value, bool hasHash, bool hexLiteral = false) => _immediates.Get(value, hasHash, hexLiteral);
 
     /// <summary>A register named directly or through a .req alias (<paramref name="aliases"/> null: none defined).</summary>
     public static bool TryRegister(string written, RegisterAliases? aliases, out Operand register) =>

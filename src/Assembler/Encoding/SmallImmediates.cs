@@ -9,13 +9,13 @@ namespace A64Asm.Assembler.InstructionEncoding;
 internal sealed class SmallImmediates
 {
     private const int Count = 4096;
-    private readonly ImmOperand?[] _slots = new ImmOperand?[2 * Count];
+    private readonly ImmOperand?[] _slots = new ImmOperand?[4 * Count];
 
-    public ImmOperand Get(long value, bool hasHash)
+    public ImmOperand Get(long value, bool hasHash, bool hexLiteral = false)
     {
         if ((ulong)value >= Count)
-            return new ImmOperand(value, hasHash);
-        int slot = (int)value * 2 + (hasHash ? 1 : 0);
-        return _slots[slot] ??= new ImmOperand(value, hasHash);
+            return new ImmOperand(value, hasHash) { IsHexLiteral = hexLiteral };
+        int slot = (int)value * 4 + (hasHash ? 1 : 0) + (hexLiteral ? 2 : 0);
+        return _slots[slot] ??= new ImmOperand(value, hasHash) { IsHexLiteral = hexLiteral };
     }
 }

@@ -58,6 +58,9 @@ internal sealed class ParseTreeConverter
                         _line.Text[(r.name.StopIndex + 1)..(r.target.StopIndex + 1)].Trim(), r.name.StartIndex);
                 if (!r.keyword.Text.Equals(".req", StringComparison.OrdinalIgnoreCase))
                     throw Error(r.keyword, $"unknown directive '{r.keyword.Text}' after '{r.name.Text}'");
+                // GNU as ends a mnemonic at a '.', so "lr.a .req x30" is the instruction lr with suffix .a, not an alias.
+                if (r.name.Text.Contains('.'))
+                    throw Error(r.name, $"unknown mnemonic '{r.name.Text}'");
                 return new RegisterAliasStatement(r.name.Text, r.target.Text, r.name.StartIndex);
             case CommandContext c:
                 return Command(c);
@@ -190,18 +193,22 @@ internal sealed class ParseTreeConverter
     private readonly long[] _hashNumberValues = new long[NumberSlots];
     private readonly long[] _hashNumberPlaces = new long[NumberSlots];
 
+    private static bool IsHex(IToken token) => StatementTokenSource.SpanOf(token).StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>"#n", or "#-n" when <paramref name="minus"/> is its sign (kept as gas reads it: negate n).</summary>
     private ExprOperandSyntax HashNumber(IToken token, IToken? minus, int index)
     {
         long value = Number(token);
         int at = token.StartIndex;
+        bool hex = IsHex(token);
         // Where the number and its sign sit (20 bits each; the operand and the sign come before the number, and
-        // columns beyond are not cached): the same value elsewhere on the line is another record.
-        long place = ((long)index << 40) | ((long)(minus?.StartIndex + 1 ?? 0) << 20) | (uint)at;
+        // columns beyond are not cached), and whether it was written in hex: the same value elsewhere on the line, or
+        // written the other way, is another record.
+        long place = (hex ? 1L << 62 : 0) | ((long)index << 40) | ((long)(minus?.StartIndex + 1 ?? 0) << 20) | (uint)at;
         int slot = (int)((ulong)(value * 31 + index * 97 + at) & (NumberSlots - 1));
         if (at < 1 << 20 && _hashNumberValues[slot] == value && _hashNumberPlaces[slot] == place && _hashNumbers[slot] is { } cached)
             return cached;
-        Expr number = new NumberExpr(value, at);
+        Expr number = new NumberExpr(value, at) { IsHexLiteral = hex };
         if (minus is not null)
             number = new UnaryExpr(UnaryOp.Negate, number, minus.StartIndex);
         var operand = new ExprOperandSyntax(number, true, index);
@@ -279,7 +286,7 @@ internal sealed class ParseTreeConverter
         switch (primary)
         {
             case NumberPrimaryContext:
-                return new NumberExpr(Number(token), token.StartIndex);
+                return new NumberExpr(Number(token), token.StartIndex) { IsHexLiteral = IsHex(token) };
             case SymbolPrimaryContext:
                 return new SymbolExpr(token.Text, token.StartIndex);
             case ParenPrimaryContext paren:

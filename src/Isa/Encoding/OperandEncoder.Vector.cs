@@ -27,6 +27,7 @@ internal static partial class OperandEncoder
             {
                 double v;
                 if (op is FpImmOperand fp) v = fp.Value;
+                else if (op is ImmOperand { IsHexLiteral: true } bits) v = FpImmediate.FromBits(bits.Value, spec.Param);
                 else if (op is ImmOperand i) v = i.Value;
                 else return st.Shape(kind);
                 for (uint imm8 = 0; imm8 < 256; imm8++)
@@ -37,7 +38,7 @@ internal static partial class OperandEncoder
                         return OperandMatch.Ok;
                     }
                 }
-                return st.Message($"invalid floating-point immediate {v}");
+                return st.Message("invalid floating-point constant");
             }
             case OperandKind.Zero0:
                 return op is ImmOperand { Value: 0 } ? OperandMatch.Ok : st.Shape(kind);
@@ -205,4 +206,13 @@ public static class FpImmediate
         double v = (16 + frac) / 16.0 * Math.Pow(2, e);
         return sign != 0 ? -v : v;
     }
+
+    /// <summary>
+    /// The value a 0x constant stands for as a floating-point immediate of <paramref name="bytes"/>-byte elements, as
+    /// GNU as reads it: a double's bits for 8-byte elements, else a single's bits (so a half's 0x3c00 is not 1.0).
+    /// NaN, which no immediate encodes, when the constant does not fit.
+    /// </summary>
+    public static double FromBits(long bits, int bytes) =>
+        bytes == 8 ? BitConverter.Int64BitsToDouble(bits)
+        : (ulong)bits <= uint.MaxValue ? BitConverter.Int32BitsToSingle((int)(uint)bits) : double.NaN;
 }

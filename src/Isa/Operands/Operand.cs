@@ -66,7 +66,11 @@ public sealed record VecListOperand(byte First, int Count, Arrangement Arrangeme
 /// <see cref="Name"/> is the bare word it was written as when that is a defined symbol (<c>ish</c> after
 /// <c>ish = 7</c>): where the instruction takes a name (barrier, system register, condition, ...), GNU as reads the
 /// word as that name first, and its value only where it takes a number.</summary>
-public sealed record ImmOperand(long Value, bool HadHash = true, string? Name = null) : Operand;
+public sealed record ImmOperand(long Value, bool HadHash = true, string? Name = null) : Operand
+{
+    /// <summary>A bare 0x constant (<c>fmov s0, #0x3f800000</c>): a floating-point immediate reads it as IEEE bits.</summary>
+    public bool IsHexLiteral { get; init; }
+}
 
 public sealed record FpImmOperand(double Value) : Operand;
 

@@ -151,6 +151,20 @@ fmov d3, #31.0
 // CHECK: fmov d3, #3.100000000000000000e+01 // encoding: [0x03,0xf0,0x67,0x1e]
 fmov h4, #1.5
 // CHECK: fmov h4, #1.500000000000000000e+00 // encoding: [0x04,0x10,0xef,0x1e]
+fmov s5, #0x3f800000
+// CHECK: fmov s5, #1.000000000000000000e+00 // encoding: [0x05,0x10,0x2e,0x1e]
+// LLVM: error: encoded floating point value out of range
+fmov d6, #0x3ff0000000000000
+// CHECK: fmov d6, #1.000000000000000000e+00 // encoding: [0x06,0x10,0x6e,0x1e]
+// LLVM: error: encoded floating point value out of range
+fmov s7, #0xc0200000
+// CHECK: fmov s7, #-2.500000000000000000e+00 // encoding: [0x07,0x90,0x30,0x1e]
+// LLVM: error: encoded floating point value out of range
+fmov d8, #0x4000000000000000
+// CHECK: fmov d8, #2.000000000000000000e+00 // encoding: [0x08,0x10,0x60,0x1e]
+// LLVM: error: encoded floating point value out of range
+fmov s9, #2
+// CHECK: fmov s9, #2.000000000000000000e+00 // encoding: [0x09,0x10,0x20,0x1e]
 fcsel s0, s1, s2, eq
 // CHECK: fcsel s0, s1, s2, eq // encoding: [0x20,0x0c,0x22,0x1e]
 fcsel d3, d4, d5, lt

@@ -89,3 +89,12 @@ ld1r {v0.8b}, [x1, #0]
 ld2r {v31.4h-v0.4h}, [x0]
 // ERROR: 7: invalid range in vector register list
 // GNU: invalid range in vector register list at operand 1
+fmov s0, #0x11
+// ERROR: 10: invalid floating-point constant
+// GNU: invalid floating-point constant at operand 2
+fmov d6, #0x3f800000
+// ERROR: 10: invalid floating-point constant
+// GNU: invalid floating-point constant at operand 2
+lr.a .req x30
+// ERROR: 1: unknown mnemonic 'lr.a'
+// GNU: unknown mnemonic `lr.a'

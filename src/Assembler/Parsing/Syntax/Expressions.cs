@@ -13,7 +13,11 @@ public enum BinaryOp : byte
 /// <summary>An expression as written. <see cref="Index"/> is its offset in the statement's text (for columns).</summary>
 public abstract record Expr(int Index);
 
-public sealed record NumberExpr(long Value, int Index) : Expr(Index);
+public sealed record NumberExpr(long Value, int Index) : Expr(Index)
+{
+    /// <summary>Written as a 0x constant: where a floating-point immediate goes, GNU as reads it as the value's IEEE bits.</summary>
+    public bool IsHexLiteral { get; init; }
+}
 
 /// <summary>Only meaningful as an fmov immediate; integer contexts reject it.</summary>
 public sealed record FloatExpr(double Value, int Index) : Expr(Index);
