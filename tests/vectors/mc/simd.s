@@ -231,3 +231,33 @@ st1 {v3.2s, v4.2s, v5.2s}, [x2], #24
 // CHECK: st1 {v3.2s-v5.2s}, [x2], #24 // encoding: [0x43,0x68,0x9f,0x0c]
 st1 {v6.4h, v7.4h, v8.4h, v9.4h}, [x3], x4
 // CHECK: st1 {v6.4h-v9.4h}, [x3], x4 // encoding: [0x66,0x24,0x84,0x0c]
+smov w14, v0.b[15]
+// CHECK: smov w14, v0.b[15] // encoding: [0x0e,0x2c,0x1f,0x0e]
+smov w1, v2.h[7]
+// CHECK: smov w1, v2.h[7] // encoding: [0x41,0x2c,0x1e,0x0e]
+smov x3, v4.b[0]
+// CHECK: smov x3, v4.b[0] // encoding: [0x83,0x2c,0x01,0x4e]
+smov x5, v6.h[3]
+// CHECK: smov x5, v6.h[3] // encoding: [0xc5,0x2c,0x0e,0x4e]
+smov x7, v8.s[3]
+// CHECK: smov x7, v8.s[3] // encoding: [0x07,0x2d,0x1c,0x4e]
+dup b0, v1.b[15]
+// CHECK: mov b0, v1.b[15] // encoding: [0x20,0x04,0x1f,0x5e]
+dup h7, v4.h[0]
+// CHECK: mov h7, v4.h[0] // encoding: [0x87,0x04,0x02,0x5e]
+dup s2, v3.s[3]
+// CHECK: mov s2, v3.s[3] // encoding: [0x62,0x04,0x1c,0x5e]
+dup d4, v5.d[1]
+// CHECK: mov d4, v5.d[1] // encoding: [0xa4,0x04,0x18,0x5e]
+mov d10, v17.d[1]
+// CHECK: mov d10, v17.d[1] // encoding: [0x2a,0x06,0x18,0x5e]
+mov s11, v12.s[2]
+// CHECK: mov s11, v12.s[2] // encoding: [0x8b,0x05,0x14,0x5e]
+shl d8, d8, #56
+// CHECK: shl d8, d8, #56 // encoding: [0x08,0x55,0x78,0x5f]
+shl d0, d1, #0
+// CHECK: shl d0, d1, #0 // encoding: [0x20,0x54,0x40,0x5f]
+sshr d2, d3, #64
+// CHECK: sshr d2, d3, #64 // encoding: [0x62,0x04,0x40,0x5f]
+ushr d4, d5, #1
+// CHECK: ushr d4, d5, #1 // encoding: [0xa4,0x04,0x7f,0x7f]
