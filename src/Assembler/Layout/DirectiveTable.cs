@@ -21,6 +21,8 @@ internal sealed class DirectiveTable
     {
         ".file", ".ident", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
         ".eabi_attribute", ".variant_pcs", ".symver", ".version", ".cfi_sections", ".altmacro", ".noaltmacro", ".tlsdesccall",
+        // Stabs function brackets: GNU as writes nothing for them unless asked for stabs debug info.
+        ".func", ".endfunc",
     };
 
     private readonly Dictionary<string, Action<ParsedLine, DirectiveStatement>> _handlers;
