@@ -84,42 +84,30 @@ public sealed class EntryMatrix
         return sb.ToString();
     }
 
-    // Written field by field (no reflection) so the report works in the Native AOT build of the CLI.
-    public string ToJson()
+    public string ToJson() => VerifyReport.JsonObject(Passed, Convention, ConventionReason, Payload, w =>
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        w.WriteStartArray("states");
+        foreach (var row in Rows)
         {
             w.WriteStartObject();
-            w.WriteBoolean("passed", Passed);
-            w.WriteString("convention", Convention);
-            w.WriteString("conventionReason", ConventionReason);
-            if (Payload.Length > 0) w.WriteString("payload", Payload);
-            w.WriteStartArray("states");
-            foreach (var row in Rows)
+            w.WriteNumber("el", row.State.ExceptionLevel);
+            w.WriteBoolean("mmu", row.State.Mmu);
+            w.WriteBoolean("dcache", row.State.DataCache);
+            w.WriteBoolean("icache", row.State.InstructionCache);
+            if (row.Report is null)
             {
-                w.WriteStartObject();
-                w.WriteNumber("el", row.State.ExceptionLevel);
-                w.WriteBoolean("mmu", row.State.Mmu);
-                w.WriteBoolean("dcache", row.State.DataCache);
-                w.WriteBoolean("icache", row.State.InstructionCache);
-                if (row.Report is null)
-                {
-                    w.WriteNull("passed");
-                    w.WriteString("notRun", row.NotRun);
-                }
-                else
-                {
-                    w.WriteBoolean("passed", row.Report.Passed);
-                    w.WriteStartArray("findings");
-                    foreach (var id in row.FindingIds) w.WriteStringValue(id);
-                    w.WriteEndArray();
-                }
-                w.WriteEndObject();
+                w.WriteNull("passed");
+                w.WriteString("notRun", row.NotRun);
             }
-            w.WriteEndArray();
+            else
+            {
+                w.WriteBoolean("passed", row.Report.Passed);
+                w.WriteStartArray("findings");
+                foreach (var id in row.FindingIds) w.WriteStringValue(id);
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        w.WriteEndArray();
+    });
 }

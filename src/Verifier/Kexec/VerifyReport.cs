@@ -49,56 +49,64 @@ public sealed class VerifyReport
         return sb.ToString();
     }
 
-    // Written field by field (no reflection) so the report works in the Native AOT build of the CLI.
-    public string ToJson()
+    public string ToJson() => JsonObject(Passed, Convention, ConventionReason, Payload, w =>
+    {
+        w.WriteNumber("pageSize", PageSize);
+        w.WriteNumber("pagesChecked", PagesChecked);
+        w.WriteNumber("pagesCopied", PagesCopied);
+        w.WriteNumber("segments", Segments);
+        w.WriteNumber("indirectionPages", IndirectionPages);
+        w.WriteNumber("instructions", Instructions);
+        w.WriteNumber("loads", Loads);
+        w.WriteNumber("stores", Stores);
+        w.WriteNumber("cacheMaintenance", CacheMaintenance);
+        w.WriteNumber("barriers", Barriers);
+        w.WriteStartArray("entryRegisters");
+        foreach (var r in EntryRegisters) w.WriteStringValue($"0x{r:x}");
+        w.WriteEndArray();
+        w.WriteStartObject("timeMs");
+        w.WriteNumber("build", BuildTime.TotalMilliseconds);
+        w.WriteNumber("run", RunTime.TotalMilliseconds);
+        w.WriteNumber("check", CheckTime.TotalMilliseconds);
+        w.WriteEndObject();
+        w.WriteStartArray("findings");
+        foreach (var f in Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", f.Id);
+            w.WriteString("summary", f.Summary);
+            if (f.Pc is { } pc) w.WriteString("pc", $"0x{pc:x}");
+            if (f.Instruction is not null) w.WriteString("instruction", f.Instruction);
+            if (f.Source is { } source)
+            {
+                w.WriteStartObject("source");
+                w.WriteString("file", source.File);
+                w.WriteNumber("line", source.Line);
+                w.WriteString("text", source.Text);
+                if (source.Context is not null) w.WriteString("context", source.Context);
+                w.WriteEndObject();
+            }
+            w.WriteString("why", f.Why);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    });
+
+    /// <summary>
+    /// A report as JSON: the fields every run reports (verdict, convention, payload), then <paramref name="fields"/>.
+    /// Written field by field (no reflection) so that it works in the Native AOT build of the CLI.
+    /// </summary>
+    internal static string JsonObject(bool passed, string convention, string conventionReason, string payload, Action<Utf8JsonWriter> fields)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             w.WriteStartObject();
-            w.WriteBoolean("passed", Passed);
-            w.WriteString("convention", Convention);
-            w.WriteString("conventionReason", ConventionReason);
-            if (Payload.Length > 0) w.WriteString("payload", Payload);
-            w.WriteNumber("pageSize", PageSize);
-            w.WriteNumber("pagesChecked", PagesChecked);
-            w.WriteNumber("pagesCopied", PagesCopied);
-            w.WriteNumber("segments", Segments);
-            w.WriteNumber("indirectionPages", IndirectionPages);
-            w.WriteNumber("instructions", Instructions);
-            w.WriteNumber("loads", Loads);
-            w.WriteNumber("stores", Stores);
-            w.WriteNumber("cacheMaintenance", CacheMaintenance);
-            w.WriteNumber("barriers", Barriers);
-            w.WriteStartArray("entryRegisters");
-            foreach (var r in EntryRegisters) w.WriteStringValue($"0x{r:x}");
-            w.WriteEndArray();
-            w.WriteStartObject("timeMs");
-            w.WriteNumber("build", BuildTime.TotalMilliseconds);
-            w.WriteNumber("run", RunTime.TotalMilliseconds);
-            w.WriteNumber("check", CheckTime.TotalMilliseconds);
-            w.WriteEndObject();
-            w.WriteStartArray("findings");
-            foreach (var f in Findings)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", f.Id);
-                w.WriteString("summary", f.Summary);
-                if (f.Pc is { } pc) w.WriteString("pc", $"0x{pc:x}");
-                if (f.Instruction is not null) w.WriteString("instruction", f.Instruction);
-                if (f.Source is { } source)
-                {
-                    w.WriteStartObject("source");
-                    w.WriteString("file", source.File);
-                    w.WriteNumber("line", source.Line);
-                    w.WriteString("text", source.Text);
-                    if (source.Context is not null) w.WriteString("context", source.Context);
-                    w.WriteEndObject();
-                }
-                w.WriteString("why", f.Why);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            w.WriteBoolean("passed", passed);
+            w.WriteString("convention", convention);
+            w.WriteString("conventionReason", conventionReason);
+            if (payload.Length > 0) w.WriteString("payload", payload);
+            fields(w);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
