@@ -261,3 +261,19 @@ sshr d2, d3, #64
 // CHECK: sshr d2, d3, #64 // encoding: [0x62,0x04,0x40,0x5f]
 ushr d4, d5, #1
 // CHECK: ushr d4, d5, #1 // encoding: [0xa4,0x04,0x7f,0x7f]
+fcvtzs v0.4s, v0.4s, #8
+// CHECK: fcvtzs v0.4s, v0.4s, #8 // encoding: [0x00,0xfc,0x38,0x4f]
+fcvtzs v1.2s, v2.2s, #32
+// CHECK: fcvtzs v1.2s, v2.2s, #32 // encoding: [0x41,0xfc,0x20,0x0f]
+fcvtzu v3.2d, v4.2d, #64
+// CHECK: fcvtzu v3.2d, v4.2d, #64 // encoding: [0x83,0xfc,0x40,0x6f]
+fcvtzu v5.4s, v6.4s, #1
+// CHECK: fcvtzu v5.4s, v6.4s, #1 // encoding: [0xc5,0xfc,0x3f,0x6f]
+scvtf v7.2d, v8.2d, #12
+// CHECK: scvtf v7.2d, v8.2d, #12 // encoding: [0x07,0xe5,0x74,0x4f]
+scvtf v9.2s, v10.2s, #3
+// CHECK: scvtf v9.2s, v10.2s, #3 // encoding: [0x49,0xe5,0x3d,0x0f]
+ucvtf v11.4s, v12.4s, #16
+// CHECK: ucvtf v11.4s, v12.4s, #16 // encoding: [0x8b,0xe5,0x30,0x6f]
+ucvtf v13.2d, v14.2d, #1
+// CHECK: ucvtf v13.2d, v14.2d, #1 // encoding: [0xcd,0xe5,0x7f,0x6f]
