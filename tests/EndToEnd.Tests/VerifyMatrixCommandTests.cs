@@ -5,7 +5,7 @@ public class VerifyMatrixCommandTests
 {
 
     /// <summary>The sample's table rows, kept as a vector file both the in-process and the command-line tests read.</summary>
-    static string SampleRows => string.Concat(File.ReadAllLines(Repo.Path("tests/vectors/kexec/sample-4k.matrix")).Select(l => "  " + l + "\n"));
+    static string SampleRows => string.Concat(File.ReadAllLines(Repo.Path("tests/vectors/verify/sample-4k.matrix")).Select(l => "  " + l + "\n"));
     private const string Reason = "the image defines arm64_kexec_kimage_start_offset/_head_offset: machine_kexec patches the quads there (2015/16 series)";
 
     /// <summary>The sample built for 4K pages, and its offsets file.</summary>

@@ -11,7 +11,7 @@ public class EntryMatrixTests(ITestOutputHelper output)
 {
 
     /// <summary>The sample's table rows, kept as a vector file both the in-process and the command-line tests read.</summary>
-    static string SampleRows => string.Concat(File.ReadAllLines(Repo.Path("tests/vectors/kexec/sample-4k.matrix")).Select(l => "  " + l + "\n"));
+    static string SampleRows => string.Concat(File.ReadAllLines(Repo.Path("tests/vectors/verify/sample-4k.matrix")).Select(l => "  " + l + "\n"));
     private static Machine StoreAndFetch(bool mmu, bool dcache, bool icache, int el)
     {
         // str x1, [x0] ; brk #0, run from a control page whose lines are all stale in the I-cache.
