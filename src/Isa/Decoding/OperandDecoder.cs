@@ -115,7 +115,7 @@ internal static class OperandDecoder
                 return Tables.SideTables.PStateFields.NameOf((int)Concatenated(spec, w)) is { } field
                     && (field.StartsWith("daif", StringComparison.Ordinal) || ((w >> 8) & 15) <= 1);
             case OperandKind.FpImm:
-                ins.Imm = BitConverter.DoubleToInt64Bits(FpImmediate.Expand(spec.F0.Extract(w)));
+                ins.Imm = BitConverter.DoubleToInt64Bits(FpImmediate.Expand(Concatenated(spec, w)));
                 return true;
             case OperandKind.VList:
             case OperandKind.VStruct:

@@ -34,7 +34,8 @@ internal static partial class OperandEncoder
                 {
                     if (FpImmediate.Expand(imm8) == v)
                     {
-                        st.Word = spec.F0.Insert(st.Word, imm8);
+                        // One imm8 field in the scalar forms; abc:defgh in the vector forms.
+                        PutConcatenated(spec, imm8, ref st);
                         return OperandMatch.Ok;
                     }
                 }

@@ -142,7 +142,7 @@ internal static class OperandFormatter
                 sb.Append(spec.Param switch { 1 => 'b', 2 => 'h', 4 => 's', 8 => 'd', _ => 'q' }).Append(f0);
                 return true;
             case OperandKind.FpImm:
-                sb.Append('#').Append(Encoding.FpImmediate.Expand(f0).ToString("0.000000000000000000e+00", System.Globalization.CultureInfo.InvariantCulture));
+                sb.Append('#').Append(Encoding.FpImmediate.Expand(OperandDecoder.Concatenated(spec, w)).ToString("0.000000000000000000e+00", System.Globalization.CultureInfo.InvariantCulture));
                 return true;
             case OperandKind.FpZero: sb.Append("#0.0"); return true;
             case OperandKind.Zero0: sb.Append("#0"); return true;

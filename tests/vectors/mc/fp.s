@@ -221,3 +221,7 @@ fmov w8, h9
 // CHECK: fmov w8, h9 // encoding: [0x28,0x01,0xe6,0x1e]
 fmov h10, x11
 // CHECK: fmov h10, x11 // encoding: [0x6a,0x01,0xe7,0x9e]
+fmov v5.4h, #1.5
+// CHECK: fmov v5.4h, #1.500000000000000000e+00 // encoding: [0x05,0xff,0x03,0x0f]
+fmov v6.8h, #-0.5
+// CHECK: fmov v6.8h, #-5.000000000000000000e-01 // encoding: [0x06,0xfc,0x07,0x4f]

@@ -277,3 +277,13 @@ ucvtf v11.4s, v12.4s, #16
 // CHECK: ucvtf v11.4s, v12.4s, #16 // encoding: [0x8b,0xe5,0x30,0x6f]
 ucvtf v13.2d, v14.2d, #1
 // CHECK: ucvtf v13.2d, v14.2d, #1 // encoding: [0xcd,0xe5,0x7f,0x6f]
+fmov v0.4s, #1.0
+// CHECK: fmov v0.4s, #1.000000000000000000e+00 // encoding: [0x00,0xf6,0x03,0x4f]
+fmov v1.2s, #-2.5
+// CHECK: fmov v1.2s, #-2.500000000000000000e+00 // encoding: [0x81,0xf4,0x04,0x0f]
+fmov v2.2d, #0.125
+// CHECK: fmov v2.2d, #1.250000000000000000e-01 // encoding: [0x02,0xf4,0x02,0x6f]
+fmov v3.4s, #31.0
+// CHECK: fmov v3.4s, #3.100000000000000000e+01 // encoding: [0xe3,0xf7,0x01,0x4f]
+fmov v4.2d, #-1.0
+// CHECK: fmov v4.2d, #-1.000000000000000000e+00 // encoding: [0x04,0xf6,0x07,0x6f]
