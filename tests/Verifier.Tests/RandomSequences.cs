@@ -129,9 +129,10 @@ internal sealed class RandomSequences
         uint w = row.Value | ((uint)_rng.NextInt64() & ~row.Mask);
         int? indexReg = null;
         foreach (var op in row.Operands) w = FitOperand(op, w, ref indexReg);
+        if (row.Code == Code.SYS) w = UserCacheOp(row, w);
         var ins = A64Decoder.Decode(w);
         if (ins.Code != row.Code) return null;
-        if (!RegistersAllowed(ins)) return null;
+        if (row.Code != Code.SYS && !RegistersAllowed(ins)) return null;   // SYS reads its Xt, a base
         var mem = row.Operands.FirstOrDefault(o => IsMemory(o.Kind));
         if (mem is null) return new Candidate(w, [], _offset);
         if (mem.Kind == OperandKind.MemBase) return new Candidate(w, [], _offset);   // x27, aligned for any size
@@ -165,9 +166,10 @@ internal sealed class RandomSequences
                 return op.F0.Insert(w, 2);   // over the next instruction
             case OperandKind.LitLabel19:   // the code just before: the text segment, the same bytes in both runs
                 return op.F0.Insert(w, (uint)-_rng.Next(64));
-            case OperandKind.SysReg:   // the EL0 registers whose value both runs define: NZCV and TPIDR_EL0
+            case OperandKind.SysReg:   // the EL0 registers whose value both runs define
             {
-                uint[] f = _rng.Next(2) == 0 ? [1, 3, 4, 2, 0] : [1, 3, 13, 0, 2];
+                var regs = (w & (1u << 21)) != 0 ? ReadableSysRegs : WritableSysRegs;
+                uint[] f = regs[_rng.Next(regs.Length)];
                 for (int i = 0; i < 5; i++) w = op.Fields[i].Insert(w, f[i]);
                 return w;
             }
@@ -182,12 +184,30 @@ internal sealed class RandomSequences
         }
     }
 
+    // o0:op1:CRn:CRm:op2 (o0 = op0 - 2). MRS: NZCV, TPIDR_EL0, TPIDRRO_EL0, CTR_EL0, DCZID_EL0; MSR: NZCV, TPIDR_EL0.
+    private static readonly uint[][] ReadableSysRegs = [[1, 3, 4, 2, 0], [1, 3, 13, 0, 2], [1, 3, 13, 0, 3], [1, 3, 0, 0, 1], [1, 3, 0, 0, 7]];
+    private static readonly uint[][] WritableSysRegs = [[1, 3, 4, 2, 0], [1, 3, 13, 0, 2]];
+
+    /// <summary>
+    /// The SYS operations Linux lets EL0 run (SCTLR_EL1.UCI, DZE), as op1:CRm:op2 with CRn = 7: DC ZVA, CVAU,
+    /// CVAC, CIVAC and IC IVAU (qemu 7.2's user mode refuses DC CVAP and CVADP). Their address is a base
+    /// register, so it is inside the buffer.
+    /// </summary>
+    private static readonly uint[][] UserCacheOps = [[3, 4, 1], [3, 11, 1], [3, 10, 1], [3, 14, 1], [3, 5, 1]];
+
+    private uint UserCacheOp(FormInfo row, uint w)
+    {
+        uint[] op = UserCacheOps[_rng.Next(UserCacheOps.Length)];
+        uint[] fields = [op[0], 7, op[1], op[2], _rng.Next(2) == 0 ? (uint)Base : AlignedBase];
+        for (int i = 0; i < 5; i++) w = row.Operands[i].F0.Insert(w, fields[i]);
+        return w;
+    }
+
     /// <summary>
     /// Hints the emulator's Cortex-A53 model runs as NOP and qemu's user-mode max CPU does too. The pointer
-    /// authentication hints sign and check x30/x17 under qemu (FEAT_PAuth), which the A53 does not have; WFI
-    /// is left out because qemu-user may end the program for it.
+    /// authentication hints sign and check x30/x17 under qemu (FEAT_PAuth), which the A53 does not have.
     /// </summary>
-    private static bool NopHint(uint h) => h != 3 && h is not (7 or 8 or 10 or 12 or 14) && h is not (>= 0x18 and <= 0x1f);
+    private static bool NopHint(uint h) => h is not (7 or 8 or 10 or 12 or 14) && h is not (>= 0x18 and <= 0x1f);
 
     /// <summary>Sets the index register so the register-offset address is inside the buffer: movz/movk before the access.</summary>
     private Candidate? RegisterOffset(uint w, Instruction ins, int bytes)

@@ -16,6 +16,7 @@ internal sealed class DifferentialProgram
     /// <summary>X0-X30, NZCV, SP, then padding to 16: the registers before the buffer in each dump.</summary>
     public const int RegisterBytes = 272;
     public const int DumpBytes = RegisterBytes + BufferBytes;
+    private const int ZvaBlock = 4 << (int)UserProgram.Dczid;
     public const int DefaultSeed = 20261124;
 
     public int Seed { get; }
@@ -49,7 +50,8 @@ internal sealed class DifferentialProgram
             EmitDump(source);
         }
         source.AppendLine("\tmov x0, #0\n\tmov x8, #93\n\tsvc #0");
-        source.AppendLine($"\t.data\n\t.balign 16\ndump:\t.skip {RegisterBytes}\nbuf:");
+        // The buffer on a DC ZVA block boundary (512 bytes under qemu's max CPU), so a zeroed block is inside it.
+        source.AppendLine($"\t.data\n\t.balign {ZvaBlock}\n\t.skip {ZvaBlock - RegisterBytes}\ndump:\t.skip {RegisterBytes}\nbuf:");
         var rng = new Random(seed);
         for (int i = 0; i < BufferBytes / 8; i++) source.AppendLine($"\t.quad 0x{(ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 63):x}");
         return new DifferentialProgram(seed, source.ToString(), words, forms);
