@@ -154,6 +154,8 @@ internal sealed class RandomSequences
             case OperandKind.W: case OperandKind.X: case OperandKind.TbReg:
             case OperandKind.Wsp: case OperandKind.Xsp:   // 31 is SP for these: seeded and dumped like the others, never a base
                 return op.F0.Insert(w, Reg());
+            case OperandKind.Pair:   // CASP's even-odd pairs: never one that reaches x27 or x28
+                return op.F0.Insert(w, (uint)_rng.Next(13) * 2);
             case OperandKind.MemBase:
                 return op.F0.Insert(w, AlignedBase);
             case OperandKind.MemReg:
