@@ -127,8 +127,7 @@ internal sealed class RandomSequences
     private Candidate? Draft(FormInfo row)
     {
         uint w = row.Value | ((uint)_rng.NextInt64() & ~row.Mask);
-        int? indexReg = null;
-        foreach (var op in row.Operands) w = FitOperand(op, w, ref indexReg);
+        foreach (var op in row.Operands) w = FitOperand(op, w);
         if (row.Code == Code.SYS) w = UserCacheOp(row, w);
         var ins = A64Decoder.Decode(w);
         if (ins.Code != row.Code) return null;
@@ -147,7 +146,7 @@ internal sealed class RandomSequences
     private static bool Inside(long at, int bytes) => at >= -Half && at + bytes <= Half;
 
     /// <summary>Puts the fields a random draw cannot be left with: register numbers, the base, branch and literal offsets.</summary>
-    private uint FitOperand(OperandSpec op, uint w, ref int? indexReg)
+    private uint FitOperand(OperandSpec op, uint w)
     {
         switch (op.Kind)
         {
@@ -158,9 +157,8 @@ internal sealed class RandomSequences
                 return op.F0.Insert(w, (uint)_rng.Next(13) * 2);
             case OperandKind.MemBase:
                 return op.F0.Insert(w, AlignedBase);
-            case OperandKind.MemReg:
-                indexReg = (int)Reg();
-                return op.F1.Insert(op.F0.Insert(w, Base), (uint)indexReg);
+            case OperandKind.MemReg:   // the index is set just before the access (RegisterOffset)
+                return op.F1.Insert(op.F0.Insert(w, Base), Reg());
             case OperandKind.MemOff12: case OperandKind.MemOff9: case OperandKind.MemPre9: case OperandKind.MemPost9:
             case OperandKind.MemOff7: case OperandKind.MemPre7: case OperandKind.MemPost7:
                 return op.F0.Insert(w, Base);
