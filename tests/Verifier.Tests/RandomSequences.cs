@@ -28,14 +28,14 @@ internal sealed class RandomSequences
 
     private readonly Random _rng;
     private readonly FormInfo[] _rows;
-    private readonly Dictionary<int, FormInfo[]> _storeExclusiveBySize;
+    private readonly Dictionary<int, FormInfo[]> _storeExclusiveByKind;
     private long _offset;   // x28 - (buffer + Half)
 
     public RandomSequences(int seed, IEnumerable<Code> drawable)
     {
         _rng = new Random(seed);
         _rows = drawable.Select(c => FormTable.Rows[(int)c]).ToArray();
-        _storeExclusiveBySize = _rows.Where(r => IsStoreExclusive(r.Code)).GroupBy(r => AccessSize(r.Code)).ToDictionary(g => g.Key, g => g.ToArray());
+        _storeExclusiveByKind = _rows.Where(r => IsStoreExclusive(r.Code)).GroupBy(r => ExclusiveKind(r.Code)).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     /// <summary>Draws from every form the differential covers (<see cref="EmulatorScope.Drawable"/>).</summary>
@@ -262,8 +262,10 @@ internal sealed class RandomSequences
         foreach (int r in new[] { ins.Rd, ins.Rt, ins.Rt2, ins.Rs })   // a safety net under FitOperand: the bases are never written
             if (r is Base or AlignedBase) return false;
         string name = ins.Code.ToString();
-        if ((name.StartsWith("LDP", StringComparison.Ordinal) || name.StartsWith("LDNP", StringComparison.Ordinal)) && ins.Rt == ins.Rt2) return false;
-        if (IsStoreExclusive(ins.Code) && ins.Rs == ins.Rt) return false;
+        bool loadPair = name.StartsWith("LDP", StringComparison.Ordinal) || name.StartsWith("LDNP", StringComparison.Ordinal)
+            || name.StartsWith("LDXP", StringComparison.Ordinal) || name.StartsWith("LDAXP", StringComparison.Ordinal);
+        if (loadPair && ins.Rt == ins.Rt2) return false;
+        if (IsStoreExclusive(ins.Code) && (ins.Rs == ins.Rt || (IsExclusivePair(ins.Code) && ins.Rs == ins.Rt2))) return false;
         return true;
     }
 
@@ -274,7 +276,7 @@ internal sealed class RandomSequences
     /// </summary>
     private uint StoreExclusiveAfter(Code load, uint loadWord)
     {
-        var rows = _storeExclusiveBySize[AccessSize(load)];
+        var rows = _storeExclusiveByKind[ExclusiveKind(load)];
         while (true)
         {
             var row = rows[_rng.Next(rows.Length)];
@@ -292,9 +294,16 @@ internal sealed class RandomSequences
 
     private static bool IsBranch(Code c) => InstructionClasses.Of(c) == "branch";
 
-    private static bool IsLoadExclusive(Code c) => c.ToString() is var n && (n.StartsWith("LDXR", StringComparison.Ordinal) || n.StartsWith("LDAXR", StringComparison.Ordinal));
+    private static bool IsLoadExclusive(Code c) => c.ToString() is var n && (n.StartsWith("LDXR", StringComparison.Ordinal)
+        || n.StartsWith("LDAXR", StringComparison.Ordinal) || n.StartsWith("LDXP", StringComparison.Ordinal) || n.StartsWith("LDAXP", StringComparison.Ordinal));
 
-    private static bool IsStoreExclusive(Code c) => c.ToString() is var n && (n.StartsWith("STXR", StringComparison.Ordinal) || n.StartsWith("STLXR", StringComparison.Ordinal));
+    private static bool IsStoreExclusive(Code c) => c.ToString() is var n && (n.StartsWith("STXR", StringComparison.Ordinal)
+        || n.StartsWith("STLXR", StringComparison.Ordinal) || n.StartsWith("STXP", StringComparison.Ordinal) || n.StartsWith("STLXP", StringComparison.Ordinal));
+
+    private static bool IsExclusivePair(Code c) => c.ToString() is var n && (n.Contains("XP_", StringComparison.Ordinal));
+
+    /// <summary>What a store-exclusive must match of its load: the element size, and one register or two.</summary>
+    private static int ExclusiveKind(Code c) => AccessSize(c) + (IsExclusivePair(c) ? 100 : 0);
 
     /// <summary>The access size of the no-offset forms, from the form's name (B, H, _32, _64).</summary>
     private static int AccessSize(Code c) => c.ToString() switch
