@@ -126,7 +126,8 @@ public class EngineEquivalenceTests
     /// Registers from the seed; then a loop whose body is a random sequence, a group of LDPs and one of STPs/STNPs
     /// around x28 (which starts on a frame boundary, and which the sequence's pre/post-index forms move), each
     /// maybe tiled and maybe followed by an ADD to x28, a DC, and a
-    /// SUBS/B.NE on x26; then a load from x27, which the sequence may have pointed anywhere; then BRK.
+    /// SUBS/B.NE on x26; then a load from x27 (the base the sequence's no-offset forms, exclusives and
+    /// acquire/release, use); then BRK.
     /// </summary>
     private static uint[] RandomLoop(int seed)
     {

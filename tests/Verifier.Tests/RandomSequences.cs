@@ -1,30 +1,51 @@
 using A64Asm.Isa;
 using A64Asm.Isa.Decoding;
+using A64Asm.Isa.Model;
+using A64Asm.Isa.Operands;
+using A64Asm.Verifier.Emulation;
+using A64Asm.Verifier.Tests.Differential;
 
 namespace A64Asm.Verifier.Tests;
 
 /// <summary>
-/// Random user-mode instruction words for the differential test, drawn class by class from the encodings
-/// (fields random within what the architecture defines, and without UNPREDICTABLE register overlaps).
-/// x28 is the base of a scratch buffer and is never written, so memory operands stay inside it.
+/// Random user-mode instruction sequences drawn from the instruction table: a row is picked, its operand
+/// fields are filled at random within what the sequence can run (registers, a memory operand inside the scratch
+/// buffer, a branch over exactly the next instruction), and the decoder must give the row's Code back.
+/// SP is a data register here (seeded, dumped); memory operands never use it as their base.
+/// x28 is the buffer's moving base (immediate offsets, writeback) and x27 its fixed, aligned base (the forms
+/// with no offset, which must be aligned); neither is ever written otherwise, and the generator tracks where x28
+/// points so every access stays inside the buffer.
 /// </summary>
-internal sealed class RandomSequences(int seed)
+internal sealed class RandomSequences
 {
     public const int Base = 28;
-    private readonly Random _rng = new(seed);
+    public const int AlignedBase = 27;
+    /// <summary>The buffer's size; both bases start at its middle.</summary>
+    public const int BufferBytes = 2048;
+    private const int Half = BufferBytes / 2;
+    /// <summary>How far writeback may move x28 from the middle, so every later access still has room.</summary>
+    private const int MaxDrift = 640;
 
-    private uint R(bool allow31 = true)
+    private readonly Random _rng;
+    private readonly FormInfo[] _rows;
+    private readonly Dictionary<int, FormInfo[]> _storeExclusiveByKind;
+    private long _offset;   // x28 - (buffer + Half)
+
+    public RandomSequences(int seed, IEnumerable<Code> drawable)
     {
-        while (true)
-        {
-            uint r = (uint)_rng.Next(allow31 ? 32 : 31);
-            if (r != Base) return r;
-        }
+        _rng = new Random(seed);
+        _rows = drawable.Select(c => FormTable.Rows[(int)c]).ToArray();
+        _storeExclusiveByKind = _rows.Where(r => IsStoreExclusive(r.Code)).GroupBy(r => ExclusiveKind(r.Code)).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
-    private uint Src() => (uint)_rng.Next(32);
-    private uint Bit(int n = 1) => (uint)_rng.Next(1 << n);
-    private uint Simm(int lo, int hi, int bits) => (uint)_rng.Next(lo, hi + 1) & ((1u << bits) - 1);
+    /// <summary>Draws from every form the differential covers (<see cref="EmulatorScope.Drawable"/>).</summary>
+    public RandomSequences(int seed) : this(seed, EmulatorScope.Drawable()) { }
+
+    /// <summary>How many words of each form the generator has produced (a load-exclusive's store counts too).</summary>
+    public Dictionary<Code, int> Drawn { get; } = new();
+
+    /// <summary>The forms drawn for the last <see cref="Sequence"/>, in order.</summary>
+    public List<Code> SequenceForms { get; } = new();
 
     public ulong Value() => _rng.Next(6) switch
     {
@@ -38,119 +59,258 @@ internal sealed class RandomSequences(int seed)
 
     public uint Nzcv() => (uint)_rng.Next(16) << 28;
 
-    /// <summary>One instruction the decoder knows; branches skip exactly the next instruction.</summary>
+    /// <summary>
+    /// At least <paramref name="length"/> words starting with x28 at the buffer's middle. A conditional branch
+    /// skips exactly the next instruction, so what follows a branch is one word that leaves x28 where it was.
+    /// </summary>
+    public List<uint> Sequence(int length)
+    {
+        _offset = 0;
+        SequenceForms.Clear();
+        var words = new List<uint>();
+        bool afterBranch = false;
+        while (words.Count < length)
+        {
+            var row = _rows[_rng.Next(_rows.Length)];
+            if (!TryUnit(row, afterBranch, out var unit)) continue;
+            words.AddRange(unit);
+            afterBranch = IsBranch(row.Code);
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// One word on its own, for code that places words itself (the engine-equivalence loops): no index setup and
+    /// no load-exclusive pairing, and its memory operand inside the buffer as x28 stood at the start.
+    /// </summary>
     public uint Next()
     {
         while (true)
         {
-            uint w = Candidate();
-            if (A64Decoder.Decode(w).Code != Code.Invalid) return w;
+            _offset = 0;
+            var row = _rows[_rng.Next(_rows.Length)];
+            if (IsLoadExclusive(row.Code) || Draft(row) is not { Setup.Count: 0 } d) continue;
+            Count(row.Code);
+            return d.Word;
         }
     }
 
-    private uint Candidate()
+    /// <summary>One drawn word, with the words that set up its index register before it, or a load-exclusive and its store.</summary>
+    private bool TryUnit(FormInfo row, bool afterBranch, out List<uint> unit)
     {
-        uint sf = Bit();
-        switch (_rng.Next(24))
+        unit = new List<uint>();
+        if (afterBranch && IsLoadExclusive(row.Code)) return false;
+        for (int attempt = 0; attempt < 256; attempt++)
         {
-            case 0: // add/sub immediate; Rn is SP when 31, so never 31; Rd is SP unless S
+            var draft = Draft(row);
+            if (draft is not { } d) continue;
+            if (afterBranch && (d.Setup.Count > 0 || d.NewOffset != _offset)) continue;
+            unit.AddRange(d.Setup);
+            unit.Add(d.Word);
+            Count(row.Code);
+            _offset = d.NewOffset;
+            if (IsLoadExclusive(row.Code)) unit.Add(StoreExclusiveAfter(row.Code, d.Word));
+            return true;
+        }
+        return false;
+    }
+
+    private void Count(Code code)
+    {
+        Drawn[code] = Drawn.GetValueOrDefault(code) + 1;
+        SequenceForms.Add(code);
+    }
+
+    private readonly record struct Candidate(uint Word, List<uint> Setup, long NewOffset);
+
+    /// <summary>The row with random operand fields fitted to the sequence; null when this draw does not fit.</summary>
+    private Candidate? Draft(FormInfo row)
+    {
+        uint w = row.Value | ((uint)_rng.NextInt64() & ~row.Mask);
+        foreach (var op in row.Operands) w = FitOperand(op, w);
+        if (row.Code == Code.SYS) w = UserCacheOp(row, w);
+        var ins = A64Decoder.Decode(w);
+        if (ins.Code != row.Code) return null;
+        if (row.Code != Code.SYS && !RegistersAllowed(ins)) return null;   // SYS reads its Xt, a base
+        var mem = row.Operands.FirstOrDefault(o => IsMemory(o.Kind));
+        if (mem is null) return new Candidate(w, [], _offset);
+        if (mem.Kind == OperandKind.MemBase) return new Candidate(w, [], _offset);   // x27, aligned for any size
+        int bytes = mem.Param * (IsPair(row) ? 2 : 1);
+        if (mem.Kind == OperandKind.MemReg) return RegisterOffset(w, ins, bytes);
+        var (before, offset, after) = Machine.AddressParts(ins.Mode, ins.Imm);
+        if (!Inside(_offset + before + offset, bytes)) return null;
+        long moved = _offset + before + after;
+        return Math.Abs(moved) <= MaxDrift ? new Candidate(w, [], moved) : null;
+    }
+
+    private static bool Inside(long at, int bytes) => at >= -Half && at + bytes <= Half;
+
+    /// <summary>Puts the fields a random draw cannot be left with: register numbers, the base, branch and literal offsets.</summary>
+    private uint FitOperand(OperandSpec op, uint w)
+    {
+        switch (op.Kind)
+        {
+            case OperandKind.W: case OperandKind.X: case OperandKind.TbReg:
+            case OperandKind.Wsp: case OperandKind.Xsp:   // 31 is SP for these: seeded and dumped like the others, never a base
+                return op.F0.Insert(w, Reg());
+            case OperandKind.Pair:   // CASP's even-odd pairs: never one that reaches x27 or x28
+                return op.F0.Insert(w, (uint)_rng.Next(13) * 2);
+            case OperandKind.MemBase:
+                return op.F0.Insert(w, AlignedBase);
+            case OperandKind.MemReg:   // the index is set just before the access (RegisterOffset)
+                return op.F1.Insert(op.F0.Insert(w, Base), Reg());
+            case OperandKind.MemOff12: case OperandKind.MemOff9: case OperandKind.MemPre9: case OperandKind.MemPost9:
+            case OperandKind.MemOff7: case OperandKind.MemPre7: case OperandKind.MemPost7:
+                return op.F0.Insert(w, Base);
+            case OperandKind.Label26: case OperandKind.CallLabel26: case OperandKind.Label19: case OperandKind.Label14:
+                return op.F0.Insert(w, 2);   // over the next instruction
+            case OperandKind.LitLabel19:   // the code just before: the text segment, the same bytes in both runs
+                return op.F0.Insert(w, (uint)-_rng.Next(64));
+            case OperandKind.SysReg:   // the EL0 registers whose value both runs define
             {
-                uint s = Bit();
-                return sf << 31 | Bit() << 30 | s << 29 | 0b100010u << 23 | Bit() << 22 | Bit(12) << 10 | R(false) << 5 | R(s == 1);
+                var regs = (w & (1u << 21)) != 0 ? ReadableSysRegs : WritableSysRegs;
+                uint[] f = regs[_rng.Next(regs.Length)];
+                for (int i = 0; i < 5; i++) w = op.Fields[i].Insert(w, f[i]);
+                return w;
             }
-            case 1: // logical immediate (reserved patterns are filtered by the decoder)
+            case OperandKind.UImmX when op.Fields.Length == 2:   // hint CRm:op2: the ones qemu's max CPU gives meaning to are not nops here
             {
-                uint opc = Bit(2);
-                return sf << 31 | opc << 29 | 0b100100u << 23 | (sf == 1 ? Bit() : 0) << 22 | Bit(6) << 16 | Bit(6) << 10 | Src() << 5 | R(opc == 3);
+                uint h;
+                do h = (uint)_rng.Next(128); while (!NopHint(h));
+                return op.F1.Insert(op.F0.Insert(w, h >> 3), h & 7);
             }
-            case 2: // move wide
-            {
-                uint[] opcs = [0, 2, 3];
-                return sf << 31 | opcs[_rng.Next(3)] << 29 | 0b100101u << 23 | (sf == 1 ? Bit(2) : Bit()) << 21 | Bit(16) << 5 | R();
-            }
-            case 3: // bitfield
-            {
-                uint lim = sf == 1 ? 64u : 32u;
-                return sf << 31 | (uint)_rng.Next(3) << 29 | 0b100110u << 23 | sf << 22 | (uint)_rng.Next((int)lim) << 16 | (uint)_rng.Next((int)lim) << 10 | Src() << 5 | R();
-            }
-            case 4: // extract
-                return sf << 31 | 0b00100111u << 23 | sf << 22 | Src() << 16 | (uint)_rng.Next(sf == 1 ? 64 : 32) << 10 | Src() << 5 | R();
-            case 5: case 6: // add/sub shifted register
-                return sf << 31 | Bit() << 30 | Bit() << 29 | 0b01011u << 24 | (uint)_rng.Next(3) << 22 | Src() << 16 | (uint)_rng.Next(sf == 1 ? 64 : 32) << 10 | Src() << 5 | R();
-            case 7: // add/sub extended register; Rn (and Rd without S) is SP when 31
-            {
-                uint s = Bit();
-                return sf << 31 | Bit() << 30 | s << 29 | 0b01011001u << 21 | Src() << 16 | Bit(3) << 13 | (uint)_rng.Next(5) << 10 | R(false) << 5 | R(s == 1);
-            }
-            case 8: case 9: // logical shifted register
-                return sf << 31 | Bit(2) << 29 | 0b01010u << 24 | Bit(2) << 22 | Bit() << 21 | Src() << 16 | (uint)_rng.Next(sf == 1 ? 64 : 32) << 10 | Src() << 5 | R();
-            case 10: // divide and variable shifts
-            {
-                uint[] ops = [0b000010, 0b000011, 0b001000, 0b001001, 0b001010, 0b001011];
-                return sf << 31 | 0b0011010110u << 21 | Src() << 16 | ops[_rng.Next(ops.Length)] << 10 | Src() << 5 | R();
-            }
-            case 11: // adr, adrp
-                return Bit() << 31 | Bit(2) << 29 | 0b10000u << 24 | Bit(19) << 5 | R();
-            case 12: // b.cond, cbz/cbnz, tbz/tbnz over the next instruction
-                return _rng.Next(3) switch
-                {
-                    0 => 0x5400_0040u | (uint)_rng.Next(15),
-                    1 => sf << 31 | 0x3400_0000u | Bit() << 24 | 2u << 5 | Src(),
-                    _ => Bit() << 31 | 0x3600_0000u | Bit() << 24 | Bit(5) << 19 | 2u << 5 | Src(),
-                };
-            case 13: // mrs/msr nzcv
-                return Bit() == 1 ? 0xD53B_4200u | R() : 0xD51B_4200u | Src();
-            case 14: // ldr/str unsigned offset
-            {
-                uint size = Bit(2), opc = LoadStoreOpc(size);
-                return size << 30 | 0x3900_0000u | opc << 22 | (uint)_rng.Next(256 >> (int)size) << 10 | Base << 5 | (opc == 0 ? Src() : R());
-            }
-            case 15: // ldur/stur
-            {
-                uint size = Bit(2), opc = LoadStoreOpc(size);
-                return size << 30 | 0x3800_0000u | opc << 22 | Simm(-256, 255, 9) << 12 | Base << 5 | (opc == 0 ? Src() : R());
-            }
-            case 16: // pre/post index (writes x28 back; never x28 as data)
-            {
-                uint size = Bit(2), opc = LoadStoreOpc(size);
-                return size << 30 | 0x3800_0000u | opc << 22 | Simm(-16, 16, 9) << 12 | (Bit() == 1 ? 3u : 1u) << 10 | Base << 5 | R();
-            }
-            case 17: case 18: // ldp/stp/ldnp/stnp/ldpsw, offset and pre/post index
-            {
-                uint l = Bit(), opc = l == 1 ? (uint)_rng.Next(3) : (uint)_rng.Next(2) * 2;   // 00 w, 01 ldpsw, 10 x
-                uint kind = (uint)_rng.Next(4);                                                  // 000 np, 001 post, 010 off, 011 pre
-                if (kind == 0 && opc == 1) kind = 2;
-                int range = kind is 1 or 3 ? 2 : 16;
-                bool safe = l == 1 || kind is 1 or 3;   // loads and writeback stores must not name x28
-                uint rt = safe ? R() : Src(), rt2 = safe ? R() : Src();
-                while (l == 1 && rt2 == rt) rt2 = R();
-                return opc << 30 | 0b101u << 27 | kind << 23 | l << 22 | Simm(-range, range - 1, 7) << 15 | rt2 << 10 | Base << 5 | rt;
-            }
-            case 20: // adc/adcs/sbc/sbcs
-                return sf << 31 | Bit() << 30 | Bit() << 29 | 0xD0u << 21 | Src() << 16 | Src() << 5 | R();
-            case 21: // madd/msub, the long and high multiplies
-                return _rng.Next(3) switch
-                {
-                    0 => sf << 31 | 0x1Bu << 24 | Src() << 16 | Bit() << 15 | Src() << 10 | Src() << 5 | R(),
-                    1 => 0x9B20_0000u | Bit() << 23 | Src() << 16 | Bit() << 15 | Src() << 10 | Src() << 5 | R(),
-                    _ => 0x9B40_7C00u | Bit() << 23 | Src() << 16 | Src() << 5 | R(),
-                };
-            case 22: // rbit, rev16, rev/rev32, rev, clz, cls
-                return sf << 31 | 0x5AC0_0000u | (uint)_rng.Next(6) << 10 | Src() << 5 | R();
-            case 23: // csel family, ccmp/ccmn register and immediate
-                return Bit() == 1
-                    ? sf << 31 | Bit() << 30 | 0xD4u << 21 | Src() << 16 | Bit(4) << 12 | Bit() << 10 | Src() << 5 | R()
-                    : sf << 31 | Bit() << 30 | 1u << 29 | 0xD2u << 21 | Src() << 16 | Bit(4) << 12 | Bit() << 11 | Src() << 5 | Bit(4);
-            default: // more of the flag-setting arithmetic the copy loops lean on
-                return sf << 31 | 0b11u << 29 | 0b01011u << 24 | (uint)_rng.Next(3) << 22 | Src() << 16 | (uint)_rng.Next(sf == 1 ? 64 : 32) << 10 | Src() << 5 | R();
+            default:
+                return w;
         }
     }
 
-    /// <summary>00 store, 01 load, 10 load signed to 64, 11 load signed to 32 (where the size allows).</summary>
-    private uint LoadStoreOpc(uint size) => size switch
+    // o0:op1:CRn:CRm:op2 (o0 = op0 - 2). MRS: NZCV, TPIDR_EL0, TPIDRRO_EL0, CTR_EL0, DCZID_EL0; MSR: NZCV, TPIDR_EL0.
+    private static readonly uint[][] ReadableSysRegs = [[1, 3, 4, 2, 0], [1, 3, 13, 0, 2], [1, 3, 13, 0, 3], [1, 3, 0, 0, 1], [1, 3, 0, 0, 7]];
+    private static readonly uint[][] WritableSysRegs = [[1, 3, 4, 2, 0], [1, 3, 13, 0, 2]];
+
+    /// <summary>
+    /// The SYS operations Linux lets EL0 run (SCTLR_EL1.UCI, DZE), as op1:CRm:op2 with CRn = 7: DC ZVA, CVAU,
+    /// CVAC, CIVAC and IC IVAU (qemu 7.2's user mode refuses DC CVAP and CVADP). Their address is a base
+    /// register, so it is inside the buffer.
+    /// </summary>
+    private static readonly uint[][] UserCacheOps = [[3, 4, 1], [3, 11, 1], [3, 10, 1], [3, 14, 1], [3, 5, 1]];
+
+    private uint UserCacheOp(FormInfo row, uint w)
     {
-        3 => Bit(),
-        2 => (uint)_rng.Next(3),
-        _ => Bit(2),
+        uint[] op = UserCacheOps[_rng.Next(UserCacheOps.Length)];
+        uint[] fields = [op[0], 7, op[1], op[2], _rng.Next(2) == 0 ? (uint)Base : AlignedBase];
+        for (int i = 0; i < 5; i++) w = row.Operands[i].F0.Insert(w, fields[i]);
+        return w;
+    }
+
+    /// <summary>
+    /// Hints the emulator's Cortex-A53 model runs as NOP and qemu's user-mode max CPU does too. The pointer
+    /// authentication hints sign and check x30/x17 under qemu (FEAT_PAuth), which the A53 does not have.
+    /// </summary>
+    private static bool NopHint(uint h) => h is not (7 or 8 or 10 or 12 or 14) && h is not (>= 0x18 and <= 0x1f);
+
+    /// <summary>Sets the index register so the register-offset address is inside the buffer: movz/movk before the access.</summary>
+    private Candidate? RegisterOffset(uint w, Instruction ins, int bytes)
+    {
+        if (ins.Rm == 31)   // xzr: no index to set
+            return Inside(_offset, bytes) ? new Candidate(w, [], _offset) : null;
+        int scale = ins.Amount;
+        long lo = (-Half - _offset + (1 << scale) - 1) >> scale, hi = (Half - bytes - _offset) >> scale;
+        if (ins.Shift == ShiftKind.Uxtw) lo = Math.Max(lo, 0);   // a zero-extended index cannot point below the base
+        if (lo > hi) return null;
+        long k = _rng.NextInt64(lo, hi + 1);
+        ulong junk = (ulong)_rng.NextInt64() << 32;   // a 32-bit index ignores the upper half
+        ulong index = ins.Shift switch
+        {
+            ShiftKind.Uxtw => junk | (uint)k,
+            ShiftKind.Sxtw => junk | (uint)(int)k,
+            _ => (ulong)k,
+        };
+        return new Candidate(w, MoveConstant(ins.Rm, index), _offset);
+    }
+
+    /// <summary>movn for a small negative value, else movz and a movk per non-zero halfword.</summary>
+    private static List<uint> MoveConstant(int rd, ulong value)
+    {
+        if (value >> 16 == 0xFFFF_FFFF_FFFFUL) return [0x9280_0000u | (uint)(~value & 0xFFFF) << 5 | (uint)rd];
+        var words = new List<uint> { 0xD280_0000u | (uint)(value & 0xFFFF) << 5 | (uint)rd };
+        for (int hw = 1; hw < 4; hw++)
+        {
+            uint half = (uint)(value >> (16 * hw)) & 0xFFFF;
+            if (half != 0) words.Add(0xF280_0000u | (uint)hw << 21 | half << 5 | (uint)rd);
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// A register the sequence may name, the zero register or SP as the form has it: never a base. Written or
+    /// read alike, so a load never writes back into its own base and an index is never a base.
+    /// </summary>
+    private uint Reg()
+    {
+        if (_rng.Next(5) == 0) return 31;   // the SP/ZR cases are where forms differ: one draw in five
+        while (true)
+        {
+            uint r = (uint)_rng.Next(32);
+            if (r != Base && r != AlignedBase) return r;
+        }
+    }
+
+    /// <summary>The overlaps the architecture makes CONSTRAINED UNPREDICTABLE: a load pair into one register, a store-exclusive status over its data.</summary>
+    private static bool RegistersAllowed(in Instruction ins)
+    {
+        foreach (int r in new[] { ins.Rd, ins.Rt, ins.Rt2, ins.Rs })   // a safety net under FitOperand: the bases are never written
+            if (r is Base or AlignedBase) return false;
+        string name = ins.Code.ToString();
+        bool loadPair = name.StartsWith("LDP", StringComparison.Ordinal) || name.StartsWith("LDNP", StringComparison.Ordinal)
+            || name.StartsWith("LDXP", StringComparison.Ordinal) || name.StartsWith("LDAXP", StringComparison.Ordinal);
+        if (loadPair && ins.Rt == ins.Rt2) return false;
+        if (IsStoreExclusive(ins.Code) && (ins.Rs == ins.Rt || (IsExclusivePair(ins.Code) && ins.Rs == ins.Rt2))) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// A store-exclusive of the same size at the same address, straight after the load: the monitor is then
+    /// open only between the two, so whether the store succeeds is defined (the architecture leaves it to the
+    /// implementation after other stores, other addresses or other sizes).
+    /// </summary>
+    private uint StoreExclusiveAfter(Code load, uint loadWord)
+    {
+        var rows = _storeExclusiveByKind[ExclusiveKind(load)];
+        while (true)
+        {
+            var row = rows[_rng.Next(rows.Length)];
+            var d = Draft(row);
+            if (d is null) continue;
+            Count(row.Code);
+            return d.Value.Word;
+        }
+    }
+
+    private static bool IsMemory(OperandKind k) => k is OperandKind.MemBase or OperandKind.MemReg or OperandKind.MemOff12
+        or OperandKind.MemOff9 or OperandKind.MemPre9 or OperandKind.MemPost9 or OperandKind.MemOff7 or OperandKind.MemPre7 or OperandKind.MemPost7;
+
+    private static bool IsPair(FormInfo row) => row.Operands.Count(o => o.Slots.Contains(Slot.Rt2)) > 0;
+
+    private static bool IsBranch(Code c) => InstructionClasses.Of(c) == "branch";
+
+    private static bool IsLoadExclusive(Code c) => c.ToString() is var n && (n.StartsWith("LDXR", StringComparison.Ordinal)
+        || n.StartsWith("LDAXR", StringComparison.Ordinal) || n.StartsWith("LDXP", StringComparison.Ordinal) || n.StartsWith("LDAXP", StringComparison.Ordinal));
+
+    private static bool IsStoreExclusive(Code c) => c.ToString() is var n && (n.StartsWith("STXR", StringComparison.Ordinal)
+        || n.StartsWith("STLXR", StringComparison.Ordinal) || n.StartsWith("STXP", StringComparison.Ordinal) || n.StartsWith("STLXP", StringComparison.Ordinal));
+
+    private static bool IsExclusivePair(Code c) => c.ToString() is var n && (n.Contains("XP_", StringComparison.Ordinal));
+
+    /// <summary>What a store-exclusive must match of its load: the element size, and one register or two.</summary>
+    private static int ExclusiveKind(Code c) => AccessSize(c) + (IsExclusivePair(c) ? 100 : 0);
+
+    /// <summary>The access size of the no-offset forms, from the form's name (B, H, _32, _64).</summary>
+    private static int AccessSize(Code c) => c.ToString() switch
+    {
+        var n when n.EndsWith('B') => 1,
+        var n when n.EndsWith('H') => 2,
+        var n when n.EndsWith("_32", StringComparison.Ordinal) => 4,
+        _ => 8,
     };
 }

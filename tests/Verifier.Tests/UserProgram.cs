@@ -9,10 +9,17 @@ namespace A64Asm.Verifier.Tests;
 /// </summary>
 internal static class UserProgram
 {
+    /// <summary>
+    /// The IMPLEMENTATION DEFINED ID values qemu-aarch64's default (max) CPU reports, so that reading CTR_EL0 or
+    /// DCZID_EL0, and the block DC ZVA zeroes, compare: 64-byte lines, 512-byte DC ZVA blocks.
+    /// </summary>
+    public const ulong Ctr = 0x8003_8003, Dczid = 7;
+
     public static (byte[] Stdout, int ExitCode, Machine Machine) Run(byte[] elf, ExecutionEngine engine, long maxSteps = 10_000_000)
     {
         var memory = new PhysicalMemory();
-        var machine = new Machine(memory, new CpuModel { ExceptionLevel = 0, Mmu = true }) { MaxSteps = maxSteps, Engine = engine };
+        var model = new CpuModel { ExceptionLevel = 0, Mmu = true, Ctr = Ctr, Dczid = Dczid };
+        var machine = new Machine(memory, model) { MaxSteps = maxSteps, Engine = engine };
         LoadSegments(elf, memory);
         machine.Cpu.Pc = BinaryPrimitives.ReadUInt64LittleEndian(elf.AsSpan(24));
         const ulong stackTop = 0x7F00_0000;

@@ -69,6 +69,10 @@ public sealed partial class Machine
             case Code.STXRH: case Code.STLXRH: StoreExclusive(i, 2); break;
             case Code.STXR_32: case Code.STLXR_32: StoreExclusive(i, 4); break;
             case Code.STXR_64: case Code.STLXR_64: StoreExclusive(i, 8); break;
+            case Code.LDXP_32: case Code.LDAXP_32: LoadExclusivePair(i, 4); break;
+            case Code.LDXP_64: case Code.LDAXP_64: LoadExclusivePair(i, 8); break;
+            case Code.STXP_32: case Code.STLXP_32: StoreExclusivePair(i, 4); break;
+            case Code.STXP_64: case Code.STLXP_64: StoreExclusivePair(i, 8); break;
             case Code.LDARB: case Code.LDLARB: case Code.LDAPRB: LoadAcquire(i, 1); break;
             case Code.LDARH: case Code.LDLARH: case Code.LDAPRH: LoadAcquire(i, 2); break;
             case Code.LDAR_32: case Code.LDLAR_32: case Code.LDAPR_32: LoadAcquire(i, 4); break;

@@ -131,6 +131,34 @@ public sealed partial class Machine
         Cpu.SetXzr(i.Rs, ok ? 0UL : 1UL);
     }
 
+    /// <summary>
+    /// LDXP/LDAXP: one exclusive access of both registers, so the pair must be aligned to its whole size; Rt
+    /// takes the lower address in either byte order, as two element loads give it.
+    /// </summary>
+    private void LoadExclusivePair(in Instruction i, int size)
+    {
+        ulong a = AlignedBase(i.Rn, 2 * size, "exclusive pair load");
+        _exclusiveAddress = a;
+        ulong v1 = Load(a, size), v2 = Load(a + (ulong)size, size);
+        Cpu.SetXzr(i.Rt, v1);
+        Cpu.SetXzr(i.Rt2, v2);
+        CountAccesses(true, 1, 2 * size);
+    }
+
+    private void StoreExclusivePair(in Instruction i, int size)
+    {
+        ulong a = AlignedBase(i.Rn, 2 * size, "exclusive pair store");
+        bool ok = _exclusiveAddress == a;
+        _exclusiveAddress = null;
+        if (ok)
+        {
+            Store(a, Cpu.Xzr(i.Rt), size);
+            Store(a + (ulong)size, Cpu.Xzr(i.Rt2), size);
+            CountAccesses(false, 1, 2 * size);
+        }
+        Cpu.SetXzr(i.Rs, ok ? 0UL : 1UL);
+    }
+
     /// <summary>Load-acquire / store-release: ordering is trivially met by a single in-order PE; alignment is not optional.</summary>
     private void LoadAcquire(in Instruction i, int size)
     {
