@@ -29,15 +29,18 @@ public sealed class ApiRequest : IDisposable
     public static async Task<ApiRequest> ReadAsync(HttpContext context, long limit, IReadOnlyCollection<string> fields)
     {
         string path = context.Request.Path.Value ?? "";
-        if (context.Request.ContentLength is { } declared && declared > limit)
-            throw TooLarge(path, limit);
         var body = new MemoryStream();
         var buffer = new byte[81920];
         int read;
         while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
         {
             if (body.Length + read > limit)
+            {
+                // Read the rest (Kestrel's own cap bounds it) so that the client, still sending, gets the reply rather
+                // than a reset connection.
+                while (await context.Request.Body.ReadAsync(buffer, context.RequestAborted) > 0) { }
                 throw TooLarge(path, limit);
+            }
             body.Write(buffer, 0, read);
         }
         if (body.Length == 0)
@@ -60,8 +63,9 @@ public sealed class ApiRequest : IDisposable
         foreach (var property in request.Root.EnumerateObject())
             if (!fields.Contains(property.Name))
             {
+                string name = property.Name;
                 request.Dispose();
-                throw ApiError.BadRequest($"unknown field \"{property.Name}\" (expected {string.Join(", ", fields.Select(f => $"\"{f}\""))})");
+                throw ApiError.BadRequest($"unknown field \"{name}\" (expected {string.Join(", ", fields.Select(f => $"\"{f}\""))})");
             }
         return request;
     }

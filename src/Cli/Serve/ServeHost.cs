@@ -21,6 +21,8 @@ public sealed class ServeHost : IAsyncDisposable
     /// <summary>Body limits: source text, hex words and small blobs; a verify upload carries an image in base64.</summary>
     public const long TextBodyLimit = 1 << 20;
     public const long VerifyBodyLimit = 24 << 20;
+    /// <summary>Kestrel's cap: a body over an endpoint's limit is read up to here and discarded, so the 413 reaches the client.</summary>
+    public const long ReadAtMost = 64 << 20;
 
     readonly WebApplication _app;
     readonly TimeSpan _timeLimit;
@@ -46,7 +48,7 @@ public sealed class ServeHost : IAsyncDisposable
         {
             k.Listen(IPAddress.Loopback, port);
             k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = VerifyBodyLimit + 1;
+            k.Limits.MaxRequestBodySize = ReadAtMost;
         });
         var app = builder.Build();
         ServeHost? host = null;

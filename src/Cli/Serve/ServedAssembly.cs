@@ -57,7 +57,8 @@ public sealed class ServedAssembly
         }
         catch (AsmError e)
         {
-            LinkError = string.Join("\n", e.Each().Select(x => x.Message));
+            // As the command line prints it: file:line:col, the line and the caret, for each undefined symbol.
+            LinkError = string.Join("\n", e.Each().Select(x => DiagnosticRenderer.Render(Severity.Error, x.Location, x.Message)));
         }
         catch (Exception e) when (e is A64Asm.Linker.LinkError or CliError)
         {
