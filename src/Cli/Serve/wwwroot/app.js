@@ -34,6 +34,8 @@ function show(view) {
   history.replaceState(null, '', '#' + view);
 }
 for (const b of document.querySelectorAll('.tab')) b.addEventListener('click', () => show(b.dataset.view));
+const views = ['encode', 'decode', 'control', 'verify'];
+window.addEventListener('hashchange', () => { if (views.includes(location.hash.slice(1))) show(location.hash.slice(1)); });
 
 // ---- the field diagram (the same table as a64asm explain) -----------------------------------------------------------
 async function explain(target, text) {
@@ -130,7 +132,7 @@ async function assembleEditor() {
       body.append(el('tr', { class: 'error', 'data-line': String(line) }, el('td', { colSpan: 3 }, el('pre', { class: 'error-text' }, e.text))));
   });
   const other = data.errors.filter(e => e.file !== data.file);
-  setStatus('encode-status', data.ok ? `${data.lines.length} lines encoded` : `${data.errors.length} error(s)` +
+  setStatus('encode-status', data.ok ? `${encode.lines.size} line(s) encoded` : `${data.errors.length} error(s)` +
     (other.length ? ': ' + other.map(e => e.text).join('\n') : ''), !data.ok);
   if (encode.selected !== null) selectLine(encode.selected);
 }
@@ -271,7 +273,8 @@ async function runVerify() {
   drawKimage(report);
   const assembly = data.assembly;
   const lines = groupLines(assembly);
-  const sourceText = body.sample ? null : body.source.split('\n');
+  // The source as written (a macro call's line too, which the line table records as its expansion).
+  const sourceText = (body.sample ? (await (await fetch('/api/sample')).json()).source : body.source).split('\n');
   const findingsAt = new Map();
   for (const f of report.findings) {
     const line = f.source ? mainLineOf(f.source, assembly.file) : null;
@@ -279,12 +282,11 @@ async function runVerify() {
     if (!findingsAt.has(line)) findingsAt.set(line, []);
     findingsAt.get(line).push(f);
   }
-  const texts = new Map(assembly.lines.filter(r => r.file === assembly.file).map(r => [r.line, r.text]));
   const numbers = [...new Set([...lines.keys(), ...findingsAt.keys()])].sort((a, b) => a - b);
   const tbody = $('verify-lines').tBodies[0];
   for (const line of numbers) {
     const found = findingsAt.get(line) || [];
-    const text = sourceText ? sourceText[line - 1] : texts.get(line) ?? '';
+    const text = (sourceText[line - 1] ?? '').trim();
     tbody.append(el('tr', { class: found.length ? 'has-finding' : '', 'data-line': String(line), 'data-file': assembly.file },
       el('td', {}, `${assembly.file}:${line}`), el('td', { class: 'words' }, wordsText(lines.get(line))), el('td', {}, text),
       el('td', {}, ...found.map(f => el('span', { class: 'finding', 'data-id': f.id, title: f.summary }, f.id)))));
@@ -310,5 +312,5 @@ function drawKimage(report) {
 $('verify-run').addEventListener('click', runVerify);
 
 // ---- start ---------------------------------------------------------------------------------------------------------
-show(['encode', 'decode', 'control', 'verify'].includes(location.hash.slice(1)) ? location.hash.slice(1) : 'encode');
+show(views.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'encode');
 assembleEditor();
