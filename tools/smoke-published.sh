@@ -16,7 +16,7 @@ done
 # serve: Kestrel and the JSON writers as AOT compiled them, on a free port, stopped by its process id.
 "$exe" serve --port 0 >"$tmp/serve.out" 2>&1 & serve=$!
 trap 'kill "$serve" 2>/dev/null; rm -rf "$tmp"' EXIT
-for _ in $(seq 100); do grep -q 'listening on' "$tmp/serve.out" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -qs 'listening on' "$tmp/serve.out" && break; sleep 0.1; done
 url=$(sed -n 's/^a64asm serve: listening on //p' "$tmp/serve.out")
 [ -n "$url" ] || { cat "$tmp/serve.out" >&2; exit 1; }
 curl -sf -H 'Content-Type: application/json' -d '{"text": "ldp x22, x23, [x21, #16]"}' "${url}api/explain" | grep -q '"word":"0xa9415eb6"'

@@ -11,6 +11,12 @@ public static class AssembleEndpoint
 {
     public static readonly string[] Fields = ["source", "name", "sample"];
 
+    /// <summary>Lines listed in a reply: a megabyte of .rept can make millions, and the reply must stay small.</summary>
+    public const int MostLines = 20_000;
+
+    /// <summary>Bytes shown for one line: a .fill or a .rept body is one line of any size.</summary>
+    public const int MostLineBytes = 64;
+
     public static byte[] Run(ApiRequest request)
     {
         var (name, text) = Source(request);
@@ -66,9 +72,10 @@ public static class AssembleEndpoint
         WriteStrings(w, "warnings", run.Warnings);
         WriteStrings(w, "printed", run.Printed);
         w.WriteStartArray("lines");
-        foreach (var range in run.Lines.Ranges)
+        foreach (var range in run.Lines.Ranges.Take(MostLines))
         {
-            var bytes = run.BytesOf(range);
+            var all = run.BytesOf(range);
+            var bytes = all.Length > MostLineBytes ? all[..MostLineBytes] : all;
             w.WriteStartObject();
             w.WriteString("file", range.File);
             w.WriteNumber("line", range.Line);
@@ -78,6 +85,7 @@ public static class AssembleEndpoint
             w.WriteNumber("offset", range.Offset);
             w.WriteNumber("size", range.Length);
             w.WriteString("bytes", JsonReply.Hex(bytes));
+            if (all.Length > bytes.Length) w.WriteNumber("bytesLeftOut", all.Length - bytes.Length);
             // Instruction words as explain and disasm write them (0xa9415eb6 for the bytes b6 5e 41 a9).
             if (bytes.Length > 0 && bytes.Length % 4 == 0 && range.Offset % 4 == 0)
             {
@@ -89,6 +97,8 @@ public static class AssembleEndpoint
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (run.Lines.Ranges.Count > MostLines)
+            w.WriteNumber("linesLeftOut", run.Lines.Ranges.Count - MostLines);
         if (run.LinkError is not null)
             w.WriteString("linkError", run.LinkError);
         if (run.Linked is { } linked)

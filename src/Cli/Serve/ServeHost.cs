@@ -52,6 +52,11 @@ public sealed class ServeHost : IAsyncDisposable
         });
         var app = builder.Build();
         ServeHost? host = null;
+        // A page elsewhere can point its own host name at 127.0.0.1 (DNS rebinding) and read the replies as its own
+        // origin's: only requests addressed to the loopback names are served.
+        app.Use(next => ctx => ctx.Request.Host.Host is "127.0.0.1" or "localhost"
+            ? next(ctx)
+            : JsonReply.Send(ctx, 400, JsonReply.Error($"Host '{ctx.Request.Host}' is not this server (127.0.0.1 or localhost)")));
         app.MapGet("/", (RequestDelegate)(ctx => Page(ctx, "index.html")));
         app.MapGet("/{file}", (RequestDelegate)(ctx => Page(ctx, (string)ctx.Request.RouteValues["file"]!)));
         app.MapGet("/api/sample", (RequestDelegate)(ctx => JsonReply.Send(ctx, 200, JsonReply.Build(w =>

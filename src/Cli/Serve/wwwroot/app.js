@@ -225,7 +225,7 @@ async function loadControl(body) {
     const offset = (sectionAt.get(r.section) ?? 0) + r.offset;
     const hit = patched.some(p => p < offset + r.size && offset < p + 8);
     body2.append(el('tr', { class: hit ? 'patched' : '' }, el('td', {}, '0x' + offset.toString(16)),
-      el('td', { class: 'bytes' }, r.bytes), el('td', {}, `${r.text}    ${r.file}:${r.line}`)));
+      el('td', { class: 'bytes' }, r.bytes + (r.bytesLeftOut ? ` … (${r.size} bytes)` : '')), el('td', {}, `${r.text}    ${r.file}:${r.line}`)));
   }
 }
 
