@@ -71,6 +71,8 @@ public sealed class DisasmApiTests(ServerFixture server)
         var (cliStatus, stdout, _) = Cli.Run("disasm", dir.Path("words.bin"));
         Assert.Equal(0, cliStatus);
         Assert.Equal(stdout.Replace(dir.Path("words.bin"), "upload"), body.GetProperty("listing").GetString());
+        // The lines are the listing's lines, each once.
+        Assert.Equal(body.GetProperty("listing").GetString(), string.Concat(body.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("text").GetString() + "\n")));
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public static partial class DisasmEndpoint
             w.WriteStartObject();
             w.WriteString("listing", text);
             w.WriteStartArray("lines");
-            foreach (var line in text.Split('\n'))
+            // The listing ends with a newline, not with an empty line.
+            foreach (var line in text.EndsWith('\n') ? text[..^1].Split('\n') : text.Split('\n'))
             {
                 w.WriteStartObject();
                 w.WriteString("text", line);

@@ -59,6 +59,13 @@ public sealed class ServePageTests(BrowserFixture browser) : IClassFixture<Brows
         await Page.WaitFor("document.querySelector('#decode-diagram .diagram-title')?.textContent === '0xa94166b8  ldp x24, x25, [x21, #16]'", "the word's diagram");
         Assert.Equal("opc - V - L imm7 Rt2 Rn Rt", await Page.Text("[...document.querySelectorAll('#decode-diagram .field .name')].map(n => n.textContent).join(' ')"));
         await Page.Screenshot(Path.Combine(BrowserFixture.Screenshots, "decode.png"));
+
+        // An uploaded image lists as a64asm disasm lists it.
+        await Page.Upload("#decode-file", Repo.Path("tests/vectors/e2e/relocate_kernel.ps12.bin"));
+        await Page.WaitFor("document.querySelector('#decode-listing .word[data-address=\"0x5c\"]')", "the uploaded image's words");
+        var (status, stdout, _) = Cli.Run("disasm", "tests/vectors/e2e/relocate_kernel.ps12.bin");
+        Assert.Equal(0, status);
+        Assert.Equal(stdout.Replace("tests/vectors/e2e/relocate_kernel.ps12.bin", "upload"), await Page.Text("document.querySelector('#decode-listing').textContent"));
         Assert.Empty(Page.Errors);
     }
 
