@@ -117,8 +117,13 @@ public sealed class ServeHost : IAsyncDisposable
             // which this server never grants.
             if (ctx.Request.ContentType?.Split(';')[0].Trim() is not "application/json")
                 throw new ApiError(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json");
-            using var request = await ApiRequest.ReadAsync(ctx, limit, fields);
-            body = await RunLimited(() => work(request));
+            var request = await ApiRequest.ReadAsync(ctx, limit, fields);
+            // The work owns the request: after a timeout it may still be reading it.
+            body = await RunLimited(() =>
+            {
+                using (request)
+                    return work(request);
+            });
         }
         catch (ApiError e)
         {
