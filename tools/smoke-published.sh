@@ -13,4 +13,14 @@ for shift in 12 14 16; do
 done
 "$exe" disasm tests/vectors/e2e/relocate_kernel.ps12.bin | grep -q 'ldp	x22, x23, \[x21\]'
 "$exe" explain 0xa94166b8 | grep -q 'LDP_64_off'
-echo "published build: sample images identical for 4K/16K/64K, verify passes, disasm and explain run"
+# serve: Kestrel and the JSON writers as AOT compiled them, on a free port, stopped by its process id.
+"$exe" serve --port 0 >"$tmp/serve.out" 2>&1 & serve=$!
+trap 'kill "$serve" 2>/dev/null; rm -rf "$tmp"' EXIT
+for _ in $(seq 100); do grep -qs 'listening on' "$tmp/serve.out" && break; sleep 0.1; done
+url=$(sed -n 's/^a64asm serve: listening on //p' "$tmp/serve.out")
+[ -n "$url" ] || { cat "$tmp/serve.out" >&2; exit 1; }
+curl -sf -H 'Content-Type: application/json' -d '{"text": "ldp x22, x23, [x21, #16]"}' "${url}api/explain" | grep -q '"word":"0xa9415eb6"'
+curl -sf -H 'Content-Type: application/json' -d '{"sample": true, "options": {"caches": "on"}}' "${url}api/verify" | grep -q '"id": "icache-stale"'
+curl -sf "$url" | grep -q '<title>a64asm</title>'
+kill "$serve"
+echo "published build: sample images identical for 4K/16K/64K, verify passes, disasm, explain and serve run"

@@ -32,6 +32,7 @@ public static class App
         root.Add(new ExplainCommand().Build(Guarded, stdout));
         root.Add(new VerifyCommand().Build(Guarded, stdout));
         root.Add(new LinkCommand(assemble.LinkOptions).Build(Guarded, stdout));
+        root.Add(new A64Asm.Cli.Serve.ServeCommand().Build(Guarded, stdout));
 
         List<string> gccStyle;
         try
@@ -88,7 +89,7 @@ public static class App
         return rc != 0 ? rc : status;
     }
 
-    static readonly IReadOnlySet<string> Subcommands = new HashSet<string>(StringComparer.Ordinal) { "disasm", "explain", "verify", "link" };
+    static readonly IReadOnlySet<string> Subcommands = new HashSet<string>(StringComparer.Ordinal) { "disasm", "explain", "verify", "link", "serve" };
 
     /// <summary>A command line a64asm cannot take: one line naming the problem, then where the options are listed.</summary>
     static int Usage(TextWriter stderr, string tryHelp, string message)

@@ -14,6 +14,8 @@ public enum Oracle
     LlvmMc,
     /// <summary>device-tree-compiler: dtc, to build a DTB from a .dts.</summary>
     Dtc,
+    /// <summary>chromium: the headless browser the a64asm serve page tests drive.</summary>
+    Chromium,
 }
 
 /// <summary>
@@ -33,6 +35,7 @@ public static class OracleTools
         [Oracle.Qemu] = [["qemu-aarch64"]],
         [Oracle.LlvmMc] = [["llvm-mc", "llvm-mc-14"]],
         [Oracle.Dtc] = [["dtc"]],
+        [Oracle.Chromium] = [["chromium", "chromium-browser", "google-chrome"]],
     };
 
     /// <summary>The programs of <paramref name="needed"/> this machine lacks, comma-separated; null when it has them all.</summary>

@@ -36,7 +36,7 @@ public sealed partial class ExplainCommand
     private static partial Regex HexWord();
 
     /// <summary>A hex word as given, or the first word the assembler makes of the line (with the mnemonic written).</summary>
-    static (uint Word, string? Mnemonic) WordOf(string text)
+    internal static (uint Word, string? Mnemonic) WordOf(string text)
     {
         if (HexWord().IsMatch(text))
             return (uint.Parse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture), null);
