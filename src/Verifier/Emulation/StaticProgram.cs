@@ -17,10 +17,14 @@ public static class StaticProgram
     const uint PtLoad = 1;
     const ulong SysWrite = 64, SysExit = 93, SysExitGroup = 94;
 
-    public static ProgramRun Run(byte[] elf, ExecutionEngine engine, long maxSteps = 10_000_000)
+    /// <param name="cpu">The CPU model (its ID registers); EL0 with the MMU on, as a user program runs. Null: the default model.</param>
+    public static ProgramRun Run(byte[] elf, ExecutionEngine engine, long maxSteps = 10_000_000, CpuModel? cpu = null)
     {
         var memory = new PhysicalMemory();
-        var machine = new Machine(memory, new CpuModel { ExceptionLevel = 0, Mmu = true }) { MaxSteps = maxSteps, Engine = engine };
+        cpu ??= new CpuModel { ExceptionLevel = 0, Mmu = true };
+        if (cpu.ExceptionLevel != 0 || !cpu.Mmu)
+            throw new ArgumentException("a user program runs at EL0 with the MMU on", nameof(cpu));
+        var machine = new Machine(memory, cpu) { MaxSteps = maxSteps, Engine = engine };
         machine.Cpu.Pc = Load(elf, memory);
         memory.Map(StackTop - StackSize, StackSize, FrameRole.Ram);
         machine.Cpu.Sp = StackTop - 0x100;
