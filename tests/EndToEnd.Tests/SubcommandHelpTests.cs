@@ -7,6 +7,8 @@ public class SubcommandHelpTests
     [InlineData("verify", "a64asm verify <image> [options]")]
     [InlineData("link", "a64asm link <objects>... [options]")]
     [InlineData("disasm", "a64asm disasm <file> [options]")]
+    [InlineData("explain", "a64asm explain <instruction> [options]")]
+    [InlineData("serve", "a64asm serve [options]")]
     public void Usage_names_only_the_subcommands_arguments(string command, string usage)
     {
         var (status, stdout, _) = Cli.Run(command, "--help");
