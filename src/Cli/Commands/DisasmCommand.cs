@@ -45,15 +45,16 @@ public sealed class DisasmCommand
         return 0;
     }
 
-    static ulong ParseAddress(string text)
+    static ulong ParseAddress(string text) =>
+        TryParseBase(text, out ulong v) ? v : throw new UsageError($"--base: '{text}' is not a word-aligned address");
+
+    /// <summary>A flat binary's base address: decimal or 0x hex, a multiple of 4 (for the command and for serve).</summary>
+    internal static bool TryParseBase(string text, out ulong v)
     {
         string t = text.Trim();
-        bool hex = t.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
-        bool ok = hex
-            ? ulong.TryParse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong v)
+        bool ok = t.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? ulong.TryParse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out v)
             : ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out v);
-        if (!ok || (v & 3) != 0)
-            throw new UsageError($"--base: '{text}' is not a word-aligned address");
-        return v;
+        return ok && (v & 3) == 0;
     }
 }

@@ -81,15 +81,6 @@ public static partial class DisasmEndpoint
         return bytes;
     }
 
-    static ulong Address(string text)
-    {
-        string t = text.Trim();
-        bool hex = t.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
-        bool ok = hex
-            ? ulong.TryParse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong v)
-            : ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out v);
-        if (!ok || (v & 3) != 0)
-            throw ApiError.BadRequest($"\"base\": '{text}' is not a word-aligned address");
-        return v;
-    }
+    static ulong Address(string text) =>
+        DisasmCommand.TryParseBase(text, out ulong v) ? v : throw ApiError.BadRequest($"\"base\": '{text}' is not a word-aligned address");
 }
