@@ -13,30 +13,8 @@ public static class VerifyMatrixRunner
 {
     public static int Run(byte[] image, KexecLayout layout, VerifyOptions options, bool json, TextWriter stdout)
     {
-        EntryMatrix matrix;
-        bool interactive = stdout == Console.Out && !Console.IsOutputRedirected && !json;
-        try
-        {
-            if (interactive)
-            {
-                EntryMatrix? result = null;
-                AnsiConsole.Progress().AutoClear(true).Start(ctx =>
-                {
-                    var task = ctx.AddTask($"{EntryState.All.Count} entry states", maxValue: 1.0);
-                    result = EntryMatrix.Verify(image, layout, options, new Progress<double>(v => task.Value = v));
-                    task.Value = 1.0;
-                });
-                matrix = result!;
-            }
-            else
-            {
-                matrix = EntryMatrix.Verify(image, layout, options);
-            }
-        }
-        catch (InvalidPayloadException e)
-        {
-            throw new CliError(e.Message);
-        }
+        bool interactive = VerifyRunner.Interactive(stdout, json);
+        var matrix = VerifyRunner.Watched(interactive, $"{EntryState.All.Count} entry states", progress => EntryMatrix.Verify(image, layout, options, progress));
         if (interactive)
             WriteTable(matrix);
         else

@@ -259,40 +259,40 @@ public static class VerifyRunner
 
     public static int Run(byte[] image, KexecLayout layout, VerifyOptions options, bool json, TextWriter stdout)
     {
-        try
-        {
-            return RunAndReport(image, layout, options, json, stdout);
-        }
-        catch (InvalidPayloadException e)
-        {
-            // Only what the run's page size decides (text_offset against the pages) is found this late.
-            throw new CliError(e.Message);
-        }
-    }
-
-    static int RunAndReport(byte[] image, KexecLayout layout, VerifyOptions options, bool json, TextWriter stdout)
-    {
-        VerifyReport report;
-        bool interactive = stdout == Console.Out && !Console.IsOutputRedirected && !json;
-        if (interactive)
-        {
-            VerifyReport? result = null;
-            AnsiConsole.Progress().AutoClear(true).Start(ctx =>
-            {
-                var task = ctx.AddTask(options.Payload is null ? $"relocating {options.Pages} pages of {options.PageSize / 1024}K" : "relocating the kernel payload", maxValue: 1.0);
-                result = KexecVerifier.Verify(image, layout, options, new Progress<double>(v => task.Value = v));
-                task.Value = 1.0;
-            });
-            report = result!;
-        }
-        else
-        {
-            report = KexecVerifier.Verify(image, layout, options);
-        }
+        string label = options.Payload is null ? $"relocating {options.Pages} pages of {options.PageSize / 1024}K" : "relocating the kernel payload";
+        var report = Watched(Interactive(stdout, json), label, progress => KexecVerifier.Verify(image, layout, options, progress));
         stdout.Write(json ? report.ToJson() : report.ToText());
         if (json)
             stdout.WriteLine();
         return report.Passed ? 0 : 1;
+    }
+
+    /// <summary>A user watches the report on a terminal (not JSON, not redirected): worth a progress bar and colour.</summary>
+    internal static bool Interactive(TextWriter stdout, bool json) => stdout == Console.Out && !Console.IsOutputRedirected && !json;
+
+    /// <summary>
+    /// Runs a verification, behind a progress bar labelled <paramref name="label"/> when <paramref name="interactive"/>.
+    /// A payload problem that only the run's page size reveals (text_offset against the pages) becomes the user's error.
+    /// </summary>
+    internal static T Watched<T>(bool interactive, string label, Func<IProgress<double>?, T> run)
+    {
+        try
+        {
+            if (!interactive)
+                return run(null);
+            T? result = default;
+            AnsiConsole.Progress().AutoClear(true).Start(ctx =>
+            {
+                var task = ctx.AddTask(label, maxValue: 1.0);
+                result = run(new Progress<double>(v => task.Value = v));
+                task.Value = 1.0;
+            });
+            return result!;
+        }
+        catch (InvalidPayloadException e)
+        {
+            throw new CliError(e.Message);
+        }
     }
 
     /// <summary>Reads what the file <c>a64asm --offsets</c> wrote (.json or .h).</summary>
