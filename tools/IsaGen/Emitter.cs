@@ -54,7 +54,10 @@ sealed class Emitter(Table table, string outDir)
         sb.AppendLine("}\n");
         sb.AppendLine("/// <summary>Architecture features named by the table's feat= attribute.</summary>");
         sb.AppendLine("public enum Feature : byte\n{");
-        foreach (var f in table.Rows.Select(r => r.Feature).Prepend("base").Distinct()) sb.AppendLine($"    {Cap(f)},");
+        var features = table.Rows.Select(r => r.Feature).Prepend("base").Distinct().ToList();
+        // ArchFeatures keeps one bit per feature in a ulong.
+        if (features.Count > 64) throw new InvalidOperationException($"{features.Count} features: ArchFeatures holds 64");
+        foreach (var f in features) sb.AppendLine($"    {Cap(f)},");
         sb.AppendLine("}\n");
         sb.AppendLine("/// <summary>Conditions (when=) under which an alias is the preferred disassembly.</summary>");
         sb.AppendLine("public enum AliasCondition : byte\n{");

@@ -7,12 +7,13 @@ namespace A64Asm.Isa;
 /// </summary>
 public readonly struct ArchFeatures : IEquatable<ArchFeatures>
 {
-    private readonly uint _mask;
+    // One bit per Feature: room for 64, which GNU's Armv8/Armv9 extension list fits in.
+    private readonly ulong _mask;
 
-    private ArchFeatures(uint mask) => _mask = mask | Bit(Feature.Base);
+    private ArchFeatures(ulong mask) => _mask = mask | Bit(Feature.Base);
 
     /// <summary>Every feature of the table: a64asm's default, and GNU's -march=all.</summary>
-    public static ArchFeatures All { get; } = new(~0u);
+    public static ArchFeatures All { get; } = new(~0UL);
 
     /// <summary>armv8-a: GNU as 2.40's default; only rows without feat=.</summary>
     public static ArchFeatures Armv8 { get; } = new(0);
@@ -129,11 +130,11 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         return features;
     }
 
-    private static uint Bit(Feature feature) => 1u << (int)feature;
+    private static ulong Bit(Feature feature) => 1UL << (int)feature;
 
     public bool Equals(ArchFeatures other) => _mask == other._mask;
     public override bool Equals(object? obj) => obj is ArchFeatures other && Equals(other);
-    public override int GetHashCode() => (int)_mask;
+    public override int GetHashCode() => _mask.GetHashCode();
     public static bool operator ==(ArchFeatures a, ArchFeatures b) => a.Equals(b);
     public static bool operator !=(ArchFeatures a, ArchFeatures b) => !a.Equals(b);
 
