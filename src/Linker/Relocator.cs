@@ -27,7 +27,7 @@ internal sealed class Relocator
             if (reloc.Type is 0 or 256) continue;
             var where = section.Where(reloc.Offset);
             var kind = Fixup.FromElfType(reloc.Type);
-            if (kind == FixupKind.None)
+            if (kind == FixupKind.None || !Fixup.Spec(kind).IsStatic)
             {
                 _errors.Add($"{where}: unsupported relocation {UnsupportedRelocationNames.Describe(reloc.Type)}");
                 continue;

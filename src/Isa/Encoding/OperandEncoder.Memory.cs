@@ -26,8 +26,13 @@ internal static partial class OperandEncoder
         }
         if (mem.Offset is SymbolOperand sym)
         {
-            if (kind != OperandKind.MemOff12 || sym.Modifier != RelocModifier.Lo12) return st.Shape(kind);
-            st.Fixup = new FixupRequest(LowTwelve(size), sym.Name, sym.Addend);
+            if (kind != OperandKind.MemOff12 || sym.Modifier == RelocModifier.None) return st.Shape(kind);
+            if (sym.Modifier == RelocModifier.Gotpage_Lo14) return st.Message(RelocationOperators.Ilp32Only);
+            var row = RelocationOperators.Find(sym.Modifier, RelocSite.LoadStoreOffset);
+            if (row is null) return st.Message(RelocationOperators.NotAllowedHere);
+            var fixup = RelocationOperators.ForSize(row, size);
+            if (fixup == FixupKind.None) return st.Message(RelocationOperators.SizeMismatch);
+            st.Fixup = new FixupRequest(fixup, sym.Name, sym.Addend);
             return OperandMatch.Ok;
         }
         long v;
@@ -113,10 +118,17 @@ internal static partial class OperandEncoder
         };
         if (op is SymbolOperand sym)
         {
-            bool modifierOk = sym.Modifier == RelocModifier.None
-                || (fixup == FixupKind.AdrPage21 && sym.Modifier is RelocModifier.Pg_Hi21 or RelocModifier.Pg_Hi21_NC);
-            if (!modifierOk) return st.Shape(kind);
-            if (sym.Modifier == RelocModifier.Pg_Hi21_NC) fixup = FixupKind.AdrPage21Nc;
+            if (sym.Modifier != RelocModifier.None)
+            {
+                RelocSite? site = kind switch
+                {
+                    OperandKind.AdrpLabel => RelocSite.Page, OperandKind.AdrLabel => RelocSite.Adr,
+                    OperandKind.LitLabel19 => RelocSite.Literal, _ => null,
+                };
+                if (site is null || RelocationOperators.Find(sym.Modifier, site.Value) is not { } row)
+                    return st.Message(RelocationOperators.NotAllowedHere);
+                fixup = row.Kind;
+            }
             st.Fixup = new FixupRequest(fixup, sym.Name, sym.Addend);
             return OperandMatch.Ok;
         }

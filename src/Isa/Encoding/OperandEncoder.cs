@@ -90,13 +90,24 @@ internal static partial class OperandEncoder
 
     static OperandMatch AddImmediate(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {
-        if (op is SymbolOperand { Modifier: RelocModifier.Lo12 } sym)
+        if (op is SymbolOperand { Modifier: not RelocModifier.None } sym)
         {
-            st.Fixup = new FixupRequest(FixupKind.AddLo12, sym.Name, sym.Addend);
+            var row = RelocationOperators.Find(sym.Modifier, RelocSite.AddImmediate);
+            if (row is null || !IsPlainAdd(st.Word)) return st.Message(RelocationOperators.NotAllowedHere);
+            // GNU as takes an explicit "lsl #12" after the operator and keeps it.
+            if (index + 1 < all.Length && all[index + 1] is ShiftOperand relocShift)
+            {
+                if (relocShift.Kind != ShiftKind.Lsl || (relocShift.Amount != 0 && relocShift.Amount != 12)) return st.Message("shift amount must be 0 or 12");
+                st.Extra = 1;
+                if (relocShift.Amount == 12) st.Word = spec.F1.Insert(st.Word, 1);
+            }
+            if (row.ForcesShift12) st.Word = spec.F1.Insert(st.Word, 1);
+            st.Fixup = new FixupRequest(row.Kind, sym.Name, sym.Addend);
             return OperandMatch.Ok;
         }
         if (op is ModifiedImmOperand { Modifier: RelocModifier.Lo12 } low)
         {
+            if (!IsPlainAdd(st.Word)) return st.Message(RelocationOperators.NotAllowedHere);
             if (index + 1 < all.Length && all[index + 1] is ShiftOperand) return st.Shape(spec.Kind);
             if (st.Relocatable)
                 st.Fixup = new FixupRequest(FixupKind.AddLo12, null, low.Value);
@@ -104,6 +115,7 @@ internal static partial class OperandEncoder
                 st.Word = spec.F0.Insert(st.Word, (uint)(low.Value & 0xfff));
             return OperandMatch.Ok;
         }
+        if (op is ModifiedImmOperand) return st.Message(RelocationOperators.NotAllowedHere);
         if (op is not ImmOperand imm) return st.Shape(spec.Kind);
         long v = imm.Value;
         int explicitShift = -1;
@@ -222,26 +234,37 @@ internal static partial class OperandEncoder
         }
     }
 
-    const string RelocationNotFor32Bit = "the specified relocation type is not allowed for 32-bit register";
+    // add/adds/sub/subs (immediate) share the operand kind; only add (op = 0, S = 0) takes a relocation operator.
+    static bool IsPlainAdd(uint word) => ((word >> 29) & 3) == 0;
+
+    // movz is opc 10, movn 00, movk 11 (bits 30..29).
+    static bool IsMovk(uint word) => ((word >> 29) & 3) == 3;
 
     static OperandMatch MoveWide(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {
-        if (op is SymbolOperand { Modifier: (>= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3) or (>= RelocModifier.Prel_G0 and <= RelocModifier.Prel_G3) } sym)
+        var (modifier, folded) = op switch
         {
-            var (kind, hw) = MoveWideGroup(sym.Modifier);
-            if (hw * 16 >= spec.Param) return st.Message(RelocationNotFor32Bit);
-            if (index + 1 < all.Length && all[index + 1] is ShiftOperand) return st.Message("can't mix relocation modifier with explicit shift");
-            st.Fixup = new FixupRequest(kind, sym.Name, sym.Addend);
-            st.Word = spec.F1.Insert(st.Word, hw);
-            return OperandMatch.Ok;
-        }
-        if (op is ModifiedImmOperand { Modifier: >= RelocModifier.Abs_G0 and <= RelocModifier.Abs_G3 } folded)
+            SymbolOperand { Modifier: not RelocModifier.None } s => (s.Modifier, false),
+            ModifiedImmOperand m => (m.Modifier, true),
+            _ => (RelocModifier.None, false),
+        };
+        if (modifier != RelocModifier.None)
         {
-            var (kind, hw) = MoveWideGroup(folded.Modifier);
-            if (hw * 16 >= spec.Param) return st.Message(RelocationNotFor32Bit);
+            var row = RelocationOperators.Find(modifier, RelocSite.MoveWide);
+            if (row is null) return st.Message(RelocationOperators.NotAllowedHere);
+            if (!row.OnMovk && IsMovk(st.Word)) return st.Message(RelocationOperators.NotOnMovk);
+            if (row.Group * 16 >= spec.Param) return st.Message(RelocationOperators.NotFor32Bit);
             if (index + 1 < all.Length && all[index + 1] is ShiftOperand) return st.Message("can't mix relocation modifier with explicit shift");
-            uint word = spec.F1.Insert(st.Word, hw);
-            if (!Fixup.TryInsert(kind, ref word, folded.Value, out string error)) return st.Message(error);
+            uint word = spec.F1.Insert(st.Word, (uint)row.Group);
+            if (folded)
+            {
+                if (!Fixup.TryInsert(row.Kind, ref word, ((ModifiedImmOperand)op).Value, out string error)) return st.Message(error);
+            }
+            else
+            {
+                var sym = (SymbolOperand)op;
+                st.Fixup = new FixupRequest(row.Kind, sym.Name, sym.Addend);
+            }
             st.Word = word;
             return OperandMatch.Ok;
         }
@@ -262,21 +285,6 @@ internal static partial class OperandEncoder
         st.Word = spec.F0.Insert(st.Word, (uint)v);
         return OperandMatch.Ok;
     }
-
-    static (FixupKind Kind, uint Hw) MoveWideGroup(RelocModifier modifier) => modifier switch
-    {
-        RelocModifier.Abs_G0 => (FixupKind.MovwG0, 0u), RelocModifier.Abs_G0_NC => (FixupKind.MovwG0Nc, 0u),
-        RelocModifier.Abs_G1 => (FixupKind.MovwG1, 1u), RelocModifier.Abs_G1_NC => (FixupKind.MovwG1Nc, 1u),
-        RelocModifier.Abs_G2 => (FixupKind.MovwG2, 2u), RelocModifier.Abs_G2_NC => (FixupKind.MovwG2Nc, 2u),
-        RelocModifier.Abs_G0_S => (FixupKind.MovwSG0, 0u), RelocModifier.Abs_G1_S => (FixupKind.MovwSG1, 1u),
-        RelocModifier.Abs_G2_S => (FixupKind.MovwSG2, 2u),
-        RelocModifier.Abs_G3 => (FixupKind.MovwG3, 3u),
-        RelocModifier.Prel_G0 => (FixupKind.MovwPrelG0, 0u), RelocModifier.Prel_G0_NC => (FixupKind.MovwPrelG0Nc, 0u),
-        RelocModifier.Prel_G1 => (FixupKind.MovwPrelG1, 1u), RelocModifier.Prel_G1_NC => (FixupKind.MovwPrelG1Nc, 1u),
-        RelocModifier.Prel_G2 => (FixupKind.MovwPrelG2, 2u), RelocModifier.Prel_G2_NC => (FixupKind.MovwPrelG2Nc, 2u),
-        RelocModifier.Prel_G3 => (FixupKind.MovwPrelG3, 3u),
-        _ => throw new ArgumentOutOfRangeException(nameof(modifier), modifier, "not a move-wide group"),
-    };
 
     /// <summary>value == imm16 &lt;&lt; (16 * hw) within the register width.</summary>
     static bool TryWide(ulong value, int regSize, out uint imm16, out uint hw)

@@ -29,6 +29,21 @@ public enum FixupKind : byte
     // PC-relative move wide: movz/movn by sign (checked groups) or movk (_NC)
     MovwPrelG0, MovwPrelG0Nc, MovwPrelG1, MovwPrelG1Nc, MovwPrelG2, MovwPrelG2Nc, MovwPrelG3,
     AdrPage21Nc,  // adrp :pg_hi21_nc: (R_AARCH64_ADR_PREL_PG_HI21_NC)
+    // GOT and TLS: the value depends on a GOT or TLS layout only a dynamic-aware linker builds (FixupBase.Dynamic)
+    MovwGotoffG0Nc, MovwGotoffG1, GotLdPrel19, Ld64GotoffLo15, AdrGotPage, Ld64GotLo12Nc, Ld64GotpageLo15,
+    TlsgdAdrPrel21, TlsgdAdrPage21, TlsgdAddLo12Nc, TlsgdMovwG1, TlsgdMovwG0Nc,
+    TlsldAdrPrel21, TlsldAdrPage21, TlsldAddLo12Nc,
+    DtprelMovwG2, DtprelMovwG1, DtprelMovwG1Nc, DtprelMovwG0, DtprelMovwG0Nc,
+    DtprelAddHi12, DtprelAddLo12, DtprelAddLo12Nc,
+    DtprelLdst8Lo12, DtprelLdst8Lo12Nc, DtprelLdst16Lo12, DtprelLdst16Lo12Nc,
+    DtprelLdst32Lo12, DtprelLdst32Lo12Nc, DtprelLdst64Lo12, DtprelLdst64Lo12Nc,
+    GottprelMovwG1, GottprelMovwG0Nc, GottprelAdrPage21, GottprelLd64Lo12Nc, GottprelLdPrel19,
+    TprelMovwG2, TprelMovwG1, TprelMovwG1Nc, TprelMovwG0, TprelMovwG0Nc,
+    TprelAddHi12, TprelAddLo12, TprelAddLo12Nc,
+    TprelLdst8Lo12, TprelLdst8Lo12Nc, TprelLdst16Lo12, TprelLdst16Lo12Nc,
+    TprelLdst32Lo12, TprelLdst32Lo12Nc, TprelLdst64Lo12, TprelLdst64Lo12Nc,
+    TlsdescLdPrel19, TlsdescAdrPrel21, TlsdescAdrPage21, TlsdescLd64Lo12, TlsdescAddLo12,
+    TlsdescOffG1, TlsdescOffG0Nc, TlsdescLdr, TlsdescAdd, TlsdescCall,
 }
 
 /// <summary>A request, from the encoder, to fill a field once the symbol's value is known. No symbol (null): the

@@ -9,12 +9,18 @@ public enum FixupBase : byte
     PcRelative,
     /// <summary>value = Page(S + A) − Page(P), Page(x) = x with the low 12 bits cleared (adrp).</summary>
     PageRelative,
+    /// <summary>GOT and TLS kinds: the value is a GOT slot's or a TLS offset's, which only a linker that builds a GOT
+    /// and a TLS block forms. GNU as always leaves them to the linker; a64asm's static link refuses them.</summary>
+    Dynamic,
 }
 
 /// <summary>The static facts about one <see cref="FixupKind"/>: its ELF relocation and the width of its field.</summary>
 public sealed record FixupSpec(FixupKind Kind, uint ElfType, string ElfName, int FieldSize, FixupBase Base)
 {
-    public bool IsPcRelative => Base != FixupBase.Absolute;
+    public bool IsPcRelative => Base is FixupBase.PcRelative or FixupBase.PageRelative;
+
+    /// <summary>False for the GOT and TLS kinds, which a static link into a flat image cannot resolve.</summary>
+    public bool IsStatic => Base != FixupBase.Dynamic;
 
     /// <summary>The PC-relative kinds GNU as fills itself when the target is a local label of the field's own
     /// section; adrp and the PC-relative move-wide groups it leaves to the linker whatever the target.</summary>

@@ -39,11 +39,18 @@ public enum Cond : byte
 public enum RelocModifier : byte
 {
     None,
-    Lo12, Got, GotLo12,
+    Lo12, Got, Got_Lo12,
     // The move-wide groups stay contiguous from Abs_G0 to Abs_G3 and from Prel_G0 to Prel_G3: the encoder tests the ranges.
     Abs_G0, Abs_G0_NC, Abs_G1, Abs_G1_NC, Abs_G2, Abs_G2_NC, Abs_G0_S, Abs_G1_S, Abs_G2_S, Abs_G3,
     Pg_Hi21, Pg_Hi21_NC,
     Prel_G0, Prel_G0_NC, Prel_G1, Prel_G1_NC, Prel_G2, Prel_G2_NC, Prel_G3,
+    // GOT and TLS operators: always a relocation (RelocationOperators says where each may stand).
+    Gotpage_Lo15, Gotpage_Lo14, Gotoff_Lo15, Gotoff_G0_NC, Gotoff_G1,
+    Tlsgd, Tlsgd_Lo12, Tlsgd_G1, Tlsgd_G0_NC, Tlsldm, Tlsldm_Lo12_NC,
+    Dtprel_G2, Dtprel_G1, Dtprel_G1_NC, Dtprel_G0, Dtprel_G0_NC, Dtprel_Hi12, Dtprel_Lo12, Dtprel_Lo12_NC,
+    Gottprel, Gottprel_Lo12, Gottprel_G1, Gottprel_G0_NC,
+    Tprel_G2, Tprel_G1, Tprel_G1_NC, Tprel_G0, Tprel_G0_NC, Tprel_Hi12, Tprel_Lo12, Tprel_Lo12_NC,
+    Tlsdesc, Tlsdesc_Lo12, Tlsdesc_Off_G1, Tlsdesc_Off_G0_NC,
 }
 
 /// <summary>

@@ -120,7 +120,7 @@ public sealed class InputObject
             if (type is not (0 or 256))
             {
                 var kind = Fixup.FromElfType(type);
-                if (kind == FixupKind.None)
+                if (kind == FixupKind.None || !Fixup.Spec(kind).IsStatic)
                     throw new LinkError($"{entry}: unsupported relocation {UnsupportedRelocationNames.Describe(type)}");
                 ulong field = (ulong)Fixup.FieldSize(kind);
                 if (applies.IsNoBits)

@@ -62,7 +62,10 @@ public class FixupTableTests
     public void UnknownElfTypeIsNone()
     {
         Assert.Equal(FixupKind.None, Fixup.FromElfType(0));
-        Assert.Equal(FixupKind.None, Fixup.FromElfType(311)); // R_AARCH64_ADR_GOT_PAGE: not supported
+        Assert.Equal(FixupKind.None, Fixup.FromElfType(281)); // between TSTBR14 and JUMP26: no type
+        // R_AARCH64_ADR_GOT_PAGE: GNU as writes it, so it has a kind, but the static link does not apply it.
+        Assert.Equal(FixupKind.AdrGotPage, Fixup.FromElfType(311));
+        Assert.False(Fixup.Spec(FixupKind.AdrGotPage).IsStatic);
     }
 
     [Fact]
