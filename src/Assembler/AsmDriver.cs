@@ -104,6 +104,8 @@ public static class AsmDriver
         pp.SystemIncludeDirs.AddRange(options.SystemIncludeDirs);
         pp.ForcedIncludes.AddRange(options.ForcedIncludes);
         pp.BigEndian = options.BigEndian;
+        pp.Arch = options.CppArch ?? options.Arch;
+        pp.Pic = options.Pic;
         pp.Defines.AddRange(options.Defines);
         pp.Undefines.AddRange(options.Undefines);
         return pp;

@@ -22,6 +22,12 @@ public sealed class AssemblerOptions
 
     public string? Cpu { get; set; }
 
+    /// <summary>The last of gcc's -fpic/-fPIC/-fpie/-fPIE/-fno-pic/...: only the preprocessor's __PIC__ family reads it.</summary>
+    public string? Pic { get; set; }
+
+    /// <summary>gcc's own -march= (the preprocessor's __ARM_* macros); null: the same as <see cref="Arch"/>.</summary>
+    public string? CppArch { get; set; }
+
     /// <summary>-D NAME[=VALUE] for the C preprocessor (null value means 1).</summary>
     public List<KeyValuePair<string, string?>> Defines { get; } = new();
 

@@ -15,6 +15,12 @@ public sealed class PreprocessorOptions
     /// <summary>-EB: __AARCH64EB__, __ARM_BIG_ENDIAN and big-endian __BYTE_ORDER__ instead of the little-endian ones.</summary>
     public bool BigEndian { get; set; }
 
+    /// <summary>-march= (null: gcc's default, armv8-a): the __ARM_ARCH and __ARM_FEATURE_* macros (<see cref="TargetMacros"/>).</summary>
+    public string? Arch { get; set; }
+
+    /// <summary>The last of -fpic/-fPIC/-fpie/-fPIE/-fno-...: __PIC__, __pic__, __PIE__, __pie__ (null: none).</summary>
+    public string? Pic { get; set; }
+
     /// <summary>-D options in command-line order; a null value means "1", as with cpp.</summary>
     public List<KeyValuePair<string, string?>> Defines { get; } = new();
 

@@ -76,7 +76,9 @@ internal sealed partial class PreprocessorSession
             LineMarkerDirective(file, tokens);
             return false;
         }
-        throw Error(name, $"invalid preprocessing directive #{name.Text}");
+        // gcc's assembler-with-cpp mode passes a line it does not know as a directive through, and gas reads a line
+        // that begins with '#' as a comment ("# Clear the carry flag."): the line says nothing to the assembler.
+        return false;
     }
 
     bool Evaluate(List<PpToken> tokens, int start, PpToken end, string directive)

@@ -182,6 +182,7 @@ internal sealed partial class PreprocessorSession
         };
         if (options.BigEndian)
             predefined.Add(("__ARM_BIG_ENDIAN", "1"));
+        predefined.AddRange(TargetMacros.For(options.Arch, options.Pic));
         foreach (var (name, value) in predefined)
             macros.Define(new MacroDefinition(name, false, [], false, PpLexer.TokenizeFragment(value, 1, 1).ToArray(), null));
         foreach (var (name, kind) in new[]

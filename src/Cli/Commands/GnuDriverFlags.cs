@@ -29,6 +29,12 @@ public sealed class GnuDriverFlags
     public bool? Preprocess { get; private set; }
 
     public string? Arch { get; private set; }
+
+    /// <summary>The last -march= given to gcc itself (not through -Wa,): the preprocessor's __ARM_* macros follow it.</summary>
+    public string? CppArch { get; private set; }
+
+    /// <summary>The last -fpic/-fPIC/-fpie/-fPIE (or -fno-... of one, which clears it).</summary>
+    public string? Pic { get; private set; }
     public string? Cpu { get; private set; }
 
     /// <summary>Removes the flags this class knows from <paramref name="args"/> and returns the rest, in order.</summary>
@@ -47,6 +53,11 @@ public sealed class GnuDriverFlags
             }
             if (a == "-nostdinc")
                 continue; // a64asm searches no system directories, so there is nothing to turn off
+            if (Assembler.Preprocessing.TargetMacros.IsPicFlag(a))
+            {
+                Pic = a.StartsWith("-fno-", StringComparison.Ordinal) ? null : a;
+                continue;
+            }
             if (TryJoinedOrSeparate(a, "-include", next, "missing filename after '-include'", out string? file, ref i))
                 ForcedIncludes.Add(file!);
             else if (TryJoinedOrSeparate(a, "-isystem", next, "missing path after '-isystem'", out string? dir, ref i))
@@ -63,6 +74,8 @@ public sealed class GnuDriverFlags
                 ApplyAssemblerOptions(a);
             else if (!TryTargetFlag(a, a))
                 rest.Add(a);
+            else if (a.StartsWith("-march=", StringComparison.Ordinal))
+                CppArch = Arch; // gcc's own -march sets its predefined macros; a -Wa,-march= does not
         }
         return rest;
     }
@@ -79,6 +92,8 @@ public sealed class GnuDriverFlags
         options.Preprocess = Preprocess;
         options.Arch = Arch;
         options.Cpu = Cpu;
+        options.Pic = Pic;
+        options.CppArch = CppArch;
     }
 
     static bool TryJoinedOrSeparate(string a, string name, string? next, string missing, out string? value, ref int i)

@@ -116,6 +116,23 @@ public class PreprocessorOutputTests
         Assert.Equal("a\nb", PpTestKit.Output("#\n#pragma anything\n#line 100 \"x\"\n# 12 \"x.c\"\n#ident \"v\"\na\n  #  \nb\n"));
 
     [Fact]
+    public void UnknownDirectivesAreCommentsAsGccAndGasReadThem() =>
+        // gcc -x assembler-with-cpp passes them on; gas takes a line starting with '#' for a comment.
+        Assert.Equal("a\nb", PpTestKit.Output("# Clear the carry flag.\na\n#foo bar\n  #  elseif\n#!x\nb\n"));
+
+    [Fact]
+    public void TargetMacrosFollowMarchAndPic()
+    {
+        var kit = new PpTestKit().With("t.S", "__ARM_ARCH __ARM_FEATURE_CRC32 __ARM_FEATURE_ATOMICS __ARM_NEON __PIC__ __ELF__ __linux__ __GNUC__\n");
+        Assert.Equal("8 __ARM_FEATURE_CRC32 __ARM_FEATURE_ATOMICS 1 __PIC__ 1 1 12", kit.Text());
+        kit.Options.Arch = "armv8.1-a+nolse";
+        kit.Options.Pic = "-fPIC";
+        Assert.Equal("8 1 __ARM_FEATURE_ATOMICS 1 2 1 1 12", kit.Text());
+        kit.Options.Arch = "armv9-a+nofp";
+        Assert.Equal("9 1 1 __ARM_NEON 2 1 1 12", kit.Text());
+    }
+
+    [Fact]
     public void PragmaOperatorIsDropped() =>
         Assert.Equal("a b\n c", PpTestKit.Output("#define P(x) _Pragma(#x)\na _Pragma(\"once\") b\nP(weak) c\n"));
 
