@@ -19,9 +19,6 @@ public partial class DifferentialTests(ITestOutputHelper output)
     const int Seed = 4242;
     const int SamplesPerForm = 3;
 
-    [GeneratedRegex(@"(^|, )0x([0-9a-f]+)$")]
-    private static partial Regex TrailingTarget();
-
     [OracleFact(Oracle.GnuBinutils, Oracle.LlvmMc)]
     public void Table_forms_match_gas_and_llvm_mc()
     {
@@ -36,7 +33,7 @@ public partial class DifferentialTests(ITestOutputHelper output)
                 uint w = (row.Value & row.Mask) | ((uint)rng.NextInt64(0, 1L << 32) & ~row.Mask);
                 var ins = A64Decoder.Decode(w);
                 if (ins.Code != row.Code) continue;
-                string text = SourceText(A64Formatter.Format(in ins, 0), row);
+                string text = FormSamples.SourceText(A64Formatter.Format(in ins, 0), row);
                 var (m, ops) = ProductParser.Parse(text);
                 Assert.True(A64Encoder.TryEncode(m, ops, out var enc, out var err), $"{text}: {err}");
                 cases.Add((row.Code, text, enc.Word));
@@ -69,19 +66,5 @@ public partial class DifferentialTests(ITestOutputHelper output)
         output.WriteLine($"{cases.Count} cases; forms {forms}; matched gas {gasForms.Count}; matched llvm-mc {llvmForms.Count}; gas rejected {gasRejected}; llvm-mc/gas disagreements {disagreements}");
         if (failures.Count > 0) throw new XunitException($"{failures.Count} of {cases.Count} differ from GNU as:\n" + string.Join("\n", failures.Take(40)));
         Assert.True(gasForms.Count > forms * 9 / 10, $"only {gasForms.Count} of {forms} forms checked against gas");
-    }
-
-    /// <summary>Branch targets printed at pc 0 are offsets; written as ".+off" they mean the same to every assembler.</summary>
-    static string SourceText(string formatted, FormInfo row)
-    {
-        string text = McVectors.Normalize(formatted);
-        bool hasLabel = row.Operands.Any(o => o.Kind is OperandKind.Label26 or OperandKind.CallLabel26 or OperandKind.Label19
-            or OperandKind.LitLabel19 or OperandKind.Label14 or OperandKind.AdrLabel);
-        if (!hasLabel) return text;
-        return TrailingTarget().Replace(text, m =>
-        {
-            long off = (long)Convert.ToUInt64(m.Groups[2].Value, 16);
-            return m.Groups[1].Value + (off < 0 ? $".-0x{-off:x}" : $".+0x{off:x}");
-        });
     }
 }

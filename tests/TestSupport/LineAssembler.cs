@@ -11,8 +11,29 @@ public static partial class LineAssembler
     [GeneratedRegex(@"\.s:(\d+):(?:\d+:)? ?[Ee]rror: (.*)")]
     private static partial Regex ErrorLine();
 
-    public static uint?[] Gas(IReadOnlyList<string> lines) =>
-        Assemble(lines, dir => Gnu.RunIn(dir, "as", GasArch, "-o", "out.o", "in.s"));
+    public static uint?[] Gas(IReadOnlyList<string> lines, string arch = GasArch) =>
+        Assemble(lines, dir => Gnu.RunIn(dir, "as", arch, "-o", "out.o", "in.s"));
+
+    /// <summary>objdump -d's text for each word (tab-separated mnemonic and operands, comments kept), assembled as
+    /// .inst at address 4·index; null where objdump prints no instruction (".inst" or "undefined").</summary>
+    public static string?[] Objdump(IReadOnlyList<uint> words)
+    {
+        using var dir = new TempDir();
+        File.WriteAllLines(dir.Path("w.s"), words.Select(w => $".inst 0x{w:x8}"));
+        Gnu.CheckIn(dir.Root, "as", "-march=all", "-o", "w.o", "w.s");
+        var result = new string?[words.Count];
+        foreach (Match m in ObjdumpLine().Matches(Gnu.CheckIn(dir.Root, "objdump", "-d", "w.o").Stdout))
+        {
+            int index = Convert.ToInt32(m.Groups[1].Value, 16) / 4;
+            string text = m.Groups[2].Value.TrimEnd();
+            if (index < result.Length && !text.StartsWith(".inst", StringComparison.Ordinal) && !text.Contains("undefined"))
+                result[index] = text;
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"^\s*([0-9a-f]+):\s+[0-9a-f]{8}\s+(.*)$", RegexOptions.Multiline)]
+    private static partial Regex ObjdumpLine();
 
     public static uint?[] LlvmMc(IReadOnlyList<string> lines) =>
         Assemble(lines, dir => Tool.RunIn(dir, LlvmMcProgram, "-triple=aarch64", LlvmAttrs, "-filetype=obj", "-o", "out.o", "in.s"));
