@@ -22,10 +22,13 @@ internal sealed class LiteralPools(SymbolTable symbols, IExpressionScope scope, 
     {
         if (_slotOf.TryGetValue(line, out var known))
             return known;
-        if (instruction.Mnemonic != "ldr")
-            throw new AsmError(line.At(literal.Index), $"a literal (=value) is only valid with ldr, not {instruction.Mnemonic}");
+        if (instruction.Mnemonic is not ("ldr" or "ldrsw"))
+            throw new AsmError(line.At(literal.Index), $"a literal (=value) is only valid with ldr and ldrsw, not {instruction.Mnemonic}");
         int size = target() switch
         {
+            // ldrsw loads a word and sign-extends it: its slot is 4 bytes, as in GNU as.
+            RegOperand { Reg.Class: RegClass.X } when instruction.Mnemonic == "ldrsw" => 4,
+            _ when instruction.Mnemonic == "ldrsw" => throw new AsmError(line.At(instruction.Operands[0].Index), "ldrsw =value needs an x destination register"),
             RegOperand { Reg.Class: RegClass.W or RegClass.S } => 4,
             RegOperand { Reg.Class: RegClass.X or RegClass.D } => 8,
             RegOperand { Reg.Class: RegClass.Q } => 16,
