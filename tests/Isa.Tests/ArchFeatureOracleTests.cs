@@ -51,6 +51,38 @@ public partial class ArchFeatureOracleTests
     public void Arch_extension_directive_as_gas_reads_it(string march, string extension) =>
         Compare(march, extension, ArchFeatures.FromGnuArch(march).WithGnuExtension(extension));
 
+    /// <summary>Every extension name that selects rows of the table.</summary>
+    public static TheoryData<string> ExtensionsWithRows()
+    {
+        var data = new TheoryData<string>();
+        foreach (string ext in ArchFeatures.KnownExtensions.Order(StringComparer.Ordinal))
+            if (ArchFeatures.Armv8.WithGnuExtension(ext) != ArchFeatures.Armv8 || ArchFeatures.FromGnuArch("armv8.2-a").WithGnuExtension(ext) != ArchFeatures.FromGnuArch("armv8.2-a"))
+                data.Add(ext);
+        return data;
+    }
+
+    /// <summary>
+    /// One test per extension: with "+ext" (and with ".arch_extension ext") a64asm refuses exactly what GNU as
+    /// refuses, in GNU's words, over every mc vector; and some vector is refused without the extension and
+    /// accepted with it (on armv8-a, or on armv8.2-a for the extensions GNU ties to it).
+    /// </summary>
+    [OracleTheory(Oracle.GnuBinutils)]
+    [MemberData(nameof(ExtensionsWithRows))]
+    public void Each_extension_is_accepted_with_it_and_refused_without_it(string extension)
+    {
+        var lines = McVectors.All().Select(v => v.Source).ToList();
+        string? used = null;
+        foreach (string level in new[] { "armv8-a", "armv8.2-a" })
+        {
+            var without = GasRefusals(level, lines);
+            var with = GasRefusals($"{level}+{extension}", lines);
+            if (without.Keys.Any(i => !with.ContainsKey(i))) { used = level; break; }
+        }
+        Assert.True(used is not null, $"no mc vector needs +{extension}: add one");
+        Compare($"{used}+{extension}", null, ArchFeatures.FromGnuArch($"{used}+{extension}"));
+        Compare(used, extension, ArchFeatures.FromGnuArch(used).WithGnuExtension(extension));
+    }
+
     static void Compare(string? march, string? extension, ArchFeatures features)
     {
         var vectors = McVectors.All().ToList();
