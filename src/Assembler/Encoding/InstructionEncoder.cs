@@ -55,7 +55,8 @@ public sealed class InstructionEncoder
             operands.Add(new SymbolOperand(literal.Label));
         }
         if (!A64Encoder.TryEncode(instruction.Mnemonic, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(operands), 0,
-                Features, out var encoded, out string message, out int errorOperand, out var missing, relocatable: true))
+                Features, out var encoded, out string message, out int errorOperand, out var missing, relocatable: true)
+            && !(missing == Feature.Base && TrySymbolReading(line, instruction, operands, out encoded)))
         {
             error = missing != Feature.Base
                 ? new AsmError(line.At(instruction.Index), ArchFeatures.NotSupported(StatementText(line.Line.Text, instruction.Index)))
@@ -69,6 +70,22 @@ public sealed class InstructionEncoder
             _assembler.AddFixup(encoded.Fixup, place, line, FixupIndex(instruction));
         feature = encoded.Feature;
         return true;
+    }
+
+    // A bare word that names a register and a defined symbol (".set s2, 11" then "sub x0, x1, s2"): GNU as reads a
+    // register where the form takes one and the symbol's value where it takes a number. The register reading came
+    // first and no form took it; this is the other reading of the same words.
+    private bool TrySymbolReading(ParsedLine line, InstructionStatement instruction, List<Operand> operands, out EncodedInstruction encoded)
+    {
+        encoded = default;
+        List<Operand>? other = null;
+        var written = instruction.Operands;
+        for (int i = 0; i < written.Count && i < operands.Count; i++)
+            if (operands[i] is RegOperand && written[i] is ExprOperandSyntax { HasHash: false, Expr: SymbolExpr { IsLocationCounter: false } word }
+                && _assembler.IsSymbolDefined(word.Name) && _assembler.TryGetSymbol(word.Name, out var value, out _) && value.IsAbsolute)
+                (other ??= [.. operands])[i] = new ImmOperand(value.Value, false, word.Name);
+        return other is not null && A64Encoder.TryEncode(instruction.Mnemonic, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(other), 0,
+            Features, out encoded, out _, out _, out _, relocatable: true);
     }
 
     // The statement as GNU as quotes it: from the mnemonic to the end of the statement, without a "//" comment
