@@ -47,6 +47,16 @@ internal sealed class DatumWriter(IStatementContext context, SectionWriter _out,
         high.Fill(v < 0 ? (byte)0xff : (byte)0);
     }
 
+    /// <summary>A 128-bit literal (ldr q, =bignum), its high half first when big-endian.</summary>
+    public void WriteWide(UInt128 value)
+    {
+        var bytes = _out.Reserve(16);
+        var low = _out.BigEndian ? bytes[8..] : bytes[..8];
+        var high = _out.BigEndian ? bytes[..8] : bytes[8..];
+        _out.WriteNumber(low, unchecked((long)(ulong)value));
+        _out.WriteNumber(high, unchecked((long)(ulong)(value >> 64)));
+    }
+
     /// <summary>A datum from an expression; in streaming mode one naming a later symbol is written at the end.</summary>
     public void WriteExpression(int size, Expr expr, SourceLine line, SourceLocation at)
     {

@@ -102,7 +102,9 @@ internal sealed class LiteralPools(SymbolTable symbols, IExpressionScope scope, 
                 alignedFor = entry.Size;
             }
             defineLabel(entry.Label, entry.Line);
-            if (_out.Emitting)
+            if (_out.Emitting && entry.Size == 16 && entry.Value is NumberExpr { Wide: { } wide })
+                datums.WriteWide(wide);
+            else if (_out.Emitting)
                 datums.WriteExpression(entry.Size, entry.Value, entry.Line, entry.At);
             else
                 _out.Current.Location += entry.Size;

@@ -20,6 +20,8 @@ public static class ExpressionEvaluator
         error = null;
         switch (expr)
         {
+            case NumberExpr { Wide: not null } big:
+                return Fail(line.At(big.Index), "bignum invalid", out value, out error);
             case NumberExpr n:
                 value = ExprValue.Absolute(n.Value);
                 return true;

@@ -31,6 +31,27 @@ public static class Literals
         return true;
     }
 
+    /// <summary>An integer literal of up to 128 bits (GNU as's bignums: ldr q0, =0x...; 33 hex digits or more is
+    /// still an error).</summary>
+    public static bool TryParseWide(ReadOnlySpan<char> text, out UInt128 value)
+    {
+        value = 0;
+        int radix = 10, start = 0;
+        if (text.Length > 2 && text[0] == '0' && (text[1] | 0x20) == 'x') { radix = 16; start = 2; }
+        else if (text.Length > 2 && text[0] == '0' && (text[1] | 0x20) == 'b') { radix = 2; start = 2; }
+        else if (text.Length > 1 && text[0] == '0') { radix = 8; start = 1; }
+        UInt128 acc = 0;
+        for (int i = start; i < text.Length; i++)
+        {
+            int digit = HexValue(text[i]);
+            if (digit < 0 || digit >= radix) return false;
+            if (acc > (UInt128.MaxValue - (UInt128)digit) / (UInt128)radix) return false;
+            acc = acc * (UInt128)radix + (UInt128)digit;
+        }
+        value = acc;
+        return true;
+    }
+
     public static double ParseFloat(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>'c or 'c' or '\n.</summary>

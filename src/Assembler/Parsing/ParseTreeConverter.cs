@@ -286,6 +286,9 @@ internal sealed class ParseTreeConverter
         switch (primary)
         {
             case NumberPrimaryContext:
+                if (!Literals.TryParseNumber(StatementTokenSource.SpanOf(token), out _)
+                    && Literals.TryParseWide(StatementTokenSource.SpanOf(token), out var wide))
+                    return new NumberExpr(unchecked((long)(ulong)wide), token.StartIndex) { IsHexLiteral = IsHex(token), Wide = wide };
                 return new NumberExpr(Number(token), token.StartIndex) { IsHexLiteral = IsHex(token) };
             case SymbolPrimaryContext:
                 return new SymbolExpr(token.Text, token.StartIndex);
@@ -313,7 +316,7 @@ internal sealed class ParseTreeConverter
     private long Number(IToken token)
     {
         if (!Literals.TryParseNumber(StatementTokenSource.SpanOf(token), out long value))
-            throw Error(token, $"invalid number '{token.Text}'");
+            throw Error(token, Literals.TryParseWide(StatementTokenSource.SpanOf(token), out _) ? "bignum invalid" : $"invalid number '{token.Text}'");
         return value;
     }
 

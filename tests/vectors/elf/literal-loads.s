@@ -11,3 +11,6 @@
 	.ltorg
 	ldrsw	x9, =sym
 	ldr	q10, =-1
+	ldr	q11, =0x0123456789abcdef0123456789abcdef
+	ldr	q12, =0xffffffffffffffffffffffffffffffff
+	ldr	q13, =340282366920938463463374607431768211455

@@ -17,6 +17,10 @@ public sealed record NumberExpr(long Value, int Index) : Expr(Index)
 {
     /// <summary>Written as a 0x constant: where a floating-point immediate goes, GNU as reads it as the value's IEEE bits.</summary>
     public bool IsHexLiteral { get; init; }
+
+    /// <summary>The whole value of a literal wider than 64 bits (a bignum): only a 16-byte literal-pool slot takes
+    /// it; anywhere else it is GNU as's "bignum invalid". <see cref="Value"/> holds its low 64 bits.</summary>
+    public UInt128? Wide { get; init; }
 }
 
 /// <summary>Only meaningful as an fmov immediate; integer contexts reject it.</summary>
