@@ -61,6 +61,37 @@ public class GnuDriverFlagTests
         Assert.Equal(Convert.FromHexString("200080D2"), File.ReadAllBytes(bin));
     }
 
+    [Theory]
+    [InlineData("--fatal-warnings")]
+    [InlineData("-Wa,--fatal-warnings")]
+    public void Fatal_warnings_fail_the_run_and_write_nothing(string flag)
+    {
+        string dir = TempDir.Create();
+        string src = Path.Combine(dir, "w.s");
+        File.WriteAllText(src, ".byte 300\n");
+        string obj = Path.Combine(dir, "w.o");
+        var (status, _, stderr) = Cli.Run(src, "-c", "-o", obj, flag);
+        Assert.Equal($"{src}:1:7: warning: value 0x12c truncated to 0x2c\n .byte 300\n       ^\na64asm: error: 1 warning, treating warnings as errors\n", stderr);
+        Assert.Equal(1, status);
+        Assert.False(File.Exists(obj));
+    }
+
+    [Theory]
+    [InlineData("-W")]
+    [InlineData("--no-warn")]
+    [InlineData("-Wa,--no-warn,--fatal-warnings")]
+    public void No_warn_silences_warnings(string flag)
+    {
+        string dir = TempDir.Create();
+        string src = Path.Combine(dir, "w.s");
+        File.WriteAllText(src, ".byte 300\n");
+        string obj = Path.Combine(dir, "w.o");
+        var (status, _, stderr) = Cli.Run(src, "-c", "-o", obj, flag);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, status);
+        Assert.True(File.Exists(obj));
+    }
+
     [Fact]
     public void Joined_spellings_work_too()
     {

@@ -113,9 +113,12 @@ public sealed class AssembleCommand
         }
         finally
         {
-            foreach (var w in diagnostics.Warnings)
-                stderr.WriteLine(w);
+            if (!GnuFlags.NoWarn)
+                foreach (var w in diagnostics.Warnings)
+                    stderr.WriteLine(w);
         }
+        if (GnuFlags.FatalWarnings && !GnuFlags.NoWarn && diagnostics.Warnings.Count > 0)
+            throw new CliError($"{diagnostics.Warnings.Count} warning{(diagnostics.Warnings.Count == 1 ? "" : "s")}, treating warnings as errors");
         clock.Lap("preprocess + macros + parse + encode");
         if (options.Timings is { } times)
             foreach (var (stage, ms, bytes) in times.Entries())

@@ -30,6 +30,12 @@ public sealed class GnuDriverFlags
 
     public string? Arch { get; private set; }
 
+    /// <summary>gas's -W / --no-warn: warnings are neither printed nor counted.</summary>
+    public bool NoWarn { get; private set; }
+
+    /// <summary>gas's --fatal-warnings: a run that warned fails, and writes nothing.</summary>
+    public bool FatalWarnings { get; private set; }
+
     /// <summary>The last -march= given to gcc itself (not through -Wa,): the preprocessor's __ARM_* macros follow it.</summary>
     public string? CppArch { get; private set; }
 
@@ -53,6 +59,8 @@ public sealed class GnuDriverFlags
             }
             if (a == "-nostdinc")
                 continue; // a64asm searches no system directories, so there is nothing to turn off
+            if (TryWarningFlag(a))
+                continue;
             if (Assembler.Preprocessing.TargetMacros.IsPicFlag(a))
             {
                 Pic = a.StartsWith("-fno-", StringComparison.Ordinal) ? null : a;
@@ -109,6 +117,21 @@ public sealed class GnuDriverFlags
         value = next ?? throw new CliError(missing);
         i++;
         return true;
+    }
+
+    bool TryWarningFlag(string a)
+    {
+        switch (a)
+        {
+            case "-W" or "--no-warn":
+                NoWarn = true;
+                return true;
+            case "--fatal-warnings":
+                FatalWarnings = true;
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>The target flags gcc and gas share; <paramref name="asWritten"/> names the option in messages.</summary>
@@ -179,7 +202,7 @@ public sealed class GnuDriverFlags
                 if (w.Length == 2) i++;
                 AssemblerIncludeDirs.Add(dir);
             }
-            else if (!TryTargetFlag(w, $"-Wa,{w}"))
+            else if (!TryWarningFlag(w) && !TryTargetFlag(w, $"-Wa,{w}"))
                 throw new CliError($"assembler option '{w}' (from '{whole}') is not supported by a64asm");
         }
     }
