@@ -174,7 +174,8 @@ internal static partial class OperandEncoder
         long max = (1L << bits) - 1;
         if (index > max)
         {
-            failure = st.Range(index, 0, max);
+            // GNU's words: fcmla's .4h/.4s elements take fewer index bits than the element size allows.
+            failure = st.Message($"register element index out of range 0 to {max}");
             return false;
         }
         uint v = (uint)index;
@@ -190,7 +191,7 @@ internal static partial class OperandEncoder
     internal static string ArrangementName(int a) => a switch
     {
         1 => "8b", 2 => "16b", 3 => "4h", 4 => "8h", 5 => "2s", 6 => "4s", 7 => "1d", 8 => "2d", 9 => "1q",
-        10 => "b", 11 => "h", 12 => "s", 13 => "d", _ => "q",
+        10 => "b", 11 => "h", 12 => "s", 13 => "d", 15 => "4b", 16 => "2h", _ => "q",
     };
 }
 
