@@ -46,7 +46,9 @@ internal static partial class OperandEncoder
             case OperandKind.FpZero:
                 if (op is FpImmOperand { Value: 0.0 } negative && double.IsNegative(negative.Value))
                     return st.Message("immediate zero expected");
-                return op is FpImmOperand { Value: 0.0 } or ImmOperand { Value: 0 } ? OperandMatch.Ok : st.Shape(kind);
+                if (op is FpImmOperand { Value: 0.0 } or ImmOperand { Value: 0 }) return OperandMatch.Ok;
+                // Any other number where the form compares with zero: GNU's words, not a register row's.
+                return op is FpImmOperand or ImmOperand ? st.Message("immediate zero expected") : st.Shape(kind);
             case OperandKind.V:
             {
                 if (op is not VecRegOperand { Index: < 0 } v) return st.Shape(kind);
@@ -59,7 +61,7 @@ internal static partial class OperandEncoder
                 if (op is not VecRegOperand { Index: >= 0 } e) return st.Shape(kind);
                 if ((int)e.Arrangement != spec.Param) return st.Message($"expected a .{ArrangementName(spec.Param)} element");
                 // by-element h operands have a 4-bit register field: v0-v15 only.
-                if (e.Num >= 1u << spec.F0.Width) return st.Message($"expected a register v0-v{(1 << spec.F0.Width) - 1}");
+                if (e.Num >= 1u << spec.F0.Width) return st.Message($"register number out of range 0 to {(1 << spec.F0.Width) - 1}");
                 if (!PutIndex(spec, e.Index, ref st, out var bad)) return bad;
                 st.Word = spec.F0.Insert(st.Word, e.Num);
                 return OperandMatch.Ok;
