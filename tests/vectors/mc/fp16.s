@@ -411,3 +411,27 @@ fcvtzu h31, h30, #16
 // CHECK: fcvtzu h31, h30, #16 // encoding: [0xdf,0xff,0x10,0x7f]
 fcvtzu h5, h6, #8
 // CHECK: fcvtzu h5, h6, #8 // encoding: [0xc5,0xfc,0x18,0x7f]
+scvtf h0, w1, #1
+// CHECK: scvtf h0, w1, #1 // encoding: [0x20,0xfc,0xc2,0x1e]
+scvtf h31, wzr, #32
+// CHECK: scvtf h31, wzr, #32 // encoding: [0xff,0x83,0xc2,0x1e]
+scvtf h1, x2, #1
+// CHECK: scvtf h1, x2, #1 // encoding: [0x41,0xfc,0xc2,0x9e]
+scvtf h30, xzr, #64
+// CHECK: scvtf h30, xzr, #64 // encoding: [0xfe,0x03,0xc2,0x9e]
+ucvtf h0, w30, #16
+// CHECK: ucvtf h0, w30, #16 // encoding: [0xc0,0xc3,0xc3,0x1e]
+ucvtf h31, x0, #33
+// CHECK: ucvtf h31, x0, #33 // encoding: [0x1f,0x7c,0xc3,0x9e]
+fcvtzs w0, h1, #1
+// CHECK: fcvtzs w0, h1, #1 // encoding: [0x20,0xfc,0xd8,0x1e]
+fcvtzs wzr, h31, #32
+// CHECK: fcvtzs wzr, h31, #32 // encoding: [0xff,0x83,0xd8,0x1e]
+fcvtzs x0, h1, #1
+// CHECK: fcvtzs x0, h1, #1 // encoding: [0x20,0xfc,0xd8,0x9e]
+fcvtzs x30, h2, #64
+// CHECK: fcvtzs x30, h2, #64 // encoding: [0x5e,0x00,0xd8,0x9e]
+fcvtzu w3, h4, #17
+// CHECK: fcvtzu w3, h4, #17 // encoding: [0x83,0xbc,0xd9,0x1e]
+fcvtzu xzr, h31, #64
+// CHECK: fcvtzu xzr, h31, #64 // encoding: [0xff,0x03,0xd9,0x9e]
