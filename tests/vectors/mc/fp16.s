@@ -435,3 +435,11 @@ fcvtzu w3, h4, #17
 // CHECK: fcvtzu w3, h4, #17 // encoding: [0x83,0xbc,0xd9,0x1e]
 fcvtzu xzr, h31, #64
 // CHECK: fcvtzu xzr, h31, #64 // encoding: [0xff,0x03,0xd9,0x9e]
+fmulx v0.2s, v1.2s, v2.s[0]
+// CHECK: fmulx v0.2s, v1.2s, v2.s[0] // encoding: [0x20,0x90,0x82,0x2f]
+fmulx v31.4s, v30.4s, v31.s[3]
+// CHECK: fmulx v31.4s, v30.4s, v31.s[3] // encoding: [0xdf,0x9b,0xbf,0x6f]
+fmulx v0.2d, v1.2d, v31.d[1]
+// CHECK: fmulx v0.2d, v1.2d, v31.d[1] // encoding: [0x20,0x98,0xdf,0x6f]
+fmulx v5.2s, v6.2s, v16.s[2]
+// CHECK: fmulx v5.2s, v6.2s, v16.s[2] // encoding: [0xc5,0x98,0x90,0x2f]

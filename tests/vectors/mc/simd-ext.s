@@ -251,3 +251,39 @@ bfmlalt v0.4s, v31.8h, v15.h[3]
 // CHECK: bfmlalt v0.4s, v31.8h, v15.h[3] // encoding: [0xe0,0xf3,0xff,0x4f]
 bfmlalt v0.4s, v1.8h, v2.h[4]
 // CHECK: bfmlalt v0.4s, v1.8h, v2.h[4] // encoding: [0x20,0xf8,0xc2,0x4f]
+sqrshl v0.8b, v1.8b, v2.8b
+// CHECK: sqrshl v0.8b, v1.8b, v2.8b // encoding: [0x20,0x5c,0x22,0x0e]
+sqrshl v31.16b, v30.16b, v29.16b
+// CHECK: sqrshl v31.16b, v30.16b, v29.16b // encoding: [0xdf,0x5f,0x3d,0x4e]
+sqrshl v0.4h, v31.4h, v2.4h
+// CHECK: sqrshl v0.4h, v31.4h, v2.4h // encoding: [0xe0,0x5f,0x62,0x0e]
+sqrshl v0.8h, v1.8h, v31.8h
+// CHECK: sqrshl v0.8h, v1.8h, v31.8h // encoding: [0x20,0x5c,0x7f,0x4e]
+sqrshl v0.2s, v1.2s, v2.2s
+// CHECK: sqrshl v0.2s, v1.2s, v2.2s // encoding: [0x20,0x5c,0xa2,0x0e]
+sqrshl v0.4s, v1.4s, v2.4s
+// CHECK: sqrshl v0.4s, v1.4s, v2.4s // encoding: [0x20,0x5c,0xa2,0x4e]
+sqrshl v31.2d, v0.2d, v31.2d
+// CHECK: sqrshl v31.2d, v0.2d, v31.2d // encoding: [0x1f,0x5c,0xff,0x4e]
+uqrshl v0.8b, v1.8b, v2.8b
+// CHECK: uqrshl v0.8b, v1.8b, v2.8b // encoding: [0x20,0x5c,0x22,0x2e]
+uqrshl v31.16b, v30.16b, v29.16b
+// CHECK: uqrshl v31.16b, v30.16b, v29.16b // encoding: [0xdf,0x5f,0x3d,0x6e]
+uqrshl v0.4h, v31.4h, v2.4h
+// CHECK: uqrshl v0.4h, v31.4h, v2.4h // encoding: [0xe0,0x5f,0x62,0x2e]
+uqrshl v0.8h, v1.8h, v31.8h
+// CHECK: uqrshl v0.8h, v1.8h, v31.8h // encoding: [0x20,0x5c,0x7f,0x6e]
+uqrshl v0.2s, v1.2s, v2.2s
+// CHECK: uqrshl v0.2s, v1.2s, v2.2s // encoding: [0x20,0x5c,0xa2,0x2e]
+uqrshl v0.4s, v1.4s, v2.4s
+// CHECK: uqrshl v0.4s, v1.4s, v2.4s // encoding: [0x20,0x5c,0xa2,0x6e]
+uqrshl v31.2d, v0.2d, v31.2d
+// CHECK: uqrshl v31.2d, v0.2d, v31.2d // encoding: [0x1f,0x5c,0xff,0x6e]
+fcvtxn v0.2s, v1.2d
+// CHECK: fcvtxn v0.2s, v1.2d // encoding: [0x20,0x68,0x61,0x2e]
+fcvtxn v31.2s, v30.2d
+// CHECK: fcvtxn v31.2s, v30.2d // encoding: [0xdf,0x6b,0x61,0x2e]
+fcvtxn2 v0.4s, v31.2d
+// CHECK: fcvtxn2 v0.4s, v31.2d // encoding: [0xe0,0x6b,0x61,0x6e]
+fcvtxn2 v31.4s, v1.2d
+// CHECK: fcvtxn2 v31.4s, v1.2d // encoding: [0x3f,0x68,0x61,0x6e]
