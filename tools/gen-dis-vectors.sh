@@ -15,7 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 dotnet build "$root/tools/IsaGen/IsaGen.csproj" --artifacts-path "$art" -v quiet -nologo >/dev/null
 dotnet "$art/bin/IsaGen/debug/IsaGen.dll" "$root" --samples "${1:-4242}" "${2:-4}" > "$tmp/samples"
 LLVM_OBJDUMP="${LLVM_OBJDUMP:-$(command -v llvm-objdump-14 || command -v llvm-objdump)}"
-MATTR="${MATTR:-+v8.5a,+lse,+crc,+crypto,+aes,+sha2,+fp-armv8,+neon,+rcpc,+pauth,+bti,+mte,+ssbs,+sb,+predres,+fullfp16,+sha3}"
+MATTR="${MATTR:-+v8.5a,+lse,+crc,+crypto,+aes,+sha2,+fp-armv8,+neon,+rcpc,+pauth,+bti,+mte,+ssbs,+sb,+predres,+fullfp16,+sha3,+dotprod,+i8mm,+bf16,+fp16fml,+sm4,+rdm,+complxnum,+jsconv}"
 python3 - "$root" "$tmp" "$LLVM_OBJDUMP" "$MATTR" <<'PY'
 import glob, os, re, subprocess, sys
 

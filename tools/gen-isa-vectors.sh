@@ -15,7 +15,7 @@ if [ ${#classes[@]} -eq 0 ]; then
 fi
 LLVM_MC="${LLVM_MC:-$(command -v llvm-mc-14 || command -v llvm-mc)}"
 export LLVM_MC
-MATTR="${MATTR:-+v8.5a,+lse,+crc,+crypto,+aes,+sha2,+fp-armv8,+neon,+rcpc,+pauth,+bti,+mte,+ssbs,+sb,+predres,+fullfp16,+sha3}"
+MATTR="${MATTR:-+v8.5a,+lse,+crc,+crypto,+aes,+sha2,+fp-armv8,+neon,+rcpc,+pauth,+bti,+mte,+ssbs,+sb,+predres,+fullfp16,+sha3,+dotprod,+i8mm,+bf16,+fp16fml,+sm4,+rdm,+complxnum,+jsconv}"
 export MATTR
 for c in "${classes[@]}"; do
   python3 - "$dir/inputs/$c.in" "$dir/$c.s" <<'PY'
@@ -34,7 +34,7 @@ def assemble(tool, text):
     s = os.path.join(tmp, "in.s"); o = os.path.join(tmp, tool + ".o")
     open(s, "w").write(text)
     if tool == "gas":
-        r = run(["aarch64-linux-gnu-as", "-march=armv8.5-a+crc+crypto+lse+rcpc+memtag+sb+ssbs+predres+fp16+sha3", "-o", o, s])
+        r = run(["aarch64-linux-gnu-as", "-march=armv8.5-a+crc+crypto+lse+rcpc+memtag+sb+ssbs+predres+fp16+sha3+dotprod+i8mm+bf16+fp16fml+sm4", "-o", o, s])
         errs = {int(m.group(1)): m.group(2) for m in re.finditer(r"in\.s:(\d+): Error: (.*)", r.stderr)}
     else:
         r = run([os.environ["LLVM_MC"], "-triple=aarch64", "-mattr=" + os.environ["MATTR"], "-filetype=obj", "-o", o, s])

@@ -38,6 +38,25 @@ public partial class ArchFeatureOracleTests
     [InlineData("armv8-a+pauth+predres+sb+flagm")]
     [InlineData("armv8.5-a+nolse+nopauth+nosb+noflagm")]
     [InlineData("armv8.1-a+nolse+nocrc+nolor")]
+    [InlineData("armv9.1-a")]
+    [InlineData("armv8-a+dotprod")]
+    [InlineData("armv8.4-a+nodotprod")]
+    [InlineData("armv8-a+rdma")]
+    [InlineData("armv8.1-a+nordma")]
+    [InlineData("armv8-a+sm4")]
+    [InlineData("armv8-a+compnum")]
+    [InlineData("armv8.3-a+nocompnum")]
+    [InlineData("armv8.2-a+fp16+nocompnum")]
+    [InlineData("armv8.2-a+fp16")]
+    [InlineData("armv8.4-a+fp16")]
+    [InlineData("armv8.4-a+fp16+nofp16fml")]
+    [InlineData("armv8.2-a+fp16fml")]
+    [InlineData("armv8-a+fp16fml")]
+    [InlineData("armv8.4-a+fp16fml+nofp16")]
+    [InlineData("armv9-a+nofp16fml")]
+    [InlineData("armv8-a+i8mm")]
+    [InlineData("armv8-a+bf16")]
+    [InlineData("armv8.6-a+noi8mm+nobf16")]
     public void Refused_exactly_where_gas_refuses(string? march) =>
         Compare(march, null, march is null ? ArchFeatures.Armv8 : ArchFeatures.FromGnuArch(march));
 
@@ -48,6 +67,9 @@ public partial class ArchFeatureOracleTests
     [InlineData("armv8.1-a", "nolse")]
     [InlineData("armv8.5-a", "nosb")]
     [InlineData("armv8-a", "crypto")]
+    [InlineData("armv8-a", "dotprod")]
+    [InlineData("armv8.4-a", "fp16")]
+    [InlineData("armv8.6-a", "nobf16")]
     public void Arch_extension_directive_as_gas_reads_it(string march, string extension) =>
         Compare(march, extension, ArchFeatures.FromGnuArch(march).WithGnuExtension(extension));
 

@@ -246,7 +246,7 @@ static partial class TableParser
     }
 
     /// <summary>Kind parameters: a number, or a vector arrangement named as in assembly (values of the Arrangement enum).</summary>
-    static readonly string[] Arrangements = ["", "8b", "16b", "4h", "8h", "2s", "4s", "1d", "2d", "1q", "b", "h", "s", "d", "q"];
+    static readonly string[] Arrangements = ["", "8b", "16b", "4h", "8h", "2s", "4s", "1d", "2d", "1q", "b", "h", "s", "d", "q", "4b", "2h"];
 
     static int ParseParam(string text)
     {

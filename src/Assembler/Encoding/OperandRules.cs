@@ -47,6 +47,7 @@ internal sealed class OperandRules
         max = element switch
         {
             Arrangement.B => 15, Arrangement.H => 7, Arrangement.S => 3, Arrangement.D => 1, Arrangement.Q => 0,
+            Arrangement.B4 => 3, Arrangement.H2 => 3,
             _ => 15,
         };
         return index >= 0 && index <= max;

@@ -62,7 +62,7 @@ public static class RegisterNames
                 "8b" => Arrangement.B8, "16b" => Arrangement.B16, "4h" => Arrangement.H4, "8h" => Arrangement.H8,
                 "2s" => Arrangement.S2, "4s" => Arrangement.S4, "1d" => Arrangement.D1, "2d" => Arrangement.D2,
                 "1q" => Arrangement.Q1, "b" => Arrangement.B, "h" => Arrangement.H, "s" => Arrangement.S,
-                "d" => Arrangement.D, "q" => Arrangement.Q, _ => (Arrangement)255,
+                "d" => Arrangement.D, "q" => Arrangement.Q, "4b" => Arrangement.B4, "2h" => Arrangement.H2, _ => (Arrangement)255,
             };
             if (arrangement == (Arrangement)255) return false;
         }

@@ -194,6 +194,10 @@ internal static class OperandDecoder
                 // The raw fields as one number (bitfield and name kinds: immr/imms, the operation's encoding).
                 PutImm(ref ins, ref immCount, Concatenated(spec, w));
                 return true;
+            case OperandKind.Rot4: case OperandKind.Rot2:
+                // The angle in degrees, as written.
+                PutImm(ref ins, ref immCount, Encoding.OperandEncoder.RotationDegrees(spec, spec.F0.Extract(w)));
+                return true;
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "decoder");
         }

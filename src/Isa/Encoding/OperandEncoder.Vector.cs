@@ -46,7 +46,9 @@ internal static partial class OperandEncoder
             case OperandKind.FpZero:
                 if (op is FpImmOperand { Value: 0.0 } negative && double.IsNegative(negative.Value))
                     return st.Message("immediate zero expected");
-                return op is FpImmOperand { Value: 0.0 } or ImmOperand { Value: 0 } ? OperandMatch.Ok : st.Shape(kind);
+                if (op is FpImmOperand { Value: 0.0 } or ImmOperand { Value: 0 }) return OperandMatch.Ok;
+                // Any other number where the form compares with zero: GNU's words, not a register row's.
+                return op is FpImmOperand or ImmOperand ? st.Message("immediate zero expected") : st.Shape(kind);
             case OperandKind.V:
             {
                 if (op is not VecRegOperand { Index: < 0 } v) return st.Shape(kind);
@@ -59,7 +61,7 @@ internal static partial class OperandEncoder
                 if (op is not VecRegOperand { Index: >= 0 } e) return st.Shape(kind);
                 if ((int)e.Arrangement != spec.Param) return st.Message($"expected a .{ArrangementName(spec.Param)} element");
                 // by-element h operands have a 4-bit register field: v0-v15 only.
-                if (e.Num >= 1u << spec.F0.Width) return st.Message($"expected a register v0-v{(1 << spec.F0.Width) - 1}");
+                if (e.Num >= 1u << spec.F0.Width) return st.Message($"register number out of range 0 to {(1 << spec.F0.Width) - 1}");
                 if (!PutIndex(spec, e.Index, ref st, out var bad)) return bad;
                 st.Word = spec.F0.Insert(st.Word, e.Num);
                 return OperandMatch.Ok;
@@ -174,7 +176,8 @@ internal static partial class OperandEncoder
         long max = (1L << bits) - 1;
         if (index > max)
         {
-            failure = st.Range(index, 0, max);
+            // GNU's words: fcmla's .4h/.4s elements take fewer index bits than the element size allows.
+            failure = st.Message($"register element index out of range 0 to {max}");
             return false;
         }
         uint v = (uint)index;
@@ -190,7 +193,7 @@ internal static partial class OperandEncoder
     internal static string ArrangementName(int a) => a switch
     {
         1 => "8b", 2 => "16b", 3 => "4h", 4 => "8h", 5 => "2s", 6 => "4s", 7 => "1d", 8 => "2d", 9 => "1q",
-        10 => "b", 11 => "h", 12 => "s", 13 => "d", _ => "q",
+        10 => "b", 11 => "h", 12 => "s", 13 => "d", 15 => "4b", 16 => "2h", _ => "q",
     };
 }
 

@@ -71,6 +71,7 @@ internal static partial class OperandEncoder
             case OperandKind.VLane: case OperandKind.VTbl: case OperandKind.VShr: case OperandKind.VShl:
             case OperandKind.MemPostList: case OperandKind.Movi64:
                 return EncodeVector(spec, op, ref st);
+            case OperandKind.Rot4: case OperandKind.Rot2: return Rotation(spec, op, ref st);
             default: throw new UnhandledOperandKindException(kind, "encoder");
         }
     }

@@ -109,6 +109,8 @@ internal static class FieldMeanings
                 return spec.Fields.Length == 1
                     ? $"{OperandKinds.Describe(spec.Kind)} → {operandText ?? v.ToString()}"
                     : $"part of {OperandKinds.Describe(spec.Kind)} → {operandText}";
+            case OperandKind.Rot4: case OperandKind.Rot2:
+                return $"rotation of the complex operand → {operandText}";
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "explainer");
         }

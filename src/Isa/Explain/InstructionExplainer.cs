@@ -68,6 +68,8 @@ public static class InstructionExplainer
                 if (spec.Fields[i] == field.Ref)
                     return FieldMeanings.Describe(spec, i, ins, operandTexts[k], pc);
         }
+        // The picture's x bits: the decoder (like objdump) takes any value, the assembler writes 0.
+        if (field.Name is null) return "ignored: any value decodes as this form, the assembler writes 0";
         // A field no operand binds (e.g. one an alias fixes): its value is all there is to say.
         return "not an operand of this form";
     }

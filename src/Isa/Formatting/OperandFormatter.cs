@@ -188,6 +188,9 @@ internal static class OperandFormatter
             case OperandKind.MemOff7: case OperandKind.MemPre7: case OperandKind.MemPost7:
             case OperandKind.MemBase: case OperandKind.MemReg:
                 return AppendMemory(sb, spec, w);
+            case OperandKind.Rot4: case OperandKind.Rot2:
+                sb.Append('#').Append(Encoding.OperandEncoder.RotationDegrees(spec, f0));
+                return true;
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "formatter");
         }

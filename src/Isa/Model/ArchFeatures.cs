@@ -63,32 +63,42 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         "f64mm", "ls64", "flagm", "pauth", "mops", "hbc", "cssc",
     };
 
-    // What each architecture name adds to the one before it (GNU as 2.40, checked by ArchFeatureOracleTests).
-    private static readonly (string Name, Feature[] Adds)[] Levels =
+    // What each architecture name adds to the level it builds on (GNU as 2.40, checked by ArchFeatureOracleTests):
+    // Armv8.x-A on Armv8.(x-1)-A; Armv9-A on Armv8.5-A and Armv9.n-A on Armv9.(n-1)-A with Armv8.(5+n)-A's additions.
+    private static readonly (string Name, string? Base, Feature[] Adds)[] Levels =
     [
-        ("armv8-a", []),
-        ("armv8.1-a", [Feature.Crc, Feature.Lse, Feature.Lor]),
-        ("armv8.2-a", [Feature.V8_2]),
-        ("armv8.3-a", [Feature.Rcpc, Feature.Pauth]),
-        ("armv8.4-a", [Feature.Flagm]),
-        ("armv8.5-a", [Feature.Sb, Feature.Predres, Feature.Flagm2]),
-        ("armv8.6-a", []),
-        ("armv8.7-a", []),
-        ("armv8.8-a", []),
-        ("armv9-a", [Feature.Fp16]),
-        ("armv9.1-a", []),
-        ("armv9.2-a", []),
-        ("armv9.3-a", []),
+        ("armv8-a", null, []),
+        ("armv8.1-a", "armv8-a", [Feature.Crc, Feature.Lse, Feature.Lor, Feature.Rdma]),
+        ("armv8.2-a", "armv8.1-a", [Feature.V8_2]),
+        ("armv8.3-a", "armv8.2-a", [Feature.Rcpc, Feature.Pauth, Feature.Compnum, Feature.Jscvt]),
+        ("armv8.4-a", "armv8.3-a", [Feature.Flagm, Feature.Dotprod]),
+        ("armv8.5-a", "armv8.4-a", [Feature.Sb, Feature.Predres, Feature.Flagm2, Feature.Frintts]),
+        ("armv8.6-a", "armv8.5-a", [Feature.I8mm, Feature.Bf16]),
+        ("armv8.7-a", "armv8.6-a", []),
+        ("armv8.8-a", "armv8.7-a", []),
+        ("armv9-a", "armv8.5-a", [Feature.Fp16, Feature.Fp16fml]),
+        ("armv9.1-a", "armv9-a", [Feature.I8mm, Feature.Bf16]),
+        ("armv9.2-a", "armv9.1-a", []),
+        ("armv9.3-a", "armv9.2-a", []),
     ];
 
-    // What "+name" adds ("+noname" takes away the same and what depends on it); extensions this table has no
-    // rows for (rdma, pan, sve, ...) add nothing.
+    // What "+name" adds, with what it needs ("+compnum" brings FP16); "+noname" takes away the first and what
+    // depends on it (see Dependents). Extensions this table has no rows for (pan, sve, ...) add nothing.
     private static readonly Dictionary<string, Feature[]> Extensions = new(StringComparer.Ordinal)
     {
         ["crc"] = [Feature.Crc], ["lse"] = [Feature.Lse], ["lor"] = [Feature.Lor], ["rcpc"] = [Feature.Rcpc],
         ["pauth"] = [Feature.Pauth], ["predres"] = [Feature.Predres], ["sb"] = [Feature.Sb], ["flagm"] = [Feature.Flagm],
-        ["fp16"] = [Feature.Fp16], ["fp16fml"] = [Feature.Fp16], ["aes"] = [Feature.Aes], ["sha2"] = [Feature.Sha2],
-        ["sha3"] = [Feature.Sha2, Feature.Sha3], ["crypto"] = [Feature.Aes, Feature.Sha2],
+        ["fp16"] = [Feature.Fp16], ["fp16fml"] = [Feature.Fp16fml, Feature.Fp16], ["aes"] = [Feature.Aes],
+        ["sha2"] = [Feature.Sha2], ["sha3"] = [Feature.Sha3, Feature.Sha2], ["crypto"] = [Feature.Aes, Feature.Sha2],
+        ["rdma"] = [Feature.Rdma], ["dotprod"] = [Feature.Dotprod], ["i8mm"] = [Feature.I8mm], ["bf16"] = [Feature.Bf16],
+        ["sm4"] = [Feature.Sm4], ["compnum"] = [Feature.Compnum, Feature.Fp16],
+    };
+
+    // What "+noname" takes away besides the feature itself: what GNU's extensions built on it need.
+    private static readonly Dictionary<Feature, Feature[]> Dependents = new()
+    {
+        [Feature.Sha2] = [Feature.Sha3],
+        [Feature.Fp16] = [Feature.Fp16fml, Feature.Compnum],
     };
 
     /// <summary>
@@ -101,14 +111,17 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         string[] parts = arch.Split('+');
         if (parts[0] == "all") return All;
         var features = Armv8;
-        foreach (var (name, adds) in Levels)
+        for (string? level = parts[0]; level is not null; )
         {
-            foreach (var f in adds) features = features.With(f);
-            if (name == parts[0]) break;
+            int i = Array.FindIndex(Levels, l => l.Name == level);
+            if (i < 0) break;
+            foreach (var f in Levels[i].Adds) features = features.With(f);
+            level = Levels[i].Base;
         }
         // Armv8-R has the Armv8.4-A instructions of this table but the limited-ordering regions.
         if (parts[0] == "armv8-r") features = Armv8.With(Feature.Crc).With(Feature.Lse).With(Feature.V8_2)
-            .With(Feature.Rcpc).With(Feature.Pauth).With(Feature.Flagm);
+            .With(Feature.Rcpc).With(Feature.Pauth).With(Feature.Flagm).With(Feature.Rdma).With(Feature.Compnum)
+            .With(Feature.Jscvt).With(Feature.Dotprod);
         foreach (string ext in parts.Skip(1))
             features = features.WithGnuExtension(ext);
         return features;
@@ -121,12 +134,24 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         bool remove = extension.StartsWith("no", StringComparison.Ordinal) && !Extensions.ContainsKey(extension);
         string name = remove ? extension[2..] : extension;
         if (Extensions.TryGetValue(name, out var named))
-            foreach (var f in named)
-                features = remove ? features.Without(f) : features.With(f);
-        // SHA-3 rests on SHA-2: without it, neither.
-        if (remove && name is "sha2" or "crypto") features = features.Without(Feature.Sha3);
-        // GNU gates eor3/bcax/rax1/xar on SHA-3 and Armv8.2 together.
-        if (!features.Allows(Feature.V8_2)) features = features.Without(Feature.Sha3);
+        {
+            if (remove)
+            {
+                features = features.Without(named[0]);
+                foreach (var f in Dependents.GetValueOrDefault(named[0], [])) features = features.Without(f);
+                // "crypto" names two features: without it, neither (nor SHA-3).
+                if (name == "crypto") features = features.Without(Feature.Sha2).Without(Feature.Sha3);
+            }
+            else
+            {
+                foreach (var f in named) features = features.With(f);
+                // From Armv8.4-A on (flagm marks the level here), GNU's FP16 brings FP16FML.
+                if (name == "fp16" && features.Allows(Feature.Flagm)) features = features.With(Feature.Fp16fml);
+            }
+        }
+        // GNU gates eor3/bcax/rax1/xar, SM3/SM4, the dot products, FP16FML and the int8 matrix multiplies on their extension and Armv8.2 together.
+        if (!features.Allows(Feature.V8_2)) features = features.Without(Feature.Sha3).Without(Feature.Sm4).Without(Feature.I8mm)
+            .Without(Feature.Dotprod).Without(Feature.Fp16fml);
         return features;
     }
 

@@ -3,7 +3,7 @@ namespace A64Asm.Isa.Model;
 /// <summary>
 /// One piece of a row's encoding, msb first, as the generator read it from the bit picture: an operand field
 /// (<c>imm7:7</c>; <see cref="Fixed"/> null), a named fixed field (<c>opc=10</c>, or a field an alias assigns),
-/// or a run of unnamed opcode bits (<c>101</c>; <see cref="Name"/> null). <see cref="Excluded"/> holds the
+/// a run of unnamed opcode bits (<c>101</c>; <see cref="Name"/> null), or ignored bits (<c>x</c>; both null). <see cref="Excluded"/> holds the
 /// <c>!=</c> patterns of a field (words with those bits are another form).
 /// </summary>
 public sealed record EncodingField(string? Name, int Lsb, int Width, uint? Fixed, string[] Excluded)

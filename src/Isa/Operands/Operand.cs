@@ -19,6 +19,8 @@ public enum Arrangement : byte
     B8, B16, H4, H8, S2, S4, D1, D2, Q1,
     // element size only, as in v1.s[2] or {v0.d, v1.d}[1]
     B, H, S, D, Q,
+    // the 32-bit element groups of the dot products and fp16fml: sdot's v7.4b[1], fmlal's v1.2h, bfdot's v2.2h[3]
+    B4, H2,
 }
 
 public enum ShiftKind : byte

@@ -98,3 +98,71 @@ fmov d6, #0x3f800000
 lr.a .req x30
 // ERROR: 1: unknown mnemonic 'lr.a'
 // GNU: unknown mnemonic `lr.a'
+
+// --- simdext: AdvSIMD/FP extensions (dot products, element groups, rotations, FP16, BF16), one past each range ---
+sdot v0.4s, v16.16b, v7.4b[4]
+// ERROR: 28: register element index out of range 0 to 3
+// GNU: register element index out of range 0 to 3 at operand 3
+sdot v0.4s, v16.16b, v7.16b[0]
+// ERROR: 22: expected a .4b element
+// GNU: operand mismatch
+usdot v0.2s, v1.8b, v2.4b[-1]
+// ERROR: 27: register element index out of range 0 to 3
+// GNU: register element index out of range 0 to 3 at operand 3
+bfdot v0.4s, v1.8h, v2.2h[4]
+// ERROR: 27: register element index out of range 0 to 3
+// GNU: register element index out of range 0 to 3 at operand 3
+fmlal v0.4s, v1.4h, v2.h[8]
+// ERROR: 26: register element index out of range 0 to 7
+// GNU: register element index out of range 0 to 7 at operand 3
+fmlal v0.4s, v1.4h, v16.h[0]
+// ERROR: 21: register number out of range 0 to 15
+// GNU: register number out of range 0 to 15 at operand 3
+fmla v0.8h, v1.8h, v16.h[0]
+// ERROR: 20: register number out of range 0 to 15
+// GNU: register number out of range 0 to 15 at operand 3
+sqrdmlah v0.4h, v1.4h, v16.h[0]
+// ERROR: 24: register number out of range 0 to 15
+// GNU: register number out of range 0 to 15 at operand 3
+fcmla v0.4s, v1.4s, v2.4s, #45
+// ERROR: 28: rotate expected to be 0, 90, 180 or 270
+// GNU: rotate expected to be 0, 90, 180 or 270 at operand 4
+fcmla v0.4s, v1.4s, v2.4s, #360
+// ERROR: 28: rotate expected to be 0, 90, 180 or 270
+// GNU: rotate expected to be 0, 90, 180 or 270 at operand 4
+fcadd v0.4s, v1.4s, v2.4s, #0
+// ERROR: 28: rotate expected to be 90 or 270
+// GNU: rotate expected to be 90 or 270 at operand 4
+fcadd v0.4s, v1.4s, v2.4s, #180
+// ERROR: 28: rotate expected to be 90 or 270
+// GNU: rotate expected to be 90 or 270 at operand 4
+fcmla v0.4s, v1.4s, v2.s[2], #0
+// ERROR: 21: register element index out of range 0 to 1
+// GNU: register element index out of range 0 to 1 at operand 3
+fcmla v0.4h, v1.4h, v2.h[2], #0
+// ERROR: 21: register element index out of range 0 to 1
+// GNU: register element index out of range 0 to 1 at operand 3
+fcmla v0.8h, v1.8h, v2.h[4], #0
+// ERROR: 21: register element index out of range 0 to 3
+// GNU: register element index out of range 0 to 3 at operand 3
+sm3tt1a v0.4s, v1.4s, v2.s[4]
+// ERROR: 28: register element index out of range 0 to 3
+// GNU: register element index out of range 0 to 3 at operand 3
+fcvtzs v0.4h, v1.4h, #17
+// ERROR: 22: immediate out of range: 17 is not in [1, 16]
+// GNU: immediate value out of range 1 to 16 at operand 3
+scvtf h0, h1, #0
+// ERROR: 15: immediate out of range: 0 is not in [1, 16]
+// GNU: immediate value out of range 1 to 64 at operand 3
+fcmeq v0.4h, v1.4h, #1.0
+// ERROR: 21: immediate zero expected
+// GNU: immediate zero expected at operand 3
+fcmgt h0, h1, #-0.0
+// ERROR: 15: immediate zero expected
+// GNU: immediate zero expected at operand 3
+bfmlalb v0.4s, v1.8h, v16.h[0]
+// ERROR: 23: register number out of range 0 to 15
+// GNU: register number out of range 0 to 15 at operand 3
+fmulx h0, h1, v2.h[8]
+// ERROR: 20: register element index out of range 0 to 7
+// GNU: register element index out of range 0 to 7 at operand 3
