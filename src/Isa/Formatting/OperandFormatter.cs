@@ -106,7 +106,8 @@ internal static class OperandFormatter
             case OperandKind.SysReg:
             {
                 int v = 0x8000 | (int)OperandDecoder.Concatenated(spec, w);
-                sb.Append(SideTables.SysRegs.NameOf(v) ?? $"s{v >> 14}_{(v >> 11) & 7}_c{(v >> 7) & 15}_c{(v >> 3) & 15}_{v & 7}");
+                // mrs (L = 1) and msr name a shared encoding differently (dbgdtrrx_el0 / dbgdtrtx_el0).
+                sb.Append(SideTables.SysRegs.NameOf(v, read: (w & 1u << 21) != 0) ?? $"s{v >> 14}_{(v >> 11) & 7}_c{(v >> 7) & 15}_c{(v >> 3) & 15}_{v & 7}");
                 return true;
             }
             case OperandKind.SysReg0:

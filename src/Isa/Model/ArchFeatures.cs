@@ -15,8 +15,8 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
     /// <summary>Every feature of the table: a64asm's default, and GNU's -march=all.</summary>
     public static ArchFeatures All { get; } = new(~0UL);
 
-    /// <summary>armv8-a: GNU as 2.40's default; only rows without feat=.</summary>
-    public static ArchFeatures Armv8 { get; } = new(0);
+    /// <summary>armv8-a: GNU as 2.40's default; only rows without feat= (and A-profile's system registers).</summary>
+    public static ArchFeatures Armv8 { get; } = new(Bit(Feature.Aprofile) | Bit(Feature.El3));
 
     /// <summary>The one check: whether a row of <paramref name="feature"/> may be encoded.</summary>
     public bool Allows(Feature feature) => (_mask & Bit(feature)) != 0;
@@ -64,31 +64,40 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
     };
 
     // What each architecture name adds to the one before it (GNU as 2.40, checked by ArchFeatureOracleTests).
+    // Armv9.N-A is Armv8.(N+5)-A plus the Armv9 additions, not a step after Armv8.8-A: FromGnuArch maps it.
+    // aprofile and el3 are what A-profile has and Armv8-R lacks (el3: GNU's -march=all lacks it too).
     private static readonly (string Name, Feature[] Adds)[] Levels =
     [
         ("armv8-a", []),
-        ("armv8.1-a", [Feature.Crc, Feature.Lse, Feature.Lor]),
+        ("armv8.1-a", [Feature.Crc, Feature.Lse, Feature.Lor, Feature.V8_1, Feature.Pan]),
         ("armv8.2-a", [Feature.V8_2]),
-        ("armv8.3-a", [Feature.Rcpc, Feature.Pauth]),
-        ("armv8.4-a", [Feature.Flagm]),
-        ("armv8.5-a", [Feature.Sb, Feature.Predres, Feature.Flagm2]),
-        ("armv8.6-a", []),
-        ("armv8.7-a", []),
-        ("armv8.8-a", []),
-        ("armv9-a", [Feature.Fp16]),
-        ("armv9.1-a", []),
-        ("armv9.2-a", []),
-        ("armv9.3-a", []),
+        ("armv8.3-a", [Feature.Rcpc, Feature.Pauth, Feature.V8_3]),
+        ("armv8.4-a", [Feature.Flagm, Feature.V8_4]),
+        ("armv8.5-a", [Feature.Sb, Feature.Predres, Feature.Flagm2, Feature.V8_5, Feature.Ssbs]),
+        ("armv8.6-a", [Feature.V8_6]),
+        ("armv8.7-a", [Feature.V8_7]),
+        ("armv8.8-a", [Feature.V8_8]),
     ];
 
+    // Armv9.N-A: the Armv8 level it rests on, and what Armv9 adds to it.
+    private static readonly Dictionary<string, string> Armv9Base = new(StringComparer.Ordinal)
+    {
+        ["armv9-a"] = "armv8.5-a", ["armv9.1-a"] = "armv8.6-a", ["armv9.2-a"] = "armv8.7-a", ["armv9.3-a"] = "armv8.8-a",
+    };
+    private static readonly Feature[] Armv9Adds = [Feature.Fp16, Feature.Sve];
+
     // What "+name" adds ("+noname" takes away the same and what depends on it); extensions this table has no
-    // rows for (rdma, pan, sve, ...) add nothing.
+    // rows for (rdma, ...) add nothing.
     private static readonly Dictionary<string, Feature[]> Extensions = new(StringComparer.Ordinal)
     {
         ["crc"] = [Feature.Crc], ["lse"] = [Feature.Lse], ["lor"] = [Feature.Lor], ["rcpc"] = [Feature.Rcpc],
         ["pauth"] = [Feature.Pauth], ["predres"] = [Feature.Predres], ["sb"] = [Feature.Sb], ["flagm"] = [Feature.Flagm],
         ["fp16"] = [Feature.Fp16], ["fp16fml"] = [Feature.Fp16], ["aes"] = [Feature.Aes], ["sha2"] = [Feature.Sha2],
         ["sha3"] = [Feature.Sha2, Feature.Sha3], ["crypto"] = [Feature.Aes, Feature.Sha2],
+        ["pan"] = [Feature.Pan], ["ssbs"] = [Feature.Ssbs], ["profile"] = [Feature.Profile], ["rng"] = [Feature.Rng],
+        ["memtag"] = [Feature.Memtag], ["sve"] = [Feature.Sve, Feature.Fp16], ["sve2"] = [Feature.Sve, Feature.Fp16],
+        ["f32mm"] = [Feature.Sve, Feature.Fp16], ["f64mm"] = [Feature.Sve, Feature.Fp16], ["sme"] = [Feature.Sve, Feature.Sme, Feature.Fp16],
+        ["sme-f64"] = [Feature.Sve, Feature.Sme, Feature.Fp16], ["sme-i64"] = [Feature.Sve, Feature.Sme, Feature.Fp16],
     };
 
     /// <summary>
@@ -99,16 +108,21 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
     {
         if (arch is null) return All;
         string[] parts = arch.Split('+');
-        if (parts[0] == "all") return All;
+        if (parts[0] == "all") return All.Without(Feature.El3);
+        string level = Armv9Base.GetValueOrDefault(parts[0], parts[0]);
         var features = Armv8;
         foreach (var (name, adds) in Levels)
         {
             foreach (var f in adds) features = features.With(f);
-            if (name == parts[0]) break;
+            if (name == level) break;
         }
-        // Armv8-R has the Armv8.4-A instructions of this table but the limited-ordering regions.
-        if (parts[0] == "armv8-r") features = Armv8.With(Feature.Crc).With(Feature.Lse).With(Feature.V8_2)
-            .With(Feature.Rcpc).With(Feature.Pauth).With(Feature.Flagm);
+        if (level != parts[0])
+            foreach (var f in Armv9Adds) features = features.With(f);
+        // Armv8-R has the Armv8.4-A instructions of this table but the limited-ordering regions, its own system
+        // registers (v8r) and none of A-profile's EL3 ones.
+        if (parts[0] == "armv8-r") features = Armv8.Without(Feature.Aprofile).Without(Feature.El3).With(Feature.Crc)
+            .With(Feature.Lse).With(Feature.V8_2).With(Feature.Rcpc).With(Feature.Pauth).With(Feature.Flagm)
+            .With(Feature.V8_1).With(Feature.Pan).With(Feature.V8_3).With(Feature.V8_4).With(Feature.V8r);
         foreach (string ext in parts.Skip(1))
             features = features.WithGnuExtension(ext);
         return features;
@@ -122,7 +136,13 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         string name = remove ? extension[2..] : extension;
         if (Extensions.TryGetValue(name, out var named))
             foreach (var f in named)
+            {
+                // SVE and SME bring FP16 along; taking them away leaves it (GNU: only what depends on them goes).
+                if (remove && f == Feature.Fp16 && name is not ("fp16" or "fp16fml")) continue;
                 features = remove ? features.Without(f) : features.With(f);
+            }
+        // SME rests on SVE.
+        if (remove && name == "sve") features = features.Without(Feature.Sme);
         // SHA-3 rests on SHA-2: without it, neither.
         if (remove && name is "sha2" or "crypto") features = features.Without(Feature.Sha3);
         // GNU gates eor3/bcax/rax1/xar on SHA-3 and Armv8.2 together.
