@@ -39,6 +39,15 @@ internal static partial class OperandEncoder
                 }
                 return Unsigned(spec, op, ref st);
             case OperandKind.BtiTarget: return Named(spec, op, SideTables.BtiTargets, "bti target", -1, ref st);
+            case OperandKind.BarrierNxs:
+                // #16, #20, #24, #28 are the nXS options by number; any other number is dsb's, whose range GNU gives.
+                if (op is ImmOperand { Name: null } nxs)
+                {
+                    if (nxs.Value is not (16 or 20 or 24 or 28)) return st.Range(nxs.Value, 0, 15);
+                    PutConcatenated(spec, (uint)(nxs.Value - 16) >> 2, ref st);
+                    return OperandMatch.Ok;
+                }
+                return Named(spec, op, SideTables.BarrierNxsOptions, "barrier option", -1, ref st);
             case OperandKind.PrfOp: return Named(spec, op, SideTables.PrefetchOps, "prefetch operation", 31, ref st);
             case OperandKind.SysCr:
                 if (WrittenName(op) is { } cr && cr.Length is 2 or 3 && (cr[0] | 0x20) == 'c'

@@ -71,7 +71,7 @@ internal static partial class OperandEncoder
                 return Label(spec, op, ref st);
             case OperandKind.SysReg: case OperandKind.SysReg0: case OperandKind.PState: case OperandKind.DcOp:
             case OperandKind.IcOp: case OperandKind.AtOp: case OperandKind.TlbiOp: case OperandKind.Barrier:
-            case OperandKind.IsbOpt: case OperandKind.BtiTarget: case OperandKind.PrfOp: case OperandKind.SysCr:
+            case OperandKind.IsbOpt: case OperandKind.BtiTarget: case OperandKind.PrfOp: case OperandKind.SysCr: case OperandKind.BarrierNxs:
                 return EncodeName(spec, op, ref st);
             case OperandKind.Fp: case OperandKind.FpImm: case OperandKind.Zero0: case OperandKind.FpZero:
             case OperandKind.V: case OperandKind.VElem: case OperandKind.VList: case OperandKind.VStruct:

@@ -131,6 +131,7 @@ internal static class OperandFormatter
                 else Hex.Append(sb.Append("#0x"), f0, 2);
                 return true;
             case OperandKind.BtiTarget: return AppendNamed(sb, SideTables.BtiTargets, spec, w);
+            case OperandKind.BarrierNxs: return AppendNamed(sb, SideTables.BarrierNxsOptions, spec, w);
             case OperandKind.Pair:
                 Gp(sb, f0, spec.Param == 64, false);
                 sb.Append(", ");

@@ -16,6 +16,7 @@ public static partial class SideTables
     public static readonly NameTable PrefetchOps = new(PrfopEntries);
     public static readonly NameTable Conditions = new(CondEntries);
     public static readonly NameTable BtiTargets = new(BtiTargetEntries);
+    public static readonly NameTable BarrierNxsOptions = new(BarrierNxsEntries);
 
     /// <summary>GNU's error for a system register or dc/ic/at/tlbi/rctx operation the selection lacks.</summary>
     public static string NotSupported(string name) => $"selected processor does not support system register name '{name}'";

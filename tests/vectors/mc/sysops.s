@@ -303,3 +303,42 @@ dvp rctx, x30
 // CHECK: dvp rctx, x30 // encoding: [0xbe,0x73,0x0b,0xd5]
 cpp rctx, xzr
 // CHECK: cpp rctx, xzr // encoding: [0xff,0x73,0x0b,0xd5]
+dsb oshnxs
+// CHECK: dsb oshnxs // encoding: [0x3f,0x32,0x03,0xd5]
+// LLVM: error: instruction requires: xs
+dsb nshnxs
+// CHECK: dsb nshnxs // encoding: [0x3f,0x36,0x03,0xd5]
+// LLVM: error: instruction requires: xs
+dsb ishnxs
+// CHECK: dsb ishnxs // encoding: [0x3f,0x3a,0x03,0xd5]
+// LLVM: error: instruction requires: xs
+dsb synxs
+// CHECK: dsb synxs // encoding: [0x3f,0x3e,0x03,0xd5]
+// LLVM: error: instruction requires: xs
+dsb #16
+// CHECK: dsb oshnxs // encoding: [0x3f,0x32,0x03,0xd5]
+// LLVM: error: instruction requires: xs
+dsb #20
+// CHECK: dsb nshnxs // encoding: [0x3f,0x36,0x03,0xd5]
+// LLVM: error: instruction requires: xs
+dsb #24
+// CHECK: dsb ishnxs // encoding: [0x3f,0x3a,0x03,0xd5]
+// LLVM: error: instruction requires: xs
+dsb #28
+// CHECK: dsb synxs // encoding: [0x3f,0x3e,0x03,0xd5]
+// LLVM: error: instruction requires: xs
+dsb #0
+// CHECK: ssbb // encoding: [0x9f,0x30,0x03,0xd5]
+dsb #15
+// CHECK: dsb sy // encoding: [0x9f,0x3f,0x03,0xd5]
+clearbhb
+// CHECK: clearbhb // encoding: [0xdf,0x22,0x03,0xd5]
+// LLVM: error: unrecognized instruction mnemonic
+dgh
+// CHECK: hint #0x6 // encoding: [0xdf,0x20,0x03,0xd5]
+msr allint, #0
+// CHECK: msr allint, #0x0 // encoding: [0x1f,0x40,0x01,0xd5]
+// LLVM: error: expected writable system register or pstate
+msr allint, #1
+// CHECK: msr allint, #0x1 // encoding: [0x1f,0x41,0x01,0xd5]
+// LLVM: error: expected writable system register or pstate

@@ -98,3 +98,22 @@ fmov d6, #0x3f800000
 lr.a .req x30
 // ERROR: 1: unknown mnemonic 'lr.a'
 // GNU: unknown mnemonic `lr.a'
+// --- sysreg: PSTATE and barrier ranges ---
+msr allint, #2
+// ERROR: 13: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+msr dit, #2
+// ERROR: 10: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+msr uao, #2
+// ERROR: 10: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+msr daifset, #16
+// ERROR: 14: immediate out of range: 16 is not in [0, 15]
+// GNU: immediate value out of range 0 to 15 at operand 2
+dsb #17
+// ERROR: 5: immediate out of range: 17 is not in [0, 15]
+// GNU: immediate value out of range 0 to 15 at operand 1
+dsb #32
+// ERROR: 5: immediate out of range: 32 is not in [0, 15]
+// GNU: immediate value out of range 0 to 15 at operand 1
