@@ -15,6 +15,12 @@ internal static class OperandFormatter
     {
         uint w = ctx.Word;
         uint f0 = spec.Fields.Length > 0 ? spec.F0.Extract(w) : 0;
+        if (spec.Kind == OperandKind.X && spec.Optional && ctx.OperationRegister != 0)
+        {
+            if (ctx.OperationRegister < 0) return false;
+            Gp(sb, f0, true, false);
+            return true;
+        }
         if (spec.Optional && IsDefault(spec, w)) return false;
         switch (spec.Kind)
         {
@@ -117,9 +123,13 @@ internal static class OperandFormatter
             case OperandKind.SysCr: sb.Append('C').Append(f0); return true;
             case OperandKind.PState: return AppendNamed(sb, SideTables.PStateFields, spec, w);
             case OperandKind.DcOp: return AppendNamed(sb, SideTables.DcOps, spec, w);
-            case OperandKind.IcOp: return AppendNamed(sb, SideTables.IcOps, spec, w);
+            case OperandKind.IcOp:
+                ctx.OperationRegister = OperationRegister(SideTables.IcOps, spec, w);
+                return AppendNamed(sb, SideTables.IcOps, spec, w);
             case OperandKind.AtOp: return AppendNamed(sb, SideTables.AtOps, spec, w);
-            case OperandKind.TlbiOp: return AppendNamed(sb, SideTables.TlbiOps, spec, w);
+            case OperandKind.TlbiOp:
+                ctx.OperationRegister = OperationRegister(SideTables.TlbiOps, spec, w);
+                return AppendNamed(sb, SideTables.TlbiOps, spec, w);
             case OperandKind.Barrier:
                 // objdump prints unnamed barrier options with two hex digits.
                 if (SideTables.Barriers.NameOf((int)f0) is { } barrier) sb.Append(barrier);
@@ -209,6 +219,12 @@ internal static class OperandFormatter
         }
         else sb.Append('v').Append(first).Append('.').Append(arrangement).Append("-v").Append((first + count - 1) % 32).Append('.').Append(arrangement);
         sb.Append('}');
+    }
+
+    static sbyte OperationRegister(NameTable table, OperandSpec spec, uint w)
+    {
+        int v = (int)OperandDecoder.Concatenated(spec, w);
+        return table.NameOf(v) is null ? (sbyte)0 : table.TakesNoRegister(v) ? (sbyte)-1 : (sbyte)1;
     }
 
     static bool IsDefault(OperandSpec spec, uint w)
