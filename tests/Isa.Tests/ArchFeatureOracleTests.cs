@@ -62,6 +62,11 @@ public partial class ArchFeatureOracleTests
     [InlineData("armv8.1-a", "nolse")]
     [InlineData("armv8.5-a", "nosb")]
     [InlineData("armv8-a", "crypto")]
+    [InlineData("armv8-a", "memtag")]
+    [InlineData("armv8-a", "profile")]
+    [InlineData("armv8.4-a", "nopan")]
+    [InlineData("armv8.5-a", "nossbs")]
+    [InlineData("armv9-a", "nosve")]
     public void Arch_extension_directive_as_gas_reads_it(string march, string extension) =>
         Compare(march, extension, ArchFeatures.FromGnuArch(march).WithGnuExtension(extension));
 
