@@ -72,6 +72,7 @@ public static partial class A64Encoder
         EncodeError best = default;
         int bestScore = -1;
         string? registerRefusal = null;
+        int refusedOperand = -1;
         int count = operands.Length;
         var bounds = OperandCountBounds;
         foreach (ushort index in candidates)
@@ -97,7 +98,11 @@ public static partial class A64Encoder
                 // A named operand the selection lacks is GNU's first complaint (cfp rctx: the name, not `cfp').
                 if (st.NameNeeds is { } needs && !Array.TrueForAll(needs, features.Allows))
                 {
-                    registerRefusal ??= st.NameRefusal;
+                    if (registerRefusal is null)
+                    {
+                        registerRefusal = st.NameRefusal;
+                        refusedOperand = st.NameOperand - 1;
+                    }
                     continue;
                 }
                 if (!features.Allows(row.Feature))
@@ -118,6 +123,7 @@ public static partial class A64Encoder
         {
             // GNU names the register rather than quoting the statement.
             error = registerRefusal;
+            errorOperand = refusedOperand;
             return false;
         }
         if (missing != Feature.Base)
@@ -156,6 +162,7 @@ public static partial class A64Encoder
                 st.Error.Operand = next + 1;
                 return k * 2 + (match == OperandMatch.BadValue ? 1 : 0);
             }
+            if (st.NameNeeds is not null && st.NameOperand == 0) st.NameOperand = next + 1;
             next += 1 + st.Extra;
         }
         if (next != operands.Length)

@@ -74,6 +74,8 @@ internal struct EncodeState
     /// architecture, checked once the row has taken every operand, and GNU's error naming it when that lacks them.</summary>
     public Feature[]? NameNeeds;
     public string? NameRefusal;
+    /// <summary>1 + the index of the operand that set <see cref="NameNeeds"/> (0: none), for the error's caret.</summary>
+    public int NameOperand;
     /// <summary>GNU's warning for the operands (a read-only system register written); the word is still written.</summary>
     public string? Warning;
     public EncodeError Error;
