@@ -24,6 +24,9 @@ import os, re, subprocess, sys, tempfile
 src, out = sys.argv[1], sys.argv[2]
 lines = [l.rstrip("\n") for l in open(src)]
 insns = [l.strip() for l in lines if l.strip() and not l.strip().startswith("//")]
+# An input may name the -march GNU as needs for it on its first line ("// gas-march: armv8-r").
+first = re.match(r"//\s*gas-march:\s*(\S+)", lines[0]) if lines else None
+GAS_MARCH = first.group(1) if first else "armv8.5-a+crc+crypto+lse+rcpc+memtag+sb+ssbs+predres+fp16+sha3"
 tmp = tempfile.mkdtemp(prefix="isa-vec-")
 BRANCHY = re.compile(r"^(b|bl|b\.\w+|cbz|cbnz|tbz|tbnz|adr|adrp|ldr|ldrsw|prfm)$")
 
@@ -34,7 +37,7 @@ def assemble(tool, text):
     s = os.path.join(tmp, "in.s"); o = os.path.join(tmp, tool + ".o")
     open(s, "w").write(text)
     if tool == "gas":
-        r = run(["aarch64-linux-gnu-as", "-march=armv8.5-a+crc+crypto+lse+rcpc+memtag+sb+ssbs+predres+fp16+sha3+dotprod+i8mm+bf16+fp16fml+sm4", "-o", o, s])
+        r = run(["aarch64-linux-gnu-as", "-march=" + GAS_MARCH, "-o", o, s])
         errs = {int(m.group(1)): m.group(2) for m in re.finditer(r"in\.s:(\d+): Error: (.*)", r.stderr)}
     else:
         r = run([os.environ["LLVM_MC"], "-triple=aarch64", "-mattr=" + os.environ["MATTR"], "-filetype=obj", "-o", o, s])

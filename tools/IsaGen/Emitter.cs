@@ -54,7 +54,7 @@ sealed class Emitter(Table table, string outDir)
         sb.AppendLine("}\n");
         sb.AppendLine("/// <summary>Architecture features named by the table's feat= attribute.</summary>");
         sb.AppendLine("public enum Feature : byte\n{");
-        var features = table.Rows.Select(r => r.Feature).Prepend("base").Distinct().ToList();
+        var features = table.Rows.Select(r => r.Feature).Prepend("base").Concat(table.Side.SelectMany(e => e.Features)).Distinct().ToList();
         // ArchFeatures keeps one bit per feature in a ulong.
         if (features.Count > 64) throw new InvalidOperationException($"{features.Count} features: ArchFeatures holds 64");
         foreach (var f in features) sb.AppendLine($"    {Cap(f)},");
@@ -178,6 +178,11 @@ sealed class Emitter(Table table, string outDir)
             string name = string.Concat(g.Key.Split('_').Select(Cap));
             sb.AppendLine($"    internal static readonly (string Name, int Value)[] {name}Entries =\n    [");
             foreach (var e in g) sb.AppendLine($"        (\"{e.Name}\", 0x{e.Value:x}),");
+            sb.AppendLine("    ];");
+            if (!g.Any(e => e.Features.Length > 0)) continue;
+            sb.AppendLine($"    internal static readonly (string Name, Feature[] Needs)[] {name}Needs =\n    [");
+            foreach (var e in g.Where(e => e.Features.Length > 0))
+                sb.AppendLine($"        (\"{e.Name}\", [{string.Join(", ", e.Features.Select(f => "Feature." + Cap(f)))}]),");
             sb.AppendLine("    ];");
         }
         sb.AppendLine("}");

@@ -44,7 +44,8 @@ sealed class Row
 /// address its mode (offset, pre, post).</summary>
 sealed record OperandKindDef(string Name, int Arity, int Written, string Description, string? Mode = null);
 
-sealed record SideEntry(string Table, string Name, long Value);
+/// <param name="Features">feat=a+b of the row: every one is needed (system registers).</param>
+sealed record SideEntry(string Table, string Name, long Value, string[] Features);
 
 sealed class Table
 {

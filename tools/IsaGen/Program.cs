@@ -62,7 +62,9 @@ static class TableLoader
             switch (Path.GetFileName(f))
             {
                 case "operands.isa": TableParser.ParseOperandKinds(table, f, text); break;
-                case "sys.isa": TableParser.ParseSideTables(table, f, text); break;
+                // Side tables: sys.isa and the system registers' sysreg-*.isa.
+                case var name when name == "sys.isa" || name.StartsWith("sysreg-", StringComparison.Ordinal):
+                    TableParser.ParseSideTables(table, f, text); break;
                 default: TableParser.ParseInstructions(table, f, text); break;
             }
         }

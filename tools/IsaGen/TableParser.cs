@@ -88,11 +88,25 @@ static partial class TableParser
                 if (v < 0 || v >= 1L << widths[k]) table.Errors.Add($"{Path.GetFileName(path)}:{i + 1}: {parts[0]} value {v} does not fit {widths[k]} bits");
                 packed = (packed << widths[k]) | v;
             }
-            // A trailing flag marks operations that take no register operand (ic iallu, tlbi vmalle1).
-            if (parts.Length > 2 && parts[2] == "noreg") packed |= 1L << 20;
-            table.Side.Add(new SideEntry(current, parts[0], packed));
+            string[] features = [];
+            foreach (string flag in parts.Skip(2))
+            {
+                // Trailing flags: noreg = the operation takes no register (ic iallu, tlbi vmalle1); ro / wo = a system
+                // register mrs only reads / msr only writes; deprecated = GNU warns on the name; pstate = a system register
+                // that is also a PSTATE field (GNU's msr complains of the field); feat=a+b = needs all.
+                if (SideFlagBits.TryGetValue(flag, out long bit)) packed |= bit;
+                else if (flag.StartsWith("feat=")) features = flag[5..].Split('+');
+                else table.Errors.Add($"{Path.GetFileName(path)}:{i + 1}: {parts[0]}: unknown flag '{flag}'");
+            }
+            table.Side.Add(new SideEntry(current, parts[0], packed, features));
         }
     }
+
+    // Above every packed value (the widest, a system register, has 16 bits); SideTables.cs reads the same bits.
+    static readonly Dictionary<string, long> SideFlagBits = new()
+    {
+        ["ro"] = 1L << 16, ["wo"] = 1L << 17, ["deprecated"] = 1L << 18, ["pstate"] = 1L << 19, ["noreg"] = 1L << 20,
+    };
 
     static long ParseNumber(string s) =>
         s.StartsWith("0x") ? Convert.ToInt64(s[2..], 16) : long.Parse(s);

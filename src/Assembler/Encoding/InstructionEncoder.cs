@@ -63,6 +63,9 @@ public sealed class InstructionEncoder
                 : UndefinedImmediate(line, instruction, operands) ?? new AsmError(line.At(ErrorIndex(instruction, operands, errorOperand)), message);
             return false;
         }
+        // GNU's warnings of the operands (writing a read-only system register), once: PassDiagnostics is silent after the first pass.
+        if (encoded.Warning is { } warning)
+            _assembler.PassDiagnostics.Warning(line.At(ErrorIndex(instruction, operands, FirstSystemRegisterOperand(instruction))), warning);
         long place = _assembler.Current.Location;
         var word = _assembler.Reserve(4);
         BinaryPrimitives.WriteUInt32LittleEndian(word, encoded.Word);
@@ -87,6 +90,9 @@ public sealed class InstructionEncoder
         return other is not null && A64Encoder.TryEncode(instruction.Mnemonic, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(other), 0,
             Features, out encoded, out _, out _, out _, relocatable: true);
     }
+    // The system register of mrs (its second operand) or msr (its first): where the caret of the warning goes.
+    private static int FirstSystemRegisterOperand(InstructionStatement instruction) =>
+        instruction.Mnemonic == "mrs" ? 1 : 0;
 
     // The statement as GNU as quotes it: from the mnemonic to the end of the statement, without a "//" comment
     // (block comments are gone before a line reaches the parser).

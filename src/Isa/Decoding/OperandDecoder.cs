@@ -190,7 +190,7 @@ internal static class OperandDecoder
             case OperandKind.UImm: case OperandKind.UImmX: case OperandKind.Csync: case OperandKind.Rctx:
             case OperandKind.LslImm: case OperandKind.BfxWidth: case OperandKind.BfizLsb: case OperandKind.BfizWidth:
             case OperandKind.DcOp: case OperandKind.IcOp: case OperandKind.AtOp: case OperandKind.TlbiOp:
-            case OperandKind.Barrier: case OperandKind.IsbOpt: case OperandKind.PrfOp: case OperandKind.BtiTarget:
+            case OperandKind.Barrier: case OperandKind.IsbOpt: case OperandKind.PrfOp: case OperandKind.BtiTarget: case OperandKind.BarrierNxs:
                 // The raw fields as one number (bitfield and name kinds: immr/imms, the operation's encoding).
                 PutImm(ref ins, ref immCount, Concatenated(spec, w));
                 return true;

@@ -6,7 +6,8 @@ namespace A64Asm.Isa.Encoding;
 
 /// <summary>An encoded instruction word, with the fixup its symbol operand (if any) asks for and the feature of
 /// the row that took it (Feature.Base for rows every architecture has).</summary>
-public readonly record struct EncodedInstruction(uint Word, FixupRequest Fixup, Feature Feature = Feature.Base)
+/// <param name="Warning">What GNU as warns of and still assembles (writing a read-only system register); null: nothing.</param>
+public readonly record struct EncodedInstruction(uint Word, FixupRequest Fixup, Feature Feature = Feature.Base, string? Warning = null)
 {
     public bool HasFixup => Fixup.Kind != FixupKind.None;
 }
@@ -70,6 +71,8 @@ public static partial class A64Encoder
         }
         EncodeError best = default;
         int bestScore = -1;
+        string? registerRefusal = null;
+        int refusedOperand = -1;
         int count = operands.Length;
         var bounds = OperandCountBounds;
         foreach (ushort index in candidates)
@@ -92,18 +95,37 @@ public static partial class A64Encoder
             if (score == int.MaxValue)
             {
                 // Checked on success only: the operands decide first, as in GNU as, and the hot path pays once.
+                // A named operand the selection lacks is GNU's first complaint (cfp rctx: the name, not `cfp').
+                if (st.NameNeeds is { } needs && !Array.TrueForAll(needs, features.Allows))
+                {
+                    if (registerRefusal is null)
+                    {
+                        registerRefusal = st.NameRefusal;
+                        refusedOperand = st.NameOperand - 1;
+                    }
+                    continue;
+                }
                 if (!features.Allows(row.Feature))
                 {
                     if (missing == Feature.Base) missing = row.Feature;
                     continue;
                 }
-                result = new EncodedInstruction(st.Word, st.Fixup, row.Feature);
+                // The word depends on the selection when the row or a named operand needs a feature.
+                var feature = row.Feature != Feature.Base || st.NameNeeds is not [var needed, ..] ? row.Feature : needed;
+                result = new EncodedInstruction(st.Word, st.Fixup, feature, st.Warning);
                 error = "";
                 return true;
             }
             if (score > bestScore) { bestScore = score; best = st.Error; }
         }
         result = default;
+        if (registerRefusal is not null && missing == Feature.Base)
+        {
+            // GNU names the register rather than quoting the statement.
+            error = registerRefusal;
+            errorOperand = refusedOperand;
+            return false;
+        }
         if (missing != Feature.Base)
         {
             error = ArchFeatures.NotSupported(mnemonic);
@@ -140,6 +162,7 @@ public static partial class A64Encoder
                 st.Error.Operand = next + 1;
                 return k * 2 + (match == OperandMatch.BadValue ? 1 : 0);
             }
+            if (st.NameNeeds is not null && st.NameOperand == 0) st.NameOperand = next + 1;
             next += 1 + st.Extra;
         }
         if (next != operands.Length)

@@ -70,6 +70,14 @@ internal struct EncodeState
     public long ImmediateLimit;
     /// <summary>An optional register operand was left out (its default encoded).</summary>
     public bool RegisterLeftOut;
+    /// <summary>What a named operand (system register, PSTATE field, dc/at/tlbi operation) needs of the selected
+    /// architecture, checked once the row has taken every operand, and GNU's error naming it when that lacks them.</summary>
+    public Feature[]? NameNeeds;
+    public string? NameRefusal;
+    /// <summary>1 + the index of the operand that set <see cref="NameNeeds"/> (0: none), for the error's caret.</summary>
+    public int NameOperand;
+    /// <summary>GNU's warning for the operands (a read-only system register written); the word is still written.</summary>
+    public string? Warning;
     public EncodeError Error;
 
     public OperandMatch Fail(EncodeErrorKind kind, OperandKind expected)

@@ -39,6 +39,15 @@ internal static partial class OperandEncoder
                 }
                 return Unsigned(spec, op, ref st);
             case OperandKind.BtiTarget: return Named(spec, op, SideTables.BtiTargets, "bti target", -1, ref st);
+            case OperandKind.BarrierNxs:
+                // #16, #20, #24, #28 are the nXS options by number; any other number is dsb's, whose range GNU gives.
+                if (op is ImmOperand { Name: null } nxs)
+                {
+                    if (nxs.Value is not (16 or 20 or 24 or 28)) return st.Range(nxs.Value, 0, 15);
+                    PutConcatenated(spec, (uint)(nxs.Value - 16) >> 2, ref st);
+                    return OperandMatch.Ok;
+                }
+                return Named(spec, op, SideTables.BarrierNxsOptions, "barrier option", -1, ref st);
             case OperandKind.PrfOp: return Named(spec, op, SideTables.PrefetchOps, "prefetch operation", 31, ref st);
             case OperandKind.SysCr:
                 if (WrittenName(op) is { } cr && cr.Length is 2 or 3 && (cr[0] | 0x20) == 'c'
@@ -81,10 +90,12 @@ internal static partial class OperandEncoder
         {
             if (!table.TryGetValue(sym.Name, out value)) return st.Unknown(what, sym.Name);
             value = WithoutRegisterFlag(spec, value, ref st);
+            NeedsOfName(spec, table, sym.Name, ref st);
         }
         else if (op is ImmOperand { Name: { } name } && table.TryGetValue(name, out value))
         {
             value = WithoutRegisterFlag(spec, value, ref st);
+            NeedsOfName(spec, table, name, ref st);
         }
         else if (maxImmediate >= 0 && op is ImmOperand imm)
         {
@@ -94,6 +105,16 @@ internal static partial class OperandEncoder
         else return st.Shape(spec.Kind);
         PutConcatenated(spec, (uint)value, ref st);
         return OperandMatch.Ok;
+    }
+
+    // GNU names the PSTATE field or operation (as a "system register") the selection lacks.
+    static void NeedsOfName(OperandSpec spec, NameTable table, string name, ref EncodeState st)
+    {
+        var needs = table.NeedsOf(name);
+        if (needs.Length == 0) return;
+        st.NameNeeds = needs;
+        string lower = name.ToLowerInvariant();
+        st.NameRefusal = spec.Kind == OperandKind.PState ? SideTables.PStateNotSupported(lower) : SideTables.NotSupported(lower);
     }
 
     static int WithoutRegisterFlag(OperandSpec spec, int value, ref EncodeState st)
@@ -106,11 +127,21 @@ internal static partial class OperandEncoder
     /// <summary>A named system register or the generic s&lt;op0&gt;_&lt;op1&gt;_c&lt;n&gt;_c&lt;m&gt;_&lt;op2&gt;.</summary>
     static OperandMatch SystemRegister(OperandSpec spec, Operand op, ref EncodeState st)
     {
+        string written;
+        if (op is ImmOperand { Name: { } name }) written = name;
+        else if (op is SymbolOperand { Modifier: RelocModifier.None } sym) written = sym.Name;
+        else return st.Shape(spec.Kind);
         int value;
-        if (op is ImmOperand { Name: { } name } && (SideTables.SysRegs.TryGetValue(name, out value) || TryParseGenericSysReg(name, out value))) { }
-        else if (op is not SymbolOperand { Modifier: RelocModifier.None } sym) return st.Shape(spec.Kind);
-        else if (!SideTables.SysRegs.TryGetValue(sym.Name, out value) && !TryParseGenericSysReg(sym.Name, out value))
-            return st.Unknown("system register", sym.Name);
+        if (SideTables.SysRegs.TryGet(written, out var register))
+        {
+            value = register.Encoding;
+            bool read = (st.Word & 1u << 21) != 0;   // mrs has L = 1
+            st.NameNeeds = register.Needs;
+            st.NameRefusal = register.NotSupportedMessage(read);
+            st.Warning = register.DeprecationWarning ?? register.AccessWarning(read);
+        }
+        else if (!TryParseGenericSysReg(written, out value))
+            return op is ImmOperand ? st.Shape(spec.Kind) : st.Unknown("system register", written);
         // op0 is 2 or 3, so its high bit is implied by the form (bit 20 = 1): only o0 is stored.
         PutConcatenated(spec, (uint)value & 0x7fff, ref st);
         return OperandMatch.Ok;

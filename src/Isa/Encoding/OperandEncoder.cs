@@ -1,3 +1,4 @@
+using A64Asm.Isa.Tables;
 using A64Asm.Isa.Fixups;
 using A64Asm.Isa.Model;
 using A64Asm.Isa.Operands;
@@ -7,6 +8,8 @@ namespace A64Asm.Isa.Encoding;
 /// <summary>Per operand kind: check one source operand and put its value into the form's fields.</summary>
 internal static partial class OperandEncoder
 {
+    static readonly Feature[] RctxNeeds = [Feature.Predres];
+
     public static OperandMatch Encode(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {
         var kind = spec.Kind;
@@ -29,7 +32,11 @@ internal static partial class OperandEncoder
             case OperandKind.Csync:
                 return WrittenName(op) is { } kw && kw.Equals("csync", StringComparison.OrdinalIgnoreCase) ? OperandMatch.Ok : st.Shape(spec.Kind);
             case OperandKind.Rctx:
-                return WrittenName(op) is { } rk && rk.Equals("rctx", StringComparison.OrdinalIgnoreCase) ? OperandMatch.Ok : st.Shape(spec.Kind);
+                if (WrittenName(op) is not { } rk || !rk.Equals("rctx", StringComparison.OrdinalIgnoreCase)) return st.Shape(spec.Kind);
+                // GNU takes rctx for a system register name of FEAT_SPECRES and refuses it by that name.
+                st.NameNeeds = RctxNeeds;
+                st.NameRefusal = SideTables.NotSupported("rctx");
+                return OperandMatch.Ok;
             case OperandKind.Nzcv: return Unsigned(spec, op, ref st);
             case OperandKind.MovImm: return MoveWide(spec, op, all, index, ref st);
             case OperandKind.MovzImm: return MoveAlias(spec, op, false, ref st);
@@ -64,7 +71,7 @@ internal static partial class OperandEncoder
                 return Label(spec, op, ref st);
             case OperandKind.SysReg: case OperandKind.SysReg0: case OperandKind.PState: case OperandKind.DcOp:
             case OperandKind.IcOp: case OperandKind.AtOp: case OperandKind.TlbiOp: case OperandKind.Barrier:
-            case OperandKind.IsbOpt: case OperandKind.BtiTarget: case OperandKind.PrfOp: case OperandKind.SysCr:
+            case OperandKind.IsbOpt: case OperandKind.BtiTarget: case OperandKind.PrfOp: case OperandKind.SysCr: case OperandKind.BarrierNxs:
                 return EncodeName(spec, op, ref st);
             case OperandKind.Fp: case OperandKind.FpImm: case OperandKind.Zero0: case OperandKind.FpZero:
             case OperandKind.V: case OperandKind.VElem: case OperandKind.VList: case OperandKind.VStruct:

@@ -102,7 +102,7 @@ internal static class FieldMeanings
             case OperandKind.BfizWidth: case OperandKind.SysReg: case OperandKind.SysReg0: case OperandKind.PState:
             case OperandKind.SysCr: case OperandKind.DcOp: case OperandKind.IcOp: case OperandKind.AtOp:
             case OperandKind.TlbiOp: case OperandKind.Barrier: case OperandKind.IsbOpt: case OperandKind.PrfOp:
-            case OperandKind.BtiTarget: case OperandKind.FpImm: case OperandKind.FpZero: case OperandKind.Zero0:
+            case OperandKind.BtiTarget: case OperandKind.BarrierNxs: case OperandKind.FpImm: case OperandKind.FpZero: case OperandKind.Zero0:
             case OperandKind.VTbl: case OperandKind.VShr: case OperandKind.VShl: case OperandKind.Movi64:
                 // System registers, barrier options, operations and plain immediates: the operand as printed
                 // says it; a field that is only part of it says which operand it belongs to.

@@ -81,4 +81,7 @@ internal struct FormatContext
     /// <summary>The decoded immediate, when the caller decoded the word (a label operand need not decode it again).</summary>
     public long Imm;
     public bool HasImm;
+    /// <summary>After an ic/tlbi operation: +1 it takes a register, -1 it takes none (0: no such operation). objdump
+    /// prints the register of the one (xzr too) and never the other's, whatever Rt holds.</summary>
+    public sbyte OperationRegister;
 }

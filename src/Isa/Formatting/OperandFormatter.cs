@@ -15,6 +15,12 @@ internal static class OperandFormatter
     {
         uint w = ctx.Word;
         uint f0 = spec.Fields.Length > 0 ? spec.F0.Extract(w) : 0;
+        if (spec.Kind == OperandKind.X && spec.Optional && ctx.OperationRegister != 0)
+        {
+            if (ctx.OperationRegister < 0) return false;
+            Gp(sb, f0, true, false);
+            return true;
+        }
         if (spec.Optional && IsDefault(spec, w)) return false;
         switch (spec.Kind)
         {
@@ -106,7 +112,8 @@ internal static class OperandFormatter
             case OperandKind.SysReg:
             {
                 int v = 0x8000 | (int)OperandDecoder.Concatenated(spec, w);
-                sb.Append(SideTables.SysRegs.NameOf(v) ?? $"s{v >> 14}_{(v >> 11) & 7}_c{(v >> 7) & 15}_c{(v >> 3) & 15}_{v & 7}");
+                // mrs (L = 1) and msr name a shared encoding differently (dbgdtrrx_el0 / dbgdtrtx_el0).
+                sb.Append(SideTables.SysRegs.NameOf(v, read: (w & 1u << 21) != 0) ?? $"s{v >> 14}_{(v >> 11) & 7}_c{(v >> 7) & 15}_c{(v >> 3) & 15}_{v & 7}");
                 return true;
             }
             case OperandKind.SysReg0:
@@ -116,9 +123,13 @@ internal static class OperandFormatter
             case OperandKind.SysCr: sb.Append('C').Append(f0); return true;
             case OperandKind.PState: return AppendNamed(sb, SideTables.PStateFields, spec, w);
             case OperandKind.DcOp: return AppendNamed(sb, SideTables.DcOps, spec, w);
-            case OperandKind.IcOp: return AppendNamed(sb, SideTables.IcOps, spec, w);
+            case OperandKind.IcOp:
+                ctx.OperationRegister = OperationRegister(SideTables.IcOps, spec, w);
+                return AppendNamed(sb, SideTables.IcOps, spec, w);
             case OperandKind.AtOp: return AppendNamed(sb, SideTables.AtOps, spec, w);
-            case OperandKind.TlbiOp: return AppendNamed(sb, SideTables.TlbiOps, spec, w);
+            case OperandKind.TlbiOp:
+                ctx.OperationRegister = OperationRegister(SideTables.TlbiOps, spec, w);
+                return AppendNamed(sb, SideTables.TlbiOps, spec, w);
             case OperandKind.Barrier:
                 // objdump prints unnamed barrier options with two hex digits.
                 if (SideTables.Barriers.NameOf((int)f0) is { } barrier) sb.Append(barrier);
@@ -130,6 +141,7 @@ internal static class OperandFormatter
                 else Hex.Append(sb.Append("#0x"), f0, 2);
                 return true;
             case OperandKind.BtiTarget: return AppendNamed(sb, SideTables.BtiTargets, spec, w);
+            case OperandKind.BarrierNxs: return AppendNamed(sb, SideTables.BarrierNxsOptions, spec, w);
             case OperandKind.Pair:
                 Gp(sb, f0, spec.Param == 64, false);
                 sb.Append(", ");
@@ -210,6 +222,12 @@ internal static class OperandFormatter
         }
         else sb.Append('v').Append(first).Append('.').Append(arrangement).Append("-v").Append((first + count - 1) % 32).Append('.').Append(arrangement);
         sb.Append('}');
+    }
+
+    static sbyte OperationRegister(NameTable table, OperandSpec spec, uint w)
+    {
+        int v = (int)OperandDecoder.Concatenated(spec, w);
+        return table.NameOf(v) is null ? (sbyte)0 : table.TakesNoRegister(v) ? (sbyte)-1 : (sbyte)1;
     }
 
     static bool IsDefault(OperandSpec spec, uint w)

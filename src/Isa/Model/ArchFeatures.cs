@@ -15,8 +15,8 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
     /// <summary>Every feature of the table: a64asm's default, and GNU's -march=all.</summary>
     public static ArchFeatures All { get; } = new(~0UL);
 
-    /// <summary>armv8-a: GNU as 2.40's default; only rows without feat=.</summary>
-    public static ArchFeatures Armv8 { get; } = new(0);
+    /// <summary>armv8-a: GNU as 2.40's default; only rows without feat= (and A-profile's system registers).</summary>
+    public static ArchFeatures Armv8 { get; } = new(Bit(Feature.Aprofile) | Bit(Feature.El3));
 
     /// <summary>The one check: whether a row of <paramref name="feature"/> may be encoded.</summary>
     public bool Allows(Feature feature) => (_mask & Bit(feature)) != 0;
@@ -63,27 +63,31 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         "f64mm", "ls64", "flagm", "pauth", "mops", "hbc", "cssc",
     };
 
-    // What each architecture name adds to the level it builds on (GNU as 2.40, checked by ArchFeatureOracleTests):
-    // Armv8.x-A on Armv8.(x-1)-A; Armv9-A on Armv8.5-A and Armv9.n-A on Armv9.(n-1)-A with Armv8.(5+n)-A's additions.
-    private static readonly (string Name, string? Base, Feature[] Adds)[] Levels =
+    // What each Armv8 architecture name adds to the one before it (GNU as 2.40, checked by ArchFeatureOracleTests).
+    // Armv9.N-A is Armv8.(N+5)-A plus the Armv9 additions, not a step after Armv8.8-A: FromGnuArch maps it.
+    // aprofile and el3 are what A-profile has and Armv8-R lacks (el3: GNU's -march=all lacks it too).
+    private static readonly (string Name, Feature[] Adds)[] Levels =
     [
-        ("armv8-a", null, []),
-        ("armv8.1-a", "armv8-a", [Feature.Crc, Feature.Lse, Feature.Lor, Feature.Rdma]),
-        ("armv8.2-a", "armv8.1-a", [Feature.V8_2]),
-        ("armv8.3-a", "armv8.2-a", [Feature.Rcpc, Feature.Pauth, Feature.Compnum, Feature.Jscvt]),
-        ("armv8.4-a", "armv8.3-a", [Feature.Flagm, Feature.Dotprod]),
-        ("armv8.5-a", "armv8.4-a", [Feature.Sb, Feature.Predres, Feature.Flagm2, Feature.Frintts]),
-        ("armv8.6-a", "armv8.5-a", [Feature.I8mm, Feature.Bf16]),
-        ("armv8.7-a", "armv8.6-a", []),
-        ("armv8.8-a", "armv8.7-a", []),
-        ("armv9-a", "armv8.5-a", [Feature.Fp16, Feature.Fp16fml]),
-        ("armv9.1-a", "armv9-a", [Feature.I8mm, Feature.Bf16]),
-        ("armv9.2-a", "armv9.1-a", []),
-        ("armv9.3-a", "armv9.2-a", []),
+        ("armv8-a", []),
+        ("armv8.1-a", [Feature.Crc, Feature.Lse, Feature.Lor, Feature.V8_1, Feature.Pan, Feature.Rdma]),
+        ("armv8.2-a", [Feature.V8_2]),
+        ("armv8.3-a", [Feature.Rcpc, Feature.Pauth, Feature.V8_3, Feature.Compnum, Feature.Jscvt]),
+        ("armv8.4-a", [Feature.Flagm, Feature.V8_4, Feature.Dotprod, Feature.Rcpc2]),
+        ("armv8.5-a", [Feature.Sb, Feature.Predres, Feature.Flagm2, Feature.V8_5, Feature.Ssbs, Feature.Frintts]),
+        ("armv8.6-a", [Feature.V8_6, Feature.I8mm, Feature.Bf16]),
+        ("armv8.7-a", [Feature.V8_7, Feature.Wfxt, Feature.Ls64]),
+        ("armv8.8-a", [Feature.V8_8, Feature.Hbc, Feature.Mops]),
     ];
 
+    // Armv9.N-A: the Armv8 level it rests on, and what Armv9 adds to it.
+    private static readonly Dictionary<string, string> Armv9Base = new(StringComparer.Ordinal)
+    {
+        ["armv9-a"] = "armv8.5-a", ["armv9.1-a"] = "armv8.6-a", ["armv9.2-a"] = "armv8.7-a", ["armv9.3-a"] = "armv8.8-a",
+    };
+    private static readonly Feature[] Armv9Adds = [Feature.Fp16, Feature.Fp16fml, Feature.Sve];
+
     // What "+name" adds, with what it needs ("+compnum" brings FP16); "+noname" takes away the first and what
-    // depends on it (see Dependents). Extensions this table has no rows for (pan, sve, ...) add nothing.
+    // depends on it (see Dependents). Extensions this table has no rows for add nothing.
     private static readonly Dictionary<string, Feature[]> Extensions = new(StringComparer.Ordinal)
     {
         ["crc"] = [Feature.Crc], ["lse"] = [Feature.Lse], ["lor"] = [Feature.Lor], ["rcpc"] = [Feature.Rcpc],
@@ -92,6 +96,12 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         ["sha2"] = [Feature.Sha2], ["sha3"] = [Feature.Sha3, Feature.Sha2], ["crypto"] = [Feature.Aes, Feature.Sha2],
         ["rdma"] = [Feature.Rdma], ["dotprod"] = [Feature.Dotprod], ["i8mm"] = [Feature.I8mm], ["bf16"] = [Feature.Bf16],
         ["sm4"] = [Feature.Sm4], ["compnum"] = [Feature.Compnum, Feature.Fp16],
+        ["pan"] = [Feature.Pan], ["ssbs"] = [Feature.Ssbs], ["profile"] = [Feature.Profile], ["rng"] = [Feature.Rng],
+        ["memtag"] = [Feature.Memtag], ["sve"] = [Feature.Sve, Feature.Fp16], ["sve2"] = [Feature.Sve, Feature.Fp16],
+        ["f32mm"] = [Feature.Sve, Feature.Fp16], ["f64mm"] = [Feature.Sve, Feature.Fp16], ["sme"] = [Feature.Sme, Feature.Sve, Feature.Fp16],
+        ["sme-f64"] = [Feature.Sme, Feature.Sve, Feature.Fp16], ["sme-i64"] = [Feature.Sme, Feature.Sve, Feature.Fp16],
+        ["ls64"] = [Feature.Ls64], ["hbc"] = [Feature.Hbc], ["cssc"] = [Feature.Cssc], ["tme"] = [Feature.Tme],
+        ["mops"] = [Feature.Mops],
     };
 
     // What "+noname" takes away besides the feature itself: what GNU's extensions built on it need.
@@ -99,7 +109,11 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
     {
         [Feature.Sha2] = [Feature.Sha3],
         [Feature.Fp16] = [Feature.Fp16fml, Feature.Compnum],
+        [Feature.Sve] = [Feature.Sme],
     };
+
+    // Names whose "+no" form GNU applies to a feature this table does not have (sve2 is not SVE itself).
+    private static readonly HashSet<string> RemovesNothing = new(StringComparer.Ordinal) { "sve2", "f32mm", "f64mm", "sme-f64", "sme-i64" };
 
     /// <summary>
     /// The features of a GNU -march value ("armv8.2-a+crypto+nolse"; "all"); null means none was named (All).
@@ -109,22 +123,25 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
     {
         if (arch is null) return All;
         string[] parts = arch.Split('+');
-        if (parts[0] == "all") return All;
+        if (parts[0] == "all") return All.Without(Feature.El3);
+        string level = Armv9Base.GetValueOrDefault(parts[0], parts[0]);
         var features = Armv8;
-        for (string? level = parts[0]; level is not null; )
+        foreach (var (name, adds) in Levels)
         {
-            int i = Array.FindIndex(Levels, l => l.Name == level);
-            if (i < 0) break;
-            foreach (var f in Levels[i].Adds) features = features.With(f);
-            level = Levels[i].Base;
+            foreach (var f in adds) features = features.With(f);
+            if (name == level) break;
         }
-        // Armv8-R has the Armv8.4-A instructions of this table but the limited-ordering regions.
-        if (parts[0] == "armv8-r") features = Armv8.With(Feature.Crc).With(Feature.Lse).With(Feature.V8_2)
-            .With(Feature.Rcpc).With(Feature.Pauth).With(Feature.Flagm).With(Feature.Rdma).With(Feature.Compnum)
-            .With(Feature.Jscvt).With(Feature.Dotprod);
+        if (level != parts[0])
+            foreach (var f in Armv9Adds) features = features.With(f);
+        // Armv8-R has the Armv8.4-A instructions but the limited-ordering regions, its own system registers (v8r)
+        // and dfb, and none of A-profile's EL3 registers.
+        if (parts[0] == "armv8-r") features = Armv8.Without(Feature.Aprofile).Without(Feature.El3).With(Feature.Crc)
+            .With(Feature.Lse).With(Feature.V8_2).With(Feature.Rcpc).With(Feature.Pauth).With(Feature.Flagm)
+            .With(Feature.V8_1).With(Feature.Pan).With(Feature.V8_3).With(Feature.V8_4).With(Feature.V8r)
+            .With(Feature.Rdma).With(Feature.Compnum).With(Feature.Jscvt).With(Feature.Dotprod).With(Feature.Rcpc2);
         foreach (string ext in parts.Skip(1))
             features = features.WithGnuExtension(ext);
-        return features;
+        return features.Requiring();
     }
 
     /// <summary>"+name" or "+noname" of a -march value, or the operand of <c>.arch_extension</c>.</summary>
@@ -137,8 +154,11 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         {
             if (remove)
             {
-                features = features.Without(named[0]);
-                foreach (var f in Dependents.GetValueOrDefault(named[0], [])) features = features.Without(f);
+                if (!RemovesNothing.Contains(name))
+                {
+                    features = features.Without(named[0]);
+                    foreach (var f in Dependents.GetValueOrDefault(named[0], [])) features = features.Without(f);
+                }
                 // "crypto" names two features: without it, neither (nor SHA-3).
                 if (name == "crypto") features = features.Without(Feature.Sha2).Without(Feature.Sha3);
             }
@@ -149,9 +169,25 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
                 if (name == "fp16" && features.Allows(Feature.Flagm)) features = features.With(Feature.Fp16fml);
             }
         }
-        // GNU gates eor3/bcax/rax1/xar, SM3/SM4, the dot products, FP16FML and the int8 matrix multiplies on their extension and Armv8.2 together.
+        return features.Requiring();
+    }
+
+    /// <summary>Features GNU checks together with an architecture level or another feature: they count only with it.</summary>
+    private ArchFeatures Requiring()
+    {
+        var features = this;
+        // GNU gates eor3/bcax/rax1/xar, SM3/SM4, the dot products, FP16FML and the int8 matrix multiplies on their
+        // extension and Armv8.2 together.
         if (!features.Allows(Feature.V8_2)) features = features.Without(Feature.Sha3).Without(Feature.Sm4).Without(Feature.I8mm)
             .Without(Feature.Dotprod).Without(Feature.Fp16fml);
+        // The MTE instructions want Armv8.5-A (only that level brings Flagm2) as well as +memtag; its system
+        // registers and PSTATE field want +memtag alone.
+        features = features.Allows(Feature.Memtag) && features.Allows(Feature.Flagm2) ? features.With(Feature.Mte) : features.Without(Feature.Mte);
+        // LS64 likewise wants Armv8.7-A, the only source of WFxT.
+        if (!features.Allows(Feature.Wfxt)) features = features.Without(Feature.Ls64);
+        // setg* need MOPS and the MTE instructions together; no name selects them alone.
+        features = features.Allows(Feature.Mops) && features.Allows(Feature.Mte)
+            ? features.With(Feature.Mops_memtag) : features.Without(Feature.Mops_memtag);
         return features;
     }
 

@@ -166,3 +166,22 @@ bfmlalb v0.4s, v1.8h, v16.h[0]
 fmulx h0, h1, v2.h[8]
 // ERROR: 20: register element index out of range 0 to 7
 // GNU: register element index out of range 0 to 7 at operand 3
+// --- sysreg: PSTATE and barrier ranges ---
+msr allint, #2
+// ERROR: 13: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+msr dit, #2
+// ERROR: 10: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+msr uao, #2
+// ERROR: 10: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+msr daifset, #16
+// ERROR: 14: immediate out of range: 16 is not in [0, 15]
+// GNU: immediate value out of range 0 to 15 at operand 2
+dsb #17
+// ERROR: 5: immediate out of range: 17 is not in [0, 15]
+// GNU: immediate value out of range 0 to 15 at operand 1
+dsb #32
+// ERROR: 5: immediate out of range: 32 is not in [0, 15]
+// GNU: immediate value out of range 0 to 15 at operand 1
