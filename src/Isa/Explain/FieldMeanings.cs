@@ -109,6 +109,16 @@ internal static class FieldMeanings
                 return spec.Fields.Length == 1
                     ? $"{OperandKinds.Describe(spec.Kind)} → {operandText ?? v.ToString()}"
                     : $"part of {OperandKinds.Describe(spec.Kind)} → {operandText}";
+            case OperandKind.SImm:
+                return $"signed immediate → {operandText}";
+            case OperandKind.UImmScaled:
+                return $"{v} × {spec.Param} → {operandText}";
+            case OperandKind.Ls64:
+                return $"first of eight transfer registers x{v}-x{v + 7}";
+            case OperandKind.MemTag: case OperandKind.MemTagPre: case OperandKind.MemTagPost:
+            case OperandKind.MemPac: case OperandKind.MemPacPre:
+                return index == 0 ? BaseRegister(v)
+                    : $"{(spec.Fields.Length > 2 ? "part of the " : "")}offset in units of {spec.Param} bytes → {ins.Imm} bytes{ModeNote(spec.Kind)}";
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "explainer");
         }

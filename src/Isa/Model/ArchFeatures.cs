@@ -63,23 +63,25 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         "f64mm", "ls64", "flagm", "pauth", "mops", "hbc", "cssc",
     };
 
-    // What each architecture name adds to the one before it (GNU as 2.40, checked by ArchFeatureOracleTests).
+    // What each Armv8 architecture name adds to the one before it (GNU as 2.40, checked by ArchFeatureOracleTests).
     private static readonly (string Name, Feature[] Adds)[] Levels =
     [
         ("armv8-a", []),
         ("armv8.1-a", [Feature.Crc, Feature.Lse, Feature.Lor]),
         ("armv8.2-a", [Feature.V8_2]),
         ("armv8.3-a", [Feature.Rcpc, Feature.Pauth]),
-        ("armv8.4-a", [Feature.Flagm]),
+        ("armv8.4-a", [Feature.Flagm, Feature.Rcpc2]),
         ("armv8.5-a", [Feature.Sb, Feature.Predres, Feature.Flagm2]),
         ("armv8.6-a", []),
-        ("armv8.7-a", []),
-        ("armv8.8-a", []),
-        ("armv9-a", [Feature.Fp16]),
-        ("armv9.1-a", []),
-        ("armv9.2-a", []),
-        ("armv9.3-a", []),
+        ("armv8.7-a", [Feature.Wfxt, Feature.Ls64]),
+        ("armv8.8-a", [Feature.Hbc]),
     ];
+
+    // GNU as 2.40 builds Armv9.N-A on Armv8.(N+5)-A and adds its own (of this table's features, FP16).
+    private static readonly Dictionary<string, string> Armv9Base = new(StringComparer.Ordinal)
+    {
+        ["armv9-a"] = "armv8.5-a", ["armv9.1-a"] = "armv8.6-a", ["armv9.2-a"] = "armv8.7-a", ["armv9.3-a"] = "armv8.8-a",
+    };
 
     // What "+name" adds ("+noname" takes away the same and what depends on it); extensions this table has no
     // rows for (rdma, pan, sve, ...) add nothing.
@@ -89,6 +91,8 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         ["pauth"] = [Feature.Pauth], ["predres"] = [Feature.Predres], ["sb"] = [Feature.Sb], ["flagm"] = [Feature.Flagm],
         ["fp16"] = [Feature.Fp16], ["fp16fml"] = [Feature.Fp16], ["aes"] = [Feature.Aes], ["sha2"] = [Feature.Sha2],
         ["sha3"] = [Feature.Sha2, Feature.Sha3], ["crypto"] = [Feature.Aes, Feature.Sha2],
+        ["memtag"] = [Feature.Memtag], ["ls64"] = [Feature.Ls64], ["hbc"] = [Feature.Hbc], ["cssc"] = [Feature.Cssc],
+        ["tme"] = [Feature.Tme],
     };
 
     /// <summary>
@@ -100,18 +104,20 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         if (arch is null) return All;
         string[] parts = arch.Split('+');
         if (parts[0] == "all") return All;
+        string level = Armv9Base.TryGetValue(parts[0], out var v8) ? v8 : parts[0];
         var features = Armv8;
         foreach (var (name, adds) in Levels)
         {
             foreach (var f in adds) features = features.With(f);
-            if (name == parts[0]) break;
+            if (name == level) break;
         }
-        // Armv8-R has the Armv8.4-A instructions of this table but the limited-ordering regions.
+        if (level != parts[0]) features = features.With(Feature.Fp16);
+        // Armv8-R has the Armv8.4-A instructions of this table but the limited-ordering regions, and its own dfb.
         if (parts[0] == "armv8-r") features = Armv8.With(Feature.Crc).With(Feature.Lse).With(Feature.V8_2)
-            .With(Feature.Rcpc).With(Feature.Pauth).With(Feature.Flagm);
+            .With(Feature.Rcpc).With(Feature.Pauth).With(Feature.Flagm).With(Feature.Rcpc2).With(Feature.V8r);
         foreach (string ext in parts.Skip(1))
             features = features.WithGnuExtension(ext);
-        return features;
+        return features.Requiring();
     }
 
     /// <summary>"+name" or "+noname" of a -march value, or the operand of <c>.arch_extension</c>.</summary>
@@ -125,8 +131,17 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
                 features = remove ? features.Without(f) : features.With(f);
         // SHA-3 rests on SHA-2: without it, neither.
         if (remove && name is "sha2" or "crypto") features = features.Without(Feature.Sha3);
+        return features.Requiring();
+    }
+
+    /// <summary>Features GNU checks together with an architecture level: they count only at that level.</summary>
+    private ArchFeatures Requiring()
+    {
+        var features = this;
         // GNU gates eor3/bcax/rax1/xar on SHA-3 and Armv8.2 together.
         if (!features.Allows(Feature.V8_2)) features = features.Without(Feature.Sha3);
+        // The MTE instructions want Armv8.5-A as well as +memtag; only that level brings Flagm2 (no +name does).
+        if (!features.Allows(Feature.Flagm2)) features = features.Without(Feature.Memtag);
         return features;
     }
 
