@@ -25,7 +25,7 @@ src, out = sys.argv[1], sys.argv[2]
 lines = [l.rstrip("\n") for l in open(src)]
 insns = [l.strip() for l in lines if l.strip() and not l.strip().startswith("//")]
 tmp = tempfile.mkdtemp(prefix="isa-vec-")
-BRANCHY = re.compile(r"^(b|bl|b\.\w+|cbz|cbnz|tbz|tbnz|adr|adrp|ldr|ldrsw|prfm)$")
+BRANCHY = re.compile(r"^(b|bl|b\.\w+|bc\.\w+|cbz|cbnz|tbz|tbnz|adr|adrp|ldr|ldrsw|prfm)$")
 
 def run(cmd, inp=None):
     return subprocess.run(cmd, input=inp, capture_output=True, text=True)
@@ -34,7 +34,7 @@ def assemble(tool, text):
     s = os.path.join(tmp, "in.s"); o = os.path.join(tmp, tool + ".o")
     open(s, "w").write(text)
     if tool == "gas":
-        r = run(["aarch64-linux-gnu-as", "-march=armv8.5-a+crc+crypto+lse+rcpc+memtag+sb+ssbs+predres+fp16+sha3", "-o", o, s])
+        r = run(["aarch64-linux-gnu-as", "-march=all", "-o", o, s])
         errs = {int(m.group(1)): m.group(2) for m in re.finditer(r"in\.s:(\d+): Error: (.*)", r.stderr)}
     else:
         r = run([os.environ["LLVM_MC"], "-triple=aarch64", "-mattr=" + os.environ["MATTR"], "-filetype=obj", "-o", o, s])

@@ -150,8 +150,8 @@ public sealed class OperandConverter
         }
         if (m.Parts.Count > 3)
             throw new AsmError(line.At(m.Parts[3].Index), "too many parts in an address");
-        if (!OperandRules.IsAddress(offset, m.Writeback))
-            throw new AsmError(line.At(m.Index), OperandRules.MissingPreIndexOffset);
+        // "[base]!" goes on to the encoder: ldraa/ldrab take it, every other form refuses it with
+        // OperandRules.MissingPreIndexOffset's words.
         return OperandRules.Memory(baseReg, offset, extend, m.Writeback);
     }
 

@@ -197,6 +197,9 @@ internal static class OperandDecoder
             case OperandKind.SImm:
                 PutImm(ref ins, ref immCount, SignExtend(Concatenated(spec, w), FieldWidth(spec)));
                 return true;
+            case OperandKind.ByteImm:
+                PutImm(ref ins, ref immCount, Concatenated(spec, w));
+                return true;
             case OperandKind.UImmScaled:
                 PutImm(ref ins, ref immCount, Concatenated(spec, w) * (long)spec.Param);
                 return true;

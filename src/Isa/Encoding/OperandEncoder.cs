@@ -72,7 +72,7 @@ internal static partial class OperandEncoder
                 return EncodeVector(spec, op, ref st);
             case OperandKind.SImm: case OperandKind.UImmScaled: case OperandKind.Ls64: case OperandKind.MemTag:
             case OperandKind.MemTagPre: case OperandKind.MemTagPost: case OperandKind.MemPac: case OperandKind.MemPacPre:
-            case OperandKind.Nzcv:
+            case OperandKind.Nzcv: case OperandKind.ByteImm:
                 return EncodeExtension(spec, op, ref st);
             default: throw new UnhandledOperandKindException(kind, "encoder");
         }

@@ -109,6 +109,8 @@ internal static class FieldMeanings
                 return spec.Fields.Length == 1
                     ? $"{OperandKinds.Describe(spec.Kind)} → {operandText ?? v.ToString()}"
                     : $"part of {OperandKinds.Describe(spec.Kind)} → {operandText}";
+            case OperandKind.ByteImm:
+                return $"{(index == 0 ? "bits 7:5" : "bits 4:0")} of the immediate → {operandText}";
             case OperandKind.SImm:
                 return $"signed immediate → {operandText}";
             case OperandKind.UImmScaled:

@@ -196,6 +196,9 @@ internal static class OperandFormatter
                 sb.Append('#').Append((long)((ulong)raw << (64 - width)) >> (64 - width));
                 return true;
             }
+            case OperandKind.ByteImm:
+                Hex.Append(sb.Append("#0x"), OperandDecoder.Concatenated(spec, w));
+                return true;
             case OperandKind.UImmScaled:
                 Hex.Append(sb.Append("#0x"), OperandDecoder.Concatenated(spec, w) * (ulong)spec.Param);
                 return true;

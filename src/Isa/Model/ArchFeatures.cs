@@ -142,6 +142,8 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         if (!features.Allows(Feature.V8_2)) features = features.Without(Feature.Sha3);
         // The MTE instructions want Armv8.5-A as well as +memtag; only that level brings Flagm2 (no +name does).
         if (!features.Allows(Feature.Flagm2)) features = features.Without(Feature.Memtag);
+        // LS64 likewise wants Armv8.7-A, the only source of WFxT.
+        if (!features.Allows(Feature.Wfxt)) features = features.Without(Feature.Ls64);
         return features;
     }
 
