@@ -50,6 +50,9 @@ public partial class ArchFeatureOracleTests
     [InlineData("armv8-a+ls64+hbc+cssc+tme")]
     [InlineData("armv8.8-a+nols64+nohbc")]
     [InlineData("armv8.4-a+noflagm+nopauth")]
+    [InlineData("armv8-a+mops")]
+    [InlineData("armv8.8-a+memtag")]
+    [InlineData("armv9.3-a+memtag+nomops")]
     public void Refused_exactly_where_gas_refuses(string? march) =>
         Compare(march, null, march is null ? ArchFeatures.Armv8 : ArchFeatures.FromGnuArch(march));
 

@@ -73,6 +73,9 @@ public sealed class OperandConverter
         RelocOperandSyntax r => Relocation(r, line),
         RegisterListSyntax l => RegisterList(l, line),
         ElementOperandSyntax el => Element(el, line),
+        WritebackRegisterSyntax wb => OperandRules.TryRegister(wb.Register, _aliases, out var written) && written is RegOperand { Reg: var reg }
+            ? new WritebackRegOperand(reg)
+            : throw new AsmError(line.At(wb.Index), "expected a general register before '!'"),
         LiteralOperandSyntax lit => throw new AsmError(line.At(lit.Index), "a literal (=value) is only valid as the second operand of ldr"),
         StringOperandSyntax s => throw new AsmError(line.At(s.Index), "a string is not an instruction operand"),
         EmptyOperandSyntax empty => throw new AsmError(line.At(empty.Index), "missing operand"),

@@ -197,6 +197,15 @@ internal static class OperandDecoder
             case OperandKind.SImm:
                 PutImm(ref ins, ref immCount, SignExtend(Concatenated(spec, w), FieldWidth(spec)));
                 return true;
+            case OperandKind.MopsAddr:
+                ins.Mode = OperandKinds.ModeOf(spec.Kind, "decoder");
+                return spec.F0.Extract(w) != 31;
+            case OperandKind.MopsCount:
+                // objdump calls a MOPS word undefined unless Xd, Xn (neither 31) and Xs differ; every MOPS form keeps
+                // them at bits 4:0, 9:5 and 20:16.
+                return spec.F0.Extract(w) != 31 && Encoding.OperandEncoder.Distinct((int)(w & 31), (int)((w >> 5) & 31), (int)((w >> 16) & 31));
+            case OperandKind.MopsSrc:
+                return true;
             case OperandKind.ByteImm:
                 PutImm(ref ins, ref immCount, Concatenated(spec, w));
                 return true;

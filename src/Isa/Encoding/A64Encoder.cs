@@ -109,9 +109,10 @@ public static partial class A64Encoder
             error = ArchFeatures.NotSupported(mnemonic);
             return false;
         }
-        for (int i = 0; i < operands.Length; i++)
+        for (int i = 0; i < operands.Length && !TakesBareWriteback(candidates); i++)
         {
-            // "[base]!" fits only the forms that take it (ldraa x0, [x1]!); for any other GNU as names the offset.
+            // "[base]!" fits only the forms that take it (ldraa x0, [x1]!, cpyp [x0]!, ...); for any other GNU as
+            // names the offset.
             if (operands[i] is MemOperand { Mode: AddrMode.PreIndex, Offset: null })
             {
                 error = MissingPreIndexOffset;
@@ -121,6 +122,14 @@ public static partial class A64Encoder
         }
         error = best.Format(mnemonic);
         errorOperand = best.Operand - 1;
+        return false;
+    }
+
+    static bool TakesBareWriteback(ReadOnlySpan<ushort> candidates)
+    {
+        foreach (ushort index in candidates)
+            foreach (var spec in FormTable.Rows[index].Operands)
+                if (spec.Kind is OperandKind.MemPacPre or OperandKind.MopsAddr) return true;
         return false;
     }
 

@@ -74,6 +74,8 @@ internal static partial class OperandEncoder
             case OperandKind.MemTagPre: case OperandKind.MemTagPost: case OperandKind.MemPac: case OperandKind.MemPacPre:
             case OperandKind.Nzcv: case OperandKind.ByteImm:
                 return EncodeExtension(spec, op, ref st);
+            case OperandKind.MopsAddr: case OperandKind.MopsCount: case OperandKind.MopsSrc:
+                return EncodeMops(spec, op, all, index, ref st);
             default: throw new UnhandledOperandKindException(kind, "encoder");
         }
     }

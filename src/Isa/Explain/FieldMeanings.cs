@@ -109,6 +109,12 @@ internal static class FieldMeanings
                 return spec.Fields.Length == 1
                     ? $"{OperandKinds.Describe(spec.Kind)} → {operandText ?? v.ToString()}"
                     : $"part of {OperandKinds.Describe(spec.Kind)} → {operandText}";
+            case OperandKind.MopsAddr:
+                return $"address register x{v}, written back";
+            case OperandKind.MopsCount:
+                return $"byte count register x{v}, written back";
+            case OperandKind.MopsSrc:
+                return $"value register {operandText}";
             case OperandKind.ByteImm:
                 return $"{(index == 0 ? "bits 7:5" : "bits 4:0")} of the immediate → {operandText}";
             case OperandKind.SImm:

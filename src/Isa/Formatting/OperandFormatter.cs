@@ -196,6 +196,16 @@ internal static class OperandFormatter
                 sb.Append('#').Append((long)((ulong)raw << (64 - width)) >> (64 - width));
                 return true;
             }
+            case OperandKind.MopsAddr:
+                sb.Append('[');
+                Gp(sb, f0, true, false);
+                sb.Append("]!");
+                return true;
+            case OperandKind.MopsCount:
+                Gp(sb, f0, true, false);
+                sb.Append('!');
+                return true;
+            case OperandKind.MopsSrc: Gp(sb, f0, true, false); return true;
             case OperandKind.ByteImm:
                 Hex.Append(sb.Append("#0x"), OperandDecoder.Concatenated(spec, w));
                 return true;

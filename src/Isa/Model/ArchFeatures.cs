@@ -74,7 +74,7 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         ("armv8.5-a", [Feature.Sb, Feature.Predres, Feature.Flagm2]),
         ("armv8.6-a", []),
         ("armv8.7-a", [Feature.Wfxt, Feature.Ls64]),
-        ("armv8.8-a", [Feature.Hbc]),
+        ("armv8.8-a", [Feature.Hbc, Feature.Mops]),
     ];
 
     // GNU as 2.40 builds Armv9.N-A on Armv8.(N+5)-A and adds its own (of this table's features, FP16).
@@ -92,7 +92,7 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         ["fp16"] = [Feature.Fp16], ["fp16fml"] = [Feature.Fp16], ["aes"] = [Feature.Aes], ["sha2"] = [Feature.Sha2],
         ["sha3"] = [Feature.Sha2, Feature.Sha3], ["crypto"] = [Feature.Aes, Feature.Sha2],
         ["memtag"] = [Feature.Memtag], ["ls64"] = [Feature.Ls64], ["hbc"] = [Feature.Hbc], ["cssc"] = [Feature.Cssc],
-        ["tme"] = [Feature.Tme],
+        ["tme"] = [Feature.Tme], ["mops"] = [Feature.Mops],
     };
 
     /// <summary>
@@ -144,6 +144,9 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         if (!features.Allows(Feature.Flagm2)) features = features.Without(Feature.Memtag);
         // LS64 likewise wants Armv8.7-A, the only source of WFxT.
         if (!features.Allows(Feature.Wfxt)) features = features.Without(Feature.Ls64);
+        // setg* need MOPS and MTE together; no name selects them alone.
+        features = features.Allows(Feature.Mops) && features.Allows(Feature.Memtag)
+            ? features.With(Feature.Mops_memtag) : features.Without(Feature.Mops_memtag);
         return features;
     }
 

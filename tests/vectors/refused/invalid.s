@@ -208,3 +208,37 @@ ldgm x0, [x1, #16]
 movi v3.8b, -129
 // ERROR: 13: immediate out of range: -129 is not in [-128, 255]
 // GNU: immediate value out of range -128 to 255 at operand 2
+// MOPS: distinct registers, writeback syntax.
+cpyp [x0]!, [x0]!, x2!
+// ERROR: 20: the three register operands must be distinct from one another
+// GNU: the three register operands must be distinct from one another
+cpyp [x0]!, [x1]!, x0!
+// ERROR: 20: the three register operands must be distinct from one another
+// GNU: the three register operands must be distinct from one another
+cpyp [sp]!, [x1]!, x2!
+// ERROR: 6: expected a 64-bit general register
+// GNU: integer 64-bit register expected at operand 1
+cpyp [x0]!, [x1]!, xzr!
+// ERROR: 20: expected a 64-bit general register
+// GNU: integer 64-bit register expected at operand 3
+cpyp [x0], [x1]!, x2!
+// ERROR: 6: expected a register address with writeback [Xn]!
+// GNU: operand 1 must be a register destination address with writeback
+cpyp [x0]!, [x1]!, x2
+// ERROR: 20: expected a general register with writeback Xn!
+// GNU: operand 3 must be an integer register with writeback
+setp [x0]!, x1!, sp
+// ERROR: 18: expected a 64-bit general register
+// GNU: operand 3 must be an integer register
+setp [x0]!, x1!, x1
+// ERROR: 18: the three register operands must be distinct from one another
+// GNU: the three register operands must be distinct from one another
+setp [x0]!, xzr!, x1
+// ERROR: 13: expected a 64-bit general register
+// GNU: integer 64-bit register expected at operand 2
+cpyp [x0]!, [x1]!, w2!
+// ERROR: 20: expected a 64-bit general register
+// GNU: integer 64-bit register expected at operand 3
+add x0, x1!, x2
+// ERROR: 9: expected a 64-bit general register or sp
+// GNU: comma expected between operands at operand 3
