@@ -53,6 +53,7 @@ plainOperand
       (LBRACKET expr RBRACKET)?                                   # registerListOperand
     | IDENT LBRACKET expr RBRACKET                                # elementOperand
     | SHIFT (HASH? expr)?                                         # shiftOperand
+    | IDENT BANG                                                  # writebackOperand
     | HASH? COLON modifier=IDENT COLON expr                       # relocationOperand
     | HASH? expr                                                  # expressionOperand
     | STRING                                                      # stringOperand

@@ -22,7 +22,7 @@ import glob, os, re, subprocess, sys
 root, tmp, llvm_objdump, mattr = sys.argv[1:5]
 out_dir = os.path.join(root, "tests/vectors/dis")
 os.makedirs(out_dir, exist_ok=True)
-PCREL = re.compile(r"^(b|bl|b\.\w+|cbz|cbnz|tbz|tbnz|adr|adrp|ldr|ldrsw|prfm)$")
+PCREL = re.compile(r"^(b|bl|b\.\w+|bc\.\w+|cbz|cbnz|tbz|tbnz|adr|adrp|ldr|ldrsw|prfm)$")
 
 groups = {}
 for line in open(os.path.join(tmp, "samples")):

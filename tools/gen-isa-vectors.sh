@@ -26,9 +26,9 @@ lines = [l.rstrip("\n") for l in open(src)]
 insns = [l.strip() for l in lines if l.strip() and not l.strip().startswith("//")]
 # An input may name the -march GNU as needs for it on its first line ("// gas-march: armv8-r").
 first = re.match(r"//\s*gas-march:\s*(\S+)", lines[0]) if lines else None
-GAS_MARCH = first.group(1) if first else "armv8.5-a+crc+crypto+lse+rcpc+memtag+sb+ssbs+predres+fp16+sha3"
+GAS_MARCH = first.group(1) if first else "all"
 tmp = tempfile.mkdtemp(prefix="isa-vec-")
-BRANCHY = re.compile(r"^(b|bl|b\.\w+|cbz|cbnz|tbz|tbnz|adr|adrp|ldr|ldrsw|prfm)$")
+BRANCHY = re.compile(r"^(b|bl|b\.\w+|bc\.\w+|cbz|cbnz|tbz|tbnz|adr|adrp|ldr|ldrsw|prfm)$")
 
 def run(cmd, inp=None):
     return subprocess.run(cmd, input=inp, capture_output=True, text=True)

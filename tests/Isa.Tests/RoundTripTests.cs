@@ -49,7 +49,7 @@ public class RoundTripTests
     {
         var ins = A64Decoder.Decode(w);
         string text = A64Formatter.Format(in ins, 0);
-        if (ins.Code == Code.Invalid) return;
+        if (ins.Code == Code.Invalid || GasRefusedWords.Contains(in ins)) return;
         valid++;
         var (mnemonic, operands) = ProductParser.Parse(text);
         if (!A64Encoder.TryEncode(mnemonic, operands, out var enc, out var error))

@@ -73,6 +73,9 @@ public sealed class OperandConverter
         RelocOperandSyntax r => Relocation(r, line),
         RegisterListSyntax l => RegisterList(l, line),
         ElementOperandSyntax el => Element(el, line),
+        WritebackRegisterSyntax wb => OperandRules.TryRegister(wb.Register, _aliases, out var written) && written is RegOperand { Reg: var reg }
+            ? new WritebackRegOperand(reg)
+            : throw new AsmError(line.At(wb.Index), "expected a general register before '!'"),
         LiteralOperandSyntax lit => throw new AsmError(line.At(lit.Index), "a literal (=value) is only valid as the second operand of ldr"),
         StringOperandSyntax s => throw new AsmError(line.At(s.Index), "a string is not an instruction operand"),
         EmptyOperandSyntax empty => throw new AsmError(line.At(empty.Index), "missing operand"),
@@ -150,8 +153,8 @@ public sealed class OperandConverter
         }
         if (m.Parts.Count > 3)
             throw new AsmError(line.At(m.Parts[3].Index), "too many parts in an address");
-        if (!OperandRules.IsAddress(offset, m.Writeback))
-            throw new AsmError(line.At(m.Index), OperandRules.MissingPreIndexOffset);
+        // "[base]!" goes on to the encoder: ldraa/ldrab take it, every other form refuses it with
+        // OperandRules.MissingPreIndexOffset's words.
         return OperandRules.Memory(baseReg, offset, extend, m.Writeback);
     }
 

@@ -64,9 +64,10 @@ internal sealed class OperandRules
     }
 
     /// <summary>GNU as's words for "[base]!": pre-indexing needs an offset to add.</summary>
-    public const string MissingPreIndexOffset = "missing offset in the pre-indexed address";
+    public const string MissingPreIndexOffset = A64Asm.Isa.Encoding.A64Encoder.MissingPreIndexOffset;
 
-    /// <summary>[base{, offset{, extend}}]{!}; "[base]!" is not an address (see <see cref="MissingPreIndexOffset"/>).</summary>
+    /// <summary>[base{, offset{, extend}}]{!}; "[base]!" is an address only to a few forms (ldraa, ldrab), which the
+    /// encoder knows: the direct path leaves it to the full one (see <see cref="MissingPreIndexOffset"/>).</summary>
     public static bool IsAddress(Operand? offset, bool writeback) => offset is not null || !writeback;
 
     /// <summary>[base{, offset{, extend}}]{!}.</summary>

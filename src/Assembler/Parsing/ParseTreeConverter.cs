@@ -145,6 +145,8 @@ internal sealed class ParseTreeConverter
                     converted[i] = Plain((PlainOperandContext)children[1 + 2 * i]);
                 return new MemoryOperandSyntax(converted, writeback, index);
             }
+            case WritebackOperandContext wb:
+                return new WritebackRegisterSyntax(wb.IDENT().GetText(), index);
             case ShiftOperandContext s:
                 return new ShiftOperandSyntax(s.SHIFT().GetText().ToLowerInvariant(), s.expr() is { } amount ? Expression(amount) : null, index);
             case RelocationOperandContext r:

@@ -198,9 +198,54 @@ internal static class OperandDecoder
                 // The angle in degrees, as written.
                 PutImm(ref ins, ref immCount, Encoding.OperandEncoder.RotationDegrees(spec, spec.F0.Extract(w)));
                 return true;
+            case OperandKind.SImm:
+                PutImm(ref ins, ref immCount, SignExtend(Concatenated(spec, w), FieldWidth(spec)));
+                return true;
+            case OperandKind.MopsAddr:
+                ins.Mode = OperandKinds.ModeOf(spec.Kind, "decoder");
+                return spec.F0.Extract(w) != 31;
+            case OperandKind.MopsCount:
+                // objdump calls a MOPS word undefined unless Xd, Xn (neither 31) and Xs differ; every MOPS form keeps
+                // them at bits 4:0, 9:5 and 20:16.
+                return spec.F0.Extract(w) != 31 && Encoding.OperandEncoder.Distinct((int)(w & 31), (int)((w >> 5) & 31), (int)((w >> 16) & 31));
+            case OperandKind.MopsSrc:
+                return true;
+            case OperandKind.ByteImm:
+                PutImm(ref ins, ref immCount, Concatenated(spec, w));
+                return true;
+            case OperandKind.UImmScaled:
+                PutImm(ref ins, ref immCount, Concatenated(spec, w) * (long)spec.Param);
+                return true;
+            case OperandKind.Ls64:
+                return true;
+            case OperandKind.MemTag: case OperandKind.MemTagPre: case OperandKind.MemTagPost:
+            case OperandKind.MemPac: case OperandKind.MemPacPre:
+                ins.Mode = OperandKinds.ModeOf(spec.Kind, "decoder");
+                ins.Imm = ScaledOffset(spec, w);
+                return true;
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "decoder");
         }
+    }
+
+    static int FieldWidth(OperandSpec spec)
+    {
+        int width = 0;
+        foreach (var f in spec.Fields) width += f.Width;
+        return width;
+    }
+
+    /// <summary>The signed offset of an MTE or PAuth address: the fields after the base, in units of Param bytes.</summary>
+    internal static long ScaledOffset(OperandSpec spec, uint w)
+    {
+        uint v = 0;
+        int bits = 0;
+        for (int i = 1; i < spec.Fields.Length; i++)
+        {
+            v = (v << spec.Fields[i].Width) | spec.Fields[i].Extract(w);
+            bits += spec.Fields[i].Width;
+        }
+        return SignExtend(v, bits) * spec.Param;
     }
 
     /// <summary>Registers in a multiple-structure list, from its opcode (bits 15..12): ld1 1-4, ld2, ld3, ld4.</summary>

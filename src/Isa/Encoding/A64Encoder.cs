@@ -131,10 +131,32 @@ public static partial class A64Encoder
             error = ArchFeatures.NotSupported(mnemonic);
             return false;
         }
+        for (int i = 0; i < operands.Length && !TakesBareWriteback(candidates); i++)
+        {
+            // "[base]!" fits only the forms that take it (ldraa x0, [x1]!, cpyp [x0]!, ...); for any other GNU as
+            // names the offset.
+            if (operands[i] is MemOperand { Mode: AddrMode.PreIndex, Offset: null })
+            {
+                error = MissingPreIndexOffset;
+                errorOperand = i;
+                return false;
+            }
+        }
         error = best.Format(mnemonic);
         errorOperand = best.Operand - 1;
         return false;
     }
+
+    static bool TakesBareWriteback(ReadOnlySpan<ushort> candidates)
+    {
+        foreach (ushort index in candidates)
+            foreach (var spec in FormTable.Rows[index].Operands)
+                if (spec.Kind is OperandKind.MemPacPre or OperandKind.MopsAddr) return true;
+        return false;
+    }
+
+    /// <summary>GNU as's words for "[base]!" where the form needs an offset to add.</summary>
+    public const string MissingPreIndexOffset = "missing offset in the pre-indexed address";
 
     /// <summary>Returns int.MaxValue on success, else how far the row got (for picking the closest error).</summary>
     internal static int TryRow(FormInfo row, ReadOnlySpan<Operand> operands, ref EncodeState st)

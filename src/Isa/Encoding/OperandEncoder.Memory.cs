@@ -11,6 +11,7 @@ internal static partial class OperandEncoder
         if (op is not MemOperand mem) return st.Shape(spec.Kind);
         var kind = spec.Kind;
         if (mem.Mode != OperandKinds.ModeOf(kind, "encoder")) return st.Shape(kind);
+        if (mem.Mode == AddrMode.PreIndex && mem.Offset is null) return st.Shape(kind);
         if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Fail(EncodeErrorKind.Expected, OperandKind.Xsp);
         st.Word = spec.F0.Insert(st.Word, mem.Base.Num);
         int size = spec.Param;

@@ -158,10 +158,11 @@ internal static partial class OperandEncoder
             shift = sh.Amount;
             st.Extra = 1;
         }
-        if (imm.Value < 0 || imm.Value > 255) return st.Range(imm.Value, 0, 255);
+        // GNU as takes -128..255 and keeps the low byte (movi v3.8b, -128 is #0x80).
+        if (imm.Value < -128 || imm.Value > 255) return st.Range(imm.Value, -128, 255);
         long maxShift = spec.Param - 8;
         if (shift % 8 != 0 || shift > maxShift) return st.Message($"shift amount must be a multiple of 8 in [0, {maxShift}]");
-        uint v = (uint)imm.Value;
+        uint v = (uint)imm.Value & 0xff;
         st.Word = spec.F0.Insert(st.Word, v >> 5);
         st.Word = spec.F1.Insert(st.Word, v & 31);
         st.Word = spec.F2.Insert(st.Word, (uint)(shift / 8));

@@ -37,7 +37,6 @@ internal static partial class OperandEncoder
                 st.NameNeeds = RctxNeeds;
                 st.NameRefusal = SideTables.NotSupported("rctx");
                 return OperandMatch.Ok;
-            case OperandKind.Nzcv: return Unsigned(spec, op, ref st);
             case OperandKind.MovImm: return MoveWide(spec, op, all, index, ref st);
             case OperandKind.MovzImm: return MoveAlias(spec, op, false, ref st);
             case OperandKind.MovnImm: return MoveAlias(spec, op, true, ref st);
@@ -79,6 +78,12 @@ internal static partial class OperandEncoder
             case OperandKind.MemPostList: case OperandKind.Movi64:
                 return EncodeVector(spec, op, ref st);
             case OperandKind.Rot4: case OperandKind.Rot2: return Rotation(spec, op, ref st);
+            case OperandKind.SImm: case OperandKind.UImmScaled: case OperandKind.Ls64: case OperandKind.MemTag:
+            case OperandKind.MemTagPre: case OperandKind.MemTagPost: case OperandKind.MemPac: case OperandKind.MemPacPre:
+            case OperandKind.Nzcv: case OperandKind.ByteImm:
+                return EncodeExtension(spec, op, ref st);
+            case OperandKind.MopsAddr: case OperandKind.MopsCount: case OperandKind.MopsSrc:
+                return EncodeMops(spec, op, all, index, ref st);
             default: throw new UnhandledOperandKindException(kind, "encoder");
         }
     }
@@ -203,14 +208,30 @@ internal static partial class OperandEncoder
             _ => 9,
         };
         if (option == 9) return st.Fail(EncodeErrorKind.Expected, spec.Kind);
-        // 64-bit forms take Xm only with uxtx/sxtx (and lsl); everything else extends a Wm.
-        var want = spec.Param == 64 && (option & 3) == 3 ? RegClass.X : RegClass.W;
-        if (reg.Class != want) return st.Fail(EncodeErrorKind.Expected, want == RegClass.X ? OperandKind.X : OperandKind.W);
+        if (spec.Param == 64)
+        {
+            // GNU as takes Wm or Xm with any extend of a 64-bit form (the register number is what is encoded);
+            // lsl wants Xm, and a bare Wm stands for uxtw only beside sp.
+            if (ext == ShiftKind.Lsl && reg.Class != RegClass.X) return st.Message("'LSL' operator not allowed");
+            if (ext == ShiftKind.None && reg.Class == RegClass.W)
+            {
+                if (!BesideSp(all, index)) return st.Message("missing extend operator");
+                option = 2;
+            }
+        }
+        else if (reg.Class != RegClass.W) return st.Fail(EncodeErrorKind.Expected, OperandKind.W);
         if (amount > 4) return st.Range(amount, 0, 4);
         st.Word = spec.F0.Insert(st.Word, reg.Num);
         st.Word = spec.F1.Insert(st.Word, option);
         st.Word = spec.F2.Insert(st.Word, (uint)amount);
         return OperandMatch.Ok;
+    }
+
+    static bool BesideSp(ReadOnlySpan<Operand> all, int index)
+    {
+        for (int i = 0; i < index; i++)
+            if (all[i] is RegOperand { Reg.IsSp: true }) return true;
+        return false;
     }
 
     /// <summary>An unsigned immediate over the concatenated fields (max = Param when set).</summary>

@@ -111,6 +111,24 @@ internal static class FieldMeanings
                     : $"part of {OperandKinds.Describe(spec.Kind)} → {operandText}";
             case OperandKind.Rot4: case OperandKind.Rot2:
                 return $"rotation of the complex operand → {operandText}";
+            case OperandKind.MopsAddr:
+                return $"address register x{v}, written back";
+            case OperandKind.MopsCount:
+                return $"byte count register x{v}, written back";
+            case OperandKind.MopsSrc:
+                return $"value register {operandText}";
+            case OperandKind.ByteImm:
+                return $"{(index == 0 ? "bits 7:5" : "bits 4:0")} of the immediate → {operandText}";
+            case OperandKind.SImm:
+                return $"signed immediate → {operandText}";
+            case OperandKind.UImmScaled:
+                return $"{v} × {spec.Param} → {operandText}";
+            case OperandKind.Ls64:
+                return $"first of eight transfer registers x{v}-x{v + 7}";
+            case OperandKind.MemTag: case OperandKind.MemTagPre: case OperandKind.MemTagPost:
+            case OperandKind.MemPac: case OperandKind.MemPacPre:
+                return index == 0 ? BaseRegister(v)
+                    : $"{(spec.Fields.Length > 2 ? "part of the " : "")}offset in units of {spec.Param} bytes → {ins.Imm} bytes{ModeNote(spec.Kind)}";
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "explainer");
         }

@@ -203,9 +203,54 @@ internal static class OperandFormatter
             case OperandKind.Rot4: case OperandKind.Rot2:
                 sb.Append('#').Append(Encoding.OperandEncoder.RotationDegrees(spec, f0));
                 return true;
+            case OperandKind.SImm:
+            {
+                int width = 0;
+                foreach (var f in spec.Fields) width += f.Width;
+                uint raw = OperandDecoder.Concatenated(spec, w);
+                sb.Append('#').Append((long)((ulong)raw << (64 - width)) >> (64 - width));
+                return true;
+            }
+            case OperandKind.MopsAddr:
+                sb.Append('[');
+                Gp(sb, f0, true, false);
+                sb.Append("]!");
+                return true;
+            case OperandKind.MopsCount:
+                Gp(sb, f0, true, false);
+                sb.Append('!');
+                return true;
+            case OperandKind.MopsSrc: Gp(sb, f0, true, false); return true;
+            case OperandKind.ByteImm:
+                Hex.Append(sb.Append("#0x"), OperandDecoder.Concatenated(spec, w));
+                return true;
+            case OperandKind.UImmScaled:
+                Hex.Append(sb.Append("#0x"), OperandDecoder.Concatenated(spec, w) * (ulong)spec.Param);
+                return true;
+            case OperandKind.Ls64: Gp(sb, f0, true, false); return true;
+            case OperandKind.MemTag: case OperandKind.MemTagPre: case OperandKind.MemTagPost:
+            case OperandKind.MemPac: case OperandKind.MemPacPre:
+                AppendScaledAddress(sb, spec, w);
+                return true;
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "formatter");
         }
+    }
+
+    /// <summary>objdump leaves out a zero offset, except that stg and its kin keep "#0" when pre-indexed
+    /// ("stg x0, [x1, #0]!" but "ldraa x0, [x1]!").</summary>
+    static void AppendScaledAddress(StringBuilder sb, OperandSpec spec, uint w)
+    {
+        long offset = OperandDecoder.ScaledOffset(spec, w);
+        sb.Append('[');
+        Gp(sb, spec.F0.Extract(w), true, true);
+        switch (spec.Kind)
+        {
+            case OperandKind.MemTagPost: sb.Append("], #").Append(offset); return;
+            case OperandKind.MemTagPre: sb.Append(", #").Append(offset).Append("]!"); return;
+        }
+        if (offset != 0) sb.Append(", #").Append(offset);
+        sb.Append(spec.Kind == OperandKind.MemPacPre ? "]!" : "]");
     }
 
     /// <summary>objdump writes two registers as a comma list and longer lists as a range (a comma list when they wrap past v31).</summary>

@@ -65,6 +65,9 @@ public abstract record Operand;
 
 public sealed record RegOperand(Reg Reg) : Operand;
 
+/// <summary>x2!: a register the instruction writes back (the MOPS count and source registers).</summary>
+public sealed record WritebackRegOperand(Reg Reg) : Operand;
+
 /// <summary>v3.16b, v1.s[2] (Index &gt;= 0), or an element view.</summary>
 public sealed record VecRegOperand(byte Num, Arrangement Arrangement, int Index = -1) : Operand;
 

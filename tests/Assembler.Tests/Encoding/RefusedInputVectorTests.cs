@@ -59,7 +59,7 @@ public class RefusedInputVectorTests
         using var dir = new TempDir();
         string source = dir.Path("t.s");
         File.WriteAllText(source, v.Statement + "\n");
-        var run = Gnu.Run("as", source, "-o", dir.Path("t.o"));
+        var run = Gnu.Run("as", "-march=all", source, "-o", dir.Path("t.o"));
         Assert.NotEqual(0, run.Status);
         Assert.Contains($"t.s:1: Error: {v.Gnu}", run.Stderr);
     }

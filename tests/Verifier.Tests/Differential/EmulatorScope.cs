@@ -30,13 +30,20 @@ internal static class EmulatorScope
         [Code.SYSL] = "no operation at EL0",
         [Code.MSR_imm] = "PSTATE.DAIF/SPSel/PAN writes: undefined at EL0 under Linux",
         [Code.MSR_s0] = "the unallocated op0 = 0 system space",
+        [Code.DCPS1] = "enters debug state: undefined at EL0 outside halting debug",
+        [Code.DCPS2] = "enters debug state: undefined at EL0 outside halting debug",
+        [Code.DCPS3] = "enters debug state: undefined at EL0 outside halting debug",
+        [Code.DRPS] = "leaves debug state: undefined outside it",
     };
 
     /// <summary>
     /// Forms of a covered class that the emulator does not execute. The coverage test fails when this list and
     /// the probe disagree, so a form implemented later must leave the list and is then covered.
     /// </summary>
-    public static readonly IReadOnlySet<Code> KnownGaps = new HashSet<Code>();
+    public static readonly IReadOnlySet<Code> KnownGaps = new HashSet<Code>
+    {
+        Code.BC_cond, Code.WFET, Code.WFIT,   // FEAT_HBC, FEAT_WFxT rows (issue 18): not emulated yet
+    };
 
     /// <summary>
     /// The table's classes of which the emulator executes nothing a sequence could run. Checked against the probe
@@ -50,6 +57,8 @@ internal static class EmulatorScope
         "simd_fp_2misc", "simd_fp_3same", "simd_fp_more", "simd_imm", "simd_imm_shifted", "simd_ldst",
         "simd_ldst_lane", "simd_ldst_multi", "simd_ldst_rep", "simd_narrow", "simd_permute", "simd_shift",
         "simd_shift_more", "simd_widen_shift",
+        // Extension rows of issue 18, not emulated yet.
+        "cssc", "flagm", "ls64", "mops", "mte", "rcpc2", "tme",
     };
 
     private static readonly Lazy<IReadOnlyDictionary<Code, uint>> Probed = new(Probe);

@@ -185,3 +185,146 @@ dsb #17
 dsb #32
 // ERROR: 5: immediate out of range: 32 is not in [0, 15]
 // GNU: immediate value out of range 0 to 15 at operand 1
+// --- baseext: extension instructions and base forms, one past each range ---
+dcps1 #0x10000
+// ERROR: 7: immediate out of range: 65536 is not in [0, 65535]
+// GNU: immediate value out of range 0 to 65535 at operand 1
+dcps2 #-1
+// ERROR: 7: immediate out of range: -1 is not in [0, 65535]
+// GNU: immediate value out of range 0 to 65535 at operand 1
+tcancel #65536
+// ERROR: 9: immediate out of range: 65536 is not in [0, 65535]
+// GNU: immediate value out of range 0 to 65535 at operand 1
+stg x0, [x1, #4096]
+// ERROR: 9: immediate out of range: 4096 is not a multiple of 16 in [-4096, 4080]
+// GNU: immediate offset out of range -4096 to 4080 at operand 2
+stg x0, [x1, #-4112]
+// ERROR: 9: immediate out of range: -4112 is not a multiple of 16 in [-4096, 4080]
+// GNU: immediate offset out of range -4096 to 4080 at operand 2
+stg x0, [x1, #8]
+// ERROR: 9: immediate out of range: 8 is not a multiple of 16 in [-4096, 4080]
+// GNU: immediate value must be a multiple of 16 at operand 2
+stgp x0, x1, [x2, #1024]
+// ERROR: 14: immediate out of range: 1024 is not a multiple of 16 in [-1024, 1008]
+// GNU: immediate offset out of range -1024 to 1008 at operand 3
+ldg x0, [x1, #4096]
+// ERROR: 9: immediate out of range: 4096 is not a multiple of 16 in [-4096, 4080]
+// GNU: immediate offset out of range -4096 to 4080 at operand 2
+addg x0, x1, #1024, #0
+// ERROR: 14: immediate out of range: 1024 is not a multiple of 16 in [0, 1008]
+// GNU: immediate value out of range 0 to 1008 at operand 3
+addg x0, x1, #8, #0
+// ERROR: 14: immediate out of range: 8 is not a multiple of 16 in [0, 1008]
+// GNU: immediate value must be a multiple of 16 at operand 3
+subg x0, x1, #0, #16
+// ERROR: 18: immediate out of range: 16 is not in [0, 15]
+// GNU: immediate value out of range 0 to 15 at operand 4
+ldraa x0, [x1, #4096]
+// ERROR: 11: immediate out of range: 4096 is not a multiple of 8 in [-4096, 4088]
+// GNU: immediate offset out of range -4096 to 4088 at operand 2
+ldrab x0, [x1, #-4104]!
+// ERROR: 11: immediate out of range: -4104 is not a multiple of 8 in [-4096, 4088]
+// GNU: immediate offset out of range -4096 to 4088 at operand 2
+ldraa x0, [x1, #4]
+// ERROR: 11: immediate out of range: 4 is not a multiple of 8 in [-4096, 4088]
+// GNU: immediate value must be a multiple of 8 at operand 2
+ldapur w0, [x1, #256]
+// ERROR: 12: immediate out of range: 256 is not in [-256, 255]
+// GNU: immediate offset out of range -256 to 255 at operand 2
+stlurb w0, [x1, #-257]
+// ERROR: 12: immediate out of range: -257 is not in [-256, 255]
+// GNU: immediate offset out of range -256 to 255 at operand 2
+rmif x0, #64, #0
+// ERROR: 10: immediate out of range: 64 is not in [0, 63]
+// GNU: immediate value out of range 0 to 63 at operand 2
+rmif x0, #0, #16
+// ERROR: 14: immediate out of range: 16 is not in [0, 15]
+// GNU: immediate value out of range 0 to 15 at operand 3
+smax x0, x1, #128
+// ERROR: 14: immediate out of range: 128 is not in [-128, 127]
+// GNU: immediate value out of range -128 to 127 at operand 3
+smin w0, w1, #-129
+// ERROR: 14: immediate out of range: -129 is not in [-128, 127]
+// GNU: immediate value out of range -128 to 127 at operand 3
+umax x0, x1, #256
+// ERROR: 14: immediate out of range: 256 is not in [0, 255]
+// GNU: immediate value out of range 0 to 255 at operand 3
+umin w0, w1, #-1
+// ERROR: 14: immediate out of range: -1 is not in [0, 255]
+// GNU: immediate value out of range 0 to 255 at operand 3
+ld64b x23, [x1]
+// ERROR: 7: expected an even general register x0-x22 (eight consecutive registers)
+// GNU: invalid Rt register number in 64-byte load/store at operand 1
+ld64b x24, [x1]
+// ERROR: 7: expected an even general register x0-x22 (eight consecutive registers)
+// GNU: invalid Rt register number in 64-byte load/store at operand 1
+st64bv x0, x1, [x3]
+// ERROR: 12: expected an even general register x0-x22 (eight consecutive registers)
+// GNU: invalid Rt register number in 64-byte load/store at operand 2
+irg x0, x1, sp
+// ERROR: 13: expected a 64-bit general register
+// GNU: operand 3 must be an integer register
+ccmp x1, x2, nz, ge
+// ERROR: 14: expected an nzcv flag mask in [0, 15]
+// GNU: constant expression required at operand 3
+csel x0, x1, x2, pfrst
+// ERROR: 18: expected a condition
+// GNU: invalid condition at operand 4
+uxtw x10, x12
+// ERROR: 11: expected a 32-bit general register
+// GNU: operand mismatch
+add w0, w1, x2, uxtb
+// ERROR: 13: expected a 32-bit general register
+// GNU: operand mismatch
+add x0, x1, w2
+// ERROR: 13: expected a 64-bit general register
+// GNU: missing extend operator at operand 3
+adds x0, x1, w2, lsl #2
+// ERROR: 14: expected a 64-bit general register
+// GNU: 'LSL' operator not allowed at operand 3
+add x0, x1, x2, uxtw #5
+// ERROR: 17: expected a shift (lsl, lsr, asr)
+// GNU: shift amount out of range 0 to 4 at operand 3
+drps x0
+// ERROR: 1: invalid operands for 'drps'
+// GNU: unexpected characters following instruction
+ldgm x0, [x1, #16]
+// ERROR: 10: expected a memory operand [Xn|SP]
+// GNU: the optional immediate offset can only be 0 at operand 2
+movi v3.8b, -129
+// ERROR: 13: immediate out of range: -129 is not in [-128, 255]
+// GNU: immediate value out of range -128 to 255 at operand 2
+// MOPS: distinct registers, writeback syntax.
+cpyp [x0]!, [x0]!, x2!
+// ERROR: 20: the three register operands must be distinct from one another
+// GNU: the three register operands must be distinct from one another
+cpyp [x0]!, [x1]!, x0!
+// ERROR: 20: the three register operands must be distinct from one another
+// GNU: the three register operands must be distinct from one another
+cpyp [sp]!, [x1]!, x2!
+// ERROR: 6: expected a 64-bit general register
+// GNU: integer 64-bit register expected at operand 1
+cpyp [x0]!, [x1]!, xzr!
+// ERROR: 20: expected a 64-bit general register
+// GNU: integer 64-bit register expected at operand 3
+cpyp [x0], [x1]!, x2!
+// ERROR: 6: expected a register address with writeback [Xn]!
+// GNU: operand 1 must be a register destination address with writeback
+cpyp [x0]!, [x1]!, x2
+// ERROR: 20: expected a general register with writeback Xn!
+// GNU: operand 3 must be an integer register with writeback
+setp [x0]!, x1!, sp
+// ERROR: 18: expected a 64-bit general register
+// GNU: operand 3 must be an integer register
+setp [x0]!, x1!, x1
+// ERROR: 18: the three register operands must be distinct from one another
+// GNU: the three register operands must be distinct from one another
+setp [x0]!, xzr!, x1
+// ERROR: 13: expected a 64-bit general register
+// GNU: integer 64-bit register expected at operand 2
+cpyp [x0]!, [x1]!, w2!
+// ERROR: 20: expected a 64-bit general register
+// GNU: integer 64-bit register expected at operand 3
+add x0, x1!, x2
+// ERROR: 9: expected a 64-bit general register or sp
+// GNU: comma expected between operands at operand 3

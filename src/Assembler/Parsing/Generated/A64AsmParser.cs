@@ -540,6 +540,11 @@ public partial class A64AsmParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HASH() { return GetToken(A64AsmParser.HASH, 0); }
 		public ShiftOperandContext(PlainOperandContext context) { CopyFrom(context); }
 	}
+	public partial class WritebackOperandContext : PlainOperandContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(A64AsmParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BANG() { return GetToken(A64AsmParser.BANG, 0); }
+		public WritebackOperandContext(PlainOperandContext context) { CopyFrom(context); }
+	}
 	public partial class RelocationOperandContext : PlainOperandContext {
 		public IToken modifier;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COLON() { return GetTokens(A64AsmParser.COLON); }
@@ -577,7 +582,7 @@ public partial class A64AsmParser : Parser {
 		EnterRule(_localctx, 10, RULE_plainOperand);
 		int _la;
 		try {
-			State = 116;
+			State = 118;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
@@ -703,60 +708,70 @@ public partial class A64AsmParser : Parser {
 				}
 				break;
 			case 5:
-				_localctx = new RelocationOperandContext(_localctx);
+				_localctx = new WritebackOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
+				State = 102;
+				Match(IDENT);
 				State = 103;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==HASH) {
-					{
-					State = 102;
-					Match(HASH);
-					}
-				}
-
-				State = 105;
-				Match(COLON);
-				State = 106;
-				((RelocationOperandContext)_localctx).modifier = Match(IDENT);
-				State = 107;
-				Match(COLON);
-				State = 108;
-				expr(0);
+				Match(BANG);
 				}
 				break;
 			case 6:
-				_localctx = new ExpressionOperandContext(_localctx);
+				_localctx = new RelocationOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 110;
+				State = 105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HASH) {
 					{
-					State = 109;
+					State = 104;
 					Match(HASH);
 					}
 				}
 
-				State = 112;
+				State = 107;
+				Match(COLON);
+				State = 108;
+				((RelocationOperandContext)_localctx).modifier = Match(IDENT);
+				State = 109;
+				Match(COLON);
+				State = 110;
 				expr(0);
 				}
 				break;
 			case 7:
-				_localctx = new StringOperandContext(_localctx);
+				_localctx = new ExpressionOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 113;
-				Match(STRING);
+				State = 112;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==HASH) {
+					{
+					State = 111;
+					Match(HASH);
+					}
+				}
+
+				State = 114;
+				expr(0);
 				}
 				break;
 			case 8:
-				_localctx = new TypeOperandContext(_localctx);
+				_localctx = new StringOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 114;
+				State = 115;
+				Match(STRING);
+				}
+				break;
+			case 9:
+				_localctx = new TypeOperandContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 116;
 				_la = TokenStream.LA(1);
 				if ( !(_la==PERCENT || _la==AT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -765,7 +780,7 @@ public partial class A64AsmParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 115;
+				State = 117;
 				Match(IDENT);
 				}
 				break;
@@ -805,16 +820,16 @@ public partial class A64AsmParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 118;
+			State = 120;
 			_localctx.first = Match(IDENT);
-			State = 121;
+			State = 123;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 119;
+				State = 121;
 				Match(MINUS);
-				State = 120;
+				State = 122;
 				_localctx.last = Match(IDENT);
 				}
 			}
@@ -947,7 +962,7 @@ public partial class A64AsmParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 127;
+			State = 129;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -959,7 +974,7 @@ public partial class A64AsmParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 124;
+				State = 126;
 				((UnaryExprContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 808452096L) != 0)) ) {
@@ -969,7 +984,7 @@ public partial class A64AsmParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 125;
+				State = 127;
 				expr(7);
 				}
 				break;
@@ -983,7 +998,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new PrimaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 126;
+				State = 128;
 				primary();
 				}
 				break;
@@ -991,7 +1006,7 @@ public partial class A64AsmParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 146;
+			State = 148;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -1000,16 +1015,16 @@ public partial class A64AsmParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 144;
+					State = 146;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 129;
+						State = 131;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 130;
+						State = 132;
 						((MultiplicativeExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 29363200L) != 0)) ) {
@@ -1019,7 +1034,7 @@ public partial class A64AsmParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 131;
+						State = 133;
 						expr(7);
 						}
 						break;
@@ -1027,9 +1042,9 @@ public partial class A64AsmParser : Parser {
 						{
 						_localctx = new BitwiseExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 132;
+						State = 134;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 133;
+						State = 135;
 						((BitwiseExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 771751936L) != 0)) ) {
@@ -1039,7 +1054,7 @@ public partial class A64AsmParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 134;
+						State = 136;
 						expr(6);
 						}
 						break;
@@ -1047,9 +1062,9 @@ public partial class A64AsmParser : Parser {
 						{
 						_localctx = new AdditiveExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 135;
+						State = 137;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 136;
+						State = 138;
 						((AdditiveExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 3665920L) != 0)) ) {
@@ -1059,7 +1074,7 @@ public partial class A64AsmParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 137;
+						State = 139;
 						expr(5);
 						}
 						break;
@@ -1067,11 +1082,11 @@ public partial class A64AsmParser : Parser {
 						{
 						_localctx = new LogicalAndExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 138;
-						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 139;
-						Match(ANDAND);
 						State = 140;
+						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
+						State = 141;
+						Match(ANDAND);
+						State = 142;
 						expr(4);
 						}
 						break;
@@ -1079,18 +1094,18 @@ public partial class A64AsmParser : Parser {
 						{
 						_localctx = new LogicalOrExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 141;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 142;
-						Match(OROR);
 						State = 143;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 144;
+						Match(OROR);
+						State = 145;
 						expr(3);
 						}
 						break;
 					}
 					} 
 				}
-				State = 148;
+				State = 150;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
 			}
@@ -1153,14 +1168,14 @@ public partial class A64AsmParser : Parser {
 		PrimaryContext _localctx = new PrimaryContext(Context, State);
 		EnterRule(_localctx, 16, RULE_primary);
 		try {
-			State = 158;
+			State = 160;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				_localctx = new NumberPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 149;
+				State = 151;
 				Match(NUMBER);
 				}
 				break;
@@ -1168,7 +1183,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new FloatPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 150;
+				State = 152;
 				Match(FLOAT);
 				}
 				break;
@@ -1176,7 +1191,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new CharPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 151;
+				State = 153;
 				Match(CHAR);
 				}
 				break;
@@ -1184,7 +1199,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new LocalRefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 152;
+				State = 154;
 				Match(LOCALREF);
 				}
 				break;
@@ -1192,7 +1207,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new SymbolPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 153;
+				State = 155;
 				Match(IDENT);
 				}
 				break;
@@ -1200,11 +1215,11 @@ public partial class A64AsmParser : Parser {
 				_localctx = new ParenPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 154;
-				Match(LPAREN);
-				State = 155;
-				expr(0);
 				State = 156;
+				Match(LPAREN);
+				State = 157;
+				expr(0);
+				State = 158;
 				Match(RPAREN);
 				}
 				break;
@@ -1241,60 +1256,61 @@ public partial class A64AsmParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,41,161,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,41,163,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,1,0,5,0,20,8,0,10,0,12,0,23,9,0,1,0,3,0,26,8,0,1,0,1,0,1,1,
 		1,1,1,1,1,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,46,8,3,
 		5,3,48,8,3,10,3,12,3,51,9,3,3,3,53,8,3,3,3,55,8,3,1,4,1,4,1,4,3,4,60,8,
 		4,1,5,1,5,1,5,1,5,5,5,66,8,5,10,5,12,5,69,9,5,1,5,1,5,3,5,73,8,5,1,5,1,
 		5,1,5,1,5,5,5,79,8,5,10,5,12,5,82,9,5,1,5,1,5,1,5,1,5,1,5,3,5,89,8,5,1,
-		5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,98,8,5,1,5,3,5,101,8,5,1,5,3,5,104,8,5,1,
-		5,1,5,1,5,1,5,1,5,3,5,111,8,5,1,5,1,5,1,5,1,5,3,5,117,8,5,1,6,1,6,1,6,
-		3,6,122,8,6,1,7,1,7,1,7,1,7,3,7,128,8,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,
-		7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,5,7,145,8,7,10,7,12,7,148,9,7,1,8,1,8,1,
-		8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,159,8,8,1,8,0,1,14,9,0,2,4,6,8,10,12,14,
-		16,0,7,2,0,2,2,7,7,2,0,1,1,7,7,2,0,24,24,31,31,2,0,20,21,28,29,2,0,10,
-		11,22,24,2,0,25,27,29,29,2,0,12,18,20,21,186,0,21,1,0,0,0,2,29,1,0,0,0,
-		4,32,1,0,0,0,6,54,1,0,0,0,8,59,1,0,0,0,10,116,1,0,0,0,12,118,1,0,0,0,14,
-		127,1,0,0,0,16,158,1,0,0,0,18,20,3,4,2,0,19,18,1,0,0,0,20,23,1,0,0,0,21,
-		19,1,0,0,0,21,22,1,0,0,0,22,25,1,0,0,0,23,21,1,0,0,0,24,26,3,6,3,0,25,
-		24,1,0,0,0,25,26,1,0,0,0,26,27,1,0,0,0,27,28,5,0,0,1,28,1,1,0,0,0,29,30,
-		3,14,7,0,30,31,5,0,0,1,31,3,1,0,0,0,32,33,7,0,0,0,33,34,5,32,0,0,34,5,
-		1,0,0,0,35,36,5,7,0,0,36,37,5,19,0,0,37,55,3,14,7,0,38,39,5,7,0,0,39,40,
-		5,7,0,0,40,55,5,7,0,0,41,52,7,1,0,0,42,49,3,10,5,0,43,45,5,33,0,0,44,46,
-		3,8,4,0,45,44,1,0,0,0,45,46,1,0,0,0,46,48,1,0,0,0,47,43,1,0,0,0,48,51,
-		1,0,0,0,49,47,1,0,0,0,49,50,1,0,0,0,50,53,1,0,0,0,51,49,1,0,0,0,52,42,
-		1,0,0,0,52,53,1,0,0,0,53,55,1,0,0,0,54,35,1,0,0,0,54,38,1,0,0,0,54,41,
-		1,0,0,0,55,7,1,0,0,0,56,57,5,19,0,0,57,60,3,14,7,0,58,60,3,10,5,0,59,56,
-		1,0,0,0,59,58,1,0,0,0,60,9,1,0,0,0,61,62,5,36,0,0,62,67,3,10,5,0,63,64,
-		5,33,0,0,64,66,3,10,5,0,65,63,1,0,0,0,66,69,1,0,0,0,67,65,1,0,0,0,67,68,
-		1,0,0,0,68,70,1,0,0,0,69,67,1,0,0,0,70,72,5,37,0,0,71,73,5,29,0,0,72,71,
-		1,0,0,0,72,73,1,0,0,0,73,117,1,0,0,0,74,75,5,38,0,0,75,80,3,12,6,0,76,
-		77,5,33,0,0,77,79,3,12,6,0,78,76,1,0,0,0,79,82,1,0,0,0,80,78,1,0,0,0,80,
-		81,1,0,0,0,81,83,1,0,0,0,82,80,1,0,0,0,83,88,5,39,0,0,84,85,5,36,0,0,85,
-		86,3,14,7,0,86,87,5,37,0,0,87,89,1,0,0,0,88,84,1,0,0,0,88,89,1,0,0,0,89,
-		117,1,0,0,0,90,91,5,7,0,0,91,92,5,36,0,0,92,93,3,14,7,0,93,94,5,37,0,0,
-		94,117,1,0,0,0,95,100,5,1,0,0,96,98,5,30,0,0,97,96,1,0,0,0,97,98,1,0,0,
-		0,98,99,1,0,0,0,99,101,3,14,7,0,100,97,1,0,0,0,100,101,1,0,0,0,101,117,
-		1,0,0,0,102,104,5,30,0,0,103,102,1,0,0,0,103,104,1,0,0,0,104,105,1,0,0,
-		0,105,106,5,32,0,0,106,107,5,7,0,0,107,108,5,32,0,0,108,117,3,14,7,0,109,
-		111,5,30,0,0,110,109,1,0,0,0,110,111,1,0,0,0,111,112,1,0,0,0,112,117,3,
-		14,7,0,113,117,5,6,0,0,114,115,7,2,0,0,115,117,5,7,0,0,116,61,1,0,0,0,
-		116,74,1,0,0,0,116,90,1,0,0,0,116,95,1,0,0,0,116,103,1,0,0,0,116,110,1,
-		0,0,0,116,113,1,0,0,0,116,114,1,0,0,0,117,11,1,0,0,0,118,121,5,7,0,0,119,
-		120,5,21,0,0,120,122,5,7,0,0,121,119,1,0,0,0,121,122,1,0,0,0,122,13,1,
-		0,0,0,123,124,6,7,-1,0,124,125,7,3,0,0,125,128,3,14,7,7,126,128,3,16,8,
-		0,127,123,1,0,0,0,127,126,1,0,0,0,128,146,1,0,0,0,129,130,10,6,0,0,130,
-		131,7,4,0,0,131,145,3,14,7,7,132,133,10,5,0,0,133,134,7,5,0,0,134,145,
-		3,14,7,6,135,136,10,4,0,0,136,137,7,6,0,0,137,145,3,14,7,5,138,139,10,
-		3,0,0,139,140,5,9,0,0,140,145,3,14,7,4,141,142,10,2,0,0,142,143,5,8,0,
-		0,143,145,3,14,7,3,144,129,1,0,0,0,144,132,1,0,0,0,144,135,1,0,0,0,144,
-		138,1,0,0,0,144,141,1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,146,147,1,
-		0,0,0,147,15,1,0,0,0,148,146,1,0,0,0,149,159,5,2,0,0,150,159,5,4,0,0,151,
-		159,5,5,0,0,152,159,5,3,0,0,153,159,5,7,0,0,154,155,5,34,0,0,155,156,3,
-		14,7,0,156,157,5,35,0,0,157,159,1,0,0,0,158,149,1,0,0,0,158,150,1,0,0,
-		0,158,151,1,0,0,0,158,152,1,0,0,0,158,153,1,0,0,0,158,154,1,0,0,0,159,
-		17,1,0,0,0,21,21,25,45,49,52,54,59,67,72,80,88,97,100,103,110,116,121,
-		127,144,146,158
+		5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,98,8,5,1,5,3,5,101,8,5,1,5,1,5,1,5,3,5,106,
+		8,5,1,5,1,5,1,5,1,5,1,5,3,5,113,8,5,1,5,1,5,1,5,1,5,3,5,119,8,5,1,6,1,
+		6,1,6,3,6,124,8,6,1,7,1,7,1,7,1,7,3,7,130,8,7,1,7,1,7,1,7,1,7,1,7,1,7,
+		1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,5,7,147,8,7,10,7,12,7,150,9,7,1,8,
+		1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,161,8,8,1,8,0,1,14,9,0,2,4,6,8,10,
+		12,14,16,0,7,2,0,2,2,7,7,2,0,1,1,7,7,2,0,24,24,31,31,2,0,20,21,28,29,2,
+		0,10,11,22,24,2,0,25,27,29,29,2,0,12,18,20,21,189,0,21,1,0,0,0,2,29,1,
+		0,0,0,4,32,1,0,0,0,6,54,1,0,0,0,8,59,1,0,0,0,10,118,1,0,0,0,12,120,1,0,
+		0,0,14,129,1,0,0,0,16,160,1,0,0,0,18,20,3,4,2,0,19,18,1,0,0,0,20,23,1,
+		0,0,0,21,19,1,0,0,0,21,22,1,0,0,0,22,25,1,0,0,0,23,21,1,0,0,0,24,26,3,
+		6,3,0,25,24,1,0,0,0,25,26,1,0,0,0,26,27,1,0,0,0,27,28,5,0,0,1,28,1,1,0,
+		0,0,29,30,3,14,7,0,30,31,5,0,0,1,31,3,1,0,0,0,32,33,7,0,0,0,33,34,5,32,
+		0,0,34,5,1,0,0,0,35,36,5,7,0,0,36,37,5,19,0,0,37,55,3,14,7,0,38,39,5,7,
+		0,0,39,40,5,7,0,0,40,55,5,7,0,0,41,52,7,1,0,0,42,49,3,10,5,0,43,45,5,33,
+		0,0,44,46,3,8,4,0,45,44,1,0,0,0,45,46,1,0,0,0,46,48,1,0,0,0,47,43,1,0,
+		0,0,48,51,1,0,0,0,49,47,1,0,0,0,49,50,1,0,0,0,50,53,1,0,0,0,51,49,1,0,
+		0,0,52,42,1,0,0,0,52,53,1,0,0,0,53,55,1,0,0,0,54,35,1,0,0,0,54,38,1,0,
+		0,0,54,41,1,0,0,0,55,7,1,0,0,0,56,57,5,19,0,0,57,60,3,14,7,0,58,60,3,10,
+		5,0,59,56,1,0,0,0,59,58,1,0,0,0,60,9,1,0,0,0,61,62,5,36,0,0,62,67,3,10,
+		5,0,63,64,5,33,0,0,64,66,3,10,5,0,65,63,1,0,0,0,66,69,1,0,0,0,67,65,1,
+		0,0,0,67,68,1,0,0,0,68,70,1,0,0,0,69,67,1,0,0,0,70,72,5,37,0,0,71,73,5,
+		29,0,0,72,71,1,0,0,0,72,73,1,0,0,0,73,119,1,0,0,0,74,75,5,38,0,0,75,80,
+		3,12,6,0,76,77,5,33,0,0,77,79,3,12,6,0,78,76,1,0,0,0,79,82,1,0,0,0,80,
+		78,1,0,0,0,80,81,1,0,0,0,81,83,1,0,0,0,82,80,1,0,0,0,83,88,5,39,0,0,84,
+		85,5,36,0,0,85,86,3,14,7,0,86,87,5,37,0,0,87,89,1,0,0,0,88,84,1,0,0,0,
+		88,89,1,0,0,0,89,119,1,0,0,0,90,91,5,7,0,0,91,92,5,36,0,0,92,93,3,14,7,
+		0,93,94,5,37,0,0,94,119,1,0,0,0,95,100,5,1,0,0,96,98,5,30,0,0,97,96,1,
+		0,0,0,97,98,1,0,0,0,98,99,1,0,0,0,99,101,3,14,7,0,100,97,1,0,0,0,100,101,
+		1,0,0,0,101,119,1,0,0,0,102,103,5,7,0,0,103,119,5,29,0,0,104,106,5,30,
+		0,0,105,104,1,0,0,0,105,106,1,0,0,0,106,107,1,0,0,0,107,108,5,32,0,0,108,
+		109,5,7,0,0,109,110,5,32,0,0,110,119,3,14,7,0,111,113,5,30,0,0,112,111,
+		1,0,0,0,112,113,1,0,0,0,113,114,1,0,0,0,114,119,3,14,7,0,115,119,5,6,0,
+		0,116,117,7,2,0,0,117,119,5,7,0,0,118,61,1,0,0,0,118,74,1,0,0,0,118,90,
+		1,0,0,0,118,95,1,0,0,0,118,102,1,0,0,0,118,105,1,0,0,0,118,112,1,0,0,0,
+		118,115,1,0,0,0,118,116,1,0,0,0,119,11,1,0,0,0,120,123,5,7,0,0,121,122,
+		5,21,0,0,122,124,5,7,0,0,123,121,1,0,0,0,123,124,1,0,0,0,124,13,1,0,0,
+		0,125,126,6,7,-1,0,126,127,7,3,0,0,127,130,3,14,7,7,128,130,3,16,8,0,129,
+		125,1,0,0,0,129,128,1,0,0,0,130,148,1,0,0,0,131,132,10,6,0,0,132,133,7,
+		4,0,0,133,147,3,14,7,7,134,135,10,5,0,0,135,136,7,5,0,0,136,147,3,14,7,
+		6,137,138,10,4,0,0,138,139,7,6,0,0,139,147,3,14,7,5,140,141,10,3,0,0,141,
+		142,5,9,0,0,142,147,3,14,7,4,143,144,10,2,0,0,144,145,5,8,0,0,145,147,
+		3,14,7,3,146,131,1,0,0,0,146,134,1,0,0,0,146,137,1,0,0,0,146,140,1,0,0,
+		0,146,143,1,0,0,0,147,150,1,0,0,0,148,146,1,0,0,0,148,149,1,0,0,0,149,
+		15,1,0,0,0,150,148,1,0,0,0,151,161,5,2,0,0,152,161,5,4,0,0,153,161,5,5,
+		0,0,154,161,5,3,0,0,155,161,5,7,0,0,156,157,5,34,0,0,157,158,3,14,7,0,
+		158,159,5,35,0,0,159,161,1,0,0,0,160,151,1,0,0,0,160,152,1,0,0,0,160,153,
+		1,0,0,0,160,154,1,0,0,0,160,155,1,0,0,0,160,156,1,0,0,0,161,17,1,0,0,0,
+		21,21,25,45,49,52,54,59,67,72,80,88,97,100,105,112,118,123,129,146,148,
+		160
 	};
 
 	public static readonly ATN _ATN =

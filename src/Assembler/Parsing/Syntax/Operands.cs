@@ -20,6 +20,9 @@ public sealed record RegisterListSyntax(IReadOnlyList<RegisterRange> Ranges, Exp
 /// <summary>v1.s[2].</summary>
 public sealed record ElementOperandSyntax(string Register, Expr Element, int Index) : OperandSyntax(Index);
 
+/// <summary>x2! (a MOPS register the instruction updates).</summary>
+public sealed record WritebackRegisterSyntax(string Register, int Index) : OperandSyntax(Index);
+
 /// <summary>lsl #12, sxtw, uxtw #2.</summary>
 public sealed record ShiftOperandSyntax(string Kind, Expr? Amount, int Index) : OperandSyntax(Index);
 

@@ -1,0 +1,44 @@
+using A64Asm.Isa.Model;
+using A64Asm.Isa.Operands;
+
+namespace A64Asm.Isa.Encoding;
+
+/// <summary>FEAT_MOPS operands: "[Xd]!", "Xn!" and the set value Xs; GNU as wants Xd, Xs and Xn distinct.</summary>
+internal static partial class OperandEncoder
+{
+    internal const string MopsNotDistinct = "the three register operands must be distinct from one another";
+
+    static OperandMatch EncodeMops(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
+    {
+        Reg reg;
+        switch (spec.Kind)
+        {
+            case OperandKind.MopsAddr:
+                if (op is not MemOperand { Mode: AddrMode.PreIndex, Offset: null, Extend: ShiftKind.None } mem) return st.Shape(spec.Kind);
+                reg = mem.Base;
+                if (reg.IsSp || reg.Num == 31) return st.Fail(EncodeErrorKind.Expected, OperandKind.X);
+                break;
+            case OperandKind.MopsCount:
+                if (op is not WritebackRegOperand { Reg: var counted }) return st.Shape(spec.Kind);
+                reg = counted;
+                if (reg.Class != RegClass.X || reg.IsSp || reg.Num == 31) return st.Fail(EncodeErrorKind.Expected, OperandKind.X);
+                // cpy*: [Xd]!, [Xs]!, Xn! — the count comes last and sees the other two.
+                if (index == 2 && all[0] is MemOperand d && all[1] is MemOperand s && !Distinct(d.Base.Num, s.Base.Num, reg.Num))
+                    return st.Message(MopsNotDistinct);
+                break;
+            case OperandKind.MopsSrc:
+                // set*: [Xd]!, Xn!, Xs — the value (xzr allowed) comes last.
+                if (op is not RegOperand { Reg: { Class: RegClass.X, IsSp: false } value }) return st.Shape(spec.Kind);
+                reg = value;
+                if (index == 2 && all[0] is MemOperand dst && all[1] is WritebackRegOperand n && !Distinct(dst.Base.Num, n.Reg.Num, reg.Num))
+                    return st.Message(MopsNotDistinct);
+                break;
+            default:
+                throw new UnhandledOperandKindException(spec.Kind, "encoder");
+        }
+        st.Word = spec.F0.Insert(st.Word, reg.Num);
+        return OperandMatch.Ok;
+    }
+
+    internal static bool Distinct(int a, int b, int c) => a != b && a != c && b != c;
+}
