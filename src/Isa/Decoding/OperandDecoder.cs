@@ -194,6 +194,19 @@ internal static class OperandDecoder
                 // The raw fields as one number (bitfield and name kinds: immr/imms, the operation's encoding).
                 PutImm(ref ins, ref immCount, Concatenated(spec, w));
                 return true;
+            case OperandKind.VTop:
+                return true;
+            case OperandKind.VImmMsl:
+                PutImm(ref ins, ref immCount, spec.F0.Extract(w) << 5 | spec.F1.Extract(w));
+                ins.Shift = ShiftKind.Msl;
+                ins.Amount = (byte)(spec.F2.Extract(w) != 0 ? 16 : 8);
+                return true;
+            case OperandKind.FixedShift:
+                PutImm(ref ins, ref immCount, spec.Param);
+                return true;
+            case OperandKind.VByte:
+                PutImm(ref ins, ref immCount, Concatenated(spec, w));
+                return true;
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "decoder");
         }

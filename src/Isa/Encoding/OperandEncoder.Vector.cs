@@ -42,10 +42,13 @@ internal static partial class OperandEncoder
                 return st.Message("invalid floating-point constant");
             }
             case OperandKind.Zero0:
+                if (op is ImmOperand { Value: not 0 }) return st.Message("immediate zero expected");
                 return op is ImmOperand { Value: 0 } ? OperandMatch.Ok : st.Shape(kind);
             case OperandKind.FpZero:
                 if (op is FpImmOperand { Value: 0.0 } negative && double.IsNegative(negative.Value))
                     return st.Message("immediate zero expected");
+                // Any other number: the compare-with-zero form is meant, as GNU as says.
+                if (op is FpImmOperand { Value: not 0.0 } or ImmOperand { Value: not 0 }) return st.Message("immediate zero expected");
                 return op is FpImmOperand { Value: 0.0 } or ImmOperand { Value: 0 } ? OperandMatch.Ok : st.Shape(kind);
             case OperandKind.V:
             {
@@ -152,14 +155,17 @@ internal static partial class OperandEncoder
         long shift = 0;
         if (index + 1 < all.Length && all[index + 1] is ShiftOperand sh)
         {
+            // msl is the VImmMsl rows' shift.
+            if (sh.Kind == ShiftKind.Msl) return st.Shape(spec.Kind);
             if (sh.Kind != ShiftKind.Lsl) return st.Message("expected lsl");
             shift = sh.Amount;
             st.Extra = 1;
         }
-        if (imm.Value < 0 || imm.Value > 255) return st.Range(imm.Value, 0, 255);
+        // GNU as takes the byte as signed or unsigned: -128 is 0x80.
+        if (imm.Value < -128 || imm.Value > 255) return st.Range(imm.Value, -128, 255);
         long maxShift = spec.Param - 8;
         if (shift % 8 != 0 || shift > maxShift) return st.Message($"shift amount must be a multiple of 8 in [0, {maxShift}]");
-        uint v = (uint)imm.Value;
+        uint v = (uint)imm.Value & 0xff;
         st.Word = spec.F0.Insert(st.Word, v >> 5);
         st.Word = spec.F1.Insert(st.Word, v & 31);
         st.Word = spec.F2.Insert(st.Word, (uint)(shift / 8));

@@ -71,6 +71,8 @@ internal static partial class OperandEncoder
             case OperandKind.VLane: case OperandKind.VTbl: case OperandKind.VShr: case OperandKind.VShl:
             case OperandKind.MemPostList: case OperandKind.Movi64:
                 return EncodeVector(spec, op, ref st);
+            case OperandKind.VTop: case OperandKind.VImmMsl: case OperandKind.FixedShift: case OperandKind.VByte:
+                return EncodeScalarExtra(spec, op, all, index, ref st);
             default: throw new UnhandledOperandKindException(kind, "encoder");
         }
     }

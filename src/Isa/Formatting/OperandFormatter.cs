@@ -188,6 +188,19 @@ internal static class OperandFormatter
             case OperandKind.MemOff7: case OperandKind.MemPre7: case OperandKind.MemPost7:
             case OperandKind.MemBase: case OperandKind.MemReg:
                 return AppendMemory(sb, spec, w);
+            case OperandKind.VTop:
+                sb.Append('v').Append(f0).Append(".d[1]");
+                return true;
+            case OperandKind.VImmMsl:
+                Hex.Append(sb.Append("#0x"), f0 << 5 | spec.F1.Extract(w));
+                sb.Append(", msl #").Append(spec.F2.Extract(w) != 0 ? 16 : 8);
+                return true;
+            case OperandKind.FixedShift:
+                sb.Append('#').Append(spec.Param);
+                return true;
+            case OperandKind.VByte:
+                Hex.Append(sb.Append("#0x"), OperandDecoder.Concatenated(spec, w));
+                return true;
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "formatter");
         }

@@ -1417,3 +1417,80 @@ fcvtzu xzr, d0, #64
 // CHECK: fcvtzu xzr, d0, #64 // encoding: [0x1f,0x00,0x59,0x9e]
 fcvtzu x7, d30, #33
 // CHECK: fcvtzu x7, d30, #33 // encoding: [0xc7,0x7f,0x59,0x9e]
+fmov v0.d[1], x0
+// CHECK: fmov v0.d[1], x0 // encoding: [0x00,0x00,0xaf,0x9e]
+fmov v31.d[1], xzr
+// CHECK: fmov v31.d[1], xzr // encoding: [0xff,0x03,0xaf,0x9e]
+fmov v4.d[1], x7
+// CHECK: fmov v4.d[1], x7 // encoding: [0xe4,0x00,0xaf,0x9e]
+fmov x0, v31.d[1]
+// CHECK: fmov x0, v31.d[1] // encoding: [0xe0,0x03,0xae,0x9e]
+fmov xzr, v0.d[1]
+// CHECK: fmov xzr, v0.d[1] // encoding: [0x1f,0x00,0xae,0x9e]
+fmov x7, v4.d[1]
+// CHECK: fmov x7, v4.d[1] // encoding: [0x87,0x00,0xae,0x9e]
+movi v0.2s, #0, msl #8
+// CHECK: movi v0.2s, #0x0, msl #8 // encoding: [0x00,0xc4,0x00,0x0f]
+movi v31.4s, #255, msl #16
+// CHECK: movi v31.4s, #0xff, msl #16 // encoding: [0xff,0xd7,0x07,0x4f]
+movi v5.4s, #1, msl #16
+// CHECK: movi v5.4s, #0x1, msl #16 // encoding: [0x25,0xd4,0x00,0x4f]
+movi v5.2s, #-128, msl #8
+// CHECK: movi v5.2s, #0x80, msl #8 // encoding: [0x05,0xc4,0x04,0x0f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+mvni v0.2s, #0xff, msl #16
+// CHECK: mvni v0.2s, #0xff, msl #16 // encoding: [0xe0,0xd7,0x07,0x2f]
+mvni v31.4s, #0, msl #8
+// CHECK: mvni v31.4s, #0x0, msl #8 // encoding: [0x1f,0xc4,0x00,0x6f]
+mvni v5.4s, #-1, msl #16
+// CHECK: mvni v5.4s, #0xff, msl #16 // encoding: [0xe5,0xd7,0x07,0x6f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+shll v0.8h, v31.8b, #8
+// CHECK: shll v0.8h, v31.8b, #8 // encoding: [0xe0,0x3b,0x21,0x2e]
+shll2 v31.8h, v0.16b, #8
+// CHECK: shll2 v31.8h, v0.16b, #8 // encoding: [0x1f,0x38,0x21,0x6e]
+shll v1.4s, v2.4h, #16
+// CHECK: shll v1.4s, v2.4h, #16 // encoding: [0x41,0x38,0x61,0x2e]
+shll2 v3.4s, v4.8h, #16
+// CHECK: shll2 v3.4s, v4.8h, #16 // encoding: [0x83,0x38,0x61,0x6e]
+shll v5.2d, v6.2s, #32
+// CHECK: shll v5.2d, v6.2s, #32 // encoding: [0xc5,0x38,0xa1,0x2e]
+shll2 v0.2d, v31.4s, #32
+// CHECK: shll2 v0.2d, v31.4s, #32 // encoding: [0xe0,0x3b,0xa1,0x6e]
+movi v3.8b, -128
+// CHECK: movi v3.8b, #0x80 // encoding: [0x03,0xe4,0x04,0x0f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+movi v3.16b, #-1
+// CHECK: movi v3.16b, #0xff // encoding: [0xe3,0xe7,0x07,0x4f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+movi v3.8b, #255
+// CHECK: movi v3.8b, #0xff // encoding: [0xe3,0xe7,0x07,0x0f]
+movi v3.16b, #0
+// CHECK: movi v3.16b, #0x0 // encoding: [0x03,0xe4,0x00,0x4f]
+movi v3.4h, #-1
+// CHECK: movi v3.4h, #0xff // encoding: [0xe3,0x87,0x07,0x0f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+movi v3.8h, #-128, lsl #8
+// CHECK: movi v3.8h, #0x80, lsl #8 // encoding: [0x03,0xa4,0x04,0x4f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+movi v3.2s, #-128
+// CHECK: movi v3.2s, #0x80 // encoding: [0x03,0x04,0x04,0x0f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+movi v3.4s, #-1, lsl #24
+// CHECK: movi v3.4s, #0xff, lsl #24 // encoding: [0xe3,0x67,0x07,0x4f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+mvni v3.4h, #-2
+// CHECK: mvni v3.4h, #0xfe // encoding: [0xc3,0x87,0x07,0x2f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+orr v3.4h, #-1
+// CHECK: orr v3.4h, #0xff // encoding: [0xe3,0x97,0x07,0x0f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+orr v3.4s, #-128, lsl #16
+// CHECK: orr v3.4s, #0x80, lsl #16 // encoding: [0x03,0x54,0x04,0x4f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+bic v3.8h, #-1, lsl #8
+// CHECK: bic v3.8h, #0xff, lsl #8 // encoding: [0xe3,0xb7,0x07,0x6f]
+// LLVM: error: immediate must be an integer in range [0, 255].
+bic v3.2s, #-128
+// CHECK: bic v3.2s, #0x80 // encoding: [0x03,0x14,0x04,0x2f]
+// LLVM: error: immediate must be an integer in range [0, 255].
