@@ -1494,3 +1494,49 @@ bic v3.8h, #-1, lsl #8
 bic v3.2s, #-128
 // CHECK: bic v3.2s, #0x80 // encoding: [0x03,0x14,0x04,0x2f]
 // LLVM: error: immediate must be an integer in range [0, 255].
+sqrshl v0.8b, v31.8b, v17.8b
+// CHECK: sqrshl v0.8b, v31.8b, v17.8b // encoding: [0xe0,0x5f,0x31,0x0e]
+sqrshl v31.16b, v0.16b, v5.16b
+// CHECK: sqrshl v31.16b, v0.16b, v5.16b // encoding: [0x1f,0x5c,0x25,0x4e]
+sqrshl v1.4h, v2.4h, v3.4h
+// CHECK: sqrshl v1.4h, v2.4h, v3.4h // encoding: [0x41,0x5c,0x63,0x0e]
+sqrshl v1.8h, v2.8h, v31.8h
+// CHECK: sqrshl v1.8h, v2.8h, v31.8h // encoding: [0x41,0x5c,0x7f,0x4e]
+sqrshl v1.2s, v2.2s, v31.2s
+// CHECK: sqrshl v1.2s, v2.2s, v31.2s // encoding: [0x41,0x5c,0xbf,0x0e]
+sqrshl v1.4s, v2.4s, v31.4s
+// CHECK: sqrshl v1.4s, v2.4s, v31.4s // encoding: [0x41,0x5c,0xbf,0x4e]
+sqrshl v1.2d, v2.2d, v31.2d
+// CHECK: sqrshl v1.2d, v2.2d, v31.2d // encoding: [0x41,0x5c,0xff,0x4e]
+uqrshl v0.8b, v31.8b, v17.8b
+// CHECK: uqrshl v0.8b, v31.8b, v17.8b // encoding: [0xe0,0x5f,0x31,0x2e]
+uqrshl v31.16b, v0.16b, v5.16b
+// CHECK: uqrshl v31.16b, v0.16b, v5.16b // encoding: [0x1f,0x5c,0x25,0x6e]
+uqrshl v1.4h, v2.4h, v3.4h
+// CHECK: uqrshl v1.4h, v2.4h, v3.4h // encoding: [0x41,0x5c,0x63,0x2e]
+uqrshl v1.8h, v2.8h, v31.8h
+// CHECK: uqrshl v1.8h, v2.8h, v31.8h // encoding: [0x41,0x5c,0x7f,0x6e]
+uqrshl v1.2s, v2.2s, v31.2s
+// CHECK: uqrshl v1.2s, v2.2s, v31.2s // encoding: [0x41,0x5c,0xbf,0x2e]
+uqrshl v1.4s, v2.4s, v31.4s
+// CHECK: uqrshl v1.4s, v2.4s, v31.4s // encoding: [0x41,0x5c,0xbf,0x6e]
+uqrshl v1.2d, v2.2d, v31.2d
+// CHECK: uqrshl v1.2d, v2.2d, v31.2d // encoding: [0x41,0x5c,0xff,0x6e]
+fmulx v0.2s, v31.2s, v17.s[0]
+// CHECK: fmulx v0.2s, v31.2s, v17.s[0] // encoding: [0xe0,0x93,0x91,0x2f]
+fmulx v31.4s, v0.4s, v31.s[3]
+// CHECK: fmulx v31.4s, v0.4s, v31.s[3] // encoding: [0x1f,0x98,0xbf,0x6f]
+fmulx v7.4s, v8.4s, v9.s[1]
+// CHECK: fmulx v7.4s, v8.4s, v9.s[1] // encoding: [0x07,0x91,0xa9,0x6f]
+fmulx v0.2d, v31.2d, v17.d[0]
+// CHECK: fmulx v0.2d, v31.2d, v17.d[0] // encoding: [0xe0,0x93,0xd1,0x6f]
+fmulx v31.2d, v0.2d, v31.d[1]
+// CHECK: fmulx v31.2d, v0.2d, v31.d[1] // encoding: [0x1f,0x98,0xdf,0x6f]
+fcvtxn v0.2s, v31.2d
+// CHECK: fcvtxn v0.2s, v31.2d // encoding: [0xe0,0x6b,0x61,0x2e]
+fcvtxn v31.2s, v0.2d
+// CHECK: fcvtxn v31.2s, v0.2d // encoding: [0x1f,0x68,0x61,0x2e]
+fcvtxn2 v0.4s, v31.2d
+// CHECK: fcvtxn2 v0.4s, v31.2d // encoding: [0xe0,0x6b,0x61,0x6e]
+fcvtxn2 v31.4s, v0.2d
+// CHECK: fcvtxn2 v31.4s, v0.2d // encoding: [0x1f,0x68,0x61,0x6e]

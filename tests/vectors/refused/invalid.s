@@ -226,3 +226,9 @@ addp s0, v1.2s
 faddp d0, v1.2s
 // ERROR: 11: expected a vector with arrangement .2d
 // GNU: operand mismatch
+fmulx v0.4s, v1.4s, v2.s[4]
+// ERROR: 26: register element index out of range 0 to 3
+// GNU: register element index out of range 0 to 3 at operand 3
+fmulx v0.2d, v1.2d, v2.d[2]
+// ERROR: 26: register element index out of range 0 to 1
+// GNU: register element index out of range 0 to 1 at operand 3
