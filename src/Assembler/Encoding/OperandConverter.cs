@@ -144,7 +144,7 @@ public sealed class OperandConverter
     private Operand Memory(MemoryOperandSyntax m, SourceLine line)
     {
         // SVE addresses ([x0, #1, mul vl], [x0, z1.d, lsl #3], [z2.s, #4]) keep their parts as written.
-        if (m.Parts.Any(p => IsScalablePart(p)))
+        if (HasScalablePart(m))
         {
             var parts = new Operand[m.Parts.Count];
             for (int i = 0; i < parts.Length; i++) parts[i] = ConvertOne(m.Parts[i], line);
@@ -170,6 +170,14 @@ public sealed class OperandConverter
         if (!OperandRules.IsAddress(offset, m.Writeback))
             throw new AsmError(line.At(m.Index), OperandRules.MissingPreIndexOffset);
         return OperandRules.Memory(baseReg, offset, extend, m.Writeback);
+    }
+
+    // A loop, not LINQ: every address of every load and store comes through here.
+    private bool HasScalablePart(MemoryOperandSyntax m)
+    {
+        foreach (var part in m.Parts)
+            if (IsScalablePart(part)) return true;
+        return false;
     }
 
     private bool IsScalablePart(OperandSyntax part) => part switch
