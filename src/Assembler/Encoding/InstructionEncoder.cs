@@ -39,6 +39,32 @@ public sealed class InstructionEncoder
     /// </summary>
     internal bool TryEmit(ParsedLine line, InstructionStatement instruction, PoolEntry? literal, out Feature feature, out AsmError? error)
     {
+        // SVE/SME statements fail somewhere on the way (an operand no form takes, a mnemonic no row has): only then is
+        // the statement's text read for what it is, so the ordinary path pays nothing.
+        bool done;
+        try
+        {
+            done = TryEmitA64(line, instruction, literal, out feature, out error);
+        }
+        catch (AsmError) when (ScalableRefusal(line, instruction) is { } refusal)
+        {
+            feature = Feature.Base;
+            error = refusal;
+            return false;
+        }
+        if (!done && ScalableRefusal(line, instruction) is { } refused)
+            error = refused;
+        return done;
+    }
+
+    /// <summary>"SVE is not supported" / "SME is not supported" at the mnemonic, when the statement is one.</summary>
+    internal static AsmError? ScalableRefusal(ParsedLine line, InstructionStatement instruction) =>
+        ScalableExtensions.Of(ScalableExtensions.Statement(line.Line.Text, instruction.Index)) is { } extension
+            ? new AsmError(line.At(instruction.Index), ScalableExtensions.NotSupported(extension))
+            : null;
+
+    private bool TryEmitA64(ParsedLine line, InstructionStatement instruction, PoolEntry? literal, out Feature feature, out AsmError? error)
+    {
         feature = Feature.Base;
         var operands = _operands;
         if (literal is null)

@@ -69,6 +69,7 @@ public sealed class OperandConverter
     {
         ExprOperandSyntax e => Expression(e.Expr, e.HasHash, line),
         MemoryOperandSyntax m => Memory(m, line),
+        ShiftOperandSyntax { Kind: ['m', 'u', 'l', ..] } mul => Multiplier(mul, line),
         ShiftOperandSyntax s => OperandRules.Shift(s.Kind, s.Amount is null ? -1 : ShiftAmount(s.Amount, line)),
         RelocOperandSyntax r => Relocation(r, line),
         RegisterListSyntax l => RegisterList(l, line),
@@ -85,6 +86,11 @@ public sealed class OperandConverter
 
     private Operand Expression(Expr expr, bool hasHash, SourceLine line)
     {
+        // p0/z, p1/m: a governing predicate, which the expression grammar reads as a division.
+        if (!hasHash && expr is BinaryExpr { Op: BinaryOp.Divide, Left: SymbolExpr p, Right: SymbolExpr q }
+            && OperandRules.TryRegister(p.Name, _aliases, out var predicate) && predicate is ScalableRegOperand { File: ScalableFile.P or ScalableFile.PN } governing
+            && q.Name.ToLowerInvariant() is "z" or "m")
+            return governing with { Predication = q.Name.ToLowerInvariant() == "z" ? Predication.Zeroing : Predication.Merging };
         string? bareWord = !hasHash && expr is SymbolExpr { IsLocationCounter: false } symbol ? symbol.Name : null;
         if (bareWord is not null)
         {
@@ -134,8 +140,19 @@ public sealed class OperandConverter
         return ToOperand(value, r.HasHash, modifier, r.Expr, line);
     }
 
+    // The lexer reads "mul vl" as one shift-like token, and "mul" before '#' as another (StatementLexer).
+    private Operand Multiplier(ShiftOperandSyntax mul, SourceLine line) =>
+        mul.Amount is null ? new MulOperand(true) : new MulOperand(false, Absolute(mul.Amount, line));
+
     private Operand Memory(MemoryOperandSyntax m, SourceLine line)
     {
+        // SVE addresses ([x0, #1, mul vl], [x0, z1.d, lsl #3], [z2.s, #4]) keep their parts as written.
+        if (HasScalablePart(m))
+        {
+            var parts = new Operand[m.Parts.Count];
+            for (int i = 0; i < parts.Length; i++) parts[i] = ConvertOne(m.Parts[i], line);
+            return new ScalableMemOperand(parts);
+        }
         if (!OperandRules.IsBase(ConvertOne(m.Parts[0], line), out var baseReg))
             throw new AsmError(line.At(m.Parts[0].Index), "expected a 64-bit base register or sp");
         Operand? offset = null;
@@ -158,8 +175,49 @@ public sealed class OperandConverter
         return OperandRules.Memory(baseReg, offset, extend, m.Writeback);
     }
 
+    // A loop, not LINQ: every address of every load and store comes through here.
+    private bool HasScalablePart(MemoryOperandSyntax m)
+    {
+        foreach (var part in m.Parts)
+            if (IsScalablePart(part)) return true;
+        return false;
+    }
+
+    private bool IsScalablePart(OperandSyntax part) => part switch
+    {
+        ShiftOperandSyntax { Kind: ['m', 'u', 'l', ..] } => true,
+        ExprOperandSyntax { HasHash: false, Expr: SymbolExpr s } => OperandRules.TryRegister(s.Name, _aliases, out var r) && r is ScalableRegOperand,
+        _ => false,
+    };
+
+    private Operand ScalableList(RegisterListSyntax l, SourceLine line)
+    {
+        int first = -1, count = 0, expectNext = -1;
+        var arrangement = Arrangement.None;
+        foreach (var range in l.Ranges)
+        {
+            var start = ScalableVector(range.First, range.Index, line);
+            var end = range.Last is null ? start : ScalableVector(range.Last, range.Index, line);
+            if (first < 0) { first = start.Num; arrangement = start.Arrangement; expectNext = first; }
+            if (start.Num != expectNext || start.Arrangement != arrangement || end.Arrangement != arrangement)
+                throw new AsmError(line.At(range.Index), "registers in a list must be consecutive and of one arrangement");
+            count += (end.Num - start.Num + 32) % 32 + 1;
+            expectNext = (end.Num + 1) % 32;
+        }
+        if (count is < 1 or > 4)
+            throw new AsmError(line.At(l.Index), $"a register list holds 1 to 4 registers, not {count}");
+        return new ScalableListOperand((byte)first, count, arrangement);
+    }
+
+    private ScalableRegOperand ScalableVector(string name, int index, SourceLine line) =>
+        OperandRules.TryRegister(name, _aliases, out var op) && op is ScalableRegOperand { File: ScalableFile.Z } z
+            ? z
+            : throw new AsmError(line.At(index), $"expected an SVE vector register, not '{name}'");
+
     private Operand RegisterList(RegisterListSyntax l, SourceLine line)
     {
+        if (l.Element is null && l.Ranges.Count > 0 && OperandRules.TryRegister(l.Ranges[0].First, _aliases, out var head) && head is ScalableRegOperand)
+            return ScalableList(l, line);
         int first = -1, count = 0, expectNext = -1;
         var arrangement = Arrangement.None;
         foreach (var range in l.Ranges)
@@ -184,6 +242,8 @@ public sealed class OperandConverter
 
     private Operand Element(ElementOperandSyntax el, SourceLine line)
     {
+        if (OperandRules.TryRegister(el.Register, _aliases, out var reg) && reg is ScalableRegOperand scalable)
+            return scalable with { Index = (int)Absolute(el.Element, line) };
         var vector = Vector(el.Register, el.Index, line);
         return vector with { Index = ElementIndex(el.Element, vector.Arrangement, line) };
     }

@@ -33,6 +33,8 @@ public static class RegisterNames
         }
         if (lower[0] == 'v')
             return TryParseVector(lower, out operand);
+        if (lower[0] is 'z' or 'p')
+            return ScalableRegisterNames.TryParse(lower, out operand);
         RegClass? cls = lower[0] switch
         {
             'x' => RegClass.X, 'w' => RegClass.W, 'b' => RegClass.B, 'h' => RegClass.H,

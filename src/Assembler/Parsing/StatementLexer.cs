@@ -213,7 +213,27 @@ internal sealed class StatementLexer
     {
         int p = start + 1;
         while (p < _end && IsIdentPart(_text[p])) p++;
+        if (p - start == 3 && Count > 0 && _types[Count - 1] == A64AsmParser.COMMA && MulOperandEnd(start, p) is int mulEnd)
+        {
+            Add(A64AsmParser.SHIFT, start, mulEnd);
+            return;
+        }
         Add(ShiftNames.IsShiftOrExtend(_text.AsSpan(start, p - start)) ? A64AsmParser.SHIFT : A64AsmParser.IDENT, start, p);
+    }
+
+    /// <summary>
+    /// SVE's multipliers after a comma: "mul vl" (one token, its end returned) and "mul" before '#' (the grammar's
+    /// shift operand then reads "mul #4"). They take the SHIFT token, so the grammar needs no words of its own.
+    /// </summary>
+    private int? MulOperandEnd(int start, int end)
+    {
+        if (!_text.AsSpan(start, 3).Equals("mul", StringComparison.OrdinalIgnoreCase)) return null;
+        int p = end;
+        while (p < _end && _text[p] is ' ' or '\t') p++;
+        if (p < _end && _text[p] == '#') return end;
+        if (p + 2 <= _end && _text.AsSpan(p, 2).Equals("vl", StringComparison.OrdinalIgnoreCase) && (p + 2 == _end || !IsIdentPart(_text[p + 2])))
+            return p + 2;
+        return null;
     }
 
     private void LexNumber(int start)

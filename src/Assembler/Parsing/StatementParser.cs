@@ -54,7 +54,32 @@ public sealed class StatementParser
             return new ParsedLine(line, Array.Empty<LabelDefinition>(), null);
         if (text[start] == '.' && TryFreeFormDirective(line, start) is { } freeForm)
             return freeForm;
-        return _converter.Convert(line, ParseStatement(line, text, start));
+        try
+        {
+            return _converter.Convert(line, ParseStatement(line, text, start));
+        }
+        catch (AsmError) when (ScalableSyntaxError(line, text, start) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    // An SVE/SME statement the grammar cannot read yet (za0h.s[w12, 0], {za0h.s[w12, 0]}): refused by name, as
+    // InstructionEncoder refuses the ones it can read, not as a syntax error. Labels before it are skipped.
+    private static AsmError? ScalableSyntaxError(SourceLine line, string text, int at)
+    {
+        while (true)
+        {
+            int end = at;
+            while (end < text.Length && StatementTokenSource.IsIdentPart(text[end])) end++;
+            int after = SkipSpace(text, end);
+            if (end == at || after >= text.Length || text[after] != ':') break;
+            at = SkipSpace(text, after + 1);
+        }
+        if (at >= text.Length || text[at] == '.') return null;
+        return InstructionEncoding.ScalableExtensions.Of(InstructionEncoding.ScalableExtensions.Statement(text, at)) is { } extension
+            ? new AsmError(line.At(at), InstructionEncoding.ScalableExtensions.NotSupported(extension))
+            : null;
     }
 
     /// <summary>

@@ -223,6 +223,16 @@ internal static class OperandDecoder
                 ins.Mode = OperandKinds.ModeOf(spec.Kind, "decoder");
                 ins.Imm = ScaledOffset(spec, w);
                 return true;
+            case OperandKind.VTop:
+                return true;
+            case OperandKind.VImmMsl:
+                PutImm(ref ins, ref immCount, spec.F0.Extract(w) << 5 | spec.F1.Extract(w));
+                ins.Shift = ShiftKind.Msl;
+                ins.Amount = (byte)(spec.F2.Extract(w) != 0 ? 16 : 8);
+                return true;
+            case OperandKind.FixedShift:
+                PutImm(ref ins, ref immCount, spec.Param);
+                return true;
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "decoder");
         }

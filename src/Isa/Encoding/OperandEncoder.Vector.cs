@@ -42,6 +42,7 @@ internal static partial class OperandEncoder
                 return st.Message("invalid floating-point constant");
             }
             case OperandKind.Zero0:
+                if (op is ImmOperand { Value: not 0 }) return st.Message("immediate zero expected");
                 return op is ImmOperand { Value: 0 } ? OperandMatch.Ok : st.Shape(kind);
             case OperandKind.FpZero:
                 if (op is FpImmOperand { Value: 0.0 } negative && double.IsNegative(negative.Value))
@@ -154,6 +155,8 @@ internal static partial class OperandEncoder
         long shift = 0;
         if (index + 1 < all.Length && all[index + 1] is ShiftOperand sh)
         {
+            // msl is the VImmMsl rows' shift.
+            if (sh.Kind == ShiftKind.Msl) return st.Shape(spec.Kind);
             if (sh.Kind != ShiftKind.Lsl) return st.Message("expected lsl");
             shift = sh.Amount;
             st.Extra = 1;

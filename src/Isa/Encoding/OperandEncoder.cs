@@ -84,6 +84,8 @@ internal static partial class OperandEncoder
                 return EncodeExtension(spec, op, ref st);
             case OperandKind.MopsAddr: case OperandKind.MopsCount: case OperandKind.MopsSrc:
                 return EncodeMops(spec, op, all, index, ref st);
+            case OperandKind.VTop: case OperandKind.VImmMsl: case OperandKind.FixedShift:
+                return EncodeScalarExtra(spec, op, all, index, ref st);
             default: throw new UnhandledOperandKindException(kind, "encoder");
         }
     }

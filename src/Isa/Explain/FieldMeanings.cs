@@ -129,6 +129,19 @@ internal static class FieldMeanings
             case OperandKind.MemPac: case OperandKind.MemPacPre:
                 return index == 0 ? BaseRegister(v)
                     : $"{(spec.Fields.Length > 2 ? "part of the " : "")}offset in units of {spec.Param} bytes → {ins.Imm} bytes{ModeNote(spec.Kind)}";
+            case OperandKind.VTop:
+                return $"{Role(spec.Slots[index])} v{v} (its upper half: {operandText})";
+            case OperandKind.VImmMsl:
+                return index switch
+                {
+                    0 => $"bits 7:5 of the immediate 0x{ins.Imm:x}",
+                    1 => $"bits 4:0 of the immediate 0x{ins.Imm:x}",
+                    _ => $"shift msl #{(v != 0 ? 16 : 8)}: shifted left, ones shifted in",
+                };
+            case OperandKind.FixedShift:
+                return spec.Fields.Length == 1
+                    ? $"{OperandKinds.Describe(spec.Kind)} → {operandText ?? v.ToString()}"
+                    : $"part of {OperandKinds.Describe(spec.Kind)} → {operandText}";
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "explainer");
         }

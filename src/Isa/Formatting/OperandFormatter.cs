@@ -232,6 +232,16 @@ internal static class OperandFormatter
             case OperandKind.MemPac: case OperandKind.MemPacPre:
                 AppendScaledAddress(sb, spec, w);
                 return true;
+            case OperandKind.VTop:
+                sb.Append('v').Append(f0).Append(".d[1]");
+                return true;
+            case OperandKind.VImmMsl:
+                Hex.Append(sb.Append("#0x"), f0 << 5 | spec.F1.Extract(w));
+                sb.Append(", msl #").Append(spec.F2.Extract(w) != 0 ? 16 : 8);
+                return true;
+            case OperandKind.FixedShift:
+                sb.Append('#').Append(spec.Param);
+                return true;
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "formatter");
         }

@@ -108,3 +108,26 @@ public sealed record MemOperand(
     AddrMode Mode = AddrMode.Offset,
     ShiftKind Extend = ShiftKind.None,
     int ExtendAmount = -1) : Operand;
+
+/// <summary>The scalable register files: SVE vectors z0-z31, predicates p0-p15 and predicate-as-counter pn0-pn15,
+/// SME's za array (Num: the tile, or -1 for the whole of za written "za") and zt0.</summary>
+public enum ScalableFile : byte { Z, P, PN, ZA, ZT }
+
+/// <summary>How a governing predicate treats inactive elements: p0/z zeroes them, p0/m merges (keeps) them.</summary>
+public enum Predication : byte { None, Zeroing, Merging }
+
+/// <summary>
+/// An SVE/SME register as written: z3.s, z1.d[2] (Index &gt;= 0), p0, p2.b, p0/z, p1/m, pn8, za0h.s, zt0. No row takes
+/// one yet (the assembler refuses SVE/SME by name); the parser already reads them so SVE rows can be added.
+/// </summary>
+public sealed record ScalableRegOperand(ScalableFile File, int Num, Arrangement Arrangement = Arrangement.None,
+    int Index = -1, Predication Predication = Predication.None) : Operand;
+
+/// <summary>{z0.s-z3.s}, {z1.d, z2.d}: Count consecutive z registers (mod 32) from First.</summary>
+public sealed record ScalableListOperand(byte First, int Count, Arrangement Arrangement) : Operand;
+
+/// <summary>"mul vl" (VectorLength) or "mul #n" after an SVE immediate or pattern.</summary>
+public sealed record MulOperand(bool VectorLength, long Multiplier = 1) : Operand;
+
+/// <summary>An SVE address: [x0, #1, mul vl], [x0, z1.d, lsl #3], [z0.s, #4]: the parts as written.</summary>
+public sealed record ScalableMemOperand(IReadOnlyList<Operand> Parts) : Operand;

@@ -94,4 +94,29 @@ public class OperandConverterTests
         var error = Assert.Throws<AsmError>(() => Convert("ldr x0, [w1]"));
         Assert.Equal("c.s:1:10: error: expected a 64-bit base register or sp", error.Render().Split('\n')[0]);
     }
+
+    [Fact]
+    public void Scalable_registers_predicates_and_multipliers_are_carried()
+    {
+        Assert.Equal(
+            new Operand[]
+            {
+                new ScalableRegOperand(ScalableFile.Z, 3, Arrangement.S), new ScalableRegOperand(ScalableFile.P, 0, Predication: Predication.Zeroing),
+                new ScalableRegOperand(ScalableFile.P, 15, Predication: Predication.Merging), new ScalableRegOperand(ScalableFile.PN, 8),
+                new ScalableRegOperand(ScalableFile.Z, 1, Arrangement.D, 2), new ScalableListOperand(30, 3, Arrangement.B),
+                new ScalableRegOperand(ScalableFile.ZA, 1, Arrangement.S), new ScalableRegOperand(ScalableFile.ZT, 0),
+                new ScalableRegOperand(ScalableFile.ZA, -1), new MulOperand(true), new MulOperand(false, 4),
+            },
+            Convert("x z3.s, p0/z, P15/M, pn8, z1.d[2], {z30.b-z0.b}, za1h.s, zt0, za, mul vl, mul #4"));
+    }
+
+    [Fact]
+    public void Scalable_addresses_keep_their_parts()
+    {
+        var mem = Assert.IsType<ScalableMemOperand>(Convert("ld1w {z0.s}, p0/z, [x0, #1, mul vl]")[2]);
+        Assert.Equal(new Operand[] { new RegOperand(new Reg(RegClass.X, 0)), new ImmOperand(1), new MulOperand(true) }, mem.Parts);
+        var gather = Assert.IsType<ScalableMemOperand>(Convert("ld1d {z0.d}, p0/z, [x0, z1.d, lsl #3]")[2]);
+        Assert.Equal(new Operand[] { new RegOperand(new Reg(RegClass.X, 0)), new ScalableRegOperand(ScalableFile.Z, 1, Arrangement.D),
+            new ShiftOperand(ShiftKind.Lsl, 3) }, gather.Parts);
+    }
 }

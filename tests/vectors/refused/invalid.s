@@ -328,3 +328,136 @@ cpyp [x0]!, [x1]!, w2!
 add x0, x1!, x2
 // ERROR: 9: expected a 64-bit general register or sp
 // GNU: comma expected between operands at operand 3
+// simdscalar (issue 18): AdvSIMD scalar, fixed-point, fmov upper half, movi msl, shll: one past each range
+fmov v4.d[0], x7
+// ERROR: 6: expected the upper 64-bit half of a 128-bit register, v<n>.d[1]
+// GNU: the top half of a 128-bit FP/SIMD register is expected at operand 1
+fmov x7, v4.s[1]
+// ERROR: 10: expected the upper 64-bit half of a 128-bit register, v<n>.d[1]
+// GNU: the top half of a 128-bit FP/SIMD register is expected at operand 2
+movi v5.4s, #1, msl #24
+// ERROR: 13: shift amount must be msl #8 or msl #16
+// GNU: shift amount must be 0 or 16 at operand 2
+movi v5.2s, #256, msl #8
+// ERROR: 13: immediate out of range: 256 is not in [-128, 255]
+// GNU: invalid shift operator at operand 2
+mvni v5.4s, #-129, msl #16
+// ERROR: 13: immediate out of range: -129 is not in [-128, 255]
+// GNU: invalid shift operator at operand 2
+movi v5.4h, #1, msl #8
+// ERROR: 13: expected an 8-bit immediate with an optional lsl by whole bytes within the element
+// GNU: invalid shift operator at operand 2
+movi v3.8b, #-129
+// ERROR: 13: immediate out of range: -129 is not in [-128, 255]
+// GNU: immediate value out of range -128 to 255 at operand 2
+movi v3.16b, #256
+// ERROR: 14: immediate out of range: 256 is not in [-128, 255]
+// GNU: immediate value out of range -128 to 255 at operand 2
+movi v3.4h, #-129
+// ERROR: 13: immediate out of range: -129 is not in [-128, 255]
+// GNU: immediate value out of range -128 to 255 at operand 2
+shll v0.8h, v1.8b, #7
+// ERROR: 20: shift amount must be #8, the element size
+// GNU: invalid shift amount at operand 3
+shll2 v0.4s, v1.8h, #8
+// ERROR: 21: shift amount must be #16, the element size
+// GNU: invalid shift amount at operand 3
+shll v0.2d, v1.2s, #33
+// ERROR: 20: shift amount must be #32, the element size
+// GNU: invalid shift amount at operand 3
+scvtf s0, w1, #0
+// ERROR: 15: immediate out of range: 0 is not in [1, 32]
+// GNU: immediate value out of range 1 to 32 at operand 3
+scvtf d0, w1, #33
+// ERROR: 15: immediate out of range: 33 is not in [1, 32]
+// GNU: immediate value out of range 1 to 32 at operand 3
+ucvtf s0, x1, #65
+// ERROR: 15: immediate out of range: 65 is not in [1, 64]
+// GNU: immediate value out of range 1 to 64 at operand 3
+fcvtzs w0, d1, #33
+// ERROR: 16: immediate out of range: 33 is not in [1, 32]
+// GNU: immediate value out of range 1 to 32 at operand 3
+fcvtzu x0, s1, #0
+// ERROR: 16: immediate out of range: 0 is not in [1, 64]
+// GNU: immediate value out of range 1 to 64 at operand 3
+scvtf s0, s1, #33
+// ERROR: 15: immediate out of range: 33 is not in [1, 32]
+// GNU: immediate value out of range 1 to 32 at operand 3
+fcvtzu d0, d1, #0
+// ERROR: 16: immediate out of range: 0 is not in [1, 64]
+// GNU: immediate value out of range 1 to 64 at operand 3
+fcvtzs d0, d1, #65
+// ERROR: 16: immediate out of range: 65 is not in [1, 64]
+// GNU: immediate value out of range 1 to 64 at operand 3
+sqshrn b0, h1, #9
+// ERROR: 16: immediate out of range: 9 is not in [1, 8]
+// GNU: immediate value out of range 1 to 8 at operand 3
+uqrshrn h0, s1, #17
+// ERROR: 17: immediate out of range: 17 is not in [1, 16]
+// GNU: immediate value out of range 1 to 16 at operand 3
+sqshrun s0, d1, #0
+// ERROR: 17: immediate out of range: 0 is not in [1, 32]
+// GNU: immediate value out of range 1 to 64 at operand 3
+sqshl b0, b1, #8
+// ERROR: 15: immediate out of range: 8 is not in [0, 7]
+// GNU: immediate value out of range 0 to 7 at operand 3
+uqshl h0, h1, #16
+// ERROR: 15: immediate out of range: 16 is not in [0, 15]
+// GNU: immediate value out of range 0 to 15 at operand 3
+sqshlu d0, d1, #64
+// ERROR: 16: immediate out of range: 64 is not in [0, 63]
+// GNU: immediate value out of range 0 to 63 at operand 3
+srshr d0, d1, #0
+// ERROR: 15: immediate out of range: 0 is not in [1, 64]
+// GNU: immediate value out of range 1 to 64 at operand 3
+ursra d0, d1, #65
+// ERROR: 15: immediate out of range: 65 is not in [1, 64]
+// GNU: immediate value out of range 1 to 64 at operand 3
+sli d0, d1, #64
+// ERROR: 13: immediate out of range: 64 is not in [0, 63]
+// GNU: immediate value out of range 0 to 63 at operand 3
+sri d0, d1, #0
+// ERROR: 13: immediate out of range: 0 is not in [1, 64]
+// GNU: immediate value out of range 1 to 64 at operand 3
+fmul s0, s1, v2.s[4]
+// ERROR: 19: register element index out of range 0 to 3
+// GNU: register element index out of range 0 to 3 at operand 3
+fmla d0, d1, v2.d[2]
+// ERROR: 19: register element index out of range 0 to 1
+// GNU: register element index out of range 0 to 1 at operand 3
+sqdmulh h0, h1, v16.h[0]
+// ERROR: 17: expected a register v0-v15
+// GNU: register number out of range 0 to 15 at operand 3
+sqdmull s0, h1, v2.h[8]
+// ERROR: 22: register element index out of range 0 to 7
+// GNU: register element index out of range 0 to 7 at operand 3
+sqrdmulh s0, s1, v2.s[4]
+// ERROR: 23: register element index out of range 0 to 3
+// GNU: register element index out of range 0 to 3 at operand 3
+add s0, s1, s2
+// ERROR: 5: expected a 32-bit general register or wsp
+// GNU: operand mismatch
+cmeq d0, d1, #1
+// ERROR: 14: immediate zero expected
+// GNU: immediate zero expected at operand 3
+fcmeq s0, s1, #1.0
+// ERROR: 15: immediate zero expected
+// GNU: immediate zero expected at operand 3
+fcmlt d0, d1, #-0.0
+// ERROR: 15: immediate zero expected
+// GNU: immediate zero expected at operand 3
+sqdmulh b0, b1, b2
+// ERROR: 9: expected an FP/SIMD scalar register of the form's size
+// GNU: operand mismatch
+addp s0, v1.2s
+// ERROR: 6: expected an FP/SIMD scalar register of the form's size
+// GNU: operand mismatch
+faddp d0, v1.2s
+// ERROR: 11: expected a vector with arrangement .2d
+// GNU: operand mismatch
+fmulx v0.4s, v1.4s, v2.s[4]
+// ERROR: 26: register element index out of range 0 to 3
+// GNU: register element index out of range 0 to 3 at operand 3
+fmulx v0.2d, v1.2d, v2.d[2]
+// ERROR: 26: register element index out of range 0 to 1
+// GNU: register element index out of range 0 to 1 at operand 3

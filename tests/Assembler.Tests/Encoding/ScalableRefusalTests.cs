@@ -1,0 +1,83 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.InstructionEncoding;
+using A64Asm.Assembler.Tests.Layout;
+using A64Asm.TestSupport;
+
+namespace A64Asm.Assembler.Tests.Encoding;
+
+/// <summary>
+/// SVE and SME statements are refused by name, at the mnemonic, whether the grammar reads them (z/p operands,
+/// p0/z, mul vl) or not (SME's za0h.s[w12, 0]); other statements keep their own errors.
+/// </summary>
+public class ScalableRefusalTests
+{
+    [Theory]
+    [InlineData("ptrue p0.s", 1, "SVE")]
+    [InlineData("whilelt p0.s, x0, x1", 1, "SVE")]
+    [InlineData("ld1w {z0.s}, p0/z, [x0]", 1, "SVE")]
+    [InlineData("ld1w {z0.s}, p0/z, [x0, #1, mul vl]", 1, "SVE")]
+    [InlineData("add z0.s, z0.s, z1.s", 1, "SVE")]
+    [InlineData("add z0.s, p0/m, z0.s, z1.s", 1, "SVE")]
+    [InlineData("ldr z0, [x0, #1, mul vl]", 1, "SVE")]
+    [InlineData("cntd x0, all, mul #4", 1, "SVE")]
+    [InlineData("fmla z0.s, z1.s, z2.s[1]", 1, "SVE")]
+    [InlineData("mov z31.q, q0", 1, "SVE")]
+    [InlineData("smstart", 1, "SME")]
+    [InlineData("smstop sm", 1, "SME")]
+    [InlineData("zero {za}", 1, "SME")]
+    [InlineData("fmopa za0.s, p0/m, p1/m, z0.s, z1.s", 1, "SME")]
+    [InlineData("ld1w {za0h.s[w12, 0]}, p0/z, [x0]", 1, "SME")]
+    [InlineData("str za[w12, 0], [x0]", 1, "SME")]
+    [InlineData("lbl: ptrue p1.b // comment", 6, "SVE")]
+    public void Refused_by_extension_name_at_the_mnemonic(string statement, int column, string extension)
+    {
+        var error = Assert.Throws<AsmError>(() => Asm.Object(statement + "\n"));
+        string caret = new string(' ', column) + "^";
+        Assert.Equal($"test.s:1:{column}: error: {extension} is not supported\n {statement}\n{caret}", error.Render());
+    }
+
+    [Theory]
+    [InlineData("foo z0.s", 1, "unknown mnemonic 'foo'")]
+    [InlineData("add x0, x1, #4097", 13, "immediate out of range: 4097 is not in [0, 4095]")]
+    [InlineData("cmlo d0, d1, d2", 1, "unknown mnemonic 'cmlo'")]
+    public void Other_statements_keep_their_own_error(string statement, int column, string message)
+    {
+        var error = Assert.Throws<AsmError>(() => Asm.Object(statement + "\n"));
+        string caret = new string(' ', column) + "^";
+        Assert.Equal($"test.s:1:{column}: error: {message}\n {statement}\n{caret}", error.Render());
+    }
+
+    [Fact]
+    public void A_file_of_them_reports_each_and_nothing_else()
+    {
+        var error = Assert.Throws<AsmError>(() => Asm.Object("add x0, x1, x2\nptrue p0.s\n"));
+        Assert.StartsWith("test.s:2:1: error: SVE is not supported", error.Render());
+    }
+
+    [Fact]
+    public void The_mnemonic_lists_are_read_from_the_data_file()
+    {
+        Assert.Contains("ptrue", ScalableExtensions.SveMnemonics);
+        Assert.Contains("whilelt", ScalableExtensions.SveMnemonics);
+        Assert.Contains("smstart", ScalableExtensions.SmeMnemonics);
+        Assert.DoesNotContain("smstart", ScalableExtensions.SveMnemonics);
+        Assert.True(ScalableExtensions.SveMnemonics.Count > 400);
+    }
+
+    /// <summary>Every listed mnemonic is one GNU as 2.40 knows (with SVE2/SME enabled it is not "unknown").</summary>
+    [OracleFact(Oracle.GnuBinutils)]
+    public void Gnu_as_knows_every_listed_mnemonic()
+    {
+        using var dir = new TempDir();
+        string source = dir.Path("m.s");
+        var names = ScalableExtensions.SveMnemonics.Concat(ScalableExtensions.SmeMnemonics).Order(StringComparer.Ordinal).ToList();
+        File.WriteAllLines(source, names.Select(n => n + " x0"));
+        var run = Gnu.Run("as", "-march=armv9-a+sve2+sme+sve2-aes+sve2-sm4+sve2-sha3+sve2-bitperm+f64mm+i8mm+bf16",
+            source, "-o", dir.Path("m.o"));
+        // GNU as read the file (the -march was taken) and refused lines for their operands, none for its name
+        // (cntb x0 and the other element counts are whole statements).
+        Assert.DoesNotContain("unrecognized option", run.Stderr);
+        Assert.Contains("m.s:1: Error: ", run.Stderr);
+        Assert.DoesNotContain("unknown mnemonic", run.Stderr);
+    }
+}
