@@ -97,9 +97,11 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         ["rdma"] = [Feature.Rdma], ["dotprod"] = [Feature.Dotprod], ["i8mm"] = [Feature.I8mm], ["bf16"] = [Feature.Bf16],
         ["sm4"] = [Feature.Sm4], ["compnum"] = [Feature.Compnum, Feature.Fp16],
         ["pan"] = [Feature.Pan], ["ssbs"] = [Feature.Ssbs], ["profile"] = [Feature.Profile], ["rng"] = [Feature.Rng],
-        ["memtag"] = [Feature.Memtag], ["sve"] = [Feature.Sve, Feature.Fp16], ["sve2"] = [Feature.Sve, Feature.Fp16],
-        ["f32mm"] = [Feature.Sve, Feature.Fp16], ["f64mm"] = [Feature.Sve, Feature.Fp16], ["sme"] = [Feature.Sme, Feature.Sve, Feature.Fp16],
-        ["sme-f64"] = [Feature.Sme, Feature.Sve, Feature.Fp16], ["sme-i64"] = [Feature.Sme, Feature.Sve, Feature.Fp16],
+        // SVE brings FP16 and the complex-number instructions with it, SME BF16 as well (GNU's dependencies).
+        ["memtag"] = [Feature.Memtag], ["sve"] = [Feature.Sve, Feature.Fp16, Feature.Compnum], ["sve2"] = [Feature.Sve, Feature.Fp16, Feature.Compnum],
+        ["f32mm"] = [Feature.Sve, Feature.Fp16, Feature.Compnum], ["f64mm"] = [Feature.Sve, Feature.Fp16, Feature.Compnum],
+        ["sme"] = [Feature.Sme, Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Bf16],
+        ["sme-f64"] = [Feature.Sme, Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Bf16], ["sme-i64"] = [Feature.Sme, Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Bf16],
         ["ls64"] = [Feature.Ls64], ["hbc"] = [Feature.Hbc], ["cssc"] = [Feature.Cssc], ["tme"] = [Feature.Tme],
         ["mops"] = [Feature.Mops],
     };
