@@ -16,20 +16,23 @@ internal sealed class DirectiveTable
         Action<ParsedLine, DirectiveStatement, bool> Set,
         Func<IDiagnosticSink> PassDiagnostics);
 
-    // Accepted for compatibility; they describe debug info, unwind tables or the target, which the object here does not carry.
+    // Accepted for compatibility; they describe debug info or the target, which the object here does not carry.
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
     {
         ".file", ".ident", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
-        ".eabi_attribute", ".variant_pcs", ".symver", ".version", ".cfi_sections", ".altmacro", ".noaltmacro", ".tlsdesccall",
+        ".eabi_attribute", ".variant_pcs", ".symver", ".version", ".altmacro", ".noaltmacro", ".tlsdesccall",
         // Stabs function brackets: GNU as writes nothing for them unless asked for stabs debug info.
         ".func", ".endfunc",
     };
 
     private readonly Dictionary<string, Action<ParsedLine, DirectiveStatement>> _handlers;
+    private readonly CallFrameDirectives _callFrames;
 
     public DirectiveTable(SectionTable sections, SectionDirectives sectionArguments, DataDirectives data,
-        SymbolAttributes attributes, ArchitectureDirectives architecture, RegisterAliases aliases, OwnDirectives own)
+        SymbolAttributes attributes, ArchitectureDirectives architecture, RegisterAliases aliases, OwnDirectives own,
+        CallFrameDirectives callFrames)
     {
+        _callFrames = callFrames;
         _handlers = new(StringComparer.Ordinal)
         {
             [".text"] = (l, d) => sections.Switch(sections.GetOrCreate(".text")),
@@ -94,7 +97,9 @@ internal sealed class DirectiveTable
     {
         if (_handlers.TryGetValue(d.Name, out var handler))
             handler(line, d);
-        else if (!IgnoredDirectives.Contains(d.Name) && !d.Name.StartsWith(".cfi_", StringComparison.Ordinal))
+        else if (d.Name.StartsWith(".cfi_", StringComparison.Ordinal))
+            _callFrames.Run(line, d);
+        else if (!IgnoredDirectives.Contains(d.Name))
             throw new AsmError(line.At(d.Index), $"unknown directive '{d.Name}'");
     }
 }

@@ -70,6 +70,28 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
             _sectionSymbols.Add(new ExtraLocal(sections.All[_knownSections], 0, MapState.Undefined, line, BeforeOperands, _extraSeq++));
     }
 
+    /// <summary>
+    /// A section the assembler writes after the input (.eh_frame): GNU as makes its symbols when it writes the
+    /// tables, after every line's and before the code padding's: the data mapping symbol at its first alignment
+    /// (<paramref name="dataAt"/>), then the section's own symbol if the section is new.
+    /// </summary>
+    public void AddEndOfInputSection(AsmSection section, long? dataAt)
+    {
+        if (dataAt is { } offset)
+        {
+            _mappingAt[(section, offset)] = _mappingSymbols.Count;
+            _mappingSymbols.Add(new ExtraLocal(section, offset, MapState.Data, EndOfInput, EndOfInputTables, _extraSeq++));
+        }
+        if (_knownSections < sections.All.Count && ReferenceEquals(sections.All[_knownSections], section))
+        {
+            _sectionSymbols.Add(new ExtraLocal(section, 0, MapState.Undefined, EndOfInput, EndOfInputTables, _extraSeq++));
+            _knownSections++;
+        }
+    }
+
+    // Between the lines' phases and the code padding's (EndOfInput).
+    private const int EndOfInputTables = AfterLine + 1;
+
     private MapState StateOf(AsmSection section) => _mapState.GetValueOrDefault(section);
 
     /// <summary>An instruction or .inst is about to be placed: GNU as first pads code after data to a word with

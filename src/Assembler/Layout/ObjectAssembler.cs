@@ -35,6 +35,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly PassState _state = new();
     private readonly TailPasses _tail;
     private readonly SymbolDefinitions _definitions;
+    private readonly CallFrameDirectives _callFrames;
 
     // The statement being executed, which becomes the tail's first when its size turns out unknown.
     private ParsedLine? _executing;
@@ -57,7 +58,9 @@ public sealed partial class ObjectAssembler : IStatementContext
         _tail = new TailPasses(_state, Sections, Aliases, _encoder, _fixups, _mapping, _out, _pools);
         _definitions = new SymbolDefinitions(Symbols, Sections, _state, _tail, this, _data, _deferred, () => _out.Emitting);
         var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics);
-        _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own);
+        _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
+        _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
+            _callFrames);
     }
 
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
@@ -176,6 +179,9 @@ public sealed partial class ObjectAssembler : IStatementContext
         _pools.PlaceEndPools();
         if (_tail.Begun)
             _tail.Settle(Execute);
+        _callFrames.CheckAllClosed();
+        if (_callFrames.EhFrame)
+            new EhFrameWriter(Sections, _out, _fixups, _mapping, this).Write(_callFrames.Frames);
         _deferred.RunAll();
         _fixups.ResolveFixups();
         _listed?.WriteTo();

@@ -22,7 +22,7 @@ public sealed class StatementParser
     {
         ".arch", ".arch_extension", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".file", ".ident",
         ".gnu_attribute", ".eabi_attribute", ".variant_pcs", ".tlsdesccall", ".cfi_sections",
-        ".cfi_personality", ".cfi_lsda", ".cfi_escape", ".symver", ".version", ".purgem", ".altmacro", ".noaltmacro",
+        ".symver", ".version", ".purgem", ".altmacro", ".noaltmacro",
         ".func", ".endfunc",
     };
 
