@@ -25,6 +25,10 @@ public sealed class AsmSection : ISectionRef
     /// <summary>The location counter ('.') of this section in the current pass.</summary>
     public long Location { get; set; }
 
+    /// <summary>Counts the places where GNU as would start a new fragment here (alignment, .space, .fill, .org): an
+    /// unwind advance across one is kept even when it covers no bytes, and it ends the part a CIE can share.</summary>
+    public long Fragment { get; set; }
+
     /// <summary>Code sections pad alignment gaps with NOPs instead of zeros.</summary>
     public bool IsCode => (Flags & SectionFlags.Exec) != 0;
 

@@ -94,7 +94,7 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         // Only a size that is final warns: in a pass over the tail one that names a label may still change.
         if (size == 0 && context.FirstPass && (context.CanDefer || NamesNoSymbol(sizeExpr)))
             context.Warning(line.At(d.Index), ".space repeat count is zero, ignored");
-        if (size > 0) _out.MarkFill();
+        if (size > 0) { _out.MarkFill(); _out.Current.Fragment++; }
         var fillExpr = OptionalExprArgument(line, d, 1);
         byte fill = fillExpr is null ? (byte)0 : (byte)ExpressionEvaluator.EvaluateAbsolute(fillExpr, context, line.Line);
         _out.CheckRoom(size.Value, line.At(d.Index), $"{d.Name} {size}");
@@ -121,7 +121,7 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         long value = valueExpr is null ? 0 : ExpressionEvaluator.EvaluateAbsolute(valueExpr, context, line.Line);
         _out.CheckRoom((Int128)repeat.Value * size, line.At(d.Index), $".fill {repeat}, {size}");
         // Items of no bytes mark nothing, as in GNU as (in code the directive marks data whatever it writes).
-        if ((repeat > 0 && size > 0) || _out.Current.IsCode) _out.MarkFill();
+        if ((repeat > 0 && size > 0) || _out.Current.IsCode) { _out.MarkFill(); _out.Current.Fragment++; }
         _out.FillItems(repeat.Value, (int)size, value);
     }
 
@@ -191,6 +191,7 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
                 $"{location - target.Value} bytes past 0x{target.Value:x}");
         }
         _out.CheckRoom(target.Value - location, at, $".org 0x{target.Value:x}");
+        _out.Current.Fragment++;
         _out.Fill(target.Value - location, fill);
     }
 

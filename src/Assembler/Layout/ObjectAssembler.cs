@@ -182,6 +182,8 @@ public sealed partial class ObjectAssembler : IStatementContext
         _callFrames.CheckAllClosed();
         if (_callFrames.EhFrame)
             new EhFrameWriter(Sections, _out, _fixups, _mapping, this).Write(_callFrames.Frames);
+        if (_callFrames.DebugFrame)
+            new EhFrameWriter(Sections, _out, _fixups, _mapping, this, debugFrame: true).Write(_callFrames.Frames);
         _deferred.RunAll();
         _fixups.ResolveFixups();
         _listed?.WriteTo();

@@ -78,6 +78,7 @@ internal sealed class SectionWriter(SectionTable sections, MappingSymbols mappin
     public void AlignTo(long alignment, long? fill, int fillSize, long? max)
     {
         Current.RequireAlignment(alignment);
+        Current.Fragment++;
         long padding = (alignment - Current.Location % alignment) % alignment;
         if (padding == 0 || (max is { } limit && padding > limit))
             return;

@@ -153,14 +153,16 @@ internal sealed class CallFrameDirectives(SectionTable sections, IStatementConte
         _open.TryGetValue(sections.Current, out var frame) ? frame
             : throw new AsmError(line.At(d.Index), "CFI instruction used without previous .cfi_startproc");
 
-    /// <summary>An operation at another place than the previous one first advances to it.</summary>
+    /// <summary>An operation at another place (or fragment, see <see cref="AsmSection.Fragment"/>) than the previous one first advances to it.</summary>
     private void Add(FrameDescription frame, CfiInstruction instruction)
     {
-        long here = sections.Current.Location;
-        if (here != frame.LastOffset)
+        var section = sections.Current;
+        long here = section.Location;
+        if (here != frame.LastOffset || section.Fragment != frame.LastFragment)
         {
             frame.Instructions.Add(new CfiInstruction(CfiOp.Advance, Value: here - frame.LastOffset));
             frame.LastOffset = here;
+            frame.LastFragment = section.Fragment;
         }
         frame.Instructions.Add(instruction);
     }

@@ -49,6 +49,9 @@ internal sealed class FrameDescription(AsmSection section, long start, SourceLoc
     /// <summary>Where the last operation was recorded; the next one at another place first advances.</summary>
     public long LastOffset { get; set; } = start;
 
+    /// <summary>The section's <see cref="AsmSection.Fragment"/> at the last operation.</summary>
+    public long LastFragment { get; set; } = section.Fragment;
+
     /// <summary>The CFA's offset as the directives have set it (for .cfi_adjust_cfa_offset and .cfi_rel_offset).</summary>
     public long CfaOffset { get; set; }
 

@@ -25,9 +25,11 @@ internal static class EhPointer
 /// begin the frame's own; otherwise a new CIE takes the frame's leading instructions, up to the first advance or
 /// the first operation that cannot be shared. CIEs and FDEs end padded with DW_CFA_nop to 4 bytes, the last FDE
 /// to 8; pc_begin is an R_AARCH64_PREL32 against the function's section, the range a 4-byte constant.
+/// With <paramref name="debugFrame"/> the same frames become .debug_frame: CIE id 0xffffffff, no augmentation data,
+/// every entry padded to 8, the CIE pointer an R_AARCH64_ABS32 and pc_begin an R_AARCH64_ABS64, the range 8 bytes.
 /// </summary>
 internal sealed class EhFrameWriter(SectionTable sections, SectionWriter output, FixupTable fixups, MappingSymbols mapping,
-    IStatementContext context)
+    IStatementContext context, bool debugFrame = false)
 {
     private sealed record Cie(long Offset, FrameDescription Model, int InstructionCount);
 
@@ -39,9 +41,9 @@ internal sealed class EhFrameWriter(SectionTable sections, SectionWriter output,
         if (frames.Count == 0)
             return;
         mapping.RecordNewSections(mapping.LineSeq);
-        var section = sections.GetOrCreate(".eh_frame");
+        var section = sections.GetOrCreate(debugFrame ? ".debug_frame" : ".eh_frame");
         section.Kind = SectionKind.ProgBits;
-        section.Flags = SectionFlags.Alloc;
+        section.Flags = debugFrame ? SectionFlags.None : SectionFlags.Alloc;
         section.RequireAlignment(8);
         long? firstAlignment = null;
         sections.RunIn(section, () =>
@@ -50,10 +52,11 @@ internal sealed class EhFrameWriter(SectionTable sections, SectionWriter output,
             {
                 var frame = frames[i];
                 var (cie, first) = CieFor(frame, ref firstAlignment);
-                WriteFde(frame, cie, first, i == frames.Count - 1 ? 8 : 4);
+                WriteFde(frame, cie, first, i == frames.Count - 1 || debugFrame ? 8 : 4);
             }
         });
-        mapping.AddEndOfInputSection(section, firstAlignment);
+        // GNU as marks no data in debug sections.
+        mapping.AddEndOfInputSection(section, debugFrame ? null : firstAlignment);
     }
 
     private (Cie Cie, int First) CieFor(FrameDescription frame, ref long? firstAlignment)
@@ -87,9 +90,10 @@ internal sealed class EhFrameWriter(SectionTable sections, SectionWriter output,
         return true;
     }
 
+    // .debug_frame carries no personality, LSDA or key, so GNU as shares its CIEs regardless of them.
     private bool SameEntry(FrameDescription a, FrameDescription b) =>
-        a.ReturnColumn == b.ReturnColumn && a.SignalFrame == b.SignalFrame && a.BKey == b.BKey
-        && a.Lsda?.Encoding == b.Lsda?.Encoding && SamePointer(a.Personality, b.Personality);
+        a.ReturnColumn == b.ReturnColumn && a.SignalFrame == b.SignalFrame
+        && (debugFrame || (a.BKey == b.BKey && a.Lsda?.Encoding == b.Lsda?.Encoding && SamePointer(a.Personality, b.Personality)));
 
     private bool SamePointer(CfiPointer? a, CfiPointer? b)
     {
@@ -108,51 +112,73 @@ internal sealed class EhFrameWriter(SectionTable sections, SectionWriter output,
         long start = sections.Current.Location;
         var bytes = new List<byte>();
         CallFrameEncoding.AddNumber(bytes, 0, 4, BigEndian); // length, patched below
-        CallFrameEncoding.AddNumber(bytes, 0, 4, BigEndian); // CIE id
+        CallFrameEncoding.AddNumber(bytes, debugFrame ? 0xffffffff : 0, 4, BigEndian); // CIE id
         bytes.Add(1);                                          // version
-        bytes.Add((byte)'z');
-        if (model.Personality is not null) bytes.Add((byte)'P');
-        if (model.Lsda is not null) bytes.Add((byte)'L');
-        bytes.Add((byte)'R');
-        if (model.BKey) bytes.Add((byte)'B');
+        if (!debugFrame)
+        {
+            bytes.Add((byte)'z');
+            if (model.Personality is not null) bytes.Add((byte)'P');
+            if (model.Lsda is not null) bytes.Add((byte)'L');
+            bytes.Add((byte)'R');
+        }
+        if (model.BKey && !debugFrame) bytes.Add((byte)'B');
         if (model.SignalFrame) bytes.Add((byte)'S');
         bytes.Add(0);
         CallFrameEncoding.Uleb(bytes, CallFrameEncoding.CodeAlignment);
         CallFrameEncoding.Sleb(bytes, CallFrameEncoding.DataAlignment);
         bytes.Add((byte)model.ReturnColumn);
-        int augmentation = 1 + (model.Lsda is not null ? 1 : 0)
-            + (model.Personality is { } p ? 1 + EhPointer.Size(p.Encoding) : 0);
-        CallFrameEncoding.Uleb(bytes, augmentation);
-        if (model.Personality is { } personality)
+        if (!debugFrame)
         {
-            bytes.Add(personality.Encoding);
-            Flush(bytes);
-            WritePointer(personality);
+            int augmentation = 1 + (model.Lsda is not null ? 1 : 0)
+                + (model.Personality is { } p ? 1 + EhPointer.Size(p.Encoding) : 0);
+            CallFrameEncoding.Uleb(bytes, augmentation);
+            if (model.Personality is { } personality)
+            {
+                bytes.Add(personality.Encoding);
+                Flush(bytes);
+                WritePointer(personality);
+            }
+            if (model.Lsda is { } lsda) bytes.Add(lsda.Encoding);
+            bytes.Add(0x1b); // FDE addresses: PC-relative, signed 4 bytes
         }
-        if (model.Lsda is { } lsda) bytes.Add(lsda.Encoding);
-        bytes.Add(0x1b); // FDE addresses: PC-relative, signed 4 bytes
         for (int k = 0; k < cie.InstructionCount; k++)
             CallFrameEncoding.Write(bytes, model.Instructions[k], BigEndian);
         Flush(bytes);
         firstAlignment ??= sections.Current.Location;
-        EndEntry(start, 4);
+        EndEntry(start, debugFrame ? 8 : 4);
     }
 
     private void WriteFde(FrameDescription frame, Cie cie, int first, int alignment)
     {
-        long start = sections.Current.Location;
+        var section = sections.Current;
+        long start = section.Location;
         var bytes = new List<byte>();
         CallFrameEncoding.AddNumber(bytes, 0, 4, BigEndian); // length, patched below
-        CallFrameEncoding.AddNumber(bytes, (ulong)(start + 4 - cie.Offset), 4, BigEndian);
-        Flush(bytes);
-        fixups.AddRelocation(sections.Current.Location, FixupKind.Prel32, new ExprValue(frame.Start, frame.Section, null), frame.StartedAt);
-        CallFrameEncoding.AddNumber(bytes, 0, 4, BigEndian);
-        CallFrameEncoding.AddNumber(bytes, (ulong)(frame.End - frame.Start), 4, BigEndian);
-        CallFrameEncoding.Uleb(bytes, cie.Model.Lsda is { } l ? EhPointer.Size(l.Encoding) : 0);
-        if (frame.Lsda is { } lsda)
+        if (debugFrame)
         {
+            // A section offset: the linker moves it with the section.
             Flush(bytes);
-            WritePointer(lsda);
+            fixups.AddRelocation(section.Location, FixupKind.Abs32, new ExprValue(cie.Offset, section, null), frame.StartedAt);
+            CallFrameEncoding.AddNumber(bytes, 0, 4, BigEndian);
+        }
+        else
+        {
+            CallFrameEncoding.AddNumber(bytes, (ulong)(start + 4 - cie.Offset), 4, BigEndian);
+        }
+        Flush(bytes);
+        int addressSize = debugFrame ? 8 : 4;
+        fixups.AddRelocation(section.Location, debugFrame ? FixupKind.Abs64 : FixupKind.Prel32,
+            new ExprValue(frame.Start, frame.Section, null), frame.StartedAt);
+        CallFrameEncoding.AddNumber(bytes, 0, addressSize, BigEndian);
+        CallFrameEncoding.AddNumber(bytes, (ulong)(frame.End - frame.Start), addressSize, BigEndian);
+        if (!debugFrame)
+        {
+            CallFrameEncoding.Uleb(bytes, cie.Model.Lsda is { } l ? EhPointer.Size(l.Encoding) : 0);
+            if (frame.Lsda is { } lsda)
+            {
+                Flush(bytes);
+                WritePointer(lsda);
+            }
         }
         for (int k = first; k < frame.Instructions.Count; k++)
             CallFrameEncoding.Write(bytes, frame.Instructions[k], BigEndian);
