@@ -3,6 +3,8 @@ namespace A64Asm.Assembler.Elf;
 /// <summary>The ELF64 numbers the object writer needs (System V gABI; EM_AARCH64 from the Arm ELF ABI).</summary>
 internal static class ElfConstants
 {
+    /// <summary>st_other bit of a symbol following a variant PCS (AAELF64).</summary>
+    public const byte StoAarch64VariantPcs = 0x80;
     public const int HeaderSize = 64;
     public const int SectionHeaderSize = 64;
     public const int SymbolSize = 24;

@@ -91,7 +91,7 @@ internal sealed class ElfSymbolTable
         ushort shndx = symbol.Section is { } section ? _sectionIndex(section)
             : symbol.IsAbsolute ? ElfConstants.ShnAbs : ElfConstants.ShnUndef;
         _entries.Add(new(0, Info(binding, ElfConstants.Type(symbol.Type)),
-            (byte)symbol.Visibility, shndx, (ulong)symbol.Value, (ulong)symbol.Size));
+            (byte)((byte)symbol.Visibility | (symbol.VariantPcs ? ElfConstants.StoAarch64VariantPcs : 0)), shndx, (ulong)symbol.Value, (ulong)symbol.Size));
         _names.Add(symbol.Name);
     }
 

@@ -69,6 +69,9 @@ public sealed class ObjectSymbol
     public SymbolType Type { get; set; }
     public SymbolVisibility Visibility { get; set; }
 
+    /// <summary>.variant_pcs: STO_AARCH64_VARIANT_PCS in st_other.</summary>
+    public bool VariantPcs { get; set; }
+
     public bool IsDefined => Section is not null || IsAbsolute;
 }
 

@@ -29,6 +29,10 @@ public sealed class AsmSection : ISectionRef
     /// unwind advance across one is kept even when it covers no bytes, and it ends the part a CIE can share.</summary>
     public long Fragment { get; set; }
 
+    /// <summary>Made by a directive rather than named by the input (.ident's .comment): GNU as writes its section
+    /// symbol after every other local.</summary>
+    public bool SymbolLast { get; set; }
+
     /// <summary>Code sections pad alignment gaps with NOPs instead of zeros.</summary>
     public bool IsCode => (Flags & SectionFlags.Exec) != 0;
 

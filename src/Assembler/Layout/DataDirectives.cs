@@ -57,6 +57,9 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         }
     }
 
+    /// <summary><paramref name="count"/> zero bytes at '.', marking nothing.</summary>
+    public void Zeros(long count) => _out.Fill(count, 0);
+
     public void Inst(ParsedLine line, DirectiveStatement d)
     {
         _out.MarkCode(MappingSymbols.BeforeOperands);

@@ -19,8 +19,8 @@ internal sealed class DirectiveTable
     // Accepted for compatibility; they describe debug info or the target, which the object here does not carry.
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
     {
-        ".file", ".ident", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
-        ".eabi_attribute", ".variant_pcs", ".symver", ".version", ".altmacro", ".noaltmacro", ".tlsdesccall",
+        ".file", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
+        ".eabi_attribute", ".symver", ".version", ".altmacro", ".noaltmacro", ".tlsdesccall",
         // Stabs function brackets: GNU as writes nothing for them unless asked for stabs debug info.
         ".func", ".endfunc",
     };
@@ -83,6 +83,8 @@ internal sealed class DirectiveTable
             [".internal"] = (l, d) => attributes.SetVisibility(l, d, SymbolVisibility.Internal),
             [".protected"] = (l, d) => attributes.SetVisibility(l, d, SymbolVisibility.Protected),
             [".type"] = (l, d) => attributes.SetType(l, d),
+            [".variant_pcs"] = (l, d) => attributes.SetVariantPcs(l, d),
+            [".ident"] = (l, d) => Ident(sections, data, l, d),
             [".size"] = (l, d) => own.SetSize(l, d),
             [".set"] = (l, d) => own.Set(l, d, true),
             [".equ"] = (l, d) => own.Set(l, d, true),
@@ -91,6 +93,22 @@ internal sealed class DirectiveTable
             [".arch_extension"] = (l, d) => architecture.AddArchExtension(l, d),
             [".unreq"] = (l, d) => aliases.Remove(NameArgument(l, d, 0), l.At(d.Index), own.PassDiagnostics()),
         };
+    }
+
+    /// <summary>.ident "text": the string into .comment (mergeable strings), which GNU as starts with an empty one.</summary>
+    private static void Ident(SectionTable sections, DataDirectives data, ParsedLine line, DirectiveStatement d)
+    {
+        if (!sections.Contains(".comment"))
+            sections.GetOrCreate(".comment").SymbolLast = true;
+        var comment = sections.GetOrCreate(".comment");
+        comment.Flags = SectionFlags.Merge | SectionFlags.Strings;
+        comment.EntrySize = 1;
+        sections.RunIn(comment, () =>
+        {
+            if (comment.Location == 0)
+                data.Zeros(1);
+            data.Strings(line, d, terminate: true);
+        });
     }
 
     public void Run(ParsedLine line, DirectiveStatement d)

@@ -67,7 +67,13 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     public void RecordNewSections(int line)
     {
         for (; _knownSections < sections.All.Count; _knownSections++)
-            _sectionSymbols.Add(new ExtraLocal(sections.All[_knownSections], 0, MapState.Undefined, line, BeforeOperands, _extraSeq++));
+        {
+            var section = sections.All[_knownSections];
+            // GNU as gives a section it made for itself (.comment) its symbol when it writes the table: last.
+            _sectionSymbols.Add(section.SymbolLast
+                ? new ExtraLocal(section, 0, MapState.Undefined, EndOfInput, EndOfInput, long.MaxValue - _knownSections)
+                : new ExtraLocal(section, 0, MapState.Undefined, line, BeforeOperands, _extraSeq++));
+        }
     }
 
     /// <summary>

@@ -113,6 +113,7 @@ internal static class ObjectFileBuilder
             Binding = !symbol.IsDefined && symbol.Binding == SymbolBinding.Local ? SymbolBinding.Global : symbol.Binding,
             Type = symbol.Type,
             Visibility = symbol.Visibility,
+            VariantPcs = symbol.VariantPcs,
         };
         symbol.Emitted = output;
         return output;

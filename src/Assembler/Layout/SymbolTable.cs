@@ -37,6 +37,7 @@ public sealed class SymbolEntry
     public bool BindingExplicit { get; set; }
     public SymbolType Type { get; set; }
     public SymbolVisibility Visibility { get; set; }
+    public bool VariantPcs { get; set; }
     /// <summary>From .size, evaluated in the emitting pass.</summary>
     public long SizeValue { get; set; }
 

@@ -20,8 +20,8 @@ public sealed class StatementParser
     // Directives whose arguments are not expressions; they keep their raw text and skip the grammar.
     private static readonly HashSet<string> FreeFormDirectives = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".arch", ".arch_extension", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".file", ".ident",
-        ".gnu_attribute", ".eabi_attribute", ".variant_pcs", ".tlsdesccall", ".cfi_sections",
+        ".arch", ".arch_extension", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".file",
+        ".gnu_attribute", ".eabi_attribute", ".tlsdesccall", ".cfi_sections",
         ".symver", ".version", ".purgem", ".altmacro", ".noaltmacro",
         ".func", ".endfunc",
     };
