@@ -30,7 +30,7 @@ internal sealed class DirectiveTable
 
     public DirectiveTable(SectionTable sections, SectionDirectives sectionArguments, DataDirectives data,
         SymbolAttributes attributes, ArchitectureDirectives architecture, RegisterAliases aliases, OwnDirectives own,
-        CallFrameDirectives callFrames)
+        CallFrameDirectives callFrames, ValueDirectives values, BinaryInclude binaries)
     {
         _callFrames = callFrames;
         _handlers = new(StringComparer.Ordinal)
@@ -56,6 +56,24 @@ internal sealed class DirectiveTable
             [".8byte"] = (l, d) => data.Data(l, d, 8),
             [".dword"] = (l, d) => data.Data(l, d, 8),
             [".inst"] = (l, d) => data.Inst(l, d),
+            [".incbin"] = (l, d) => binaries.Incbin(l, d),
+            [".float"] = (l, d) => values.Floats(l, d, FloatFormat.Single),
+            [".single"] = (l, d) => values.Floats(l, d, FloatFormat.Single),
+            [".double"] = (l, d) => values.Floats(l, d, FloatFormat.Double),
+            [".float16"] = (l, d) => values.Floats(l, d, FloatFormat.Half),
+            [".bfloat16"] = (l, d) => values.Floats(l, d, FloatFormat.BFloat16),
+            [".uleb128"] = (l, d) => values.Leb128(l, d, signed: false),
+            [".sleb128"] = (l, d) => values.Leb128(l, d, signed: true),
+            [".string8"] = (l, d) => data.Strings(l, d, terminate: true),
+            [".string16"] = (l, d) => values.WideStrings(l, d, 2),
+            [".string32"] = (l, d) => values.WideStrings(l, d, 4),
+            [".string64"] = (l, d) => values.WideStrings(l, d, 8),
+            [".dcb"] = (l, d) => values.RepeatedConstant(l, d, 2),
+            [".dcb.b"] = (l, d) => values.RepeatedConstant(l, d, 1),
+            [".dcb.w"] = (l, d) => values.RepeatedConstant(l, d, 2),
+            [".dcb.l"] = (l, d) => values.RepeatedConstant(l, d, 4),
+            [".dcb.s"] = (l, d) => values.RepeatedFloat(l, d, FloatFormat.Single),
+            [".dcb.d"] = (l, d) => values.RepeatedFloat(l, d, FloatFormat.Double),
             [".ascii"] = (l, d) => data.Strings(l, d, terminate: false),
             [".asciz"] = (l, d) => data.Strings(l, d, terminate: true),
             [".string"] = (l, d) => data.Strings(l, d, terminate: true),

@@ -60,7 +60,8 @@ public sealed partial class ObjectAssembler : IStatementContext
         var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics);
         _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
-            _callFrames);
+            _callFrames, new ValueDirectives(this, _out, EvaluateAbsolute, _datums.EnterNamedSymbols),
+            new BinaryInclude(this, _out, IncludeDirs));
     }
 
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
@@ -86,6 +87,9 @@ public sealed partial class ObjectAssembler : IStatementContext
     internal Span<byte> Reserve(int count) => _out.Reserve(count);
 
     public SectionTable Sections { get; } = new();
+
+    /// <summary>Where .incbin looks for a file after the including file's directory (-I, as .include).</summary>
+    public List<string> IncludeDirs { get; } = new();
     public SymbolTable Symbols { get; } = new();
     public RegisterAliases Aliases { get; } = new();
 

@@ -24,6 +24,8 @@ public sealed class StatementParser
         ".gnu_attribute", ".eabi_attribute", ".tlsdesccall", ".cfi_sections",
         ".symver", ".version", ".purgem", ".altmacro", ".noaltmacro",
         ".func", ".endfunc",
+        // Floating-point literals are not expressions: GNU reads 0f1.5, inf, nan and 1.5e as they stand.
+        ".float", ".single", ".double", ".float16", ".bfloat16", ".dcb.s", ".dcb.d",
     };
 
     private readonly StatementTokenSource _tokens = new();
