@@ -21,7 +21,7 @@ internal static class ElfConstants
 
     public const ulong ShfInfoLink = 0x40;
 
-    public const ushort ShnUndef = 0, ShnAbs = 0xfff1;
+    public const ushort ShnUndef = 0, ShnAbs = 0xfff1, ShnCommon = 0xfff2;
 
     public const byte StbLocal = 0, StbGlobal = 1, StbWeak = 2;
     public const byte SttNoType = 0, SttObject = 1, SttFunc = 2, SttSection = 3, SttFile = 4, SttTls = 6;

@@ -89,7 +89,7 @@ internal sealed class ElfSymbolTable
     {
         _indices[symbol] = (uint)_entries.Count;
         ushort shndx = symbol.Section is { } section ? _sectionIndex(section)
-            : symbol.IsAbsolute ? ElfConstants.ShnAbs : ElfConstants.ShnUndef;
+            : symbol.IsAbsolute ? ElfConstants.ShnAbs : symbol.IsCommon ? ElfConstants.ShnCommon : ElfConstants.ShnUndef;
         _entries.Add(new(0, Info(binding, ElfConstants.Type(symbol.Type)),
             (byte)((byte)symbol.Visibility | (symbol.VariantPcs ? ElfConstants.StoAarch64VariantPcs : 0)), shndx, (ulong)symbol.Value, (ulong)symbol.Size));
         _names.Add(symbol.Name);

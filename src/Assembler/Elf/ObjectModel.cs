@@ -72,6 +72,9 @@ public sealed class ObjectSymbol
     /// <summary>.variant_pcs: STO_AARCH64_VARIANT_PCS in st_other.</summary>
     public bool VariantPcs { get; set; }
 
+    /// <summary>.comm: SHN_COMMON, <see cref="Value"/> holding the alignment.</summary>
+    public bool IsCommon { get; set; }
+
     public bool IsDefined => Section is not null || IsAbsolute;
 }
 

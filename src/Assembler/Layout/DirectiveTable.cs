@@ -30,7 +30,7 @@ internal sealed class DirectiveTable
 
     public DirectiveTable(SectionTable sections, SectionDirectives sectionArguments, DataDirectives data,
         SymbolAttributes attributes, ArchitectureDirectives architecture, RegisterAliases aliases, OwnDirectives own,
-        CallFrameDirectives callFrames, ValueDirectives values, BinaryInclude binaries)
+        CallFrameDirectives callFrames, ValueDirectives values, BinaryInclude binaries, CommonSymbols commons)
     {
         _callFrames = callFrames;
         _handlers = new(StringComparer.Ordinal)
@@ -101,6 +101,8 @@ internal sealed class DirectiveTable
             [".internal"] = (l, d) => attributes.SetVisibility(l, d, SymbolVisibility.Internal),
             [".protected"] = (l, d) => attributes.SetVisibility(l, d, SymbolVisibility.Protected),
             [".type"] = (l, d) => attributes.SetType(l, d),
+            [".comm"] = (l, d) => commons.Comm(l, d),
+            [".lcomm"] = (l, d) => commons.Lcomm(l, d),
             [".variant_pcs"] = (l, d) => attributes.SetVariantPcs(l, d),
             [".ident"] = (l, d) => Ident(sections, data, l, d),
             [".size"] = (l, d) => own.SetSize(l, d),

@@ -95,6 +95,22 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
         }
     }
 
+    /// <summary>Marks <paramref name="section"/> as data from here on without a symbol yet; false when it already is.</summary>
+    public bool ClaimData(AsmSection section)
+    {
+        if (StateOf(section) == MapState.Data)
+            return false;
+        _mapState[section] = MapState.Data;
+        return true;
+    }
+
+    /// <summary>A data mapping symbol placed at the end (.lcomm's alignment in .bss) but made by line <paramref name="lineSeq"/>.</summary>
+    public void AddDataAtLine(AsmSection section, long offset, int lineSeq)
+    {
+        _mappingAt[(section, offset)] = _mappingSymbols.Count;
+        _mappingSymbols.Add(new ExtraLocal(section, offset, MapState.Data, lineSeq, AfterLine, _extraSeq++));
+    }
+
     // Between the lines' phases and the code padding's (EndOfInput).
     private const int EndOfInputTables = AfterLine + 1;
 

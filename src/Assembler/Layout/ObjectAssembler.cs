@@ -36,6 +36,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly TailPasses _tail;
     private readonly SymbolDefinitions _definitions;
     private readonly CallFrameDirectives _callFrames;
+    private readonly CommonSymbols _commons;
 
     // The statement being executed, which becomes the tail's first when its size turns out unknown.
     private ParsedLine? _executing;
@@ -59,9 +60,10 @@ public sealed partial class ObjectAssembler : IStatementContext
         _definitions = new SymbolDefinitions(Symbols, Sections, _state, _tail, this, _data, _deferred, () => _out.Emitting);
         var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics);
         _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
+        _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
             _callFrames, new ValueDirectives(this, _out, EvaluateAbsolute, _datums.EnterNamedSymbols),
-            new BinaryInclude(this, _out, IncludeDirs));
+            new BinaryInclude(this, _out, IncludeDirs), _commons);
     }
 
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
@@ -184,6 +186,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         if (_tail.Begun)
             _tail.Settle(Execute);
         _callFrames.CheckAllClosed();
+        _commons.Allocate();
         if (_callFrames.EhFrame)
             new EhFrameWriter(Sections, _out, _fixups, _mapping, this).Write(_callFrames.Frames);
         if (_callFrames.DebugFrame)

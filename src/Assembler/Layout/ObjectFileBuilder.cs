@@ -107,13 +107,14 @@ internal static class ObjectFileBuilder
         {
             Section = symbol.IsDefined && symbol.Section is { } s ? sections[s] : null,
             IsAbsolute = symbol.IsDefined && symbol.Section is null,
-            Value = symbol.IsDefined ? symbol.Offset : 0,
+            Value = symbol.IsDefined ? symbol.Offset : symbol.IsCommon ? symbol.CommonAlignment : 0,
             Size = symbol.SizeValue,
             // An undefined symbol a relocation needs is global, as in GNU as.
             Binding = !symbol.IsDefined && symbol.Binding == SymbolBinding.Local ? SymbolBinding.Global : symbol.Binding,
             Type = symbol.Type,
             Visibility = symbol.Visibility,
             VariantPcs = symbol.VariantPcs,
+            IsCommon = symbol.IsCommon,
         };
         symbol.Emitted = output;
         return output;
