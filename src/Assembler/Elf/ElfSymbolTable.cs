@@ -61,7 +61,7 @@ internal sealed class ElfSymbolTable
     public ElfRelaEntry Rela(ObjectRelocation relocation)
     {
         var symbol = relocation.Symbol;
-        var type = Fixup.ElfType(relocation.Kind);
+        var type = relocation.Kind == FixupKind.None ? relocation.RawType : Fixup.ElfType(relocation.Kind);
         var offset = (ulong)relocation.Offset;
         if (symbol is null)
             return new(offset, 0, type, relocation.Addend);

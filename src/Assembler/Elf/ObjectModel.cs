@@ -81,7 +81,8 @@ public sealed class ObjectSymbol
 /// <summary>A RELA entry: at Offset in its section, fill the field of Kind with Symbol + Addend. <see cref="At"/> is
 /// the statement that asked for it (not written to ELF): a link of this object names it when the symbol is missing.</summary>
 /// <summary>A relocation; no <paramref name="Symbol"/>: against symbol 0 (readelf's *ABS*), the target being <paramref name="Addend"/>.</summary>
-public sealed record ObjectRelocation(long Offset, FixupKind Kind, ObjectSymbol? Symbol, long Addend, SourceLocation? At = null);
+/// <summary>With Kind None, <paramref name="RawType"/> is the ELF type to write (.reloc, .tlsdesccall).</summary>
+public sealed record ObjectRelocation(long Offset, FixupKind Kind, ObjectSymbol? Symbol, long Addend, SourceLocation? At = null, uint RawType = 0);
 
 /// <summary>
 /// What the assembler produces and the ELF writer serialises: sections in order, symbols in definition order.

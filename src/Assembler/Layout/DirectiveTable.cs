@@ -20,7 +20,7 @@ internal sealed class DirectiveTable
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
     {
         ".file", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
-        ".eabi_attribute", ".symver", ".version", ".altmacro", ".noaltmacro", ".tlsdesccall",
+        ".eabi_attribute", ".symver", ".version", ".altmacro", ".noaltmacro",
         // Stabs function brackets: GNU as writes nothing for them unless asked for stabs debug info.
         ".func", ".endfunc",
     };
@@ -30,7 +30,8 @@ internal sealed class DirectiveTable
 
     public DirectiveTable(SectionTable sections, SectionDirectives sectionArguments, DataDirectives data,
         SymbolAttributes attributes, ArchitectureDirectives architecture, RegisterAliases aliases, OwnDirectives own,
-        CallFrameDirectives callFrames, ValueDirectives values, BinaryInclude binaries, CommonSymbols commons)
+        CallFrameDirectives callFrames, ValueDirectives values, BinaryInclude binaries, CommonSymbols commons,
+        RelocationDirectives relocations)
     {
         _callFrames = callFrames;
         _handlers = new(StringComparer.Ordinal)
@@ -101,6 +102,8 @@ internal sealed class DirectiveTable
             [".internal"] = (l, d) => attributes.SetVisibility(l, d, SymbolVisibility.Internal),
             [".protected"] = (l, d) => attributes.SetVisibility(l, d, SymbolVisibility.Protected),
             [".type"] = (l, d) => attributes.SetType(l, d),
+            [".reloc"] = (l, d) => relocations.Reloc(l, d),
+            [".tlsdesccall"] = (l, d) => relocations.TlsDescCall(l, d),
             [".comm"] = (l, d) => commons.Comm(l, d),
             [".lcomm"] = (l, d) => commons.Lcomm(l, d),
             [".variant_pcs"] = (l, d) => attributes.SetVariantPcs(l, d),

@@ -37,6 +37,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly SymbolDefinitions _definitions;
     private readonly CallFrameDirectives _callFrames;
     private readonly CommonSymbols _commons;
+    private readonly RelocationDirectives _relocs;
 
     // The statement being executed, which becomes the tail's first when its size turns out unknown.
     private ParsedLine? _executing;
@@ -60,10 +61,11 @@ public sealed partial class ObjectAssembler : IStatementContext
         _definitions = new SymbolDefinitions(Symbols, Sections, _state, _tail, this, _data, _deferred, () => _out.Emitting);
         var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics);
         _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
+        _relocs = new RelocationDirectives(Sections, Symbols, _fixups, this, () => _out.Emitting, _datums.EnterNamedSymbols);
         _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
             _callFrames, new ValueDirectives(this, _out, EvaluateAbsolute, _datums.EnterNamedSymbols),
-            new BinaryInclude(this, _out, IncludeDirs), _commons);
+            new BinaryInclude(this, _out, IncludeDirs), _commons, _relocs);
     }
 
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
@@ -193,6 +195,7 @@ public sealed partial class ObjectAssembler : IStatementContext
             new EhFrameWriter(Sections, _out, _fixups, _mapping, this, debugFrame: true).Write(_callFrames.Frames);
         _deferred.RunAll();
         _fixups.ResolveFixups();
+        _relocs.ResolveAll();
         _listed?.WriteTo();
         return ObjectFileBuilder.Build(Sections, Symbols, _fixups, _mapping, this, BigEndian);
     }

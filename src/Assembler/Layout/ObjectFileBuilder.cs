@@ -55,7 +55,7 @@ internal static class ObjectFileBuilder
         {
             if (r.Symbol is null)
             {
-                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, null, r.Addend, r.At));
+                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, null, r.Addend, r.At, r.RawType));
                 continue;
             }
             if (r.Symbol.PendingExpression is not null && scope.TryGetSymbol(r.Symbol.Name, out var aliasValue) && aliasValue.Symbol is { } target)
@@ -63,10 +63,10 @@ internal static class ObjectFileBuilder
                 // An equate to another symbol: relocate against that symbol.
                 var targetEntry = symbols.GetOrAdd(target);
                 long extra = aliasValue.Section is null ? aliasValue.Value : aliasValue.Value - targetEntry.Offset;
-                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(targetEntry, sections), r.Addend + extra, r.At));
+                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(targetEntry, sections), r.Addend + extra, r.At, r.RawType));
                 continue;
             }
-            sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(r.Symbol, sections), r.Addend, r.At));
+            sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(r.Symbol, sections), r.Addend, r.At, r.RawType));
         }
         return obj;
     }

@@ -21,7 +21,7 @@ public sealed class StatementParser
     private static readonly HashSet<string> FreeFormDirectives = new(StringComparer.OrdinalIgnoreCase)
     {
         ".arch", ".arch_extension", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".file",
-        ".gnu_attribute", ".eabi_attribute", ".tlsdesccall", ".cfi_sections",
+        ".gnu_attribute", ".eabi_attribute", ".cfi_sections",
         ".symver", ".version", ".purgem", ".altmacro", ".noaltmacro",
         ".func", ".endfunc",
         // Floating-point literals are not expressions: GNU reads 0f1.5, inf, nan and 1.5e as they stand.
