@@ -86,9 +86,13 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         }
     }
 
+    /// <summary>Makes the symbols an expression names, where GNU as makes them (set once the datum writer exists).</summary>
+    public Action<Expr>? NameSymbols { get; set; }
+
     public void Space(ParsedLine line, DirectiveStatement d)
     {
         var sizeExpr = ExprArgument(line, d, 0);
+        NameSymbols?.Invoke(sizeExpr);
         long? size = context.EvaluateForLayout(sizeExpr, line);
         if (size is null) return;
         if (size < 0)

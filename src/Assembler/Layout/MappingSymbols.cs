@@ -143,6 +143,9 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     /// <summary>Data directives (.byte … .quad, strings, .space, .fill) mark '.' as data before their operands.</summary>
     public void MarkData() => EnterState(MapState.Data, BeforeOperands);
 
+    /// <summary>As <see cref="MarkData"/> for a directive GNU as marks once its operands are read (.uleb128/.sleb128).</summary>
+    public void MarkDataAfterOperands() => EnterState(MapState.Data, AfterLine);
+
     /// <summary>.space/.skip/.fill of at least one byte: GNU as gives the bytes a fill fragment, which marks data in
     /// any section, once the operands are read (in code the directive has marked it before them).</summary>
     public void MarkFill()

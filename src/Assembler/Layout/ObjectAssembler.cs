@@ -56,6 +56,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         _deferred = new DeferredWork(Sections);
         _sectionArguments = new SectionDirectives(Sections, this);
         _datums = new DatumWriter(this, _out, _fixups, Symbols, _deferred);
+        _data.NameSymbols = _datums.EnterNamedSymbols;
         _pools = new LiteralPools(Symbols, this, Sections, _out, _mapping, _datums, (label, line) => _definitions!.DefineLabel(label, line, -1));
         _tail = new TailPasses(_state, Sections, Aliases, _encoder, _fixups, _mapping, _out, _pools);
         _definitions = new SymbolDefinitions(Symbols, Sections, _state, _tail, this, _data, _deferred, () => _out.Emitting);

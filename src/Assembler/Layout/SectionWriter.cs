@@ -142,6 +142,11 @@ internal sealed class SectionWriter(SectionTable sections, MappingSymbols mappin
         if (Emitting) mapping.MarkData();
     }
 
+    public void MarkDataAfterOperands()
+    {
+        if (Emitting) mapping.MarkDataAfterOperands();
+    }
+
     public void MarkFill()
     {
         if (Emitting) mapping.MarkFill();

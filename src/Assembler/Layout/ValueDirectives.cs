@@ -31,12 +31,17 @@ internal sealed class ValueDirectives(IStatementContext context, SectionWriter _
     /// <summary>.uleb128 / .sleb128: each value's LEB128 bytes; a value naming a later label makes the size wait.</summary>
     public void Leb128(ParsedLine line, DirectiveStatement d, bool signed)
     {
-        _out.MarkData();
+        // GNU as reads the expressions (making the symbols they name) before it marks the bytes as data.
         foreach (var argument in d.Arguments)
         {
             if (argument is not ExprOperandSyntax e)
                 throw new AsmError(line.At(argument.Index), $"{d.Name} expects expressions");
             enterNamedSymbols(e.Expr);
+        }
+        _out.MarkDataAfterOperands();
+        foreach (var argument in d.Arguments)
+        {
+            var e = (ExprOperandSyntax)argument;
             if (context.EvaluateForLayout(e.Expr, line) is not { } value)
                 return;
             var bytes = new List<byte>(10);
