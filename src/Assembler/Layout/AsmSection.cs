@@ -38,6 +38,9 @@ public sealed class AsmSection : ISectionRef
 
     public bool IsNoBits => Kind == SectionKind.NoBits;
 
+    /// <summary>.struct's absolute section: not in the object; its labels are numbers and it holds no bytes.</summary>
+    public bool IsAbsolute { get; init; }
+
     /// <summary>Literals of ldr =value not yet placed by .ltorg.</summary>
     public LiteralPool OpenPool { get; set; } = new();
 

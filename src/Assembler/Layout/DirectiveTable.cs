@@ -1,6 +1,7 @@
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.InstructionEncoding;
+using A64Asm.Assembler.Parsing;
 using A64Asm.Assembler.Parsing.Syntax;
 using static A64Asm.Assembler.Layout.DirectiveArguments;
 
@@ -14,7 +15,8 @@ internal sealed class DirectiveTable
         Action<ParsedLine> Ltorg,
         Action<ParsedLine, DirectiveStatement> SetSize,
         Action<ParsedLine, DirectiveStatement, bool> Set,
-        Func<IDiagnosticSink> PassDiagnostics);
+        Func<IDiagnosticSink> PassDiagnostics,
+        Func<IExpressionScope> Scope);
 
     // Accepted for compatibility; they describe debug info or the target, which the object here does not carry.
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
@@ -42,6 +44,13 @@ internal sealed class DirectiveTable
             [".section"] = (l, d) => sections.Switch(sectionArguments.FromArguments(l, d)),
             [".pushsection"] = (l, d) => sections.Push(sectionArguments.FromArguments(l, d)),
             [".popsection"] = (l, d) => sections.Pop(l.At(d.Index)),
+            [".struct"] = (l, d) =>
+            {
+                long start = DirectiveArguments.OptionalExprArgument(l, d, 0) is { } e
+                    ? ExpressionEvaluator.EvaluateAbsolute(e, own.Scope(), l.Line) : 0;
+                sections.Switch(sections.Absolute);
+                sections.Absolute.Location = start;
+            },
             [".previous"] = (l, d) => sections.SwapWithPrevious(l.At(d.Index)),
 
             [".byte"] = (l, d) => data.Data(l, d, 1),

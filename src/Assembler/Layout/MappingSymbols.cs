@@ -169,6 +169,7 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     private void EnterState(MapState state, int phase)
     {
         var s = sections.Current;
+        if (s.IsAbsolute) return;
         var now = StateOf(s);
         if (now == state) return;
         if (now == MapState.Undefined && state == MapState.Data && !s.IsCode)
@@ -181,6 +182,7 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     private void SwitchState(MapState state, long offset, int phase)
     {
         var s = sections.Current;
+        if (s.IsAbsolute) return;
         if (StateOf(s) == state) return;
         _mapState[s] = state;
         AddMapping(s, offset, state, phase);

@@ -60,7 +60,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         _pools = new LiteralPools(Symbols, this, Sections, _out, _mapping, _datums, (label, line) => _definitions!.DefineLabel(label, line, -1));
         _tail = new TailPasses(_state, Sections, Aliases, _encoder, _fixups, _mapping, _out, _pools);
         _definitions = new SymbolDefinitions(Symbols, Sections, _state, _tail, this, _data, _deferred, () => _out.Emitting);
-        var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics);
+        var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics, () => this);
         _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
         _relocs = new RelocationDirectives(Sections, Symbols, _fixups, this, () => _out.Emitting, _datums.EnterNamedSymbols);
         _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
@@ -127,7 +127,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         get
         {
             _reading?.ReadDot();
-            return new ExprValue(Current.Location, Current, null);
+            return Current.IsAbsolute ? ExprValue.Absolute(Current.Location) : new ExprValue(Current.Location, Current, null);
         }
     }
 
