@@ -16,12 +16,13 @@ internal sealed class DirectiveTable
         Action<ParsedLine, DirectiveStatement> SetSize,
         Action<ParsedLine, DirectiveStatement, bool> Set,
         Func<IDiagnosticSink> PassDiagnostics,
-        Func<IExpressionScope> Scope);
+        Func<IExpressionScope> Scope,
+        Action<string> SourceFileName);
 
     // Accepted for compatibility; they describe debug info or the target, which the object here does not carry.
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
     {
-        ".file", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
+        ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
         ".eabi_attribute", ".symver", ".version", ".altmacro", ".noaltmacro",
         // Stabs function brackets: GNU as writes nothing for them unless asked for stabs debug info.
         ".func", ".endfunc",
@@ -44,6 +45,13 @@ internal sealed class DirectiveTable
             [".section"] = (l, d) => sections.Switch(sectionArguments.FromArguments(l, d)),
             [".pushsection"] = (l, d) => sections.Push(sectionArguments.FromArguments(l, d)),
             [".popsection"] = (l, d) => sections.Pop(l.At(d.Index)),
+            // .file "name" names the source (an STT_FILE symbol); .file N "name" numbers DWARF line-table files.
+            [".file"] = (l, d) =>
+            {
+                string raw = d.RawArguments;
+                if (raw.Length >= 2 && raw[0] == '"' && raw.IndexOf('"', 1) is int close and > 0 && raw[(close + 1)..].Trim().Length == 0)
+                    own.SourceFileName(raw[1..close]);
+            },
             [".struct"] = (l, d) =>
             {
                 long start = DirectiveArguments.OptionalExprArgument(l, d, 0) is { } e

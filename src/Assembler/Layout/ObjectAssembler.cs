@@ -38,6 +38,8 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly CallFrameDirectives _callFrames;
     private readonly CommonSymbols _commons;
     private readonly RelocationDirectives _relocs;
+    // .file "name": GNU as's STT_FILE symbol, first in the table.
+    private string? _sourceFileName;
 
     // The statement being executed, which becomes the tail's first when its size turns out unknown.
     private ParsedLine? _executing;
@@ -60,7 +62,8 @@ public sealed partial class ObjectAssembler : IStatementContext
         _pools = new LiteralPools(Symbols, this, Sections, _out, _mapping, _datums, (label, line) => _definitions!.DefineLabel(label, line, -1));
         _tail = new TailPasses(_state, Sections, Aliases, _encoder, _fixups, _mapping, _out, _pools);
         _definitions = new SymbolDefinitions(Symbols, Sections, _state, _tail, this, _data, _deferred, () => _out.Emitting);
-        var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics, () => this);
+        var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics, () => this,
+            name => _sourceFileName ??= name);
         _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
         _relocs = new RelocationDirectives(Sections, Symbols, _fixups, this, () => _out.Emitting, _datums.EnterNamedSymbols);
         _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
@@ -198,7 +201,10 @@ public sealed partial class ObjectAssembler : IStatementContext
         _fixups.ResolveFixups();
         _relocs.ResolveAll();
         _listed?.WriteTo();
-        return ObjectFileBuilder.Build(Sections, Symbols, _fixups, _mapping, this, BigEndian);
+        var obj = ObjectFileBuilder.Build(Sections, Symbols, _fixups, _mapping, this, BigEndian);
+        if (_sourceFileName is { } file)
+            obj.Symbols.Insert(0, new ObjectSymbol(file) { IsAbsolute = true, Type = SymbolType.File, Binding = SymbolBinding.Local });
+        return obj;
     }
 
     /// <summary>For the macro layer's .if family: an absolute expression at a line's text index.</summary>
