@@ -66,6 +66,8 @@ public static class AsmDriver
         var sink = new SynchronizedDiagnostics(diagnostics, options.Print ?? Console.Out.WriteLine);
         var assembler = new ObjectAssembler(sink) { Listing = options.Listing, Memoize = options.MemoizeStatements, EncodeDirectly = options.EncodeDirectly, BigEndian = options.BigEndian,
             Features = Isa.ArchFeatures.FromGnuArch(options.Arch), MaxSectionSize = options.MaxSectionSize };
+        assembler.IncludeDirs.AddRange(options.IncludeDirs);
+        assembler.IncludeDirs.AddRange(options.AssemblerIncludeDirs);
         foreach (var (name, value) in options.Defsyms)
             assembler.DefineAbsolute(name, value);
         var macroOptions = new MacroOptions

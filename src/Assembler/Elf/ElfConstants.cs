@@ -3,6 +3,8 @@ namespace A64Asm.Assembler.Elf;
 /// <summary>The ELF64 numbers the object writer needs (System V gABI; EM_AARCH64 from the Arm ELF ABI).</summary>
 internal static class ElfConstants
 {
+    /// <summary>st_other bit of a symbol following a variant PCS (AAELF64).</summary>
+    public const byte StoAarch64VariantPcs = 0x80;
     public const int HeaderSize = 64;
     public const int SectionHeaderSize = 64;
     public const int SymbolSize = 24;
@@ -19,7 +21,7 @@ internal static class ElfConstants
 
     public const ulong ShfInfoLink = 0x40;
 
-    public const ushort ShnUndef = 0, ShnAbs = 0xfff1;
+    public const ushort ShnUndef = 0, ShnAbs = 0xfff1, ShnCommon = 0xfff2;
 
     public const byte StbLocal = 0, StbGlobal = 1, StbWeak = 2;
     public const byte SttNoType = 0, SttObject = 1, SttFunc = 2, SttSection = 3, SttFile = 4, SttTls = 6;

@@ -61,7 +61,7 @@ internal sealed class ElfSymbolTable
     public ElfRelaEntry Rela(ObjectRelocation relocation)
     {
         var symbol = relocation.Symbol;
-        var type = Fixup.ElfType(relocation.Kind);
+        var type = relocation.Kind == FixupKind.None ? relocation.RawType : Fixup.ElfType(relocation.Kind);
         var offset = (ulong)relocation.Offset;
         if (symbol is null)
             return new(offset, 0, type, relocation.Addend);
@@ -89,9 +89,9 @@ internal sealed class ElfSymbolTable
     {
         _indices[symbol] = (uint)_entries.Count;
         ushort shndx = symbol.Section is { } section ? _sectionIndex(section)
-            : symbol.IsAbsolute ? ElfConstants.ShnAbs : ElfConstants.ShnUndef;
+            : symbol.IsAbsolute ? ElfConstants.ShnAbs : symbol.IsCommon ? ElfConstants.ShnCommon : ElfConstants.ShnUndef;
         _entries.Add(new(0, Info(binding, ElfConstants.Type(symbol.Type)),
-            (byte)symbol.Visibility, shndx, (ulong)symbol.Value, (ulong)symbol.Size));
+            (byte)((byte)symbol.Visibility | (symbol.VariantPcs ? ElfConstants.StoAarch64VariantPcs : 0)), shndx, (ulong)symbol.Value, (ulong)symbol.Size));
         _names.Add(symbol.Name);
     }
 

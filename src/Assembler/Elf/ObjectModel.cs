@@ -69,13 +69,20 @@ public sealed class ObjectSymbol
     public SymbolType Type { get; set; }
     public SymbolVisibility Visibility { get; set; }
 
+    /// <summary>.variant_pcs: STO_AARCH64_VARIANT_PCS in st_other.</summary>
+    public bool VariantPcs { get; set; }
+
+    /// <summary>.comm: SHN_COMMON, <see cref="Value"/> holding the alignment.</summary>
+    public bool IsCommon { get; set; }
+
     public bool IsDefined => Section is not null || IsAbsolute;
 }
 
 /// <summary>A RELA entry: at Offset in its section, fill the field of Kind with Symbol + Addend. <see cref="At"/> is
 /// the statement that asked for it (not written to ELF): a link of this object names it when the symbol is missing.</summary>
 /// <summary>A relocation; no <paramref name="Symbol"/>: against symbol 0 (readelf's *ABS*), the target being <paramref name="Addend"/>.</summary>
-public sealed record ObjectRelocation(long Offset, FixupKind Kind, ObjectSymbol? Symbol, long Addend, SourceLocation? At = null);
+/// <summary>With Kind None, <paramref name="RawType"/> is the ELF type to write (.reloc, .tlsdesccall).</summary>
+public sealed record ObjectRelocation(long Offset, FixupKind Kind, ObjectSymbol? Symbol, long Addend, SourceLocation? At = null, uint RawType = 0);
 
 /// <summary>
 /// What the assembler produces and the ELF writer serialises: sections in order, symbols in definition order.

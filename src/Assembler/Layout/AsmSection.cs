@@ -25,10 +25,21 @@ public sealed class AsmSection : ISectionRef
     /// <summary>The location counter ('.') of this section in the current pass.</summary>
     public long Location { get; set; }
 
+    /// <summary>Counts the places where GNU as would start a new fragment here (alignment, .space, .fill, .org): an
+    /// unwind advance across one is kept even when it covers no bytes, and it ends the part a CIE can share.</summary>
+    public long Fragment { get; set; }
+
+    /// <summary>Made by a directive rather than named by the input (.ident's .comment): GNU as writes its section
+    /// symbol after every other local.</summary>
+    public bool SymbolLast { get; set; }
+
     /// <summary>Code sections pad alignment gaps with NOPs instead of zeros.</summary>
     public bool IsCode => (Flags & SectionFlags.Exec) != 0;
 
     public bool IsNoBits => Kind == SectionKind.NoBits;
+
+    /// <summary>.struct's absolute section: not in the object; its labels are numbers and it holds no bytes.</summary>
+    public bool IsAbsolute { get; init; }
 
     /// <summary>Literals of ldr =value not yet placed by .ltorg.</summary>
     public LiteralPool OpenPool { get; set; } = new();

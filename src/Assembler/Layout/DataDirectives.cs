@@ -57,6 +57,9 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         }
     }
 
+    /// <summary><paramref name="count"/> zero bytes at '.', marking nothing.</summary>
+    public void Zeros(long count) => _out.Fill(count, 0);
+
     public void Inst(ParsedLine line, DirectiveStatement d)
     {
         _out.MarkCode(MappingSymbols.BeforeOperands);
@@ -83,9 +86,13 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         }
     }
 
+    /// <summary>Makes the symbols an expression names, where GNU as makes them (set once the datum writer exists).</summary>
+    public Action<Expr>? NameSymbols { get; set; }
+
     public void Space(ParsedLine line, DirectiveStatement d)
     {
         var sizeExpr = ExprArgument(line, d, 0);
+        NameSymbols?.Invoke(sizeExpr);
         long? size = context.EvaluateForLayout(sizeExpr, line);
         if (size is null) return;
         if (size < 0)
@@ -94,7 +101,7 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         // Only a size that is final warns: in a pass over the tail one that names a label may still change.
         if (size == 0 && context.FirstPass && (context.CanDefer || NamesNoSymbol(sizeExpr)))
             context.Warning(line.At(d.Index), ".space repeat count is zero, ignored");
-        if (size > 0) _out.MarkFill();
+        if (size > 0) { _out.MarkFill(); _out.Current.Fragment++; }
         var fillExpr = OptionalExprArgument(line, d, 1);
         byte fill = fillExpr is null ? (byte)0 : (byte)ExpressionEvaluator.EvaluateAbsolute(fillExpr, context, line.Line);
         _out.CheckRoom(size.Value, line.At(d.Index), $"{d.Name} {size}");
@@ -121,7 +128,7 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         long value = valueExpr is null ? 0 : ExpressionEvaluator.EvaluateAbsolute(valueExpr, context, line.Line);
         _out.CheckRoom((Int128)repeat.Value * size, line.At(d.Index), $".fill {repeat}, {size}");
         // Items of no bytes mark nothing, as in GNU as (in code the directive marks data whatever it writes).
-        if ((repeat > 0 && size > 0) || _out.Current.IsCode) _out.MarkFill();
+        if ((repeat > 0 && size > 0) || _out.Current.IsCode) { _out.MarkFill(); _out.Current.Fragment++; }
         _out.FillItems(repeat.Value, (int)size, value);
     }
 
@@ -191,6 +198,7 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
                 $"{location - target.Value} bytes past 0x{target.Value:x}");
         }
         _out.CheckRoom(target.Value - location, at, $".org 0x{target.Value:x}");
+        _out.Current.Fragment++;
         _out.Fill(target.Value - location, fill);
     }
 

@@ -129,7 +129,8 @@ internal sealed class DatumWriter(IStatementContext context, SectionWriter _out,
         expr is not SymbolExpr && ExpressionEvaluator.TryEvaluate(expr, context, line, out var value, out _) && value.IsAbsolute
             ? value.Value : null;
 
-    private void EnterNamedSymbols(Expr expr)
+    /// <summary>GNU as makes a symbol where it is first named, which decides its place in the symbol table.</summary>
+    internal void EnterNamedSymbols(Expr expr)
     {
         switch (expr)
         {

@@ -1,6 +1,7 @@
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.InstructionEncoding;
+using A64Asm.Assembler.Parsing;
 using A64Asm.Assembler.Parsing.Syntax;
 using static A64Asm.Assembler.Layout.DirectiveArguments;
 
@@ -14,22 +15,28 @@ internal sealed class DirectiveTable
         Action<ParsedLine> Ltorg,
         Action<ParsedLine, DirectiveStatement> SetSize,
         Action<ParsedLine, DirectiveStatement, bool> Set,
-        Func<IDiagnosticSink> PassDiagnostics);
+        Func<IDiagnosticSink> PassDiagnostics,
+        Func<IExpressionScope> Scope,
+        Action<string> SourceFileName);
 
-    // Accepted for compatibility; they describe debug info, unwind tables or the target, which the object here does not carry.
+    // Accepted for compatibility; they describe debug info or the target, which the object here does not carry.
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
     {
-        ".file", ".ident", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
-        ".eabi_attribute", ".variant_pcs", ".symver", ".version", ".cfi_sections", ".altmacro", ".noaltmacro", ".tlsdesccall",
+        ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
+        ".eabi_attribute", ".symver", ".version", ".altmacro", ".noaltmacro",
         // Stabs function brackets: GNU as writes nothing for them unless asked for stabs debug info.
         ".func", ".endfunc",
     };
 
     private readonly Dictionary<string, Action<ParsedLine, DirectiveStatement>> _handlers;
+    private readonly CallFrameDirectives _callFrames;
 
     public DirectiveTable(SectionTable sections, SectionDirectives sectionArguments, DataDirectives data,
-        SymbolAttributes attributes, ArchitectureDirectives architecture, RegisterAliases aliases, OwnDirectives own)
+        SymbolAttributes attributes, ArchitectureDirectives architecture, RegisterAliases aliases, OwnDirectives own,
+        CallFrameDirectives callFrames, ValueDirectives values, BinaryInclude binaries, CommonSymbols commons,
+        RelocationDirectives relocations)
     {
+        _callFrames = callFrames;
         _handlers = new(StringComparer.Ordinal)
         {
             [".text"] = (l, d) => sections.Switch(sections.GetOrCreate(".text")),
@@ -38,6 +45,20 @@ internal sealed class DirectiveTable
             [".section"] = (l, d) => sections.Switch(sectionArguments.FromArguments(l, d)),
             [".pushsection"] = (l, d) => sections.Push(sectionArguments.FromArguments(l, d)),
             [".popsection"] = (l, d) => sections.Pop(l.At(d.Index)),
+            // .file "name" names the source (an STT_FILE symbol); .file N "name" numbers DWARF line-table files.
+            [".file"] = (l, d) =>
+            {
+                string raw = d.RawArguments;
+                if (raw.Length >= 2 && raw[0] == '"' && raw.IndexOf('"', 1) is int close and > 0 && raw[(close + 1)..].Trim().Length == 0)
+                    own.SourceFileName(raw[1..close]);
+            },
+            [".struct"] = (l, d) =>
+            {
+                long start = DirectiveArguments.OptionalExprArgument(l, d, 0) is { } e
+                    ? ExpressionEvaluator.EvaluateAbsolute(e, own.Scope(), l.Line) : 0;
+                sections.Switch(sections.Absolute);
+                sections.Absolute.Location = start;
+            },
             [".previous"] = (l, d) => sections.SwapWithPrevious(l.At(d.Index)),
 
             [".byte"] = (l, d) => data.Data(l, d, 1),
@@ -53,6 +74,24 @@ internal sealed class DirectiveTable
             [".8byte"] = (l, d) => data.Data(l, d, 8),
             [".dword"] = (l, d) => data.Data(l, d, 8),
             [".inst"] = (l, d) => data.Inst(l, d),
+            [".incbin"] = (l, d) => binaries.Incbin(l, d),
+            [".float"] = (l, d) => values.Floats(l, d, FloatFormat.Single),
+            [".single"] = (l, d) => values.Floats(l, d, FloatFormat.Single),
+            [".double"] = (l, d) => values.Floats(l, d, FloatFormat.Double),
+            [".float16"] = (l, d) => values.Floats(l, d, FloatFormat.Half),
+            [".bfloat16"] = (l, d) => values.Floats(l, d, FloatFormat.BFloat16),
+            [".uleb128"] = (l, d) => values.Leb128(l, d, signed: false),
+            [".sleb128"] = (l, d) => values.Leb128(l, d, signed: true),
+            [".string8"] = (l, d) => data.Strings(l, d, terminate: true),
+            [".string16"] = (l, d) => values.WideStrings(l, d, 2),
+            [".string32"] = (l, d) => values.WideStrings(l, d, 4),
+            [".string64"] = (l, d) => values.WideStrings(l, d, 8),
+            [".dcb"] = (l, d) => values.RepeatedConstant(l, d, 2),
+            [".dcb.b"] = (l, d) => values.RepeatedConstant(l, d, 1),
+            [".dcb.w"] = (l, d) => values.RepeatedConstant(l, d, 2),
+            [".dcb.l"] = (l, d) => values.RepeatedConstant(l, d, 4),
+            [".dcb.s"] = (l, d) => values.RepeatedFloat(l, d, FloatFormat.Single),
+            [".dcb.d"] = (l, d) => values.RepeatedFloat(l, d, FloatFormat.Double),
             [".ascii"] = (l, d) => data.Strings(l, d, terminate: false),
             [".asciz"] = (l, d) => data.Strings(l, d, terminate: true),
             [".string"] = (l, d) => data.Strings(l, d, terminate: true),
@@ -80,6 +119,12 @@ internal sealed class DirectiveTable
             [".internal"] = (l, d) => attributes.SetVisibility(l, d, SymbolVisibility.Internal),
             [".protected"] = (l, d) => attributes.SetVisibility(l, d, SymbolVisibility.Protected),
             [".type"] = (l, d) => attributes.SetType(l, d),
+            [".reloc"] = (l, d) => relocations.Reloc(l, d),
+            [".tlsdesccall"] = (l, d) => relocations.TlsDescCall(l, d),
+            [".comm"] = (l, d) => commons.Comm(l, d),
+            [".lcomm"] = (l, d) => commons.Lcomm(l, d),
+            [".variant_pcs"] = (l, d) => attributes.SetVariantPcs(l, d),
+            [".ident"] = (l, d) => Ident(sections, data, l, d),
             [".size"] = (l, d) => own.SetSize(l, d),
             [".set"] = (l, d) => own.Set(l, d, true),
             [".equ"] = (l, d) => own.Set(l, d, true),
@@ -90,11 +135,29 @@ internal sealed class DirectiveTable
         };
     }
 
+    /// <summary>.ident "text": the string into .comment (mergeable strings), which GNU as starts with an empty one.</summary>
+    private static void Ident(SectionTable sections, DataDirectives data, ParsedLine line, DirectiveStatement d)
+    {
+        if (!sections.Contains(".comment"))
+            sections.GetOrCreate(".comment").SymbolLast = true;
+        var comment = sections.GetOrCreate(".comment");
+        comment.Flags = SectionFlags.Merge | SectionFlags.Strings;
+        comment.EntrySize = 1;
+        sections.RunIn(comment, () =>
+        {
+            if (comment.Location == 0)
+                data.Zeros(1);
+            data.Strings(line, d, terminate: true);
+        });
+    }
+
     public void Run(ParsedLine line, DirectiveStatement d)
     {
         if (_handlers.TryGetValue(d.Name, out var handler))
             handler(line, d);
-        else if (!IgnoredDirectives.Contains(d.Name) && !d.Name.StartsWith(".cfi_", StringComparison.Ordinal))
+        else if (d.Name.StartsWith(".cfi_", StringComparison.Ordinal))
+            _callFrames.Run(line, d);
+        else if (!IgnoredDirectives.Contains(d.Name))
             throw new AsmError(line.At(d.Index), $"unknown directive '{d.Name}'");
     }
 }

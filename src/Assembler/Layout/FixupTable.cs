@@ -9,8 +9,11 @@ namespace A64Asm.Assembler.Layout;
 /// <summary>A relocation found in the emitting pass, turned into an <see cref="ObjectRelocation"/> at the end.</summary>
 internal readonly record struct PendingFixup(AsmSection Section, long Offset, FixupRequest Request, SourceLocation At);
 
-/// <summary>A relocation to write; no <paramref name="Symbol"/>: against no symbol, <paramref name="Addend"/> being the target.</summary>
-internal readonly record struct PendingRelocation(AsmSection Section, long Offset, FixupKind Kind, SymbolEntry? Symbol, long Addend, SourceLocation At);
+/// <summary>A relocation to write; no <paramref name="Symbol"/>: against no symbol, <paramref name="Addend"/> being the target.
+/// <paramref name="RawType"/>: an ELF relocation number written as it is (.reloc, .tlsdesccall), for kinds the
+/// assembler never fills itself; <paramref name="Kind"/> is then None.</summary>
+internal readonly record struct PendingRelocation(AsmSection Section, long Offset, FixupKind Kind, SymbolEntry? Symbol, long Addend, SourceLocation At,
+    uint RawType = 0);
 
 /// <summary>
 /// Instruction fixups and data relocations, from where they arise to the object's relocations. At the end a
@@ -142,6 +145,15 @@ internal sealed class FixupTable(SectionTable sections, SymbolTable symbols)
         }
         Reference(symbol);
         _relocations.Add(new PendingRelocation(Current, place, kind, symbol, addend, at));
+    }
+
+    /// <summary>A relocation of an ELF type given by number (.reloc, .tlsdesccall), against <paramref name="symbol"/>
+    /// (or none); it patches nothing here.</summary>
+    public void AddRawRelocation(AsmSection section, long place, uint elfType, SymbolEntry? symbol, long addend, SourceLocation at)
+    {
+        if (symbol is not null)
+            Reference(symbol);
+        _relocations.Add(new PendingRelocation(section, place, FixupKind.None, symbol, addend, at, elfType));
     }
 
     private static void Reference(SymbolEntry symbol) => symbol.IsReferenced = true;

@@ -67,8 +67,52 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     public void RecordNewSections(int line)
     {
         for (; _knownSections < sections.All.Count; _knownSections++)
-            _sectionSymbols.Add(new ExtraLocal(sections.All[_knownSections], 0, MapState.Undefined, line, BeforeOperands, _extraSeq++));
+        {
+            var section = sections.All[_knownSections];
+            // GNU as gives a section it made for itself (.comment) its symbol when it writes the table: last.
+            _sectionSymbols.Add(section.SymbolLast
+                ? new ExtraLocal(section, 0, MapState.Undefined, EndOfInput, EndOfInput, long.MaxValue - _knownSections)
+                : new ExtraLocal(section, 0, MapState.Undefined, line, BeforeOperands, _extraSeq++));
+        }
     }
+
+    /// <summary>
+    /// A section the assembler writes after the input (.eh_frame): GNU as makes its symbols when it writes the
+    /// tables, after every line's and before the code padding's: the data mapping symbol at its first alignment
+    /// (<paramref name="dataAt"/>), then the section's own symbol if the section is new.
+    /// </summary>
+    public void AddEndOfInputSection(AsmSection section, long? dataAt)
+    {
+        if (dataAt is { } offset)
+        {
+            _mappingAt[(section, offset)] = _mappingSymbols.Count;
+            _mappingSymbols.Add(new ExtraLocal(section, offset, MapState.Data, EndOfInput, EndOfInputTables, _extraSeq++));
+        }
+        if (_knownSections < sections.All.Count && ReferenceEquals(sections.All[_knownSections], section))
+        {
+            _sectionSymbols.Add(new ExtraLocal(section, 0, MapState.Undefined, EndOfInput, EndOfInputTables, _extraSeq++));
+            _knownSections++;
+        }
+    }
+
+    /// <summary>Marks <paramref name="section"/> as data from here on without a symbol yet; false when it already is.</summary>
+    public bool ClaimData(AsmSection section)
+    {
+        if (StateOf(section) == MapState.Data)
+            return false;
+        _mapState[section] = MapState.Data;
+        return true;
+    }
+
+    /// <summary>A data mapping symbol placed at the end (.lcomm's alignment in .bss) but made by line <paramref name="lineSeq"/>.</summary>
+    public void AddDataAtLine(AsmSection section, long offset, int lineSeq)
+    {
+        _mappingAt[(section, offset)] = _mappingSymbols.Count;
+        _mappingSymbols.Add(new ExtraLocal(section, offset, MapState.Data, lineSeq, AfterLine, _extraSeq++));
+    }
+
+    // Between the lines' phases and the code padding's (EndOfInput).
+    private const int EndOfInputTables = AfterLine + 1;
 
     private MapState StateOf(AsmSection section) => _mapState.GetValueOrDefault(section);
 
@@ -99,6 +143,9 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     /// <summary>Data directives (.byte … .quad, strings, .space, .fill) mark '.' as data before their operands.</summary>
     public void MarkData() => EnterState(MapState.Data, BeforeOperands);
 
+    /// <summary>As <see cref="MarkData"/> for a directive GNU as marks once its operands are read (.uleb128/.sleb128).</summary>
+    public void MarkDataAfterOperands() => EnterState(MapState.Data, AfterLine);
+
     /// <summary>.space/.skip/.fill of at least one byte: GNU as gives the bytes a fill fragment, which marks data in
     /// any section, once the operands are read (in code the directive has marked it before them).</summary>
     public void MarkFill()
@@ -122,6 +169,7 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     private void EnterState(MapState state, int phase)
     {
         var s = sections.Current;
+        if (s.IsAbsolute) return;
         var now = StateOf(s);
         if (now == state) return;
         if (now == MapState.Undefined && state == MapState.Data && !s.IsCode)
@@ -134,6 +182,7 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     private void SwitchState(MapState state, long offset, int phase)
     {
         var s = sections.Current;
+        if (s.IsAbsolute) return;
         if (StateOf(s) == state) return;
         _mapState[s] = state;
         AddMapping(s, offset, state, phase);

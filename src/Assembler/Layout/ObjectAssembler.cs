@@ -35,6 +35,11 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly PassState _state = new();
     private readonly TailPasses _tail;
     private readonly SymbolDefinitions _definitions;
+    private readonly CallFrameDirectives _callFrames;
+    private readonly CommonSymbols _commons;
+    private readonly RelocationDirectives _relocs;
+    // .file "name": GNU as's STT_FILE symbol, first in the table.
+    private string? _sourceFileName;
 
     // The statement being executed, which becomes the tail's first when its size turns out unknown.
     private ParsedLine? _executing;
@@ -53,11 +58,18 @@ public sealed partial class ObjectAssembler : IStatementContext
         _deferred = new DeferredWork(Sections);
         _sectionArguments = new SectionDirectives(Sections, this);
         _datums = new DatumWriter(this, _out, _fixups, Symbols, _deferred);
+        _data.NameSymbols = _datums.EnterNamedSymbols;
         _pools = new LiteralPools(Symbols, this, Sections, _out, _mapping, _datums, (label, line) => _definitions!.DefineLabel(label, line, -1));
         _tail = new TailPasses(_state, Sections, Aliases, _encoder, _fixups, _mapping, _out, _pools);
         _definitions = new SymbolDefinitions(Symbols, Sections, _state, _tail, this, _data, _deferred, () => _out.Emitting);
-        var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics);
-        _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own);
+        var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics, () => this,
+            name => _sourceFileName ??= name);
+        _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
+        _relocs = new RelocationDirectives(Sections, Symbols, _fixups, this, () => _out.Emitting, _datums.EnterNamedSymbols);
+        _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
+        _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
+            _callFrames, new ValueDirectives(this, _out, EvaluateAbsolute, _datums.EnterNamedSymbols),
+            new BinaryInclude(this, _out, IncludeDirs), _commons, _relocs);
     }
 
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
@@ -83,6 +95,9 @@ public sealed partial class ObjectAssembler : IStatementContext
     internal Span<byte> Reserve(int count) => _out.Reserve(count);
 
     public SectionTable Sections { get; } = new();
+
+    /// <summary>Where .incbin looks for a file after the including file's directory (-I, as .include).</summary>
+    public List<string> IncludeDirs { get; } = new();
     public SymbolTable Symbols { get; } = new();
     public RegisterAliases Aliases { get; } = new();
 
@@ -115,7 +130,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         get
         {
             _reading?.ReadDot();
-            return new ExprValue(Current.Location, Current, null);
+            return Current.IsAbsolute ? ExprValue.Absolute(Current.Location) : new ExprValue(Current.Location, Current, null);
         }
     }
 
@@ -176,10 +191,20 @@ public sealed partial class ObjectAssembler : IStatementContext
         _pools.PlaceEndPools();
         if (_tail.Begun)
             _tail.Settle(Execute);
+        _callFrames.CheckAllClosed();
+        _commons.Allocate();
+        if (_callFrames.EhFrame)
+            new EhFrameWriter(Sections, _out, _fixups, _mapping, this).Write(_callFrames.Frames);
+        if (_callFrames.DebugFrame)
+            new EhFrameWriter(Sections, _out, _fixups, _mapping, this, debugFrame: true).Write(_callFrames.Frames);
         _deferred.RunAll();
         _fixups.ResolveFixups();
+        _relocs.ResolveAll();
         _listed?.WriteTo();
-        return ObjectFileBuilder.Build(Sections, Symbols, _fixups, _mapping, this, BigEndian);
+        var obj = ObjectFileBuilder.Build(Sections, Symbols, _fixups, _mapping, this, BigEndian);
+        if (_sourceFileName is { } file)
+            obj.Symbols.Insert(0, new ObjectSymbol(file) { IsAbsolute = true, Type = SymbolType.File, Binding = SymbolBinding.Local });
+        return obj;
     }
 
     /// <summary>For the macro layer's .if family: an absolute expression at a line's text index.</summary>

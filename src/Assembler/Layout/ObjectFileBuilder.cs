@@ -55,7 +55,7 @@ internal static class ObjectFileBuilder
         {
             if (r.Symbol is null)
             {
-                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, null, r.Addend, r.At));
+                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, null, r.Addend, r.At, r.RawType));
                 continue;
             }
             if (r.Symbol.PendingExpression is not null && scope.TryGetSymbol(r.Symbol.Name, out var aliasValue) && aliasValue.Symbol is { } target)
@@ -63,10 +63,10 @@ internal static class ObjectFileBuilder
                 // An equate to another symbol: relocate against that symbol.
                 var targetEntry = symbols.GetOrAdd(target);
                 long extra = aliasValue.Section is null ? aliasValue.Value : aliasValue.Value - targetEntry.Offset;
-                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(targetEntry, sections), r.Addend + extra, r.At));
+                sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(targetEntry, sections), r.Addend + extra, r.At, r.RawType));
                 continue;
             }
-            sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(r.Symbol, sections), r.Addend, r.At));
+            sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(r.Symbol, sections), r.Addend, r.At, r.RawType));
         }
         return obj;
     }
@@ -107,12 +107,14 @@ internal static class ObjectFileBuilder
         {
             Section = symbol.IsDefined && symbol.Section is { } s ? sections[s] : null,
             IsAbsolute = symbol.IsDefined && symbol.Section is null,
-            Value = symbol.IsDefined ? symbol.Offset : 0,
+            Value = symbol.IsDefined ? symbol.Offset : symbol.IsCommon ? symbol.CommonAlignment : 0,
             Size = symbol.SizeValue,
             // An undefined symbol a relocation needs is global, as in GNU as.
             Binding = !symbol.IsDefined && symbol.Binding == SymbolBinding.Local ? SymbolBinding.Global : symbol.Binding,
             Type = symbol.Type,
             Visibility = symbol.Visibility,
+            VariantPcs = symbol.VariantPcs,
+            IsCommon = symbol.IsCommon,
         };
         symbol.Emitted = output;
         return output;

@@ -18,6 +18,9 @@ public sealed class SectionTable
     }
 
     public List<AsmSection> All { get; } = new();
+
+    /// <summary>Where .struct lays out: never written, not in <see cref="All"/>.</summary>
+    public AsmSection Absolute { get; } = new("*ABS*", SectionKind.NoBits, SectionFlags.None) { IsAbsolute = true };
     public AsmSection Current { get; private set; }
     public AsmSection? Previous { get; private set; }
 

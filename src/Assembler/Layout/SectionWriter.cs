@@ -78,6 +78,7 @@ internal sealed class SectionWriter(SectionTable sections, MappingSymbols mappin
     public void AlignTo(long alignment, long? fill, int fillSize, long? max)
     {
         Current.RequireAlignment(alignment);
+        Current.Fragment++;
         long padding = (alignment - Current.Location % alignment) % alignment;
         if (padding == 0 || (max is { } limit && padding > limit))
             return;
@@ -139,6 +140,11 @@ internal sealed class SectionWriter(SectionTable sections, MappingSymbols mappin
     public void MarkData()
     {
         if (Emitting) mapping.MarkData();
+    }
+
+    public void MarkDataAfterOperands()
+    {
+        if (Emitting) mapping.MarkDataAfterOperands();
     }
 
     public void MarkFill()

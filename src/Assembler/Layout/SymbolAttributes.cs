@@ -28,6 +28,17 @@ internal sealed class SymbolAttributes(SymbolTable symbols, IStatementContext co
             symbols.GetOrAdd(name).Visibility = visibility;
     }
 
+    /// <summary>.variant_pcs name: the symbol follows a variant procedure call standard (STO_AARCH64_VARIANT_PCS);
+    /// GNU as writes it to the object even when nothing else names it.</summary>
+    public void SetVariantPcs(ParsedLine line, DirectiveStatement d)
+    {
+        if (d.Arguments.Count != 1)
+            throw new AsmError(line.At(d.Arguments.Count > 1 ? d.Arguments[1].Index : d.Index), ".variant_pcs expects one symbol name");
+        var symbol = symbols.GetOrAdd(NameArgument(line, d, 0));
+        symbol.VariantPcs = true;
+        symbol.IsReferenced = true;
+    }
+
     public void SetType(ParsedLine line, DirectiveStatement d)
     {
         var symbol = symbols.GetOrAdd(NameArgument(line, d, 0));

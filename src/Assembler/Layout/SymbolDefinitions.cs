@@ -52,20 +52,21 @@ internal sealed class SymbolDefinitions(SymbolTable symbols, SectionTable sectio
     public void DefineLabel(string name, SourceLine line, int index)
     {
         var symbol = symbols.GetOrAdd(name);
-        var current = sections.Current;
+        // In .struct's absolute section a label is a number.
+        var current = sections.Current.IsAbsolute ? null : sections.Current;
         if (state.IsFirst)
         {
             if (symbol.IsDefined || symbol.PendingExpression is not null)
                 throw new AsmError(index < 0 ? line.Location : line.At(index), $"symbol '{ExpressionEvaluator.Display(name)}' is already defined");
             symbol.DefinedInPass = 1;
         }
-        else if (!ReferenceEquals(symbol.Section, current) || symbol.Offset != current.Location)
+        else if (!ReferenceEquals(symbol.Section, current) || symbol.Offset != sections.Current.Location)
         {
             state.LabelMoved = true;
         }
         symbol.IsDefined = true;
         symbol.Section = current;
-        symbol.Offset = current.Location;
+        symbol.Offset = sections.Current.Location;
     }
 
     public void SetSize(ParsedLine line, DirectiveStatement d)

@@ -37,6 +37,11 @@ public sealed class SymbolEntry
     public bool BindingExplicit { get; set; }
     public SymbolType Type { get; set; }
     public SymbolVisibility Visibility { get; set; }
+    public bool VariantPcs { get; set; }
+
+    /// <summary>.comm: a common symbol (SHN_COMMON) whose value in the object is its alignment.</summary>
+    public bool IsCommon { get; set; }
+    public long CommonAlignment { get; set; }
     /// <summary>From .size, evaluated in the emitting pass.</summary>
     public long SizeValue { get; set; }
 

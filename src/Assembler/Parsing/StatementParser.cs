@@ -20,10 +20,12 @@ public sealed class StatementParser
     // Directives whose arguments are not expressions; they keep their raw text and skip the grammar.
     private static readonly HashSet<string> FreeFormDirectives = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".arch", ".arch_extension", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".file", ".ident",
-        ".gnu_attribute", ".eabi_attribute", ".variant_pcs", ".tlsdesccall", ".cfi_sections",
-        ".cfi_personality", ".cfi_lsda", ".cfi_escape", ".symver", ".version", ".purgem", ".altmacro", ".noaltmacro",
+        ".arch", ".arch_extension", ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".file",
+        ".gnu_attribute", ".eabi_attribute", ".cfi_sections",
+        ".symver", ".version", ".purgem", ".altmacro", ".noaltmacro",
         ".func", ".endfunc",
+        // Floating-point literals are not expressions: GNU reads 0f1.5, inf, nan and 1.5e as they stand.
+        ".float", ".single", ".double", ".float16", ".bfloat16", ".dcb.s", ".dcb.d",
     };
 
     private readonly StatementTokenSource _tokens = new();

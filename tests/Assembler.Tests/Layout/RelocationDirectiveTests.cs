@@ -1,0 +1,23 @@
+namespace A64Asm.Assembler.Tests.Layout;
+
+/// <summary>.reloc and .tlsdesccall; whole objects against GNU as in tests/vectors/elf/reloc-tlsdesccall.s.</summary>
+public class RelocationDirectiveTests
+{
+    [Fact]
+    public void Relocations_take_the_named_ELF_types()
+    {
+        var obj = Asm.Object("nop\n.tlsdesccall v\nblr x1\n.reloc 0, R_AARCH64_ABS64, foo+4\n.reloc 4, BFD_RELOC_32, 7\n");
+        var text = obj.Sections.Single(s => s.Name == ".text");
+        Assert.Equal([(0L, 257u, "foo", 4L), (4L, 569u, "v", 0L), (4L, 258u, null, 7L)],
+            text.Relocations.Select(r => (r.Offset, r.RawType, r.Symbol?.Name, r.Addend)));
+    }
+
+    [Theory]
+    [InlineData(".reloc 0, R_AARCH64_BOGUS, x\n", "test.s:1:11: error: unrecognized reloc type")]
+    [InlineData(".reloc 0, BFD_RELOC_8, x\n", "test.s:1:11: error: unrecognized reloc type")]
+    [InlineData(".reloc 0\n", "test.s:1:1: error: .reloc takes an offset, a relocation name and an optional value")]
+    [InlineData("nop\n.reloc 8, R_AARCH64_ABS32, x\n", "test.s:2:8: error: .reloc offset 0x8 is outside .text (0x4 bytes)")]
+    [InlineData(".reloc undefined_sym, R_AARCH64_ABS32, x\n", "test.s:1:8: error: bad .reloc offset: it must be a number or a label of this file")]
+    [InlineData(".tlsdesccall\n", "test.s:1:1: error: .tlsdesccall expects one symbol name")]
+    public void Bad_arguments_are_refused(string source, string expected) => Assert.Equal(expected, Asm.ErrorLine(source));
+}
