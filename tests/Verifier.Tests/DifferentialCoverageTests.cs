@@ -43,7 +43,8 @@ public class DifferentialCoverageTests(ITestOutputHelper output)
     public void The_groups_not_executed_are_exactly_the_named_ones()
     {
         var probed = EmulatorScope.UnimplementedGroups().Select(g => g.Class).Order(StringComparer.Ordinal);
-        Assert.Equal(string.Join(", ", EmulatorScope.NotExecutedGroups.Order(StringComparer.Ordinal)), string.Join(", ", probed));
+        Assert.True(string.Join(", ", EmulatorScope.NotExecutedGroups.Order(StringComparer.Ordinal)) == string.Join(", ", probed),
+            "the groups the emulator executes nothing of: " + string.Join(", ", probed));
     }
 
     [Fact]

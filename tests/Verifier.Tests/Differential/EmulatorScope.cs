@@ -34,6 +34,7 @@ internal static class EmulatorScope
         [Code.DCPS2] = "enters debug state: undefined at EL0 outside halting debug",
         [Code.DCPS3] = "enters debug state: undefined at EL0 outside halting debug",
         [Code.DRPS] = "leaves debug state: undefined outside it",
+        [Code.DSB_nxs] = "FEAT_XS (Armv8.7-A): qemu-aarch64 7.2, the oracle, does not decode it",
     };
 
     /// <summary>
@@ -59,6 +60,10 @@ internal static class EmulatorScope
         "simd_shift_more", "simd_widen_shift",
         // Extension rows of issue 18, not emulated yet.
         "cssc", "flagm", "ls64", "mops", "mte", "rcpc2", "tme",
+        "fp16_fixed_gp", "fp_fixed", "fp_v8_3_v8_5", "simd_base_extra", "simd_base_more", "simd_bf16", "simd_compnum",
+        "simd_dotprod", "simd_fp16_2misc", "simd_fp16_3same", "simd_fp16_across", "simd_fp16_elem", "simd_fp16_fixed",
+        "simd_fp16fml", "simd_i8mm", "simd_rdma", "simd_scalar_2misc", "simd_scalar_3diff", "simd_scalar_3same",
+        "simd_scalar_elem", "simd_scalar_pairwise", "simd_scalar_shift", "simd_sm",
     };
 
     private static readonly Lazy<IReadOnlyDictionary<Code, uint>> Probed = new(Probe);

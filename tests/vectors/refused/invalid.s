@@ -426,7 +426,7 @@ fmla d0, d1, v2.d[2]
 // ERROR: 19: register element index out of range 0 to 1
 // GNU: register element index out of range 0 to 1 at operand 3
 sqdmulh h0, h1, v16.h[0]
-// ERROR: 17: expected a register v0-v15
+// ERROR: 17: register number out of range 0 to 15
 // GNU: register number out of range 0 to 15 at operand 3
 sqdmull s0, h1, v2.h[8]
 // ERROR: 22: register element index out of range 0 to 7

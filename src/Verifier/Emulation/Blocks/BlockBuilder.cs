@@ -190,7 +190,7 @@ internal static class BlockBuilder
             case Code.SYS when DataCacheOp(i.Sys) is { } dc: op.Kind = OpKind.DataCacheByVa; op.Aux = (byte)dc; op.Rd = i.Rt; return op;
             case Code.SYS: op.Kind = OpKind.Sys; op.Imm = i.Sys; op.Rd = i.Rt; return op;
             case Code.MRS: op.Kind = OpKind.Mrs; op.Imm = i.Sys; op.Rd = i.Rt; return op;
-            case Code.DSB: case Code.DMB: case Code.ISB: case Code.SB: op.Kind = OpKind.Barrier; return op;
+            case Code.DSB: case Code.DSB_nxs: case Code.DMB: case Code.ISB: case Code.SB: op.Kind = OpKind.Barrier; return op;
             case Code.HINT: op.Kind = OpKind.Nop; return op;
             default:
                 op.Kind = OpKind.Interp;

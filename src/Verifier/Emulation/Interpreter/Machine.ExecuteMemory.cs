@@ -53,7 +53,7 @@ public sealed partial class Machine
             case Code.SYS: Sys(i); break;
             case Code.SYSL: Cpu.SetXzr(i.Rt, 0); break;
             case Code.CLREX: _exclusiveAddress = null; break;
-            case Code.DSB: case Code.DMB: case Code.ISB: case Code.SB: Barrier(); break;
+            case Code.DSB: case Code.DSB_nxs: case Code.DMB: case Code.ISB: case Code.SB: Barrier(); break;
             case Code.HINT: break;   // nop, yield, wfe, wfi, sev, sevl: no other PE to wait for
             case Code.SVC: Trap(TrapKind.Svc, i.Imm, pc); break;
             case Code.HVC: Trap(TrapKind.Hvc, i.Imm, pc); break;
