@@ -11,10 +11,19 @@ public static class UnpreprocessedLines
     {
         LineMap? map = null;
         var lines = source.Lines;
+        bool inComment = false;
+        SourceLocation? commentOpened = null;
         for (int i = 0; i < lines.Length; i++)
         {
             string text = lines[i];
             int physical = i + 1;
+            if (inComment || text.Contains("/*", StringComparison.Ordinal))
+            {
+                bool wasIn = inComment;
+                text = BlockComments.Blank(text, ref inComment);
+                if (inComment && !wasIn)
+                    commentOpened = new SourceLocation(new SourcePos(source, physical, lines[i].LastIndexOf("/*", StringComparison.Ordinal) + 1), null);
+            }
             // One test of the first character keeps the common line at its old cost.
             if (text.Length >= 4 && text[0] is '#' or '<' or '=' or '>' or '|')
                 Inspect(text, physical, source, ref map, diagnostics);
@@ -28,6 +37,9 @@ public static class UnpreprocessedLines
                 ? new SourceLine(text, file, line)
                 : new SourceLine(text, new SourceLocation(new SourcePos(file, line, 1), chain));
         }
+        // GNU as warns and takes the rest of the file as comment.
+        if (inComment)
+            diagnostics.Warning(commentOpened, "end of file in multiline comment");
     }
 
     static void Inspect(string text, int physical, SourceText source, ref LineMap? map, IDiagnosticSink diagnostics)
