@@ -16,11 +16,15 @@ public sealed class AssemblerOptions
     public List<string> ForcedIncludes { get; } = new();
 
     /// <summary>-march= as given (names checked by the CLI): the instructions accepted, as gas (an instruction the
-    /// architecture lacks is an error in gas's words). Null: every instruction a64asm knows. -mcpu= is recorded
-    /// only (it does not restrict).</summary>
+    /// architecture lacks is an error in gas's words). Null: every instruction a64asm knows. A -mcpu= core GNU
+    /// knows takes precedence (<see cref="SelectedArch"/>).</summary>
     public string? Arch { get; set; }
 
     public string? Cpu { get; set; }
+
+    /// <summary>What the encoder accepts: -mcpu= when it names a core GNU as knows (GNU prefers it to -march=), else
+    /// -march= (null: every instruction).</summary>
+    public string? SelectedArch => (Cpu is null ? null : Isa.GnuCpus.MarchFor(Cpu)) ?? Arch;
 
     /// <summary>The last of gcc's -fpic/-fPIC/-fpie/-fPIE/-fno-pic/...: only the preprocessor's __PIC__ family reads it.</summary>
     public string? Pic { get; set; }

@@ -137,6 +137,14 @@ public partial class ArchFeatureOracleTests
         Compare(used, extension, ArchFeatures.FromGnuArch(used).WithGnuExtension(extension));
     }
 
+    public static TheoryData<string> Cpus() => new(GnuCpus.Names.Order(StringComparer.Ordinal));
+
+    /// <summary>-mcpu=CORE selects what GNU as selects for that core, over every mc vector.</summary>
+    [OracleTheory(Oracle.GnuBinutils)]
+    [MemberData(nameof(Cpus))]
+    public void Each_cpu_selects_what_gas_selects(string cpu) =>
+        Compare("-mcpu=" + cpu, null, ArchFeatures.FromGnuArch(GnuCpus.MarchFor(cpu)));
+
     static void Compare(string? march, string? extension, ArchFeatures features)
     {
         var vectors = McVectors.All().ToList();
@@ -194,7 +202,8 @@ public partial class ArchFeatureOracleTests
         using var scratch = new TempDir();
         string src = Path.Combine(scratch.Root, "in.s");
         File.WriteAllLines(src, lines);
-        string[] arch = march is null ? [] : ["-march=" + march];
+        // A value that starts with '-' is the whole option (-mcpu=...).
+        string[] arch = march is null ? [] : march.StartsWith('-') ? [march] : ["-march=" + march];
         var (_, _, stderr) = Gnu.Run("as", [.. arch, "-o", Path.Combine(scratch.Root, "out.o"), src]);
         var named = new Dictionary<int, string>();
         foreach (Match m in NameNotSupported().Matches(stderr))

@@ -5,7 +5,7 @@ using A64Asm.Isa;
 
 namespace A64Asm.Assembler.Layout;
 
-/// <summary>.arch and .arch_extension: the instructions the encoder accepts from here on, as in GNU as.</summary>
+/// <summary>.arch, .cpu and .arch_extension: the instructions the encoder accepts from here on, as in GNU as.</summary>
 internal sealed class ArchitectureDirectives(InstructionEncoder encoder)
 {
     /// <summary>.arch NAME[+ext|+noext...]: from here on, the instructions of that architecture (GNU as).</summary>
@@ -18,6 +18,18 @@ internal sealed class ArchitectureDirectives(InstructionEncoder encoder)
         foreach (string extension in parts.Skip(1))
             CheckExtension(line, d, extension);
         encoder.Features = ArchFeatures.FromGnuArch(value);
+    }
+
+    /// <summary>.cpu NAME[+ext|+noext...]: from here on, the instructions of that core (GNU as's cores).</summary>
+    public void SelectCpu(ParsedLine line, DirectiveStatement d)
+    {
+        string value = d.RawArguments.Trim();
+        string[] parts = value.Split('+');
+        if (GnuCpus.MarchFor(parts[0]) is not { } march)
+            throw new AsmError(line.At(d.Index), $"unknown cpu `{parts[0]}'");
+        foreach (string extension in parts.Skip(1))
+            CheckExtension(line, d, extension);
+        encoder.Features = ArchFeatures.FromGnuArch(GnuCpus.MarchFor(value));
     }
 
     /// <summary>.arch_extension [no]NAME: one extension added to (or taken from) the selection.</summary>

@@ -22,7 +22,7 @@ internal sealed class DirectiveTable
     // Accepted for compatibility; they describe debug info or the target, which the object here does not carry.
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
     {
-        ".cpu", ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
+        ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
         ".eabi_attribute", ".symver", ".version", ".altmacro", ".noaltmacro",
         // Stabs function brackets: GNU as writes nothing for them unless asked for stabs debug info.
         ".func", ".endfunc",
@@ -131,6 +131,7 @@ internal sealed class DirectiveTable
             [".equiv"] = (l, d) => own.Set(l, d, false),
             [".arch"] = (l, d) => architecture.SelectArchitecture(l, d),
             [".arch_extension"] = (l, d) => architecture.AddArchExtension(l, d),
+            [".cpu"] = (l, d) => architecture.SelectCpu(l, d),
             [".unreq"] = (l, d) => aliases.Remove(NameArgument(l, d, 0), l.At(d.Index), own.PassDiagnostics()),
         };
     }

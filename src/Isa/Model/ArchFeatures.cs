@@ -73,7 +73,7 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         ("armv8.2-a", [Feature.V8_2]),
         ("armv8.3-a", [Feature.Rcpc, Feature.Pauth, Feature.V8_3, Feature.Compnum, Feature.Jscvt]),
         ("armv8.4-a", [Feature.Flagm, Feature.V8_4, Feature.Dotprod, Feature.Rcpc2]),
-        ("armv8.5-a", [Feature.Sb, Feature.Predres, Feature.Flagm2, Feature.V8_5, Feature.Ssbs, Feature.Frintts]),
+        ("armv8.5-a", [Feature.Sb, Feature.Predres, Feature.Flagm2, Feature.V8_5, Feature.Ssbs, Feature.Frintts, Feature.Cvadp]),
         ("armv8.6-a", [Feature.V8_6, Feature.I8mm, Feature.Bf16]),
         ("armv8.7-a", [Feature.V8_7, Feature.Wfxt, Feature.Ls64]),
         ("armv8.8-a", [Feature.V8_8, Feature.Hbc, Feature.Mops]),
@@ -104,6 +104,8 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         ["sme-f64"] = [Feature.Sme, Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Bf16], ["sme-i64"] = [Feature.Sme, Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Bf16],
         ["ls64"] = [Feature.Ls64], ["hbc"] = [Feature.Hbc], ["cssc"] = [Feature.Cssc], ["tme"] = [Feature.Tme],
         ["mops"] = [Feature.Mops],
+        // Not a name GNU takes after -march=: the core table's way of giving Neoverse V1 dc cvadp (GnuCpus).
+        ["cvadp"] = [Feature.Cvadp],
     };
 
     // What "+noname" takes away besides the feature itself: what GNU's extensions built on it need.

@@ -33,6 +33,19 @@ public class ArchitectureSelectionTests
     }
 
     [Fact]
+    public void Mcpu_and_cpu_select_a_core_and_mcpu_wins_over_march_as_in_gas()
+    {
+        string Cpu(string cpu, string? march) =>
+            Assert.Throws<AsmError>(() => Asm.Object(Ldadd, options: new AssemblerOptions { Cpu = cpu, Arch = march })).Message;
+        Assert.Equal("selected processor does not support `ldadd x0,x1,[x2]'", Cpu("cortex-a53", "armv8.1-a"));
+        Assert.Equal(4, Asm.Object(Ldadd, options: new AssemblerOptions { Cpu = "cortex-a55", Arch = "armv8-a" }).Sections.Single(s => s.Name == ".text").Data.Length);
+        Assert.Equal(4, Asm.Object(Ldadd, options: new AssemblerOptions { Cpu = "cortex-a53+lse" }).Sections.Single(s => s.Name == ".text").Data.Length);
+        Assert.StartsWith("test.s:2:1: error: selected processor does not support `ldadd x0,x1,[x2]'", Error(".cpu cortex-a72\n" + Ldadd));
+        Assert.Equal(4, Asm.Object(".cpu cortex-a72+lse\n" + Ldadd).Sections.Single(s => s.Name == ".text").Data.Length);
+        Assert.StartsWith("test.s:1:1: error: unknown cpu `cortex-a99'", Error(".cpu cortex-a99\n"));
+    }
+
+    [Fact]
     public void Arch_extension_adds_back()
     {
         var obj = Asm.Object(".arch armv8-a\n.arch_extension lse\n" + Ldadd);
