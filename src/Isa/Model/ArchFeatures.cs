@@ -15,8 +15,9 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
     /// <summary>Every feature of the table: a64asm's default, and GNU's -march=all.</summary>
     public static ArchFeatures All { get; } = new(~0UL);
 
-    /// <summary>armv8-a: GNU as 2.40's default; only rows without feat= (and A-profile's system registers).</summary>
-    public static ArchFeatures Armv8 { get; } = new(Bit(Feature.Aprofile) | Bit(Feature.El3));
+    /// <summary>armv8-a: GNU as 2.40's default; only rows without feat= (and A-profile's system registers, and the
+    /// RAS registers, which GNU 2.40 takes at every level until +noras).</summary>
+    public static ArchFeatures Armv8 { get; } = new(Bit(Feature.Aprofile) | Bit(Feature.El3) | Bit(Feature.Ras));
 
     /// <summary>The one check: whether a row of <paramref name="feature"/> may be encoded.</summary>
     public bool Allows(Feature feature) => (_mask & Bit(feature)) != 0;
@@ -103,7 +104,12 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         ["sme"] = [Feature.Sme, Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Bf16],
         ["sme-f64"] = [Feature.Sme, Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Bf16], ["sme-i64"] = [Feature.Sme, Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Bf16],
         ["ls64"] = [Feature.Ls64], ["hbc"] = [Feature.Hbc], ["cssc"] = [Feature.Cssc], ["tme"] = [Feature.Tme],
-        ["mops"] = [Feature.Mops],
+        ["mops"] = [Feature.Mops], ["ras"] = [Feature.Ras],
+        // The SVE2 crypto names bring what SVE2 needs and the Advanced SIMD extension they build on.
+        ["sve2-sm4"] = [Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Sm4],
+        ["sve2-aes"] = [Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Aes],
+        ["sve2-sha3"] = [Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Sha3, Feature.Sha2],
+        ["sve2-bitperm"] = [Feature.Sve, Feature.Fp16, Feature.Compnum],
         // Not a name GNU takes after -march=: the core table's way of giving Neoverse V1 dc cvadp (GnuCpus).
         ["cvadp"] = [Feature.Cvadp],
     };
@@ -112,12 +118,13 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
     private static readonly Dictionary<Feature, Feature[]> Dependents = new()
     {
         [Feature.Sha2] = [Feature.Sha3],
-        [Feature.Fp16] = [Feature.Fp16fml, Feature.Compnum],
+        [Feature.Fp16] = [Feature.Fp16fml, Feature.Compnum, Feature.Sve, Feature.Sme],
+        [Feature.Compnum] = [Feature.Sve, Feature.Sme],
         [Feature.Sve] = [Feature.Sme],
     };
 
     // Names whose "+no" form GNU applies to a feature this table does not have (sve2 is not SVE itself).
-    private static readonly HashSet<string> RemovesNothing = new(StringComparer.Ordinal) { "sve2", "f32mm", "f64mm", "sme-f64", "sme-i64" };
+    private static readonly HashSet<string> RemovesNothing = new(StringComparer.Ordinal) { "sve2", "f32mm", "f64mm", "sme-f64", "sme-i64", "sve2-sm4", "sve2-aes", "sve2-sha3", "sve2-bitperm" };
 
     /// <summary>
     /// The features of a GNU -march value ("armv8.2-a+crypto+nolse"; "all"); null means none was named (All).
