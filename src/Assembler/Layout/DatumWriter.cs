@@ -16,6 +16,9 @@ internal sealed class DatumWriter(IStatementContext context, SectionWriter _out,
     /// <summary>A datum: absolute values are stored (truncated with a warning, as gas does); others become relocations.</summary>
     public void WriteValue(int size, ExprValue value, SourceLocation at)
     {
+        // .struct's absolute section only counts: a zero moves it on, anything else is GNU as's error.
+        if (_out.Current.IsAbsolute && (!value.IsAbsolute || value.Value != 0))
+            throw new AsmError(at, "attempt to store value in absolute section");
         long place = _out.Current.Location;
         var bytes = _out.Reserve(size);
         if (!value.IsAbsolute)

@@ -95,7 +95,7 @@ internal sealed class FixupTable(SectionTable sections, SymbolTable symbols)
     {
         if (request.Symbol is null)
         {
-            _relocations.Add(new PendingRelocation(Current, place, request.Kind, null, request.Addend, at));
+            AddPending(new PendingRelocation(Current, place, request.Kind, null, request.Addend, at));
             return;
         }
         var symbol = symbols.GetOrAdd(request.Symbol);
@@ -111,7 +111,7 @@ internal sealed class FixupTable(SectionTable sections, SymbolTable symbols)
             return;
         }
         Reference(symbol);
-        _relocations.Add(new PendingRelocation(Current, place, request.Kind, symbol, request.Addend, at));
+        AddPending(new PendingRelocation(Current, place, request.Kind, symbol, request.Addend, at));
     }
 
     // Defined here, by a label or equate whose value is settled, and not to be preempted through the symbol table.
@@ -144,7 +144,7 @@ internal sealed class FixupTable(SectionTable sections, SymbolTable symbols)
             addend = value.Value;
         }
         Reference(symbol);
-        _relocations.Add(new PendingRelocation(Current, place, kind, symbol, addend, at));
+        AddPending(new PendingRelocation(Current, place, kind, symbol, addend, at));
     }
 
     /// <summary>A relocation of an ELF type given by number (.reloc, .tlsdesccall), against <paramref name="symbol"/>
@@ -153,7 +153,15 @@ internal sealed class FixupTable(SectionTable sections, SymbolTable symbols)
     {
         if (symbol is not null)
             Reference(symbol);
-        _relocations.Add(new PendingRelocation(section, place, FixupKind.None, symbol, addend, at, elfType));
+        AddPending(new PendingRelocation(section, place, FixupKind.None, symbol, addend, at, elfType));
+    }
+
+    /// <summary>.struct's absolute section holds no bytes, so nothing there can be relocated (GNU as's words).</summary>
+    private void AddPending(PendingRelocation relocation)
+    {
+        if (relocation.Section.IsAbsolute)
+            throw new AsmError(relocation.At, "attempt to store value in absolute section");
+        _relocations.Add(relocation);
     }
 
     private static void Reference(SymbolEntry symbol) => symbol.IsReferenced = true;
