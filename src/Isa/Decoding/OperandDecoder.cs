@@ -49,7 +49,7 @@ internal static class OperandDecoder
         return v;
     }
 
-    static long SignExtend(uint v, int bits) => (long)((ulong)v << (64 - bits)) >> (64 - bits);
+    internal static long SignExtend(uint v, int bits) => (long)((ulong)v << (64 - bits)) >> (64 - bits);
 
     static bool DecodeOne(OperandSpec spec, uint w, ref Instruction ins, ref int immCount)
     {
@@ -199,7 +199,7 @@ internal static class OperandDecoder
                 PutImm(ref ins, ref immCount, Encoding.OperandEncoder.RotationDegrees(spec, spec.F0.Extract(w)));
                 return true;
             case OperandKind.SImm:
-                PutImm(ref ins, ref immCount, SignExtend(Concatenated(spec, w), FieldWidth(spec)));
+                PutImm(ref ins, ref immCount, SignExtend(Concatenated(spec, w), spec.Width));
                 return true;
             case OperandKind.MopsAddr:
                 ins.Mode = OperandKinds.ModeOf(spec.Kind, "decoder");
@@ -236,13 +236,6 @@ internal static class OperandDecoder
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "decoder");
         }
-    }
-
-    static int FieldWidth(OperandSpec spec)
-    {
-        int width = 0;
-        foreach (var f in spec.Fields) width += f.Width;
-        return width;
     }
 
     /// <summary>The signed offset of an MTE or PAuth address: the fields after the base, in units of Param bytes.</summary>

@@ -14,7 +14,7 @@ internal static partial class OperandEncoder
             case OperandKind.SImm:
             {
                 if (op is not ImmOperand imm) return st.Shape(spec.Kind);
-                int width = FieldWidth(spec);
+                int width = spec.Width;
                 long min = -(1L << (width - 1)), max = (1L << (width - 1)) - 1;
                 if (imm.Value < min || imm.Value > max) return st.Range(imm.Value, min, max);
                 PutConcatenated(spec, (uint)imm.Value & (uint)((1L << width) - 1), ref st);
@@ -23,7 +23,7 @@ internal static partial class OperandEncoder
             case OperandKind.UImmScaled:
             {
                 if (op is not ImmOperand imm) return st.Shape(spec.Kind);
-                long max = ((1L << FieldWidth(spec)) - 1) * spec.Param;
+                long max = ((1L << spec.Width) - 1) * spec.Param;
                 if (imm.Value < 0 || imm.Value > max || imm.Value % spec.Param != 0) return st.Range(imm.Value, 0, max, spec.Param);
                 PutConcatenated(spec, (uint)(imm.Value / spec.Param), ref st);
                 return OperandMatch.Ok;
@@ -50,13 +50,6 @@ internal static partial class OperandEncoder
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "encoder");
         }
-    }
-
-    static int FieldWidth(OperandSpec spec)
-    {
-        int width = 0;
-        foreach (var f in spec.Fields) width += f.Width;
-        return width;
     }
 
     /// <summary>[Xn|SP{, #imm}], [Xn|SP, #imm]! or [Xn|SP], #imm with a signed offset in units of Param bytes over

@@ -240,9 +240,7 @@ internal static partial class OperandEncoder
     static OperandMatch Unsigned(OperandSpec spec, Operand op, ref EncodeState st)
     {
         if (op is not ImmOperand imm) return st.Shape(spec.Kind);
-        int width = 0;
-        foreach (var f in spec.Fields) width += f.Width;
-        long max = spec.Param > 0 ? spec.Param : (1L << width) - 1;
+        long max = spec.Param > 0 ? spec.Param : (1L << spec.Width) - 1;
         if (st.ImmediateLimit > 0)
         {
             max = st.ImmediateLimit - 1;

@@ -204,13 +204,8 @@ internal static class OperandFormatter
                 sb.Append('#').Append(Encoding.OperandEncoder.RotationDegrees(spec, f0));
                 return true;
             case OperandKind.SImm:
-            {
-                int width = 0;
-                foreach (var f in spec.Fields) width += f.Width;
-                uint raw = OperandDecoder.Concatenated(spec, w);
-                sb.Append('#').Append((long)((ulong)raw << (64 - width)) >> (64 - width));
+                sb.Append('#').Append(OperandDecoder.SignExtend(OperandDecoder.Concatenated(spec, w), spec.Width));
                 return true;
-            }
             case OperandKind.MopsAddr:
                 sb.Append('[');
                 Gp(sb, f0, true, false);

@@ -22,6 +22,8 @@ public sealed class OperandSpec(OperandKind kind, int param, bool optional, int 
     public FieldRef[] Fields { get; } = fields;
     /// <summary>Where a register field's number goes in <see cref="Decoding.Instruction"/>, per field.</summary>
     public Slot[] Slots { get; } = slots;
+    /// <summary>The bits of all the operand's fields together (their concatenated value's width).</summary>
+    public int Width { get; } = fields.Sum(f => f.Width);
     public FieldRef F0 => Fields[0];
     public FieldRef F1 => Fields[1];
     public FieldRef F2 => Fields[2];
