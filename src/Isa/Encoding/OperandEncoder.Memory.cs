@@ -43,7 +43,7 @@ internal static partial class OperandEncoder
         {
             if (st.Relocatable)
             {
-                st.Fixup = new FixupRequest(LowTwelve(size), null, low.Value);
+                st.Fixup = new FixupRequest(RelocationOperators.ForSize(RelocationOperators.Find(RelocModifier.Lo12, RelocSite.LoadStoreOffset)!, size), null, low.Value);
                 return OperandMatch.Ok;
             }
             v = low.Value & 0xfff;
@@ -96,11 +96,6 @@ internal static partial class OperandEncoder
         st.Word = spec.Fields[3].Insert(st.Word, s);
         return OperandMatch.Ok;
     }
-
-    static FixupKind LowTwelve(int size) => size switch
-    {
-        1 => FixupKind.Ldst8Lo12, 2 => FixupKind.Ldst16Lo12, 4 => FixupKind.Ldst32Lo12, 8 => FixupKind.Ldst64Lo12, _ => FixupKind.Ldst128Lo12,
-    };
 
     /// <summary>A branch or literal target: a symbol becomes a fixup (field 0); a number is an address.</summary>
     static OperandMatch Label(OperandSpec spec, Operand op, ref EncodeState st)

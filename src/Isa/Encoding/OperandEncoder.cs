@@ -125,7 +125,7 @@ internal static partial class OperandEncoder
             if (!IsPlainAdd(st.Word)) return st.Message(RelocationOperators.NotAllowedHere);
             if (index + 1 < all.Length && all[index + 1] is ShiftOperand) return st.Shape(spec.Kind);
             if (st.Relocatable)
-                st.Fixup = new FixupRequest(FixupKind.AddLo12, null, low.Value);
+                st.Fixup = new FixupRequest(RelocationOperators.Find(RelocModifier.Lo12, RelocSite.AddImmediate)!.Kind, null, low.Value);
             else
                 st.Word = spec.F0.Insert(st.Word, (uint)(low.Value & 0xfff));
             return OperandMatch.Ok;
