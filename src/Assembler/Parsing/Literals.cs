@@ -15,10 +15,7 @@ public static class Literals
     {
         value = 0;
         ulong acc = 0;
-        int radix = 10, start = 0;
-        if (text.Length > 2 && text[0] == '0' && (text[1] | 0x20) == 'x') { radix = 16; start = 2; }
-        else if (text.Length > 2 && text[0] == '0' && (text[1] | 0x20) == 'b') { radix = 2; start = 2; }
-        else if (text.Length > 1 && text[0] == '0') { radix = 8; start = 1; }
+        var (radix, start) = RadixOf(text);
         for (int i = start; i < text.Length; i++)
         {
             int digit = HexValue(text[i]);
@@ -36,10 +33,7 @@ public static class Literals
     public static bool TryParseWide(ReadOnlySpan<char> text, out UInt128 value)
     {
         value = 0;
-        int radix = 10, start = 0;
-        if (text.Length > 2 && text[0] == '0' && (text[1] | 0x20) == 'x') { radix = 16; start = 2; }
-        else if (text.Length > 2 && text[0] == '0' && (text[1] | 0x20) == 'b') { radix = 2; start = 2; }
-        else if (text.Length > 1 && text[0] == '0') { radix = 8; start = 1; }
+        var (radix, start) = RadixOf(text);
         UInt128 acc = 0;
         for (int i = start; i < text.Length; i++)
         {
@@ -51,6 +45,13 @@ public static class Literals
         value = acc;
         return true;
     }
+
+    // 0x hex, 0b binary, a leading 0 octal, else decimal; where the digits start.
+    private static (int Radix, int Start) RadixOf(ReadOnlySpan<char> text) =>
+        text.Length > 2 && text[0] == '0' && (text[1] | 0x20) == 'x' ? (16, 2)
+        : text.Length > 2 && text[0] == '0' && (text[1] | 0x20) == 'b' ? (2, 2)
+        : text.Length > 1 && text[0] == '0' ? (8, 1)
+        : (10, 0);
 
     public static double ParseFloat(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 

@@ -288,10 +288,11 @@ internal sealed class ParseTreeConverter
         switch (primary)
         {
             case NumberPrimaryContext:
-                if (!Literals.TryParseNumber(StatementTokenSource.SpanOf(token), out _)
-                    && Literals.TryParseWide(StatementTokenSource.SpanOf(token), out var wide))
+                if (Literals.TryParseNumber(StatementTokenSource.SpanOf(token), out long number))
+                    return new NumberExpr(number, token.StartIndex) { IsHexLiteral = IsHex(token) };
+                if (Literals.TryParseWide(StatementTokenSource.SpanOf(token), out var wide))
                     return new NumberExpr(unchecked((long)(ulong)wide), token.StartIndex) { IsHexLiteral = IsHex(token), Wide = wide };
-                return new NumberExpr(Number(token), token.StartIndex) { IsHexLiteral = IsHex(token) };
+                throw Error(token, $"invalid number '{token.Text}'");
             case SymbolPrimaryContext:
                 return new SymbolExpr(token.Text, token.StartIndex);
             case ParenPrimaryContext paren:
