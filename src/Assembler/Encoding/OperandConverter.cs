@@ -192,21 +192,37 @@ public sealed class OperandConverter
 
     private Operand ScalableList(RegisterListSyntax l, SourceLine line)
     {
+        var (first, count, arrangement) = ConsecutiveList(l, line, wrapAllowed: true, static (self, name, index, at) =>
+        {
+            var z = self.ScalableVector(name, index, at);
+            return (z.Num, z.Arrangement);
+        });
+        return new ScalableListOperand((byte)first, count, arrangement);
+    }
+
+    /// <summary>{r0.t-r3.t} or {r0.t, r1.t, ...}: consecutive registers (mod 32) of one arrangement, 1 to 4 of them.
+    /// <paramref name="wrapAllowed"/>: whether a range may run past 31 to 0 (GNU refuses "v31-v0" in a vector list).</summary>
+    // The reader is a static lambda given this converter, so no closure is made per list.
+    private (int First, int Count, Arrangement Arrangement) ConsecutiveList(RegisterListSyntax l, SourceLine line,
+        bool wrapAllowed, Func<OperandConverter, string, int, SourceLine, (int Num, Arrangement Arrangement)> read)
+    {
         int first = -1, count = 0, expectNext = -1;
         var arrangement = Arrangement.None;
         foreach (var range in l.Ranges)
         {
-            var start = ScalableVector(range.First, range.Index, line);
-            var end = range.Last is null ? start : ScalableVector(range.Last, range.Index, line);
+            var start = read(this, range.First, range.Index, line);
+            var end = range.Last is null ? start : read(this, range.Last, range.Index, line);
             if (first < 0) { first = start.Num; arrangement = start.Arrangement; expectNext = first; }
             if (start.Num != expectNext || start.Arrangement != arrangement || end.Arrangement != arrangement)
                 throw new AsmError(line.At(range.Index), "registers in a list must be consecutive and of one arrangement");
+            if (!wrapAllowed && end.Num < start.Num)
+                throw new AsmError(line.At(range.Index), "invalid range in vector register list");
             count += (end.Num - start.Num + 32) % 32 + 1;
             expectNext = (end.Num + 1) % 32;
         }
         if (count is < 1 or > 4)
             throw new AsmError(line.At(l.Index), $"a register list holds 1 to 4 registers, not {count}");
-        return new ScalableListOperand((byte)first, count, arrangement);
+        return (first, count, arrangement);
     }
 
     private ScalableRegOperand ScalableVector(string name, int index, SourceLine line) =>
@@ -218,24 +234,11 @@ public sealed class OperandConverter
     {
         if (l.Element is null && l.Ranges.Count > 0 && OperandRules.TryRegister(l.Ranges[0].First, _aliases, out var head) && head is ScalableRegOperand)
             return ScalableList(l, line);
-        int first = -1, count = 0, expectNext = -1;
-        var arrangement = Arrangement.None;
-        foreach (var range in l.Ranges)
+        var (first, count, arrangement) = ConsecutiveList(l, line, wrapAllowed: false, static (self, name, index, at) =>
         {
-            var start = Vector(range.First, range.Index, line);
-            var end = range.Last is null ? start : Vector(range.Last, range.Index, line);
-            if (first < 0) { first = start.Num; arrangement = start.Arrangement; expectNext = first; }
-            if (start.Num != expectNext || start.Arrangement != arrangement || end.Arrangement != arrangement)
-                throw new AsmError(line.At(range.Index), "registers in a list must be consecutive and of one arrangement");
-            // "v31-v0" is no range to GNU as, though "v31, v0" is a list.
-            if (end.Num < start.Num)
-                throw new AsmError(line.At(range.Index), "invalid range in vector register list");
-            int span = (end.Num - start.Num + 32) % 32 + 1;
-            count += span;
-            expectNext = (end.Num + 1) % 32;
-        }
-        if (count is < 1 or > 4)
-            throw new AsmError(line.At(l.Index), $"a register list holds 1 to 4 registers, not {count}");
+            var v = self.Vector(name, index, at);
+            return (v.Num, v.Arrangement);
+        });
         int index = l.Element is null ? -1 : ElementIndex(l.Element, arrangement, line);
         return new VecListOperand((byte)first, count, arrangement, index);
     }
