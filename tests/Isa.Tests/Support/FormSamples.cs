@@ -50,7 +50,7 @@ public static partial class FormSamples
             uint ones = (uint)((1UL << field.Width) - 1);
             uint top = 1u << (field.Width - 1);
             foreach (uint v in new[] { 0u, ones, top, ones & ~top })
-                yield return field.Insert(Free(), v) & ~row.Mask | (row.Value & row.Mask);
+                yield return field.Insert(Free(), v); // operand fields lie outside the mask: the fixed bits stay
         }
     }
 
