@@ -37,11 +37,11 @@ label
 statement
     : name=IDENT EQUALS expr                                      # assignment
     | name=IDENT keyword=IDENT target=IDENT                       # registerAlias
-    | name=(IDENT | SHIFT) (plainOperand (COMMA operand?)*)?      # command
+    | name=(IDENT | SHIFT) (plainOperand? (COMMA operand?)+ | plainOperand)?  # command
     ;
 
 // The first operand never is a literal ("=value"), which keeps "name = value" unambiguous.
-// Operands after the first may be empty, as in ".p2align 4,,15".
+// Any operand may be empty, as in ".p2align 4,,15" or ".word ,3" (GNU as takes zero for a missing datum).
 operand
     : EQUALS expr                                                 # literalOperand
     | plainOperand                                                # otherOperand

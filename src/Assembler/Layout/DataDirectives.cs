@@ -46,6 +46,13 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
                 _out.WriteBytes(s.Bytes);
                 continue;
             }
+            if (argument is EmptyOperandSyntax)
+            {
+                // GNU as stores a zero for an item left out of the list (`.byte 1,,2`), with its warning.
+                if (_out.Emitting) context.Warning(line.At(argument.Index), MissingExpression);
+                _out.Reserve(size).Clear();
+                continue;
+            }
             if (argument is not ExprOperandSyntax e)
                 throw new AsmError(line.At(argument.Index), $"{d.Name} expects expressions");
             if (!_out.Emitting)
@@ -56,6 +63,9 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
             context.WriteExpression(size, e.Expr, line.Line, line.At(e.Index));
         }
     }
+
+    /// <summary>GNU as's warning for an item left out of a data list; the item is taken as zero.</summary>
+    public const string MissingExpression = "zero assumed for missing expression";
 
     /// <summary><paramref name="count"/> zero bytes at '.', marking nothing.</summary>
     public void Zeros(long count) => _out.Fill(count, 0);

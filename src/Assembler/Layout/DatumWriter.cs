@@ -19,6 +19,9 @@ internal sealed class DatumWriter(IStatementContext context, SectionWriter _out,
         // .struct's absolute section only counts: a zero moves it on, anything else is GNU as's error.
         if (_out.Current.IsAbsolute && (!value.IsAbsolute || value.Value != 0))
             throw new AsmError(at, "attempt to store value in absolute section");
+        // A NOBITS section has no bytes to hold a value or a relocation: only zero is stored (as a reservation).
+        if (_out.Current.IsNoBits && (!value.IsAbsolute || value.Value != 0))
+            throw new AsmError(at, $"attempt to store non-zero value in section '{_out.Current.Name}'");
         long place = _out.Current.Location;
         var bytes = _out.Reserve(size);
         if (!value.IsAbsolute)

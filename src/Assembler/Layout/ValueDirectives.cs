@@ -34,6 +34,7 @@ internal sealed class ValueDirectives(IStatementContext context, SectionWriter _
         // GNU as reads the expressions (making the symbols they name) before it marks the bytes as data.
         foreach (var argument in d.Arguments)
         {
+            if (argument is EmptyOperandSyntax) continue;
             if (argument is not ExprOperandSyntax e)
                 throw new AsmError(line.At(argument.Index), $"{d.Name} expects expressions");
             enterNamedSymbols(e.Expr);
@@ -41,6 +42,12 @@ internal sealed class ValueDirectives(IStatementContext context, SectionWriter _
         _out.MarkDataAfterOperands();
         foreach (var argument in d.Arguments)
         {
+            if (argument is EmptyOperandSyntax)
+            {
+                if (_out.Emitting) context.Warning(line.At(argument.Index), DataDirectives.MissingExpression);
+                _out.WriteBytes([0]);
+                continue;
+            }
             var e = (ExprOperandSyntax)argument;
             if (context.EvaluateForLayout(e.Expr, line) is not { } value)
                 return;

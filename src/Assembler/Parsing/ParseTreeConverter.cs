@@ -80,6 +80,8 @@ internal sealed class ParseTreeConverter
             string raw = rawStart < stop && stop <= _line.Text.Length ? _line.Text[rawStart..stop].Trim() : "";
             return new DirectiveStatement(name.ToLowerInvariant(), operands, raw, c.name.StartIndex);
         }
+        if (c.children.Count > 1 && c.children[1] is Antlr4.Runtime.Tree.ITerminalNode { Symbol: var comma } && comma.Type == COMMA)
+            throw Error(comma, $"unexpected comma after the mnemonic name `{name}'");
         return new InstructionStatement(MnemonicCase.Lower(name), operands, c.name.StartIndex);
     }
 
@@ -87,17 +89,19 @@ internal sealed class ParseTreeConverter
 
     private OperandSyntax[] Operands(CommandContext c)
     {
-        // Children after the name: plainOperand (COMMA operand?)*; two commas in a row mean an empty operand.
+        // Children after the name: plainOperand? (COMMA operand?)*; a comma with no operand before it (first, or
+        // after another comma) means an empty operand, as does a comma at the end.
         var children = c.children;
         if (children.Count == 1) return Array.Empty<OperandSyntax>();
         _operands.Clear();
-        bool afterComma = false;
+        bool afterComma = true;
         for (int i = 1; i < children.Count; i++)
         {
             switch (children[i])
             {
                 case PlainOperandContext first:
                     _operands.Add(Plain(first));
+                    afterComma = false;
                     break;
                 case OtherOperandContext other:
                     _operands.Add(Plain((PlainOperandContext)other.children[0]));

@@ -85,4 +85,16 @@ public class CallFrameTests
         Assert.Equal("test.s:2:13: warning: value 0x100 truncated to 0x0", diagnostics.Warnings.Single().Split('\n')[0]);
         Assert.Contains(obj.Sections, s => s.Name == ".eh_frame");
     }
+
+    [Theory]
+    [InlineData(".cfi_escape", ".cfi_escape 0", "test.s:2:1: warning: zero assumed for missing expression")]
+    [InlineData(".cfi_escape 1,,2", ".cfi_escape 1,0,2", "test.s:2:15: warning: zero assumed for missing expression")]
+    public void A_missing_escape_byte_is_zero_with_GNU_as_warning(string missing, string written, string warning)
+    {
+        var diagnostics = new CollectingDiagnostics();
+        var obj = Asm.Object($".cfi_startproc\n{missing}\nnop\n.cfi_endproc\n", diagnostics);
+        var expected = Asm.Object($".cfi_startproc\n{written}\nnop\n.cfi_endproc\n");
+        Assert.Equal(warning, diagnostics.Warnings.Single().Split('\n')[0]);
+        Assert.Equal(expected.Sections.Single(s => s.Name == ".eh_frame").Data, obj.Sections.Single(s => s.Name == ".eh_frame").Data);
+    }
 }

@@ -52,6 +52,20 @@ public class DataDirectiveTests
     }
 
     [Fact]
+    public void A_missing_list_item_is_zero_with_one_warning_each_as_gas()
+    {
+        // GNU as 2.40 on the same lines: 01 00 02 | 00000000 03000000 | 04.. 00.. | 0100 0000, four warnings.
+        var diagnostics = new A64Asm.Assembler.Diagnostics.CollectingDiagnostics();
+        var obj = Asm.Object(".data\n.byte 1,,2\n.word ,3\n.quad 4,\n.hword 1, \n.uleb128 1,\n", diagnostics);
+        Assert.Equal("010002" + "0000000003000000" + "0400000000000000" + "0000000000000000" + "01000000" + "0100",
+            Convert.ToHexString(obj.Sections.Single(s => s.Name == ".data").Data).ToLowerInvariant());
+        Assert.Equal(new[] { "test.s:2:9: warning: zero assumed for missing expression", "test.s:3:7: warning: zero assumed for missing expression",
+                "test.s:4:9: warning: zero assumed for missing expression", "test.s:5:10: warning: zero assumed for missing expression",
+                "test.s:6:12: warning: zero assumed for missing expression" },
+            diagnostics.Warnings.Select(w => w.Split('\n')[0]));
+    }
+
+    [Fact]
     public void Truncated_value_warns_like_gas()
     {
         var diagnostics = new A64Asm.Assembler.Diagnostics.CollectingDiagnostics();

@@ -98,6 +98,9 @@ fmov d6, #0x3f800000
 lr.a .req x30
 // ERROR: 1: unknown mnemonic 'lr.a'
 // GNU: unknown mnemonic `lr.a'
+add ,x0, x1
+// ERROR: 5: unexpected comma after the mnemonic name `add'
+// GNU: unexpected comma after the mnemonic name `add'
 
 // --- simdext: AdvSIMD/FP extensions (dot products, element groups, rotations, FP16, BF16), one past each range ---
 sdot v0.4s, v16.16b, v7.4b[4]

@@ -226,11 +226,20 @@ internal sealed class CallFrameDirectives(SectionTable sections, IStatementConte
     /// <summary>.cfi_escape's bytes: each expression's low byte, with GNU's warning when that drops bits.</summary>
     private byte[] EscapeBytes(ParsedLine line, DirectiveStatement d)
     {
+        // GNU as takes a missing byte (none at all, or `1,,2`) as zero, with its warning.
         if (d.Arguments.Count == 0)
-            throw new AsmError(line.At(d.Index), ".cfi_escape expects at least one byte");
+        {
+            context.Warning(line.At(d.Index), DataDirectives.MissingExpression);
+            return [0];
+        }
         var bytes = new byte[d.Arguments.Count];
         for (int i = 0; i < bytes.Length; i++)
         {
+            if (d.Arguments[i] is EmptyOperandSyntax)
+            {
+                context.Warning(line.At(d.Arguments[i].Index), DataDirectives.MissingExpression);
+                continue;
+            }
             long value = Number(line, d, i);
             if (value is < -128 or > 255)
                 context.Warning(line.At(d.Arguments[i].Index), $"value 0x{value:x} truncated to 0x{value & 0xff:x}");

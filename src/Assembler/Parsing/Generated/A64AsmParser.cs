@@ -301,9 +301,9 @@ public partial class A64AsmParser : Parser {
 		EnterRule(_localctx, 6, RULE_statement);
 		int _la;
 		try {
-			State = 54;
+			State = 56;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,6,Context) ) {
 			case 1:
 				_localctx = new AssignmentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -342,27 +342,35 @@ public partial class A64AsmParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 52;
+				State = 54;
 				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 369118675198L) != 0)) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
+				case 1:
 					{
-					State = 42;
-					plainOperand();
+					State = 43;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 369118675198L) != 0)) {
+						{
+						State = 42;
+						plainOperand();
+						}
+					}
+
 					State = 49;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
+					do {
 						{
 						{
-						State = 43;
-						Match(COMMA);
 						State = 45;
+						Match(COMMA);
+						State = 47;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 369119199486L) != 0)) {
 							{
-							State = 44;
+							State = 46;
 							operand();
 							}
 						}
@@ -372,10 +380,16 @@ public partial class A64AsmParser : Parser {
 						State = 51;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
+					} while ( _la==COMMA );
 					}
+					break;
+				case 2:
+					{
+					State = 53;
+					plainOperand();
 					}
+					break;
 				}
-
 				}
 				break;
 			}
@@ -422,16 +436,16 @@ public partial class A64AsmParser : Parser {
 		OperandContext _localctx = new OperandContext(Context, State);
 		EnterRule(_localctx, 8, RULE_operand);
 		try {
-			State = 59;
+			State = 61;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EQUALS:
 				_localctx = new LiteralOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 56;
+				State = 58;
 				Match(EQUALS);
-				State = 57;
+				State = 59;
 				expr(0);
 				}
 				break;
@@ -456,7 +470,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new OtherOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 58;
+				State = 60;
 				plainOperand();
 				}
 				break;
@@ -582,41 +596,41 @@ public partial class A64AsmParser : Parser {
 		EnterRule(_localctx, 10, RULE_plainOperand);
 		int _la;
 		try {
-			State = 118;
+			State = 120;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,16,Context) ) {
 			case 1:
 				_localctx = new MemoryOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 61;
+				State = 63;
 				Match(LBRACKET);
-				State = 62;
+				State = 64;
 				plainOperand();
-				State = 67;
+				State = 69;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 63;
+					State = 65;
 					Match(COMMA);
-					State = 64;
+					State = 66;
 					plainOperand();
 					}
 					}
-					State = 69;
+					State = 71;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 70;
-				Match(RBRACKET);
 				State = 72;
+				Match(RBRACKET);
+				State = 74;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BANG) {
 					{
-					State = 71;
+					State = 73;
 					Match(BANG);
 					}
 				}
@@ -627,38 +641,38 @@ public partial class A64AsmParser : Parser {
 				_localctx = new RegisterListOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 74;
+				State = 76;
 				Match(LBRACE);
-				State = 75;
+				State = 77;
 				registerRange();
-				State = 80;
+				State = 82;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 76;
+					State = 78;
 					Match(COMMA);
-					State = 77;
+					State = 79;
 					registerRange();
 					}
 					}
-					State = 82;
+					State = 84;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 83;
+				State = 85;
 				Match(RBRACE);
-				State = 88;
+				State = 90;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LBRACKET) {
 					{
-					State = 84;
-					Match(LBRACKET);
-					State = 85;
-					expr(0);
 					State = 86;
+					Match(LBRACKET);
+					State = 87;
+					expr(0);
+					State = 88;
 					Match(RBRACKET);
 					}
 				}
@@ -669,13 +683,13 @@ public partial class A64AsmParser : Parser {
 				_localctx = new ElementOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 90;
-				Match(IDENT);
-				State = 91;
-				Match(LBRACKET);
 				State = 92;
-				expr(0);
+				Match(IDENT);
 				State = 93;
+				Match(LBRACKET);
+				State = 94;
+				expr(0);
+				State = 95;
 				Match(RBRACKET);
 				}
 				break;
@@ -683,24 +697,24 @@ public partial class A64AsmParser : Parser {
 				_localctx = new ShiftOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 95;
+				State = 97;
 				Match(SHIFT);
-				State = 100;
+				State = 102;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 19062063292L) != 0)) {
 					{
-					State = 97;
+					State = 99;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==HASH) {
 						{
-						State = 96;
+						State = 98;
 						Match(HASH);
 						}
 					}
 
-					State = 99;
+					State = 101;
 					expr(0);
 					}
 				}
@@ -711,9 +725,9 @@ public partial class A64AsmParser : Parser {
 				_localctx = new WritebackOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 102;
+				State = 104;
 				Match(IDENT);
-				State = 103;
+				State = 105;
 				Match(BANG);
 				}
 				break;
@@ -721,23 +735,23 @@ public partial class A64AsmParser : Parser {
 				_localctx = new RelocationOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 105;
+				State = 107;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HASH) {
 					{
-					State = 104;
+					State = 106;
 					Match(HASH);
 					}
 				}
 
-				State = 107;
-				Match(COLON);
-				State = 108;
-				((RelocationOperandContext)_localctx).modifier = Match(IDENT);
 				State = 109;
 				Match(COLON);
 				State = 110;
+				((RelocationOperandContext)_localctx).modifier = Match(IDENT);
+				State = 111;
+				Match(COLON);
+				State = 112;
 				expr(0);
 				}
 				break;
@@ -745,17 +759,17 @@ public partial class A64AsmParser : Parser {
 				_localctx = new ExpressionOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 112;
+				State = 114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HASH) {
 					{
-					State = 111;
+					State = 113;
 					Match(HASH);
 					}
 				}
 
-				State = 114;
+				State = 116;
 				expr(0);
 				}
 				break;
@@ -763,7 +777,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new StringOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 115;
+				State = 117;
 				Match(STRING);
 				}
 				break;
@@ -771,7 +785,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new TypeOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 116;
+				State = 118;
 				_la = TokenStream.LA(1);
 				if ( !(_la==PERCENT || _la==AT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -780,7 +794,7 @@ public partial class A64AsmParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 117;
+				State = 119;
 				Match(IDENT);
 				}
 				break;
@@ -820,16 +834,16 @@ public partial class A64AsmParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 120;
+			State = 122;
 			_localctx.first = Match(IDENT);
-			State = 123;
+			State = 125;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 121;
+				State = 123;
 				Match(MINUS);
-				State = 122;
+				State = 124;
 				_localctx.last = Match(IDENT);
 				}
 			}
@@ -962,7 +976,7 @@ public partial class A64AsmParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 129;
+			State = 131;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -974,7 +988,7 @@ public partial class A64AsmParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 126;
+				State = 128;
 				((UnaryExprContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 808452096L) != 0)) ) {
@@ -984,7 +998,7 @@ public partial class A64AsmParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 127;
+				State = 129;
 				expr(7);
 				}
 				break;
@@ -998,7 +1012,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new PrimaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 128;
+				State = 130;
 				primary();
 				}
 				break;
@@ -1006,25 +1020,25 @@ public partial class A64AsmParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 148;
+			State = 150;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 146;
+					State = 148;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 131;
+						State = 133;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 132;
+						State = 134;
 						((MultiplicativeExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 29363200L) != 0)) ) {
@@ -1034,7 +1048,7 @@ public partial class A64AsmParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 133;
+						State = 135;
 						expr(7);
 						}
 						break;
@@ -1042,9 +1056,9 @@ public partial class A64AsmParser : Parser {
 						{
 						_localctx = new BitwiseExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 134;
+						State = 136;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 135;
+						State = 137;
 						((BitwiseExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 771751936L) != 0)) ) {
@@ -1054,7 +1068,7 @@ public partial class A64AsmParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 136;
+						State = 138;
 						expr(6);
 						}
 						break;
@@ -1062,9 +1076,9 @@ public partial class A64AsmParser : Parser {
 						{
 						_localctx = new AdditiveExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 137;
+						State = 139;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 138;
+						State = 140;
 						((AdditiveExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 3665920L) != 0)) ) {
@@ -1074,7 +1088,7 @@ public partial class A64AsmParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 139;
+						State = 141;
 						expr(5);
 						}
 						break;
@@ -1082,11 +1096,11 @@ public partial class A64AsmParser : Parser {
 						{
 						_localctx = new LogicalAndExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 140;
-						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 141;
-						Match(ANDAND);
 						State = 142;
+						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
+						State = 143;
+						Match(ANDAND);
+						State = 144;
 						expr(4);
 						}
 						break;
@@ -1094,20 +1108,20 @@ public partial class A64AsmParser : Parser {
 						{
 						_localctx = new LogicalOrExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 143;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 144;
-						Match(OROR);
 						State = 145;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 146;
+						Match(OROR);
+						State = 147;
 						expr(3);
 						}
 						break;
 					}
 					} 
 				}
-				State = 150;
+				State = 152;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 			}
 			}
 		}
@@ -1168,14 +1182,14 @@ public partial class A64AsmParser : Parser {
 		PrimaryContext _localctx = new PrimaryContext(Context, State);
 		EnterRule(_localctx, 16, RULE_primary);
 		try {
-			State = 160;
+			State = 162;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				_localctx = new NumberPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 151;
+				State = 153;
 				Match(NUMBER);
 				}
 				break;
@@ -1183,7 +1197,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new FloatPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 152;
+				State = 154;
 				Match(FLOAT);
 				}
 				break;
@@ -1191,7 +1205,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new CharPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 153;
+				State = 155;
 				Match(CHAR);
 				}
 				break;
@@ -1199,7 +1213,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new LocalRefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 154;
+				State = 156;
 				Match(LOCALREF);
 				}
 				break;
@@ -1207,7 +1221,7 @@ public partial class A64AsmParser : Parser {
 				_localctx = new SymbolPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 155;
+				State = 157;
 				Match(IDENT);
 				}
 				break;
@@ -1215,11 +1229,11 @@ public partial class A64AsmParser : Parser {
 				_localctx = new ParenPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 156;
-				Match(LPAREN);
-				State = 157;
-				expr(0);
 				State = 158;
+				Match(LPAREN);
+				State = 159;
+				expr(0);
+				State = 160;
 				Match(RPAREN);
 				}
 				break;
@@ -1256,61 +1270,62 @@ public partial class A64AsmParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,41,163,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,41,165,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,1,0,5,0,20,8,0,10,0,12,0,23,9,0,1,0,3,0,26,8,0,1,0,1,0,1,1,
-		1,1,1,1,1,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,46,8,3,
-		5,3,48,8,3,10,3,12,3,51,9,3,3,3,53,8,3,3,3,55,8,3,1,4,1,4,1,4,3,4,60,8,
-		4,1,5,1,5,1,5,1,5,5,5,66,8,5,10,5,12,5,69,9,5,1,5,1,5,3,5,73,8,5,1,5,1,
-		5,1,5,1,5,5,5,79,8,5,10,5,12,5,82,9,5,1,5,1,5,1,5,1,5,1,5,3,5,89,8,5,1,
-		5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,98,8,5,1,5,3,5,101,8,5,1,5,1,5,1,5,3,5,106,
-		8,5,1,5,1,5,1,5,1,5,1,5,3,5,113,8,5,1,5,1,5,1,5,1,5,3,5,119,8,5,1,6,1,
-		6,1,6,3,6,124,8,6,1,7,1,7,1,7,1,7,3,7,130,8,7,1,7,1,7,1,7,1,7,1,7,1,7,
-		1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,5,7,147,8,7,10,7,12,7,150,9,7,1,8,
-		1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,161,8,8,1,8,0,1,14,9,0,2,4,6,8,10,
-		12,14,16,0,7,2,0,2,2,7,7,2,0,1,1,7,7,2,0,24,24,31,31,2,0,20,21,28,29,2,
-		0,10,11,22,24,2,0,25,27,29,29,2,0,12,18,20,21,189,0,21,1,0,0,0,2,29,1,
-		0,0,0,4,32,1,0,0,0,6,54,1,0,0,0,8,59,1,0,0,0,10,118,1,0,0,0,12,120,1,0,
-		0,0,14,129,1,0,0,0,16,160,1,0,0,0,18,20,3,4,2,0,19,18,1,0,0,0,20,23,1,
-		0,0,0,21,19,1,0,0,0,21,22,1,0,0,0,22,25,1,0,0,0,23,21,1,0,0,0,24,26,3,
-		6,3,0,25,24,1,0,0,0,25,26,1,0,0,0,26,27,1,0,0,0,27,28,5,0,0,1,28,1,1,0,
-		0,0,29,30,3,14,7,0,30,31,5,0,0,1,31,3,1,0,0,0,32,33,7,0,0,0,33,34,5,32,
-		0,0,34,5,1,0,0,0,35,36,5,7,0,0,36,37,5,19,0,0,37,55,3,14,7,0,38,39,5,7,
-		0,0,39,40,5,7,0,0,40,55,5,7,0,0,41,52,7,1,0,0,42,49,3,10,5,0,43,45,5,33,
-		0,0,44,46,3,8,4,0,45,44,1,0,0,0,45,46,1,0,0,0,46,48,1,0,0,0,47,43,1,0,
-		0,0,48,51,1,0,0,0,49,47,1,0,0,0,49,50,1,0,0,0,50,53,1,0,0,0,51,49,1,0,
-		0,0,52,42,1,0,0,0,52,53,1,0,0,0,53,55,1,0,0,0,54,35,1,0,0,0,54,38,1,0,
-		0,0,54,41,1,0,0,0,55,7,1,0,0,0,56,57,5,19,0,0,57,60,3,14,7,0,58,60,3,10,
-		5,0,59,56,1,0,0,0,59,58,1,0,0,0,60,9,1,0,0,0,61,62,5,36,0,0,62,67,3,10,
-		5,0,63,64,5,33,0,0,64,66,3,10,5,0,65,63,1,0,0,0,66,69,1,0,0,0,67,65,1,
-		0,0,0,67,68,1,0,0,0,68,70,1,0,0,0,69,67,1,0,0,0,70,72,5,37,0,0,71,73,5,
-		29,0,0,72,71,1,0,0,0,72,73,1,0,0,0,73,119,1,0,0,0,74,75,5,38,0,0,75,80,
-		3,12,6,0,76,77,5,33,0,0,77,79,3,12,6,0,78,76,1,0,0,0,79,82,1,0,0,0,80,
-		78,1,0,0,0,80,81,1,0,0,0,81,83,1,0,0,0,82,80,1,0,0,0,83,88,5,39,0,0,84,
-		85,5,36,0,0,85,86,3,14,7,0,86,87,5,37,0,0,87,89,1,0,0,0,88,84,1,0,0,0,
-		88,89,1,0,0,0,89,119,1,0,0,0,90,91,5,7,0,0,91,92,5,36,0,0,92,93,3,14,7,
-		0,93,94,5,37,0,0,94,119,1,0,0,0,95,100,5,1,0,0,96,98,5,30,0,0,97,96,1,
-		0,0,0,97,98,1,0,0,0,98,99,1,0,0,0,99,101,3,14,7,0,100,97,1,0,0,0,100,101,
-		1,0,0,0,101,119,1,0,0,0,102,103,5,7,0,0,103,119,5,29,0,0,104,106,5,30,
-		0,0,105,104,1,0,0,0,105,106,1,0,0,0,106,107,1,0,0,0,107,108,5,32,0,0,108,
-		109,5,7,0,0,109,110,5,32,0,0,110,119,3,14,7,0,111,113,5,30,0,0,112,111,
-		1,0,0,0,112,113,1,0,0,0,113,114,1,0,0,0,114,119,3,14,7,0,115,119,5,6,0,
-		0,116,117,7,2,0,0,117,119,5,7,0,0,118,61,1,0,0,0,118,74,1,0,0,0,118,90,
-		1,0,0,0,118,95,1,0,0,0,118,102,1,0,0,0,118,105,1,0,0,0,118,112,1,0,0,0,
-		118,115,1,0,0,0,118,116,1,0,0,0,119,11,1,0,0,0,120,123,5,7,0,0,121,122,
-		5,21,0,0,122,124,5,7,0,0,123,121,1,0,0,0,123,124,1,0,0,0,124,13,1,0,0,
-		0,125,126,6,7,-1,0,126,127,7,3,0,0,127,130,3,14,7,7,128,130,3,16,8,0,129,
-		125,1,0,0,0,129,128,1,0,0,0,130,148,1,0,0,0,131,132,10,6,0,0,132,133,7,
-		4,0,0,133,147,3,14,7,7,134,135,10,5,0,0,135,136,7,5,0,0,136,147,3,14,7,
-		6,137,138,10,4,0,0,138,139,7,6,0,0,139,147,3,14,7,5,140,141,10,3,0,0,141,
-		142,5,9,0,0,142,147,3,14,7,4,143,144,10,2,0,0,144,145,5,8,0,0,145,147,
-		3,14,7,3,146,131,1,0,0,0,146,134,1,0,0,0,146,137,1,0,0,0,146,140,1,0,0,
-		0,146,143,1,0,0,0,147,150,1,0,0,0,148,146,1,0,0,0,148,149,1,0,0,0,149,
-		15,1,0,0,0,150,148,1,0,0,0,151,161,5,2,0,0,152,161,5,4,0,0,153,161,5,5,
-		0,0,154,161,5,3,0,0,155,161,5,7,0,0,156,157,5,34,0,0,157,158,3,14,7,0,
-		158,159,5,35,0,0,159,161,1,0,0,0,160,151,1,0,0,0,160,152,1,0,0,0,160,153,
-		1,0,0,0,160,154,1,0,0,0,160,155,1,0,0,0,160,156,1,0,0,0,161,17,1,0,0,0,
-		21,21,25,45,49,52,54,59,67,72,80,88,97,100,105,112,118,123,129,146,148,
-		160
+		1,1,1,1,1,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,44,8,3,1,3,1,3,
+		3,3,48,8,3,4,3,50,8,3,11,3,12,3,51,1,3,3,3,55,8,3,3,3,57,8,3,1,4,1,4,1,
+		4,3,4,62,8,4,1,5,1,5,1,5,1,5,5,5,68,8,5,10,5,12,5,71,9,5,1,5,1,5,3,5,75,
+		8,5,1,5,1,5,1,5,1,5,5,5,81,8,5,10,5,12,5,84,9,5,1,5,1,5,1,5,1,5,1,5,3,
+		5,91,8,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,100,8,5,1,5,3,5,103,8,5,1,5,1,
+		5,1,5,3,5,108,8,5,1,5,1,5,1,5,1,5,1,5,3,5,115,8,5,1,5,1,5,1,5,1,5,3,5,
+		121,8,5,1,6,1,6,1,6,3,6,126,8,6,1,7,1,7,1,7,1,7,3,7,132,8,7,1,7,1,7,1,
+		7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,5,7,149,8,7,10,7,12,
+		7,152,9,7,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,163,8,8,1,8,0,1,14,9,
+		0,2,4,6,8,10,12,14,16,0,7,2,0,2,2,7,7,2,0,1,1,7,7,2,0,24,24,31,31,2,0,
+		20,21,28,29,2,0,10,11,22,24,2,0,25,27,29,29,2,0,12,18,20,21,193,0,21,1,
+		0,0,0,2,29,1,0,0,0,4,32,1,0,0,0,6,56,1,0,0,0,8,61,1,0,0,0,10,120,1,0,0,
+		0,12,122,1,0,0,0,14,131,1,0,0,0,16,162,1,0,0,0,18,20,3,4,2,0,19,18,1,0,
+		0,0,20,23,1,0,0,0,21,19,1,0,0,0,21,22,1,0,0,0,22,25,1,0,0,0,23,21,1,0,
+		0,0,24,26,3,6,3,0,25,24,1,0,0,0,25,26,1,0,0,0,26,27,1,0,0,0,27,28,5,0,
+		0,1,28,1,1,0,0,0,29,30,3,14,7,0,30,31,5,0,0,1,31,3,1,0,0,0,32,33,7,0,0,
+		0,33,34,5,32,0,0,34,5,1,0,0,0,35,36,5,7,0,0,36,37,5,19,0,0,37,57,3,14,
+		7,0,38,39,5,7,0,0,39,40,5,7,0,0,40,57,5,7,0,0,41,54,7,1,0,0,42,44,3,10,
+		5,0,43,42,1,0,0,0,43,44,1,0,0,0,44,49,1,0,0,0,45,47,5,33,0,0,46,48,3,8,
+		4,0,47,46,1,0,0,0,47,48,1,0,0,0,48,50,1,0,0,0,49,45,1,0,0,0,50,51,1,0,
+		0,0,51,49,1,0,0,0,51,52,1,0,0,0,52,55,1,0,0,0,53,55,3,10,5,0,54,43,1,0,
+		0,0,54,53,1,0,0,0,54,55,1,0,0,0,55,57,1,0,0,0,56,35,1,0,0,0,56,38,1,0,
+		0,0,56,41,1,0,0,0,57,7,1,0,0,0,58,59,5,19,0,0,59,62,3,14,7,0,60,62,3,10,
+		5,0,61,58,1,0,0,0,61,60,1,0,0,0,62,9,1,0,0,0,63,64,5,36,0,0,64,69,3,10,
+		5,0,65,66,5,33,0,0,66,68,3,10,5,0,67,65,1,0,0,0,68,71,1,0,0,0,69,67,1,
+		0,0,0,69,70,1,0,0,0,70,72,1,0,0,0,71,69,1,0,0,0,72,74,5,37,0,0,73,75,5,
+		29,0,0,74,73,1,0,0,0,74,75,1,0,0,0,75,121,1,0,0,0,76,77,5,38,0,0,77,82,
+		3,12,6,0,78,79,5,33,0,0,79,81,3,12,6,0,80,78,1,0,0,0,81,84,1,0,0,0,82,
+		80,1,0,0,0,82,83,1,0,0,0,83,85,1,0,0,0,84,82,1,0,0,0,85,90,5,39,0,0,86,
+		87,5,36,0,0,87,88,3,14,7,0,88,89,5,37,0,0,89,91,1,0,0,0,90,86,1,0,0,0,
+		90,91,1,0,0,0,91,121,1,0,0,0,92,93,5,7,0,0,93,94,5,36,0,0,94,95,3,14,7,
+		0,95,96,5,37,0,0,96,121,1,0,0,0,97,102,5,1,0,0,98,100,5,30,0,0,99,98,1,
+		0,0,0,99,100,1,0,0,0,100,101,1,0,0,0,101,103,3,14,7,0,102,99,1,0,0,0,102,
+		103,1,0,0,0,103,121,1,0,0,0,104,105,5,7,0,0,105,121,5,29,0,0,106,108,5,
+		30,0,0,107,106,1,0,0,0,107,108,1,0,0,0,108,109,1,0,0,0,109,110,5,32,0,
+		0,110,111,5,7,0,0,111,112,5,32,0,0,112,121,3,14,7,0,113,115,5,30,0,0,114,
+		113,1,0,0,0,114,115,1,0,0,0,115,116,1,0,0,0,116,121,3,14,7,0,117,121,5,
+		6,0,0,118,119,7,2,0,0,119,121,5,7,0,0,120,63,1,0,0,0,120,76,1,0,0,0,120,
+		92,1,0,0,0,120,97,1,0,0,0,120,104,1,0,0,0,120,107,1,0,0,0,120,114,1,0,
+		0,0,120,117,1,0,0,0,120,118,1,0,0,0,121,11,1,0,0,0,122,125,5,7,0,0,123,
+		124,5,21,0,0,124,126,5,7,0,0,125,123,1,0,0,0,125,126,1,0,0,0,126,13,1,
+		0,0,0,127,128,6,7,-1,0,128,129,7,3,0,0,129,132,3,14,7,7,130,132,3,16,8,
+		0,131,127,1,0,0,0,131,130,1,0,0,0,132,150,1,0,0,0,133,134,10,6,0,0,134,
+		135,7,4,0,0,135,149,3,14,7,7,136,137,10,5,0,0,137,138,7,5,0,0,138,149,
+		3,14,7,6,139,140,10,4,0,0,140,141,7,6,0,0,141,149,3,14,7,5,142,143,10,
+		3,0,0,143,144,5,9,0,0,144,149,3,14,7,4,145,146,10,2,0,0,146,147,5,8,0,
+		0,147,149,3,14,7,3,148,133,1,0,0,0,148,136,1,0,0,0,148,139,1,0,0,0,148,
+		142,1,0,0,0,148,145,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,0,150,151,1,
+		0,0,0,151,15,1,0,0,0,152,150,1,0,0,0,153,163,5,2,0,0,154,163,5,4,0,0,155,
+		163,5,5,0,0,156,163,5,3,0,0,157,163,5,7,0,0,158,159,5,34,0,0,159,160,3,
+		14,7,0,160,161,5,35,0,0,161,163,1,0,0,0,162,153,1,0,0,0,162,154,1,0,0,
+		0,162,155,1,0,0,0,162,156,1,0,0,0,162,157,1,0,0,0,162,158,1,0,0,0,163,
+		17,1,0,0,0,22,21,25,43,47,51,54,56,61,69,74,82,90,99,102,107,114,120,125,
+		131,148,150,162
 	};
 
 	public static readonly ATN _ATN =
