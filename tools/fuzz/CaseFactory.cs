@@ -10,7 +10,7 @@ namespace A64Asm.Fuzz;
 public sealed class CaseFactory(Corpus corpus)
 {
     /// <summary>Every target, in the order inputs are dealt to them.</summary>
-    public static readonly string[] Targets = ["asm-mutate", "asm-grammar", "preprocessor", "macro", "cli", "disasm", "explain", "verify", "offsets", "link"];
+    public static readonly string[] Targets = ["asm-mutate", "asm-grammar", "asm-forms", "preprocessor", "macro", "cli", "disasm", "explain", "verify", "offsets", "link"];
 
     public FuzzCase Make(string target, ulong seed, long index)
     {
@@ -19,6 +19,7 @@ public sealed class CaseFactory(Corpus corpus)
         {
             "asm-mutate" => Mutated(r),
             "asm-grammar" => (One("in.s", new StatementGenerator(r).Program(r.Count(20, 400))), []),
+            "asm-forms" => (One("in.s", new FormStatementGenerator(r).Program(r.Count(20, 400))), []),
             "preprocessor" => (One("in.S", new PreprocessorGenerator(r).Program()), ["-I", "{repo}/samples/include"]),
             "macro" => (One("in.s", new MacroGenerator(r).Program()), []),
             "cli" => Cli(r),

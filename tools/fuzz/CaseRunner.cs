@@ -20,7 +20,7 @@ public sealed partial class CaseRunner(string repoRoot, string scratchDir)
     public Outcome Run(FuzzCase c)
     {
         // The assembler targets read their text in memory; the rest read files as a user's run does.
-        bool inMemory = c.Target is "asm-mutate" or "asm-grammar" or "preprocessor" or "macro" or "explain";
+        bool inMemory = c.Target is "asm-mutate" or "asm-grammar" or "asm-forms" or "preprocessor" or "macro" or "explain";
         if (!inMemory)
         {
             ClearScratch();
@@ -32,7 +32,7 @@ public sealed partial class CaseRunner(string repoRoot, string scratchDir)
         {
             return c.Target switch
             {
-                "asm-mutate" or "asm-grammar" or "preprocessor" or "macro" => Assemble(c.Files[0], args),
+                "asm-mutate" or "asm-grammar" or "asm-forms" or "preprocessor" or "macro" => Assemble(c.Files[0], args),
                 "disasm" => Disasm(args),
                 "explain" => Explain(c.Args[0]),
                 "verify" or "offsets" or "link" or "cli" => RunCli(c, args),
