@@ -111,9 +111,10 @@ internal static class SectionLayout
             output.Address = options.SectionStarts.TryGetValue(output.Name, out var start) ? start : AlignUp(dot, output.Alignment);
             if (output.Size > ulong.MaxValue - output.Address)
                 throw new LinkError($"section {output.Name} VMA wraps around address space");   // ld's words
-            if (output.Name == ".bss" && output.Address + output.Size != 0)
+            if (output.Name == ".bss" && output.Size != 0)
             {
-                // The default script ends .bss with . = ALIGN(. != 0 ? 64 / 8 : 1): the padding is part of .bss.
+                // The default script ends .bss with . = ALIGN(. != 0 ? 64 / 8 : 1): the padding is part of .bss. Inside
+                // a section '.' is the offset from its start, so an empty .bss stays empty; ALIGN rounds the address.
                 output.Placed(output.Address, AlignUp(output.Address + output.Size, 8) - output.Address);
             }
             dot = output.Address + output.Size;

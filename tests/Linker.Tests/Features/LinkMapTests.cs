@@ -98,6 +98,18 @@ public partial class LinkMapTests
     }
 
     [OracleFact]
+    public void An_empty_bss_stays_empty_as_in_ld()
+    {
+        // The default script's ". = ALIGN(. != 0 ? 8 : 1)" sees '.' as the offset inside .bss: no bytes, no padding.
+        using var link = new GnuLink("nop\n");
+        link.Reference(link.Objects, ["-e", "0", "-Map", "ref.map", "-Ttext=0"]);
+        var image = A64Asm.Linker.Linker.Link(link.Objects.Select(link.Input).ToList(), GnuLink.Options(["-Ttext=0"]));
+        var expected = Layout(File.ReadAllText(link.Dir.Path("ref.map")));
+        Assert.Equal(string.Join('\n', expected), string.Join('\n', Layout(LinkMapWriter.Write(image.Map!, "ref.elf"))));
+        Assert.DoesNotContain(image.Sections, s => s.Name == ".bss");
+    }
+
+    [OracleFact]
     public void A_script_link_s_sections_inputs_and_symbols_are_ld_s()
     {
         using var link = new GnuLink(Main, Helper);
