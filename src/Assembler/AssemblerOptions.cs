@@ -16,15 +16,23 @@ public sealed class AssemblerOptions
     public List<string> ForcedIncludes { get; } = new();
 
     /// <summary>-march= as given (names checked by the CLI): the instructions accepted, as gas (an instruction the
-    /// architecture lacks is an error in gas's words). Null: every instruction a64asm knows. A -mcpu= core GNU
-    /// knows takes precedence (<see cref="SelectedArch"/>).</summary>
+    /// architecture lacks is an error in gas's words). Null: GNU's default, armv8-a. A -mcpu= core GNU knows takes
+    /// precedence (<see cref="SelectedArch"/>).</summary>
     public string? Arch { get; set; }
 
     public string? Cpu { get; set; }
 
     /// <summary>What the encoder accepts: -mcpu= when it names a core GNU as knows (GNU prefers it to -march=), else
-    /// -march= (null: every instruction).</summary>
+    /// -march= (null: GNU's default).</summary>
     public string? SelectedArch => (Cpu is null ? null : Isa.GnuCpus.MarchFor(Cpu)) ?? Arch;
+
+    /// <summary>The selection itself, over <see cref="Arch"/> and <see cref="Cpu"/>: <see cref="Isa.ArchFeatures.All"/>
+    /// takes every row of the table, which no -march names (GNU's -march=all lacks the EL3 registers its default has).
+    /// The serve page for learners and the tests that assemble every vector use it.</summary>
+    public Isa.ArchFeatures? Features { get; set; }
+
+    /// <summary>What the encoder starts from: <see cref="Features"/>, else the selected architecture's.</summary>
+    public Isa.ArchFeatures StartingFeatures => Features ?? Isa.ArchFeatures.FromGnuArch(SelectedArch);
 
     /// <summary>The last of gcc's -fpic/-fPIC/-fpie/-fPIE/-fno-pic/...: only the preprocessor's __PIC__ family reads it.</summary>
     public string? Pic { get; set; }

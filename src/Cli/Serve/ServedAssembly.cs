@@ -29,7 +29,7 @@ public sealed class ServedAssembly
     public static ServedAssembly Run(string name, string text)
     {
         var run = new ServedAssembly { Name = name };
-        var options = new AssemblerOptions { ReadFile = BundledFiles.Reader(name, text), Listing = run.Lines, Print = run.Printed.Add };
+        var options = new AssemblerOptions { Features = Isa.ArchFeatures.All, ReadFile = BundledFiles.Reader(name, text), Listing = run.Lines, Print = run.Printed.Add };
         options.IncludeDirs.Add(BundledFiles.SampleIncludeDir);
         var diagnostics = new CollectingDiagnostics();
         try

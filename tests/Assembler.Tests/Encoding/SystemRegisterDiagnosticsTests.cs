@@ -53,6 +53,7 @@ public class SystemRegisterDiagnosticsTests
     {
         var thrown = Assert.Throws<AsmError>(() => Asm.Object(line + "\n", null, new AssemblerOptions { Arch = "armv8-a" }));
         Assert.Equal(error, thrown.Render().Split('\n')[0]);
-        Asm.Object(line + "\n");
+        Assert.Equal(error, Assert.Throws<AsmError>(() => Asm.Object(line + "\n")).Render().Split('\n')[0]);   // the default
+        Asm.Object(line + "\n", null, new AssemblerOptions { Arch = "all" });
     }
 }

@@ -16,14 +16,14 @@ public class StatementMemoTests
     private static (byte[] Elf, StageTimes Times) Assemble(string source, bool memo, bool direct)
     {
         var times = new StageTimes();
-        var options = new AssemblerOptions { MemoizeStatements = memo, EncodeDirectly = direct, Timings = times };
+        var options = new AssemblerOptions { Features = A64Asm.Isa.ArchFeatures.All, MemoizeStatements = memo, EncodeDirectly = direct, Timings = times };
         var obj = Asm.Object(source, options: options);
         return (ElfObjectWriter.Write(obj), times);
     }
 
     // The two-thread front end finds words on its parsing thread and places them on the other: same bytes again.
     private static byte[] AssembleOnTwoThreads(string source, bool direct = true) =>
-        ElfObjectWriter.Write(Asm.Object(source, options: new AssemblerOptions { EncodeDirectly = direct, Threads = 2 }));
+        ElfObjectWriter.Write(Asm.Object(source, options: new AssemblerOptions { Features = A64Asm.Isa.ArchFeatures.All, EncodeDirectly = direct, Threads = 2 }));
 
     /// <summary>Lines placed from the memo with the direct encoder off, and lines the direct encoder made with both on.</summary>
     private readonly record struct Reuse(long Memoized, long TokenEncoded);

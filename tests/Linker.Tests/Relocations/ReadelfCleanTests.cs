@@ -28,7 +28,7 @@ public class ReadelfCleanTests
     {
         using var dir = new TempDir();
         var path = Path.Combine(Vectors, vector);
-        var options = new AssemblerOptions { BigEndian = File.ReadLines(path).Any(l => l.StartsWith("// as:") && l.Contains("-EB")) };
+        var options = new AssemblerOptions { Features = A64Asm.Isa.ArchFeatures.All, BigEndian = File.ReadLines(path).Any(l => l.StartsWith("// as:") && l.Contains("-EB")) };
         var obj = ElfObjectWriter.Write(AsmDriver.Assemble(path, options, new CollectingDiagnostics()));
         AssertReadsCleanly(dir.Path(dir.Write("vector.o", obj)));
 
@@ -63,7 +63,7 @@ public class ReadelfCleanTests
         foreach (var vector in Files())
         {
             var path = Path.Combine(Vectors, vector);
-            var options = new AssemblerOptions { BigEndian = File.ReadLines(path).Any(l => l.StartsWith("// as:") && l.Contains("-EB")) };
+            var options = new AssemblerOptions { Features = A64Asm.Isa.ArchFeatures.All, BigEndian = File.ReadLines(path).Any(l => l.StartsWith("// as:") && l.Contains("-EB")) };
             var obj = ElfObjectWriter.Write(AsmDriver.Assemble(path, options, new CollectingDiagnostics()));
             total++;
             try
