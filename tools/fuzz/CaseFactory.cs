@@ -19,7 +19,8 @@ public sealed class CaseFactory(Corpus corpus)
         {
             "asm-mutate" => Mutated(r),
             "asm-grammar" => (One("in.s", new StatementGenerator(r).Program(r.Count(20, 400))), []),
-            "asm-forms" => (One("in.s", new FormStatementGenerator(r).Program(r.Count(20, 400))), []),
+            // Mostly every row GNU names (the default, armv8-a, would refuse most extension rows before their operands).
+            "asm-forms" => (One("in.s", new FormStatementGenerator(r).Program(r.Count(20, 400))), r.Chance(0.8) ? ["-march", "all"] : []),
             "preprocessor" => (One("in.S", new PreprocessorGenerator(r).Program()), ["-I", "{repo}/samples/include"]),
             "macro" => (One("in.s", new MacroGenerator(r).Program()), []),
             "cli" => Cli(r),

@@ -84,6 +84,11 @@ public sealed partial class CaseRunner(string repoRoot, string scratchDir)
         options.Preprocess = source.Name.EndsWith(".S", StringComparison.Ordinal);
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "-march")
+            {
+                options.Arch = args[i + 1];
+                continue;
+            }
             var list = args[i] switch { "-I" => options.IncludeDirs, "-isystem" => options.SystemIncludeDirs, _ => options.ForcedIncludes };
             list.Add(args[i + 1]);
         }
