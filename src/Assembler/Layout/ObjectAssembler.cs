@@ -5,6 +5,7 @@ using A64Asm.Assembler.InstructionEncoding;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.Parsing;
 using A64Asm.Assembler.Parsing.Syntax;
+using A64Asm.Assembler.Layout.Debug;
 
 namespace A64Asm.Assembler.Layout;
 
@@ -38,6 +39,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly CallFrameDirectives _callFrames;
     private readonly CommonSymbols _commons;
     private readonly RelocationDirectives _relocs;
+    private readonly LineTable _lines = new();
     // .file "name": GNU as's STT_FILE symbol, first in the table.
     private string? _sourceFileName;
 
@@ -69,7 +71,8 @@ public sealed partial class ObjectAssembler : IStatementContext
         _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
             _callFrames, new ValueDirectives(this, _out, EvaluateAbsolute, _datums.EnterNamedSymbols),
-            new BinaryInclude(this, _out, IncludeDirs), _commons, _relocs);
+            new BinaryInclude(this, _out, IncludeDirs), _commons, _relocs,
+            new LineDirectives(_lines, Sections, EvaluateAbsolute, () => _out.Emitting), InstructionRow);
     }
 
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
@@ -114,6 +117,20 @@ public sealed partial class ObjectAssembler : IStatementContext
         get => _out.BigEndian;
         init => _out.BigEndian = value;
     }
+
+    /// <summary>-g (2) or --gdwarf-N (N): .debug_line rows from the source lines, and the DWARF version of the unit
+    /// written for them. Null: no -g; a .loc still writes a line table (its unit DWARF 3, as GNU as).</summary>
+    public int? DwarfVersion
+    {
+        get => _dwarfVersion;
+        init
+        {
+            _dwarfVersion = value;
+            _lines.Generating = value is not null;
+        }
+    }
+
+    private readonly int? _dwarfVersion;
 
     /// <summary>--max-section-size: no section may grow past this many bytes.</summary>
     public long MaxSectionSize
@@ -193,6 +210,8 @@ public sealed partial class ObjectAssembler : IStatementContext
             _tail.Settle(Execute);
         _callFrames.CheckAllClosed();
         _commons.Allocate();
+        // GNU as writes the line table before the frame tables.
+        new DwarfSectionsWriter(Sections, _out, _fixups, _mapping).Write(_lines, _dwarfVersion ?? 3);
         if (_callFrames.EhFrame)
             new EhFrameWriter(Sections, _out, _fixups, _mapping, this).Write(_callFrames.Frames);
         if (_callFrames.DebugFrame)
@@ -289,6 +308,7 @@ public sealed partial class ObjectAssembler : IStatementContext
             Current.Location += 4;
             return;
         }
+        _lines.Instruction(Current, Current.Location, line.Line);
         if (ReferenceEquals(_memoCandidate, line.Line) && line.Labels.Count == 0 && literal is null)
         {
             EncodeAndMemoize(line, instruction);
@@ -336,6 +356,13 @@ public sealed partial class ObjectAssembler : IStatementContext
     /// <summary>ldr Rt, =value: the pool slot for this line, allocated in the first pass.</summary>
     private PoolEntry Literal(ParsedLine line, InstructionStatement instruction, LiteralOperandSyntax literal) =>
         _pools.SlotFor(line, Current, instruction, literal, () => _encoder.Converter.Convert(instruction.Operands[0], line.Line));
+
+    /// <summary>.inst: a line row for the words just written, when emitting.</summary>
+    private void InstructionRow(ParsedLine line, long start)
+    {
+        if (_out.Emitting)
+            _lines.Instruction(Current, start, line.Line);
+    }
 
     private void Ltorg(ParsedLine line) => _pools.Place(_pools.ClosedAt(line, Current));
 

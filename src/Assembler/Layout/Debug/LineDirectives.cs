@@ -1,0 +1,178 @@
+using A64Asm.Assembler.Diagnostics;
+using A64Asm.Assembler.Parsing;
+using A64Asm.Assembler.Parsing.Syntax;
+
+namespace A64Asm.Assembler.Layout.Debug;
+
+/// <summary>
+/// .file N "name" and .loc FILE LINE [COLUMN] [options], in GNU as's words where it refuses them. Their operands
+/// are separated by blanks; each number is an absolute expression without blanks. DWARF 5's forms (.file 0,
+/// .file N "dir" "name", md5) are refused: a64asm writes DWARF 2-4 line tables. Only the emitting pass records.
+/// </summary>
+internal sealed class LineDirectives(LineTable table, SectionTable sections, Func<SourceLine, int, string, long> evaluate,
+    Func<bool> emitting)
+{
+    /// <summary>The largest file number .file takes (GNU as allocates a table up to the number given).</summary>
+    public const int MaxFileNumber = 65535;
+    /// <summary>The largest line, column, ISA or discriminator: GNU as keeps them in 32 bits, line steps signed.</summary>
+    public const long MaxLineNumber = int.MaxValue;
+
+    /// <summary>.file N "name" (false: the .file "name" form, which names the STT_FILE symbol).</summary>
+    public bool File(ParsedLine line, DirectiveStatement d)
+    {
+        var args = new RawArgumentReader(line, d);
+        if (args.AtString)
+            return false;
+        if (!emitting())
+            return true;
+        var (numberText, numberAt) = args.Word() ?? throw args.ErrorAtEnd("missing string");
+        long number = evaluate(line.Line, numberAt, numberText);
+        string name = args.String() ?? throw args.ErrorHere("missing string");
+        if (args.AtString)
+            throw args.ErrorHere("DWARF 5 file entries (.file N \"dir\" \"name\") are not supported: a64asm writes DWARF 2-4 line tables");
+        args.ExpectEnd();
+        if (number == 0)
+            throw new AsmError(line.At(numberAt), "file number 0 needs DWARF 5 line tables, which a64asm does not write");
+        if (number < 0)
+            throw new AsmError(line.At(numberAt), "file number less than one");
+        if (number > MaxFileNumber)
+            throw new AsmError(line.At(numberAt), $"file number {number} is too big (at most {MaxFileNumber})");
+        table.TakeOverFromInput();
+        if (table.Files.GivenName((int)number) is { } given && given != name)
+            throw new AsmError(line.At(numberAt), $"file table slot {number} is already occupied by a different file ({given} vs {name})");
+        table.Files.Assign((int)number, name);
+        return true;
+    }
+
+    /// <summary>.loc FILE LINE [COLUMN] [is_stmt V] [isa V] [discriminator V] [basic_block] [prologue_end] [epilogue_begin].</summary>
+    public void Loc(ParsedLine line, DirectiveStatement d)
+    {
+        if (!emitting())
+            return;
+        var args = new RawArgumentReader(line, d);
+        long file = Number(args, line, "file number");
+        long number = Number(args, line, "line number");
+        if (file < 1)
+            throw args.ErrorAtDirective("file number less than one");
+        if (file > MaxFileNumber || !table.Files.IsAssigned((int)file))
+            throw args.ErrorAtDirective($"unassigned file number {file}");
+        var location = table.Current with { File = (int)file, Line = number, Discriminator = 0 };
+        if (args.StartsNumber)
+            location = location with { Column = Number(args, line, "column number") };
+        var flags = location.Flags;
+        while (args.Word() is var (option, at))
+        {
+            switch (option)
+            {
+                case "basic_block": flags |= LineFlags.BasicBlock; break;
+                case "prologue_end": flags |= LineFlags.PrologueEnd; break;
+                case "epilogue_begin": flags |= LineFlags.EpilogueBegin; break;
+                case "is_stmt":
+                    long stmt = Number(args, line, "is_stmt value");
+                    if (stmt is not (0 or 1))
+                        throw new AsmError(line.At(at), "is_stmt value not 0 or 1");
+                    flags = stmt == 1 ? flags | LineFlags.IsStmt : flags & ~LineFlags.IsStmt;
+                    break;
+                case "isa":
+                    location = location with { Isa = Number(args, line, "isa number") };
+                    break;
+                case "discriminator":
+                    location = location with { Discriminator = Number(args, line, "discriminator") };
+                    break;
+                case "view":
+                    throw new AsmError(line.At(at), ".loc view numbers are not supported");
+                default:
+                    throw new AsmError(line.At(at), $"unknown .loc sub-directive `{option}'");
+            }
+        }
+        table.Loc(location with { Flags = flags }, sections.Current, line.Line);
+    }
+
+    // A number operand: GNU as's "less than zero" wording below 0, and a64asm's 32-bit bound above.
+    private long Number(RawArgumentReader args, ParsedLine line, string what)
+    {
+        var (text, at) = args.Word() ?? throw args.ErrorAtEnd($"missing {what}");
+        long value = evaluate(line.Line, at, text);
+        if (value < 0)
+            throw new AsmError(line.At(at), $"{what} less than zero");
+        if (value > MaxLineNumber)
+            throw new AsmError(line.At(at), $"{what} {value} is too big (at most {MaxLineNumber})");
+        return value;
+    }
+}
+
+/// <summary>Blank-separated words and "..." strings of a directive's raw text, with their columns in the line.</summary>
+internal sealed class RawArgumentReader
+{
+    private readonly ParsedLine _line;
+    private readonly DirectiveStatement _directive;
+    private readonly string _text;
+    private int _at;
+
+    public RawArgumentReader(ParsedLine line, DirectiveStatement d)
+    {
+        _line = line;
+        _directive = d;
+        _text = line.Line.Text;
+        int start = d.Index + d.Name.Length;
+        int found = start <= _text.Length ? _text.IndexOf(d.RawArguments, start, StringComparison.Ordinal) : -1;
+        // The raw arguments stand in the line as written; if not (an expansion rewrote them), read them alone.
+        if (found < 0)
+        {
+            _text = d.RawArguments;
+            found = 0;
+        }
+        _at = found;
+        _end = found + d.RawArguments.Length;
+        SkipBlanks();
+    }
+
+    private readonly int _end;
+
+    public bool AtString => _at < _end && _text[_at] == '"';
+
+    public bool StartsNumber => _at < _end && (char.IsAsciiDigit(_text[_at]) || _text[_at] is '(' or '-' or '+' or '~');
+
+    public (string Text, int At)? Word()
+    {
+        if (_at >= _end)
+            return null;
+        int start = _at;
+        while (_at < _end && !char.IsWhiteSpace(_text[_at]))
+            _at++;
+        var word = (_text[start.._at], start);
+        SkipBlanks();
+        return word;
+    }
+
+    public string? String()
+    {
+        if (!AtString)
+            return null;
+        int start = _at++;
+        while (_at < _end && _text[_at] != '"')
+            _at += _text[_at] == '\\' ? 2 : 1;
+        if (_at >= _end)
+            throw new AsmError(_line.At(start), "missing close quote");
+        _at++;
+        var bytes = Literals.ParseString(_text[start.._at]);
+        SkipBlanks();
+        return System.Text.Encoding.UTF8.GetString(bytes);
+    }
+
+    public void ExpectEnd()
+    {
+        if (_at < _end)
+            throw ErrorHere($"junk at end of line, first unrecognized character is `{_text[_at]}'");
+    }
+
+    public AsmError ErrorHere(string message) => new(_line.At(Math.Min(_at, _text.Length)), message);
+    public AsmError ErrorAtEnd(string message) => ErrorHere(message);
+    public AsmError ErrorAtDirective(string message) => new(_line.At(_directive.Index), message);
+
+    private void SkipBlanks()
+    {
+        while (_at < _end && char.IsWhiteSpace(_text[_at]))
+            _at++;
+    }
+}
