@@ -39,7 +39,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly CallFrameDirectives _callFrames;
     private readonly CommonSymbols _commons;
     private readonly RelocationDirectives _relocs;
-    private readonly LineTable _lines = new();
+    private readonly LineTable _lines;
     // .file "name": GNU as's STT_FILE symbol, first in the table.
     private string? _sourceFileName;
 
@@ -66,13 +66,14 @@ public sealed partial class ObjectAssembler : IStatementContext
         _definitions = new SymbolDefinitions(Symbols, Sections, _state, _tail, this, _data, _deferred, () => _out.Emitting);
         var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics, () => this,
             name => _sourceFileName ??= name);
+        _lines = new LineTable(_definitions.DefineAbsolute);
         _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
         _relocs = new RelocationDirectives(Sections, Symbols, _fixups, this, () => _out.Emitting, _datums.EnterNamedSymbols);
         _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
             _callFrames, new ValueDirectives(this, _out, EvaluateAbsolute, _datums.EnterNamedSymbols),
             new BinaryInclude(this, _out, IncludeDirs), _commons, _relocs,
-            new LineDirectives(_lines, Sections, EvaluateAbsolute, () => _out.Emitting), InstructionRow);
+            new LineDirectives(_lines, Sections, EvaluateAbsoluteInLayout, () => _out.Emitting), InstructionRow);
     }
 
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
@@ -232,6 +233,16 @@ public sealed partial class ObjectAssembler : IStatementContext
         var expr = _parser.ParseExpression(line, index, expression);
         return ExpressionEvaluator.EvaluateAbsolute(expr, this, line);
     }
+
+    /// <summary>As <see cref="EvaluateAbsolute"/>, for directives the layout stage runs (.loc, .file N): the macro
+    /// layer may be parsing on the other thread with <see cref="_parser"/>, so this stage has a parser of its own.</summary>
+    private long EvaluateAbsoluteInLayout(SourceLine line, int index, string expression)
+    {
+        var expr = (_layoutParser ??= new StatementParser()).ParseExpression(line, index, expression);
+        return ExpressionEvaluator.EvaluateAbsolute(expr, this, line);
+    }
+
+    private StatementParser? _layoutParser;
 
     public bool IsSymbolDefined(string name) => _definitions.IsDefined(name);
 

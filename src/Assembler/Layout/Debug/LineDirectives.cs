@@ -60,6 +60,7 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
         if (args.StartsNumber)
             location = location with { Column = Number(args, line, "column number") };
         var flags = location.Flags;
+        LineView? view = null;
         while (args.Word() is var (option, at))
         {
             switch (option)
@@ -80,12 +81,24 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
                     location = location with { Discriminator = Number(args, line, "discriminator") };
                     break;
                 case "view":
-                    throw new AsmError(line.At(at), ".loc view numbers are not supported");
+                    view = View(args, line, at);
+                    break;
                 default:
                     throw new AsmError(line.At(at), $"unknown .loc sub-directive `{option}'");
             }
         }
-        table.Loc(location with { Flags = flags }, sections.Current, line.Line);
+        table.Loc(location with { Flags = flags }, sections.Current, line.Line, view);
+    }
+
+    // `view 0` states that the row is the first at its address, `view -0` makes it so, `view SYMBOL` names its number.
+    private static LineView View(RawArgumentReader args, ParsedLine line, int optionAt)
+    {
+        var (text, at) = args.Word() ?? throw args.ErrorAtEnd("missing view");
+        if (text is "0" or "-0")
+            return new LineView(null, Reset: text == "-0", line.At(at));
+        if (text.Length > 0 && (char.IsLetter(text[0]) || text[0] is '.' or '_' or '$') && text.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '$'))
+            return new LineView(text, Reset: false, line.At(at));
+        throw new AsmError(line.At(at), $"view operand `{text}' is not 0, -0 or a symbol name");
     }
 
     // A number operand: GNU as's "less than zero" wording below 0, and a64asm's 32-bit bound above.

@@ -21,8 +21,12 @@ internal readonly record struct LineLocation(int File, long Line, long Column, L
     public static LineLocation Initial => new(1, 1, 0, LineFlags.IsStmt, 0, 0);
 }
 
-/// <summary>One row: an offset in the row's section and its location.</summary>
-internal readonly record struct LineRow(long Offset, LineLocation Location);
+/// <summary>One row: an offset in the row's section, its location, and its view (how many rows before it in the
+/// sequence share its address; <paramref name="ResetsView"/>: a `view -0` row, which starts again at 0).</summary>
+internal readonly record struct LineRow(long Offset, LineLocation Location, long View = 0, bool ResetsView = false);
+
+/// <summary>A .loc's `view` operand: a symbol that takes the row's view number, or 0 (`-0`: reset to 0).</summary>
+internal sealed record LineView(string? Symbol, bool Reset, Diagnostics.SourceLocation At);
 
 /// <summary>The rows of one section, in the order they were made: one DW_LNE_end_sequence-terminated sequence.</summary>
 internal sealed class LineSequence(AsmSection section)

@@ -3,7 +3,7 @@ namespace A64Asm.Assembler.Layout.Debug;
 /// <summary>
 /// One section's rows as line-program opcodes, as GNU as orders them: the state changes a row needs (file, column,
 /// discriminator, ISA, is_stmt, then the one-row flags), then DW_LNE_set_address for a section's first row or the
-/// line and address step for the others, and DW_LNE_end_sequence at the section's end. Every sequence starts from
+/// line and address step for the others (a view reset at the same address: DW_LNE_set_address again), and DW_LNE_end_sequence at the section's end. Every sequence starts from
 /// the initial state (file 1, line 1, column 0, ISA 0, is_stmt).
 /// </summary>
 internal static class LineSequenceWriter
@@ -48,7 +48,8 @@ internal static class LineSequenceWriter
             if ((loc.Flags & LineFlags.EpilogueBegin) != 0)
                 b.U8(LineProgramEncoder.SetEpilogueBegin);
             long lineDelta = loc.Line - state.Line;
-            if (lastOffset is not { } last)
+            // A `view -0` row at the previous row's address restarts the view count with DW_LNE_set_address.
+            if (lastOffset is not { } last || (row.ResetsView && row.Offset == last))
             {
                 b.U8(LineProgramEncoder.ExtendedOp);
                 b.Uleb(1 + 8);

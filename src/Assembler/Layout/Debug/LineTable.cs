@@ -9,7 +9,7 @@ namespace A64Asm.Assembler.Layout.Debug;
 /// a .loc that no instruction used gets its row at '.' when the next .loc comes). The first .file N turns -g's own
 /// rows off: the input then brings its line information itself.
 /// </summary>
-internal sealed class LineTable
+internal sealed class LineTable(Action<string, long> defineViewSymbol)
 {
     private readonly List<LineSequence> _sequences = new();
     private LineLocation _current = LineLocation.Initial;
@@ -47,12 +47,15 @@ internal sealed class LineTable
     public LineLocation Current => _current;
 
     /// <summary>.loc: the location the next instruction takes.</summary>
-    public void Loc(LineLocation location, AsmSection section, SourceLine line)
+    /// <remarks>A .loc with a view gets its row at once, at '.', as in GNU as.</remarks>
+    public void Loc(LineLocation location, AsmSection section, SourceLine line, LineView? view = null)
     {
         if (_locSeen && !Generating)
             Add(section, section.Location, _current, line);
         _current = location;
         _locSeen = true;
+        if (view is not null)
+            Add(section, section.Location, _current, line, view);
     }
 
     /// <summary>An instruction (or .inst) at <paramref name="offset"/> of <paramref name="section"/>.</summary>
@@ -68,7 +71,7 @@ internal sealed class LineTable
         Add(section, offset, location, line);
     }
 
-    private void Add(AsmSection section, long offset, LineLocation location, SourceLine line)
+    private void Add(AsmSection section, long offset, LineLocation location, SourceLine line, LineView? view = null)
     {
         Consume();
         if (location.Line == 0)
@@ -87,7 +90,17 @@ internal sealed class LineTable
             _sequences.Add(sequence);
         }
         FirstRowAt ??= line.Location;
-        sequence.Rows.Add(new LineRow(offset, location));
+        long number = 0;
+        if (view is not { Reset: true } && sequence.Rows.Count > 0 && sequence.Rows[^1] is var previous && previous.Offset == offset)
+            number = previous.View + 1;
+        if (view is not null)
+        {
+            if (view.Symbol is { } symbol)
+                defineViewSymbol(symbol, number);
+            else if (number != 0)
+                throw new AsmError(view.At, $"view number mismatch: the row's view is {number}, not 0");
+        }
+        sequence.Rows.Add(new LineRow(offset, location, number, view is { Reset: true }));
     }
 
     // A .loc's row flags and discriminator hold for one row; with -g the .loc stays in force.
