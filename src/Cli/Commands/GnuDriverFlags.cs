@@ -149,10 +149,11 @@ public sealed class GnuDriverFlags
         }
         string? version = a.StartsWith("--gdwarf-", StringComparison.Ordinal) ? a["--gdwarf-".Length..]
             : a.StartsWith("-gdwarf-", StringComparison.Ordinal) ? a["-gdwarf-".Length..] : null;
+        // --gdwarf-sections and --gdwarf-cie-version= are other options (not taken).
+        if (version is null || version.Length == 0 || !version.All(char.IsAsciiDigit))
+            return false;
         switch (version)
         {
-            case null:
-                return false;
             case "2" or "3" or "4":
                 DwarfVersion = version[0] - '0';
                 return true;

@@ -26,7 +26,34 @@ public class ObjectComparisonTests
     {
         string path = Path.Combine(VectorDir, name);
         var cppFlags = FlagsOf(path, "// cpp:");
-        AssertSameObject(path, cppFlags, FlagsOf(path, "// as:"));
+        if (name.StartsWith("debug-", StringComparison.Ordinal))
+            AssertSameDebugObject(name, FlagsOf(path, "// as:"));
+        else
+            AssertSameObject(path, cppFlags, FlagsOf(path, "// as:"));
+    }
+
+    /// <summary>
+    /// A debug-*.s vector: its line table names its files as given, and its unit the directory gas ran in, so both
+    /// assemblers read it from a scratch folder (with the debug-* files beside it) under its bare name, and gas maps
+    /// that folder to '.', which is what a64asm writes as DW_AT_comp_dir. -g / --gdwarf-N from the `// as:` line.
+    /// </summary>
+    private static void AssertSameDebugObject(string name, List<string> asFlags)
+    {
+        using var scratch = new TempDir();
+        string dir = scratch.Root;
+        foreach (var file in Directory.GetFiles(VectorDir, "debug-*"))
+            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+        var options = new AssemblerOptions
+        {
+            ReadFile = p => File.Exists(Path.Combine(dir, p)) ? File.ReadAllText(Path.Combine(dir, p)) : null,
+        };
+        foreach (var flag in asFlags)
+            options.DwarfVersion = flag == "-g" ? 2 : flag.StartsWith("--gdwarf-") ? flag[^1] - '0' : options.DwarfVersion;
+        Assert.Equal(asFlags.Count, asFlags.Count(f => f == "-g" || f.StartsWith("--gdwarf-")));
+        var obj = AsmDriver.Assemble(name, options, new CollectingDiagnostics());
+        File.WriteAllBytes(Path.Combine(dir, "ours.o"), ElfObjectWriter.Write(obj));
+        Gnu.CheckIn(dir, "as", [.. asFlags, $"--debug-prefix-map={dir}=.", name, "-o", "gas.o"]);
+        CompareObjects(name, obj, Path.Combine(dir, "ours.o"), Path.Combine(dir, "gas.o"));
     }
 
     [OracleTheory]
@@ -50,8 +77,6 @@ public class ObjectComparisonTests
         options.BigEndian = asFlags.Contains("-EB");
         var obj = AsmDriver.Assemble(path, options, new CollectingDiagnostics());
         File.WriteAllBytes(ours, ElfObjectWriter.Write(obj));
-        // The contents too: relocations at the right offsets over the wrong bytes would pass -S -s -r alone.
-        var hexDumps = obj.Sections.Where(s => s.Data.Length > 0).SelectMany(s => new[] { "-x", s.Name }).ToArray();
         string input = path;
         if (path.EndsWith(".S"))
         {
@@ -59,6 +84,13 @@ public class ObjectComparisonTests
             Gnu.Check("gcc", ["-E", "-D__ASSEMBLY__", .. cppFlags, "-o", input, path]);
         }
         Gnu.Check("as", [.. asFlags, input, "-o", theirs]);
+        CompareObjects(Path.GetFileName(path), obj, ours, theirs);
+    }
+
+    private static void CompareObjects(string name, ObjectFile obj, string ours, string theirs)
+    {
+        // The contents too: relocations at the right offsets over the wrong bytes would pass -S -s -r alone.
+        var hexDumps = obj.Sections.Where(s => s.Data.Length > 0).SelectMany(s => new[] { "-x", s.Name }).ToArray();
         var expected = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, theirs]).Stdout.Replace(theirs, "OBJ").Split('\n');
         var actual = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, ours]).Stdout.Replace(ours, "OBJ").Split('\n');
         var differing = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
@@ -66,12 +98,12 @@ public class ObjectComparisonTests
             .Select(i => $"line {i + 1}:\n  gas:    {(i < expected.Length ? expected[i] : "(none)")}\n  a64asm: {(i < actual.Length ? actual[i] : "(none)")}")
             .ToList();
         Assert.True(differing.Count == 0,
-            $"readelf -S -s -r -W -x differs for {Path.GetFileName(path)}:\n{string.Join("\n", differing.Take(40))}");
+            $"readelf -S -s -r -W -x differs for {name}:\n{string.Join("\n", differing.Take(40))}");
         // And the file itself, byte for byte: what readelf does not show (string table order, padding) included.
         byte[] expectedBytes = File.ReadAllBytes(theirs), actualBytes = File.ReadAllBytes(ours);
         int first = Enumerable.Range(0, Math.Min(expectedBytes.Length, actualBytes.Length)).FirstOrDefault(i => expectedBytes[i] != actualBytes[i], -1);
         Assert.True(first < 0 && expectedBytes.Length == actualBytes.Length,
-            $"{Path.GetFileName(path)}: the object differs from gas's at byte {(first < 0 ? Math.Min(expectedBytes.Length, actualBytes.Length) : first)} " +
+            $"{name}: the object differs from gas's at byte {(first < 0 ? Math.Min(expectedBytes.Length, actualBytes.Length) : first)} " +
             $"({actualBytes.Length} bytes against {expectedBytes.Length})");
     }
 

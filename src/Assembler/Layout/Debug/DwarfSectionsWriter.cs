@@ -61,10 +61,10 @@ internal sealed class DwarfSectionsWriter(SectionTable sections, SectionWriter o
         Emit(str, strings, at);
         if (ranges is not null)
             Emit(ranges, RangeList(table.Sequences), at);
-        // GNU as names these sections' symbols as it writes the tables; .debug_str it reaches through labels, and
-        // nothing refers to .debug_aranges.
-        mapping.AddEndOfInputSections(NewOnes([info, abbrev, line, .. ranges is null ? Array.Empty<AsmSection>() : [ranges]], known),
-            NewOnes([str], known), NewOnes([aranges], known));
+        // GNU as names these sections' symbols as it writes the tables; .debug_ranges and .debug_str it reaches
+        // through labels, and nothing refers to .debug_aranges.
+        mapping.AddEndOfInputSections(NewOnes([info, abbrev, line], known),
+            NewOnes([.. ranges is null ? Array.Empty<AsmSection>() : [ranges], str], known), NewOnes([aranges], known));
     }
 
     private IEnumerable<AsmSection> NewOnes(IEnumerable<AsmSection> made, int known) =>

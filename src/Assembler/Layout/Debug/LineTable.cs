@@ -111,13 +111,13 @@ internal sealed class LineTable(Action<string, long> defineViewSymbol)
         _current = _current with { Flags = _current.Flags & ~LineFlags.OneRow, Discriminator = 0 };
     }
 
-    /// <summary>-g: the file and line GNU as reads the instruction from: inside a macro or .rept expansion, the
-    /// line that expanded it (the outermost expansion's, the file being read); else the line itself.</summary>
+    /// <summary>-g: the file and line GNU as reads the instruction from: inside a macro expansion, the line that used
+    /// the macro (the outermost use's, in the file being read); else the line itself, a .rept or .irp body line too.</summary>
     private LineLocation Where(SourceLine line)
     {
         var pos = line.Location.Pos;
         for (var frame = line.Location.Context; frame is not null; frame = frame.Outer)
-            if (frame.Kind != ExpansionKind.IncludedFrom)
+            if (frame.Kind == ExpansionKind.MacroExpandedFrom)
                 pos = frame.At;
         return LineLocation.Initial with { File = Files.Find(pos.File.DisplayPath), Line = pos.Line, Isa = _current.Isa };
     }
