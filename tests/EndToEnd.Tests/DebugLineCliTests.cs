@@ -14,6 +14,7 @@ public class DebugLineCliTests
     [InlineData("--gdwarf-3", 3)]
     [InlineData("-Wa,--gdwarf-4", 4)]
     [InlineData("-Wa,-gdwarf-2", 2)]
+    [InlineData("--gdwarf-5", 5)]
     public void Debug_flags_select_the_line_table_version(string flag, int version)
     {
         using var dir = new TempDir();

@@ -119,7 +119,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         init => _out.BigEndian = value;
     }
 
-    /// <summary>-g (2) or --gdwarf-N (N): .debug_line rows from the source lines, and the DWARF version of the unit
+    /// <summary>-g (2) or --gdwarf-N (N, 2-5): .debug_line rows from the source lines, and the DWARF version of the unit
     /// written for them. Null: no -g; a .loc still writes a line table (its unit DWARF 3, as GNU as).</summary>
     public int? DwarfVersion
     {
@@ -128,6 +128,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         {
             _dwarfVersion = value;
             _lines.Generating = value is not null;
+            _lines.Dwarf5 = value == 5;
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class GnuDriverFlags
     public string? Pic { get; private set; }
     public string? Cpu { get; private set; }
 
-    /// <summary>gas's -g / --gen-debug (2) or --gdwarf-N / -gdwarf-N (N, 2 to 4): line rows from the source (null: none).</summary>
+    /// <summary>gas's -g / --gen-debug (2) or --gdwarf-N / -gdwarf-N (N, 2 to 5): line rows from the source (null: none).</summary>
     public int? DwarfVersion { get; private set; }
 
     /// <summary>Removes the flags this class knows from <paramref name="args"/> and returns the rest, in order.</summary>
@@ -139,7 +139,7 @@ public sealed class GnuDriverFlags
     }
 
     /// <summary>gas's debug flags: -g/--gen-debug as gas takes it (a DWARF 2 unit over a version 3 line table),
-    /// --gdwarf-N and -gdwarf-N for N = 2, 3, 4; DWARF 5 is refused by name.</summary>
+    /// --gdwarf-N and -gdwarf-N for N = 2 to 5.</summary>
     bool TryDebugFlag(string a, string asWritten)
     {
         if (a is "-g" or "--gen-debug")
@@ -154,13 +154,11 @@ public sealed class GnuDriverFlags
             return false;
         switch (version)
         {
-            case "2" or "3" or "4":
+            case "2" or "3" or "4" or "5":
                 DwarfVersion = version[0] - '0';
                 return true;
-            case "5":
-                throw new CliError($"'{asWritten}' is not supported: a64asm writes DWARF 2 to 4 line tables (-g, --gdwarf-2, --gdwarf-3, --gdwarf-4)");
             default:
-                throw new CliError($"unrecognized DWARF version in '{asWritten}' (a64asm takes 2, 3 or 4)");
+                throw new CliError($"unrecognized DWARF version in '{asWritten}' (a64asm takes 2, 3, 4 or 5)");
         }
     }
 

@@ -71,6 +71,17 @@ public class DebugLineTests
     }
 
     [Fact]
+    public void File_zero_makes_a_DWARF_5_table_with_its_strings_in_debug_line_str()
+    {
+        var obj = Asm.Object(".file 0 \"/b\" \"src/a.c\"\n.file 1 \"src/a.c\"\n.loc 1 2\nnop\n");
+        var line = obj.Sections.Single(s => s.Name == ".debug_line").Data;
+        Assert.Equal(5, line[4]);
+        // Directory 0 (the .file 0 one), directory 1 from the name, then file 0's and file 1's names, each once.
+        Assert.Equal("/b\0src\0a.c\0a.c\0", System.Text.Encoding.ASCII.GetString(obj.Sections.Single(s => s.Name == ".debug_line_str").Data));
+        Assert.Equal(5, obj.Sections.Single(s => s.Name == ".debug_info").Data[4]);
+    }
+
+    [Fact]
     public void A_file_without_instructions_gets_no_debug_sections()
     {
         var obj = Asm.Object(".data\n.word 1\n.file 1 \"a.c\"\n.loc 1 3\n", options: new AssemblerOptions { DwarfVersion = 2 });
@@ -87,11 +98,12 @@ public class DebugLineTests
 
     [Theory]
     [InlineData(".loc 1 1\n", "test.s:1:1: error: unassigned file number 1")]
+    [InlineData(".file 1 \"x.c\"\n.loc 0 1\n", "test.s:2:1: error: file number less than one")]
     [InlineData(".file 1 \"x.c\"\n.file 1 \"y.c\"\n", "test.s:2:7: error: file table slot 1 is already occupied by a different file (x.c vs y.c)")]
-    [InlineData(".file 0 \"x.c\"\n", "test.s:1:7: error: file number 0 needs DWARF 5 line tables, which a64asm does not write")]
     [InlineData(".file -1 \"x.c\"\n", "test.s:1:7: error: file number less than one")]
     [InlineData(".file 65536 \"x.c\"\n", "test.s:1:7: error: file number 65536 is too big (at most 65535)")]
-    [InlineData(".file 1 \"dir\" \"x.c\"\n", "test.s:1:15: error: DWARF 5 file entries (.file N \"dir\" \"name\") are not supported: a64asm writes DWARF 2-4 line tables")]
+    [InlineData(".file 1 \"dir\" \"x.c\"\n", "test.s:1:15: error: junk at end of line, first unrecognized character is `\"'")]
+    [InlineData(".file 0 \"d\" \"x.c\" md5 0x1\n", "test.s:1:19: error: md5 file checksums are not supported")]
     [InlineData(".file 1 x.c\n", "test.s:1:9: error: missing string")]
     [InlineData(".file 1 \"x.c\" 7\n", "test.s:1:15: error: junk at end of line, first unrecognized character is `7'")]
     [InlineData(".file 1 \"x.c\"\n.loc 1\n", "test.s:2:7: error: missing line number")]

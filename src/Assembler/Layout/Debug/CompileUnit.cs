@@ -14,6 +14,8 @@ internal sealed record CompileUnit(int Version, AsmSection Line, AsmSection Abbr
     private const int FormAddr = 0x01, FormData2 = 0x05, FormData4 = 0x06, FormStrp = 0x0e, FormUdata = 0x0f,
         FormSecOffset = 0x17;
     private const int DwLangMipsAssembler = 0x8001;
+    // .debug_rnglists' header: the unit's ranges begin after it.
+    private const int RangeListHeaderSize = 12;
 
     private int OffsetForm => Version >= 4 ? FormSecOffset : FormData4;
 
@@ -45,8 +47,17 @@ internal sealed record CompileUnit(int Version, AsmSection Line, AsmSection Abbr
         var b = new DwarfBuffer(bigEndian);
         b.U32(0); // unit_length, patched below
         b.U16(Version);
-        b.SectionOffset(Abbrev, 0);
-        b.U8(8);  // address size
+        if (Version >= 5)
+        {
+            b.U8(1); // DW_UT_compile
+            b.U8(8); // address size
+            b.SectionOffset(Abbrev, 0);
+        }
+        else
+        {
+            b.SectionOffset(Abbrev, 0);
+            b.U8(8); // address size
+        }
         b.Uleb(1);
         b.SectionOffset(Line, 0);
         if (Ranges is null)
@@ -59,7 +70,7 @@ internal sealed record CompileUnit(int Version, AsmSection Line, AsmSection Abbr
                 b.Address(code, code.Location);
         }
         else
-            b.SectionOffset(Ranges, 0);
+            b.SectionOffset(Ranges, Version >= 5 ? RangeListHeaderSize : 0);
         b.SectionOffset(Str, NameAt);
         b.SectionOffset(Str, DirectoryAt);
         b.SectionOffset(Str, ProducerAt);

@@ -7,7 +7,7 @@ namespace A64Asm.Assembler.Layout.Debug;
 /// <summary>
 /// .file N "name" and .loc FILE LINE [COLUMN] [options], in GNU as's words where it refuses them. Their operands
 /// are separated by blanks; each number is an absolute expression without blanks. DWARF 5's forms (.file 0,
-/// .file N "dir" "name", md5) are refused: a64asm writes DWARF 2-4 line tables. Only the emitting pass records.
+/// .file N "dir" "name") make a DWARF 5 table; md5 checksums are refused. Only the emitting pass records.
 /// </summary>
 internal sealed class LineDirectives(LineTable table, SectionTable sections, Func<SourceLine, int, string, long> evaluate,
     Func<bool> emitting)
@@ -17,7 +17,8 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
     /// <summary>The largest line, column, ISA or discriminator: GNU as keeps them in 32 bits, line steps signed.</summary>
     public const long MaxLineNumber = int.MaxValue;
 
-    /// <summary>.file N "name" (false: the .file "name" form, which names the STT_FILE symbol).</summary>
+    /// <summary>.file N "name", .file N "dir" "name" (DWARF 5) (false: the .file "name" form, which names the
+    /// STT_FILE symbol).</summary>
     public bool File(ParsedLine line, DirectiveStatement d)
     {
         var args = new RawArgumentReader(line, d);
@@ -28,19 +29,28 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
         var (numberText, numberAt) = args.Word() ?? throw args.ErrorAtEnd("missing string");
         long number = evaluate(line.Line, numberAt, numberText);
         string name = args.String() ?? throw args.ErrorHere("missing string");
-        if (args.AtString)
-            throw args.ErrorHere("DWARF 5 file entries (.file N \"dir\" \"name\") are not supported: a64asm writes DWARF 2-4 line tables");
+        string? directory = null;
+        // GNU as reads a directory before the name from DWARF 5 on, which a .file 0 selects.
+        if (args.AtString && (number == 0 || table.Dwarf5))
+        {
+            directory = name;
+            name = args.String()!;
+        }
+        if (args.Word() is ("md5", var md5At))
+            throw new AsmError(line.At(md5At), "md5 file checksums are not supported");
+        args.Back();
         args.ExpectEnd();
-        if (number == 0)
-            throw new AsmError(line.At(numberAt), "file number 0 needs DWARF 5 line tables, which a64asm does not write");
         if (number < 0)
             throw new AsmError(line.At(numberAt), "file number less than one");
         if (number > MaxFileNumber)
             throw new AsmError(line.At(numberAt), $"file number {number} is too big (at most {MaxFileNumber})");
         table.TakeOverFromInput();
-        if (table.Files.GivenName((int)number) is { } given && given != name)
-            throw new AsmError(line.At(numberAt), $"file table slot {number} is already occupied by a different file ({given} vs {name})");
-        table.Files.Assign((int)number, name);
+        if (number == 0)
+            table.Dwarf5 = true;
+        string given = directory is null ? name : directory + "/" + name;
+        if (number != 0 && table.Files.GivenName((int)number) is { } earlier && earlier != given)
+            throw new AsmError(line.At(numberAt), $"file table slot {number} is already occupied by a different file ({earlier} vs {given})");
+        table.Files.Assign((int)number, name, directory);
         return true;
     }
 
@@ -52,7 +62,7 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
         var args = new RawArgumentReader(line, d);
         long file = Number(args, line, "file number");
         long number = Number(args, line, "line number");
-        if (file < 1)
+        if (file < (table.Dwarf5 ? 0 : 1))
             throw args.ErrorAtDirective("file number less than one");
         if (file > MaxFileNumber || !table.Files.IsAssigned((int)file))
             throw args.ErrorAtDirective($"unassigned file number {file}");
@@ -142,12 +152,18 @@ internal sealed class RawArgumentReader
 
     private readonly int _end;
 
+    private int _before;
+
+    /// <summary>Puts back the word <see cref="Word"/> read last.</summary>
+    public void Back() => _at = _before;
+
     public bool AtString => _at < _end && _text[_at] == '"';
 
     public bool StartsNumber => _at < _end && (char.IsAsciiDigit(_text[_at]) || _text[_at] is '(' or '-' or '+' or '~');
 
     public (string Text, int At)? Word()
     {
+        _before = _at;
         if (_at >= _end)
             return null;
         int start = _at;

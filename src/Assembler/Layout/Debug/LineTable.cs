@@ -23,6 +23,9 @@ internal sealed class LineTable(Action<string, long> defineViewSymbol)
 
     public LineFileTable Files { get; } = new();
 
+    /// <summary>A DWARF 5 table (--gdwarf-5, or a `.file 0`): directory and file 0, strings in .debug_line_str.</summary>
+    public bool Dwarf5 { get; set; }
+
     /// <summary>Whether the next instruction gets a row (or may: -g skips a row for the line of the last).</summary>
     public bool WantsRow => Generating || _locSeen;
 
