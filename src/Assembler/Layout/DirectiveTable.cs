@@ -23,7 +23,7 @@ internal sealed class DirectiveTable
     // Accepted for compatibility; they describe debug info or the target, which the object here does not carry.
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
     {
-        ".fpu", ".loc_mark_labels", ".gnu_attribute",
+        ".fpu", ".gnu_attribute",
         ".eabi_attribute", ".symver", ".version", ".altmacro", ".noaltmacro",
         // Stabs function brackets: GNU as writes nothing for them unless asked for stabs debug info.
         ".func", ".endfunc",
@@ -83,6 +83,7 @@ internal sealed class DirectiveTable
                 instructionRow(l, sections.Current.Location - 4L * d.Arguments.Count);
             },
             [".loc"] = (l, d) => lines.Loc(l, d),
+            [".loc_mark_labels"] = (l, d) => lines.MarkLabels(l, d),
             [".incbin"] = (l, d) => binaries.Incbin(l, d),
             [".float"] = (l, d) => values.Floats(l, d, FloatFormat.Single),
             [".single"] = (l, d) => values.Floats(l, d, FloatFormat.Single),

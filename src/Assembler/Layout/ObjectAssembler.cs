@@ -285,7 +285,11 @@ public sealed partial class ObjectAssembler : IStatementContext
     private void ExecuteStatement(ParsedLine line)
     {
         foreach (var label in line.Labels)
+        {
             _definitions.DefineLabel(label.Name, line.Line, label.Index);
+            if (_out.Emitting)
+                _lines.Label(Current, Current.Location, line.Line);
+        }
         _mapping.AfterStatementLabels();
         switch (line.Statement)
         {

@@ -114,5 +114,7 @@ public class DebugLineTests
     [InlineData(".file 1 \"x.c\"\n.loc 1 2 0 bogus\n", "test.s:2:12: error: unknown .loc sub-directive `bogus'")]
     [InlineData(".file 1 \"x.c\"\n.loc 1 2 view 1+\n", "test.s:2:15: error: view operand `1+' is not 0, -0 or a symbol name")]
     [InlineData(".file 1 \"x.c\"\n.loc 1 2 view .L1\n.loc 1 3 view 0\n", "test.s:3:15: error: view number mismatch: the row's view is 1, not 0")]
+    [InlineData(".loc_mark_labels 2\n", "test.s:1:18: error: expected 0 or 1")]
+    [InlineData(".loc_mark_labels\n", "test.s:1:17: error: expected 0 or 1")]
     public void Bad_file_and_loc_directives_are_refused(string source, string expected) => Assert.Equal(expected, Asm.ErrorLine(source));
 }

@@ -35,7 +35,7 @@ public class ObjectComparisonTests
     /// <summary>
     /// A debug-*.s vector: its line table names its files as given, and its unit the directory gas ran in, so both
     /// assemblers read it from a scratch folder (with the debug-* files beside it) under its bare name, and gas maps
-    /// that folder to '.', which is what a64asm writes as DW_AT_comp_dir. -g / --gdwarf-N from the `// as:` line.
+    /// that folder to '.', which is what a64asm writes as DW_AT_comp_dir. -g, --gdwarf-N and -EB from the `// as:` line.
     /// </summary>
     private static void AssertSameDebugObject(string name, List<string> asFlags)
     {
@@ -49,7 +49,8 @@ public class ObjectComparisonTests
         };
         foreach (var flag in asFlags)
             options.DwarfVersion = flag == "-g" ? 2 : flag.StartsWith("--gdwarf-") ? flag[^1] - '0' : options.DwarfVersion;
-        Assert.Equal(asFlags.Count, asFlags.Count(f => f == "-g" || f.StartsWith("--gdwarf-")));
+        options.BigEndian = asFlags.Contains("-EB");
+        Assert.Equal(asFlags.Count, asFlags.Count(f => f is "-g" or "-EB" || f.StartsWith("--gdwarf-")));
         var obj = AsmDriver.Assemble(name, options, new CollectingDiagnostics());
         File.WriteAllBytes(Path.Combine(dir, "ours.o"), ElfObjectWriter.Write(obj));
         Gnu.CheckIn(dir, "as", [.. asFlags, $"--debug-prefix-map={dir}=.", name, "-o", "gas.o"]);

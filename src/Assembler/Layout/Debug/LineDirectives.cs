@@ -111,6 +111,18 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
         throw new AsmError(line.At(at), $"view operand `{text}' is not 0, -0 or a symbol name");
     }
 
+    /// <summary>.loc_mark_labels 0|1.</summary>
+    public void MarkLabels(ParsedLine line, DirectiveStatement d)
+    {
+        var args = new RawArgumentReader(line, d);
+        var (text, at) = args.Word() ?? throw args.ErrorAtEnd("expected 0 or 1");
+        long value = evaluate(line.Line, at, text);
+        args.ExpectEnd();
+        if (value is not (0 or 1))
+            throw new AsmError(line.At(at), "expected 0 or 1");
+        table.MarkLabels = value == 1;
+    }
+
     // A number operand: GNU as's "less than zero" wording below 0, and a64asm's 32-bit bound above.
     private long Number(RawArgumentReader args, ParsedLine line, string what)
     {

@@ -27,7 +27,25 @@ internal sealed class LineTable(Action<string, long> defineViewSymbol)
     public bool Dwarf5 { get; set; }
 
     /// <summary>Whether the next instruction gets a row (or may: -g skips a row for the line of the last).</summary>
-    public bool WantsRow => Generating || _locSeen;
+    public bool WantsRow => Generating || _locSeen || MarkLabels;
+
+    /// <summary>.loc_mark_labels 1: each label in a code section gets a basic_block row of its own.</summary>
+    public bool MarkLabels { get; set; }
+
+    /// <summary>A label at <paramref name="offset"/>: with .loc_mark_labels, a row at it with basic_block set, made
+    /// even for the line of the last row; it takes the .loc, so the next instruction gets none.</summary>
+    public void Label(AsmSection section, long offset, SourceLine line)
+    {
+        // Without -g, only once a .file N has numbered a file.
+        if (!MarkLabels || !section.IsCode || (!Generating && Files.Count == 0))
+            return;
+        var location = Generating ? Where(line) : _current;
+        location = location with { Flags = location.Flags | LineFlags.BasicBlock };
+        Consume();
+        var sequence = Sequence(section);
+        sequence.Rows.Add(NewRow(sequence, offset, location, null));
+        FirstRowAt ??= line.Location;
+    }
 
     /// <summary>One per section that got a row, in the order of their first rows.</summary>
     public IReadOnlyList<LineSequence> Sequences => _sequences;
@@ -86,13 +104,24 @@ internal sealed class LineTable(Action<string, long> defineViewSymbol)
             _lastLine = location.Line;
             _lastFile = location.File;
         }
+        var sequence = Sequence(section);
+        FirstRowAt ??= line.Location;
+        sequence.Rows.Add(NewRow(sequence, offset, location, view));
+    }
+
+    private LineSequence Sequence(AsmSection section)
+    {
         var sequence = _sequences.Find(s => ReferenceEquals(s.Section, section));
         if (sequence is null)
         {
             sequence = new LineSequence(section);
             _sequences.Add(sequence);
         }
-        FirstRowAt ??= line.Location;
+        return sequence;
+    }
+
+    private LineRow NewRow(LineSequence sequence, long offset, LineLocation location, LineView? view)
+    {
         long number = 0;
         if (view is not { Reset: true } && sequence.Rows.Count > 0 && sequence.Rows[^1] is var previous && previous.Offset == offset)
             number = previous.View + 1;
@@ -103,7 +132,7 @@ internal sealed class LineTable(Action<string, long> defineViewSymbol)
             else if (number != 0)
                 throw new AsmError(view.At, $"view number mismatch: the row's view is {number}, not 0");
         }
-        sequence.Rows.Add(new LineRow(offset, location, number, view is { Reset: true }));
+        return new LineRow(offset, location, number, view is { Reset: true });
     }
 
     // A .loc's row flags and discriminator hold for one row; with -g the .loc stays in force.
