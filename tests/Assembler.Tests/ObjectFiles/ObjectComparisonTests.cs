@@ -64,6 +64,39 @@ public class ObjectComparisonTests
         AssertSameObject(Path.Combine(Repo.Root, "samples", "relocate_kernel.S"),
             ["-I", Path.Combine(Repo.Root, "samples", "include"), $"-DPAGE_SHIFT={pageShift}"]);
 
+    /// <summary>-g on the sample through the preprocessor: rows name the files gcc -E's line markers name, as
+    /// given (relative), with gas's comp_dir mapped to '.' as a64asm writes it.</summary>
+    [OracleFact]
+    public void Sample_object_with_line_table_matches_GNU_as()
+    {
+        using var scratch = new TempDir();
+        string dir = scratch.Root;
+        CopyTree(Path.Combine(Repo.Root, "samples"), dir);
+        var options = new AssemblerOptions
+        {
+            DwarfVersion = 2,
+            ReadFile = p => File.Exists(Path.Combine(dir, p)) ? File.ReadAllText(Path.Combine(dir, p)) : null,
+        };
+        options.IncludeDirs.Add("include");
+        options.Defines.Add(new("PAGE_SHIFT", "12"));
+        var obj = AsmDriver.Assemble("relocate_kernel.S", options, new CollectingDiagnostics());
+        File.WriteAllBytes(Path.Combine(dir, "ours.o"), ElfObjectWriter.Write(obj));
+        Gnu.CheckIn(dir, "gcc", "-E", "-D__ASSEMBLY__", "-I", "include", "-DPAGE_SHIFT=12", "-o", "pre.s", "relocate_kernel.S");
+        Gnu.CheckIn(dir, "as", "-g", $"--debug-prefix-map={dir}=.", "pre.s", "-o", "gas.o");
+        Assert.Contains(obj.Sections, s => s.Name == ".debug_line");
+        CompareObjects("relocate_kernel.S -g", obj, Path.Combine(dir, "ours.o"), Path.Combine(dir, "gas.o"));
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     private static List<string> FlagsOf(string path, string marker) =>
         File.ReadLines(path).Where(l => l.StartsWith(marker))
             .SelectMany(l => l[marker.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
