@@ -71,7 +71,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         _relocs = new RelocationDirectives(Sections, Symbols, _fixups, this, () => _out.Emitting, _datums.EnterNamedSymbols);
         _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
-            _callFrames, new ValueDirectives(this, _out, EvaluateAbsolute, _datums.EnterNamedSymbols),
+            _callFrames, new ValueDirectives(this, _out, EvaluateAbsoluteInLayout, _datums.EnterNamedSymbols),
             new BinaryInclude(this, _out, IncludeDirs), _commons, _relocs,
             new LineDirectives(_lines, Sections, EvaluateAbsoluteInLayout, () => _out.Emitting), InstructionRow);
     }
@@ -235,7 +235,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         return ExpressionEvaluator.EvaluateAbsolute(expr, this, line);
     }
 
-    /// <summary>As <see cref="EvaluateAbsolute"/>, for directives the layout stage runs (.loc, .file N): the macro
+    /// <summary>As <see cref="EvaluateAbsolute"/>, for directives the layout stage runs (.loc, .file N, .dcb.s/.d): the macro
     /// layer may be parsing on the other thread with <see cref="_parser"/>, so this stage has a parser of its own.</summary>
     private long EvaluateAbsoluteInLayout(SourceLine line, int index, string expression)
     {
