@@ -65,7 +65,8 @@ public static class AsmDriver
         // Both threads of the two-thread front end report; the sink given need not be thread-safe.
         var sink = new SynchronizedDiagnostics(diagnostics, options.Print ?? Console.Out.WriteLine);
         var assembler = new ObjectAssembler(sink) { Listing = options.Listing, Memoize = options.MemoizeStatements, EncodeDirectly = options.EncodeDirectly, BigEndian = options.BigEndian,
-            Features = options.StartingFeatures, MaxSectionSize = options.MaxSectionSize };
+            Features = options.StartingFeatures, MaxSectionSize = options.MaxSectionSize,
+            DwarfVersion = options.DwarfVersion };
         assembler.IncludeDirs.AddRange(options.IncludeDirs);
         assembler.IncludeDirs.AddRange(options.AssemblerIncludeDirs);
         foreach (var (name, value) in options.Defsyms)

@@ -58,6 +58,10 @@ public sealed class AssemblerOptions
     /// stay little-endian, as the architecture fetches them.</summary>
     public bool BigEndian { get; set; }
 
+    /// <summary>-g (2) or --gdwarf-N (2-5): a .debug_line row for each instruction's source line, and the DWARF
+    /// version of the compilation unit written with it. Null: no -g (a .loc still makes a line table).</summary>
+    public int? DwarfVersion { get; set; }
+
     /// <summary>Run the C preprocessor first: null decides by the file name (".s" no, anything else yes, as gcc).</summary>
     public bool? Preprocess { get; set; }
 

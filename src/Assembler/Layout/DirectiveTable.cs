@@ -3,6 +3,7 @@ using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.InstructionEncoding;
 using A64Asm.Assembler.Parsing;
 using A64Asm.Assembler.Parsing.Syntax;
+using A64Asm.Assembler.Layout.Debug;
 using static A64Asm.Assembler.Layout.DirectiveArguments;
 
 namespace A64Asm.Assembler.Layout;
@@ -22,7 +23,7 @@ internal sealed class DirectiveTable
     // Accepted for compatibility; they describe debug info or the target, which the object here does not carry.
     private static readonly HashSet<string> IgnoredDirectives = new(StringComparer.Ordinal)
     {
-        ".fpu", ".loc", ".loc_mark_labels", ".gnu_attribute",
+        ".fpu", ".gnu_attribute",
         ".eabi_attribute", ".symver", ".version", ".altmacro", ".noaltmacro",
         // Stabs function brackets: GNU as writes nothing for them unless asked for stabs debug info.
         ".func", ".endfunc",
@@ -34,7 +35,7 @@ internal sealed class DirectiveTable
     public DirectiveTable(SectionTable sections, SectionDirectives sectionArguments, DataDirectives data,
         SymbolAttributes attributes, ArchitectureDirectives architecture, RegisterAliases aliases, OwnDirectives own,
         CallFrameDirectives callFrames, ValueDirectives values, BinaryInclude binaries, CommonSymbols commons,
-        RelocationDirectives relocations)
+        RelocationDirectives relocations, LineDirectives lines, Action<ParsedLine, long> instructionRow)
     {
         _callFrames = callFrames;
         _handlers = new(StringComparer.Ordinal)
@@ -48,6 +49,8 @@ internal sealed class DirectiveTable
             // .file "name" names the source (an STT_FILE symbol); .file N "name" numbers DWARF line-table files.
             [".file"] = (l, d) =>
             {
+                if (lines.File(l, d))
+                    return;
                 string raw = d.RawArguments;
                 if (raw.Length >= 2 && raw[0] == '"' && raw.IndexOf('"', 1) is int close and > 0 && raw[(close + 1)..].Trim().Length == 0)
                     own.SourceFileName(raw[1..close]);
@@ -73,7 +76,14 @@ internal sealed class DirectiveTable
             [".xword"] = (l, d) => data.Data(l, d, 8),
             [".8byte"] = (l, d) => data.Data(l, d, 8),
             [".dword"] = (l, d) => data.Data(l, d, 8),
-            [".inst"] = (l, d) => data.Inst(l, d),
+            [".inst"] = (l, d) =>
+            {
+                data.Inst(l, d);
+                // GNU as gives the words a line row as it gives an instruction one (their start: '.' less 4 each).
+                instructionRow(l, sections.Current.Location - 4L * d.Arguments.Count);
+            },
+            [".loc"] = (l, d) => lines.Loc(l, d),
+            [".loc_mark_labels"] = (l, d) => lines.MarkLabels(l, d),
             [".incbin"] = (l, d) => binaries.Incbin(l, d),
             [".float"] = (l, d) => values.Floats(l, d, FloatFormat.Single),
             [".single"] = (l, d) => values.Floats(l, d, FloatFormat.Single),

@@ -90,10 +90,36 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
         }
         if (_knownSections < sections.All.Count && ReferenceEquals(sections.All[_knownSections], section))
         {
-            _sectionSymbols.Add(new ExtraLocal(section, 0, MapState.Undefined, EndOfInput, EndOfInputTables, _extraSeq++));
+            // After a line table, GNU as makes the frame table's symbol with those nothing refers to.
+            _sectionSymbols.Add(_unreferencedLast
+                ? new ExtraLocal(section, 0, MapState.Undefined, EndOfInput, EndOfInput, UnreferencedSeq + _extraSeq++)
+                : new ExtraLocal(section, 0, MapState.Undefined, EndOfInput, EndOfInputTables, _extraSeq++));
             _knownSections++;
         }
     }
+
+    /// <summary>
+    /// Sections the assembler made after the input all at once (the DWARF line table and its unit), no mapping symbols.
+    /// GNU as makes their symbols at three times: those its tables name directly as it writes them
+    /// (<paramref name="named"/>), then, after the code padding's mapping symbols, those that relocations reach
+    /// through a local label (<paramref name="reached"/>), and last those nothing refers to (<paramref name="unreferenced"/>).
+    /// </summary>
+    public void AddEndOfInputSections(IEnumerable<AsmSection> named, IEnumerable<AsmSection> reached, IEnumerable<AsmSection> unreferenced)
+    {
+        foreach (var section in named)
+            _sectionSymbols.Add(new ExtraLocal(section, 0, MapState.Undefined, EndOfInput, EndOfInputTables, _extraSeq++));
+        foreach (var section in reached)
+            _sectionSymbols.Add(new ExtraLocal(section, 0, MapState.Undefined, EndOfInput, EndOfInput, ReachedSeq + _extraSeq++));
+        foreach (var section in unreferenced)
+            _sectionSymbols.Add(new ExtraLocal(section, 0, MapState.Undefined, EndOfInput, EndOfInput, UnreferencedSeq + _extraSeq++));
+        _knownSections = sections.All.Count;
+        _unreferencedLast = true;
+    }
+
+    // Creation-order keys after the code padding's symbols (which take small ones at the end) and before the
+    // symbols of sections GNU as made for itself (.comment, long.MaxValue down).
+    private const long ReachedSeq = long.MaxValue / 2, UnreferencedSeq = long.MaxValue / 4 * 3;
+    private bool _unreferencedLast;
 
     /// <summary>Marks <paramref name="section"/> as data from here on without a symbol yet; false when it already is.</summary>
     public bool ClaimData(AsmSection section)

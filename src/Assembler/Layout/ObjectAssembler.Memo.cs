@@ -32,8 +32,9 @@ public sealed partial class ObjectAssembler
     /// the same either way). Only where the memo is active: both need a streaming run without a listing.</summary>
     public bool EncodeDirectly { get; init; } = true;
 
-    // Only a streaming run places each statement once, in order; a listing wants each line's parse.
-    private bool MemoActive => Memoize && _state.Streaming && Listing is null && !_finished;
+    // Only a streaming run places each statement once, in order; a listing wants each line's parse, and so does an
+    // instruction that gets a line-table row.
+    private bool MemoActive => Memoize && _state.Streaming && Listing is null && !_finished && !_lines.WantsRow;
 
     /// <summary>Places <paramref name="line"/>'s word from the memo when the same text was encoded before and
     /// nothing it depended on has changed, or from its tokens; false means the line must be parsed and added as usual.</summary>

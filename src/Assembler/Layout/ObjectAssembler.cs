@@ -5,6 +5,7 @@ using A64Asm.Assembler.InstructionEncoding;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.Parsing;
 using A64Asm.Assembler.Parsing.Syntax;
+using A64Asm.Assembler.Layout.Debug;
 
 namespace A64Asm.Assembler.Layout;
 
@@ -38,6 +39,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     private readonly CallFrameDirectives _callFrames;
     private readonly CommonSymbols _commons;
     private readonly RelocationDirectives _relocs;
+    private readonly LineTable _lines;
     // .file "name": GNU as's STT_FILE symbol, first in the table.
     private string? _sourceFileName;
 
@@ -64,12 +66,14 @@ public sealed partial class ObjectAssembler : IStatementContext
         _definitions = new SymbolDefinitions(Symbols, Sections, _state, _tail, this, _data, _deferred, () => _out.Emitting);
         var own = new DirectiveTable.OwnDirectives(Ltorg, _definitions.SetSize, _definitions.SetDirective, () => PassDiagnostics, () => this,
             name => _sourceFileName ??= name);
+        _lines = new LineTable(_definitions.DefineAbsolute);
         _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
         _relocs = new RelocationDirectives(Sections, Symbols, _fixups, this, () => _out.Emitting, _datums.EnterNamedSymbols);
         _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
-            _callFrames, new ValueDirectives(this, _out, EvaluateAbsolute, _datums.EnterNamedSymbols),
-            new BinaryInclude(this, _out, IncludeDirs), _commons, _relocs);
+            _callFrames, new ValueDirectives(this, _out, EvaluateAbsoluteInLayout, _datums.EnterNamedSymbols),
+            new BinaryInclude(this, _out, IncludeDirs), _commons, _relocs,
+            new LineDirectives(_lines, Sections, EvaluateAbsoluteInLayout, () => _out.Emitting), InstructionRow);
     }
 
     /// <summary>The symbol standing for offset 0 of a section, for values such as ". + 8" that name no label.</summary>
@@ -114,6 +118,21 @@ public sealed partial class ObjectAssembler : IStatementContext
         get => _out.BigEndian;
         init => _out.BigEndian = value;
     }
+
+    /// <summary>-g (2) or --gdwarf-N (N, 2-5): .debug_line rows from the source lines, and the DWARF version of the unit
+    /// written for them. Null: no -g; a .loc still writes a line table (its unit DWARF 3, as GNU as).</summary>
+    public int? DwarfVersion
+    {
+        get => _dwarfVersion;
+        init
+        {
+            _dwarfVersion = value;
+            _lines.Generating = value is not null;
+            _lines.Dwarf5 = value == 5;
+        }
+    }
+
+    private readonly int? _dwarfVersion;
 
     /// <summary>--max-section-size: no section may grow past this many bytes.</summary>
     public long MaxSectionSize
@@ -193,6 +212,8 @@ public sealed partial class ObjectAssembler : IStatementContext
             _tail.Settle(Execute);
         _callFrames.CheckAllClosed();
         _commons.Allocate();
+        // GNU as writes the line table before the frame tables.
+        new DwarfSectionsWriter(Sections, _out, _fixups, _mapping).Write(_lines, _dwarfVersion ?? 3);
         if (_callFrames.EhFrame)
             new EhFrameWriter(Sections, _out, _fixups, _mapping, this).Write(_callFrames.Frames);
         if (_callFrames.DebugFrame)
@@ -213,6 +234,16 @@ public sealed partial class ObjectAssembler : IStatementContext
         var expr = _parser.ParseExpression(line, index, expression);
         return ExpressionEvaluator.EvaluateAbsolute(expr, this, line);
     }
+
+    /// <summary>As <see cref="EvaluateAbsolute"/>, for directives the layout stage runs (.loc, .file N, .dcb.s/.d): the macro
+    /// layer may be parsing on the other thread with <see cref="_parser"/>, so this stage has a parser of its own.</summary>
+    private long EvaluateAbsoluteInLayout(SourceLine line, int index, string expression)
+    {
+        var expr = (_layoutParser ??= new StatementParser()).ParseExpression(line, index, expression);
+        return ExpressionEvaluator.EvaluateAbsolute(expr, this, line);
+    }
+
+    private StatementParser? _layoutParser;
 
     public bool IsSymbolDefined(string name) => _definitions.IsDefined(name);
 
@@ -254,7 +285,11 @@ public sealed partial class ObjectAssembler : IStatementContext
     private void ExecuteStatement(ParsedLine line)
     {
         foreach (var label in line.Labels)
+        {
             _definitions.DefineLabel(label.Name, line.Line, label.Index);
+            if (_out.Emitting)
+                _lines.Label(Current, Current.Location, line.Line);
+        }
         _mapping.AfterStatementLabels();
         switch (line.Statement)
         {
@@ -289,6 +324,7 @@ public sealed partial class ObjectAssembler : IStatementContext
             Current.Location += 4;
             return;
         }
+        _lines.Instruction(Current, Current.Location, line.Line);
         if (ReferenceEquals(_memoCandidate, line.Line) && line.Labels.Count == 0 && literal is null)
         {
             EncodeAndMemoize(line, instruction);
@@ -336,6 +372,13 @@ public sealed partial class ObjectAssembler : IStatementContext
     /// <summary>ldr Rt, =value: the pool slot for this line, allocated in the first pass.</summary>
     private PoolEntry Literal(ParsedLine line, InstructionStatement instruction, LiteralOperandSyntax literal) =>
         _pools.SlotFor(line, Current, instruction, literal, () => _encoder.Converter.Convert(instruction.Operands[0], line.Line));
+
+    /// <summary>.inst: a line row for the words just written, when emitting.</summary>
+    private void InstructionRow(ParsedLine line, long start)
+    {
+        if (_out.Emitting)
+            _lines.Instruction(Current, start, line.Line);
+    }
 
     private void Ltorg(ParsedLine line) => _pools.Place(_pools.ClosedAt(line, Current));
 

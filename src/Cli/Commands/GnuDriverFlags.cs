@@ -43,6 +43,9 @@ public sealed class GnuDriverFlags
     public string? Pic { get; private set; }
     public string? Cpu { get; private set; }
 
+    /// <summary>gas's -g / --gen-debug (2) or --gdwarf-N / -gdwarf-N (N, 2 to 5): line rows from the source (null: none).</summary>
+    public int? DwarfVersion { get; private set; }
+
     /// <summary>Removes the flags this class knows from <paramref name="args"/> and returns the rest, in order.</summary>
     /// <exception cref="CliError">A flag with a missing or unknown value, or a -Wa option a64asm cannot honour.</exception>
     public List<string> Extract(IReadOnlyList<string> args)
@@ -59,7 +62,7 @@ public sealed class GnuDriverFlags
             }
             if (a == "-nostdinc")
                 continue; // a64asm searches no system directories, so there is nothing to turn off
-            if (TryWarningFlag(a))
+            if (TryWarningFlag(a) || TryDebugFlag(a, a))
                 continue;
             if (Assembler.Preprocessing.TargetMacros.IsPicFlag(a))
             {
@@ -102,6 +105,7 @@ public sealed class GnuDriverFlags
         options.Cpu = Cpu;
         options.Pic = Pic;
         options.CppArch = CppArch;
+        options.DwarfVersion = DwarfVersion;
     }
 
     static bool TryJoinedOrSeparate(string a, string name, string? next, string missing, out string? value, ref int i)
@@ -131,6 +135,30 @@ public sealed class GnuDriverFlags
                 return true;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>gas's debug flags: -g/--gen-debug as gas takes it (a DWARF 2 unit over a version 3 line table),
+    /// --gdwarf-N and -gdwarf-N for N = 2 to 5.</summary>
+    bool TryDebugFlag(string a, string asWritten)
+    {
+        if (a is "-g" or "--gen-debug")
+        {
+            DwarfVersion = 2;
+            return true;
+        }
+        string? version = a.StartsWith("--gdwarf-", StringComparison.Ordinal) ? a["--gdwarf-".Length..]
+            : a.StartsWith("-gdwarf-", StringComparison.Ordinal) ? a["-gdwarf-".Length..] : null;
+        // --gdwarf-sections and --gdwarf-cie-version= are other options (not taken).
+        if (version is null || version.Length == 0 || !version.All(char.IsAsciiDigit))
+            return false;
+        switch (version)
+        {
+            case "2" or "3" or "4" or "5":
+                DwarfVersion = version[0] - '0';
+                return true;
+            default:
+                throw new CliError($"unrecognized DWARF version in '{asWritten}' (a64asm takes 2, 3, 4 or 5)");
         }
     }
 
@@ -202,7 +230,7 @@ public sealed class GnuDriverFlags
                 if (w.Length == 2) i++;
                 AssemblerIncludeDirs.Add(dir);
             }
-            else if (!TryWarningFlag(w) && !TryTargetFlag(w, $"-Wa,{w}"))
+            else if (!TryWarningFlag(w) && !TryDebugFlag(w, $"-Wa,{w}") && !TryTargetFlag(w, $"-Wa,{w}"))
                 throw new CliError($"assembler option '{w}' (from '{whole}') is not supported by a64asm");
         }
     }

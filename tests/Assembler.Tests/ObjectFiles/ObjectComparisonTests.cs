@@ -26,7 +26,35 @@ public class ObjectComparisonTests
     {
         string path = Path.Combine(VectorDir, name);
         var cppFlags = FlagsOf(path, "// cpp:");
-        AssertSameObject(path, cppFlags, FlagsOf(path, "// as:"));
+        if (name.StartsWith("debug-", StringComparison.Ordinal))
+            AssertSameDebugObject(name, FlagsOf(path, "// as:"));
+        else
+            AssertSameObject(path, cppFlags, FlagsOf(path, "// as:"));
+    }
+
+    /// <summary>
+    /// A debug-*.s vector: its line table names its files as given, and its unit the directory gas ran in, so both
+    /// assemblers read it from a scratch folder (with the debug-* files beside it) under its bare name, and gas maps
+    /// that folder to '.', which is what a64asm writes as DW_AT_comp_dir. -g, --gdwarf-N and -EB from the `// as:` line.
+    /// </summary>
+    private static void AssertSameDebugObject(string name, List<string> asFlags)
+    {
+        using var scratch = new TempDir();
+        string dir = scratch.Root;
+        foreach (var file in Directory.GetFiles(VectorDir, "debug-*"))
+            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+        var options = new AssemblerOptions
+        {
+            ReadFile = p => File.Exists(Path.Combine(dir, p)) ? File.ReadAllText(Path.Combine(dir, p)) : null,
+        };
+        foreach (var flag in asFlags)
+            options.DwarfVersion = flag == "-g" ? 2 : flag.StartsWith("--gdwarf-") ? flag[^1] - '0' : options.DwarfVersion;
+        options.BigEndian = asFlags.Contains("-EB");
+        Assert.Equal(asFlags.Count, asFlags.Count(f => f is "-g" or "-EB" || f.StartsWith("--gdwarf-")));
+        var obj = AsmDriver.Assemble(name, options, new CollectingDiagnostics());
+        File.WriteAllBytes(Path.Combine(dir, "ours.o"), ElfObjectWriter.Write(obj));
+        Gnu.CheckIn(dir, "as", [.. asFlags, $"--debug-prefix-map={dir}=.", name, "-o", "gas.o"]);
+        CompareObjects(name, obj, Path.Combine(dir, "ours.o"), Path.Combine(dir, "gas.o"));
     }
 
     [OracleTheory]
@@ -35,6 +63,39 @@ public class ObjectComparisonTests
     public void Sample_object_matches_GNU_as(int pageShift) =>
         AssertSameObject(Path.Combine(Repo.Root, "samples", "relocate_kernel.S"),
             ["-I", Path.Combine(Repo.Root, "samples", "include"), $"-DPAGE_SHIFT={pageShift}"]);
+
+    /// <summary>-g on the sample through the preprocessor: rows name the files gcc -E's line markers name, as
+    /// given (relative), with gas's comp_dir mapped to '.' as a64asm writes it.</summary>
+    [OracleFact]
+    public void Sample_object_with_line_table_matches_GNU_as()
+    {
+        using var scratch = new TempDir();
+        string dir = scratch.Root;
+        CopyTree(Path.Combine(Repo.Root, "samples"), dir);
+        var options = new AssemblerOptions
+        {
+            DwarfVersion = 2,
+            ReadFile = p => File.Exists(Path.Combine(dir, p)) ? File.ReadAllText(Path.Combine(dir, p)) : null,
+        };
+        options.IncludeDirs.Add("include");
+        options.Defines.Add(new("PAGE_SHIFT", "12"));
+        var obj = AsmDriver.Assemble("relocate_kernel.S", options, new CollectingDiagnostics());
+        File.WriteAllBytes(Path.Combine(dir, "ours.o"), ElfObjectWriter.Write(obj));
+        Gnu.CheckIn(dir, "gcc", "-E", "-D__ASSEMBLY__", "-I", "include", "-DPAGE_SHIFT=12", "-o", "pre.s", "relocate_kernel.S");
+        Gnu.CheckIn(dir, "as", "-g", $"--debug-prefix-map={dir}=.", "pre.s", "-o", "gas.o");
+        Assert.Contains(obj.Sections, s => s.Name == ".debug_line");
+        CompareObjects("relocate_kernel.S -g", obj, Path.Combine(dir, "ours.o"), Path.Combine(dir, "gas.o"));
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 
     private static List<string> FlagsOf(string path, string marker) =>
         File.ReadLines(path).Where(l => l.StartsWith(marker))
@@ -50,8 +111,6 @@ public class ObjectComparisonTests
         options.BigEndian = asFlags.Contains("-EB");
         var obj = AsmDriver.Assemble(path, options, new CollectingDiagnostics());
         File.WriteAllBytes(ours, ElfObjectWriter.Write(obj));
-        // The contents too: relocations at the right offsets over the wrong bytes would pass -S -s -r alone.
-        var hexDumps = obj.Sections.Where(s => s.Data.Length > 0).SelectMany(s => new[] { "-x", s.Name }).ToArray();
         string input = path;
         if (path.EndsWith(".S"))
         {
@@ -59,6 +118,13 @@ public class ObjectComparisonTests
             Gnu.Check("gcc", ["-E", "-D__ASSEMBLY__", .. cppFlags, "-o", input, path]);
         }
         Gnu.Check("as", [.. asFlags, input, "-o", theirs]);
+        CompareObjects(Path.GetFileName(path), obj, ours, theirs);
+    }
+
+    private static void CompareObjects(string name, ObjectFile obj, string ours, string theirs)
+    {
+        // The contents too: relocations at the right offsets over the wrong bytes would pass -S -s -r alone.
+        var hexDumps = obj.Sections.Where(s => s.Data.Length > 0).SelectMany(s => new[] { "-x", s.Name }).ToArray();
         var expected = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, theirs]).Stdout.Replace(theirs, "OBJ").Split('\n');
         var actual = Gnu.Check("readelf", ["-S", "-s", "-r", "-W", .. hexDumps, ours]).Stdout.Replace(ours, "OBJ").Split('\n');
         var differing = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
@@ -66,12 +132,12 @@ public class ObjectComparisonTests
             .Select(i => $"line {i + 1}:\n  gas:    {(i < expected.Length ? expected[i] : "(none)")}\n  a64asm: {(i < actual.Length ? actual[i] : "(none)")}")
             .ToList();
         Assert.True(differing.Count == 0,
-            $"readelf -S -s -r -W -x differs for {Path.GetFileName(path)}:\n{string.Join("\n", differing.Take(40))}");
+            $"readelf -S -s -r -W -x differs for {name}:\n{string.Join("\n", differing.Take(40))}");
         // And the file itself, byte for byte: what readelf does not show (string table order, padding) included.
         byte[] expectedBytes = File.ReadAllBytes(theirs), actualBytes = File.ReadAllBytes(ours);
         int first = Enumerable.Range(0, Math.Min(expectedBytes.Length, actualBytes.Length)).FirstOrDefault(i => expectedBytes[i] != actualBytes[i], -1);
         Assert.True(first < 0 && expectedBytes.Length == actualBytes.Length,
-            $"{Path.GetFileName(path)}: the object differs from gas's at byte {(first < 0 ? Math.Min(expectedBytes.Length, actualBytes.Length) : first)} " +
+            $"{name}: the object differs from gas's at byte {(first < 0 ? Math.Min(expectedBytes.Length, actualBytes.Length) : first)} " +
             $"({actualBytes.Length} bytes against {expectedBytes.Length})");
     }
 

@@ -1,0 +1,60 @@
+using A64Asm.Isa.Fixups;
+
+namespace A64Asm.Assembler.Layout.Debug;
+
+/// <summary>A debug section's bytes as they are built, and the relocations they need: section offsets
+/// (R_AARCH64_ABS32) and addresses (R_AARCH64_ABS64), each against a section's symbol, the offset as addend.</summary>
+internal sealed class DwarfBuffer(bool bigEndian)
+{
+    public readonly record struct Relocation(int Offset, FixupKind Kind, AsmSection Target, long Addend);
+
+    public List<byte> Bytes { get; } = new();
+    public List<Relocation> Relocations { get; } = new();
+    public int Length => Bytes.Count;
+
+    public void U8(long value) => Bytes.Add((byte)value);
+    public void U16(long value) => Number((ulong)value, 2);
+    public void U32(long value) => Number((ulong)value, 4);
+    public void U64(long value) => Number((ulong)value, 8);
+    public void Uleb(long value) => LineProgramEncoder.Uleb(Bytes, value);
+
+    /// <summary>A NUL-terminated UTF-8 string.</summary>
+    public void CString(string text)
+    {
+        Bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(text));
+        Bytes.Add(0);
+    }
+
+    /// <summary>An 8-byte address in <paramref name="target"/>: zero here, the linker adds the section's address.</summary>
+    public void Address(AsmSection target, long offset)
+    {
+        Relocations.Add(new Relocation(Length, FixupKind.Abs64, target, offset));
+        U64(0);
+    }
+
+    /// <summary>A 4-byte offset into another debug section: zero here, the linker adds where the section lands.</summary>
+    public void SectionOffset(AsmSection target, long offset)
+    {
+        Relocations.Add(new Relocation(Length, FixupKind.Abs32, target, offset));
+        U32(0);
+    }
+
+    public void PatchU32(int at, long value)
+    {
+        for (int i = 0; i < 4; i++)
+            Bytes[at + i] = (byte)((ulong)value >> (8 * (bigEndian ? 3 - i : i)));
+    }
+
+    /// <summary>Zeros up to a multiple of <paramref name="alignment"/> counted from <paramref name="base"/>.</summary>
+    public void PadTo(int alignment, long @base = 0)
+    {
+        while ((@base + Length) % alignment != 0)
+            Bytes.Add(0);
+    }
+
+    private void Number(ulong value, int size)
+    {
+        for (int i = 0; i < size; i++)
+            Bytes.Add((byte)(value >> (8 * (bigEndian ? size - 1 - i : i))));
+    }
+}
