@@ -139,6 +139,8 @@ internal sealed class RandomSequences
         if (mem.Kind == OperandKind.MemReg) return RegisterOffset(w, ins, bytes);
         var (before, offset, after) = Machine.AddressParts(ins.Mode, ins.Imm);
         if (!Inside(_offset + before + offset, bytes)) return null;
+        // RCpc2's unscaled forms are single-copy atomic: aligned, without FEAT_LSE2 (neither qemu 7.2 nor the model has it).
+        if (InstructionClasses.Of(row.Code) == "rcpc2" && (_offset + before + offset) % bytes != 0) return null;
         long moved = _offset + before + after;
         return Math.Abs(moved) <= MaxDrift ? new Candidate(w, [], moved) : null;
     }
