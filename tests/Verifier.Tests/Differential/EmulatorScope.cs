@@ -79,11 +79,10 @@ internal static class EmulatorScope
     /// </summary>
     public static readonly IReadOnlySet<string> NotExecutedGroups = new HashSet<string>
     {
-        "fp_ldst", "fp_dp", "pauth",
+        "fp_dp", "pauth",
         "simd_3same", "simd_3same_more", "simd_2misc", "simd_2misc_more", "simd_3diff", "simd_3diff_more",
         "simd_across", "simd_cmp_zero", "simd_copy", "simd_crypto", "simd_crypto_sha3", "simd_elem", "simd_elem_long",
-        "simd_fp_2misc", "simd_fp_3same", "simd_fp_more", "simd_imm", "simd_imm_shifted", "simd_ldst",
-        "simd_ldst_lane", "simd_ldst_multi", "simd_ldst_rep", "simd_narrow", "simd_permute", "simd_shift",
+        "simd_fp_2misc", "simd_fp_3same", "simd_fp_more", "simd_imm", "simd_imm_shifted", "simd_narrow", "simd_permute", "simd_shift",
         "simd_shift_more", "simd_widen_shift",
         // Extension rows of issue 18, not emulated yet.
         "ls64", "mops", "mte", "tme",

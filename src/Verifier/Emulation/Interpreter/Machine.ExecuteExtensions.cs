@@ -115,7 +115,7 @@ public sealed partial class Machine
 
             // Waits with a timeout: like WFE/WFI, nothing to wait for on one PE with no interrupts.
             case Code.WFET: case Code.WFIT: break;
-            default: Unimplemented(i); break;
+            default: ExecuteVector(ref i, pc); break;
         }
     }
 
