@@ -69,14 +69,50 @@ internal sealed class RandomSequences
         SequenceForms.Clear();
         var words = new List<uint>();
         bool afterBranch = false;
+        int failures = 0;
         while (words.Count < length)
         {
-            var row = _rows[_rng.Next(_rows.Length)];
-            if (!TryUnit(row, afterBranch, out var unit)) continue;
+            // From the deck while it fits; a row that keeps failing here (after a branch) gives way to any row.
+            bool fromDeck = failures < 8;
+            var row = fromDeck ? _rows[NextInDeck()] : _rows[_rng.Next(_rows.Length)];
+            if (!TryUnit(row, afterBranch, out var unit))
+            {
+                if (fromDeck) { failures++; SwapTop(); }
+                continue;
+            }
+            if (fromDeck) _deck.RemoveAt(_deck.Count - 1);
+            failures = 0;
             words.AddRange(unit);
             afterBranch = IsBranch(row.Code);
         }
         return words;
+    }
+
+    /// <summary>
+    /// Row indices in shuffled passes: every row comes once a pass, so a program of more words than rows draws every
+    /// form whatever the seed (a plain random pick left a form out now and then as the covered forms grew).
+    /// </summary>
+    private readonly List<int> _deck = new();
+
+    private int NextInDeck()
+    {
+        if (_deck.Count == 0)
+        {
+            _deck.AddRange(Enumerable.Range(0, _rows.Length));
+            for (int k = _deck.Count - 1; k > 0; k--)
+            {
+                int j = _rng.Next(k + 1);
+                (_deck[k], _deck[j]) = (_deck[j], _deck[k]);
+            }
+        }
+        return _deck[^1];
+    }
+
+    /// <summary>Puts the top row somewhere else in the pass, so another row comes next.</summary>
+    private void SwapTop()
+    {
+        int j = _rng.Next(_deck.Count);
+        (_deck[j], _deck[^1]) = (_deck[^1], _deck[j]);
     }
 
     /// <summary>

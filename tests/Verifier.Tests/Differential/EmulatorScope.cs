@@ -71,7 +71,11 @@ internal static class EmulatorScope
     /// Forms of a covered class that the emulator does not execute. The coverage test fails when this list and
     /// the probe disagree, so a form implemented later must leave the list and is then covered.
     /// </summary>
-    public static readonly IReadOnlySet<Code> KnownGaps = new HashSet<Code>();
+    public static readonly IReadOnlySet<Code> KnownGaps = new HashSet<Code>
+    {
+        // FP across-lanes reductions: the FP rules (NaN propagation, FPCR) are not emulated yet.
+        Code.FMAXV_v4S, Code.FMINV_v4S, Code.FMAXNMV_v4S, Code.FMINNMV_v4S,
+    };
 
     /// <summary>
     /// The table's classes of which the emulator executes nothing a sequence could run. Checked against the probe
@@ -80,9 +84,9 @@ internal static class EmulatorScope
     public static readonly IReadOnlySet<string> NotExecutedGroups = new HashSet<string>
     {
         "fp_dp", "pauth",
-        "simd_3same", "simd_3same_more", "simd_2misc", "simd_2misc_more", "simd_3diff", "simd_3diff_more",
-        "simd_across", "simd_cmp_zero", "simd_copy", "simd_crypto", "simd_crypto_sha3", "simd_elem", "simd_elem_long",
-        "simd_fp_2misc", "simd_fp_3same", "simd_fp_more", "simd_imm", "simd_imm_shifted", "simd_narrow", "simd_permute", "simd_shift",
+        "simd_3same_more", "simd_2misc_more", "simd_3diff", "simd_3diff_more",
+        "simd_crypto", "simd_crypto_sha3", "simd_elem", "simd_elem_long",
+        "simd_fp_2misc", "simd_fp_3same", "simd_fp_more", "simd_narrow", "simd_shift",
         "simd_shift_more", "simd_widen_shift",
         // Extension rows of issue 18, not emulated yet.
         "ls64", "mops", "mte", "tme",

@@ -94,7 +94,7 @@ public sealed partial class Machine
             case Code.LD2R: case Code.LD2R_post: ReplicateStructure(i, 2); break;
             case Code.LD3R: case Code.LD3R_post: ReplicateStructure(i, 3); break;
             case Code.LD4R: case Code.LD4R_post: ReplicateStructure(i, 4); break;
-            default: Unimplemented(i); break;
+            default: ExecuteSimd(ref i); break;
         }
     }
 
