@@ -3,13 +3,14 @@ using A64Asm.Isa;
 
 namespace A64Asm.Verifier.Emulation;
 
-/// <summary>The element-wise, across-lanes and permute operations of AdvSIMD integer forms, named as their mnemonics.</summary>
+/// <summary>The element-wise, shift, across-lanes and permute operations of AdvSIMD integer forms, named as their mnemonics.</summary>
 internal enum VectorOp : byte
 {
     None,
     Add, Sub, Mul, Cmeq, Cmgt, Cmhi, Cmge, Cmhs, Cmtst, Umax, Umin, Smax, Smin,
     And, Bic, Orr, Orn, Eor, Bsl, Bit, Bif,
     Rev64, Rev32, Rev16, Cnt, Not, Abs, Neg, Cmeq0, Cmgt0, Cmge0, Cmle0, Cmlt0,
+    Sshr, Ushr, Ssra, Usra, Sri, Shl, Sli,
     Addv, Smaxv, Umaxv, Sminv, Uminv, Saddlv, Uaddlv,
     Uzp1, Uzp2, Trn1, Trn2, Zip1, Zip2,
 }

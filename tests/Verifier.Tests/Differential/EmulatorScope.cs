@@ -75,6 +75,9 @@ internal static class EmulatorScope
     {
         // FP across-lanes reductions: the FP rules (NaN propagation, FPCR) are not emulated yet.
         Code.FMAXV_v4S, Code.FMINV_v4S, Code.FMAXNMV_v4S, Code.FMINNMV_v4S,
+        // Fixed-point conversions in simd_shift: FP rounding and saturation, not emulated yet.
+        Code.FCVTZS_v2S_fix, Code.FCVTZS_v4S_fix, Code.FCVTZS_v2D_fix, Code.FCVTZU_v2S_fix, Code.FCVTZU_v4S_fix, Code.FCVTZU_v2D_fix,
+        Code.SCVTF_v2S_fix, Code.SCVTF_v4S_fix, Code.SCVTF_v2D_fix, Code.UCVTF_v2S_fix, Code.UCVTF_v4S_fix, Code.UCVTF_v2D_fix,
     };
 
     /// <summary>
@@ -86,7 +89,7 @@ internal static class EmulatorScope
         "fp_dp", "pauth",
         "simd_3same_more", "simd_2misc_more", "simd_3diff", "simd_3diff_more",
         "simd_crypto", "simd_crypto_sha3", "simd_elem", "simd_elem_long",
-        "simd_fp_2misc", "simd_fp_3same", "simd_fp_more", "simd_narrow", "simd_shift",
+        "simd_fp_2misc", "simd_fp_3same", "simd_fp_more", "simd_narrow",
         "simd_shift_more", "simd_widen_shift",
         // Extension rows of issue 18, not emulated yet.
         "ls64", "mops", "mte", "tme",

@@ -80,6 +80,11 @@ public sealed partial class Machine
             case Code.BIC_v4H_imm: ShiftedImmediate(i, 2, false, VectorOp.Bic); break;
             case Code.BIC_v8H_imm: ShiftedImmediate(i, 2, true, VectorOp.Bic); break;
 
+            // The scalar D shifts: a 64-bit vector of one element.
+            case Code.SHL_D: VectorOperation(i, new VectorForm(VectorOp.Shl, 8, false)); break;
+            case Code.SSHR_D: VectorOperation(i, new VectorForm(VectorOp.Sshr, 8, false)); break;
+            case Code.USHR_D: VectorOperation(i, new VectorForm(VectorOp.Ushr, 8, false)); break;
+
             case Code.EXT_v8B: VectorExtract(i, false); break;
             case Code.EXT_v16B: VectorExtract(i, true); break;
             case Code.TBL1_v8B: TableLookup(i, 1, false, false); break;
@@ -196,7 +201,13 @@ public sealed partial class Machine
             }
             default:
                 for (int e = 0; e < lanes; e++)
-                    PutElement(ref lo, ref hi, esize, e, Elementwise(f.Op, Cpu.VElement(i.Rn, esize, e), Cpu.VElement(i.Rm, esize, e), esize));
+                {
+                    ulong n = Cpu.VElement(i.Rn, esize, e);
+                    ulong r = f.Op >= VectorOp.Sshr && f.Op <= VectorOp.Sli
+                        ? ShiftElement(f.Op, Cpu.VElement(i.Rd, esize, e), n, (int)i.Imm, esize)
+                        : Elementwise(f.Op, n, Cpu.VElement(i.Rm, esize, e), esize);
+                    PutElement(ref lo, ref hi, esize, e, r);
+                }
                 break;
         }
         Cpu.SetV(i.Rd, lo, f.Full ? hi : 0);
@@ -247,6 +258,27 @@ public sealed partial class Machine
     }
 
     private static ulong Mask(bool b) => b ? ulong.MaxValue : 0;
+
+    /// <summary>
+    /// The immediate shifts of one lane: right by 1..esize (accumulating into, or inserting under, Vd's lane) or left by
+    /// 0..esize-1. A shift by the whole element leaves the sign (signed) or zero, which C#'s shift count masking would not.
+    /// </summary>
+    private static ulong ShiftElement(VectorOp op, ulong d, ulong n, int shift, int esize)
+    {
+        ulong ones = SizeMask(esize);
+        ulong Right(bool signed) => signed ? (ulong)((long)Alu.SignExtend(n, esize) >> Math.Min(shift, 63))
+            : shift >= 64 ? 0 : n >> shift;
+        return op switch
+        {
+            VectorOp.Sshr => Right(true),
+            VectorOp.Ushr => Right(false),
+            VectorOp.Ssra => d + Right(true),
+            VectorOp.Usra => d + Right(false),
+            VectorOp.Sri => (d & ~(shift >= 64 ? 0 : ones >> shift)) | Right(false),
+            VectorOp.Shl => n << shift,
+            _ => (d & ~(ones << shift)) | (n << shift),   // SLI
+        };
+    }
 
     /// <summary>ADDV/SMAXV/UMAXV/SMINV/UMINV (element size) and SADDLV/UADDLV (twice the element size), zero-extended.</summary>
     private ulong Across(VectorOp op, int rn, int esize, int lanes)
