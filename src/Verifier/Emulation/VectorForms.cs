@@ -11,12 +11,17 @@ internal enum VectorOp : byte
     And, Bic, Orr, Orn, Eor, Bsl, Bit, Bif,
     Rev64, Rev32, Rev16, Cnt, Not, Abs, Neg, Cmeq0, Cmgt0, Cmge0, Cmle0, Cmlt0,
     Sshr, Ushr, Ssra, Usra, Sri, Shl, Sli,
+    // Narrowing (the result's elements half the source's) and lengthening (twice): the "2" forms use the upper half.
+    Xtn, Shrn, Rshrn, Sshll, Ushll, Saddl, Uaddl, Ssubl, Usubl, Smlal, Umlal, Smlsl, Umlsl, Smull, Umull,
     Addv, Smaxv, Umaxv, Sminv, Uminv, Saddlv, Uaddlv,
     Uzp1, Uzp2, Trn1, Trn2, Zip1, Zip2,
 }
 
-/// <summary>What a vector form does: the operation, the element size in bytes, and whether the vector is 128 bits.</summary>
-internal readonly record struct VectorForm(VectorOp Op, byte ElementBytes, bool Full);
+/// <summary>
+/// What a vector form does: the operation, the (result's) element size in bytes, whether the vector is 128 bits, and
+/// for a narrowing or lengthening form whether it is the "2" one, on the upper half.
+/// </summary>
+internal readonly record struct VectorForm(VectorOp Op, byte ElementBytes, bool Full, bool Upper = false);
 
 /// <summary>
 /// The vector forms the table names MNEMONIC_vNT (ADD_v16B, UZP1_v4H, ADDV_v8H...): their Code says the operation
@@ -36,10 +41,16 @@ internal static partial class VectorForms
         foreach (var code in codes)
         {
             var m = Arranged().Match(code.ToString());
-            if (!m.Success || !Enum.TryParse<VectorOp>(m.Groups["op"].Value, ignoreCase: true, out var op) || op == VectorOp.None) continue;
+            if (!m.Success) continue;
+            string name = m.Groups["op"].Value;
+            bool upper = false;
+            if (!Enum.TryParse<VectorOp>(name, ignoreCase: true, out var op) && name.EndsWith('2')
+                && Enum.TryParse(name[..^1], ignoreCase: true, out op) && op >= VectorOp.Xtn)
+                upper = true;   // XTN2, SSHLL2, SMULL2... (UZP2, TRN2, ZIP2 are operations of their own)
+            if (op == VectorOp.None || (!upper && name != op.ToString().ToUpperInvariant())) continue;
             int lanes = int.Parse(m.Groups["lanes"].Value);
             int bytes = m.Groups["t"].Value switch { "B" => 1, "H" => 2, "S" => 4, _ => 8 };
-            table[(int)code] = new VectorForm(op, (byte)bytes, lanes * bytes == 16);
+            table[(int)code] = new VectorForm(op, (byte)bytes, lanes * bytes == 16, upper);
         }
         return table;
     }

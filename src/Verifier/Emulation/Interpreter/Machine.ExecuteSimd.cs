@@ -192,6 +192,9 @@ public sealed partial class Machine
             case VectorOp.Uzp1 or VectorOp.Uzp2 or VectorOp.Trn1 or VectorOp.Trn2 or VectorOp.Zip1 or VectorOp.Zip2:
                 for (int e = 0; e < lanes; e++) PutElement(ref lo, ref hi, esize, e, Permuted(f.Op, i.Rn, i.Rm, esize, lanes, e));
                 break;
+            case >= VectorOp.Xtn:
+                ChangeWidth(i, f);
+                return;
             case VectorOp.Rev64 or VectorOp.Rev32 or VectorOp.Rev16:
             {
                 int container = f.Op == VectorOp.Rev64 ? 8 : f.Op == VectorOp.Rev32 ? 4 : 2;
@@ -300,6 +303,53 @@ public sealed partial class Machine
         }
         int resultBytes = op is VectorOp.Saddlv or VectorOp.Uaddlv ? 2 * esize : esize;
         return acc & SizeMask(resultBytes);
+    }
+
+    /// <summary>
+    /// XTN/SHRN/RSHRN write half-width lanes into the lower half of Vd (zeroing the upper) or, as "2", into the upper
+    /// half (keeping the lower); SSHLL/USHLL and the long arithmetic read half-width lanes from the lower or upper
+    /// half of their sources into full-width lanes.
+    /// </summary>
+    private void ChangeWidth(in Instruction i, VectorForm f)
+    {
+        int esize = f.ElementBytes;
+        bool narrow = f.Op <= VectorOp.Rshrn;
+        int source = narrow ? 2 * esize : esize / 2;
+        int lanes = narrow ? 8 / esize : 16 / esize;
+        int shift = (int)i.Imm;
+        ulong lo = 0, hi = 0;
+        for (int e = 0; e < lanes; e++)
+        {
+            int from = narrow || !f.Upper ? e : e + lanes;
+            ulong n = Cpu.VElement(i.Rn, source, from);
+            ulong r;
+            if (narrow)
+                r = f.Op switch
+                {
+                    VectorOp.Xtn => n,
+                    VectorOp.Shrn => n >> shift,
+                    _ => (n >> shift) + ((n >> (shift - 1)) & 1),   // rounding without the wider sum overflowing
+                };
+            else
+            {
+                bool signed = f.Op is VectorOp.Sshll or VectorOp.Saddl or VectorOp.Ssubl or VectorOp.Smlal or VectorOp.Smlsl or VectorOp.Smull;
+                ulong a = signed ? Alu.SignExtend(n, source) : n;
+                ulong m = Cpu.VElement(i.Rm, source, from);
+                ulong b = signed ? Alu.SignExtend(m, source) : m;
+                r = f.Op switch
+                {
+                    VectorOp.Sshll or VectorOp.Ushll => a << shift,
+                    VectorOp.Saddl or VectorOp.Uaddl => a + b,
+                    VectorOp.Ssubl or VectorOp.Usubl => a - b,
+                    VectorOp.Smlal or VectorOp.Umlal => Cpu.VElement(i.Rd, esize, e) + a * b,
+                    VectorOp.Smlsl or VectorOp.Umlsl => Cpu.VElement(i.Rd, esize, e) - a * b,
+                    _ => a * b,
+                };
+            }
+            PutElement(ref lo, ref hi, esize, narrow && f.Upper ? e + lanes : e, r);
+        }
+        if (narrow && f.Upper) lo = Cpu.VRegs[2 * i.Rd];
+        Cpu.SetV(i.Rd, lo, hi);
     }
 
     /// <summary>Element <paramref name="e"/> of UZP1/UZP2/TRN1/TRN2/ZIP1/ZIP2 over Vn and Vm.</summary>
