@@ -106,7 +106,7 @@ public sealed partial class Machine
             default:
             {
                 var form = VectorForms.Of(i.Code);
-                if (form.Op == VectorOp.None) Unimplemented(i);
+                if (form.Op == VectorOp.None) ExecuteFp(ref i);
                 else VectorOperation(i, form);
                 break;
             }
