@@ -192,6 +192,9 @@ public sealed partial class Machine
             case VectorOp.Uzp1 or VectorOp.Uzp2 or VectorOp.Trn1 or VectorOp.Trn2 or VectorOp.Zip1 or VectorOp.Zip2:
                 for (int e = 0; e < lanes; e++) PutElement(ref lo, ref hi, esize, e, Permuted(f.Op, i.Rn, i.Rm, esize, lanes, e));
                 break;
+            case >= VectorOp.Fadd:
+                FpVector(i, f);
+                return;
             case >= VectorOp.Xtn:
                 ChangeWidth(i, f);
                 return;
