@@ -80,6 +80,36 @@ public class FloatingPointTests
     public void Frinta_keeps_the_sign_of_a_zero() =>
         Assert.Equal(0x8000_0000_0000_0000UL, V0(Run(0x1E664020, 0xBFD0_0000_0000_0000, 0)).Lo);   // frinta d0, d1 of -0.25
 
+    private static Machine RunSystem(uint[] words, ulong x0)
+    {
+        var memory = new PhysicalMemory();
+        memory.Map(Code, 0x1000, FrameRole.Control);
+        memory.Write(Code, words.Append(0xD4200000u).SelectMany(BitConverter.GetBytes).ToArray());
+        var m = new Machine(memory, new CpuModel { Mmu = true, ExceptionLevel = 0 }) { MaxSteps = 10 };
+        m.Cpu.Pc = Code;
+        m.Cpu.X[0] = x0;
+        m.Run();
+        return m;
+    }
+
+    [Theory]
+    [InlineData(0xD51B4400u, 0xD53B4401u, 0x9F00UL, 0UL)]                       // msr/mrs fpcr: the trap enables read as zero
+    [InlineData(0xD51B4420u, 0xD53B4421u, 0x0800_009FUL, 0x0800_009FUL)]        // msr/mrs fpsr
+    public void Fpcr_and_fpsr_read_back_at_el0(uint msr, uint mrs, ulong written, ulong read)
+    {
+        var m = RunSystem([msr, mrs], written);
+        Assert.Null(m.LastFault);
+        Assert.Equal(read, m.Cpu.X[1]);
+    }
+
+    [Fact]
+    public void Fpcr_with_a_rounding_mode_the_emulator_does_not_follow_stops_the_run()
+    {
+        var m = RunSystem([0xD51B4400], 0x0040_0000);   // msr fpcr, x0: RMode = round towards plus infinity
+        Assert.Equal(FaultKind.Unimplemented, m.LastFault!.Kind);
+        Assert.Equal("FPCR 0x400000 asks for an FP mode this emulator does not follow (it runs round to nearest, no flush to zero, NaNs propagated)", m.LastFault.Detail);
+    }
+
     [Theory]
     [InlineData(0x3F80_0000UL, 0x3F80_0000UL, 0x6000_0000u)]
     [InlineData(0x3F80_0000UL, 0x4000_0000UL, 0x8000_0000u)]
