@@ -90,7 +90,7 @@ internal static class EmulatorScope
     {
         "pauth",
         "simd_3same_more", "simd_2misc_more", "simd_3diff_more",
-        "simd_crypto", "simd_crypto_sha3", "simd_elem", "simd_elem_long",
+        "simd_crypto", "simd_crypto_sha3", "simd_elem_long",
         "simd_fp_more",
         "simd_shift_more",
         // Extension rows of issue 18, not emulated yet.

@@ -85,6 +85,36 @@ public sealed partial class Machine
             case Code.SSHR_D: VectorOperation(i, new VectorForm(VectorOp.Sshr, 8, false)); break;
             case Code.USHR_D: VectorOperation(i, new VectorForm(VectorOp.Ushr, 8, false)); break;
 
+            case Code.MUL_v4H_elem: ByElement(i, ElementOp.Mul, 2, false); break;
+            case Code.MUL_v8H_elem: ByElement(i, ElementOp.Mul, 2, true); break;
+            case Code.MUL_v2S_elem: ByElement(i, ElementOp.Mul, 4, false); break;
+            case Code.MUL_v4S_elem: ByElement(i, ElementOp.Mul, 4, true); break;
+            case Code.MLA_v4H_elem: ByElement(i, ElementOp.Mla, 2, false); break;
+            case Code.MLA_v8H_elem: ByElement(i, ElementOp.Mla, 2, true); break;
+            case Code.MLA_v2S_elem: ByElement(i, ElementOp.Mla, 4, false); break;
+            case Code.MLA_v4S_elem: ByElement(i, ElementOp.Mla, 4, true); break;
+            case Code.MLS_v4H_elem: ByElement(i, ElementOp.Mls, 2, false); break;
+            case Code.MLS_v8H_elem: ByElement(i, ElementOp.Mls, 2, true); break;
+            case Code.MLS_v2S_elem: ByElement(i, ElementOp.Mls, 4, false); break;
+            case Code.MLS_v4S_elem: ByElement(i, ElementOp.Mls, 4, true); break;
+            case Code.SQDMULH_v4H_elem: ByElement(i, ElementOp.Sqdmulh, 2, false); break;
+            case Code.SQDMULH_v8H_elem: ByElement(i, ElementOp.Sqdmulh, 2, true); break;
+            case Code.SQDMULH_v2S_elem: ByElement(i, ElementOp.Sqdmulh, 4, false); break;
+            case Code.SQDMULH_v4S_elem: ByElement(i, ElementOp.Sqdmulh, 4, true); break;
+            case Code.SQRDMULH_v4H_elem: ByElement(i, ElementOp.Sqrdmulh, 2, false); break;
+            case Code.SQRDMULH_v8H_elem: ByElement(i, ElementOp.Sqrdmulh, 2, true); break;
+            case Code.SQRDMULH_v2S_elem: ByElement(i, ElementOp.Sqrdmulh, 4, false); break;
+            case Code.SQRDMULH_v4S_elem: ByElement(i, ElementOp.Sqrdmulh, 4, true); break;
+            case Code.FMUL_v2S_elem: ByElement(i, ElementOp.Fmul, 4, false); break;
+            case Code.FMUL_v4S_elem: ByElement(i, ElementOp.Fmul, 4, true); break;
+            case Code.FMUL_v2D_elem: ByElement(i, ElementOp.Fmul, 8, true); break;
+            case Code.FMLA_v2S_elem: ByElement(i, ElementOp.Fmla, 4, false); break;
+            case Code.FMLA_v4S_elem: ByElement(i, ElementOp.Fmla, 4, true); break;
+            case Code.FMLA_v2D_elem: ByElement(i, ElementOp.Fmla, 8, true); break;
+            case Code.FMLS_v2S_elem: ByElement(i, ElementOp.Fmls, 4, false); break;
+            case Code.FMLS_v4S_elem: ByElement(i, ElementOp.Fmls, 4, true); break;
+            case Code.FMLS_v2D_elem: ByElement(i, ElementOp.Fmls, 8, true); break;
+
             case Code.EXT_v8B: VectorExtract(i, false); break;
             case Code.EXT_v16B: VectorExtract(i, true); break;
             case Code.TBL1_v8B: TableLookup(i, 1, false, false); break;
