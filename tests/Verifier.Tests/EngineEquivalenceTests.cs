@@ -102,6 +102,7 @@ public class EngineEquivalenceTests
         var reason = m.Run();
         var sb = new StringBuilder($"{reason} pc={m.Cpu.Pc:x} sp={m.Cpu.Sp:x} nzcv={m.Cpu.Nzcv:x}");
         for (int r = 0; r < 31; r++) sb.Append($" x{r}={m.Cpu.X[r]:x}");
+        for (int r = 0; r < 32; r++) sb.Append($" v{r}={m.Cpu.VRegs[2 * r + 1]:x}_{m.Cpu.VRegs[2 * r]:x}");
         var c = m.Counters;
         sb.Append($" | {c.Instructions} {c.Loads} {c.Stores} {c.CacheMaintenance} {c.Barriers} {c.BytesLoaded} {c.BytesStored}");
         sb.Append($" | {m.LastFault} | {m.LastTrap} | {string.Join(",", m.LastPcs.Select(p => p.ToString("x")))}");

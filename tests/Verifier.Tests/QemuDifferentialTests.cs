@@ -10,7 +10,7 @@ namespace A64Asm.Verifier.Tests;
 /// <summary>
 /// The emulator against qemu-aarch64: one static program runs many random instruction sequences drawn from the
 /// instruction table's rows of every group the emulator implements (<see cref="DifferentialProgram"/>), each from
-/// a seeded register state, and writes X0-X30, NZCV, SP and its scratch buffer to stdout after each. The same ELF
+/// a seeded register state, and writes X0-X30, NZCV, SP, V0-V31 and its scratch buffer to stdout after each. The same ELF
 /// runs in qemu-user and in the emulator; the outputs must be equal byte for byte.
 /// </summary>
 public class QemuDifferentialTests(ITestOutputHelper output)
@@ -48,6 +48,8 @@ public class QemuDifferentialTests(ITestOutputHelper output)
         finally { Directory.Delete(dir, true); }
     }
 
+    private static string Hex128(ReadOnlySpan<byte> v) => $"{BitConverter.ToUInt64(v[8..]):x16}_{BitConverter.ToUInt64(v[..8]):x16}";
+
     private static string Explain(int n, uint[] words, ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
     {
         var sb = new StringBuilder($"sequence {n} differs from qemu-aarch64:\n");
@@ -57,6 +59,14 @@ public class QemuDifferentialTests(ITestOutputHelper output)
             if (actual.Length < (r + 1) * 8) { sb.AppendLine("  (emulator output ends early)"); break; }
             ulong e = BitConverter.ToUInt64(expected.Slice(r * 8, 8)), a = BitConverter.ToUInt64(actual.Slice(r * 8, 8));
             if (e != a) sb.AppendLine($"  {(r == 31 ? "nzcv" : r == 32 ? "sp" : "x" + r)}: qemu 0x{e:x16}, emulator 0x{a:x16}");
+        }
+        for (int r = 0; r < 32; r++)
+        {
+            int at = DifferentialProgram.VectorBytesAt + 16 * r;
+            if (actual.Length < at + 16) break;
+            var e = expected.Slice(at, 16);
+            var a = actual.Slice(at, 16);
+            if (!e.SequenceEqual(a)) sb.AppendLine($"  v{r}: qemu 0x{Hex128(e)}, emulator 0x{Hex128(a)}");
         }
         if (actual.Length >= expected.Length)
         {

@@ -69,14 +69,50 @@ internal sealed class RandomSequences
         SequenceForms.Clear();
         var words = new List<uint>();
         bool afterBranch = false;
+        int failures = 0;
         while (words.Count < length)
         {
-            var row = _rows[_rng.Next(_rows.Length)];
-            if (!TryUnit(row, afterBranch, out var unit)) continue;
+            // From the deck while it fits; a row that keeps failing here (after a branch) gives way to any row.
+            bool fromDeck = failures < 8;
+            var row = fromDeck ? _rows[NextInDeck()] : _rows[_rng.Next(_rows.Length)];
+            if (!TryUnit(row, afterBranch, out var unit))
+            {
+                if (fromDeck) { failures++; SwapTop(); }
+                continue;
+            }
+            if (fromDeck) _deck.RemoveAt(_deck.Count - 1);
+            failures = 0;
             words.AddRange(unit);
             afterBranch = IsBranch(row.Code);
         }
         return words;
+    }
+
+    /// <summary>
+    /// Row indices in shuffled passes: every row comes once a pass, so a program of more words than rows draws every
+    /// form whatever the seed (a plain random pick left a form out now and then as the covered forms grew).
+    /// </summary>
+    private readonly List<int> _deck = new();
+
+    private int NextInDeck()
+    {
+        if (_deck.Count == 0)
+        {
+            _deck.AddRange(Enumerable.Range(0, _rows.Length));
+            for (int k = _deck.Count - 1; k > 0; k--)
+            {
+                int j = _rng.Next(k + 1);
+                (_deck[k], _deck[j]) = (_deck[j], _deck[k]);
+            }
+        }
+        return _deck[^1];
+    }
+
+    /// <summary>Puts the top row somewhere else in the pass, so another row comes next.</summary>
+    private void SwapTop()
+    {
+        int j = _rng.Next(_deck.Count);
+        (_deck[j], _deck[^1]) = (_deck[^1], _deck[j]);
     }
 
     /// <summary>
@@ -131,14 +167,17 @@ internal sealed class RandomSequences
         if (row.Code == Code.SYS) w = UserCacheOp(row, w);
         var ins = A64Decoder.Decode(w);
         if (ins.Code != row.Code) return null;
-        if (row.Code != Code.SYS && !RegistersAllowed(ins)) return null;   // SYS reads its Xt, a base
+        if (row.Code != Code.SYS && !RegistersAllowed(ins, VectorTransfer(row))) return null;   // SYS reads its Xt, a base
         var mem = row.Operands.FirstOrDefault(o => IsMemory(o.Kind));
         if (mem is null) return new Candidate(w, [], _offset);
         if (mem.Kind == OperandKind.MemBase) return new Candidate(w, [], _offset);   // x27, aligned for any size
+        if (mem.Kind == OperandKind.MemPostList) return PostIndexedList(w, ins, mem);
         int bytes = mem.Param * (IsPair(row) ? 2 : 1);
         if (mem.Kind == OperandKind.MemReg) return RegisterOffset(w, ins, bytes);
         var (before, offset, after) = Machine.AddressParts(ins.Mode, ins.Imm);
         if (!Inside(_offset + before + offset, bytes)) return null;
+        // RCpc2's unscaled forms are single-copy atomic: aligned, without FEAT_LSE2 (neither qemu 7.2 nor the model has it).
+        if (InstructionClasses.Of(row.Code) == "rcpc2" && (_offset + before + offset) % bytes != 0) return null;
         long moved = _offset + before + after;
         return Math.Abs(moved) <= MaxDrift ? new Candidate(w, [], moved) : null;
     }
@@ -157,6 +196,8 @@ internal sealed class RandomSequences
                 return op.F0.Insert(w, (uint)_rng.Next(13) * 2);
             case OperandKind.MemBase:
                 return op.F0.Insert(w, AlignedBase);
+            case OperandKind.MemPostList:   // x28, then the transfer size (Rm = 31) or an Xm set just before (PostIndexedList)
+                return op.F1.Insert(op.F0.Insert(w, Base), _rng.Next(2) == 0 ? 31 : Reg());
             case OperandKind.MemReg:   // the index is set just before the access (RegisterOffset)
                 return op.F1.Insert(op.F0.Insert(w, Base), Reg());
             case OperandKind.MemOff12: case OperandKind.MemOff9: case OperandKind.MemPre9: case OperandKind.MemPost9:
@@ -229,6 +270,19 @@ internal sealed class RandomSequences
         return new Candidate(w, MoveConstant(ins.Rm, index), _offset);
     }
 
+    /// <summary>
+    /// A structure load/store post-indexed on x28: the transfer (the size the immediate form adds) inside the buffer,
+    /// then x28 moved by that size or by an Xm set just before to keep it within the drift.
+    /// </summary>
+    private Candidate? PostIndexedList(uint w, Instruction ins, OperandSpec mem)
+    {
+        long bytes = A64Decoder.Decode(mem.F1.Insert(w, 31)).Imm;
+        if (!Inside(_offset, (int)bytes)) return null;
+        if (ins.Rm == 31) return Math.Abs(_offset + bytes) <= MaxDrift ? new Candidate(w, [], _offset + bytes) : null;
+        long step = _rng.NextInt64(-MaxDrift - _offset, MaxDrift - _offset + 1);
+        return new Candidate(w, MoveConstant(ins.Rm, (ulong)step), _offset + step);
+    }
+
     /// <summary>movn for a small negative value, else movz and a movk per non-zero halfword.</summary>
     private static List<uint> MoveConstant(int rd, ulong value)
     {
@@ -257,9 +311,10 @@ internal sealed class RandomSequences
     }
 
     /// <summary>The overlaps the architecture makes CONSTRAINED UNPREDICTABLE: a load pair into one register, a store-exclusive status over its data.</summary>
-    private static bool RegistersAllowed(in Instruction ins)
+    private static bool RegistersAllowed(in Instruction ins, bool vectorTransfer)
     {
-        foreach (int r in new[] { ins.Rd, ins.Rt, ins.Rt2, ins.Rs })   // a safety net under FitOperand: the bases are never written
+        // A safety net under FitOperand: the bases are never written (Rt and Rt2 of an FP/SIMD transfer are V registers).
+        foreach (int r in vectorTransfer ? new[] { ins.Rd, ins.Rs } : new[] { ins.Rd, ins.Rt, ins.Rt2, ins.Rs })
             if (r is Base or AlignedBase) return false;
         string name = ins.Code.ToString();
         bool loadPair = name.StartsWith("LDP", StringComparison.Ordinal) || name.StartsWith("LDNP", StringComparison.Ordinal)
@@ -287,7 +342,11 @@ internal sealed class RandomSequences
         }
     }
 
-    private static bool IsMemory(OperandKind k) => k is OperandKind.MemBase or OperandKind.MemReg or OperandKind.MemOff12
+    /// <summary>A load or store whose Rt is a V register (FP/SIMD loads and stores, structure lists).</summary>
+    private static bool VectorTransfer(FormInfo row) => row.Operands.Any(o => o.Slots.Contains(Slot.Rt)
+        && o.Kind is OperandKind.Fp or OperandKind.VList or OperandKind.VStruct or OperandKind.VLane);
+
+    private static bool IsMemory(OperandKind k) => k is OperandKind.MemBase or OperandKind.MemPostList or OperandKind.MemReg or OperandKind.MemOff12
         or OperandKind.MemOff9 or OperandKind.MemPre9 or OperandKind.MemPost9 or OperandKind.MemOff7 or OperandKind.MemPre7 or OperandKind.MemPost7;
 
     private static bool IsPair(FormInfo row) => row.Operands.Count(o => o.Slots.Contains(Slot.Rt2)) > 0;

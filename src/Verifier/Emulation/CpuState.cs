@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 namespace A64Asm.Verifier.Emulation;
 
 /// <summary>
-/// The architectural state of one PE: X0–X30, SP, PC, NZCV, the exception level and the system registers.
+/// The architectural state of one PE: X0–X30, SP, PC, NZCV, V0–V31 with FPCR/FPSR, the exception level and the
+/// system registers.
 /// Register number 31 means XZR or SP depending on the operand; the two accessor pairs say which.
 /// </summary>
 public sealed class CpuState
@@ -16,6 +17,9 @@ public sealed class CpuState
     /// <summary>N, Z, C, V in bits 31..28, as MRS NZCV shows them.</summary>
     public uint Nzcv;
     public int El = 2;
+    /// <summary>V0–V31 as 128-bit registers: VRegs[2n] the low half of Vn, VRegs[2n + 1] the high (lanes little-endian in them).</summary>
+    public readonly ulong[] VRegs = new ulong[64];
+    public uint Fpcr, Fpsr;
     public readonly SystemRegisters Sys = new();
 
     // Register numbers come from 5-bit fields; the mask keeps every access in the array without a bounds check.
@@ -33,6 +37,32 @@ public sealed class CpuState
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetXsp(int n, ulong v) { if (n == 31) Sp = v; else R(n) = v; }
+
+    /// <summary>Element <paramref name="index"/> of <paramref name="size"/> bytes (1, 2, 4, 8) of Vn, zero-extended.</summary>
+    public ulong VElement(int n, int size, int index)
+    {
+        int offset = index * size;
+        ulong half = VRegs[2 * (n & 31) + ((offset >> 3) & 1)];
+        return size == 8 ? half : (half >> (8 * (offset & 7))) & ((1UL << (8 * size)) - 1);
+    }
+
+    /// <summary>Writes one element of Vn; the other elements keep their values.</summary>
+    public void SetVElement(int n, int size, int index, ulong value)
+    {
+        int offset = index * size;
+        ref ulong half = ref VRegs[2 * (n & 31) + ((offset >> 3) & 1)];
+        if (size == 8) { half = value; return; }
+        int shift = 8 * (offset & 7);
+        ulong mask = ((1UL << (8 * size)) - 1) << shift;
+        half = (half & ~mask) | ((value << shift) & mask);
+    }
+
+    /// <summary>Writes all of Vn (a scalar or 64-bit vector write passes hi = 0: the rest of the register is zeroed).</summary>
+    public void SetV(int n, ulong lo, ulong hi)
+    {
+        VRegs[2 * (n & 31)] = lo;
+        VRegs[2 * (n & 31) + 1] = hi;
+    }
 
     public bool N => (Nzcv & 0x8000_0000) != 0;
     public bool Z => (Nzcv & 0x4000_0000) != 0;
@@ -59,6 +89,8 @@ public sealed class CpuState
     {
         Array.Clear(X);
         Sp = 0; Pc = 0; Nzcv = 0;
+        Array.Clear(VRegs);
+        Fpcr = 0; Fpsr = 0;
         El = model.ExceptionLevel;
         Sys[SystemRegisters.CTR_EL0] = model.Ctr;
         Sys[SystemRegisters.MIDR_EL1] = model.Midr;

@@ -25,6 +25,8 @@ public sealed class SystemRegisters
     public static readonly uint CURRENTEL = Key(3, 0, 4, 2, 2);
     public static readonly uint NZCV = Key(3, 3, 4, 2, 0);
     public static readonly uint DAIF = Key(3, 3, 4, 2, 1);
+    public static readonly uint FPCR = Key(3, 3, 4, 4, 0);
+    public static readonly uint FPSR = Key(3, 3, 4, 4, 1);
     public static readonly uint SPSEL = Key(3, 0, 4, 2, 0);
     public static readonly uint ELR_EL1 = Key(3, 0, 4, 0, 1);
     public static readonly uint ELR_EL2 = Key(3, 4, 4, 0, 1);

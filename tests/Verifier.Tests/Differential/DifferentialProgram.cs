@@ -5,7 +5,7 @@ namespace A64Asm.Verifier.Tests.Differential;
 
 /// <summary>
 /// The differential's one static program: many random sequences, each from a seeded register state, each
-/// followed by a dump of X0-X30, NZCV, SP and the scratch buffer to stdout. Built from a seed alone, so the coverage
+/// followed by a dump of X0-X30, NZCV, SP, V0-V31 and the scratch buffer to stdout. Built from a seed alone, so the coverage
 /// test sees exactly the sequences the qemu test runs.
 /// </summary>
 internal sealed class DifferentialProgram
@@ -13,8 +13,9 @@ internal sealed class DifferentialProgram
     public const int Sequences = 400;
     public const int Length = 24;
     public const int BufferBytes = RandomSequences.BufferBytes;
-    /// <summary>X0-X30, NZCV, SP, then padding to 16: the registers before the buffer in each dump.</summary>
-    public const int RegisterBytes = 272;
+    /// <summary>X0-X30, NZCV, SP, padding to 16, then V0-V31 (at <see cref="VectorBytesAt"/>): the registers before the buffer in each dump.</summary>
+    public const int RegisterBytes = VectorBytesAt + 32 * 16;
+    public const int VectorBytesAt = 272;
     public const int DumpBytes = RegisterBytes + BufferBytes;
     private const int ZvaBlock = 4 << (int)UserProgram.Dczid;
     public const int DefaultSeed = 20261124;
@@ -39,9 +40,10 @@ internal sealed class DifferentialProgram
         var forms = new List<Code[]>();
         var source = new StringBuilder();
         source.AppendLine("\t.text\n\t.globl _start\n_start:");
+        var vectors = new List<ulong>();
         for (int n = 0; n < Sequences; n++)
         {
-            EmitState(source, gen);
+            EmitState(source, gen, n, vectors);
             var seq = gen.Sequence(Length);
             seq.Add(0xD503201Fu);   // nop: a branch at the end skips it, never the dump
             words.Add(seq.ToArray());
@@ -51,15 +53,21 @@ internal sealed class DifferentialProgram
         }
         source.AppendLine("\tmov x0, #0\n\tmov x8, #93\n\tsvc #0");
         // The buffer on a DC ZVA block boundary (512 bytes under qemu's max CPU), so a zeroed block is inside it.
-        source.AppendLine($"\t.data\n\t.balign {ZvaBlock}\n\t.skip {ZvaBlock - RegisterBytes}\ndump:\t.skip {RegisterBytes}\nbuf:");
+        source.AppendLine($"\t.data\n\t.balign {ZvaBlock}\n\t.skip {(ZvaBlock - RegisterBytes % ZvaBlock) % ZvaBlock}\ndump:\t.skip {RegisterBytes}\nbuf:");
         var rng = new Random(seed);
         for (int i = 0; i < BufferBytes / 8; i++) source.AppendLine($"\t.quad 0x{(ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 63):x}");
+        source.AppendLine("vinit:");
+        foreach (var v in vectors) source.AppendLine($"\t.quad 0x{v:x}");
         return new DifferentialProgram(seed, source.ToString(), words, forms);
     }
 
-    private static void EmitState(StringBuilder sb, RandomSequences gen)
+    /// <summary>NZCV, SP, V0-V31 (loaded from this sequence's 512 bytes at vinit), the bases, then every other X register.</summary>
+    private static void EmitState(StringBuilder sb, RandomSequences gen, int n, List<ulong> vectors)
     {
         sb.AppendLine($"\tmov x0, #0x{gen.Nzcv():x}\n\tmsr nzcv, x0");
+        for (int i = 0; i < 64; i++) vectors.Add(gen.Value());
+        sb.AppendLine($"\tadrp x0, vinit+{n * 512}\n\tadd x0, x0, :lo12:vinit+{n * 512}");
+        for (int r = 0; r < 32; r += 2) sb.AppendLine($"\tldp q{r}, q{r + 1}, [x0, #{r * 16}]");
         sb.AppendLine($"{Move(0, gen.Value())}\tmov sp, x0");
         foreach (int b in new[] { RandomSequences.Base, RandomSequences.AlignedBase })
             sb.AppendLine($"\tadrp x{b}, buf\n\tadd x{b}, x{b}, :lo12:buf\n\tadd x{b}, x{b}, #{BufferBytes / 2}");
@@ -78,6 +86,7 @@ internal sealed class DifferentialProgram
     {
         sb.AppendLine("\tmsr tpidr_el0, x0\n\tadrp x0, dump\n\tadd x0, x0, :lo12:dump");
         for (int r = 1; r < 30; r += 2) sb.AppendLine($"\tstp x{r}, x{r + 1}, [x0, #{r * 8}]");
+        for (int r = 0; r < 32; r += 2) sb.AppendLine($"\tstp q{r}, q{r + 1}, [x0, #{VectorBytesAt + r * 16}]");
         sb.AppendLine("\tmrs x1, tpidr_el0\n\tstr x1, [x0]\n\tmrs x1, nzcv\n\tstr x1, [x0, #248]\n\tmov x1, sp\n\tstr x1, [x0, #256]");
         sb.AppendLine($"\tmov x1, x0\n\tmov x0, #1\n\tmov x2, #{DumpBytes}\n\tmov x8, #64\n\tsvc #0");
     }

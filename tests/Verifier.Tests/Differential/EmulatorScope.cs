@@ -35,7 +35,37 @@ internal static class EmulatorScope
         [Code.DCPS3] = "enters debug state: undefined at EL0 outside halting debug",
         [Code.DRPS] = "leaves debug state: undefined outside it",
         [Code.DSB_nxs] = "FEAT_XS (Armv8.7-A): qemu-aarch64 7.2, the oracle, does not decode it",
+        [Code.BC_cond] = Qemu72Lacks("FEAT_HBC (Armv8.8-A)"),
+        [Code.WFET] = Qemu72Lacks("FEAT_WFxT (Armv8.7-A)"),
+        [Code.WFIT] = Qemu72Lacks("FEAT_WFxT (Armv8.7-A)"),
+        [Code.ABS_32] = Cssc,
+        [Code.ABS_64] = Cssc,
+        [Code.CNT_32] = Cssc,
+        [Code.CNT_64] = Cssc,
+        [Code.CTZ_32] = Cssc,
+        [Code.CTZ_64] = Cssc,
+        [Code.SMAX_32_reg] = Cssc,
+        [Code.UMAX_32_reg] = Cssc,
+        [Code.SMIN_32_reg] = Cssc,
+        [Code.UMIN_32_reg] = Cssc,
+        [Code.SMAX_64_reg] = Cssc,
+        [Code.UMAX_64_reg] = Cssc,
+        [Code.SMIN_64_reg] = Cssc,
+        [Code.UMIN_64_reg] = Cssc,
+        [Code.SMAX_32_imm] = Cssc,
+        [Code.UMAX_32_imm] = Cssc,
+        [Code.SMIN_32_imm] = Cssc,
+        [Code.UMIN_32_imm] = Cssc,
+        [Code.SMAX_64_imm] = Cssc,
+        [Code.UMAX_64_imm] = Cssc,
+        [Code.SMIN_64_imm] = Cssc,
+        [Code.UMIN_64_imm] = Cssc,
     };
+
+    // Executed and unit-tested (ExtensionExecutionTests), but the oracle cannot run them.
+    private static string Qemu72Lacks(string feature) => $"{feature}: qemu-aarch64 7.2, the oracle, does not decode it";
+
+    private const string Cssc = "FEAT_CSSC (Armv8.9-A): qemu-aarch64 7.2, the oracle, does not decode it";
 
     /// <summary>
     /// Forms of a covered class that the emulator does not execute. The coverage test fails when this list and
@@ -43,7 +73,13 @@ internal static class EmulatorScope
     /// </summary>
     public static readonly IReadOnlySet<Code> KnownGaps = new HashSet<Code>
     {
-        Code.BC_cond, Code.WFET, Code.WFIT,   // FEAT_HBC, FEAT_WFxT rows (issue 18): not emulated yet
+        // FP across-lanes reductions: the FP rules (NaN propagation, FPCR) are not emulated yet.
+        Code.FMAXV_v4S, Code.FMINV_v4S, Code.FMAXNMV_v4S, Code.FMINNMV_v4S,
+        // Fixed-point conversions in simd_shift: FP rounding and saturation, not emulated yet.
+        Code.FCVTZS_v2S_fix, Code.FCVTZS_v4S_fix, Code.FCVTZS_v2D_fix, Code.FCVTZU_v2S_fix, Code.FCVTZU_v4S_fix, Code.FCVTZU_v2D_fix,
+        // Half-precision fused multiply-add: rounding the double-precision fused result again is not always right.
+        Code.FMADD_H, Code.FMSUB_H, Code.FNMADD_H, Code.FNMSUB_H,
+        Code.SCVTF_v2S_fix, Code.SCVTF_v4S_fix, Code.SCVTF_v2D_fix, Code.UCVTF_v2S_fix, Code.UCVTF_v4S_fix, Code.UCVTF_v2D_fix,
     };
 
     /// <summary>
@@ -52,14 +88,13 @@ internal static class EmulatorScope
     /// </summary>
     public static readonly IReadOnlySet<string> NotExecutedGroups = new HashSet<string>
     {
-        "crc32", "lse_cas", "lse_atomic", "fp_ldst", "fp_dp", "pstate", "pauth",
-        "simd_3same", "simd_3same_more", "simd_2misc", "simd_2misc_more", "simd_3diff", "simd_3diff_more",
-        "simd_across", "simd_cmp_zero", "simd_copy", "simd_crypto", "simd_crypto_sha3", "simd_elem", "simd_elem_long",
-        "simd_fp_2misc", "simd_fp_3same", "simd_fp_more", "simd_imm", "simd_imm_shifted", "simd_ldst",
-        "simd_ldst_lane", "simd_ldst_multi", "simd_ldst_rep", "simd_narrow", "simd_permute", "simd_shift",
-        "simd_shift_more", "simd_widen_shift",
+        "pauth",
+        "simd_3same_more", "simd_2misc_more", "simd_3diff_more",
+        "simd_crypto", "simd_crypto_sha3", "simd_elem_long",
+        "simd_fp_more",
+        "simd_shift_more",
         // Extension rows of issue 18, not emulated yet.
-        "cssc", "flagm", "ls64", "mops", "mte", "rcpc2", "tme",
+        "ls64", "mops", "mte", "tme",
         "fp16_fixed_gp", "fp_fixed", "fp_v8_3_v8_5", "simd_base_extra", "simd_base_more", "simd_bf16", "simd_compnum",
         "simd_dotprod", "simd_fp16_2misc", "simd_fp16_3same", "simd_fp16_across", "simd_fp16_elem", "simd_fp16_fixed",
         "simd_fp16fml", "simd_i8mm", "simd_rdma", "simd_scalar_2misc", "simd_scalar_3diff", "simd_scalar_3same",

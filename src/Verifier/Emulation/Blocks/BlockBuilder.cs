@@ -105,7 +105,7 @@ internal static class BlockBuilder
         {
             case Code.B: return BlockExit.B;
             case Code.BL: return BlockExit.BL;
-            case Code.B_cond: return BlockExit.BCond;
+            case Code.B_cond: case Code.BC_cond: return BlockExit.BCond;
             case Code.CBZ_32: case Code.CBZ_64: return BlockExit.Cbz;
             case Code.CBNZ_32: case Code.CBNZ_64: return BlockExit.Cbnz;
             case Code.TBZ: return BlockExit.Tbz;

@@ -11,7 +11,7 @@ public sealed partial class Machine
     {
         switch (i.Code)
         {
-            case Code.B: case Code.BL: case Code.B_cond: case Code.CBZ_32: case Code.CBZ_64: case Code.CBNZ_32: case Code.CBNZ_64:
+            case Code.B: case Code.BL: case Code.B_cond: case Code.BC_cond: case Code.CBZ_32: case Code.CBZ_64: case Code.CBNZ_32: case Code.CBNZ_64:
             case Code.TBZ: case Code.TBNZ: case Code.BR: case Code.BLR: case Code.RET:
                 return Branch(i, pc);
             case Code.ERET: return ExceptionReturn();
@@ -142,7 +142,7 @@ public sealed partial class Machine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool Taken(in Instruction i, ulong tested, uint nzcv) => i.Code switch
     {
-        Code.B_cond => Alu.ConditionHolds((int)i.Cond, nzcv),
+        Code.B_cond or Code.BC_cond => Alu.ConditionHolds((int)i.Cond, nzcv),   // BC: the same branch, with a hint
         Code.CBZ_32 => Alu.IsZero(tested, false),
         Code.CBZ_64 => Alu.IsZero(tested, true),
         Code.CBNZ_32 => !Alu.IsZero(tested, false),

@@ -84,7 +84,7 @@ public sealed partial class Machine
 
             // PSTATE writes (DAIF masks, SPSel, PAN...): no interrupts or translation regimes to affect here.
             case Code.MSR_imm: break;
-            default: Unimplemented(i); break;
+            default: ExecuteExtension(ref i, pc); break;
         }
     }
 }

@@ -23,6 +23,8 @@ public sealed partial class Machine
         ulong v;
         if (key == SystemRegisters.NZCV) v = Cpu.Nzcv;
         else if (key == SystemRegisters.CURRENTEL) v = (ulong)Cpu.El << 2;
+        else if (key == SystemRegisters.FPCR) v = Cpu.Fpcr;
+        else if (key == SystemRegisters.FPSR) v = Cpu.Fpsr;
         else v = Cpu.Sys[key];
         Cpu.SetXzr(rt, v);
     }
@@ -35,11 +37,27 @@ public sealed partial class Machine
         if (key == SystemRegisters.NZCV) { Cpu.Nzcv = (uint)(v & 0xF000_0000); return; }
         if (Cpu.El < RequiredEl(f.Op1) && key != SystemRegisters.TPIDR_EL0)
             Fault(FaultKind.Undefined, _pc, $"msr to {SystemRegisters.Name(key)} at EL{Cpu.El}");
+        if (key == SystemRegisters.FPCR) { WriteFpcr(v); return; }
+        if (key == SystemRegisters.FPSR) { Cpu.Fpsr = (uint)v; return; }
         Cpu.Sys[key] = v;
         // SCTLR decides alignment checking and cacheability: the TLB caches both.
         if (key == SystemRegisters.SCTLR_EL1 || key == SystemRegisters.SCTLR_EL2 || key == SystemRegisters.SCTLR_EL3) FlushTlb();
         // Under a kernel map the tables decide the translation the TLB caches.
         else if (KernelMap is not null && (key == SystemRegisters.TTBR0_EL1 || key == SystemRegisters.TTBR1_EL1)) FlushTlb();
+    }
+
+    /// <summary>
+    /// FPCR bits the FP definitions do not follow (FloatingPoint runs at the reset value): AHP, DN, FZ, RMode, FZ16
+    /// and FEAT_AFP's AH, FIZ, NEP. Writing one stops the run rather than compute under another mode. The
+    /// exception trap enables are RAZ/WI here, as on cores that do not trap FP exceptions.
+    /// </summary>
+    private const uint FpcrModes = 0x07C8_0007, FpcrTrapEnables = 0x9F00;
+
+    private void WriteFpcr(ulong v)
+    {
+        if ((v & FpcrModes) != 0)
+            Fault(FaultKind.Unimplemented, _pc, $"FPCR 0x{v:x} asks for an FP mode this emulator does not follow (it runs round to nearest, no flush to zero, NaNs propagated)");
+        Cpu.Fpcr = (uint)(v & ~(ulong)FpcrTrapEnables);
     }
 
     /// <summary>SYS: the DC and IC operations by their (op1, CRn, CRm, op2); TLBI and AT have no effect with the MMU off.</summary>
