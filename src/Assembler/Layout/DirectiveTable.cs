@@ -39,11 +39,12 @@ internal sealed class DirectiveTable
         _callFrames = callFrames;
         _handlers = new(StringComparer.Ordinal)
         {
-            [".text"] = (l, d) => sections.Switch(sections.GetOrCreate(".text")),
-            [".data"] = (l, d) => sections.Switch(sections.GetOrCreate(".data")),
+            [".text"] = (l, d) => sections.Switch(sections.GetOrCreate(".text"), sectionArguments.Subsection(l, d, 0), l.At(d.Index)),
+            [".data"] = (l, d) => sections.Switch(sections.GetOrCreate(".data"), sectionArguments.Subsection(l, d, 0), l.At(d.Index)),
+            [".subsection"] = (l, d) => sections.SwitchSubsection(sectionArguments.Subsection(l, d, 0), l.At(d.Index)),
             [".bss"] = (l, d) => sections.Switch(sections.GetOrCreate(".bss")),
             [".section"] = (l, d) => sections.Switch(sectionArguments.FromArguments(l, d)),
-            [".pushsection"] = (l, d) => sections.Push(sectionArguments.FromArguments(l, d)),
+            [".pushsection"] = (l, d) => sectionArguments.Push(l, d),
             [".popsection"] = (l, d) => sections.Pop(l.At(d.Index)),
             // .file "name" names the source (an STT_FILE symbol); .file N "name" numbers DWARF line-table files.
             [".file"] = (l, d) =>

@@ -67,6 +67,8 @@ public sealed partial class ObjectAssembler : IStatementContext
         _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
         _relocs = new RelocationDirectives(Sections, Symbols, _fixups, this, () => _out.Emitting, _datums.EnterNamedSymbols);
         _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
+        Sections.Order.NewSubsection = _ => { if (_out.Emitting) _mapping.NewDataSubsection(); };
+        _mapping.StatementAt = () => _executing?.Line.Location;
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
             _callFrames, new ValueDirectives(this, _out, EvaluateAbsolute, _datums.EnterNamedSymbols),
             new BinaryInclude(this, _out, IncludeDirs), _commons, _relocs);
@@ -187,6 +189,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     {
         _finished = true;
         _mapping.Finished = true;
+        Sections.FinishSubsections();
         _pools.CloseAtEnd();
         _pools.PlaceEndPools();
         if (_tail.Begun)
