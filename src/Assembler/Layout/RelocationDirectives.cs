@@ -16,7 +16,7 @@ namespace A64Asm.Assembler.Layout;
 internal sealed class RelocationDirectives(SectionTable sections, SymbolTable symbols, FixupTable fixups, IStatementContext context,
     Func<bool> emitting, Action<Expr> enterNamedSymbols)
 {
-    private readonly List<(ParsedLine Line, DirectiveStatement Directive, AsmSection Section, uint Type)> _relocs = new();
+    private readonly List<(ParsedLine Line, DirectiveStatement Directive, AsmSection Section, uint Type, ExprValue Dot)> _relocs = new();
     private readonly List<(ParsedLine Line, DirectiveStatement Directive, AsmSection Section, long Place)> _markers = new();
 
     public void TlsDescCall(ParsedLine line, DirectiveStatement d) => TlsDescMarker(line, d, RelocationNames.TlsDescCall);
@@ -61,8 +61,9 @@ internal sealed class RelocationDirectives(SectionTable sections, SymbolTable sy
         enterNamedSymbols(offset);
         if (OptionalExprArgument(line, d, 2) is { } value)
             enterNamedSymbols(value);
+        // '.' in the offset or value is where the directive stands, not where the input ends.
         if (emitting())
-            _relocs.Add((line, d, sections.Current, type));
+            _relocs.Add((line, d, sections.Current, type, context.LocationCounter));
     }
 
     /// <summary>At the end, once every label is placed.</summary>
@@ -75,11 +76,11 @@ internal sealed class RelocationDirectives(SectionTable sections, SymbolTable sy
             if (place + 4 > section.Location)
                 errors.Add(new AsmError(line.At(d.Index), $"{d.Name} must be followed by an instruction in {section.Name}"));
         }
-        foreach (var (line, d, section, type) in _relocs)
+        foreach (var (line, d, section, type, dot) in _relocs)
         {
             try
             {
-                Resolve(line, d, section, type);
+                Resolve(line, d, section, type, new DotAt(context, dot));
             }
             catch (AsmError e)
             {
@@ -90,10 +91,20 @@ internal sealed class RelocationDirectives(SectionTable sections, SymbolTable sy
             throw AsmError.All(errors);
     }
 
-    private void Resolve(ParsedLine line, DirectiveStatement d, AsmSection section, uint type)
+    /// <summary>The assembler's symbols with '.' fixed where a directive stood.</summary>
+    private sealed class DotAt(IExpressionScope scope, ExprValue dot) : IExpressionScope
+    {
+        public bool TryGetSymbol(string name, out ExprValue value) => scope.TryGetSymbol(name, out value);
+
+        public bool TryGetSymbol(string name, out ExprValue value, out AsmError? error) => scope.TryGetSymbol(name, out value, out error);
+
+        public ExprValue LocationCounter => dot;
+    }
+
+    private void Resolve(ParsedLine line, DirectiveStatement d, AsmSection section, uint type, IExpressionScope scope)
     {
         var offsetExpr = ExprArgument(line, d, 0);
-        var at = ExpressionEvaluator.Evaluate(offsetExpr, context, line.Line);
+        var at = ExpressionEvaluator.Evaluate(offsetExpr, scope, line.Line);
         if (at.Section is AsmSection own && !at.IsUndefinedSymbol)
             section = own;
         else if (!at.IsAbsolute)
@@ -104,7 +115,7 @@ internal sealed class RelocationDirectives(SectionTable sections, SymbolTable sy
         long addend = 0;
         if (OptionalExprArgument(line, d, 2) is { } valueExpr)
         {
-            var value = ExpressionEvaluator.Evaluate(valueExpr, context, line.Line);
+            var value = ExpressionEvaluator.Evaluate(valueExpr, scope, line.Line);
             if (value.Symbol is { } name)
             {
                 symbol = symbols.GetOrAdd(name);

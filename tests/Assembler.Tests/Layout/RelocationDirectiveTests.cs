@@ -14,6 +14,14 @@ public class RelocationDirectiveTests
             text.Relocations.Select(r => (r.Offset, r.RawType, r.Symbol?.Name, r.Addend)));
     }
 
+    [Fact]
+    public void Dot_in_a_reloc_offset_is_where_the_directive_stands()
+    {
+        var obj = Asm.Object(".data\n.word 0\n.reloc ., R_AARCH64_ABS32, f\n.word 0\n.section .rodata\n.byte 1\n");
+        var data = obj.Sections.Single(s => s.Name == ".data");
+        Assert.Equal([(4L, 258u, "f")], data.Relocations.Select(r => (r.Offset, r.RawType, r.Symbol?.Name)));
+    }
+
     [Theory]
     [InlineData(".reloc 0, R_AARCH64_BOGUS, x\n", "test.s:1:11: error: unrecognized reloc type")]
     [InlineData(".reloc 0, BFD_RELOC_8, x\n", "test.s:1:11: error: unrecognized reloc type")]
