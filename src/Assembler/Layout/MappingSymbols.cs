@@ -151,8 +151,14 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     {
         var s = sections.Current;
         if (s.IsCode)
-            _codeSubsections.Add(s);
-        if (s.IsCode || StateOf(s) == MapState.Data)
+        {
+            // A code subsection begun before, whose start got no symbol, stays unmarked.
+            if (_codeSubsectionStart.ContainsKey(s))
+                _unmarkedCodeSubsection.Add(s);
+            _codeSubsectionStart[s] = s.Location;
+            return;
+        }
+        if (StateOf(s) == MapState.Data)
             return;
         // GNU as makes this $d when it writes the object, after every line's symbols, unless an alignment or fill
         // fragment takes it first (MoveSubsectionMark).
@@ -162,12 +168,25 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
         _subsectionMark[s] = s.Location;
     }
 
-    // Code sections a nonzero subsection was entered in: no mapping symbol may follow there.
-    private readonly HashSet<AsmSection> _codeSubsections = new(ReferenceEqualityComparer.Instance);
+    // Code sections: where the nonzero subsection entered last began, until a mapping symbol is made there; and the
+    // sections where one began without its own symbol (GNU as then adds symbols when it writes the object, by rules
+    // not followed here, so no mapping symbol may come after it).
+    private readonly Dictionary<AsmSection, long> _codeSubsectionStart = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<AsmSection> _unmarkedCodeSubsection = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Whether <paramref name="section"/> is code with a nonzero subsection used (its lines take the full path,
     /// which knows where an error is).</summary>
-    public bool HasCodeSubsections(AsmSection section) => _codeSubsections.Contains(section);
+    public bool HasCodeSubsections(AsmSection section) =>
+        _codeSubsectionStart.ContainsKey(section) || _unmarkedCodeSubsection.Contains(section);
+
+    private void CheckCodeSubsections(AsmSection s, long offset)
+    {
+        if (_codeSubsectionStart.Remove(s, out long start) && start != offset)
+            _unmarkedCodeSubsection.Add(s);
+        if (_unmarkedCodeSubsection.Contains(s))
+            throw new Diagnostics.AsmError(StatementAt(), $"{s.Name} changes between code and data after a subsection of it began " +
+                "without a mapping symbol: a64asm does not place mapping symbols there as GNU as does");
+    }
 
     // The $d of a new subsection that the next alignment or fill fragment of its section takes.
     private readonly Dictionary<AsmSection, long> _subsectionMark = new(ReferenceEqualityComparer.Instance);
@@ -231,11 +250,7 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
         var s = sections.Current;
         if (s.IsAbsolute) return;
         if (StateOf(s) == state) return;
-        // GNU as adds mapping symbols at subsection starts of code when it writes the object, by rules not followed
-        // here; a section's first symbol is unaffected, a later change between code and data is refused.
-        if (_codeSubsections.Contains(s) && StateOf(s) != MapState.Undefined)
-            throw new Diagnostics.AsmError(StatementAt(), $"{s.Name} changes between code and data after a nonzero subsection of it " +
-                "was used: a64asm does not place mapping symbols for code subsections as GNU as does");
+        CheckCodeSubsections(s, offset);
         _mapState[s] = state;
         AddMapping(s, offset, state, phase);
     }

@@ -8,7 +8,8 @@ namespace A64Asm.Assembler.Layout;
 /// or, outside code, when a nonzero one is entered for the first time (GNU as then starts a new fragment list for
 /// it, which in a data section carries a $d). Filling a subsection after a higher-numbered one of its section was used is refused,
 /// and so is leaving literals of one subsection pending while another of the section is filled (GNU keeps a pool per
-/// subsection and places each at the end of its own).
+/// subsection and places each at the end of its own). Mapping symbols: see MappingSymbols.NewDataSubsection and
+/// CheckCodeSubsections (a code subsection that begins without its own symbol may not be followed by another).
 /// </summary>
 public sealed class SubsectionOrder
 {

@@ -24,8 +24,9 @@ public class SubsectionTests
         "test.s:3:1: error: subsection 0 of .data is filled after subsection 1: a64asm lays subsections out in the order they are filled and cannot put it before")]
     [InlineData("ldr x0, =0x1234567887654321\n.subsection 1\nnop\n",
         "test.s:2:1: error: literals of subsection 0 of .text are still pending: use .ltorg before another subsection of the section is filled")]
-    [InlineData(".word 0\n.subsection 1\nnop\n",
-        "test.s:3:1: error: .text changes between code and data after a nonzero subsection of it was used: a64asm does not place mapping symbols for code subsections as GNU as does")]
+    // GNU as adds a $x at 4 when it writes the object (after the $d at 8); a64asm does not follow that.
+    [InlineData("nop\n.subsection 1\nnop\n.word 1\n",
+        "test.s:4:1: error: .text changes between code and data after a subsection of it began without a mapping symbol: a64asm does not place mapping symbols there as GNU as does")]
     [InlineData(".subsection 2147483648\n", "test.s:1:13: error: subsection number 2147483648 is outside -2147483648..2147483647")]
     [InlineData(".text -2147483649\n", "test.s:1:7: error: subsection number -2147483649 is outside -2147483648..2147483647")]
     [InlineData(".subsection 1, 2\n", "test.s:1:16: error: .subsection takes one subsection number")]
