@@ -42,7 +42,7 @@ internal sealed class DirectiveTable
             [".text"] = (l, d) => sections.Switch(sections.GetOrCreate(".text"), sectionArguments.Subsection(l, d, 0), l.At(d.Index)),
             [".data"] = (l, d) => sections.Switch(sections.GetOrCreate(".data"), sectionArguments.Subsection(l, d, 0), l.At(d.Index)),
             [".subsection"] = (l, d) => sections.SwitchSubsection(sectionArguments.Subsection(l, d, 0), l.At(d.Index)),
-            [".bss"] = (l, d) => sections.Switch(sections.GetOrCreate(".bss")),
+            [".bss"] = (l, d) => sections.Switch(sections.GetOrCreate(".bss"), sectionArguments.NoSubsection(l, d), l.At(d.Index)),
             [".section"] = (l, d) => sections.Switch(sectionArguments.FromArguments(l, d)),
             [".pushsection"] = (l, d) => sectionArguments.Push(l, d),
             [".popsection"] = (l, d) => sections.Pop(l.At(d.Index)),

@@ -20,6 +20,17 @@ internal sealed class SectionDirectives(SectionTable sections, IStatementContext
         sections.Push(FromArguments(line, d, numbered ? 2 : 1), subsection, line.At(d.Index));
     }
 
+    /// <summary>.bss takes no subsection in GNU as (ELF): anything after it is junk there.</summary>
+    public long NoSubsection(ParsedLine line, DirectiveStatement d)
+    {
+        if (d.RawArguments.Trim().Length > 0)
+        {
+            int at = d.Arguments.Count > 0 ? d.Arguments[0].Index : d.Index;
+            throw new AsmError(line.At(at), $"junk at end of line, first unrecognized character is '{d.RawArguments.Trim()[0]}'");
+        }
+        return 0;
+    }
+
     /// <summary>The subsection number at argument <paramref name="index"/> (0 when there is none).</summary>
     /// <param name="last">Whether nothing may follow it (.text N, .subsection N).</param>
     public long Subsection(ParsedLine line, DirectiveStatement d, int index, bool last = true)

@@ -30,5 +30,6 @@ public class SubsectionTests
     [InlineData(".subsection 2147483648\n", "test.s:1:13: error: subsection number 2147483648 is outside -2147483648..2147483647")]
     [InlineData(".text -2147483649\n", "test.s:1:7: error: subsection number -2147483649 is outside -2147483648..2147483647")]
     [InlineData(".subsection 1, 2\n", "test.s:1:16: error: .subsection takes one subsection number")]
+    [InlineData(".bss 1\n", "test.s:1:6: error: junk at end of line, first unrecognized character is '1'")]
     public void What_cannot_match_GNU_is_refused(string source, string expected) => Assert.Equal(expected, Asm.ErrorLine(source));
 }
