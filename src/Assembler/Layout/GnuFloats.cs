@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace A64Asm.Assembler.Layout;
 
-/// <summary>The IEEE formats of .float/.single (4 bytes), .double (8), .float16 (IEEE half) and .bfloat16.</summary>
-internal enum FloatFormat { Single, Double, Half, BFloat16 }
+/// <summary>The IEEE formats of .float/.single (4 bytes), .double (8), .float16 (IEEE half) and .bfloat16, and the
+/// x87 80-bit extended format of .dc.x/.dcb.x (10 bytes).</summary>
+internal enum FloatFormat { Single, Double, Half, BFloat16, Extended }
 
 /// <summary>
 /// Floating-point literals as GNU as reads them for .float and friends: an optional sign, an optional "0" plus
@@ -15,7 +16,7 @@ internal static class GnuFloats
 {
     public static int Size(FloatFormat format) => format switch
     {
-        FloatFormat.Single => 4, FloatFormat.Double => 8, _ => 2,
+        FloatFormat.Single => 4, FloatFormat.Double => 8, FloatFormat.Extended => 10, _ => 2,
     };
 
     /// <summary>The bits of <paramref name="text"/> in <paramref name="format"/>; an error message when it is not a literal.</summary>
@@ -24,6 +25,17 @@ internal static class GnuFloats
 
     /// <param name="errorAt">Where in <paramref name="text"/> the error is (0 for a number that does not fit).</param>
     public static bool TryEncode(string text, FloatFormat format, out ulong bits, out string error, out int errorAt)
+    {
+        bits = 0;
+        if (!TryEncodeWide(text, format, out UInt128 wide, out error, out errorAt))
+            return false;
+        bits = (ulong)wide;
+        return true;
+    }
+
+    /// <summary>As <see cref="TryEncode(string, FloatFormat, out ulong, out string, out int)"/>, for every format
+    /// including the 80-bit extended one (exponent and sign in bits 64..79).</summary>
+    public static bool TryEncodeWide(string text, FloatFormat format, out UInt128 bits, out string error, out int errorAt)
     {
         bits = 0;
         error = "";
@@ -42,7 +54,9 @@ internal static class GnuFloats
         string word = rest.ToLowerInvariant();
         if (word is "nan" or "inf" or "infinity")
         {
-            bits = Special(format, nan: word == "nan", negative);
+            bits = format == FloatFormat.Extended
+                ? ExtendedFloat.Special(nan: word == "nan", negative)
+                : Special(format, nan: word == "nan", negative);
             return true;
         }
         int start = i;
@@ -70,6 +84,8 @@ internal static class GnuFloats
             return false;
         }
         if (mantissa is "" or ".") mantissa = "0";
+        if (format == FloatFormat.Extended)
+            return ExtendedFloat.TryEncode(negative, mantissa, exponent, out bits, out error);
         string number = (negative ? "-" : "") + mantissa + exponent;
         double value = double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
         // GNU checks the exponent before it rounds: a value from 2^(emax+1) up is refused, one just under it may

@@ -45,6 +45,8 @@ public sealed partial class ObjectAssembler : IStatementContext
 
     // The statement being executed, which becomes the tail's first when its size turns out unknown.
     private ParsedLine? _executing;
+    // The statement run last, in any pass (tail passes too): where an error found while placing it is.
+    private ParsedLine? _statement;
     private bool _finished;
 
     public ObjectAssembler(IDiagnosticSink diagnostics)
@@ -70,6 +72,8 @@ public sealed partial class ObjectAssembler : IStatementContext
         _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
         _relocs = new RelocationDirectives(Sections, Symbols, _fixups, this, () => _out.Emitting, _datums.EnterNamedSymbols);
         _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
+        Sections.Order.NewSubsection = _ => { if (_out.Emitting) _mapping.NewDataSubsection(); };
+        _mapping.StatementAt = () => _statement?.Line.Location;
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
             _callFrames, new ValueDirectives(this, _out, EvaluateAbsoluteInLayout, _datums.EnterNamedSymbols),
             new BinaryInclude(this, _out, IncludeDirs), _commons, _relocs,
@@ -206,6 +210,7 @@ public sealed partial class ObjectAssembler : IStatementContext
     {
         _finished = true;
         _mapping.Finished = true;
+        Sections.FinishSubsections();
         _pools.CloseAtEnd();
         _pools.PlaceEndPools();
         if (_tail.Begun)
@@ -284,6 +289,7 @@ public sealed partial class ObjectAssembler : IStatementContext
 
     private void ExecuteStatement(ParsedLine line)
     {
+        _statement = line;
         foreach (var label in line.Labels)
         {
             _definitions.DefineLabel(label.Name, line.Line, label.Index);

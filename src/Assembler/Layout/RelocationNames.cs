@@ -43,6 +43,8 @@ internal static class RelocationNames
     };
 
     public const uint TlsDescCall = 569;
+    public const uint TlsDescAdd = 568;
+    public const uint TlsDescLdr = 567;
 
     public static bool TryGet(string name, out uint type)
     {

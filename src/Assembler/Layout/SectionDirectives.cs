@@ -9,16 +9,53 @@ namespace A64Asm.Assembler.Layout;
 /// <summary>.section and .pushsection: the section named, made with the flags and type written the first time.</summary>
 internal sealed class SectionDirectives(SectionTable sections, IStatementContext context)
 {
+    /// <summary>GNU as's subsection numbers are C ints.</summary>
+    public const long MinSubsection = int.MinValue, MaxSubsection = int.MaxValue;
+
+    /// <summary>.pushsection name[, subsection][, flags...]: the subsection, when given, comes before the flags.</summary>
+    public void Push(ParsedLine line, DirectiveStatement d)
+    {
+        bool numbered = d.Arguments.Count > 1 && d.Arguments[1] is ExprOperandSyntax;
+        long subsection = numbered ? Subsection(line, d, 1, last: false) : 0;
+        sections.Push(FromArguments(line, d, numbered ? 2 : 1), subsection, line.At(d.Index));
+    }
+
+    /// <summary>.bss takes no subsection in GNU as (ELF): anything after it is junk there.</summary>
+    public long NoSubsection(ParsedLine line, DirectiveStatement d)
+    {
+        if (d.RawArguments.Trim().Length > 0)
+        {
+            int at = d.Arguments.Count > 0 ? d.Arguments[0].Index : d.Index;
+            throw new AsmError(line.At(at), $"junk at end of line, first unrecognized character is '{d.RawArguments.Trim()[0]}'");
+        }
+        return 0;
+    }
+
+    /// <summary>The subsection number at argument <paramref name="index"/> (0 when there is none).</summary>
+    /// <param name="last">Whether nothing may follow it (.text N, .subsection N).</param>
+    public long Subsection(ParsedLine line, DirectiveStatement d, int index, bool last = true)
+    {
+        if (OptionalExprArgument(line, d, index) is not { } expr)
+            return 0;
+        if (last && d.Arguments.Count > index + 1)
+            throw new AsmError(line.At(d.Arguments[index + 1].Index), $"{d.Name} takes one subsection number");
+        long number = ExpressionEvaluator.EvaluateAbsolute(expr, context, line.Line);
+        if (number is < MinSubsection or > MaxSubsection)
+            throw new AsmError(line.At(expr.Index), $"subsection number {number} is outside {MinSubsection}..{MaxSubsection}");
+        return number;
+    }
+
     /// <summary>The section a .section or .pushsection names; its flags, type and entry size the first time it is named.</summary>
-    public AsmSection FromArguments(ParsedLine line, DirectiveStatement d)
+    /// <param name="flagsAt">The argument holding the flags string (after .pushsection's subsection number: 2).</param>
+    public AsmSection FromArguments(ParsedLine line, DirectiveStatement d, int flagsAt = 1)
     {
         string name = SectionName(line, d);
         bool existed = sections.Contains(name);
         var section = sections.GetOrCreate(name);
-        if (existed || !context.FirstPass || d.Arguments.Count < 2)
+        if (existed || !context.FirstPass || d.Arguments.Count < flagsAt + 1)
             return section;
-        if (d.Arguments[1] is not StringOperandSyntax flagText)
-            throw new AsmError(line.At(d.Arguments[1].Index), "expected a flags string such as \"ax\"");
+        if (d.Arguments[flagsAt] is not StringOperandSyntax flagText)
+            throw new AsmError(line.At(d.Arguments[flagsAt].Index), "expected a flags string such as \"ax\"");
         var flags = SectionFlags.None;
         foreach (char c in System.Text.Encoding.ASCII.GetString(flagText.Bytes))
         {
@@ -30,7 +67,7 @@ internal sealed class SectionDirectives(SectionTable sections, IStatementContext
             };
         }
         section.Flags = flags;
-        if (d.Arguments.Count > 2 && d.Arguments[2] is TypeOperandSyntax type)
+        if (d.Arguments.Count > flagsAt + 1 && d.Arguments[flagsAt + 1] is TypeOperandSyntax type)
         {
             section.Kind = type.Name switch
             {
@@ -42,7 +79,7 @@ internal sealed class SectionDirectives(SectionTable sections, IStatementContext
                 _ => throw new AsmError(line.At(type.Index), $"unknown section type '{type.Name}'"),
             };
         }
-        if ((flags & SectionFlags.Merge) != 0 && OptionalExprArgument(line, d, 3) is { } entrySize)
+        if ((flags & SectionFlags.Merge) != 0 && OptionalExprArgument(line, d, flagsAt + 2) is { } entrySize)
             section.EntrySize = ExpressionEvaluator.EvaluateAbsolute(entrySize, context, line.Line);
         return section;
     }

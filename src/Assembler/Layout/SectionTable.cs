@@ -4,10 +4,15 @@ using A64Asm.Assembler.Elf;
 namespace A64Asm.Assembler.Layout;
 
 /// <summary>The sections in creation order, the current one, and the .pushsection/.previous history.</summary>
+/// <remarks>
+/// Subsections (.subsection N, .text N, .data N, .pushsection name, N) are laid out in the order they are filled.
+/// GNU as orders them by number; the two agree as long as no subsection gets bytes or labels after a higher-numbered
+/// one of its section was used, and that is refused (<see cref="SubsectionOrder"/>).
+/// </remarks>
 public sealed class SectionTable
 {
     private readonly Dictionary<string, AsmSection> _byName = new(StringComparer.Ordinal);
-    private readonly Stack<(AsmSection Current, AsmSection? Previous)> _stack = new();
+    private readonly Stack<(AsmSection Current, AsmSection? Previous, long CurrentSub, long PreviousSub)> _stack = new();
 
     public SectionTable()
     {
@@ -23,6 +28,13 @@ public sealed class SectionTable
     public AsmSection Absolute { get; } = new("*ABS*", SectionKind.NoBits, SectionFlags.None) { IsAbsolute = true };
     public AsmSection Current { get; private set; }
     public AsmSection? Previous { get; private set; }
+
+    /// <summary>The subsection of <see cref="Current"/> and of <see cref="Previous"/>.</summary>
+    public long CurrentSubsection { get; private set; }
+    public long PreviousSubsection { get; private set; }
+
+    /// <summary>Checks the order subsections are filled in, and tells the mapping symbols about a new one.</summary>
+    public SubsectionOrder Order { get; } = new();
 
     /// <summary>Given to every section, those made so far and those to come.</summary>
     public long MaxSectionSize
@@ -49,30 +61,42 @@ public sealed class SectionTable
         return section;
     }
 
-    public void Switch(AsmSection section)
+    public void Switch(AsmSection section, long subsection = 0, SourceLocation? at = null)
     {
-        if (ReferenceEquals(section, Current)) return;
-        Previous = Current;
-        Current = section;
+        if (ReferenceEquals(section, Current) && subsection == CurrentSubsection) return;
+        var (left, leftSub) = (Current, CurrentSubsection);
+        (Previous, PreviousSubsection) = (Current, CurrentSubsection);
+        (Current, CurrentSubsection) = (section, subsection);
+        Order.Switch(left, leftSub, Current, CurrentSubsection, at);
     }
 
-    public void Push(AsmSection section)
+    public void Push(AsmSection section, long subsection = 0, SourceLocation? at = null)
     {
-        _stack.Push((Current, Previous));
-        Switch(section);
+        _stack.Push((Current, Previous, CurrentSubsection, PreviousSubsection));
+        Switch(section, subsection, at);
     }
 
     public void Pop(SourceLocation at)
     {
         if (_stack.Count == 0) throw new AsmError(at, ".popsection without corresponding .pushsection");
-        (Current, Previous) = _stack.Pop();
+        var (left, leftSub) = (Current, CurrentSubsection);
+        (Current, Previous, CurrentSubsection, PreviousSubsection) = _stack.Pop();
+        Order.Switch(left, leftSub, Current, CurrentSubsection, at);
     }
 
     public void SwapWithPrevious(SourceLocation at)
     {
         if (Previous is null) throw new AsmError(at, ".previous without corresponding .section");
-        (Current, Previous) = (Previous, Current);
+        var (left, leftSub) = (Current, CurrentSubsection);
+        (Current, Previous, CurrentSubsection, PreviousSubsection) = (Previous, Current, PreviousSubsection, CurrentSubsection);
+        Order.Switch(left, leftSub, Current, CurrentSubsection, at);
     }
+
+    /// <summary>.subsection N: another subsection of the current section.</summary>
+    public void SwitchSubsection(long subsection, SourceLocation at) => Switch(Current, subsection, at);
+
+    /// <summary>At the end of the input: the subsection being filled is checked like one that is left.</summary>
+    public void FinishSubsections() => Order.Finish(Current, CurrentSubsection);
 
     /// <summary>Runs <paramref name="action"/> with <paramref name="section"/> current (end-of-section literal pools).</summary>
     public void RunIn(AsmSection section, Action action)
@@ -85,7 +109,8 @@ public sealed class SectionTable
 
     /// <summary>Where every section stands, and which is current: what a layout pass over the tail starts from.</summary>
     public SectionPositions Save() =>
-        new(All.Select(s => s.Location).ToArray(), Current, Previous, _stack.Reverse().ToArray());
+        new(All.Select(s => s.Location).ToArray(), Current, Previous, _stack.Reverse().ToArray(),
+            CurrentSubsection, PreviousSubsection, Order.Save());
 
     /// <summary>Back to <paramref name="saved"/>; sections made since then start empty.</summary>
     public void Restore(SectionPositions saved)
@@ -93,6 +118,8 @@ public sealed class SectionTable
         for (int i = 0; i < All.Count; i++)
             All[i].Location = i < saved.Locations.Length ? saved.Locations[i] : 0;
         (Current, Previous) = (saved.Current, saved.Previous);
+        (CurrentSubsection, PreviousSubsection) = (saved.CurrentSubsection, saved.PreviousSubsection);
+        Order.Restore(saved.Order);
         _stack.Clear();
         foreach (var entry in saved.Stack) _stack.Push(entry);
     }
@@ -120,4 +147,5 @@ public sealed class SectionTable
 /// <summary>A saved <see cref="SectionTable"/> state: locations in creation order, the current and previous section,
 /// and the .pushsection stack bottom first.</summary>
 public sealed record SectionPositions(long[] Locations, AsmSection Current, AsmSection? Previous,
-    (AsmSection Current, AsmSection? Previous)[] Stack);
+    (AsmSection Current, AsmSection? Previous, long CurrentSub, long PreviousSub)[] Stack,
+    long CurrentSubsection, long PreviousSubsection, SubsectionOrder.State Order);

@@ -35,7 +35,8 @@ internal sealed class StatementMemo(SectionWriter _out, MappingSymbols mapping, 
     /// <summary>Places a found word if the names it looked up are still undefined here; false: parse the line instead.</summary>
     public bool TryPlace(in MemoHit hit)
     {
-        if (!aliases.IsEmpty || _out.Current.IsNoBits || IsDefinedHere(hit.Name0) || IsDefinedHere(hit.Name1))
+        if (!aliases.IsEmpty || _out.Current.IsNoBits || IsDefinedHere(hit.Name0) || IsDefinedHere(hit.Name1)
+            || mapping.HasCodeSubsections(_out.Current))
             return false;
         // What the assembler does for an instruction line without labels, with the word already known.
         mapping.BeginLine();

@@ -67,6 +67,7 @@ internal sealed class SymbolDefinitions(SymbolTable symbols, SectionTable sectio
         symbol.IsDefined = true;
         symbol.Section = current;
         symbol.Offset = sections.Current.Location;
+        sections.Order.NoteLabel();
     }
 
     public void SetSize(ParsedLine line, DirectiveStatement d)

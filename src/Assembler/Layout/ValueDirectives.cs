@@ -22,10 +22,10 @@ internal sealed class ValueDirectives(IStatementContext context, SectionWriter _
 
     private void WriteFloat(string text, FloatFormat format, ParsedLine line, int at)
     {
-        if (!GnuFloats.TryEncode(text, format, out ulong bits, out string error, out int errorAt))
+        if (!GnuFloats.TryEncodeWide(text, format, out UInt128 bits, out string error, out int errorAt))
             throw new AsmError(line.At(at + errorAt), error);
         var bytes = _out.Reserve(GnuFloats.Size(format));
-        if (_out.Emitting) _out.WriteNumber(bytes, (long)bits);
+        if (_out.Emitting) WriteWide(bytes, bits);
     }
 
     /// <summary>.uleb128 / .sleb128: each value's LEB128 bytes; a value naming a later label makes the size wait.</summary>
@@ -74,7 +74,8 @@ internal sealed class ValueDirectives(IStatementContext context, SectionWriter _
         }
     }
 
-    /// <summary>.dcb[.b/.w/.l] count[, value]: count items of 1, 2 or 4 bytes (.dcb alone: 2), GNU's fill fragment.</summary>
+    /// <summary>.dcb[.b/.w/.l] and .ds[.b/.w/.l/.s/.d/.x/.p] count[, value]: count items of 1 to 12 bytes (.dcb and .ds
+    /// alone: 2), GNU's fill fragment; the value is sign-extended to the item.</summary>
     public void RepeatedConstant(ParsedLine line, DirectiveStatement d, int size)
     {
         if (context.EvaluateForLayout(ExprArgument(line, d, 0), line) is not { } count)
@@ -85,10 +86,12 @@ internal sealed class ValueDirectives(IStatementContext context, SectionWriter _
         if (d.Arguments.Count > 2)
             throw new AsmError(line.At(d.Arguments[2].Index), $"{d.Name} takes a count and a value");
         long value = valueExpr is null ? 0 : ExpressionEvaluator.EvaluateAbsolute(valueExpr, context, line.Line);
-        Repeat(line, d, count, size, (ulong)value);
+        // GNU as makes one fill fragment of a zero or byte-wide value, and writes wider non-zero items one by one.
+        Repeat(line, d, count, size, (UInt128)(Int128)value, plainBytes: size > 1 && value != 0);
     }
 
-    /// <summary>.dcb.s / .dcb.d count, literal (free-form: the literal is read as .float reads it).</summary>
+    /// <summary>.dcb.s / .dcb.d / .dcb.x count, literal (free-form: the literal is read as .float reads it). Without a
+    /// literal GNU as writes .dcb.x's items 12 bytes wide (the padded size), with one 10.</summary>
     public void RepeatedFloat(ParsedLine line, DirectiveStatement d, FloatFormat format)
     {
         var items = RawItems(line, d).ToList();
@@ -97,24 +100,43 @@ internal sealed class ValueDirectives(IStatementContext context, SectionWriter _
         long count = evaluateText(line.Line, items[0].At, items[0].Text);
         if (count < 0)
             throw new AsmError(line.At(items[0].At), $"{d.Name} count is negative ({count})");
-        ulong bits = 0;
-        if (items.Count == 2 && !GnuFloats.TryEncode(items[1].Text, format, out bits, out string error, out int errorAt))
+        UInt128 bits = 0;
+        if (items.Count == 2 && !GnuFloats.TryEncodeWide(items[1].Text, format, out bits, out string error, out int errorAt))
             throw new AsmError(line.At(items[1].At + errorAt), error);
-        Repeat(line, d, count, GnuFloats.Size(format), bits);
+        int size = format == FloatFormat.Extended && items.Count == 1 ? PaddedExtendedSize : GnuFloats.Size(format);
+        // GNU as writes a float's copies one by one, as .float does: plain data, never a fill fragment.
+        Repeat(line, d, count, size, bits, plainBytes: true);
     }
 
-    private void Repeat(ParsedLine line, DirectiveStatement d, long count, int size, ulong value)
+    /// <summary>An extended float's room in memory: .ds.x, .ds.p and a .dcb.x without a value.</summary>
+    public const int PaddedExtendedSize = 12;
+
+    /// <summary>The low bytes of <paramref name="value"/> as a number of the span's length (up to 16), in the data order.</summary>
+    private void WriteWide(Span<byte> at, UInt128 value)
+    {
+        for (int i = 0; i < at.Length; i++)
+            at[_out.BigEndian ? at.Length - 1 - i : i] = (byte)(value >> (8 * i));
+    }
+
+    private void Repeat(ParsedLine line, DirectiveStatement d, long count, int size, UInt128 value, bool plainBytes)
     {
         _out.CheckRoom((Int128)count * size, line.At(d.Index), $"{d.Name} {count}");
         if (count == 0)
         {
-            // GNU as makes .dcb a .space, with its warning.
-            if (context.FirstPass)
+            // GNU as makes .dcb and .ds a .space, with its warning (a float's copies are a loop that just stops).
+            if (context.FirstPass && !plainBytes)
                 context.Warning(line.At(d.Index), ".space repeat count is zero, ignored");
             return;
         }
-        _out.MarkFill();
-        _out.Current.Fragment++;
+        if (plainBytes)
+        {
+            _out.MarkData();
+        }
+        else
+        {
+            _out.MarkFill();
+            _out.Current.Fragment++;
+        }
         if (!_out.Emitting || _out.Current.IsNoBits)
         {
             if (value != 0 && _out.Current.IsNoBits)
@@ -124,7 +146,7 @@ internal sealed class ValueDirectives(IStatementContext context, SectionWriter _
         }
         var span = _out.Current.Reserve(count * size);
         Span<byte> item = stackalloc byte[size];
-        _out.WriteNumber(item, (long)value);
+        WriteWide(item, value);
         for (long i = 0; i < count; i++)
             item.CopyTo(span.Slice((int)(i * size), size));
     }

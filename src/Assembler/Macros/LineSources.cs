@@ -50,17 +50,20 @@ internal abstract class ExpansionSource(SourceLocation calledAt, int conditional
     public int ConditionalDepth { get; } = conditionalDepth;
 }
 
+/// <param name="substituted">The body already substituted (alternate macro mode), or null to substitute each line
+/// as it is read.</param>
 internal sealed class MacroExpansionSource(MacroDefinition macro, string[] values, long number, ExpansionFrame frame,
-    SourceLocation calledAt, int conditionalDepth, long maxLineLength) : ExpansionSource(calledAt, conditionalDepth)
+    SourceLocation calledAt, int conditionalDepth, long maxLineLength, List<SourceLine>? substituted = null)
+    : ExpansionSource(calledAt, conditionalDepth)
 {
     int next;
 
     public MacroDefinition Macro { get; } = macro;
 
     public override SourceLine? Next() =>
-        next < Macro.Body.Count
-            ? BodySubstituter.Substitute(Macro.Body[next++], Macro.ParameterNames, values, number, frame, maxLineLength)
-            : null;
+        next >= Macro.Body.Count ? null
+        : substituted is not null ? substituted[next++]
+        : BodySubstituter.Substitute(Macro.Body[next++], Macro.ParameterNames, values, number, frame, maxLineLength);
 }
 
 /// <summary>.rept: the same prepared lines <c>count</c> times, so repeating allocates nothing.</summary>
@@ -83,9 +86,10 @@ internal sealed class RepeatSource(SourceLine[] lines, long count, SourceLocatio
     }
 }
 
-/// <summary>.irp/.irpc: the body once per value, with <c>\symbol</c> replaced by the value.</summary>
+/// <summary>.irp/.irpc: the body once per value, with <c>\symbol</c> replaced by the value.
+/// In alternate macro mode (<paramref name="alternate"/>) the value replaces the bare name as well.</summary>
 internal sealed class IterationSource(List<SourceLine> body, string symbol, List<string> values, ExpansionFrame frame,
-    SourceLocation calledAt, int conditionalDepth, long maxLineLength) : ExpansionSource(calledAt, conditionalDepth)
+    SourceLocation calledAt, int conditionalDepth, long maxLineLength, bool alternate = false) : ExpansionSource(calledAt, conditionalDepth)
 {
     readonly string[] names = [symbol];
     int valueIndex;
@@ -102,6 +106,11 @@ internal sealed class IterationSource(List<SourceLine> body, string symbol, List
         }
         if (valueIndex >= values.Count)
             return null;
+        if (alternate)
+        {
+            var scope = new Dictionary<string, string>(StringComparer.Ordinal) { [symbol] = values[valueIndex] };
+            return new AltBodySubstituter(scope, -1, frame, maxLineLength, newLocal: null).Substitute(body[next++]);
+        }
         return BodySubstituter.Substitute(body[next++], names, [values[valueIndex]], -1, frame, maxLineLength);
     }
 }

@@ -14,8 +14,8 @@ public sealed partial class MacroExpander
             case Directive.Endm: diagnostics.Warning(at, ".endm without .macro"); break;
             case Directive.Exitm: ExitExpansion(at); break;
             case Directive.Purgem: PurgeMacros(statement, head); break;
-            case Directive.AltMacro: throw new AsmError(at, ".altmacro is not supported");
-            case Directive.NoAltMacro: break;
+            case Directive.AltMacro: altMacro = true; break;
+            case Directive.NoAltMacro: altMacro = false; break;
             case Directive.Rept: Repeat(statement, head); break;
             case Directive.Irp: Iterate(statement, head, perCharacter: false); break;
             case Directive.Irpc: Iterate(statement, head, perCharacter: true); break;
@@ -54,10 +54,26 @@ public sealed partial class MacroExpander
             throw new AsmError(at, $"macro nesting exceeds the limit of {options.MaxMacroDepth}");
         if (macrosExecuted >= options.MaxMacroCalls)
             throw new AsmError(at, $"macro expansions exceed the limit of {options.MaxMacroCalls} (use --max-expansions to raise it)");
-        var values = MacroArgumentBinder.Bind(macro, statement, head.KeywordStart, head.KeywordEnd);
         var frame = new ExpansionFrame(ExpansionKind.MacroExpandedFrom, macro.Name, at.Pos, statement.Location.Context);
+        if (altMacro)
+        {
+            // The mode of the call decides, and the body is substituted whole now, as GNU does.
+            var actuals = AltMacroArguments.Bind(macro, statement, head.KeywordStart, head.KeywordEnd, Evaluator(statement));
+            var scope = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (int i = 0; i < actuals.Length; i++)
+                scope.TryAdd(macro.ParameterNames[i], actuals[i]);
+            var lines = AltBodySubstituter.SubstituteAll(macro.Body, scope, macrosExecuted, frame, options.MaxLineLength, NewLocalLabel);
+            PushSource(new MacroExpansionSource(macro, actuals, macrosExecuted++, frame, at, conditionals.Depth, options.MaxLineLength, lines));
+            return;
+        }
+        var values = MacroArgumentBinder.Bind(macro, statement, head.KeywordStart, head.KeywordEnd);
         PushSource(new MacroExpansionSource(macro, values, macrosExecuted++, frame, at, conditionals.Depth, options.MaxLineLength));
     }
+
+    /// <summary>GNU's names for LOCAL labels in ELF output: .LL0001 onwards, hexadecimal, over the whole run.</summary>
+    string NewLocalLabel() => $".LL{++localLabels:x4}";
+
+    Func<int, string, long> Evaluator(SourceLine statement) => (index, expression) => host.EvaluateAbsolute(statement, index, expression);
 
     /// <summary>
     /// Like gas, .exitm leaves the innermost expansion, which may be a .rept/.irp (all its remaining rounds) rather
@@ -117,16 +133,25 @@ public sealed partial class MacroExpander
         int rest = SourceChars.SkipBlanks(text, symbolEnd);
         if (rest < text.Length && text[rest] == ',')
             rest++;
-        var values = perCharacter ? CharacterValues(text, rest) : ListValues(text, rest);
+        bool alternate = altMacro;
+        var values = perCharacter ? CharacterValues(text, rest)
+            : alternate ? AltListValues(statement, rest) : ListValues(text, rest);
         var frame = new ExpansionFrame(ExpansionKind.RepeatExpandedFrom, name, at.Pos, statement.Location.Context);
         collector = new BlockCollector(isMacro: false, at, $"unterminated {name}",
-            body => PushSource(new IterationSource(body, text[symbolStart..symbolEnd], values, frame, at, conditionals.Depth, options.MaxLineLength)));
+            body => PushSource(new IterationSource(body, text[symbolStart..symbolEnd], values, frame, at, conditionals.Depth,
+                options.MaxLineLength, alternate)));
     }
 
     /// <summary>gas runs the body once, with an empty value, when the list is empty.</summary>
     static List<string> ListValues(string text, int start)
     {
         var values = ArgumentTokenizer.Split(text, start, text.Length).ConvertAll(t => ArgumentTokenizer.Unquote(t.Text));
+        return values.Count == 0 ? [""] : values;
+    }
+
+    List<string> AltListValues(SourceLine statement, int start)
+    {
+        var values = AltMacroArguments.Read(statement, start, Evaluator(statement)).ConvertAll(t => t.Text);
         return values.Count == 0 ? [""] : values;
     }
 

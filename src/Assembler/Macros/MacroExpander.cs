@@ -35,6 +35,10 @@ public sealed partial class MacroExpander
     SourceLocation? expansionRoot;
     bool ended;
 
+    // .altmacro: alternate macro mode, until .noaltmacro; and the LOCAL labels made so far.
+    bool altMacro;
+    long localLabels;
+
     public MacroExpander(IEnumerable<SourceLine> input, IMacroHost host, MacroOptions options, IDiagnosticSink diagnostics)
     {
         this.input = input;

@@ -26,6 +26,7 @@ public sealed class StatementParser
         ".func", ".endfunc",
         // Floating-point literals are not expressions: GNU reads 0f1.5, inf, nan and 1.5e as they stand.
         ".float", ".single", ".double", ".float16", ".bfloat16", ".dcb.s", ".dcb.d",
+        ".dcb.x", ".dc.s", ".dc.d", ".dc.x",
     };
 
     private readonly StatementTokenSource _tokens = new();

@@ -19,6 +19,12 @@ public class ValueDirectiveTests
     [InlineData(".uleb128 b - a\na: .byte 0\nb:", "0100")]
     [InlineData(".string16 \"ab\"\n.string32 \"a\"", "610062000000" + "6100000000000000")]
     [InlineData(".dcb.w 2, 0x1234\n.dcb.l 1, 5\n.dcb 1, 1\n.dcb.s 1, 1.5", "34123412" + "05000000" + "0100" + "0000c03f")]
+    [InlineData(".dc.x 1.5, -2, 0.1", "00000000000000c0ff3f" + "000000000000008000c0" + "cdccccccccccccccfb3f")]
+    [InlineData(".dc.x 9.2e-4952, 3.36210314311209350626e-4932", "01000000000000000000" + "00000000000000000100")]
+    [InlineData(".dcb.x 1, 1.5\n.dcb.x 1", "00000000000000c0ff3f" + "000000000000000000000000")]
+    [InlineData(".ds.x 1, -1\n.ds.p 1, 5\n.ds 1\n.ds.d 1, 2", "ffffffffffffffffffffffff" + "050000000000000000000000" + "0000" + "0200000000000000")]
+    [InlineData(".dc 1\n.dc.b 2\n.dc.w 3\n.dc.l 4\n.dc.a 5\n.dc.s 1.5\n.dc.d 1.5",
+        "0100" + "02" + "0300" + "04000000" + "0500000000000000" + "0000c03f" + "000000000000f83f")]
     public void Data_bytes_are_GNU_as_bytes(string source, string hex) => Assert.Equal(hex, Asm.Hex(".data\n" + source + "\n", ".data"));
 
     [Theory]
@@ -28,6 +34,11 @@ public class ValueDirectiveTests
     [InlineData(".float 3.5e38", "test.s:2:8: error: cannot create floating-point number")]
     [InlineData(".float16 1e6", "test.s:2:10: error: cannot create floating-point number")]
     [InlineData(".dcb.b -1", "test.s:2:8: error: .dcb.b count is negative (-1)")]
+    [InlineData(".dc.x 1e5000", "test.s:2:7: error: cannot create floating-point number")]
+    [InlineData(".dc.x 5e-4952", "test.s:2:7: error: cannot create floating-point number")]
+    [InlineData(".dc.x 1.5x", "test.s:2:10: error: junk at end of line, first unrecognized character is 'x'")]
+    [InlineData(".ds.x -1, 5", "test.s:2:7: error: .ds.x count is negative (-1)")]
+    [InlineData(".ds.p 1, 2, 3", "test.s:2:13: error: .ds.p takes a count and a value")]
     [InlineData(".string16 1", "test.s:2:11: error: .string16 expects strings")]
     [InlineData(".incbin \"no-such-file.bin\"", "test.s:2:9: error: file not found: no-such-file.bin")]
     [InlineData(".incbin nofile", "test.s:2:9: error: .incbin expects a file name in quotes")]

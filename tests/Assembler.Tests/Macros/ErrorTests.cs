@@ -57,10 +57,18 @@ public class ErrorTests
             diagnostics.Warnings.Select(w => w.Split('\n')[0]));
     }
 
-    [Fact]
-    public void AltmacroIsUnsupported()
+    [Theory]
+    [InlineData("m %undefined_sym", "test.s:11:3: error: % operator needs absolute expression")]
+    [InlineData("m %", "test.s:11:3: error: % operator needs absolute expression")]
+    [InlineData("m 1 2 3", "test.s:11:7: error: too many positional arguments for macro 'm'")]
+    [InlineData("n", "test.s:3:10: error: 'x' was already used as parameter (or another local) name")]
+    [InlineData("q 5", "test.s:6:7: error: 'a' was already used as parameter (or another local) name")]
+    public void AltmacroMisuseIsRefusedAsGnuAs(string call, string expected)
     {
-        Assert.Equal("test.s:1:1: error: .altmacro is not supported", ErrorHeadline(".altmacro\n"));
+        // GNU as 2.40 gives these messages (quoting `x'), at the same lines.
+        string source = Lines(".altmacro", ".macro n", "LOCAL x, x", ".endm", ".macro q a", "LOCAL a", ".endm",
+            ".macro m a, b", ".byte a", ".endm", call);
+        Assert.Equal(expected, ErrorHeadline(source));
     }
 
     [Fact]

@@ -192,6 +192,30 @@ public class MacroExpansionTests
     }
 
     [Fact]
+    public void AltmacroArgumentsAreReadTheAlternateWay()
+    {
+        const string macro = ".altmacro\n.macro m a, b\n.ascii \"[a|b]\"\n.endm\n";
+        Assert.Equal(".ascii \"[3|3]\"", Expand(macro + "m %1 + 2, 3\n"));
+        Assert.Equal(".ascii \"[-5|16]\"", Expand(macro + "m %-5, %0x10\n"));
+        Assert.Equal(".ascii \"[3+4|]\"", Expand(macro + "m <3 + 4>\n"));
+        Assert.Equal(".ascii \"[a b|a>b]\"", Expand(macro + "m <a b> <a!>b>\n"));
+        Assert.Equal(".ascii \"[xy|<n>]\"", Expand(macro + "m <x><y>, <<n>>\n"));
+        Assert.Equal(".ascii \"[a=1|!a]\"", Expand(macro + "m a=1, !a\n"));
+        Assert.Equal(".ascii \"[\"q\"|x]\"", Expand(macro + "m \"q\" x\n"));
+    }
+
+    [Fact]
+    public void AltmacroSubstitutesBareNamesJoinsAndLocals()
+    {
+        Assert.Equal(".byte 71, 72, 73, 74, 7, x1",
+            Expand(Lines(".altmacro", ".macro cat a", ".byte a&1, \\a&2, a\\()3, &a&4, &a, x&1", ".endm", "cat 7")));
+        Assert.Equal(".LL0001: .word .LL0001, .LL0002\n.LL0003: .word .LL0003, .LL0004",
+            Expand(Lines(".altmacro", ".macro loc", "LOCAL l1, l2", "l1: .word l1, l2", ".endm", "loc", "loc")));
+        Assert.Equal(".byte 2, 2\n.byte 5, 5", Expand(Lines(".altmacro", ".irp r, %1+1, <5>", ".byte r, \\r", ".endr")));
+        Assert.Equal(".byte a, 4", Expand(Lines(".altmacro", ".noaltmacro", ".macro m a", ".byte a, \\a", ".endm", "m 4")));
+    }
+
+    [Fact]
     public void NoaltmacroIsAccepted()
     {
         Assert.Equal("nop", Expand(".noaltmacro\nnop\n"));

@@ -19,3 +19,13 @@ blr x1
 .L2: nop
 .data
 .reloc 4, r_aarch64_abs32, 5
+// '.' in a .reloc offset is where the directive stands (the input then ends in another section).
+	.data
+	.reloc ., R_AARCH64_ABS32, foo
+	.word 0
+	.text
+	.reloc .+4, R_AARCH64_NONE
+	nop
+	nop
+	.section .rodata
+	.byte 1
