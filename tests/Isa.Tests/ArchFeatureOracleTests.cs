@@ -81,6 +81,18 @@ public partial class ArchFeatureOracleTests
     [InlineData("armv8-a+mops")]
     [InlineData("armv8.8-a+memtag")]
     [InlineData("armv9.3-a+memtag+nomops")]
+    // FP and AdvSIMD: every level has them; +nofp takes AdvSIMD, FP16 and what needs them, +nosimd the crypto
+    // extensions, RDMA and the complex numbers but not SM4, the dot products, BF16 or FP16 on FP registers.
+    [InlineData("armv8-a+nofp")]
+    [InlineData("armv8-a+nosimd")]
+    [InlineData("armv8.2-a+fp16+nosimd")]
+    [InlineData("armv8.2-a+crypto+sha3+sm4+dotprod+fp16fml+i8mm+bf16+nosimd")]
+    [InlineData("armv8.2-a+crypto+sha3+sm4+dotprod+fp16fml+i8mm+bf16+nofp")]
+    [InlineData("armv8.6-a+nosimd")]
+    [InlineData("armv9.3-a+nofp")]
+    [InlineData("armv9.3-a+nosimd")]
+    [InlineData("armv8-r+nofp")]
+    [InlineData("armv8.5-a+crypto+nofp16")]
     public void Refused_exactly_where_gas_refuses(string? march) =>
         Compare(march, null, march is null ? ArchFeatures.Armv8 : ArchFeatures.FromGnuArch(march));
 
@@ -102,6 +114,24 @@ public partial class ArchFeatureOracleTests
     [InlineData("armv8.5-a", "memtag")]
     [InlineData("armv8-a", "cssc")]
     [InlineData("armv8.8-a", "nohbc")]
+    // What GNU's extensions require comes back with them after +nosimd/+nofp: AdvSIMD with crypto, rdma, compnum
+    // and sve, FP with fp16 and simd; sha2, sha3, sm4 and dotprod bring nothing (eor3 and sm3* stay refused).
+    [InlineData("armv8.2-a+nosimd", "simd")]
+    [InlineData("armv8.2-a+nosimd", "crypto")]
+    [InlineData("armv8.2-a+nosimd", "sha3")]
+    [InlineData("armv8.2-a+nosimd", "sm4")]
+    [InlineData("armv8.2-a+nosimd", "rdma")]
+    [InlineData("armv8.3-a+nosimd", "compnum")]
+    [InlineData("armv8.2-a+nofp", "fp")]
+    [InlineData("armv8.2-a+nofp", "simd")]
+    [InlineData("armv8.2-a+nofp", "fp16")]
+    [InlineData("armv8.2-a+nofp", "fp16fml")]
+    [InlineData("armv8.2-a+nofp", "sve")]
+    [InlineData("armv8.4-a+nofp", "dotprod")]
+    [InlineData("armv8.2-a+sm4+nosimd", "simd")]
+    [InlineData("armv8.2-a+sha3+nosimd", "simd")]
+    [InlineData("armv8.3-a+nofp", "fp")]
+    [InlineData("armv9-a+nosimd", "fp")]
     public void Arch_extension_directive_as_gas_reads_it(string march, string extension) =>
         Compare(march, extension, ArchFeatures.FromGnuArch(march).WithGnuExtension(extension));
 
@@ -145,8 +175,6 @@ public partial class ArchFeatureOracleTests
     {
         foreach (string level in new[] { "armv8-a", "armv8.2-a" })
             Compare($"{level}+{extension}", null, ArchFeatures.FromGnuArch($"{level}+{extension}"));
-        // +nofp and +nosimd would take away every FP/AdvSIMD row: the table does not tag those rows (a known gap).
-        if (extension is "fp" or "simd") return;
         foreach (string level in new[] { "armv8.8-a", "armv9.3-a" })
             Compare($"{level}+no{extension}", null, ArchFeatures.FromGnuArch($"{level}+no{extension}"));
     }
