@@ -22,9 +22,9 @@ public sealed class AssemblerOptions
 
     public string? Cpu { get; set; }
 
-    /// <summary>What the encoder accepts: -mcpu= when it names a core GNU as knows (GNU prefers it to -march=), else
-    /// -march= (null: every instruction).</summary>
-    public string? SelectedArch => (Cpu is null ? null : Isa.GnuCpus.MarchFor(Cpu)) ?? Arch;
+    /// <summary>What the encoder accepts: -mcpu= when it names a core (GNU prefers it to -march=; a core only gcc
+    /// knows selects the -march= gcc hands gas for it), else -march= (null: every instruction).</summary>
+    public string? SelectedArch => (Cpu is null ? null : Isa.GccCpus.DriverMarchFor(Cpu)) ?? Arch;
 
     /// <summary>The last of gcc's -fpic/-fPIC/-fpie/-fPIE/-fno-pic/...: only the preprocessor's __PIC__ family reads it.</summary>
     public string? Pic { get; set; }

@@ -189,13 +189,52 @@ public partial class ArchFeatureOracleTests
     public void Each_cpu_selects_what_gas_selects(string cpu) =>
         Compare("-mcpu=" + cpu, null, ArchFeatures.FromGnuArch(GnuCpus.MarchFor(cpu)));
 
-    static void Compare(string? march, string? extension, ArchFeatures features)
+    public static TheoryData<string> GccOnlyCpus() => new(GccCpus.Names.Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// -mcpu=CORE of a core only gcc 12 knows: gcc hands gas the -march= of its own core table (the as command that
+    /// gcc -### prints), which GccCpus holds, and a64asm refuses over every mc vector what gas refuses under gcc.
+    /// </summary>
+    [OracleTheory(Oracle.GnuGcc)]
+    [MemberData(nameof(GccOnlyCpus))]
+    [InlineData("thunderx2t99+nocrypto")]
+    [InlineData("cortex-a57.cortex-a53+crypto")]
+    [InlineData("tsv110+nofp")]
+    public void Each_gcc_only_cpu_selects_what_gcc_has_gas_select(string cpu)
+    {
+        using var scratch = new TempDir();
+        string src = Path.Combine(scratch.Root, "x.s");
+        File.WriteAllText(src, "nop\n");
+        var (_, _, commands) = Gnu.Run("gcc", ["-mcpu=" + cpu, "-###", "-c", src]);
+        string march = GccMarch().Matches(commands).Last().Groups[1].Value;
+        var expected = ArchFeatures.FromGnuArch(march);
+        Assert.Equal(expected, ArchFeatures.FromGnuArch(GccCpus.MarchFor(cpu)));
+        Compare("-mcpu=" + cpu, null, ArchFeatures.FromGnuArch(GccCpus.MarchFor(cpu)), driver: "gcc");
+    }
+
+    // The -march= of the as command gcc -### prints (gcc quotes each argument).
+    [GeneratedRegex("\"-march=([^\"]*)\"")]
+    private static partial Regex GccMarch();
+
+    /// <summary>gas refuses the cores only gcc knows, on its command line and in .cpu; a64asm's .cpu too.</summary>
+    [OracleFact(Oracle.GnuBinutils)]
+    public void Gas_knows_none_of_the_gcc_only_cpus()
+    {
+        foreach (string cpu in GccCpus.Names)
+        {
+            Assert.Null(GnuCpus.MarchFor(cpu));
+            var (status, _, stderr) = Gnu.Run("as", ["-mcpu=" + cpu, "--version"]);
+            Assert.True(status != 0 && stderr.Contains($"unknown cpu `{cpu}'"), $"gas takes -mcpu={cpu}: {stderr}");
+        }
+    }
+
+    static void Compare(string? march, string? extension, ArchFeatures features, string driver = "as")
     {
         var vectors = McVectors.All().ToList();
         var lines = vectors.Select(v => v.Source).ToList();
         // GNU numbers the directive as line 1: its refusals are shifted back onto the vectors.
         if (extension is not null) lines.Insert(0, ".arch_extension " + extension);
-        var (gas, named) = GasRefusals(march, lines);
+        var (gas, named) = GasRefusals(march, lines, driver);
         if (extension is not null)
         {
             gas = gas.ToDictionary(kv => kv.Key - 1, kv => kv.Value);
@@ -241,14 +280,16 @@ public partial class ArchFeatureOracleTests
 
     /// <summary>Line index → the statement GNU as quotes, for the lines it refuses for want of a feature; and line
     /// index → GNU's first message for the lines it refuses for a system register or PSTATE field.</summary>
-    static (Dictionary<int, string> Quoted, Dictionary<int, string> Named) GasRefusals(string? march, List<string> lines)
+    static (Dictionary<int, string> Quoted, Dictionary<int, string> Named) GasRefusals(string? march, List<string> lines, string driver = "as")
     {
         using var scratch = new TempDir();
         string src = Path.Combine(scratch.Root, "in.s");
         File.WriteAllLines(src, lines);
         // A value that starts with '-' is the whole option (-mcpu=...).
         string[] arch = march is null ? [] : march.StartsWith('-') ? [march] : ["-march=" + march];
-        var (_, _, stderr) = Gnu.Run("as", [.. arch, "-o", Path.Combine(scratch.Root, "out.o"), src]);
+        // gcc -c hands a .s file to gas with the -march= it makes of -mcpu.
+        string[] compileOnly = driver == "gcc" ? ["-c"] : [];
+        var (_, _, stderr) = Gnu.Run(driver, [.. arch, .. compileOnly, "-o", Path.Combine(scratch.Root, "out.o"), src]);
         var named = new Dictionary<int, string>();
         foreach (Match m in NameNotSupported().Matches(stderr))
             named.TryAdd(int.Parse(m.Groups[1].Value) - 1, m.Groups[2].Value);

@@ -7,7 +7,10 @@ namespace A64Asm.Isa.Encoding;
 /// <summary>An encoded instruction word, with the fixup its symbol operand (if any) asks for and the feature of
 /// the row that took it (Feature.Base for rows every architecture has).</summary>
 /// <param name="Warning">What GNU as warns of and still assembles (writing a read-only system register); null: nothing.</param>
-public readonly record struct EncodedInstruction(uint Word, FixupRequest Fixup, Feature Feature = Feature.Base, string? Warning = null)
+/// <param name="FeatureDecides">Whether a selection that allows <paramref name="Feature"/> allows the word (false
+/// when a named operand needs more: a system register of two features).</param>
+public readonly record struct EncodedInstruction(uint Word, FixupRequest Fixup, Feature Feature = Feature.Base, string? Warning = null,
+    bool FeatureDecides = true)
 {
     public bool HasFixup => Fixup.Kind != FixupKind.None;
 }
@@ -112,7 +115,8 @@ public static partial class A64Encoder
                 }
                 // The word depends on the selection when the row or a named operand needs a feature.
                 var feature = row.Feature != Feature.Base || st.NameNeeds is not [var needed, ..] ? row.Feature : needed;
-                result = new EncodedInstruction(st.Word, st.Fixup, feature, st.Warning);
+                bool decides = st.NameNeeds is not { } nameNeeds || Array.TrueForAll(nameNeeds, f => f == feature);
+                result = new EncodedInstruction(st.Word, st.Fixup, feature, st.Warning, decides);
                 error = "";
                 return true;
             }

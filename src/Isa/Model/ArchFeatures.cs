@@ -193,8 +193,9 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
             else
             {
                 foreach (var f in named) features = features.With(f);
-                // From Armv8.4-A on (flagm marks the level here), GNU's FP16 brings FP16FML.
-                if (name == "fp16" && features.Allows(Feature.Flagm)) features = features.With(Feature.Fp16fml);
+                // From Armv8.4-A on (flagm marks the level here), GNU's FP16 brings FP16FML, also where another
+                // extension brings FP16 (sve, compnum).
+                if (named.Contains(Feature.Fp16) && features.Allows(Feature.Flagm)) features = features.With(Feature.Fp16fml);
             }
         }
         return features;
