@@ -186,6 +186,7 @@ public static partial class A64Encoder
             if (match != OperandMatch.Ok)
             {
                 st.Error.Operand = next + 1;
+                st.Error.InAddress = OperandKinds.All[(int)spec.Kind].Mode is not null;
                 return k * 2 + (match == OperandMatch.BadValue ? 1 : 0);
             }
             if (st.NameNeeds is not null && st.NameOperand == 0) st.NameOperand = next + 1;
