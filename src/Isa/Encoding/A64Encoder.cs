@@ -84,7 +84,7 @@ public static partial class A64Encoder
             var b = bounds[index];
             if (count < b.Min || count > b.Max)
             {
-                if (bestScore < 0) { bestScore = 0; best = new EncodeError { Kind = EncodeErrorKind.Count }; }
+                if (bestScore < 0) { bestScore = 0; best = count > b.Max ? Surplus : new EncodeError { Kind = EncodeErrorKind.Count }; }
                 continue;
             }
             if (b.FirstReg != NoClass && count > 0 && operands[0] is RegOperand first && (byte)first.Reg.Class != b.FirstReg)
@@ -159,6 +159,9 @@ public static partial class A64Encoder
         return false;
     }
 
+    /// <summary>GNU as's words for operands past the last a form takes (nop x0, smstart zm).</summary>
+    static readonly EncodeError Surplus = new() { Kind = EncodeErrorKind.Text, Text = "unexpected characters following instruction" };
+
     /// <summary>GNU as's words for "[base]!" where the form needs an offset to add.</summary>
     public const string MissingPreIndexOffset = "missing offset in the pre-indexed address";
 
@@ -194,7 +197,7 @@ public static partial class A64Encoder
         }
         if (next != operands.Length)
         {
-            st.Error = new EncodeError { Kind = EncodeErrorKind.Count };
+            st.Error = Surplus;
             return specs.Length * 2;
         }
         // GNU as: an operation that names its address needs the register, one that does not refuses it.

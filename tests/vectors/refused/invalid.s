@@ -286,7 +286,7 @@ add x0, x1, x2, uxtw #5
 // ERROR: 17: expected a shift (lsl, lsr, asr)
 // GNU: shift amount out of range 0 to 4 at operand 3
 drps x0
-// ERROR: 1: invalid operands for 'drps'
+// ERROR: 1: unexpected characters following instruction
 // GNU: unexpected characters following instruction
 ldgm x0, [x1, #16]
 // ERROR: 10: expected a memory operand [Xn|SP]
@@ -470,10 +470,10 @@ msr svcrsmza, #-1
 // ERROR: 15: immediate value out of range 0 to 1
 // GNU: immediate value out of range 0 to 1 at operand 2
 smstart zm
-// ERROR: 1: invalid operands for 'smstart'
+// ERROR: 1: unexpected characters following instruction
 // GNU: unexpected characters following instruction
 smstop #1
-// ERROR: 1: invalid operands for 'smstop'
+// ERROR: 1: unexpected characters following instruction
 // GNU: unexpected characters following instruction
 mrs x0, svcrsm
 // ERROR: 9: unknown system register 'svcrsm'
