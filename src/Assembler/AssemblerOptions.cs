@@ -22,9 +22,9 @@ public sealed class AssemblerOptions
 
     public string? Cpu { get; set; }
 
-    /// <summary>What the encoder accepts: -mcpu= when it names a core GNU as knows (GNU prefers it to -march=), else
-    /// -march= (null: GNU's default).</summary>
-    public string? SelectedArch => (Cpu is null ? null : Isa.GnuCpus.MarchFor(Cpu)) ?? Arch;
+    /// <summary>What the encoder accepts: -mcpu= when it names a core (GNU prefers it to -march=; a core only gcc
+    /// knows selects the -march= gcc hands gas for it), else -march= (null: GNU's default).</summary>
+    public string? SelectedArch => (Cpu is null ? null : Isa.GccCpus.DriverMarchFor(Cpu)) ?? Arch;
 
     /// <summary>The selection itself, over <see cref="Arch"/> and <see cref="Cpu"/>: <see cref="Isa.ArchFeatures.All"/>
     /// takes every row of the table, which no -march names (GNU's -march=all lacks the EL3 registers its default has).

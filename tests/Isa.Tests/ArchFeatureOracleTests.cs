@@ -81,6 +81,18 @@ public partial class ArchFeatureOracleTests
     [InlineData("armv8-a+mops")]
     [InlineData("armv8.8-a+memtag")]
     [InlineData("armv9.3-a+memtag+nomops")]
+    // FP and AdvSIMD: every level has them; +nofp takes AdvSIMD, FP16 and what needs them, +nosimd the crypto
+    // extensions, RDMA and the complex numbers but not SM4, the dot products, BF16 or FP16 on FP registers.
+    [InlineData("armv8-a+nofp")]
+    [InlineData("armv8-a+nosimd")]
+    [InlineData("armv8.2-a+fp16+nosimd")]
+    [InlineData("armv8.2-a+crypto+sha3+sm4+dotprod+fp16fml+i8mm+bf16+nosimd")]
+    [InlineData("armv8.2-a+crypto+sha3+sm4+dotprod+fp16fml+i8mm+bf16+nofp")]
+    [InlineData("armv8.6-a+nosimd")]
+    [InlineData("armv9.3-a+nofp")]
+    [InlineData("armv9.3-a+nosimd")]
+    [InlineData("armv8-r+nofp")]
+    [InlineData("armv8.5-a+crypto+nofp16")]
     public void Refused_exactly_where_gas_refuses(string? march) =>
         Compare(march, null, ArchFeatures.FromGnuArch(march));   // null: no -march, GNU's default
 
@@ -102,6 +114,24 @@ public partial class ArchFeatureOracleTests
     [InlineData("armv8.5-a", "memtag")]
     [InlineData("armv8-a", "cssc")]
     [InlineData("armv8.8-a", "nohbc")]
+    // What GNU's extensions require comes back with them after +nosimd/+nofp: AdvSIMD with crypto, rdma, compnum
+    // and sve, FP with fp16 and simd; sha2, sha3, sm4 and dotprod bring nothing (eor3 and sm3* stay refused).
+    [InlineData("armv8.2-a+nosimd", "simd")]
+    [InlineData("armv8.2-a+nosimd", "crypto")]
+    [InlineData("armv8.2-a+nosimd", "sha3")]
+    [InlineData("armv8.2-a+nosimd", "sm4")]
+    [InlineData("armv8.2-a+nosimd", "rdma")]
+    [InlineData("armv8.3-a+nosimd", "compnum")]
+    [InlineData("armv8.2-a+nofp", "fp")]
+    [InlineData("armv8.2-a+nofp", "simd")]
+    [InlineData("armv8.2-a+nofp", "fp16")]
+    [InlineData("armv8.2-a+nofp", "fp16fml")]
+    [InlineData("armv8.2-a+nofp", "sve")]
+    [InlineData("armv8.4-a+nofp", "dotprod")]
+    [InlineData("armv8.2-a+sm4+nosimd", "simd")]
+    [InlineData("armv8.2-a+sha3+nosimd", "simd")]
+    [InlineData("armv8.3-a+nofp", "fp")]
+    [InlineData("armv9-a+nosimd", "fp")]
     public void Arch_extension_directive_as_gas_reads_it(string march, string extension) =>
         Compare(march, extension, ArchFeatures.FromGnuArch(march).WithGnuExtension(extension));
 
@@ -145,8 +175,6 @@ public partial class ArchFeatureOracleTests
     {
         foreach (string level in new[] { "armv8-a", "armv8.2-a" })
             Compare($"{level}+{extension}", null, ArchFeatures.FromGnuArch($"{level}+{extension}"));
-        // +nofp and +nosimd would take away every FP/AdvSIMD row: the table does not tag those rows (a known gap).
-        if (extension is "fp" or "simd") return;
         foreach (string level in new[] { "armv8.8-a", "armv9.3-a" })
             Compare($"{level}+no{extension}", null, ArchFeatures.FromGnuArch($"{level}+no{extension}"));
     }
@@ -161,13 +189,52 @@ public partial class ArchFeatureOracleTests
     public void Each_cpu_selects_what_gas_selects(string cpu) =>
         Compare("-mcpu=" + cpu, null, ArchFeatures.FromGnuArch(GnuCpus.MarchFor(cpu)));
 
-    static void Compare(string? march, string? extension, ArchFeatures features)
+    public static TheoryData<string> GccOnlyCpus() => new(GccCpus.Names.Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// -mcpu=CORE of a core only gcc 12 knows: gcc hands gas the -march= of its own core table (the as command that
+    /// gcc -### prints), which GccCpus holds, and a64asm refuses over every mc vector what gas refuses under gcc.
+    /// </summary>
+    [OracleTheory(Oracle.GnuGcc)]
+    [MemberData(nameof(GccOnlyCpus))]
+    [InlineData("thunderx2t99+nocrypto")]
+    [InlineData("cortex-a57.cortex-a53+crypto")]
+    [InlineData("tsv110+nofp")]
+    public void Each_gcc_only_cpu_selects_what_gcc_has_gas_select(string cpu)
+    {
+        using var scratch = new TempDir();
+        string src = Path.Combine(scratch.Root, "x.s");
+        File.WriteAllText(src, "nop\n");
+        var (_, _, commands) = Gnu.Run("gcc", ["-mcpu=" + cpu, "-###", "-c", src]);
+        string march = GccMarch().Matches(commands).Last().Groups[1].Value;
+        var expected = ArchFeatures.FromGnuArch(march);
+        Assert.Equal(expected, ArchFeatures.FromGnuArch(GccCpus.MarchFor(cpu)));
+        Compare("-mcpu=" + cpu, null, ArchFeatures.FromGnuArch(GccCpus.MarchFor(cpu)), driver: "gcc");
+    }
+
+    // The -march= of the as command gcc -### prints (gcc quotes each argument).
+    [GeneratedRegex("\"-march=([^\"]*)\"")]
+    private static partial Regex GccMarch();
+
+    /// <summary>gas refuses the cores only gcc knows, on its command line and in .cpu; a64asm's .cpu too.</summary>
+    [OracleFact(Oracle.GnuBinutils)]
+    public void Gas_knows_none_of_the_gcc_only_cpus()
+    {
+        foreach (string cpu in GccCpus.Names)
+        {
+            Assert.Null(GnuCpus.MarchFor(cpu));
+            var (status, _, stderr) = Gnu.Run("as", ["-mcpu=" + cpu, "--version"]);
+            Assert.True(status != 0 && stderr.Contains($"unknown cpu `{cpu}'"), $"gas takes -mcpu={cpu}: {stderr}");
+        }
+    }
+
+    static void Compare(string? march, string? extension, ArchFeatures features, string driver = "as")
     {
         var vectors = McVectors.All().ToList();
         var lines = vectors.Select(v => v.Source).ToList();
         // GNU numbers the directive as line 1: its refusals are shifted back onto the vectors.
         if (extension is not null) lines.Insert(0, ".arch_extension " + extension);
-        var (gas, named) = GasRefusals(march, lines);
+        var (gas, named) = GasRefusals(march, lines, driver);
         if (extension is not null)
         {
             gas = gas.ToDictionary(kv => kv.Key - 1, kv => kv.Value);
@@ -213,14 +280,16 @@ public partial class ArchFeatureOracleTests
 
     /// <summary>Line index → the statement GNU as quotes, for the lines it refuses for want of a feature; and line
     /// index → GNU's first message for the lines it refuses for a system register or PSTATE field.</summary>
-    static (Dictionary<int, string> Quoted, Dictionary<int, string> Named) GasRefusals(string? march, List<string> lines)
+    static (Dictionary<int, string> Quoted, Dictionary<int, string> Named) GasRefusals(string? march, List<string> lines, string driver = "as")
     {
         using var scratch = new TempDir();
         string src = Path.Combine(scratch.Root, "in.s");
         File.WriteAllLines(src, lines);
         // A value that starts with '-' is the whole option (-mcpu=...).
         string[] arch = march is null ? [] : march.StartsWith('-') ? [march] : ["-march=" + march];
-        var (_, _, stderr) = Gnu.Run("as", [.. arch, "-o", Path.Combine(scratch.Root, "out.o"), src]);
+        // gcc -c hands a .s file to gas with the -march= it makes of -mcpu.
+        string[] compileOnly = driver == "gcc" ? ["-c"] : [];
+        var (_, _, stderr) = Gnu.Run(driver, [.. arch, .. compileOnly, "-o", Path.Combine(scratch.Root, "out.o"), src]);
         var named = new Dictionary<int, string>();
         foreach (Match m in NameNotSupported().Matches(stderr))
             named.TryAdd(int.Parse(m.Groups[1].Value) - 1, m.Groups[2].Value);

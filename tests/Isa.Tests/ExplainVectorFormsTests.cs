@@ -16,7 +16,7 @@ public class ExplainVectorFormsTests
     {
         var lines = Lines(0x0ddfb0d4); // ld3 {v20.s-v22.s}[1], [x6], #12
         Assert.Equal("ld3 {v20.s-v22.s}[1], [x6], #12", lines[0]);
-        Assert.Equal("form:    LD3_S_lane_post  ld3 VLane.3(Rt,Q,S), MemPostList(Rn,Rm)  [base]", lines[1]);
+        Assert.Equal("form:    LD3_S_lane_post  ld3 VLane.3(Rt,Q,S), MemPostList(Rn,Rm)  [simd]", lines[1]);
         Assert.Contains("  Q  [30]    = 0 = 0        → bit of the lane index → {v20.s-v22.s}[1]", lines);
         Assert.Contains("  Rm [20:16] = 11111 = 31   → 31: post-index by the bytes moved → [x6], #12", lines);
         Assert.Contains("  Rt [4:0]   = 10100 = 20   → first register of the list {v20.s-v22.s}[1]", lines);

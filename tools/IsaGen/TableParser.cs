@@ -14,6 +14,8 @@ static partial class TableParser
     public static void ParseInstructions(Table table, string path, string text)
     {
         string cls = "misc";
+        // "@class name feat=X": X for the class's forms that name no feature (FP and AdvSIMD classes: fp, simd).
+        string classFeature = "base";
         var lines = text.Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
@@ -22,12 +24,25 @@ static partial class TableParser
             string where = $"{Path.GetFileName(path)}:{i + 1}";
             if (line.StartsWith("@class "))
             {
-                cls = line[7..].Trim();
+                var words = line[7..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                cls = words[0];
+                classFeature = "base";
+                foreach (var word in words.Skip(1))
+                {
+                    if (word.StartsWith("feat=", StringComparison.Ordinal) && word.Length > 5) classFeature = word[5..];
+                    else table.Errors.Add($"{where}: expected `@class name [feat=X]`, not '{word}'");
+                }
                 continue;
             }
             foreach (var expanded in ExpandTemplates(line, where, table.Errors))
             {
-                try { table.Rows.Add(ParseRow(expanded, cls, where)); }
+                try
+                {
+                    var row = ParseRow(expanded, cls, where);
+                    // An alias keeps its target's feature unless it names one (Resolver).
+                    if (!row.IsAlias && row.Feature == "base") row.Feature = classFeature;
+                    table.Rows.Add(row);
+                }
                 catch (FormatException e) { table.Errors.Add($"{where}: {e.Message}"); }
             }
         }

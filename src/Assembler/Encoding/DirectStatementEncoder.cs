@@ -30,14 +30,15 @@ internal sealed class DirectStatementEncoder
     public bool TryEncode(string text, out MemoHit hit)
     {
         hit = default;
-        // A row with a feature goes the usual way, where the architecture selection is checked; so does one GNU
-        // warns of (msr to a read-only system register), where the warning is reported.
+        // A row with a feature keeps it with the word, which is placed only where the selection allows it (else the
+        // line goes the usual way and is refused there); one GNU warns of (msr to a read-only system register) goes
+        // the usual way, where the warning is reported.
         if (!TryReadOperands(text, out string? mnemonic)
             || !A64Encoder.TryEncode(mnemonic, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_operands), 0, ArchFeatures.All,
                 out var encoded, out _, out _, out _, relocatable: true)
-            || encoded.HasFixup || encoded.Feature != Feature.Base || encoded.Warning is not null)
+            || encoded.HasFixup || !encoded.FeatureDecides || encoded.Warning is not null)
             return false;
-        hit = new MemoHit(encoded.Word, null, null, FromTokens: true);
+        hit = new MemoHit(encoded.Word, null, null, FromTokens: true, Needs: encoded.Feature);
         return true;
     }
 

@@ -21,10 +21,14 @@ public sealed class InstructionEncoder
 
     public OperandConverter Converter { get; }
 
-    /// <summary>What -march selected (every row of the table by default, as a64asm has always accepted). The
-    /// statements the direct encoder and the memo place were encoded here first or have no feature, so this is
-    /// the one place the selection is checked.</summary>
+    /// <summary>What -march selected (every row of the table by default, as a64asm has always accepted). The words
+    /// the direct encoder and the memo place carry their row's feature, which StatementMemo checks against this
+    /// before placing one; a word the selection lacks is encoded here, where it is refused.</summary>
     public ArchFeatures Features { get; set; } = ArchFeatures.All;
+
+    /// <summary>Whether the feature the last encoded statement returned alone decides if a selection allows its word
+    /// (false: a named operand needs another feature as well), for the statement memo.</summary>
+    internal bool LastFeatureDecides { get; private set; } = true;
 
     // The encoder keeps no operand past the call, so one list serves every instruction.
     private readonly List<Operand> _operands = new();
@@ -52,7 +56,9 @@ public sealed class InstructionEncoder
             error = refusal;
             return false;
         }
-        if (!done && ScalableRefusal(line, instruction) is { } refused)
+        // A row that took the operands but that the selection lacks (smstart za without +sme) is GNU's "selected
+        // processor does not support", whatever registers it names.
+        if (!done && feature == Feature.Base && ScalableRefusal(line, instruction) is { } refused)
             error = refused;
         return done;
     }
@@ -84,6 +90,7 @@ public sealed class InstructionEncoder
                 Features, out var encoded, out string message, out int errorOperand, out var missing, relocatable: true)
             && !(missing == Feature.Base && TrySymbolReading(line, instruction, operands, out encoded)))
         {
+            feature = missing;
             error = missing != Feature.Base
                 ? new AsmError(line.At(instruction.Index), ArchFeatures.NotSupported(StatementText(line.Line.Text, instruction.Index)))
                 : UndefinedImmediate(line, instruction, operands) ?? new AsmError(line.At(ErrorIndex(instruction, operands, errorOperand)), message);
@@ -98,6 +105,7 @@ public sealed class InstructionEncoder
         if (encoded.HasFixup)
             _assembler.AddFixup(encoded.Fixup, place, line, FixupIndex(instruction));
         feature = encoded.Feature;
+        LastFeatureDecides = encoded.FeatureDecides;
         return true;
     }
 

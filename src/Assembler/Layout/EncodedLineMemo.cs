@@ -39,8 +39,10 @@ internal sealed class EncodedLineMemo
         public int Generation;
         public int Hash;
         public int TextStart, TextLength;
-        public int Name0, Name1;
+        // Name ids (below MaxNames) or -1; short, so the feature fits in the 32 bytes.
+        public short Name0, Name1;
         public uint Word;
+        public Isa.Feature Needs;
     }
 
     /// <summary>The word memoized for <paramref name="text"/> and the names that must still be undefined for it to hold.</summary>
@@ -54,7 +56,8 @@ internal sealed class EncodedLineMemo
         if ((version & 1) != 0 || slot.Hash != hash || slot.Generation != generation || slot.TextLength != text.Length
             || !_arena.AsSpan(slot.TextStart, slot.TextLength).SequenceEqual(text))
             return false;
-        var found = new MemoHit(slot.Word, slot.Name0 < 0 ? null : _names[slot.Name0], slot.Name1 < 0 ? null : _names[slot.Name1]);
+        var found = new MemoHit(slot.Word, slot.Name0 < 0 ? null : _names[slot.Name0], slot.Name1 < 0 ? null : _names[slot.Name1],
+            Needs: slot.Needs);
         // Neither this slot nor the arena and names (rewritten only after a new generation starts) changed meanwhile;
         // the fence keeps the reads above from being done after these.
         Interlocked.MemoryBarrier();
@@ -88,13 +91,14 @@ internal sealed class EncodedLineMemo
         slot.TextLength = text.Length;
         text.CopyTo(_arena.AsSpan(_arenaUsed));
         _arenaUsed += text.Length;
-        slot.Name0 = hit.Name0 is null ? -1 : IdOf(hit.Name0);
-        slot.Name1 = hit.Name1 is null ? -1 : IdOf(hit.Name1);
+        slot.Name0 = hit.Name0 is null ? (short)-1 : IdOf(hit.Name0);
+        slot.Name1 = hit.Name1 is null ? (short)-1 : IdOf(hit.Name1);
         slot.Word = hit.Word;
+        slot.Needs = hit.Needs;
         Volatile.Write(ref slot.Version, slot.Version + 1);
     }
 
-    private int IdOf(string name)
+    private short IdOf(string name)
     {
         if (!_nameIds.TryGetValue(name, out int id))
         {
@@ -102,7 +106,7 @@ internal sealed class EncodedLineMemo
             _names[id] = name;
             _nameIds[name] = id;
         }
-        return id;
+        return (short)id;
     }
 
     // The new generation is published before any arena character or name is rewritten.

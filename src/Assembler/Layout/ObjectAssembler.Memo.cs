@@ -7,12 +7,13 @@ namespace A64Asm.Assembler.Layout;
 
 /// <summary>A word known for a statement text, with the (at most two) names that must still be undefined: found in the
 /// memo, or encoded from the statement's tokens (<paramref name="FromTokens"/>, never with names).</summary>
-public readonly record struct MemoHit(uint Word, string? Name0, string? Name1, bool FromTokens = false);
+/// <param name="Needs">The feature of the row that made the word: placed only where the selection allows it.</param>
+public readonly record struct MemoHit(uint Word, string? Name0, string? Name1, bool FromTokens = false, Isa.Feature Needs = Isa.Feature.Base);
 
 public sealed partial class ObjectAssembler
 {
     private StatementMemo? _statementMemo;
-    private StatementMemo Words => _statementMemo ??= new StatementMemo(_out, _mapping, Symbols, Aliases) { EncodeDirectly = EncodeDirectly };
+    private StatementMemo Words => _statementMemo ??= new StatementMemo(_out, _mapping, Symbols, Aliases, _encoder) { EncodeDirectly = EncodeDirectly };
     // The statement being added, while its word may still be memoized (streaming, no listing).
     private SourceLine? _memoCandidate;
     // While a candidate is encoded: what it read besides its text (null otherwise).
@@ -62,10 +63,10 @@ public sealed partial class ObjectAssembler
         {
             _reading = null;
         }
-        read.Encoded(feature: needed != Isa.Feature.Base,
+        read.Encoded(needed, featureDecides: _encoder.LastFeatureDecides,
             leavesWork: _fixups.FixupCount != fixups || _deferred.Count != deferred || Current.Location != place + 4);
         if (!read.TextAlone)
             return;
-        Words.Remember(line.Line.Text, BinaryPrimitives.ReadUInt32LittleEndian(Current.At(place, 4)), read.UndefinedNames);
+        Words.Remember(line.Line.Text, BinaryPrimitives.ReadUInt32LittleEndian(Current.At(place, 4)), read.UndefinedNames, needed);
     }
 }

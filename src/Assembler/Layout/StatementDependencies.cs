@@ -4,7 +4,8 @@ namespace A64Asm.Assembler.Layout;
 
 /// <summary>
 /// What encoding one statement read besides its text: '.', the value of a defined symbol, a name found undefined, a
-/// register alias in force, a warning given, a fixup or deferred work, the architecture feature its row needs. The
+/// register alias in force, a warning given, a fixup or deferred work, the architecture feature its row needs (kept
+/// with the word, which is reused only where the selection allows it). The
 /// statement memo decides from this record alone whether the word may be reused for the same text elsewhere.
 /// </summary>
 internal sealed class StatementDependencies
@@ -18,7 +19,10 @@ internal sealed class StatementDependencies
     public bool ReadsDefinedSymbol { get; private set; }
     public bool Warned { get; private set; }
     public bool AliasesInForce { get; private set; }
-    public bool NeedsFeature { get; private set; }
+    /// <summary>The feature of the encoded row (Base: none); the word is reused only where the selection allows it.</summary>
+    public Isa.Feature Feature { get; private set; }
+    // Whether Feature alone decides (not a system register that needs two).
+    private bool _featureDecides;
     public bool LeavesWork { get; private set; }
 
     /// <summary>Names looked up and not defined at the statement: the word holds only while they stay so.</summary>
@@ -27,7 +31,9 @@ internal sealed class StatementDependencies
     public void Start(bool aliasesInForce)
     {
         _undefinedNames.Clear();
-        UsesDot = ReadsDefinedSymbol = Warned = NeedsFeature = LeavesWork = false;
+        UsesDot = ReadsDefinedSymbol = Warned = LeavesWork = false;
+        Feature = Isa.Feature.Base;
+        _featureDecides = true;
         AliasesInForce = aliasesInForce;
     }
 
@@ -41,13 +47,15 @@ internal sealed class StatementDependencies
 
     public void Warning() => Warned = true;
 
-    /// <param name="feature">Whether the encoded row needs an architecture feature (a later .arch may take it away).</param>
+    /// <param name="feature">The architecture feature the encoded row needs (a later .arch may take it away).</param>
+    /// <param name="featureDecides">Whether a selection with that feature allows the word.</param>
     /// <param name="leavesWork">Whether it left a fixup or work for the end, or wrote other than one word.</param>
-    public void Encoded(bool feature, bool leavesWork) => (NeedsFeature, LeavesWork) = (feature, leavesWork);
+    public void Encoded(Isa.Feature feature, bool featureDecides, bool leavesWork) =>
+        (Feature, _featureDecides, LeavesWork) = (feature, featureDecides, leavesWork);
 
     /// <summary>Whether the word follows from the text and the undefined names alone. A local label's name means a
     /// different label on another line, so a statement that names one never qualifies.</summary>
     public bool TextAlone =>
-        !UsesDot && !ReadsDefinedSymbol && !Warned && !AliasesInForce && !NeedsFeature && !LeavesWork
+        !UsesDot && !ReadsDefinedSymbol && !Warned && !AliasesInForce && _featureDecides && !LeavesWork
         && _undefinedNames.Count <= MaxUndefinedNames && !_undefinedNames.Exists(LocalLabelNames.IsLocalLabelName);
 }

@@ -10,7 +10,8 @@ namespace A64Asm.Assembler.Layout;
 /// (registers and numbers only). Finding (by text alone) and placing (checked against the symbols of this point in
 /// the file) are separate steps, so the pipeline can find on its reading stage and place on the assembling one.
 /// </summary>
-internal sealed class StatementMemo(SectionWriter _out, MappingSymbols mapping, SymbolTable symbols, RegisterAliases aliases)
+internal sealed class StatementMemo(SectionWriter _out, MappingSymbols mapping, SymbolTable symbols, RegisterAliases aliases,
+    InstructionEncoder encoder)
 {
     private readonly DirectStatementEncoder _direct = new();
 
@@ -38,6 +39,9 @@ internal sealed class StatementMemo(SectionWriter _out, MappingSymbols mapping, 
         if (!aliases.IsEmpty || _out.Current.IsNoBits || IsDefinedHere(hit.Name0) || IsDefinedHere(hit.Name1)
             || mapping.HasCodeSubsections(_out.Current))
             return false;
+        // A row the selection (-march, .arch, .arch_extension here) lacks: parsed, and refused in GNU's words.
+        if (hit.Needs != Isa.Feature.Base && !encoder.Features.Allows(hit.Needs))
+            return false;
         // What the assembler does for an instruction line without labels, with the word already known.
         mapping.BeginLine();
         mapping.AfterStatementLabels();
@@ -50,9 +54,10 @@ internal sealed class StatementMemo(SectionWriter _out, MappingSymbols mapping, 
         return true;
     }
 
-    /// <summary>A word whose encoding read nothing but its text and <paramref name="names"/> (undefined there).</summary>
-    public void Remember(string text, uint word, IReadOnlyList<string> names) =>
-        Memo.Add(text, new MemoHit(word, names.Count > 0 ? names[0] : null, names.Count > 1 ? names[1] : null));
+    /// <summary>A word whose encoding read nothing but its text and <paramref name="names"/> (undefined there), from a
+    /// row that needs <paramref name="needs"/>.</summary>
+    public void Remember(string text, uint word, IReadOnlyList<string> names, Isa.Feature needs) =>
+        Memo.Add(text, new MemoHit(word, names.Count > 0 ? names[0] : null, names.Count > 1 ? names[1] : null, Needs: needs));
 
     private bool IsDefinedHere(string? name) =>
         name is not null && symbols.Find(name) is { } symbol && (symbol.IsDefined || symbol.PendingExpression is not null);

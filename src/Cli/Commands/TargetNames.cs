@@ -14,16 +14,9 @@ public static class TargetNames
     static readonly IReadOnlySet<string> Architectures = A64Asm.Isa.ArchFeatures.KnownArchitectures;
     static readonly IReadOnlySet<string> Extensions = A64Asm.Isa.ArchFeatures.KnownExtensions;
 
-    // The cores gas knows (GnuCpus, which also says what each selects) and those only gcc knows, which a kernel
-    // build may pass to gcc: accepted, selecting nothing.
-    static readonly HashSet<string> Cpus = new(A64Asm.Isa.GnuCpus.Names.Concat(
-    [
-        "cortex-a57.cortex-a53", "cortex-a72.cortex-a53", "cortex-a73.cortex-a35", "cortex-a73.cortex-a53",
-        "cortex-a75.cortex-a55", "cortex-a76.cortex-a55", "neoverse-512tvb", "zeus", "demeter", "thunderxt88p1",
-        "thunderxt88", "thunderxt81", "thunderxt83", "thunderx2t99p1", "thunderx2t99", "thunderx3t110", "octeontx",
-        "octeontx81", "octeontx83", "octeontx2", "octeontx2t98", "octeontx2t96", "octeontx2t93", "octeontx2f95",
-        "octeontx2f95n", "octeontx2f95mm", "ampere1", "emag", "phecda", "a64fx", "tsv110",
-    ]), StringComparer.Ordinal);
+    // The cores gas knows (GnuCpus, which also says what each selects) and those only gcc knows (GccCpus: what gcc
+    // hands gas for them), which a kernel build may pass to gcc.
+    static readonly HashSet<string> Cpus = new(A64Asm.Isa.GnuCpus.Names.Concat(A64Asm.Isa.GccCpus.Names), StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> KnownArchitectures => Architectures;
     public static IReadOnlyCollection<string> KnownExtensions => Extensions;

@@ -233,6 +233,13 @@ internal static class OperandDecoder
             case OperandKind.FixedShift:
                 PutImm(ref ins, ref immCount, spec.Param);
                 return true;
+            case OperandKind.SvcrField:
+                // 00 names no field: the word is a generic msr.
+                PutImm(ref ins, ref immCount, spec.F0.Extract(w));
+                return Tables.SideTables.SvcrFields.NameOf((int)spec.F0.Extract(w)) is not null;
+            case OperandKind.SmeMode:
+                PutImm(ref ins, ref immCount, spec.F0.Extract(w));
+                return spec.F0.Extract(w) != 0;
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "decoder");
         }

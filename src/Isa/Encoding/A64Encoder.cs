@@ -7,7 +7,10 @@ namespace A64Asm.Isa.Encoding;
 /// <summary>An encoded instruction word, with the fixup its symbol operand (if any) asks for and the feature of
 /// the row that took it (Feature.Base for rows every architecture has).</summary>
 /// <param name="Warning">What GNU as warns of and still assembles (writing a read-only system register); null: nothing.</param>
-public readonly record struct EncodedInstruction(uint Word, FixupRequest Fixup, Feature Feature = Feature.Base, string? Warning = null)
+/// <param name="FeatureDecides">Whether a selection that allows <paramref name="Feature"/> allows the word (false
+/// when a named operand needs more: a system register of two features).</param>
+public readonly record struct EncodedInstruction(uint Word, FixupRequest Fixup, Feature Feature = Feature.Base, string? Warning = null,
+    bool FeatureDecides = true)
 {
     public bool HasFixup => Fixup.Kind != FixupKind.None;
 }
@@ -81,7 +84,7 @@ public static partial class A64Encoder
             var b = bounds[index];
             if (count < b.Min || count > b.Max)
             {
-                if (bestScore < 0) { bestScore = 0; best = new EncodeError { Kind = EncodeErrorKind.Count }; }
+                if (bestScore < 0) { bestScore = 0; best = count > b.Max ? Surplus : new EncodeError { Kind = EncodeErrorKind.Count }; }
                 continue;
             }
             if (b.FirstReg != NoClass && count > 0 && operands[0] is RegOperand first && (byte)first.Reg.Class != b.FirstReg)
@@ -112,7 +115,8 @@ public static partial class A64Encoder
                 }
                 // The word depends on the selection when the row or a named operand needs a feature.
                 var feature = row.Feature != Feature.Base || st.NameNeeds is not [var needed, ..] ? row.Feature : needed;
-                result = new EncodedInstruction(st.Word, st.Fixup, feature, st.Warning);
+                bool decides = st.NameNeeds is not { } nameNeeds || Array.TrueForAll(nameNeeds, f => f == feature);
+                result = new EncodedInstruction(st.Word, st.Fixup, feature, st.Warning, decides);
                 error = "";
                 return true;
             }
@@ -155,6 +159,9 @@ public static partial class A64Encoder
         return false;
     }
 
+    /// <summary>GNU as's words for operands past the last a form takes (nop x0, smstart zm).</summary>
+    static readonly EncodeError Surplus = new() { Kind = EncodeErrorKind.Text, Text = "unexpected characters following instruction" };
+
     /// <summary>GNU as's words for "[base]!" where the form needs an offset to add.</summary>
     public const string MissingPreIndexOffset = "missing offset in the pre-indexed address";
 
@@ -182,6 +189,7 @@ public static partial class A64Encoder
             if (match != OperandMatch.Ok)
             {
                 st.Error.Operand = next + 1;
+                st.Error.InAddress = OperandKinds.All[(int)spec.Kind].Mode is not null;
                 return k * 2 + (match == OperandMatch.BadValue ? 1 : 0);
             }
             if (st.NameNeeds is not null && st.NameOperand == 0) st.NameOperand = next + 1;
@@ -189,7 +197,7 @@ public static partial class A64Encoder
         }
         if (next != operands.Length)
         {
-            st.Error = new EncodeError { Kind = EncodeErrorKind.Count };
+            st.Error = Surplus;
             return specs.Length * 2;
         }
         // GNU as: an operation that names its address needs the register, one that does not refuses it.

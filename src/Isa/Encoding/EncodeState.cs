@@ -9,7 +9,7 @@ internal enum EncodeErrorKind : byte
     None,
     Count,        // operand count / shape fits no form: "invalid operands for 'x'"
     Expected,     // "expected <kind description>"
-    Range,        // "immediate out of range: v is not in [min, max]" (or "not a multiple of step")
+    Range,        // GNU's "immediate value out of range min to max" ("immediate offset" in an address; "must be a multiple")
     Bitmask,      // "invalid bitmask immediate 0x5"
     UnknownName,  // "unknown <what> 'name'"
     Text,         // a fixed message
@@ -21,6 +21,8 @@ internal struct EncodeError
     public OperandKind Expected;
     public long Value, Min, Max;
     public int Step;
+    /// <summary>Whether the immediate is an address's offset (GNU: "immediate offset out of range").</summary>
+    public bool InAddress;
     public string? Name;
     public string? Text;
     /// <summary>The source operand it is about, 1-based; 0: the statement as a whole (a wrong operand count).</summary>
@@ -29,8 +31,9 @@ internal struct EncodeError
     public readonly string Format(string mnemonic) => Kind switch
     {
         EncodeErrorKind.Expected => "expected " + OperandKinds.Describe(Expected),
-        EncodeErrorKind.Range when Step > 1 => $"immediate out of range: {Value} is not a multiple of {Step} in [{Min}, {Max}]",
-        EncodeErrorKind.Range => $"immediate out of range: {Value} is not in [{Min}, {Max}]",
+        // GNU as's words: a value within the range but not a multiple of the step, else the range.
+        EncodeErrorKind.Range when Step > 1 && Value >= Min && Value <= Max => $"immediate value must be a multiple of {Step}",
+        EncodeErrorKind.Range => $"immediate {(InAddress ? "offset" : "value")} out of range {Min} to {Max}",
         EncodeErrorKind.Bitmask => $"invalid bitmask immediate 0x{Value:x}",
         EncodeErrorKind.UnknownName => $"unknown {Text} '{Name}'",
         EncodeErrorKind.Text => Text!,

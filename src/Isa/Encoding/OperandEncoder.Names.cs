@@ -114,7 +114,8 @@ internal static partial class OperandEncoder
         if (needs.Length == 0) return;
         st.NameNeeds = needs;
         string lower = name.ToLowerInvariant();
-        st.NameRefusal = spec.Kind == OperandKind.PState ? SideTables.PStateNotSupported(lower) : SideTables.NotSupported(lower);
+        st.NameRefusal = spec.Kind is OperandKind.PState or OperandKind.SvcrField
+            ? SideTables.PStateNotSupported(lower) : SideTables.NotSupported(lower);
     }
 
     static int WithoutRegisterFlag(OperandSpec spec, int value, ref EncodeState st)

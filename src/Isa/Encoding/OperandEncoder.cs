@@ -86,6 +86,8 @@ internal static partial class OperandEncoder
                 return EncodeMops(spec, op, all, index, ref st);
             case OperandKind.VTop: case OperandKind.VImmMsl: case OperandKind.FixedShift:
                 return EncodeScalarExtra(spec, op, all, index, ref st);
+            case OperandKind.SvcrField: case OperandKind.SmeMode:
+                return EncodeSme(spec, op, ref st);
             default: throw new UnhandledOperandKindException(kind, "encoder");
         }
     }

@@ -138,6 +138,10 @@ internal static class FieldMeanings
                     1 => $"bits 4:0 of the immediate 0x{ins.Imm:x}",
                     _ => $"shift msl #{(v != 0 ? 16 : 8)}: shifted left, ones shifted in",
                 };
+            case OperandKind.SvcrField:
+                return $"PSTATE field {operandText} (01 streaming mode, 10 ZA storage, 11 both)";
+            case OperandKind.SmeMode:
+                return $"what it switches: {operandText ?? "both streaming mode and ZA storage (11)"}";
             case OperandKind.FixedShift:
                 return spec.Fields.Length == 1
                     ? $"{OperandKinds.Describe(spec.Kind)} → {operandText ?? v.ToString()}"

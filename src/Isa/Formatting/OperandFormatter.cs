@@ -237,6 +237,11 @@ internal static class OperandFormatter
             case OperandKind.FixedShift:
                 sb.Append('#').Append(spec.Param);
                 return true;
+            case OperandKind.SvcrField: return AppendNamed(sb, SideTables.SvcrFields, spec, w);
+            case OperandKind.SmeMode:
+                // Both (11) is the operand left out, which IsDefault has already said.
+                sb.Append(f0 == 1 ? "sm" : "za");
+                return true;
             default:
                 throw new UnhandledOperandKindException(spec.Kind, "formatter");
         }

@@ -7,24 +7,32 @@ namespace A64Asm.Isa;
 /// </summary>
 public readonly struct ArchFeatures : IEquatable<ArchFeatures>
 {
-    // One bit per Feature: room for 64, which GNU's Armv8/Armv9 extension list fits in.
+    // One bit per Feature: room for 64, which GNU's Armv8/Armv9 extension list fits in. _selected is GNU's own set,
+    // what "+name"/"+noname" change; _mask is what rows are checked against: the selection with the features GNU
+    // checks together with another (Derive) worked out, so taking a feature away and giving it back restores them.
+    private readonly ulong _selected;
     private readonly ulong _mask;
 
-    private ArchFeatures(ulong mask) => _mask = mask | Bit(Feature.Base);
+    private ArchFeatures(ulong selected)
+    {
+        _selected = selected | Bit(Feature.Base);
+        _mask = Derive(_selected);
+    }
 
     /// <summary>Every feature of the table: a64asm's default, and GNU's -march=all.</summary>
     public static ArchFeatures All { get; } = new(~0UL);
 
-    /// <summary>armv8-a: GNU as 2.40's default; only rows without feat= (and A-profile's system registers, and the
-    /// RAS registers, which GNU 2.40 takes at every level until +noras).</summary>
-    public static ArchFeatures Armv8 { get; } = new(Bit(Feature.Aprofile) | Bit(Feature.El3) | Bit(Feature.Ras));
+    /// <summary>armv8-a: GNU as 2.40's default; the rows without feat=, FP and AdvSIMD (which +nofp and +nosimd take
+    /// away), A-profile's system registers, and the RAS registers, which GNU 2.40 takes at every level until +noras.</summary>
+    public static ArchFeatures Armv8 { get; } = new(Bit(Feature.Aprofile) | Bit(Feature.El3) | Bit(Feature.Ras)
+        | Bit(Feature.Fp) | Bit(Feature.Simd));
 
     /// <summary>The one check: whether a row of <paramref name="feature"/> may be encoded.</summary>
     public bool Allows(Feature feature) => (_mask & Bit(feature)) != 0;
 
-    public ArchFeatures With(Feature feature) => new(_mask | Bit(feature));
+    public ArchFeatures With(Feature feature) => new(_selected | Bit(feature));
 
-    public ArchFeatures Without(Feature feature) => new(_mask & ~Bit(feature));
+    public ArchFeatures Without(Feature feature) => new(_selected & ~Bit(feature));
 
     /// <summary>GNU's message for an instruction the selection lacks; <paramref name="statement"/> as
     /// <see cref="GnuStatementText"/> gives it.</summary>
@@ -87,39 +95,52 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
     };
     private static readonly Feature[] Armv9Adds = [Feature.Fp16, Feature.Fp16fml, Feature.Sve];
 
-    // What "+name" adds, with what it needs ("+compnum" brings FP16); "+noname" takes away the first and what
-    // depends on it (see Dependents). Extensions this table has no rows for add nothing.
+    // What "+name" adds, with what GNU's entry for it requires ("+compnum" brings FP16 and AdvSIMD, "+simd" FP);
+    // "+noname" takes away the first and what depends on it (see Dependents). Extensions this table has no rows for
+    // add nothing. GNU's sha2, aes, sha3, sm4, dotprod, i8mm and bf16 require nothing: after +nosimd they bring
+    // their rows back without AdvSIMD (sha256h, aese, sdot, bfdot), though eor3 and sm3* still want it (Derive).
     private static readonly Dictionary<string, Feature[]> Extensions = new(StringComparer.Ordinal)
     {
         ["crc"] = [Feature.Crc], ["lse"] = [Feature.Lse], ["lor"] = [Feature.Lor], ["rcpc"] = [Feature.Rcpc],
         ["pauth"] = [Feature.Pauth], ["predres"] = [Feature.Predres], ["sb"] = [Feature.Sb], ["flagm"] = [Feature.Flagm],
-        ["fp16"] = [Feature.Fp16], ["fp16fml"] = [Feature.Fp16fml, Feature.Fp16], ["aes"] = [Feature.Aes],
-        ["sha2"] = [Feature.Sha2], ["sha3"] = [Feature.Sha3, Feature.Sha2], ["crypto"] = [Feature.Aes, Feature.Sha2],
-        ["rdma"] = [Feature.Rdma], ["dotprod"] = [Feature.Dotprod], ["i8mm"] = [Feature.I8mm], ["bf16"] = [Feature.Bf16],
-        ["sm4"] = [Feature.Sm4], ["compnum"] = [Feature.Compnum, Feature.Fp16],
+        ["fp"] = [Feature.Fp], ["simd"] = [Feature.Simd, Feature.Fp],
+        ["fp16"] = [Feature.Fp16, Feature.Fp], ["fp16fml"] = [Feature.Fp16fml, Feature.Fp16, Feature.Fp], ["aes"] = [Feature.Aes],
+        ["sha2"] = [Feature.Sha2], ["sha3"] = [Feature.Sha3, Feature.Sha2],
+        ["crypto"] = [Feature.Aes, Feature.Sha2, Feature.Simd, Feature.Fp],
+        ["rdma"] = [Feature.Rdma, Feature.Simd, Feature.Fp], ["dotprod"] = [Feature.Dotprod], ["i8mm"] = [Feature.I8mm],
+        ["bf16"] = [Feature.Bf16], ["sm4"] = [Feature.Sm4],
+        ["compnum"] = [Feature.Compnum, Feature.Fp16, Feature.Simd, Feature.Fp],
         ["pan"] = [Feature.Pan], ["ssbs"] = [Feature.Ssbs], ["profile"] = [Feature.Profile], ["rng"] = [Feature.Rng],
-        // SVE brings FP16 and the complex-number instructions with it, SME BF16 as well (GNU's dependencies).
-        ["memtag"] = [Feature.Memtag], ["sve"] = [Feature.Sve, Feature.Fp16, Feature.Compnum], ["sve2"] = [Feature.Sve, Feature.Fp16, Feature.Compnum],
-        ["f32mm"] = [Feature.Sve, Feature.Fp16, Feature.Compnum], ["f64mm"] = [Feature.Sve, Feature.Fp16, Feature.Compnum],
-        ["sme"] = [Feature.Sme, Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Bf16],
-        ["sme-f64"] = [Feature.Sme, Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Bf16], ["sme-i64"] = [Feature.Sme, Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Bf16],
+        ["memtag"] = [Feature.Memtag],
+        // SVE brings FP, AdvSIMD, FP16 and the complex-number instructions with it, SME BF16 as well.
+        ["sve"] = [Feature.Sve, .. SveNeeds], ["sve2"] = [Feature.Sve, .. SveNeeds],
+        ["f32mm"] = [Feature.Sve, .. SveNeeds], ["f64mm"] = [Feature.Sve, .. SveNeeds],
+        ["sme"] = [Feature.Sme, Feature.Sve, Feature.Bf16, .. SveNeeds],
+        ["sme-f64"] = [Feature.Sme, Feature.Sve, Feature.Bf16, .. SveNeeds],
+        ["sme-i64"] = [Feature.Sme, Feature.Sve, Feature.Bf16, .. SveNeeds],
         ["ls64"] = [Feature.Ls64], ["hbc"] = [Feature.Hbc], ["cssc"] = [Feature.Cssc], ["tme"] = [Feature.Tme],
         ["mops"] = [Feature.Mops], ["ras"] = [Feature.Ras],
         // The SVE2 crypto names bring what SVE2 needs and the Advanced SIMD extension they build on.
-        ["sve2-sm4"] = [Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Sm4],
-        ["sve2-aes"] = [Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Aes],
-        ["sve2-sha3"] = [Feature.Sve, Feature.Fp16, Feature.Compnum, Feature.Sha3, Feature.Sha2],
-        ["sve2-bitperm"] = [Feature.Sve, Feature.Fp16, Feature.Compnum],
+        ["sve2-sm4"] = [Feature.Sve, Feature.Sm4, .. SveNeeds],
+        ["sve2-aes"] = [Feature.Sve, Feature.Aes, .. SveNeeds],
+        ["sve2-sha3"] = [Feature.Sve, Feature.Sha3, Feature.Sha2, .. SveNeeds],
+        ["sve2-bitperm"] = [Feature.Sve, .. SveNeeds],
         // Not a name GNU takes after -march=: the core table's way of giving Neoverse V1 dc cvadp (GnuCpus).
         ["cvadp"] = [Feature.Cvadp],
     };
 
-    // What "+noname" takes away besides the feature itself: what GNU's extensions built on it need.
+    private static Feature[] SveNeeds => [Feature.Fp16, Feature.Compnum, Feature.Simd, Feature.Fp];
+
+    // What "+noname" takes away besides the feature itself: the extensions whose GNU entry requires it, and so on
+    // (+nofp takes AdvSIMD, so the crypto extensions too). GNU's "crypto" entry (AES and SHA2, requiring AdvSIMD)
+    // is why +nosimd takes AES and SHA2 but not SM4, which requires nothing.
     private static readonly Dictionary<Feature, Feature[]> Dependents = new()
     {
+        [Feature.Fp] = [Feature.Simd, Feature.Fp16],
+        [Feature.Simd] = [Feature.Aes, Feature.Sha2, Feature.Rdma, Feature.Compnum, Feature.Sve],
         [Feature.Sha2] = [Feature.Sha3],
-        [Feature.Fp16] = [Feature.Fp16fml, Feature.Compnum, Feature.Sve, Feature.Sme],
-        [Feature.Compnum] = [Feature.Sve, Feature.Sme],
+        [Feature.Fp16] = [Feature.Fp16fml, Feature.Compnum, Feature.Sve],
+        [Feature.Compnum] = [Feature.Sve],
         [Feature.Sve] = [Feature.Sme],
     };
 
@@ -155,7 +176,7 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
             .With(Feature.Rdma).With(Feature.Compnum).With(Feature.Jscvt).With(Feature.Dotprod).With(Feature.Rcpc2);
         foreach (string ext in parts.Skip(1))
             features = features.WithGnuExtension(ext);
-        return features.Requiring();
+        return features;
     }
 
     /// <summary>"+name" or "+noname" of a -march value, or the operand of <c>.arch_extension</c>.</summary>
@@ -168,41 +189,55 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
         {
             if (remove)
             {
-                if (!RemovesNothing.Contains(name))
-                {
-                    features = features.Without(named[0]);
-                    foreach (var f in Dependents.GetValueOrDefault(named[0], [])) features = features.Without(f);
-                }
+                if (!RemovesNothing.Contains(name)) features = features.WithoutAndDependents(named[0]);
                 // "crypto" names two features: without it, neither (nor SHA-3).
-                if (name == "crypto") features = features.Without(Feature.Sha2).Without(Feature.Sha3);
+                if (name == "crypto") features = features.WithoutAndDependents(Feature.Sha2);
             }
             else
             {
                 foreach (var f in named) features = features.With(f);
-                // From Armv8.4-A on (flagm marks the level here), GNU's FP16 brings FP16FML.
-                if (name == "fp16" && features.Allows(Feature.Flagm)) features = features.With(Feature.Fp16fml);
+                // From Armv8.4-A on (flagm marks the level here), GNU's FP16 brings FP16FML, also where another
+                // extension brings FP16 (sve, compnum).
+                if (named.Contains(Feature.Fp16) && features.Allows(Feature.Flagm)) features = features.With(Feature.Fp16fml);
             }
         }
-        return features.Requiring();
+        return features;
     }
 
-    /// <summary>Features GNU checks together with an architecture level or another feature: they count only with it.</summary>
-    private ArchFeatures Requiring()
+    private ArchFeatures WithoutAndDependents(Feature feature)
     {
-        var features = this;
+        var features = Without(feature);
+        foreach (var f in Dependents.GetValueOrDefault(feature, [])) features = features.WithoutAndDependents(f);
+        return features;
+    }
+
+    /// <summary>
+    /// The rows a selection allows: features GNU checks together with an architecture level or another feature
+    /// count only with it, and the ones no name selects (Mte, Mops_memtag, Simd_fp16) follow from what they combine.
+    /// </summary>
+    private static ulong Derive(ulong selected)
+    {
+        bool Has(Feature f) => (selected & Bit(f)) != 0;
+        ulong mask = selected;
+        void Set(Feature f, bool on) => mask = on ? mask | Bit(f) : mask & ~Bit(f);
         // GNU gates eor3/bcax/rax1/xar, SM3/SM4, the dot products, FP16FML and the int8 matrix multiplies on their
         // extension and Armv8.2 together.
-        if (!features.Allows(Feature.V8_2)) features = features.Without(Feature.Sha3).Without(Feature.Sm4).Without(Feature.I8mm)
-            .Without(Feature.Dotprod).Without(Feature.Fp16fml);
+        if (!Has(Feature.V8_2))
+            foreach (var f in new[] { Feature.Sha3, Feature.Sm4, Feature.I8mm, Feature.Dotprod, Feature.Fp16fml }) Set(f, false);
+        // eor3/bcax/rax1/xar and SM3/SM4 want AdvSIMD too, fjcvtzs FP (sha512h, sha256h, aese and sdot do not).
+        if (!Has(Feature.Simd)) { Set(Feature.Sha3, false); Set(Feature.Sm4, false); }
+        if (!Has(Feature.Fp)) Set(Feature.Jscvt, false);
+        // FP16 arithmetic on AdvSIMD registers (fadd v0.4h, fabd h0, h1, h2) wants both; the FP forms FP16 alone.
+        Set(Feature.Simd_fp16, Has(Feature.Fp16) && Has(Feature.Simd));
         // The MTE instructions want Armv8.5-A (only that level brings Flagm2) as well as +memtag; its system
         // registers and PSTATE field want +memtag alone.
-        features = features.Allows(Feature.Memtag) && features.Allows(Feature.Flagm2) ? features.With(Feature.Mte) : features.Without(Feature.Mte);
+        bool mte = Has(Feature.Memtag) && Has(Feature.Flagm2);
+        Set(Feature.Mte, mte);
         // LS64 likewise wants Armv8.7-A, the only source of WFxT.
-        if (!features.Allows(Feature.Wfxt)) features = features.Without(Feature.Ls64);
+        if (!Has(Feature.Wfxt)) Set(Feature.Ls64, false);
         // setg* need MOPS and the MTE instructions together; no name selects them alone.
-        features = features.Allows(Feature.Mops) && features.Allows(Feature.Mte)
-            ? features.With(Feature.Mops_memtag) : features.Without(Feature.Mops_memtag);
-        return features;
+        Set(Feature.Mops_memtag, Has(Feature.Mops) && mte);
+        return mask;
     }
 
     private static ulong Bit(Feature feature) => 1UL << (int)feature;

@@ -32,7 +32,7 @@ public static class GnuCpus
         ["cortex-r82"] = "armv8-r",
     };
 
-    /// <summary>The cores GNU as knows (gcc knows more; those select nothing here).</summary>
+    /// <summary>The cores GNU as knows (gcc knows more: GccCpus).</summary>
     public static IReadOnlyCollection<string> Names => Arch.Keys;
 
     /// <summary>The -march= value for a core GNU knows, with any "+ext" of the -mcpu= value after it; null otherwise.</summary>

@@ -8,6 +8,7 @@ public static partial class SideTables
 
     public static readonly SystemRegisterTable SysRegs = new(SysregEntries, SysregNeeds);
     public static readonly NameTable PStateFields = new(PstateEntries, PstateNeeds);
+    public static readonly NameTable SvcrFields = new(SvcrEntries, SvcrNeeds);
     public static readonly NameTable Barriers = new(BarrierEntries);
     public static readonly NameTable DcOps = new(DcOpEntries, DcOpNeeds);
     public static readonly NameTable IcOps = new(IcOpEntries);

@@ -37,7 +37,7 @@ public class AllErrorsTests
             test.s:2:1: error: invalid operands for 'add'
              add x0, x1
              ^
-            test.s:3:10: error: immediate out of range: 65536 is not in [0, 65535]
+            test.s:3:10: error: immediate value out of range 0 to 65535
              movz x0, #0x10000
                       ^
             test.s:4:5: error: unknown directive 'bar' after 'foo'

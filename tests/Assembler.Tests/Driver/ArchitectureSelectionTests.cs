@@ -46,6 +46,23 @@ public class ArchitectureSelectionTests
     }
 
     [Fact]
+    public void Mcpu_of_a_core_only_gcc_knows_selects_the_march_gcc_hands_gas()
+    {
+        // gcc 12 passes gas -march=armv8.1-a+crypto for thunderx2t99, -march=armv8-a+crc for cortex-a57.cortex-a53;
+        // gas itself knows neither name, in .cpu either.
+        string Refused(string source, string cpu) =>
+            Assert.Throws<AsmError>(() => Asm.Object(source, options: new AssemblerOptions { Cpu = cpu })).Message;
+        byte[] Text(string source, string cpu) =>
+            Asm.Object(source, options: new AssemblerOptions { Cpu = cpu }).Sections.Single(s => s.Name == ".text").Data;
+        Assert.Equal("4100 20f8 2008 285e".Replace(" ", ""),
+            Convert.ToHexString(Text(Ldadd + "sha1h s0, s1\n", "thunderx2t99")).ToLowerInvariant());
+        Assert.Equal("selected processor does not support `fjcvtzs w0,d1'", Refused("fjcvtzs w0, d1\n", "thunderx2t99"));
+        Assert.Equal("selected processor does not support `ldadd x0,x1,[x2]'", Refused(Ldadd, "cortex-a57.cortex-a53"));
+        Assert.Equal("selected processor does not support `sha1h s0,s1'", Refused("sha1h s0, s1\n", "thunderx2t99+nocrypto"));
+        Assert.StartsWith("test.s:1:1: error: unknown cpu `thunderx2t99'", Error(".cpu thunderx2t99\n"));
+    }
+
+    [Fact]
     public void Arch_extension_adds_back()
     {
         var obj = Asm.Object(".arch armv8-a\n.arch_extension lse\n" + Ldadd);

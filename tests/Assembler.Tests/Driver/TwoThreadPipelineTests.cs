@@ -45,10 +45,10 @@ public class TwoThreadPipelineTests
     [Theory]
     // A line left unparsed for the assembling thread (no label, no local reference) that the direct encoder
     // declines is parsed there: its error, and the first of two errors, are the ones a sequential run reports.
-    [InlineData("nop\nadd x0, x1, #5000\n", "p.s:2:13: error: immediate out of range: 5000 is not in [0, 4095]\n add x0, x1, #5000\n             ^")]
+    [InlineData("nop\nadd x0, x1, #5000\n", "p.s:2:13: error: immediate value out of range 0 to 4095\n add x0, x1, #5000\n             ^")]
     [InlineData("nop\nadd x0, x1, x2,, x3\n1: add x0, x1, #5000\n", "p.s:2:")]
-    [InlineData("nop\nldr x0, [x1], #1000\n", "p.s:2:15: error: immediate out of range: 1000 is not in [-256, 255]\n ldr x0, [x1], #1000\n               ^")]
-    [InlineData("nop\nldr x0, [x1, #1000]!\n", "p.s:2:9: error: immediate out of range: 1000 is not in [-256, 255]")] // a pre-index: the address
+    [InlineData("nop\nldr x0, [x1], #1000\n", "p.s:2:15: error: immediate offset out of range -256 to 255\n ldr x0, [x1], #1000\n               ^")]
+    [InlineData("nop\nldr x0, [x1, #1000]!\n", "p.s:2:9: error: immediate offset out of range -256 to 255")] // a pre-index: the address
     [InlineData("nop\n1: add x0, x1, #5000\nadd x0, x1, x2,, x3\n", "p.s:2:")]
     public void Errors_come_in_line_order(string source, string expectedStart)
     {

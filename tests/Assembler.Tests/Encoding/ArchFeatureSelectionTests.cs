@@ -3,6 +3,7 @@ using A64Asm.Assembler.InstructionEncoding;
 using A64Asm.Assembler.Layout;
 using A64Asm.Assembler.Parsing;
 using A64Asm.Assembler.Parsing.Syntax;
+using A64Asm.Assembler.Tests.Layout;
 using A64Asm.Isa;
 
 namespace A64Asm.Assembler.Tests.Encoding;
@@ -54,13 +55,35 @@ public class ArchFeatureSelectionTests
     }
 
     [Fact]
-    public void The_direct_encoder_leaves_rows_with_a_feature_to_the_checked_path()
+    public void The_direct_encoder_keeps_the_rows_feature_with_the_word()
     {
         var direct = new DirectStatementEncoder();
         Assert.True(direct.TryEncode("rev x1, x2", out var hit));
         Assert.Equal(0xdac00c41u, hit.Word);
-        Assert.False(direct.TryEncode("rev64 x1, x2", out _));
-        Assert.False(direct.TryEncode("ldadd x0, x1, [x2]", out _));
+        Assert.Equal(Feature.Base, hit.Needs);
+        Assert.True(direct.TryEncode("ldadd x0, x1, [x2]", out hit));
+        Assert.Equal((0xf8200041u, Feature.Lse), (hit.Word, hit.Needs));
+        Assert.True(direct.TryEncode("fadd s0, s1, s2", out hit));
+        Assert.Equal(Feature.Fp, hit.Needs);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_word_from_tokens_or_the_memo_is_placed_only_where_the_selection_has_its_row(int threads)
+    {
+        // The same lines before and after the selection takes FP and AdvSIMD away: the first ones are placed from
+        // tokens and the memo, the later ones refused as GNU as refuses them.
+        const string lines = "fadd s0, s1, s2\nadd v0.4s, v1.4s, v2.4s\nfmov d0, d1\n";
+        string source = lines + lines + lines + ".arch_extension nosimd\n" + lines + ".arch_extension nofp\n" + lines;
+        foreach (bool direct in new[] { true, false })
+        {
+            var error = Assert.Throws<AsmError>(() => Asm.Object(source, options: new AssemblerOptions { Threads = threads, EncodeDirectly = direct }));
+            Assert.StartsWith("test.s:12:1: error: selected processor does not support `add v0.4s,v1.4s,v2.4s'", error.Render());
+        }
+        string simdOnly = lines + lines + ".arch_extension nosimd\n" + "fadd s0, s1, s2\nfmov d0, d1\n.arch_extension nofp\nfmov d0, d1\n";
+        var refused = Assert.Throws<AsmError>(() => Asm.Object(simdOnly, options: new AssemblerOptions { Threads = threads }));
+        Assert.StartsWith("test.s:11:1: error: selected processor does not support `fmov d0,d1'", refused.Render());
     }
 
     private static void Emit(string text, ArchFeatures features)

@@ -69,13 +69,13 @@ movi v2.4h, 0x12, lsl #-8
 // ERROR: 24: shift amount out of range 0 to 63
 // GNU: shift amount out of range 0 to 63 at operand 2
 movn w10, #65536
-// ERROR: 11: immediate out of range: 65536 is not in [0, 65535]
+// ERROR: 11: immediate value out of range 0 to 65535
 // GNU: immediate out of range
 movk x4, #0x10000
-// ERROR: 10: immediate out of range: 65536 is not in [0, 65535]
+// ERROR: 10: immediate value out of range 0 to 65535
 // GNU: immediate out of range
 movz x0, #0x10000
-// ERROR: 10: immediate out of range: 65536 is not in [0, 65535]
+// ERROR: 10: immediate value out of range 0 to 65535
 // GNU: immediate out of range
 ld1 {v0.b}[0], [x1, #0]
 // ERROR: 16: invalid addressing mode
@@ -152,10 +152,10 @@ sm3tt1a v0.4s, v1.4s, v2.s[4]
 // ERROR: 28: register element index out of range 0 to 3
 // GNU: register element index out of range 0 to 3 at operand 3
 fcvtzs v0.4h, v1.4h, #17
-// ERROR: 22: immediate out of range: 17 is not in [1, 16]
+// ERROR: 22: immediate value out of range 1 to 16
 // GNU: immediate value out of range 1 to 16 at operand 3
 scvtf h0, h1, #0
-// ERROR: 15: immediate out of range: 0 is not in [1, 16]
+// ERROR: 15: immediate value out of range 1 to 16
 // GNU: immediate value out of range 1 to 64 at operand 3
 fcmeq v0.4h, v1.4h, #1.0
 // ERROR: 21: immediate zero expected
@@ -180,80 +180,80 @@ msr uao, #2
 // ERROR: 10: immediate value out of range 0 to 1
 // GNU: immediate value out of range 0 to 1 at operand 2
 msr daifset, #16
-// ERROR: 14: immediate out of range: 16 is not in [0, 15]
+// ERROR: 14: immediate value out of range 0 to 15
 // GNU: immediate value out of range 0 to 15 at operand 2
 dsb #17
-// ERROR: 5: immediate out of range: 17 is not in [0, 15]
+// ERROR: 5: immediate value out of range 0 to 15
 // GNU: immediate value out of range 0 to 15 at operand 1
 dsb #32
-// ERROR: 5: immediate out of range: 32 is not in [0, 15]
+// ERROR: 5: immediate value out of range 0 to 15
 // GNU: immediate value out of range 0 to 15 at operand 1
 // --- baseext: extension instructions and base forms, one past each range ---
 dcps1 #0x10000
-// ERROR: 7: immediate out of range: 65536 is not in [0, 65535]
+// ERROR: 7: immediate value out of range 0 to 65535
 // GNU: immediate value out of range 0 to 65535 at operand 1
 dcps2 #-1
-// ERROR: 7: immediate out of range: -1 is not in [0, 65535]
+// ERROR: 7: immediate value out of range 0 to 65535
 // GNU: immediate value out of range 0 to 65535 at operand 1
 tcancel #65536
-// ERROR: 9: immediate out of range: 65536 is not in [0, 65535]
+// ERROR: 9: immediate value out of range 0 to 65535
 // GNU: immediate value out of range 0 to 65535 at operand 1
 stg x0, [x1, #4096]
-// ERROR: 9: immediate out of range: 4096 is not a multiple of 16 in [-4096, 4080]
+// ERROR: 9: immediate offset out of range -4096 to 4080
 // GNU: immediate offset out of range -4096 to 4080 at operand 2
 stg x0, [x1, #-4112]
-// ERROR: 9: immediate out of range: -4112 is not a multiple of 16 in [-4096, 4080]
+// ERROR: 9: immediate offset out of range -4096 to 4080
 // GNU: immediate offset out of range -4096 to 4080 at operand 2
 stg x0, [x1, #8]
-// ERROR: 9: immediate out of range: 8 is not a multiple of 16 in [-4096, 4080]
+// ERROR: 9: immediate value must be a multiple of 16
 // GNU: immediate value must be a multiple of 16 at operand 2
 stgp x0, x1, [x2, #1024]
-// ERROR: 14: immediate out of range: 1024 is not a multiple of 16 in [-1024, 1008]
+// ERROR: 14: immediate offset out of range -1024 to 1008
 // GNU: immediate offset out of range -1024 to 1008 at operand 3
 ldg x0, [x1, #4096]
-// ERROR: 9: immediate out of range: 4096 is not a multiple of 16 in [-4096, 4080]
+// ERROR: 9: immediate offset out of range -4096 to 4080
 // GNU: immediate offset out of range -4096 to 4080 at operand 2
 addg x0, x1, #1024, #0
-// ERROR: 14: immediate out of range: 1024 is not a multiple of 16 in [0, 1008]
+// ERROR: 14: immediate value out of range 0 to 1008
 // GNU: immediate value out of range 0 to 1008 at operand 3
 addg x0, x1, #8, #0
-// ERROR: 14: immediate out of range: 8 is not a multiple of 16 in [0, 1008]
+// ERROR: 14: immediate value must be a multiple of 16
 // GNU: immediate value must be a multiple of 16 at operand 3
 subg x0, x1, #0, #16
-// ERROR: 18: immediate out of range: 16 is not in [0, 15]
+// ERROR: 18: immediate value out of range 0 to 15
 // GNU: immediate value out of range 0 to 15 at operand 4
 ldraa x0, [x1, #4096]
-// ERROR: 11: immediate out of range: 4096 is not a multiple of 8 in [-4096, 4088]
+// ERROR: 11: immediate offset out of range -4096 to 4088
 // GNU: immediate offset out of range -4096 to 4088 at operand 2
 ldrab x0, [x1, #-4104]!
-// ERROR: 11: immediate out of range: -4104 is not a multiple of 8 in [-4096, 4088]
+// ERROR: 11: immediate offset out of range -4096 to 4088
 // GNU: immediate offset out of range -4096 to 4088 at operand 2
 ldraa x0, [x1, #4]
-// ERROR: 11: immediate out of range: 4 is not a multiple of 8 in [-4096, 4088]
+// ERROR: 11: immediate value must be a multiple of 8
 // GNU: immediate value must be a multiple of 8 at operand 2
 ldapur w0, [x1, #256]
-// ERROR: 12: immediate out of range: 256 is not in [-256, 255]
+// ERROR: 12: immediate offset out of range -256 to 255
 // GNU: immediate offset out of range -256 to 255 at operand 2
 stlurb w0, [x1, #-257]
-// ERROR: 12: immediate out of range: -257 is not in [-256, 255]
+// ERROR: 12: immediate offset out of range -256 to 255
 // GNU: immediate offset out of range -256 to 255 at operand 2
 rmif x0, #64, #0
-// ERROR: 10: immediate out of range: 64 is not in [0, 63]
+// ERROR: 10: immediate value out of range 0 to 63
 // GNU: immediate value out of range 0 to 63 at operand 2
 rmif x0, #0, #16
-// ERROR: 14: immediate out of range: 16 is not in [0, 15]
+// ERROR: 14: immediate value out of range 0 to 15
 // GNU: immediate value out of range 0 to 15 at operand 3
 smax x0, x1, #128
-// ERROR: 14: immediate out of range: 128 is not in [-128, 127]
+// ERROR: 14: immediate value out of range -128 to 127
 // GNU: immediate value out of range -128 to 127 at operand 3
 smin w0, w1, #-129
-// ERROR: 14: immediate out of range: -129 is not in [-128, 127]
+// ERROR: 14: immediate value out of range -128 to 127
 // GNU: immediate value out of range -128 to 127 at operand 3
 umax x0, x1, #256
-// ERROR: 14: immediate out of range: 256 is not in [0, 255]
+// ERROR: 14: immediate value out of range 0 to 255
 // GNU: immediate value out of range 0 to 255 at operand 3
 umin w0, w1, #-1
-// ERROR: 14: immediate out of range: -1 is not in [0, 255]
+// ERROR: 14: immediate value out of range 0 to 255
 // GNU: immediate value out of range 0 to 255 at operand 3
 ld64b x23, [x1]
 // ERROR: 7: expected an even general register x0-x22 (eight consecutive registers)
@@ -289,13 +289,13 @@ add x0, x1, x2, uxtw #5
 // ERROR: 17: expected a shift (lsl, lsr, asr)
 // GNU: shift amount out of range 0 to 4 at operand 3
 drps x0
-// ERROR: 1: invalid operands for 'drps'
+// ERROR: 1: unexpected characters following instruction
 // GNU: unexpected characters following instruction
 ldgm x0, [x1, #16]
 // ERROR: 10: expected a memory operand [Xn|SP]
 // GNU: the optional immediate offset can only be 0 at operand 2
 movi v3.8b, -129
-// ERROR: 13: immediate out of range: -129 is not in [-128, 255]
+// ERROR: 13: immediate value out of range -128 to 255
 // GNU: immediate value out of range -128 to 255 at operand 2
 // MOPS: distinct registers, writeback syntax.
 cpyp [x0]!, [x0]!, x2!
@@ -342,22 +342,22 @@ movi v5.4s, #1, msl #24
 // ERROR: 13: shift amount must be msl #8 or msl #16
 // GNU: shift amount must be 0 or 16 at operand 2
 movi v5.2s, #256, msl #8
-// ERROR: 13: immediate out of range: 256 is not in [-128, 255]
+// ERROR: 13: immediate value out of range -128 to 255
 // GNU: invalid shift operator at operand 2
 mvni v5.4s, #-129, msl #16
-// ERROR: 13: immediate out of range: -129 is not in [-128, 255]
+// ERROR: 13: immediate value out of range -128 to 255
 // GNU: invalid shift operator at operand 2
 movi v5.4h, #1, msl #8
 // ERROR: 13: expected an 8-bit immediate with an optional lsl by whole bytes within the element
 // GNU: invalid shift operator at operand 2
 movi v3.8b, #-129
-// ERROR: 13: immediate out of range: -129 is not in [-128, 255]
+// ERROR: 13: immediate value out of range -128 to 255
 // GNU: immediate value out of range -128 to 255 at operand 2
 movi v3.16b, #256
-// ERROR: 14: immediate out of range: 256 is not in [-128, 255]
+// ERROR: 14: immediate value out of range -128 to 255
 // GNU: immediate value out of range -128 to 255 at operand 2
 movi v3.4h, #-129
-// ERROR: 13: immediate out of range: -129 is not in [-128, 255]
+// ERROR: 13: immediate value out of range -128 to 255
 // GNU: immediate value out of range -128 to 255 at operand 2
 shll v0.8h, v1.8b, #7
 // ERROR: 20: shift amount must be #8, the element size
@@ -369,58 +369,58 @@ shll v0.2d, v1.2s, #33
 // ERROR: 20: shift amount must be #32, the element size
 // GNU: invalid shift amount at operand 3
 scvtf s0, w1, #0
-// ERROR: 15: immediate out of range: 0 is not in [1, 32]
+// ERROR: 15: immediate value out of range 1 to 32
 // GNU: immediate value out of range 1 to 32 at operand 3
 scvtf d0, w1, #33
-// ERROR: 15: immediate out of range: 33 is not in [1, 32]
+// ERROR: 15: immediate value out of range 1 to 32
 // GNU: immediate value out of range 1 to 32 at operand 3
 ucvtf s0, x1, #65
-// ERROR: 15: immediate out of range: 65 is not in [1, 64]
+// ERROR: 15: immediate value out of range 1 to 64
 // GNU: immediate value out of range 1 to 64 at operand 3
 fcvtzs w0, d1, #33
-// ERROR: 16: immediate out of range: 33 is not in [1, 32]
+// ERROR: 16: immediate value out of range 1 to 32
 // GNU: immediate value out of range 1 to 32 at operand 3
 fcvtzu x0, s1, #0
-// ERROR: 16: immediate out of range: 0 is not in [1, 64]
+// ERROR: 16: immediate value out of range 1 to 64
 // GNU: immediate value out of range 1 to 64 at operand 3
 scvtf s0, s1, #33
-// ERROR: 15: immediate out of range: 33 is not in [1, 32]
+// ERROR: 15: immediate value out of range 1 to 32
 // GNU: immediate value out of range 1 to 32 at operand 3
 fcvtzu d0, d1, #0
-// ERROR: 16: immediate out of range: 0 is not in [1, 64]
+// ERROR: 16: immediate value out of range 1 to 64
 // GNU: immediate value out of range 1 to 64 at operand 3
 fcvtzs d0, d1, #65
-// ERROR: 16: immediate out of range: 65 is not in [1, 64]
+// ERROR: 16: immediate value out of range 1 to 64
 // GNU: immediate value out of range 1 to 64 at operand 3
 sqshrn b0, h1, #9
-// ERROR: 16: immediate out of range: 9 is not in [1, 8]
+// ERROR: 16: immediate value out of range 1 to 8
 // GNU: immediate value out of range 1 to 8 at operand 3
 uqrshrn h0, s1, #17
-// ERROR: 17: immediate out of range: 17 is not in [1, 16]
+// ERROR: 17: immediate value out of range 1 to 16
 // GNU: immediate value out of range 1 to 16 at operand 3
 sqshrun s0, d1, #0
-// ERROR: 17: immediate out of range: 0 is not in [1, 32]
+// ERROR: 17: immediate value out of range 1 to 32
 // GNU: immediate value out of range 1 to 64 at operand 3
 sqshl b0, b1, #8
-// ERROR: 15: immediate out of range: 8 is not in [0, 7]
+// ERROR: 15: immediate value out of range 0 to 7
 // GNU: immediate value out of range 0 to 7 at operand 3
 uqshl h0, h1, #16
-// ERROR: 15: immediate out of range: 16 is not in [0, 15]
+// ERROR: 15: immediate value out of range 0 to 15
 // GNU: immediate value out of range 0 to 15 at operand 3
 sqshlu d0, d1, #64
-// ERROR: 16: immediate out of range: 64 is not in [0, 63]
+// ERROR: 16: immediate value out of range 0 to 63
 // GNU: immediate value out of range 0 to 63 at operand 3
 srshr d0, d1, #0
-// ERROR: 15: immediate out of range: 0 is not in [1, 64]
+// ERROR: 15: immediate value out of range 1 to 64
 // GNU: immediate value out of range 1 to 64 at operand 3
 ursra d0, d1, #65
-// ERROR: 15: immediate out of range: 65 is not in [1, 64]
+// ERROR: 15: immediate value out of range 1 to 64
 // GNU: immediate value out of range 1 to 64 at operand 3
 sli d0, d1, #64
-// ERROR: 13: immediate out of range: 64 is not in [0, 63]
+// ERROR: 13: immediate value out of range 0 to 63
 // GNU: immediate value out of range 0 to 63 at operand 3
 sri d0, d1, #0
-// ERROR: 13: immediate out of range: 0 is not in [1, 64]
+// ERROR: 13: immediate value out of range 1 to 64
 // GNU: immediate value out of range 1 to 64 at operand 3
 fmul s0, s1, v2.s[4]
 // ERROR: 19: register element index out of range 0 to 3
@@ -464,3 +464,20 @@ fmulx v0.4s, v1.4s, v2.s[4]
 fmulx v0.2d, v1.2d, v2.d[2]
 // ERROR: 26: register element index out of range 0 to 1
 // GNU: register element index out of range 0 to 1 at operand 3
+
+// --- fpsimdfeat: SME's PSTATE switches (GNU as at -march=all takes smstart/smstop and msr svcr*, #0|1) ---
+msr svcrsm, #2
+// ERROR: 13: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+msr svcrsmza, #-1
+// ERROR: 15: immediate value out of range 0 to 1
+// GNU: immediate value out of range 0 to 1 at operand 2
+smstart zm
+// ERROR: 1: unexpected characters following instruction
+// GNU: unexpected characters following instruction
+smstop #1
+// ERROR: 1: unexpected characters following instruction
+// GNU: unexpected characters following instruction
+mrs x0, svcrsm
+// ERROR: 9: unknown system register 'svcrsm'
+// GNU: unknown or missing system register name at operand 2
