@@ -47,12 +47,13 @@ public class ScalableRefusalTests
         Assert.Equal($"test.s:1:{column}: error: {message}\n {statement}\n{caret}", error.Render());
     }
 
-    /// <summary>smstart/smstop and msr svcr*, #imm: GNU's bytes by default (as gas at -march=all), GNU's refusals
-    /// without +sme ("smstart za" too, though za names SME's storage).</summary>
+    /// <summary>smstart/smstop and msr svcr*, #imm: GNU's bytes at -march=all (which takes them without +sme), GNU's
+    /// refusals without +sme, the default included ("smstart za" too, though za names SME's storage).</summary>
     [Theory]
-    [InlineData("smstart", null, "7f4703d5")]
-    [InlineData("smstop za", null, "7f4403d5")]
-    [InlineData("msr svcrsm, #1", null, "7f4303d5")]
+    [InlineData("smstart", "all", "7f4703d5")]
+    [InlineData("smstop za", "all", "7f4403d5")]
+    [InlineData("msr svcrsm, #1", "all", "7f4303d5")]
+    [InlineData("smstart", null, "test.s:1:1: error: selected processor does not support `smstart'")]
     [InlineData("smstart sm", "armv8-a+sme", "7f4303d5")]
     [InlineData("smstart za", "armv9-a", "test.s:1:1: error: selected processor does not support `smstart za'")]
     [InlineData("smstop", "armv9.3-a", "test.s:1:1: error: selected processor does not support `smstop'")]

@@ -34,6 +34,7 @@ internal static class EmulatorScope
         [Code.DCPS2] = "enters debug state: undefined at EL0 outside halting debug",
         [Code.DCPS3] = "enters debug state: undefined at EL0 outside halting debug",
         [Code.DRPS] = "leaves debug state: undefined outside it",
+        [Code.MSR_svcr] = "smstart/smstop: SME's streaming mode and ZA storage, state the emulator does not model",
         [Code.DSB_nxs] = "FEAT_XS (Armv8.7-A): qemu-aarch64 7.2, the oracle, does not decode it",
         [Code.BC_cond] = Qemu72Lacks("FEAT_HBC (Armv8.8-A)"),
         [Code.WFET] = Qemu72Lacks("FEAT_WFxT (Armv8.7-A)"),
