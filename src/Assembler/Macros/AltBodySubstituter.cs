@@ -49,13 +49,13 @@ internal sealed class AltBodySubstituter(Dictionary<string, string> values, long
                     // Up to two '&' after the name go: the name's own joiner, then the closing mark of "&name&".
                     int after = nameEnd;
                     for (int k = 0; k < 2 && after < text.Length && text[after] == '&'; k++) after++;
-                    Insert(value, column, sb, map);
+                    BodySubstituter.Insert(value, column, sb, map);
                     i = after;
                 }
                 else
                 {
                     int after = nameEnd < text.Length && text[nameEnd] == '&' ? nameEnd + 1 : nameEnd;
-                    CopyLiteral(body, i, after, sb, map);
+                    BodySubstituter.CopyLiteral(body, i, after, sb, map);
                     i = after;
                 }
             }
@@ -75,15 +75,15 @@ internal sealed class AltBodySubstituter(Dictionary<string, string> values, long
                 }
                 int after = SkipJoiners(text, nameEnd);
                 if (values.TryGetValue(name, out var value))
-                    Insert(value, column, sb, map);
+                    BodySubstituter.Insert(value, column, sb, map);
                 else
-                    CopyLiteral(body, i, nameEnd, sb, map);
+                    BodySubstituter.CopyLiteral(body, i, nameEnd, sb, map);
                 i = after;
             }
             else
             {
                 if (c == '"') inQuote = !inQuote;
-                CopyLiteral(body, i, i + 1, sb, map);
+                BodySubstituter.CopyLiteral(body, i, i + 1, sb, map);
                 i++;
             }
             if (sb.Length > maxLength)
@@ -127,7 +127,7 @@ internal sealed class AltBodySubstituter(Dictionary<string, string> values, long
             return i + 3;
         if (i + 1 < text.Length && text[i + 1] == '@' && expansionNumber >= 0)
         {
-            Insert(expansionNumber.ToString(), column, sb, map);
+            BodySubstituter.Insert(expansionNumber.ToString(), column, sb, map);
             return i + 2;
         }
         int nameEnd = SourceChars.ScanName(text, i + 1);
@@ -136,27 +136,13 @@ internal sealed class AltBodySubstituter(Dictionary<string, string> values, long
             int after = SkipJoiners(text, nameEnd);
             if (values.TryGetValue(text[(i + 1)..nameEnd], out var value))
             {
-                Insert(value, column, sb, map);
+                BodySubstituter.Insert(value, column, sb, map);
                 return after;
             }
-            CopyLiteral(body, i, nameEnd, sb, map);
+            BodySubstituter.CopyLiteral(body, i, nameEnd, sb, map);
             return after;
         }
-        CopyLiteral(body, i, i + 1, sb, map);
+        BodySubstituter.CopyLiteral(body, i, i + 1, sb, map);
         return i + 1;
-    }
-
-    static void Insert(string value, int column, StringBuilder sb, List<int> map)
-    {
-        sb.Append(value);
-        for (int k = 0; k < value.Length; k++)
-            map.Add(column);
-    }
-
-    static void CopyLiteral(SourceLine body, int start, int end, StringBuilder sb, List<int> map)
-    {
-        sb.Append(body.Text, start, end - start);
-        for (int k = start; k < end; k++)
-            map.Add(LineSlicer.ColumnOf(body, k));
     }
 }

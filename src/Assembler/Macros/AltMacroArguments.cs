@@ -170,49 +170,5 @@ internal static class AltMacroArguments
     }
 
     /// <summary>To a blank outside brackets, a comma or '&lt;'; quotes and character constants copied whole.</summary>
-    static int ReadPlain(string text, int i, int end, StringBuilder sb)
-    {
-        Stack<char>? brackets = null;
-        while (i < end)
-        {
-            char c = text[i];
-            if (c is ',' or '<')
-                return i;
-            if (c == '"')
-            {
-                int close = Math.Min(SourceChars.SkipString(text, i), end - 1);
-                sb.Append(text, i, close - i + 1);
-                i = close + 1;
-            }
-            else if (c == '\'')
-            {
-                int last = Math.Min(SourceChars.SkipCharConstant(text, i), end - 1);
-                sb.Append(text, i, last - i + 1);
-                i = last + 1;
-            }
-            else if (SourceChars.IsBlank(c))
-            {
-                int next = SourceChars.SkipBlanks(text, i);
-                if (next >= end || text[next] == ',')
-                    return next;
-                if (sb.Length > 0 && SourceChars.KeepsBlankAround(sb[^1]) && SourceChars.KeepsBlankAround(text[next]))
-                {
-                    if (brackets is not { Count: > 0 })
-                        return next;
-                    sb.Append(' ');
-                }
-                i = next;
-            }
-            else
-            {
-                if (c is '(' or '[')
-                    (brackets ??= new Stack<char>()).Push(c);
-                else if (brackets is { Count: > 0 } && (c == ')' && brackets.Peek() == '(' || c == ']' && brackets.Peek() == '['))
-                    brackets.Pop();
-                sb.Append(c);
-                i++;
-            }
-        }
-        return i;
-    }
+    static int ReadPlain(string text, int i, int end, StringBuilder sb) => ArgumentTokenizer.ReadPlain(text, i, end, sb, stopAtAngle: true);
 }

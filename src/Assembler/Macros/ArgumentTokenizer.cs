@@ -48,14 +48,16 @@ internal static class ArgumentTokenizer
         return close + 1;
     }
 
-    static int ReadPlain(string text, int i, int end, StringBuilder sb)
+    /// <summary>To a blank outside brackets or a comma (in alternate macro mode also a '&lt;', which opens a quoted
+    /// piece); quotes and character constants copied whole.</summary>
+    internal static int ReadPlain(string text, int i, int end, StringBuilder sb, bool stopAtAngle = false)
     {
         // Open brackets, innermost last; a closer only closes its own kind, as in gas.
         Stack<char>? brackets = null;
         while (i < end)
         {
             char c = text[i];
-            if (c == ',')
+            if (c == ',' || (stopAtAngle && c == '<'))
                 return i;
             if (c == '"')
             {

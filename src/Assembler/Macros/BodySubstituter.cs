@@ -74,14 +74,14 @@ internal static class BodySubstituter
         return i + 1;
     }
 
-    static void Insert(string value, int column, StringBuilder sb, List<int> map)
+    internal static void Insert(string value, int column, StringBuilder sb, List<int> map)
     {
         sb.Append(value);
         for (int k = 0; k < value.Length; k++)
             map.Add(column);
     }
 
-    static void CopyLiteral(SourceLine body, int start, int end, StringBuilder sb, List<int> map)
+    internal static void CopyLiteral(SourceLine body, int start, int end, StringBuilder sb, List<int> map)
     {
         sb.Append(body.Text, start, end - start);
         for (int k = start; k < end; k++)
