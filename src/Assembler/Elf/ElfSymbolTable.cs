@@ -69,6 +69,9 @@ internal sealed class ElfSymbolTable
             return new(offset, _sectionSymbols[own], type, relocation.Addend + symbol.Value);
         if (IsLocalDefined(symbol))
         {
+            // GNU as never moves a relocation off a symbol of a TLS section onto the section's symbol.
+            if (symbol.Section is { Flags: var flags } && (flags & SectionFlags.Tls) != 0 && _indices.TryGetValue(symbol, out uint kept))
+                return new(offset, kept, type, relocation.Addend);
             if (symbol.Section is { } section)
                 return new(offset, _sectionSymbols[section], type, relocation.Addend + symbol.Value);
             return new(offset, 0, type, relocation.Addend + symbol.Value);

@@ -1,6 +1,7 @@
 using A64Asm.Assembler.Diagnostics;
 using A64Asm.Assembler.Elf;
 using A64Asm.Assembler.Parsing;
+using A64Asm.Isa.Fixups;
 
 namespace A64Asm.Assembler.Layout;
 
@@ -68,7 +69,31 @@ internal static class ObjectFileBuilder
             }
             sections[r.Section].Relocations.Add(new ObjectRelocation(r.Offset, r.Kind, Emit(r.Symbol, sections), r.Addend, r.At, r.RawType));
         }
+        MarkThreadLocal(obj);
         return obj;
+    }
+
+    /// <summary>
+    /// GNU as types every symbol of a TLS section STT_TLS (its mapping symbols too), and an undefined symbol a TLS
+    /// relocation names; a TLS relocation against a symbol of an ordinary section is its error.
+    /// </summary>
+    private static void MarkThreadLocal(ObjectFile obj)
+    {
+        var errors = new List<AsmError>();
+        foreach (var r in obj.Sections.SelectMany(s => s.Relocations))
+        {
+            if (r.Symbol is not { } target || r.Kind == FixupKind.None || !Fixup.Spec(r.Kind).IsThreadLocal)
+                continue;
+            if (target.Section is null && !target.IsAbsolute)
+                target.Type = SymbolType.Tls;
+            else if (target.Section is { } home && (home.Flags & SectionFlags.Tls) == 0)
+                errors.Add(new AsmError(r.At, $"Accessing `{target.Name}' as thread-local object"));
+        }
+        foreach (var symbol in obj.Symbols)
+            if (symbol.Section is { } home && (home.Flags & SectionFlags.Tls) != 0 && symbol.Type is SymbolType.NoType or SymbolType.Object)
+                symbol.Type = SymbolType.Tls;
+        if (errors.Count > 0)
+            throw AsmError.All(errors);
     }
 
     /// <summary>

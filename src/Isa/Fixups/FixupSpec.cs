@@ -19,6 +19,9 @@ public sealed record FixupSpec(FixupKind Kind, uint ElfType, string ElfName, int
 {
     public bool IsPcRelative => Base is FixupBase.PcRelative or FixupBase.PageRelative;
 
+    /// <summary>The TLS kinds (R_AARCH64_TLSGD/TLSLD/TLSIE/TLSLE/TLSDESC_*): GNU as makes the symbol they name STT_TLS.</summary>
+    public bool IsThreadLocal => ElfName.StartsWith("R_AARCH64_TLS", StringComparison.Ordinal);
+
     /// <summary>False for the GOT and TLS kinds, which a static link into a flat image cannot resolve.</summary>
     public bool IsStatic => Base != FixupBase.Dynamic;
 
