@@ -19,8 +19,12 @@ trap 'kill "$serve" 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 100); do grep -qs 'listening on' "$tmp/serve.out" && break; sleep 0.1; done
 url=$(sed -n 's/^a64asm serve: listening on //p' "$tmp/serve.out")
 [ -n "$url" ] || { cat "$tmp/serve.out" >&2; exit 1; }
-curl -sf -H 'Content-Type: application/json' -d '{"text": "ldp x22, x23, [x21, #16]"}' "${url}api/explain" | grep -q '"word":"0xa9415eb6"'
-curl -sf -H 'Content-Type: application/json' -d '{"sample": true, "options": {"caches": "on"}}' "${url}api/verify" | grep -q '"id": "icache-stale"'
-curl -sf "$url" | grep -q '<title>a64asm</title>'
+# Each reply goes to a file first: grep -q leaving a pipe early makes curl fail with "failed writing" (23) under pipefail.
+curl -sf -o "$tmp/explain.json" -H 'Content-Type: application/json' -d '{"text": "ldp x22, x23, [x21, #16]"}' "${url}api/explain"
+grep -q '"word":"0xa9415eb6"' "$tmp/explain.json"
+curl -sf -o "$tmp/verify.json" -H 'Content-Type: application/json' -d '{"sample": true, "options": {"caches": "on"}}' "${url}api/verify"
+grep -q '"id": "icache-stale"' "$tmp/verify.json"
+curl -sf -o "$tmp/page.html" "$url"
+grep -q '<title>a64asm</title>' "$tmp/page.html"
 kill "$serve"
 echo "published build: sample images identical for 4K/16K/64K, verify passes, disasm, explain and serve run"
