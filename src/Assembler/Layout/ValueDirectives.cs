@@ -52,8 +52,8 @@ internal sealed class ValueDirectives(IStatementContext context, SectionWriter _
             if (context.EvaluateForLayout(e.Expr, line) is not { } value)
                 return;
             var bytes = new List<byte>(10);
-            if (signed) CallFrameEncoding.Sleb(bytes, value);
-            else CallFrameEncoding.Uleb(bytes, value);
+            if (signed) Layout.Leb128.Signed(bytes, value);
+            else Layout.Leb128.Unsigned(bytes, value);
             _out.WriteBytes(bytes.ToArray());
         }
     }

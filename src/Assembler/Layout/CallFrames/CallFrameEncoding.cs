@@ -25,48 +25,48 @@ internal static class CallFrameEncoding
             case CfiOp.DefCfa:
                 if (i.Value < 0)
                 {
-                    to.Add(DefCfaSf); Uleb(to, i.Register); Sleb(to, i.Value / DataAlignment);
+                    to.Add(DefCfaSf); Leb128.Unsigned(to, i.Register); Leb128.Signed(to, i.Value / DataAlignment);
                 }
                 else
                 {
-                    to.Add(DefCfa); Uleb(to, i.Register); Uleb(to, i.Value);
+                    to.Add(DefCfa); Leb128.Unsigned(to, i.Register); Leb128.Unsigned(to, i.Value);
                 }
                 break;
             case CfiOp.DefCfaRegister:
-                to.Add(DefCfaRegister); Uleb(to, i.Register);
+                to.Add(DefCfaRegister); Leb128.Unsigned(to, i.Register);
                 break;
             case CfiOp.DefCfaOffset:
-                if (i.Value < 0) { to.Add(DefCfaOffsetSf); Sleb(to, i.Value / DataAlignment); }
-                else { to.Add(DefCfaOffset); Uleb(to, i.Value); }
+                if (i.Value < 0) { to.Add(DefCfaOffsetSf); Leb128.Signed(to, i.Value / DataAlignment); }
+                else { to.Add(DefCfaOffset); Leb128.Unsigned(to, i.Value); }
                 break;
             case CfiOp.Offset:
             {
                 long factored = i.Value / DataAlignment;
-                if (factored < 0) { to.Add(OffsetExtendedSf); Uleb(to, i.Register); Sleb(to, factored); }
-                else if (i.Register <= 0x3f) { to.Add((byte)(OffsetLow | i.Register)); Uleb(to, factored); }
-                else { to.Add(OffsetExtended); Uleb(to, i.Register); Uleb(to, factored); }
+                if (factored < 0) { to.Add(OffsetExtendedSf); Leb128.Unsigned(to, i.Register); Leb128.Signed(to, factored); }
+                else if (i.Register <= 0x3f) { to.Add((byte)(OffsetLow | i.Register)); Leb128.Unsigned(to, factored); }
+                else { to.Add(OffsetExtended); Leb128.Unsigned(to, i.Register); Leb128.Unsigned(to, factored); }
                 break;
             }
             case CfiOp.ValOffset:
             {
                 long factored = i.Value / DataAlignment;
                 to.Add(factored < 0 ? ValOffsetSf : ValOffset);
-                Uleb(to, i.Register);
-                if (factored < 0) Sleb(to, factored); else Uleb(to, factored);
+                Leb128.Unsigned(to, i.Register);
+                if (factored < 0) Leb128.Signed(to, factored); else Leb128.Unsigned(to, factored);
                 break;
             }
             case CfiOp.Restore:
                 if (i.Register <= 0x3f) to.Add((byte)(RestoreLow | i.Register));
-                else { to.Add(RestoreExtended); Uleb(to, i.Register); }
+                else { to.Add(RestoreExtended); Leb128.Unsigned(to, i.Register); }
                 break;
             case CfiOp.Undefined:
-                to.Add(Undefined); Uleb(to, i.Register);
+                to.Add(Undefined); Leb128.Unsigned(to, i.Register);
                 break;
             case CfiOp.SameValue:
-                to.Add(SameValue); Uleb(to, i.Register);
+                to.Add(SameValue); Leb128.Unsigned(to, i.Register);
                 break;
             case CfiOp.Register:
-                to.Add(RegisterOp); Uleb(to, i.Register); Uleb(to, i.Register2);
+                to.Add(RegisterOp); Leb128.Unsigned(to, i.Register); Leb128.Unsigned(to, i.Register2);
                 break;
             case CfiOp.RememberState:
                 to.Add(RememberState);
@@ -100,28 +100,5 @@ internal static class CallFrameEncoding
     {
         for (int i = 0; i < size; i++)
             to.Add((byte)(value >> (8 * (bigEndian ? size - 1 - i : i))));
-    }
-
-    public static void Uleb(List<byte> to, long signedValue)
-    {
-        ulong value = (ulong)signedValue;
-        do
-        {
-            byte b = (byte)(value & 0x7f);
-            value >>= 7;
-            to.Add(value != 0 ? (byte)(b | 0x80) : b);
-        } while (value != 0);
-    }
-
-    public static void Sleb(List<byte> to, long value)
-    {
-        while (true)
-        {
-            byte b = (byte)(value & 0x7f);
-            value >>= 7;
-            bool done = (value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0);
-            to.Add(done ? b : (byte)(b | 0x80));
-            if (done) return;
-        }
     }
 }

@@ -124,14 +124,14 @@ internal sealed class EhFrameWriter(SectionTable sections, SectionWriter output,
         if (model.BKey && !debugFrame) bytes.Add((byte)'B');
         if (model.SignalFrame) bytes.Add((byte)'S');
         bytes.Add(0);
-        CallFrameEncoding.Uleb(bytes, CallFrameEncoding.CodeAlignment);
-        CallFrameEncoding.Sleb(bytes, CallFrameEncoding.DataAlignment);
+        Leb128.Unsigned(bytes, CallFrameEncoding.CodeAlignment);
+        Leb128.Signed(bytes, CallFrameEncoding.DataAlignment);
         bytes.Add((byte)model.ReturnColumn);
         if (!debugFrame)
         {
             int augmentation = 1 + (model.Lsda is not null ? 1 : 0)
                 + (model.Personality is { } p ? 1 + EhPointer.Size(p.Encoding) : 0);
-            CallFrameEncoding.Uleb(bytes, augmentation);
+            Leb128.Unsigned(bytes, augmentation);
             if (model.Personality is { } personality)
             {
                 bytes.Add(personality.Encoding);
@@ -173,7 +173,7 @@ internal sealed class EhFrameWriter(SectionTable sections, SectionWriter output,
         CallFrameEncoding.AddNumber(bytes, (ulong)(frame.End - frame.Start), addressSize, BigEndian);
         if (!debugFrame)
         {
-            CallFrameEncoding.Uleb(bytes, cie.Model.Lsda is { } l ? EhPointer.Size(l.Encoding) : 0);
+            Leb128.Unsigned(bytes, cie.Model.Lsda is { } l ? EhPointer.Size(l.Encoding) : 0);
             if (frame.Lsda is { } lsda)
             {
                 Flush(bytes);

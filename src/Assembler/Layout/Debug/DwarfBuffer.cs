@@ -16,7 +16,7 @@ internal sealed class DwarfBuffer(bool bigEndian)
     public void U16(long value) => Number((ulong)value, 2);
     public void U32(long value) => Number((ulong)value, 4);
     public void U64(long value) => Number((ulong)value, 8);
-    public void Uleb(long value) => LineProgramEncoder.Uleb(Bytes, value);
+    public void Uleb(long value) => Leb128.Unsigned(Bytes, value);
 
     /// <summary>A NUL-terminated UTF-8 string.</summary>
     public void CString(string text)

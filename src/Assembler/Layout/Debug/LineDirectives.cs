@@ -26,7 +26,7 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
             return false;
         if (!emitting())
             return true;
-        var (numberText, numberAt) = args.Word() ?? throw args.ErrorAtEnd("missing string");
+        var (numberText, numberAt) = args.Word() ?? throw args.ErrorHere("missing string");
         long number = evaluate(line.Line, numberAt, numberText);
         string name = args.String() ?? throw args.ErrorHere("missing string");
         string? directory = null;
@@ -103,7 +103,7 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
     // `view 0` states that the row is the first at its address, `view -0` makes it so, `view SYMBOL` names its number.
     private static LineView View(RawArgumentReader args, ParsedLine line, int optionAt)
     {
-        var (text, at) = args.Word() ?? throw args.ErrorAtEnd("missing view");
+        var (text, at) = args.Word() ?? throw args.ErrorHere("missing view");
         if (text is "0" or "-0")
             return new LineView(null, Reset: text == "-0", line.At(at));
         if (text.Length > 0 && (char.IsLetter(text[0]) || text[0] is '.' or '_' or '$') && text.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '$'))
@@ -115,7 +115,7 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
     public void MarkLabels(ParsedLine line, DirectiveStatement d)
     {
         var args = new RawArgumentReader(line, d);
-        var (text, at) = args.Word() ?? throw args.ErrorAtEnd("expected 0 or 1");
+        var (text, at) = args.Word() ?? throw args.ErrorHere("expected 0 or 1");
         long value = evaluate(line.Line, at, text);
         args.ExpectEnd();
         if (value is not (0 or 1))
@@ -126,7 +126,7 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
     // A number operand: GNU as's "less than zero" wording below 0, and a64asm's 32-bit bound above.
     private long Number(RawArgumentReader args, ParsedLine line, string what)
     {
-        var (text, at) = args.Word() ?? throw args.ErrorAtEnd($"missing {what}");
+        var (text, at) = args.Word() ?? throw args.ErrorHere($"missing {what}");
         long value = evaluate(line.Line, at, text);
         if (value < 0)
             throw new AsmError(line.At(at), $"{what} less than zero");

@@ -32,7 +32,7 @@ internal static class LineProgramEncoder
         if ((ulong)biased >= LineRange)
         {
             output.Add(AdvanceLine);
-            Sleb(output, lineDelta);
+            Leb128.Signed(output, lineDelta);
             biased = -LineBase;
             lineDelta = 0;
             copyAfter = true;
@@ -60,7 +60,7 @@ internal static class LineProgramEncoder
             }
         }
         output.Add(AdvancePc);
-        Uleb(output, units);
+        Leb128.Unsigned(output, units);
         output.Add(copyAfter ? Copy : (byte)opcodeBase);
     }
 
@@ -73,39 +73,8 @@ internal static class LineProgramEncoder
         else if (units != 0)
         {
             output.Add(AdvancePc);
-            Uleb(output, units);
+            Leb128.Unsigned(output, units);
         }
         output.AddRange([ExtendedOp, 1, EndSequence]);
-    }
-
-    public static void Uleb(List<byte> output, long value)
-    {
-        ulong v = (ulong)value;
-        do
-        {
-            byte b = (byte)(v & 0x7f);
-            v >>= 7;
-            output.Add(v != 0 ? (byte)(b | 0x80) : b);
-        } while (v != 0);
-    }
-
-    public static void Sleb(List<byte> output, long value)
-    {
-        while (true)
-        {
-            byte b = (byte)(value & 0x7f);
-            value >>= 7;
-            bool done = (value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0);
-            output.Add(done ? b : (byte)(b | 0x80));
-            if (done)
-                return;
-        }
-    }
-
-    public static int UlebSize(long value)
-    {
-        var scratch = new List<byte>(10);
-        Uleb(scratch, value);
-        return scratch.Count;
     }
 }

@@ -30,7 +30,7 @@ internal static class LineSequenceWriter
             if (loc.Discriminator != 0)
             {
                 b.U8(LineProgramEncoder.ExtendedOp);
-                b.Uleb(1 + LineProgramEncoder.UlebSize(loc.Discriminator));
+                b.Uleb(1 + Leb128.UnsignedSize(loc.Discriminator));
                 b.U8(LineProgramEncoder.SetDiscriminator);
                 b.Uleb(loc.Discriminator);
             }

@@ -76,7 +76,6 @@ internal sealed class RawArgumentReader
     }
 
     public AsmError ErrorHere(string message) => new(_line.At(Math.Min(_at, _text.Length)), message);
-    public AsmError ErrorAtEnd(string message) => ErrorHere(message);
     public AsmError ErrorAtDirective(string message) => new(_line.At(_directive.Index), message);
 
     private void SkipBlanks()
