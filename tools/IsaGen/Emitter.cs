@@ -147,7 +147,7 @@ sealed class Emitter(Table table, string outDir)
         sb.AppendLine("public static partial class FormTable\n{");
         sb.AppendLine("    // A frozen dictionary: a giant string switch would be jitted without optimizations.");
         sb.AppendLine("    static readonly FrozenDictionary<string, ushort[]> ByMnemonic = new Dictionary<string, ushort[]>\n    {");
-        foreach (var g in table.Rows.OrderBy(r => r.Index).GroupBy(r => r.Mnemonic))
+        foreach (var g in table.Rows.Where(r => r.Assemblable).OrderBy(r => r.Index).GroupBy(r => r.Mnemonic))
             sb.AppendLine($"        [\"{g.Key}\"] = [{string.Join(", ", g.Select(r => r.Index))}],");
         sb.AppendLine("    }.ToFrozenDictionary(StringComparer.Ordinal);\n");
         sb.AppendLine("    /// <summary>Rows spelled with this mnemonic, in table order (the order the encoder tries them).</summary>");

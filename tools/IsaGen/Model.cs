@@ -31,6 +31,9 @@ sealed class Row
     public List<OperandUse> Operands = new();
     public string Feature = "base";
     public int Priority = 1;
+    /// <summary>False (asm=no) for a form reached only through its aliases: its name is the Arm ARM's placeholder
+    /// (B.cond), which no assembler takes as a mnemonic.</summary>
+    public bool Assemblable = true;
     public string Condition = "None";
     public string Picture = "";
     public int Index; // position in the generated row array

@@ -297,6 +297,7 @@ static partial class TableParser
                 case "feat": row.Feature = value; break;
                 case "prio": row.Priority = int.Parse(value); break;
                 case "when": row.Condition = value; break;
+                case "asm": row.Assemblable = value == "yes" || (value == "no" ? false : throw new FormatException($"asm={value}: yes or no")); break;
                 default: throw new FormatException($"unknown attribute '{key}'");
             }
         }

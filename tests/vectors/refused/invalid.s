@@ -101,6 +101,12 @@ lr.a .req x30
 add ,x0, x1
 // ERROR: 5: unexpected comma after the mnemonic name `add'
 // GNU: unexpected comma after the mnemonic name `add'
+b.cond .+0, al
+// ERROR: 1: unknown mnemonic 'b.cond'
+// GNU: unknown mnemonic `b.cond'
+bc.cond .+0, ne
+// ERROR: 1: unknown mnemonic 'bc.cond'
+// GNU: unknown mnemonic `bc.cond'
 
 // --- simdext: AdvSIMD/FP extensions (dot products, element groups, rotations, FP16, BF16), one past each range ---
 sdot v0.4s, v16.16b, v7.4b[4]
