@@ -107,7 +107,7 @@ public static class AsmDriver
         pp.SystemIncludeDirs.AddRange(options.SystemIncludeDirs);
         pp.ForcedIncludes.AddRange(options.ForcedIncludes);
         pp.BigEndian = options.BigEndian;
-        pp.Arch = options.CppArch ?? options.Arch;
+        pp.Arch = options.CppArch;
         pp.Pic = options.Pic;
         pp.Defines.AddRange(options.Defines);
         pp.Undefines.AddRange(options.Undefines);

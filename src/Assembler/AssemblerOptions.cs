@@ -15,16 +15,27 @@ public sealed class AssemblerOptions
     /// <summary>-include FILE: read, in order, before the first line of a preprocessed source (as gcc -include).</summary>
     public List<string> ForcedIncludes { get; } = new();
 
-    /// <summary>-march= as given (names checked by the CLI): the instructions accepted, as gas (an instruction the
-    /// architecture lacks is an error in gas's words). Null: GNU's default, armv8-a. A -mcpu= core GNU knows takes
-    /// precedence (<see cref="SelectedArch"/>).</summary>
+    /// <summary>gcc's -march= and -mcpu= as given (names checked by the CLI). gcc passes gas its -march=, then,
+    /// for -mcpu=, the -march= of its own core table (GccCpus; a core only gas knows is read as gas reads it), so the
+    /// core wins. Null: GNU's default, armv8-a.</summary>
     public string? Arch { get; set; }
-
     public string? Cpu { get; set; }
 
-    /// <summary>What the encoder accepts: -mcpu= when it names a core (GNU prefers it to -march=; a core only gcc
-    /// knows selects the -march= gcc hands gas for it), else -march= (null: GNU's default).</summary>
-    public string? SelectedArch => (Cpu is null ? null : Isa.GccCpus.DriverMarchFor(Cpu)) ?? Arch;
+    /// <summary>-Wa,-march= and -Wa,-mcpu=: gas's own. They come after what gcc passes, and gas prefers -mcpu=
+    /// (read in its own core table, GnuCpus) to any -march=.</summary>
+    public string? AsArch { get; set; }
+    public string? AsCpu { get; set; }
+
+    /// <summary>The -march= value gas ends up with: what the encoder accepts (an instruction outside it is an error
+    /// in gas's words).</summary>
+    public string? SelectedArch =>
+        AsCpu is not null ? Isa.GnuCpus.MarchFor(AsCpu) : AsArch ?? CpuArch ?? Arch;
+
+    /// <summary>The -march= whose __ARM_* macros the preprocessor predefines: gcc's -march= wins over its -mcpu=
+    /// there (gcc warns when the two differ); -Wa, options do not reach the preprocessor.</summary>
+    public string? CppArch => Arch ?? (Cpu is null ? null : Isa.GccCpus.MacroMarchFor(Cpu));
+
+    string? CpuArch => Cpu is null ? null : Isa.GccCpus.MarchFor(Cpu) ?? Isa.GnuCpus.MarchFor(Cpu);
 
     /// <summary>The selection itself, over <see cref="Arch"/> and <see cref="Cpu"/>: <see cref="Isa.ArchFeatures.All"/>
     /// takes every row of the table, which no -march names (GNU's -march=all lacks the EL3 registers its default has).
@@ -36,9 +47,6 @@ public sealed class AssemblerOptions
 
     /// <summary>The last of gcc's -fpic/-fPIC/-fpie/-fPIE/-fno-pic/...: only the preprocessor's __PIC__ family reads it.</summary>
     public string? Pic { get; set; }
-
-    /// <summary>gcc's own -march= (the preprocessor's __ARM_* macros); null: the same as <see cref="Arch"/>.</summary>
-    public string? CppArch { get; set; }
 
     /// <summary>-D NAME[=VALUE] for the C preprocessor (null value means 1).</summary>
     public List<KeyValuePair<string, string?>> Defines { get; } = new();

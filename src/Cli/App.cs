@@ -14,7 +14,7 @@ public static class App
         var root = new RootCommand("a64asm: assemble, link and verify AArch64 code that runs before an OS does\n\n"
             + "Also taken as gcc and gas take them: -nostdinc, -include FILE, -isystem DIR, -x assembler[-with-cpp],\n"
             + "-mabi=lp64, -march=ARCH[+ext] (instructions outside it are refused, as gas; default armv8-a as gas, all: every one),\n"
-            + "-mcpu=CPU (its instructions, over -march: a core gas knows as gas reads it, one only gcc knows as the -march gcc passes), -fpic/-fPIC/-fpie/-fPIE (the __PIC__ macros), -W/--no-warn, --fatal-warnings,\n-EB/-mbig-endian, -EL/-mlittle-endian, -g/--gdwarf-N (N = 2-5: .debug_line as gas writes it), -Wa,OPT[,OPT...] (-EB, -EL, -march=, -mcpu=, -mabi=, --defsym, -I, -g, --gdwarf-N)");
+            + "-mcpu=CPU (gcc's: the -march= gcc hands gas for the core, over -march=; -Wa,-mcpu= is gas's own core table), -fpic/-fPIC/-fpie/-fPIE (the __PIC__ macros), -W/--no-warn, --fatal-warnings,\n-EB/-mbig-endian, -EL/-mlittle-endian, -g/--gdwarf-N (N = 2-5: .debug_line as gas writes it), -Wa,OPT[,OPT...] (-EB, -EL, -march=, -mcpu=, -mabi=, --defsym, -I, -g, --gdwarf-N)");
         string tryHelp = CommandLineErrors.TryHelp(args, Subcommands);
         int Guarded(Func<int> body) => Guard(stderr, tryHelp, body);
         var assemble = new AssembleCommand();

@@ -15,8 +15,7 @@ internal sealed class ArchitectureDirectives(InstructionEncoder encoder)
         string[] parts = value.Split('+');
         if (!ArchFeatures.KnownArchitectures.Contains(parts[0]))
             throw new AsmError(line.At(d.Index), $"unknown architecture `{parts[0]}'");
-        foreach (string extension in parts.Skip(1))
-            CheckExtension(line, d, extension);
+        CheckExtensions(line, d, parts[1..]);
         encoder.Features = ArchFeatures.FromGnuArch(value);
     }
 
@@ -27,8 +26,7 @@ internal sealed class ArchitectureDirectives(InstructionEncoder encoder)
         string[] parts = value.Split('+');
         if (GnuCpus.MarchFor(parts[0]) is not { } march)
             throw new AsmError(line.At(d.Index), $"unknown cpu `{parts[0]}'");
-        foreach (string extension in parts.Skip(1))
-            CheckExtension(line, d, extension);
+        CheckExtensions(line, d, parts[1..]);
         encoder.Features = ArchFeatures.FromGnuArch(GnuCpus.MarchFor(value));
     }
 
@@ -36,15 +34,15 @@ internal sealed class ArchitectureDirectives(InstructionEncoder encoder)
     public void AddArchExtension(ParsedLine line, DirectiveStatement d)
     {
         string extension = d.RawArguments.Trim();
-        CheckExtension(line, d, extension);
+        if (extension.Length == 0)
+            return; // GNU takes an empty .arch_extension and changes nothing
+        CheckExtensions(line, d, [extension]);
         encoder.Features = encoder.Features.WithGnuExtension(extension);
     }
 
-    private static void CheckExtension(ParsedLine line, DirectiveStatement d, string extension)
+    private static void CheckExtensions(ParsedLine line, DirectiveStatement d, IReadOnlyList<string> extensions)
     {
-        string bare = extension.StartsWith("no", StringComparison.Ordinal) && !ArchFeatures.KnownExtensions.Contains(extension)
-            ? extension[2..] : extension;
-        if (!ArchFeatures.KnownExtensions.Contains(bare))
-            throw new AsmError(line.At(d.Index), $"unknown architectural extension `{extension}'");
+        if (ExtensionList.Problem(extensions) is { } problem)
+            throw new AsmError(line.At(d.Index), problem);
     }
 }

@@ -24,15 +24,6 @@ public static class TargetMacros
 
     private static readonly string[] Armv9 = ["fp16", "fp16fml", "sve", "sve2"];
 
-    // An extension needs these; +name brings them in and +noname of any of them takes name away.
-    private static readonly Dictionary<string, string[]> Needs = new(StringComparer.Ordinal)
-    {
-        ["simd"] = ["fp"], ["jcvt"] = ["fp"], ["frint"] = ["fp"], ["fp16"] = ["fp"], ["complex"] = ["simd"],
-        ["dotprod"] = ["simd"], ["rdma"] = ["simd"], ["bf16"] = ["simd"], ["i8mm"] = ["simd"], ["aes"] = ["simd"],
-        ["sha2"] = ["simd"], ["sha3"] = ["sha2"], ["sm4"] = ["simd"], ["crypto"] = ["aes", "sha2"],
-        ["fp16fml"] = ["fp16"], ["sve"] = ["simd", "fp16"], ["sve2"] = ["sve"], ["f32mm"] = ["sve"], ["f64mm"] = ["sve"],
-    };
-
     private static readonly Dictionary<string, string[]> Macros = new(StringComparer.Ordinal)
     {
         ["fp"] = ["__ARM_FP=14", "__ARM_FP16_ARGS", "__ARM_FP16_FORMAT_IEEE", "__ARM_FEATURE_FMA"],
@@ -47,7 +38,8 @@ public static class TargetMacros
         ["sve2"] = ["__ARM_FEATURE_SVE2"], ["f32mm"] = ["__ARM_FEATURE_SVE_MATMUL_FP32"], ["f64mm"] = ["__ARM_FEATURE_SVE_MATMUL_FP64"],
         ["aes"] = ["__ARM_FEATURE_AES"], ["sha2"] = ["__ARM_FEATURE_SHA2"], ["crypto"] = ["__ARM_FEATURE_CRYPTO"],
         ["sha3"] = ["__ARM_FEATURE_SHA3", "__ARM_FEATURE_SHA512"], ["sm4"] = ["__ARM_FEATURE_SM3", "__ARM_FEATURE_SM4"],
-        ["rng"] = ["__ARM_FEATURE_RNG"], ["tme"] = ["__ARM_FEATURE_TME"],
+        ["rng"] = ["__ARM_FEATURE_RNG"], ["tme"] = ["__ARM_FEATURE_TME"], ["sve2-bitperm"] = ["__ARM_FEATURE_SVE2_BITPERM"],
+        ["memtag"] = ["__ARM_FEATURE_MEMORY_TAGGING"], ["sve+i8mm"] = ["__ARM_FEATURE_SVE_MATMUL_INT8"],
     };
 
     // Whatever the architecture: the ACLE basics, ELF on Linux, and the compiler gcc 12 is.
@@ -70,9 +62,17 @@ public static class TargetMacros
         var features = LevelFeatures(parts[0]);
         foreach (string ext in parts.Skip(1))
         {
-            if (ext.StartsWith("no", StringComparison.Ordinal) && !Needs.ContainsKey(ext) && !Macros.ContainsKey(ext)) Remove(features, ext[2..]);
+            if (ext.StartsWith("no", StringComparison.Ordinal) && !Isa.GccExtensions.Needs.ContainsKey(ext) && !Macros.ContainsKey(ext)) Remove(features, ext[2..]);
             else Add(features, ext);
         }
+        // gcc's own couplings: from Armv8.4-A on FP16 brings FP16FML (unless +nofp16fml is named anywhere), memory
+        // tagging is only announced from Armv8.5-A on, and SVE with I8MM is SVE's int8 matrix multiply.
+        if (LevelIndex(parts[0]) >= LevelIndex("armv8.4-a") && features.Contains("fp16") && !parts.Contains("nofp16fml"))
+            features.Add("fp16fml");
+        if (LevelIndex(parts[0]) < LevelIndex("armv8.5-a"))
+            features.Remove("memtag");
+        if (features.Contains("sve") && features.Contains("i8mm"))
+            features.Add("sve+i8mm");
         var macros = Always.ToList();
         macros.Add(parts[0].StartsWith("armv9", StringComparison.Ordinal) ? "__ARM_ARCH=9" : "__ARM_ARCH=8");
         macros.Add(parts[0] == "armv8-r" ? "__ARM_ARCH_PROFILE=82" : "__ARM_ARCH_PROFILE=65");
@@ -87,6 +87,14 @@ public static class TargetMacros
             yield return eq < 0 ? (m, "1") : (m[..eq], m[(eq + 1)..]);
         }
     }
+
+    // Where a level stands among gcc's: armv8-r with Armv8.4-A, armv9.x-a after every Armv8.x-A.
+    private static int LevelIndex(string level) => level switch
+    {
+        "armv8-r" => Array.FindIndex(Levels, l => l.Arch == "armv8.4-a"),
+        _ when level.StartsWith("armv9", StringComparison.Ordinal) => Levels.Length,
+        _ => Array.FindIndex(Levels, l => l.Arch == level),
+    };
 
     private static HashSet<string> LevelFeatures(string level)
     {
@@ -105,13 +113,13 @@ public static class TargetMacros
     private static void Add(HashSet<string> features, string ext)
     {
         if (!features.Add(ext)) return;
-        foreach (string need in Needs.GetValueOrDefault(ext, [])) Add(features, need);
+        foreach (string need in Isa.GccExtensions.Needs.GetValueOrDefault(ext, [])) Add(features, need);
     }
 
     private static void Remove(HashSet<string> features, string ext)
     {
         features.Remove(ext);
-        foreach (var (dependent, needs) in Needs)
+        foreach (var (dependent, needs) in Isa.GccExtensions.Needs)
             if (needs.Contains(ext) && features.Contains(dependent)) Remove(features, dependent);
     }
 

@@ -28,7 +28,11 @@ public sealed class GnuDriverFlags
     /// <summary>-x assembler-with-cpp (true), -x assembler (false), -x none or no -x (null: by the file name).</summary>
     public bool? Preprocess { get; private set; }
 
+    /// <summary>gcc's own -march= and -mcpu= (the last of each), and gas's, given through -Wa,.</summary>
     public string? Arch { get; private set; }
+    public string? Cpu { get; private set; }
+    public string? AsArch { get; private set; }
+    public string? AsCpu { get; private set; }
 
     /// <summary>gas's -W / --no-warn: warnings are neither printed nor counted.</summary>
     public bool NoWarn { get; private set; }
@@ -36,12 +40,8 @@ public sealed class GnuDriverFlags
     /// <summary>gas's --fatal-warnings: a run that warned fails, and writes nothing.</summary>
     public bool FatalWarnings { get; private set; }
 
-    /// <summary>The last -march= given to gcc itself (not through -Wa,): the preprocessor's __ARM_* macros follow it.</summary>
-    public string? CppArch { get; private set; }
-
     /// <summary>The last -fpic/-fPIC/-fpie/-fPIE (or -fno-... of one, which clears it).</summary>
     public string? Pic { get; private set; }
-    public string? Cpu { get; private set; }
 
     /// <summary>gas's -g / --gen-debug (2) or --gdwarf-N / -gdwarf-N (N, 2 to 5): line rows from the source (null: none).</summary>
     public int? DwarfVersion { get; private set; }
@@ -85,8 +85,6 @@ public sealed class GnuDriverFlags
                 ApplyAssemblerOptions(a);
             else if (!TryTargetFlag(a, a))
                 rest.Add(a);
-            else if (a.StartsWith("-march=", StringComparison.Ordinal))
-                CppArch = Arch; // gcc's own -march sets its predefined macros; a -Wa,-march= does not
         }
         return rest;
     }
@@ -103,8 +101,9 @@ public sealed class GnuDriverFlags
         options.Preprocess = Preprocess;
         options.Arch = Arch;
         options.Cpu = Cpu;
+        options.AsArch = AsArch;
+        options.AsCpu = AsCpu;
         options.Pic = Pic;
-        options.CppArch = CppArch;
         options.DwarfVersion = DwarfVersion;
     }
 
@@ -162,9 +161,11 @@ public sealed class GnuDriverFlags
         }
     }
 
-    /// <summary>The target flags gcc and gas share; <paramref name="asWritten"/> names the option in messages.</summary>
+    /// <summary>The target flags gcc and gas share; <paramref name="asWritten"/> names the option in messages (and
+    /// starts with -Wa, when gas is given it).</summary>
     bool TryTargetFlag(string a, string asWritten)
     {
+        bool forGas = asWritten.StartsWith("-Wa,", StringComparison.Ordinal);
         switch (a)
         {
             case "-EB" or "-mbig-endian":
@@ -185,13 +186,15 @@ public sealed class GnuDriverFlags
         if (ValueOf(a, "-march=", asWritten) is { } arch)
         {
             TargetNames.CheckArch(arch, asWritten);
-            Arch = arch;
+            if (forGas) AsArch = arch;
+            else Arch = arch;
             return true;
         }
         if (ValueOf(a, "-mcpu=", asWritten) is { } cpu)
         {
-            TargetNames.CheckCpu(cpu, asWritten);
-            Cpu = cpu;
+            TargetNames.CheckCpu(cpu, asWritten, forGas);
+            if (forGas) AsCpu = cpu;
+            else Cpu = cpu;
             return true;
         }
         return false;

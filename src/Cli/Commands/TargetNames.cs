@@ -14,31 +14,37 @@ public static class TargetNames
     static readonly IReadOnlySet<string> Architectures = A64Asm.Isa.ArchFeatures.KnownArchitectures;
     static readonly IReadOnlySet<string> Extensions = A64Asm.Isa.ArchFeatures.KnownExtensions;
 
-    // The cores gas knows (GnuCpus, which also says what each selects) and those only gcc knows (GccCpus: what gcc
-    // hands gas for them), which a kernel build may pass to gcc.
-    static readonly HashSet<string> Cpus = new(A64Asm.Isa.GnuCpus.Names.Concat(A64Asm.Isa.GccCpus.Names), StringComparer.Ordinal);
-
     public static IReadOnlyCollection<string> KnownArchitectures => Architectures;
     public static IReadOnlyCollection<string> KnownExtensions => Extensions;
-    public static IReadOnlyCollection<string> KnownCpus => Cpus;
+
+    /// <summary>The cores -mcpu= takes: gcc's (the kernel hands -mcpu to gcc) and those only gas knows.</summary>
+    public static IReadOnlyCollection<string> KnownCpus { get; } =
+        new SortedSet<string>(A64Asm.Isa.GccCpus.Names.Concat(A64Asm.Isa.GnuCpus.Names), StringComparer.Ordinal);
 
     /// <summary>Checks "-march=NAME[+ext...]"; <paramref name="option"/> is the whole option as written.</summary>
-    public static void CheckArch(string value, string option) =>
-        Check(value, option, Architectures, "architecture");
-
-    public static void CheckCpu(string value, string option) =>
-        Check(value, option, Cpus, "cpu");
-
-    static void Check(string value, string option, IReadOnlySet<string> names, string what)
+    public static void CheckArch(string value, string option)
     {
         string[] parts = value.Split('+');
-        if (!names.Contains(parts[0]))
-            throw new CliError($"unknown {what} '{parts[0]}' in '{option}'");
-        foreach (string ext in parts.Skip(1))
-        {
-            string bare = ext.StartsWith("no", StringComparison.Ordinal) && !Extensions.Contains(ext) ? ext[2..] : ext;
-            if (!Extensions.Contains(bare))
-                throw new CliError($"unknown architectural extension '{ext}' in '{option}'");
-        }
+        if (!Architectures.Contains(parts[0]))
+            throw new CliError($"unknown architecture '{parts[0]}' in '{option}'");
+        CheckExtensions(parts, option, checkOrder: true);
+    }
+
+    /// <summary>Checks "-mcpu=NAME[+ext...]": gcc's and gas's cores for the driver's own -mcpu, gas's alone for
+    /// -Wa,-mcpu= (<paramref name="forGas"/>). gcc rewrites the list of its -mcpu before gas sees it, so only gas's
+    /// is held to GNU's adds-before-removes order.</summary>
+    public static void CheckCpu(string value, string option, bool forGas)
+    {
+        string[] parts = value.Split('+');
+        bool known = forGas ? A64Asm.Isa.GnuCpus.MarchFor(parts[0]) is not null : KnownCpus.Contains(parts[0]);
+        if (!known)
+            throw new CliError($"unknown cpu '{parts[0]}' in '{option}'");
+        CheckExtensions(parts, option, checkOrder: forGas);
+    }
+
+    static void CheckExtensions(string[] parts, string option, bool checkOrder)
+    {
+        if (A64Asm.Isa.ExtensionList.Problem(parts[1..], checkOrder) is { } problem)
+            throw new CliError($"{problem} in '{option}'");
     }
 }

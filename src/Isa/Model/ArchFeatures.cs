@@ -147,13 +147,13 @@ public readonly struct ArchFeatures : IEquatable<ArchFeatures>
     // Names whose "+no" form GNU applies to a feature this table does not have (sve2 is not SVE itself).
     private static readonly HashSet<string> RemovesNothing = new(StringComparer.Ordinal) { "sve2", "f32mm", "f64mm", "sme-f64", "sme-i64", "sve2-sm4", "sve2-aes", "sve2-sha3", "sve2-bitperm" };
 
+    /// <summary>What GNU as (and gcc, which passes it on) selects when no -march or -mcpu is named.</summary>
+    public const string GnuDefault = "armv8-a";
+
     /// <summary>
     /// The features of a GNU -march value ("armv8.2-a+crypto+nolse"; "all"); null means none was named (GNU's default, armv8-a).
     /// Names GNU does not know are the caller's to refuse; here they add nothing.
     /// </summary>
-    /// <summary>What GNU as (and gcc, which passes it on) selects when no -march or -mcpu is named.</summary>
-    public const string GnuDefault = "armv8-a";
-
     public static ArchFeatures FromGnuArch(string? arch)
     {
         arch ??= GnuDefault;

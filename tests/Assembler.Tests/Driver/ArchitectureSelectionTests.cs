@@ -63,6 +63,38 @@ public class ArchitectureSelectionTests
     }
 
     [Fact]
+    public void Mcpu_reads_gccs_core_table_and_wa_mcpu_reads_gass()
+    {
+        // gcc's neoverse-n2 is armv9-a with profile, whose registers gas's own neoverse-n2 (armv8.5-a) lacks.
+        const string Pmscr = "msr pmscr_el1, x0\n";
+        Assert.Equal(4, Text(Pmscr, new AssemblerOptions { Cpu = "neoverse-n2" }).Length);
+        Assert.Equal("selected processor does not support system register name 'pmscr_el1'",
+            Refused(Pmscr, new AssemblerOptions { AsCpu = "neoverse-n2" }));
+        // gcc passes gas the core's -march= after its own -march=, and -Wa, options after both; gas prefers -mcpu=.
+        Assert.Equal(4, Text(Ldadd, new AssemblerOptions { Arch = "armv8-a", Cpu = "cortex-a55" }).Length);
+        Assert.Equal("selected processor does not support `ldadd x0,x1,[x2]'",
+            Refused(Ldadd, new AssemblerOptions { Cpu = "cortex-a55", AsArch = "armv8-a" }));
+        Assert.Equal("selected processor does not support `ldadd x0,x1,[x2]'",
+            Refused(Ldadd, new AssemblerOptions { Cpu = "cortex-a55", AsArch = "armv8.1-a", AsCpu = "cortex-a53" }));
+    }
+
+    [Fact]
+    public void The_preprocessor_follows_gccs_march_then_its_mcpu_never_gass()
+    {
+        Assert.Equal("armv8.2-a+fp16+rcpc+dotprod", new AssemblerOptions { Cpu = "cortex-a76" }.CppArch);
+        Assert.Equal("armv8-a", new AssemblerOptions { Arch = "armv8-a", Cpu = "cortex-a76" }.CppArch);
+        Assert.Equal("armv8-a+crc+nocrypto", new AssemblerOptions { Cpu = "cortex-a53+nocrypto" }.CppArch);
+        Assert.Null(new AssemblerOptions { AsCpu = "cortex-a76", AsArch = "armv8.2-a" }.CppArch);
+        Assert.Null(new AssemblerOptions { Cpu = "all" }.CppArch);
+    }
+
+    static byte[] Text(string source, AssemblerOptions options) =>
+        Asm.Object(source, options: options).Sections.Single(s => s.Name == ".text").Data;
+
+    static string Refused(string source, AssemblerOptions options) =>
+        Assert.Throws<AsmError>(() => Asm.Object(source, options: options)).Message;
+
+    [Fact]
     public void Arch_extension_adds_back()
     {
         var obj = Asm.Object(".arch armv8-a\n.arch_extension lse\n" + Ldadd);
@@ -77,6 +109,41 @@ public class ArchitectureSelectionTests
     {
         Assert.StartsWith(expected, Error(source));
     }
+
+    public static TheoryData<string, string> BadExtensionLists() => new()
+    {
+        { ".arch armv8-a+nosimd+crc", "must specify extensions to add before specifying those to remove" },
+        { ".cpu cortex-a53+nocrc+crypto", "must specify extensions to add before specifying those to remove" },
+        { ".arch armv8.1-a+lse+crc+nosimd+lsee", "must specify extensions to add before specifying those to remove" },
+        { ".arch armv8.1-a+lsee+nosimd+crc", "unknown architectural extension `lsee+nosimd+crc'" },
+        { ".arch armv8.1-a+crc+nolsee", "unknown architectural extension `lsee'" },
+        { ".arch_extension nolsee", "unknown architectural extension `lsee'" },
+        { ".arch armv8-a+", "missing architectural extension" },
+        { ".cpu cortex-a53+crc+", "missing architectural extension" },
+    };
+
+    /// <summary>The extension lists of .arch and .cpu are checked as GNU checks them, in GNU's words.</summary>
+    [Theory]
+    [MemberData(nameof(BadExtensionLists))]
+    public void Extension_lists_are_checked_as_gas_checks_them(string directive, string message) =>
+        Assert.Equal($"test.s:1:1: error: {message}\n {directive}\n ^", Error(directive + "\n"));
+
+    [OracleTheory(Oracle.GnuBinutils)]
+    [MemberData(nameof(BadExtensionLists))]
+    public void Gas_says_the_same_of_those_lists(string directive, string message)
+    {
+        using var scratch = new TempDir();
+        string path = scratch.Path("a.s");
+        File.WriteAllText(path, directive + "\n");
+        var gas = Gnu.Run("as", path, "-o", scratch.Path("a.o"));
+        Assert.Contains($"a.s:1: Error: {message}\n", gas.Stderr);
+    }
+
+    [Theory]
+    [InlineData(".arch armv8-a+crc+nosimd\n")]
+    [InlineData(".arch armv8-a+nocrc+nosimd\n")]
+    [InlineData(".arch_extension\n")]
+    public void Lists_gas_takes_are_taken(string source) => Asm.Object(source);
 
     [OracleFact]
     public void The_lines_refused_are_those_gas_refuses()

@@ -30,13 +30,31 @@ public class TargetMacroOracleTests
     [InlineData("armv8-a+nosimd+crc", null)]
     [InlineData("armv8.2-a+fp16fml+nofp16", null)]
     [InlineData("armv8-a+sve2+f64mm", null)]
-    public void Match_gcc(string? march, string? pic)
+    [InlineData("armv8-a+memtag", null)]
+    [InlineData("armv8.5-a+memtag+sve2-bitperm+i8mm", null)]
+    [InlineData("armv8.4-a+fp16", null)]
+    [InlineData("armv8.4-a+nofp16fml+fp16", null)]
+    [InlineData("armv8-r+fp16", null)]
+    public void Match_gcc(string? march, string? pic) =>
+        Compare(march is null ? [] : ["-march=" + march], march, pic);
+
+    public static TheoryData<string> GccCpus() => new(Isa.GccCpus.Names.Order(StringComparer.Ordinal));
+
+    /// <summary>gcc's -mcpu= alone sets the macros of the -march= its core table gives.</summary>
+    [OracleTheory(Oracle.GnuBinutils)]
+    [MemberData(nameof(GccCpus))]
+    [InlineData("cortex-a76+nodotprod")]
+    [InlineData("neoverse-n1+crypto")]
+    public void Match_gcc_for_each_core(string cpu) =>
+        Compare(["-mcpu=" + cpu], new AssemblerOptions { Cpu = cpu }.CppArch, null);
+
+    static void Compare(string[] target, string? march, string? pic)
     {
         using var dir = new TempDir();
         string empty = dir.Path("e.S");
         File.WriteAllText(empty, "");
         // Debian's gcc builds position-independent code unless told otherwise; upstream gcc (and a64asm) does not.
-        string[] args = ["-dM", "-E", "-x", "assembler-with-cpp", pic ?? "-fno-PIE", .. march is null ? Array.Empty<string>() : ["-march=" + march], empty];
+        string[] args = ["-dM", "-E", "-x", "assembler-with-cpp", pic ?? "-fno-PIE", .. target, empty];
         var gcc = Gnu.Check("gcc", args).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split(' ', 3)).Where(p => p.Length >= 2 && p[0] == "#define")
             .ToDictionary(p => p[1], p => p.Length > 2 ? p[2] : "");
