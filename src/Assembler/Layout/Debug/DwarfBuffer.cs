@@ -16,6 +16,14 @@ internal sealed class DwarfBuffer(bool bigEndian)
     public void U16(long value) => Number((ulong)value, 2);
     public void U32(long value) => Number((ulong)value, 4);
     public void U64(long value) => Number((ulong)value, 8);
+
+    /// <summary>DW_FORM_data16, in the object's byte order as a whole.</summary>
+    public void U128(UInt128 value)
+    {
+        var (high, low) = ((ulong)(value >> 64), (ulong)value);
+        Number(bigEndian ? high : low, 8);
+        Number(bigEndian ? low : high, 8);
+    }
     public void Uleb(long value) => Leb128.Unsigned(Bytes, value);
 
     /// <summary>A NUL-terminated UTF-8 string.</summary>

@@ -129,7 +129,7 @@ internal sealed class DwarfSectionsWriter(SectionTable sections, SectionWriter o
         b.U8(LineProgramEncoder.OpcodeBase);
         b.Bytes.AddRange(LineProgramEncoder.StandardOpcodeLengths);
         if (version >= 5)
-            FileTables5(b, table, lineStrings!, lineStr!);
+            FileTables5(b, table, lineStrings!, lineStr!, output.BigEndian);
         else
             FileTables(b, table);
         b.PatchU32(headerLengthAt, b.Length - headerLengthAt - 4);
@@ -155,11 +155,11 @@ internal sealed class DwarfSectionsWriter(SectionTable sections, SectionWriter o
         b.U8(0);
     }
 
-    private const int LnctPath = 1, LnctDirectoryIndex = 2, FormLineStrp = 0x1f, FormUdata = 0x0f;
+    private const int LnctPath = 1, LnctDirectoryIndex = 2, LnctMd5 = 5, FormLineStrp = 0x1f, FormUdata = 0x0f, FormData16 = 0x1e;
 
     /// <summary>DWARF 5: entry formats, then directories and files as offsets of strings in .debug_line_str, each
     /// string written once per entry (file 0, when no .file 0 named it, is file 1's entry and string).</summary>
-    private static void FileTables5(DwarfBuffer b, LineTable table, AsmSection lineStrings, DwarfBuffer strings)
+    private static void FileTables5(DwarfBuffer b, LineTable table, AsmSection lineStrings, DwarfBuffer strings, bool bigEndian)
     {
         // The strings go after what the input wrote there itself (a compiler's .debug_line_str).
         long at = lineStrings.Location;
@@ -172,11 +172,17 @@ internal sealed class DwarfSectionsWriter(SectionTable sections, SectionWriter o
             b.SectionOffset(lineStrings, at + strings.Length);
             strings.CString(directory);
         }
-        b.U8(2);
+        bool md5 = table.Files.Md5Column(bigEndian);
+        b.U8(md5 ? 3 : 2);
         b.Uleb(LnctPath);
         b.Uleb(FormLineStrp);
         b.Uleb(LnctDirectoryIndex);
         b.Uleb(FormUdata);
+        if (md5)
+        {
+            b.Uleb(LnctMd5);
+            b.Uleb(FormData16);
+        }
         b.Uleb(1 + table.Files.Count);
         int? fileOneAt = null;
         if (table.Files.FileZero is null)
@@ -187,6 +193,7 @@ internal sealed class DwarfSectionsWriter(SectionTable sections, SectionWriter o
             strings.CString(name);
             b.SectionOffset(lineStrings, fileOneAt.Value);
             b.Uleb(directory);
+            if (md5) b.U128(table.Files.Md5(1));
         }
         for (int i = fileOneAt is null ? 0 : 1; i <= table.Files.Count; i++)
         {
@@ -199,6 +206,7 @@ internal sealed class DwarfSectionsWriter(SectionTable sections, SectionWriter o
                 strings.CString(name);
             }
             b.Uleb(directory);
+            if (md5) b.U128(table.Files.Md5(i));
         }
     }
 

@@ -7,7 +7,7 @@ namespace A64Asm.Assembler.Layout.Debug;
 /// <summary>
 /// .file N "name" and .loc FILE LINE [COLUMN] [options], in GNU as's words where it refuses them. Their operands
 /// are separated by blanks; each number is an absolute expression without blanks. DWARF 5's forms (.file 0,
-/// .file N "dir" "name") make a DWARF 5 table; md5 checksums are refused. Only the emitting pass records.
+/// .file N "dir" "name", md5 checksums) make a DWARF 5 table. Only the emitting pass records.
 /// </summary>
 internal sealed class LineDirectives(LineTable table, SectionTable sections, Func<SourceLine, int, string, long> evaluate,
     Func<bool> emitting)
@@ -36,9 +36,15 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
             directory = name;
             name = args.String()!;
         }
-        if (args.Word() is ("md5", var md5At))
-            throw new AsmError(line.At(md5At), "md5 file checksums are not supported");
-        args.Back();
+        UInt128? md5 = null;
+        // GNU as reads a checksum only in a DWARF 5 table; before one, "md5" is junk at the end of the line.
+        if (table.Dwarf5 || number == 0)
+        {
+            if (args.Word() is ("md5", _))
+                md5 = Md5Checksum(args, line);
+            else
+                args.Back();
+        }
         args.ExpectEnd();
         if (number < 0)
             throw new AsmError(line.At(numberAt), "file number less than one");
@@ -48,9 +54,38 @@ internal sealed class LineDirectives(LineTable table, SectionTable sections, Fun
         if (number == 0)
             table.Dwarf5 = true;
         string given = directory is null ? name : directory + "/" + name;
-        if (number != 0 && table.Files.GivenName((int)number) is { } earlier && earlier != given)
-            throw new AsmError(line.At(numberAt), $"file table slot {number} is already occupied by a different file ({earlier} vs {given})");
-        table.Files.Assign((int)number, name, directory);
+        if (number != 0 && table.Files.GivenName((int)number) is { } earlier
+            && (earlier != given || md5 is not null && md5 != (table.Files.GivenMd5((int)number) ?? 0)))
+            throw new AsmError(line.At(numberAt),
+                $"file table slot {number} is already occupied by a different file ({table.Files.OccupantName((int)number)} vs {given})");
+        table.Files.Assign((int)number, name, directory, md5);
+        return true;
+    }
+
+    /// <summary>The value after md5: a number wider than 64 bits (GNU as refuses a narrower one, whatever its value),
+    /// of which the low 128 bits are kept.</summary>
+    private static UInt128 Md5Checksum(RawArgumentReader args, ParsedLine line)
+    {
+        var (text, at) = args.Word() ?? throw args.ErrorHere("md5 value too small or not a constant");
+        if (!Md5Literal(text, out var value) || value <= ulong.MaxValue)
+            throw new AsmError(line.At(at), "md5 value too small or not a constant");
+        return (UInt128)(value & ((System.Numerics.BigInteger.One << 128) - 1));
+    }
+
+    private static bool Md5Literal(string text, out System.Numerics.BigInteger value)
+    {
+        value = 0;
+        bool hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+        string digits = hex ? text[2..] : text;
+        if (digits.Length == 0)
+            return false;
+        foreach (char c in digits)
+        {
+            int digit = char.IsAsciiDigit(c) ? c - '0' : hex && char.IsAsciiHexDigit(c) ? (c | 0x20) - 'a' + 10 : -1;
+            if (digit < 0)
+                return false;
+            value = value * (hex ? 16 : 10) + digit;
+        }
         return true;
     }
 

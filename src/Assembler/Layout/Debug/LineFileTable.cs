@@ -12,6 +12,18 @@ internal sealed class LineFileTable
     private string? _directoryZero;
     // Slot 0 is unused; a null slot is a number .file has not assigned (yet).
     private readonly List<(string Name, int Directory, string Given)?> _files = new() { null };
+    // DWARF 5 checksums given by `.file N ... md5 V`, by slot; when any is given every entry carries one (zero if none).
+    private readonly Dictionary<int, UInt128> _md5 = new();
+
+    /// <summary>Whether the file entries have a DW_LNCT_MD5 column. GNU as gives them one when some checksum's first
+    /// byte as written (the low one, or the high one in a big-endian object) is not zero.</summary>
+    public bool Md5Column(bool bigEndian) => _md5.Values.Any(v => (bigEndian ? (byte)(v >> 120) : (byte)v) != 0);
+
+    /// <summary>The checksum slot <paramref name="number"/> was given (null: none).</summary>
+    public UInt128? GivenMd5(int number) => _md5.TryGetValue(number, out var sum) ? sum : null;
+
+    /// <summary>Slot <paramref name="number"/>'s checksum (zero when it was given none).</summary>
+    public UInt128 Md5(int number) => _md5.GetValueOrDefault(number);
 
     public IReadOnlyList<string> Directories => _directories;
 
@@ -46,8 +58,10 @@ internal sealed class LineFileTable
 
     /// <summary>.file N "path" or .file N "dir" "name": slot <paramref name="number"/> takes the file; N = 0 (DWARF 5)
     /// also sets directory 0.</summary>
-    public void Assign(int number, string path, string? directoryName = null)
+    public void Assign(int number, string path, string? directoryName = null, UInt128? md5 = null)
     {
+        if (md5 is { } sum)
+            _md5[number] = sum;
         if (number == 0 && directoryName is not null)
             _directoryZero = directoryName;
         // A directory part of the name itself is its entry, as without a directory (GNU as, `.file 0 "/b" "src/a.c"`).
@@ -65,7 +79,14 @@ internal sealed class LineFileTable
         _directoryZero = null;
         _files.RemoveRange(1, _files.Count - 1);
         _files[0] = null;
+        _md5.Clear();
     }
+
+    /// <summary>How GNU as names the file in slot <paramref name="number"/> when another .file wants the slot: its
+    /// directory entry (directory 0 only when `.file 0` named one), '/', and its name.</summary>
+    public string OccupantName(int number) => this[number] is not { } f ? ""
+        : f.Directory > 0 ? _directories[f.Directory - 1] + "/" + f.Name
+        : _directoryZero is { } zero ? zero + "/" + f.Name : f.Name;
 
     /// <summary>The name as a whole: its directory entry, '/', and its name.</summary>
     public string FullName(int number) =>
