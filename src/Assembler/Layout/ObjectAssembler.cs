@@ -350,10 +350,30 @@ public sealed partial class ObjectAssembler : IStatementContext
             return feature;
         if (_state.UndefinedLookups == undefinedBefore)
             throw error!;
-        // It names a symbol defined further on (an equate, a label difference): encode it at its place at the end.
+        // It names a symbol defined further on (an equate, a label difference): encode it at its place at the end,
+        // under the selection (.arch) and register aliases (.req) in force here, not those at the end.
         Reserve(4);
-        _deferred.Add(place, () => _encoder.Emit(line, instruction, literal));
+        var features = _encoder.Features;
+        var aliases = Aliases.IsEmpty ? [] : Aliases.Save();
+        _deferred.Add(place, () => EmitAsHere(features, aliases, line, instruction, literal));
         return Feature.Base;
+    }
+
+    private void EmitAsHere(ArchFeatures features, KeyValuePair<string, string>[] aliases, ParsedLine line,
+        InstructionStatement instruction, PoolEntry? literal)
+    {
+        var (endFeatures, endAliases) = (_encoder.Features, Aliases.Save());
+        _encoder.Features = features;
+        Aliases.Restore(aliases);
+        try
+        {
+            _encoder.Emit(line, instruction, literal);
+        }
+        finally
+        {
+            _encoder.Features = endFeatures;
+            Aliases.Restore(endAliases);
+        }
     }
 
     /// <summary>Evaluates an expression that decides a size or position. In the first pass a forward reference

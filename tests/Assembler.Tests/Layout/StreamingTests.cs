@@ -25,6 +25,8 @@ public class StreamingTests
     [InlineData("ldr x0, =.Lb - .La\n.La: nop\n.Lb: ret\n", "ldr x0, =4\nnop\nret\n")]
     [InlineData("mov x1, #SIZE\n.set SIZE, 24\n", "mov x1, #24\n")]
     [InlineData("b 1f\n1: b 1b\n.size f, . - 1b\n", "b .+4\nb .\n")]
+    // Completed at the end, but read with the register aliases in force at its place (GNU: 91000c20).
+    [InlineData("foo .req x1\nadd x0, foo, #sym\n.unreq foo\nfoo .req x5\n.set sym, 3\n", "add x0, x1, #3\n")]
     public void Forward_references_give_the_bytes_of_the_values(string source, string written)
     {
         Assert.Equal(Text(written), Text(source));
@@ -76,6 +78,16 @@ public class StreamingTests
         var obj = Asm.Object("b g\n.globl g\ng: ret\n");
         var reloc = Assert.Single(obj.Sections.Single(s => s.Name == ".text").Relocations);
         Assert.Equal("g", reloc.Symbol!.Name);
+    }
+
+    /// <summary>A statement completed at the end is checked against the selection at its place: a later .arch that
+    /// has the register does not let it through (GNU as refuses it).</summary>
+    [Fact]
+    public void A_completed_statement_keeps_the_selection_of_its_place()
+    {
+        Assert.Equal("test.s:2:9: error: selected processor does not support system register name 'lorid_el1'",
+            Asm.ErrorLine(".arch armv8-a\nmrs x0, lorid_el1\n.arch armv8.6-a\n"));
+        Assert.Equal(Asm.Hex(".arch armv8.6-a\nmrs x0, lorid_el1\n"), Asm.Hex(".arch armv8.6-a\nmrs x0, lorid_el1\n.arch armv8-a\n"));
     }
 
     [Fact]
