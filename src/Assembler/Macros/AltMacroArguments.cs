@@ -55,10 +55,15 @@ internal static class AltMacroArguments
         var values = new string[parameters.Length];
         string text = call.Text;
         int position = 0;
-        foreach (var token in Read(call, argsStart, evaluate))
+        var tokens = Read(call, argsStart, evaluate);
+        foreach (var token in tokens)
         {
             if (position >= parameters.Length)
+            {
+                if (MacroArgumentBinder.IsTrailingComma(token, tokens))
+                    break;
                 throw new AsmError(call.At(token.Start), $"too many positional arguments for macro '{macro.Name}'");
+            }
             if (parameters[position].Vararg)
             {
                 values[position++] = text[token.Start..SourceChars.TrimEnd(text, token.Start, text.Length)];

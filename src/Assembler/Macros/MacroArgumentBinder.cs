@@ -14,7 +14,8 @@ internal static class MacroArgumentBinder
         string text = call.Text;
         int position = 0;
         bool sawKeyword = false;
-        foreach (var token in ArgumentTokenizer.Split(text, argsStart, text.Length))
+        var tokens = ArgumentTokenizer.Split(text, argsStart, text.Length);
+        foreach (var token in tokens)
         {
             if (KeywordName(token.Text) is { } keyword)
             {
@@ -33,7 +34,12 @@ internal static class MacroArgumentBinder
                 throw new AsmError(call.At(token.Start), "can't mix positional and keyword arguments");
             }
             if (position >= parameters.Length)
+            {
+                // gas takes one comma after the last argument ("m 1,2," for two parameters).
+                if (IsTrailingComma(token, tokens))
+                    break;
                 throw new AsmError(call.At(token.Start), $"too many positional arguments for macro '{macro.Name}'");
+            }
             if (parameters[position].Vararg)
             {
                 // vararg takes the rest of the line as written, separators included.
@@ -55,6 +61,10 @@ internal static class MacroArgumentBinder
         }
         return result;
     }
+
+    /// <summary>Whether <paramref name="token"/> is the empty one after a comma that ends the arguments.</summary>
+    internal static bool IsTrailingComma(ArgumentToken token, List<ArgumentToken> tokens) =>
+        token.Text.Length == 0 && token == tokens[^1];
 
     /// <summary>The name in <c>name=value</c>, or null for a positional argument.</summary>
     static string? KeywordName(string token)

@@ -26,6 +26,17 @@ public class ErrorTests
         Assert.Equal("test.s:3:3: error: parameter named 'c' does not exist in macro 'm'", ErrorHeadline(macro + "m c=1\n"));
         Assert.Equal("test.s:3:7: error: can't mix positional and keyword arguments", ErrorHeadline(macro + "m b=2 1\n"));
         Assert.Equal("test.s:3:9: error: too many positional arguments for macro 'm'", ErrorHeadline(macro + "m 1, 2, 3\n"));
+        Assert.Equal("test.s:3:8: error: too many positional arguments for macro 'm'", ErrorHeadline(macro + "m 1, 2,,\n"));
+    }
+
+    /// <summary>gas takes one comma after the last argument (GNU's own tests call "m x,,,,,," for six parameters).</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData(".altmacro\n")]
+    public void One_trailing_comma_after_the_last_argument_is_taken(string mode)
+    {
+        const string macro = ".macro m a, b\n.byte \\a, \\b\n.endm\n";
+        Assert.Equal("0102", Layout.Asm.Hex(mode + macro + "m 1, 2,\n", ".text"));
     }
 
     [Fact]
