@@ -237,8 +237,20 @@ public sealed partial class ObjectAssembler : IStatementContext
     public long EvaluateAbsolute(SourceLine line, int index, string expression)
     {
         var expr = _parser.ParseExpression(line, index, expression);
-        return ExpressionEvaluator.EvaluateAbsolute(expr, this, line);
+        return ExpressionEvaluator.EvaluateAbsolute(expr, new SettledScope(this, MarkUndefinedRead), line);
     }
+
+    // GNU as enters every name an expression reads in its symbol table; one still undefined at the end is an
+    // undefined symbol of the object even when no relocation names it (".if \type == D").
+    private void MarkUndefinedRead(string name)
+    {
+        // An equate whose expression names undefined symbols is not one itself: those names are (leftover equates).
+        if (!SymbolTable.IsAssemblerLocal(name) && Symbols.Find(name) is not ({ IsEquate: true } or { PendingExpression: not null }))
+            Symbols.GetOrAdd(name).IsReferenced = true;
+    }
+
+    /// <summary>Once the input has ended (the work done at the end runs), a name still undefined stays so.</summary>
+    public bool UndefinedStaysUndefined => _deferred.Running;
 
     /// <summary>As <see cref="EvaluateAbsolute"/>, for directives the layout stage runs (.loc, .file N, .dcb.s/.d): the macro
     /// layer may be parsing on the other thread with <see cref="_parser"/>, so this stage has a parser of its own.</summary>
@@ -259,6 +271,8 @@ public sealed partial class ObjectAssembler : IStatementContext
     {
         bool found = _definitions.TryGetValue(name, out value, out error);
         _reading?.LookedUp(name, defined: found || error is not null);
+        if (!found && error is null && _deferred.Running)
+            MarkUndefinedRead(name);
         return found;
     }
 

@@ -99,6 +99,8 @@ internal sealed class RelocationDirectives(SectionTable sections, SymbolTable sy
         public bool TryGetSymbol(string name, out ExprValue value, out AsmError? error) => scope.TryGetSymbol(name, out value, out error);
 
         public ExprValue LocationCounter => dot;
+
+        public bool UndefinedStaysUndefined => scope.UndefinedStaysUndefined;
     }
 
     private void Resolve(ParsedLine line, DirectiveStatement d, AsmSection section, uint type, IExpressionScope scope)

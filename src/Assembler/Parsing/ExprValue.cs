@@ -37,4 +37,29 @@ public interface IExpressionScope
 
     /// <summary>"." at the statement being evaluated.</summary>
     ExprValue LocationCounter { get; }
+
+    /// <summary>Whether a name undefined now stays so (a conditional is decided here; the input has ended): GNU as then
+    /// takes an equality with it as false instead of waiting for its definition.</summary>
+    bool UndefinedStaysUndefined => false;
+}
+
+/// <summary>The scope as a conditional (.if, .rept count) sees it: decided at once, with no later definitions. A name
+/// it reads undefined is told to <paramref name="undefinedRead"/> (GNU as makes it an undefined symbol of the object).</summary>
+public sealed class SettledScope(IExpressionScope scope, Action<string> undefinedRead) : IExpressionScope
+{
+    public bool TryGetSymbol(string name, out ExprValue value) =>
+        TryGetSymbol(name, out value, out var error) || (error is not null ? throw error : false);
+
+    public bool TryGetSymbol(string name, out ExprValue value, out Diagnostics.AsmError? error)
+    {
+        if (scope.TryGetSymbol(name, out value, out error))
+            return true;
+        if (error is null)
+            undefinedRead(name);
+        return false;
+    }
+
+    public ExprValue LocationCounter => scope.LocationCounter;
+
+    public bool UndefinedStaysUndefined => true;
 }

@@ -46,7 +46,7 @@ public static class ExpressionEvaluator
                 value = default;
                 if (!TryEvaluate(b.Left, scope, line, out var left, out error) || !TryEvaluate(b.Right, scope, line, out var right, out error))
                     return false;
-                return Binary(b, left, right, line, out value, out error);
+                return Binary(b, left, right, line, scope.UndefinedStaysUndefined, out value, out error);
             case FloatExpr f:
                 value = default;
                 error = new AsmError(line.At(f.Index), "floating-point number in an integer expression");
@@ -94,7 +94,7 @@ public static class ExpressionEvaluator
         return true;
     }
 
-    private static bool Binary(BinaryExpr b, ExprValue l, ExprValue r, SourceLine line, out ExprValue value, out AsmError? error)
+    private static bool Binary(BinaryExpr b, ExprValue l, ExprValue r, SourceLine line, bool settled, out ExprValue value, out AsmError? error)
     {
         error = null;
         if (b.Op == BinaryOp.Add)
@@ -111,6 +111,14 @@ public static class ExpressionEvaluator
             value = ExprValue.Absolute(Compare(b.Op, l.Value, r.Value));
             if (IsComparison(b.Op) && SameBase(l, r))
                 return true;
+            // GNU as: a label and a number are unequal, and so is an undefined name and anything else once nothing
+            // can define it any more (until then it waits for its definition). Labels of two sections stay an error.
+            bool undefined = l.IsUndefinedSymbol || r.IsUndefinedSymbol;
+            if (b.Op is BinaryOp.Equal or BinaryOp.NotEqual && (undefined ? settled : l.IsAbsolute || r.IsAbsolute))
+            {
+                value = ExprValue.Absolute(b.Op == BinaryOp.Equal ? 0 : -1);
+                return true;
+            }
             var culprit = l.IsAbsolute ? r : l;
             return Fail(line.At(b.Index), $"invalid operands of '{OpText(b.Op)}': {Describe(culprit)} is not absolute", out value, out error);
         }
