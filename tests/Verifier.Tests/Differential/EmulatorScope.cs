@@ -91,7 +91,7 @@ internal static class EmulatorScope
     {
         "pauth",
         "simd_3same_more", "simd_2misc_more", "simd_3diff_more",
-        "simd_crypto", "simd_crypto_sha3", "simd_elem_long",
+        "simd_elem_long",
         "simd_fp_more",
         "simd_shift_more",
         // Extension rows of issue 18, not emulated yet.
@@ -99,7 +99,7 @@ internal static class EmulatorScope
         "fp16_fixed_gp", "fp_fixed", "fp_v8_3_v8_5", "simd_base_extra", "simd_base_more", "simd_bf16", "simd_compnum",
         "simd_dotprod", "simd_fp16_2misc", "simd_fp16_3same", "simd_fp16_across", "simd_fp16_elem", "simd_fp16_fixed",
         "simd_fp16fml", "simd_i8mm", "simd_rdma", "simd_scalar_2misc", "simd_scalar_3diff", "simd_scalar_3same",
-        "simd_scalar_elem", "simd_scalar_pairwise", "simd_scalar_shift", "simd_sm",
+        "simd_scalar_elem", "simd_scalar_pairwise", "simd_scalar_shift",
     };
 
     private static readonly Lazy<IReadOnlyDictionary<Code, uint>> Probed = new(Probe);
