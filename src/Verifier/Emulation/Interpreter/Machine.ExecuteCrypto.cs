@@ -37,7 +37,7 @@ public sealed partial class Machine
             case Code.PMULL2_v8H: PolynomialMultiply(i, 1, true); break;
             case Code.PMULL_v1Q: PolynomialMultiply(i, 8, false); break;
             case Code.PMULL2_v1Q: PolynomialMultiply(i, 8, true); break;
-            default: Unimplemented(i); break;
+            default: ExecuteScalarSimd(ref i); break;
         }
     }
 
