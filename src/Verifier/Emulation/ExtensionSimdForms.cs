@@ -3,8 +3,8 @@ using A64Asm.Isa;
 
 namespace A64Asm.Verifier.Emulation;
 
-/// <summary>The AdvSIMD extension operations: dot products, int8 matrix multiply, rounding doubling multiply-accumulate, complex numbers.</summary>
-internal enum ExtensionSimdOp : byte { None, Dot, MatrixMultiply, RoundingDoublingMultiplyAccumulate, ComplexMultiplyAccumulate, ComplexAdd }
+/// <summary>The AdvSIMD extension operations: dot products, int8 matrix multiply, rounding doubling multiply-accumulate, complex numbers, FP16 multiply-add long.</summary>
+internal enum ExtensionSimdOp : byte { None, Dot, MatrixMultiply, RoundingDoublingMultiplyAccumulate, ComplexMultiplyAccumulate, ComplexAdd, MultiplyAddLong }
 
 /// <summary>
 /// One form: the operation, its element size in bytes (the accumulator's for the integer dot products), whether the
@@ -12,9 +12,9 @@ internal enum ExtensionSimdOp : byte { None, Dot, MatrixMultiply, RoundingDoubli
 /// subtracts (SQRDMLSH), whether Vn's and Vm's bytes are signed, and whether the form is scalar.
 /// </summary>
 internal readonly record struct ExtensionSimdForm(ExtensionSimdOp Op, byte ElementBytes, bool Full, bool ByElement,
-    bool Subtract = false, bool SignedN = false, bool SignedM = false, bool Scalar = false);
+    bool Subtract = false, bool SignedN = false, bool SignedM = false, bool Scalar = false, bool Upper = false);
 
-/// <summary>The simd_dotprod, simd_i8mm, simd_rdma and simd_compnum forms, read once from their Code names.</summary>
+/// <summary>The simd_dotprod, simd_i8mm, simd_rdma, simd_compnum and simd_fp16fml forms, read once from their Code names.</summary>
 internal static partial class ExtensionSimdForms
 {
     private static readonly ExtensionSimdForm[] ByCode = Build();
@@ -50,6 +50,9 @@ internal static partial class ExtensionSimdForms
                     !scalar && int.Parse(m.Groups["l"].Value) * bytes == 16, m.Groups["elem"].Success,
                     Subtract: m.Groups["op"].Value == "SQRDMLSH", Scalar: scalar);
             }
+            else if ((m = MultiplyAddLongForm().Match(name)).Success)
+                table[(int)code] = new(ExtensionSimdOp.MultiplyAddLong, 4, m.Groups["l"].Value == "4", m.Groups["elem"].Success,
+                    Subtract: m.Groups["op"].Value == "FMLSL", Upper: m.Groups["upper"].Success);
             else if ((m = ComplexForm().Match(name)).Success)
             {
                 int bytes = Bytes(m.Groups["t"].Value);
@@ -66,6 +69,8 @@ internal static partial class ExtensionSimdForms
     private static partial Regex MatrixForm();
     [GeneratedRegex(@"^(?<op>SQRDMLAH|SQRDMLSH)_(?:v(?<l>\d)(?<t>[HS])|(?<t>[HS]))(?<elem>_elem)?$")]
     private static partial Regex RdmaForm();
+    [GeneratedRegex(@"^(?<op>FMLAL|FMLSL)(?<upper>2)?_v(?<l>[24])S(?<elem>_elem)?$")]
+    private static partial Regex MultiplyAddLongForm();
     [GeneratedRegex(@"^(?<op>FCMLA|FCADD)_v(?<l>\d)(?<t>[HSD])(?<elem>_elem)?$")]
     private static partial Regex ComplexForm();
 }

@@ -23,6 +23,15 @@ internal enum ScalarOp : byte
     Fmulx, Fmul, Fmla, Fmls, Fabd, Frecps, Frsqrts, Frecpx, Fcvtxn, Fmaxnm, Fminnm,
     Fcmeq, Fcmge, Fcmgt, Facge, Facgt, Fcmeq0, Fcmge0, Fcmgt0, Fcmle0, Fcmlt0,
     Fcvtns, Fcvtnu, Fcvtms, Fcvtmu, Fcvtas, Fcvtau, Fcvtps, Fcvtpu, Fcvtzs, Fcvtzu, Scvtf, Ucvtf,
+    Frecpe, Frsqrte, Urecpe, Ursqrte,
+    // Vector only (the _more groups): same size,
+    Shadd, Uhadd, Srhadd, Urhadd, Shsub, Uhsub, Sabd, Uabd, Saba, Uaba, Mla, Mls, Pmul, Cls, Clz, Rbit,
+    // pairwise over Vn:Vm, pairwise lengthening within Vn,
+    Smaxp, Umaxp, Sminp, Uminp, Saddlp, Uaddlp, Sadalp, Uadalp,
+    // the high halves of sums narrowed, Vm's half-width elements widened,
+    Addhn, Raddhn, Subhn, Rsubhn, Saddw, Uaddw, Ssubw, Usubw,
+    // and lengthening from half-width sources (with SQDMLAL, SQDMLSL, SQDMULL above).
+    Sabal, Uabal, Sabdl, Uabdl, Smlal, Umlal, Smlsl, Umlsl, Smull, Umull, Shll,
 }
 
 /// <summary>How the form takes its operands besides Vn: a register Vm, one element of Vm (index in Imm), or an immediate in Imm.</summary>
@@ -30,8 +39,10 @@ internal enum ScalarOperand : byte { Register, Element, Immediate }
 
 /// <summary>A scalar AdvSIMD form: the operation, its element size in bytes (the result's for a narrowing form, the sources' for a lengthening one) and its last operand.</summary>
 /// <remarks>The vector forms (FCVTZS_v4S_fix, FMULX_v4H, FCMEQ_v2D...) are the same operation on each of <paramref name="Lanes"/> elements.
-/// The across-lanes reductions (FMAXV_v4S...) reduce <paramref name="Across"/> elements of Vn.</remarks>
-internal readonly record struct ScalarSimdForm(ScalarOp Op, byte ElementBytes, ScalarOperand Operand, byte Lanes = 1, byte Across = 0);
+/// The across-lanes reductions (FMAXV_v4S...) reduce <paramref name="Across"/> elements of Vn.
+/// A vector "2" form (SQXTN2, SMLAL2...) writes or reads the upper half: <paramref name="Upper"/>.</remarks>
+internal readonly record struct ScalarSimdForm(ScalarOp Op, byte ElementBytes, ScalarOperand Operand, byte Lanes = 1, byte Across = 0,
+    bool Upper = false, bool Vector = false);
 
 /// <summary>
 /// The scalar AdvSIMD forms read once from the table's Code names — SQADD_B, CMGT_D, SQSHL_H_imm, FMLA_S_elem,
@@ -58,12 +69,13 @@ internal static partial class ScalarSimdForms
             }
             if (VectorLanes().Match(code.ToString()) is { Success: true } l
                 && Enum.TryParse<ScalarOp>(l.Groups["op"].Value + (l.Groups["zero"].Success ? "0" : ""), ignoreCase: true, out var laneOp)
-                && laneOp >= ScalarOp.Faddp && laneOp != ScalarOp.Fcvtxn)
+                && laneOp != ScalarOp.None)
             {
-                int laneBytes = l.Groups["t"].Value switch { "H" => 2, "S" => 4, _ => 8 };
-                var laneOperand = l.Groups["suffix"].Value switch { "_elem" => ScalarOperand.Element, "_fix" => ScalarOperand.Immediate, _ => ScalarOperand.Register };
+                int laneBytes = l.Groups["t"].Value switch { "B" => 1, "H" => 2, "S" => 4, _ => 8 };
+                var laneOperand = l.Groups["suffix"].Value switch { "_elem" => ScalarOperand.Element, "_fix" or "_imm" => ScalarOperand.Immediate, _ => ScalarOperand.Register };
+                if (laneOp is >= ScalarOp.Sqshrn and <= ScalarOp.Uqrshrn or >= ScalarOp.Ssra and <= ScalarOp.Sqshlu) laneOperand = ScalarOperand.Immediate;
                 if (laneOp is ScalarOp.Fmul or ScalarOp.Fmla or ScalarOp.Fmls && laneOperand != ScalarOperand.Element) continue;
-                table[(int)code] = new ScalarSimdForm(laneOp, (byte)laneBytes, laneOperand, byte.Parse(l.Groups["lanes"].Value));
+                table[(int)code] = new ScalarSimdForm(laneOp, (byte)laneBytes, laneOperand, byte.Parse(l.Groups["lanes"].Value), Upper: l.Groups["upper"].Success, Vector: true);
                 continue;
             }
             var m = Named().Match(code.ToString());
@@ -85,8 +97,8 @@ internal static partial class ScalarSimdForms
     [GeneratedRegex(@"^(?<op>FMAXV|FMINV|FMAXNMV|FMINNMV)_v(?<lanes>[48])(?<t>[HS])$")]
     private static partial Regex Across();
 
-    /// <summary>The FP vector forms the lane operations serve (those <see cref="VectorForms"/> has no operation for).</summary>
-    [GeneratedRegex(@"^(?<op>[A-Z]+?)(?<zero>0)?_v(?<lanes>\d+)(?<t>[HSD])(?<suffix>_elem|_fix)?$")]
+    /// <summary>The vector forms the lane operations serve (those no earlier case or <see cref="VectorForms"/> executes).</summary>
+    [GeneratedRegex(@"^(?<op>[A-Z]+?)(?<zero>0)?(?<upper>2)?_v(?<lanes>\d+)(?<t>[BHSD])(?<suffix>_elem|_fix|_imm)?$")]
     private static partial Regex VectorLanes();
 
     [GeneratedRegex(@"^(?<op>[A-Z]+?)(?<zero>0)?_(?<t>[BHSD])(?<suffix>_elem|_imm|_simd|_fix|_pair)?$")]

@@ -1,3 +1,4 @@
+using A64Asm.Isa;
 using A64Asm.Isa.Decoding;
 
 namespace A64Asm.Verifier.Emulation;
@@ -11,7 +12,7 @@ public sealed partial class Machine
     private void ExecuteExtensionSimd(ref Instruction i)
     {
         var f = ExtensionSimdForms.Of(i.Code);
-        if (f.Op == ExtensionSimdOp.None) { Unimplemented(i); return; }
+        if (f.Op == ExtensionSimdOp.None) { ExecuteFpExtension(ref i); return; }
         int esize = f.ElementBytes, lanes = f.Scalar ? 1 : (f.Full ? 16 : 8) / esize;
         ulong lo = 0, hi = 0;
         switch (f.Op)
@@ -46,6 +47,15 @@ public sealed partial class Machine
                     Int128 product = 2 * n * m;
                     Int128 accumulated = (d << bits) + (f.Subtract ? -product : product) + ((Int128)1 << (bits - 1));
                     PutElement(ref lo, ref hi, esize, e, SaturateSigned(accumulated >> bits, esize));
+                }
+                break;
+            case ExtensionSimdOp.MultiplyAddLong:   // FMLAL/FMLSL: half-precision lanes of the lower (or, as "2", upper) half widened
+                for (int e = 0; e < lanes; e++)
+                {
+                    ulong n = Cpu.VElement(i.Rn, 2, f.Upper ? e + lanes : e);
+                    ulong m = Cpu.VElement(i.Rm, 2, f.ByElement ? (int)i.Imm : f.Upper ? e + lanes : e);
+                    if (f.Subtract) n = FloatingPoint.Negate(n, FpSize.H);
+                    PutElement(ref lo, ref hi, 4, e, FloatingPoint.MulAddLong(Cpu.VElement(i.Rd, 4, e), n, m));
                 }
                 break;
             case ExtensionSimdOp.ComplexMultiplyAccumulate:
@@ -101,5 +111,50 @@ public sealed partial class Machine
             PutElement(ref lo, ref hi, esize, e, FloatingPoint.MulAdd(Cpu.VElement(i.Rd, esize, e), n, m1, p));
             PutElement(ref lo, ref hi, esize, e + 1, FloatingPoint.MulAdd(Cpu.VElement(i.Rd, esize, e + 1), n, m3, p));
         }
+    }
+
+    /// <summary>FJCVTZS (NZCV = 0Z00) and FRINT32Z/X, FRINT64Z/X, scalar and vector.</summary>
+    private void ExecuteFpExtension(ref Instruction i)
+    {
+        switch (i.Code)
+        {
+            case Code.FJCVTZS:
+            {
+                var (result, exact) = FloatingPoint.JavaScriptToInt32(Cpu.VRegs[2 * i.Rn]);
+                Cpu.SetXzr(i.Rd, result);
+                Cpu.Nzcv = exact ? 0x4000_0000u : 0;
+                break;
+            }
+            case Code.FRINT32Z_S: RoundFitting(i, 4, 1, 32, FpRounding.Zero); break;
+            case Code.FRINT32X_S: RoundFitting(i, 4, 1, 32, FpRounding.TiesToEven); break;
+            case Code.FRINT64Z_S: RoundFitting(i, 4, 1, 64, FpRounding.Zero); break;
+            case Code.FRINT64X_S: RoundFitting(i, 4, 1, 64, FpRounding.TiesToEven); break;
+            case Code.FRINT32Z_D: RoundFitting(i, 8, 1, 32, FpRounding.Zero); break;
+            case Code.FRINT32X_D: RoundFitting(i, 8, 1, 32, FpRounding.TiesToEven); break;
+            case Code.FRINT64Z_D: RoundFitting(i, 8, 1, 64, FpRounding.Zero); break;
+            case Code.FRINT64X_D: RoundFitting(i, 8, 1, 64, FpRounding.TiesToEven); break;
+            case Code.FRINT32Z_v2S: RoundFitting(i, 4, 2, 32, FpRounding.Zero); break;
+            case Code.FRINT32X_v2S: RoundFitting(i, 4, 2, 32, FpRounding.TiesToEven); break;
+            case Code.FRINT64Z_v2S: RoundFitting(i, 4, 2, 64, FpRounding.Zero); break;
+            case Code.FRINT64X_v2S: RoundFitting(i, 4, 2, 64, FpRounding.TiesToEven); break;
+            case Code.FRINT32Z_v4S: RoundFitting(i, 4, 4, 32, FpRounding.Zero); break;
+            case Code.FRINT32X_v4S: RoundFitting(i, 4, 4, 32, FpRounding.TiesToEven); break;
+            case Code.FRINT64Z_v4S: RoundFitting(i, 4, 4, 64, FpRounding.Zero); break;
+            case Code.FRINT64X_v4S: RoundFitting(i, 4, 4, 64, FpRounding.TiesToEven); break;
+            case Code.FRINT32Z_v2D: RoundFitting(i, 8, 2, 32, FpRounding.Zero); break;
+            case Code.FRINT32X_v2D: RoundFitting(i, 8, 2, 32, FpRounding.TiesToEven); break;
+            case Code.FRINT64Z_v2D: RoundFitting(i, 8, 2, 64, FpRounding.Zero); break;
+            case Code.FRINT64X_v2D: RoundFitting(i, 8, 2, 64, FpRounding.TiesToEven); break;
+            default: ExecuteBFloat16(ref i); break;
+        }
+    }
+
+    /// <summary>FRINT32/FRINT64 on <paramref name="lanes"/> elements (one: the scalar form, the rest of Vd zeroed). FRINT*X rounds as FPCR says: nearest even.</summary>
+    private void RoundFitting(in Instruction i, int esize, int lanes, int bits, FpRounding mode)
+    {
+        ulong lo = 0, hi = 0;
+        for (int e = 0; e < lanes; e++)
+            PutElement(ref lo, ref hi, esize, e, FloatingPoint.RoundToIntegralFitting(Cpu.VElement(i.Rn, esize, e), (FpSize)esize, mode, bits));
+        Cpu.SetV(i.Rd, lo, hi);
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class Machine
         var f = ScalarSimdForms.Of(i.Code);
         if (f.Op == ScalarOp.None) { ExecuteGeneralFixedPoint(ref i); return; }
         int esize = f.ElementBytes;
-        if (f.Lanes > 1) { VectorLanes(i, f); return; }
+        if (f.Vector) { VectorLanes(i, f); return; }
         ulong r = f.Op switch
         {
             >= ScalarOp.Addp and <= ScalarOp.Fminnmp => Pairwise(f.Op, Cpu.VElement(i.Rn, esize, 0), Cpu.VElement(i.Rn, esize, 1), esize),
@@ -31,35 +31,6 @@ public sealed partial class Machine
             }),
         };
         Cpu.SetV(i.Rd, r & SizeMask(esize), 0);
-    }
-
-    /// <summary>The vector forms of the lane operations: Vm's element, one element of Vm, or the immediate; pairwise over Vn:Vm.</summary>
-    private void VectorLanes(in Instruction i, ScalarSimdForm f)
-    {
-        int esize = f.ElementBytes;
-        ulong lo = 0, hi = 0;
-        for (int e = 0; e < f.Lanes; e++)
-        {
-            ulong r;
-            if (f.Op is >= ScalarOp.Faddp and <= ScalarOp.Fminnmp)
-            {
-                int k = 2 * e, source = k < f.Lanes ? i.Rn : i.Rm;   // pairs of Vn:Vm, Vn's first
-                k %= f.Lanes;
-                r = Pairwise(f.Op, Cpu.VElement(source, esize, k), Cpu.VElement(source, esize, k + 1), esize);
-            }
-            else
-            {
-                ulong m = f.Operand switch
-                {
-                    ScalarOperand.Register => Cpu.VElement(i.Rm, esize, e),
-                    ScalarOperand.Element => Cpu.VElement(i.Rm, esize, (int)i.Imm),
-                    _ => (ulong)i.Imm,
-                };
-                r = ScalarLane(f, Cpu.VElement(i.Rd, esize, e), Cpu.VElement(i.Rn, esize, e), m);
-            }
-            PutElement(ref lo, ref hi, esize, e, r);
-        }
-        Cpu.SetV(i.Rd, lo, f.Lanes * esize == 16 ? hi : 0);
     }
 
     /// <summary>An across-lanes reduction of <paramref name="count"/> elements from <paramref name="first"/>: each half reduced, then the two (the Arm ARM's Reduce).</summary>
@@ -87,7 +58,7 @@ public sealed partial class Machine
                 SetFp(i.Rd, FloatingPoint.FromFixed(value, form.Signed, p, (int)i.Imm));
                 break;
             }
-            default: ExecuteExtensionSimd(ref i); break;
+            default: ExecuteBaseMore(ref i); break;
         }
     }
 
@@ -168,6 +139,10 @@ public sealed partial class Machine
                 };
                 return Mask(FloatingPoint.Holds(c, n, other, p));
             }
+            case ScalarOp.Frecpe: return FloatingPoint.ReciprocalEstimate(n, p);
+            case ScalarOp.Frsqrte: return FloatingPoint.ReciprocalSqrtEstimate(n, p);
+            case ScalarOp.Urecpe: return FloatingPoint.UnsignedReciprocalEstimate((uint)n);
+            case ScalarOp.Ursqrte: return FloatingPoint.UnsignedReciprocalSqrtEstimate((uint)n);
             case ScalarOp.Scvtf: return FloatingPoint.FromFixed(Alu.SignExtend(n, esize), true, p, fbits);
             case ScalarOp.Ucvtf: return FloatingPoint.FromFixed(n, false, p, fbits);
             default:   // FCVT[NMAPZ][SU]
@@ -220,13 +195,17 @@ public sealed partial class Machine
         };
     }
 
-    /// <summary>ADDP and the FP pairwise reductions of a two-element Vn.</summary>
+    /// <summary>ADDP, SMAXP/UMAXP/SMINP/UMINP and the FP pairwise operations on two elements.</summary>
     private static ulong Pairwise(ScalarOp op, ulong a, ulong b, int esize)
     {
         var p = (FpSize)esize;
         return op switch
         {
             ScalarOp.Addp => a + b,
+            ScalarOp.Smaxp => (long)Alu.SignExtend(a, esize) >= (long)Alu.SignExtend(b, esize) ? a : b,
+            ScalarOp.Sminp => (long)Alu.SignExtend(a, esize) <= (long)Alu.SignExtend(b, esize) ? a : b,
+            ScalarOp.Umaxp => Math.Max(a, b),
+            ScalarOp.Uminp => Math.Min(a, b),
             ScalarOp.Faddp => FloatingPoint.Apply(FloatingPoint.Binary.Add, a, b, p),
             ScalarOp.Fmaxp => FloatingPoint.Apply(FloatingPoint.Binary.Max, a, b, p),
             ScalarOp.Fminp => FloatingPoint.Apply(FloatingPoint.Binary.Min, a, b, p),
