@@ -231,4 +231,19 @@ public class ExtensionExecutionTests
         Assert.Equal(0x3F80_0001_3F80_0001UL, m.Cpu.VRegs[0]);
         Assert.Equal(0UL, m.Cpu.VRegs[1]);
     }
+
+    // frsqrts s0, s1, s2 and frecps s3, s1, s2 (GNU as 2.40) with the largest single and -(1 + 2^-23): the product
+    // passes the largest finite value, so FRECPS is infinite, but FRSQRTS halves it in the same rounding: 2^127
+    // (0x7f000000), as qemu-aarch64 7.2 gives. An overflow before the halving would give infinity.
+    [Fact]
+    public void Frsqrts_halves_before_it_rounds()
+    {
+        var m = Run([0x5EA2FC20u, 0x5E22FC23u], m =>
+        {
+            m.Cpu.SetV(1, 0x7F7F_FFFFUL, 0);
+            m.Cpu.SetV(2, 0xBF80_0001UL, 0);
+        });
+        Assert.Equal(0x7F00_0000UL, m.Cpu.VRegs[0]);
+        Assert.Equal(0x7F80_0000UL, m.Cpu.VRegs[6]);
+    }
 }
