@@ -17,7 +17,7 @@ internal enum ScalarOp : byte
     Ssra, Usra, Srshr, Urshr, Srsra, Ursra, Sri, Sli, Sqshlu,
     // Lengthening: the result element is twice the sources'.
     Sqdmlal, Sqdmlsl, Sqdmull,
-    // Pairwise over the two elements of Vn, then across the four of a Vn.4S (halves first, as the Arm ARM's Reduce).
+    // Pairwise over the two elements of Vn, then across the 4 or 8 of Vn (halves first, as the Arm ARM's Reduce).
     Addp, Faddp, Fmaxp, Fminp, Fmaxnmp, Fminnmp, Fmaxv, Fminv, Fmaxnmv, Fminnmv,
     // Floating point.
     Fmulx, Fmul, Fmla, Fmls, Fabd, Frecps, Frsqrts, Frecpx, Fcvtxn, Fmaxnm, Fminnm,
@@ -48,6 +48,8 @@ internal readonly record struct ScalarSimdForm(ScalarOp Op, byte ElementBytes, S
 /// The scalar AdvSIMD forms read once from the table's Code names — SQADD_B, CMGT_D, SQSHL_H_imm, FMLA_S_elem,
 /// FCVTZS_D_fix, SCVTF_S_simd, SQDMLAL_S, ADDP_D — as <see cref="VectorForms"/> reads the vector ones.
 /// The _fix forms are the fixed-point conversions (fbits in Imm); _imm and _fix take an immediate, _elem an element.
+/// The vector forms no earlier dispatch case executes (SQADD_v8B, FMULX_v4H, SQXTN2_v16B, SMLAL_v4S_elem...) are read
+/// here too and run lane by lane on the same operations.
 /// </summary>
 internal static partial class ScalarSimdForms
 {

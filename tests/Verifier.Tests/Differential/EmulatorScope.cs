@@ -75,6 +75,7 @@ internal static class EmulatorScope
     /// </summary>
     public static readonly IReadOnlySet<Code> KnownGaps = new HashSet<Code>
     {
+        // None: every form of a covered group is executed.
     };
 
     /// <summary>
