@@ -13,7 +13,7 @@ internal enum FpRounding : byte { TiesToEven, PlusInfinity, MinusInfinity, Zero,
 /// the default NaN (positive, quiet, zero payload) for invalid operations, and max/min of zeros and NaNs.
 /// FPSR's cumulative exception flags are not modelled.
 /// </summary>
-internal static class FloatingPoint
+internal static partial class FloatingPoint
 {
     private static int FractionBits(FpSize p) => p switch { FpSize.H => 10, FpSize.S => 23, _ => 52 };
     private static ulong SignBit(FpSize p) => 1UL << (8 * (int)p - 1);
@@ -96,8 +96,22 @@ internal static class FloatingPoint
         {
             FpSize.S => FromDouble(MathF.FusedMultiplyAdd((float)x, (float)y, (float)z), p),
             FpSize.D => FromDouble(Math.FusedMultiplyAdd(x, y, z), p),
-            _ => throw new NotSupportedException("half-precision fused multiply-add"),
+            _ => FromDouble(SumRoundedToOdd(x * y, z), p),   // the half-precision product is exact in a double
         };
+    }
+
+    /// <summary>
+    /// x + z rounded to odd in double precision: an inexact sum keeps its last bit set, so rounding it again to a format
+    /// at least two bits narrower (half precision) rounds the exact sum once. Knuth's two-sum gives the error.
+    /// </summary>
+    private static double SumRoundedToOdd(double x, double z)
+    {
+        double s = x + z;
+        if (!double.IsFinite(s)) return s;
+        double v = s - x;
+        double error = (x - (s - v)) + (z - v);
+        if (error == 0 || (BitConverter.DoubleToUInt64Bits(s) & 1) != 0) return s;
+        return error > 0 ? Math.BitIncrement(s) : Math.BitDecrement(s);
     }
 
     /// <summary>FCMP/FCMPE: NZCV 0110 equal, 1000 less, 0010 greater, 0011 unordered.</summary>
@@ -131,7 +145,13 @@ internal static class FloatingPoint
     public static ulong ToInteger(ulong n, FpSize p, FpRounding mode, bool signed, bool to64)
     {
         if (IsNaN(n, p)) return 0;
-        double r = Round(ToDouble(n, p), mode);
+        return RoundToInteger(ToDouble(n, p), mode, signed, to64);
+    }
+
+    /// <summary>A (not NaN) value rounded as asked and saturated to a 32- or 64-bit integer.</summary>
+    private static ulong RoundToInteger(double value, FpRounding mode, bool signed, bool to64)
+    {
+        double r = Round(value, mode);
         ulong result;
         if (signed)
         {

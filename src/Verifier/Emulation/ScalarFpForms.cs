@@ -8,6 +8,8 @@ internal enum ScalarFpOp : byte
 {
     None, Binary, NegatedMul, Move, Abs, Negate, Sqrt, Round, Convert, Compare, CompareZero, MoveImmediate, Select,
     ConditionalCompare, MulAdd, ToInteger, FromInteger, ToGeneral, FromGeneral,
+    // Fixed point (fp_fixed, fp16_fixed_gp): fbits in Imm.
+    ToFixed, FromFixed,
 }
 
 /// <summary>
@@ -86,6 +88,10 @@ internal static partial class ScalarFpForms
                 Signed: m.Groups["s"].Value == "S", X: m.Groups["g"].Value == "X");
         if ((m = FromIntegerForm().Match(name)).Success)
             return new(ScalarFpOp.FromInteger, Size(m.Groups["t"].Value), Signed: m.Groups["s"].Value == "S", X: m.Groups["g"].Value == "X");
+        if ((m = ToFixedForm().Match(name)).Success)
+            return new(ScalarFpOp.ToFixed, Size(m.Groups["t"].Value), Signed: m.Groups["s"].Value == "S", X: m.Groups["g"].Value == "X");
+        if ((m = FromFixedForm().Match(name)).Success)
+            return new(ScalarFpOp.FromFixed, Size(m.Groups["t"].Value), Signed: m.Groups["s"].Value == "S", X: m.Groups["g"].Value == "X");
         if ((m = ToGeneralForm().Match(name)).Success)
             return new(ScalarFpOp.ToGeneral, Size(m.Groups["t"].Value), X: m.Groups["g"].Value == "X");
         if ((m = FromGeneralForm().Match(name)).Success)
@@ -111,13 +117,16 @@ internal static partial class ScalarFpForms
     private static partial Regex SelectForm();
     [GeneratedRegex(@"^FCCMPE?_(?<t>[HSD])$")]
     private static partial Regex ConditionalCompareForm();
-    // Half precision is not executed: rounding the double-precision fused result again is not always right there.
-    [GeneratedRegex(@"^(?<op>FMADD|FMSUB|FNMADD|FNMSUB)_(?<t>[SD])$")]
+    [GeneratedRegex(@"^(?<op>FMADD|FMSUB|FNMADD|FNMSUB)_(?<t>[HSD])$")]
     private static partial Regex MulAddForm();
     [GeneratedRegex(@"^FCVT(?<r>[NAPMZ])(?<s>[SU])_(?<g>[WX])(?<t>[HSD])$")]
     private static partial Regex ToIntegerForm();
     [GeneratedRegex(@"^(?<s>[SU])CVTF_(?<t>[HSD])(?<g>[WX])$")]
     private static partial Regex FromIntegerForm();
+    [GeneratedRegex(@"^FCVTZ(?<s>[SU])_(?<g>[WX])(?<t>[HSD])_fix$")]
+    private static partial Regex ToFixedForm();
+    [GeneratedRegex(@"^(?<s>[SU])CVTF_(?<t>[HSD])(?<g>[WX])_fix$")]
+    private static partial Regex FromFixedForm();
     [GeneratedRegex(@"^FMOV_(?<g>[WX])(?<t>[HSD])$")]
     private static partial Regex ToGeneralForm();
     [GeneratedRegex(@"^FMOV_(?<t>[HSD])(?<g>[WX])$")]

@@ -54,8 +54,6 @@ internal static partial class VectorForms
             if (op == VectorOp.None || (!upper && name != op.ToString().ToUpperInvariant())) continue;
             int lanes = int.Parse(m.Groups["lanes"].Value);
             int bytes = m.Groups["t"].Value switch { "B" => 1, "H" => 2, "S" => 4, _ => 8 };
-            // FP16 vector arithmetic (FADD_v4H...) is not executed yet; FCVTN's H result is a conversion.
-            if (op is >= VectorOp.Fadd and < VectorOp.Fcvtn && bytes == 2) continue;
             table[(int)code] = new VectorForm(op, (byte)bytes, lanes * bytes == 16, upper);
         }
         return table;

@@ -54,7 +54,7 @@ public sealed partial class Machine
 
     private static ulong FpLane(VectorOp op, ulong d, ulong n, ulong m, FpSize p)
     {
-        bool wide = p == FpSize.D;
+        bool wide = p == FpSize.D, narrow = p == FpSize.H;   // FP16 conversions saturate to their 16-bit element
         return op switch
         {
             VectorOp.Fadd => FloatingPoint.Apply(FloatingPoint.Binary.Add, n, m, p),
@@ -69,16 +69,16 @@ public sealed partial class Machine
             VectorOp.Fabs => FloatingPoint.Abs(n, p),
             VectorOp.Fneg => FloatingPoint.Negate(n, p),
             VectorOp.Fsqrt => FloatingPoint.Sqrt(n, p),
-            VectorOp.Fcvtns => FloatingPoint.ToInteger(n, p, FpRounding.TiesToEven, true, wide),
-            VectorOp.Fcvtnu => FloatingPoint.ToInteger(n, p, FpRounding.TiesToEven, false, wide),
-            VectorOp.Fcvtms => FloatingPoint.ToInteger(n, p, FpRounding.MinusInfinity, true, wide),
-            VectorOp.Fcvtmu => FloatingPoint.ToInteger(n, p, FpRounding.MinusInfinity, false, wide),
-            VectorOp.Fcvtas => FloatingPoint.ToInteger(n, p, FpRounding.TiesAway, true, wide),
-            VectorOp.Fcvtau => FloatingPoint.ToInteger(n, p, FpRounding.TiesAway, false, wide),
-            VectorOp.Fcvtps => FloatingPoint.ToInteger(n, p, FpRounding.PlusInfinity, true, wide),
-            VectorOp.Fcvtpu => FloatingPoint.ToInteger(n, p, FpRounding.PlusInfinity, false, wide),
-            VectorOp.Fcvtzs => FloatingPoint.ToInteger(n, p, FpRounding.Zero, true, wide),
-            VectorOp.Fcvtzu => FloatingPoint.ToInteger(n, p, FpRounding.Zero, false, wide),
+            VectorOp.Fcvtns => FloatingPoint.ToFixed(n, p, 0, FpRounding.TiesToEven, true, wide, narrow),
+            VectorOp.Fcvtnu => FloatingPoint.ToFixed(n, p, 0, FpRounding.TiesToEven, false, wide, narrow),
+            VectorOp.Fcvtms => FloatingPoint.ToFixed(n, p, 0, FpRounding.MinusInfinity, true, wide, narrow),
+            VectorOp.Fcvtmu => FloatingPoint.ToFixed(n, p, 0, FpRounding.MinusInfinity, false, wide, narrow),
+            VectorOp.Fcvtas => FloatingPoint.ToFixed(n, p, 0, FpRounding.TiesAway, true, wide, narrow),
+            VectorOp.Fcvtau => FloatingPoint.ToFixed(n, p, 0, FpRounding.TiesAway, false, wide, narrow),
+            VectorOp.Fcvtps => FloatingPoint.ToFixed(n, p, 0, FpRounding.PlusInfinity, true, wide, narrow),
+            VectorOp.Fcvtpu => FloatingPoint.ToFixed(n, p, 0, FpRounding.PlusInfinity, false, wide, narrow),
+            VectorOp.Fcvtzs => FloatingPoint.ToFixed(n, p, 0, FpRounding.Zero, true, wide, narrow),
+            VectorOp.Fcvtzu => FloatingPoint.ToFixed(n, p, 0, FpRounding.Zero, false, wide, narrow),
             VectorOp.Scvtf => FloatingPoint.FromInteger(Alu.SignExtend(n, (int)p), true, p),
             VectorOp.Ucvtf => FloatingPoint.FromInteger(n, false, p),
             VectorOp.Frintn => FloatingPoint.RoundToIntegral(n, p, FpRounding.TiesToEven),
