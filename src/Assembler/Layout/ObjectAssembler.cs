@@ -218,7 +218,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         _callFrames.CheckAllClosed();
         _commons.Allocate();
         // GNU as writes the line table before the frame tables.
-        new DwarfSectionsWriter(Sections, _out, _fixups, _mapping).Write(_lines, _dwarfVersion ?? 3);
+        new DwarfSectionsWriter(Sections, _out, _fixups, _mapping).Write(_lines, _dwarfVersion ?? 3, Symbols.InOrder);
         if (_callFrames.EhFrame)
             new EhFrameWriter(Sections, _out, _fixups, _mapping, this).Write(_callFrames.Frames);
         if (_callFrames.DebugFrame)

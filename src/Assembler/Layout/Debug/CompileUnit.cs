@@ -1,12 +1,13 @@
 namespace A64Asm.Assembler.Layout.Debug;
 
 /// <summary>
-/// GNU as's one DW_TAG_compile_unit (no children) and its abbreviation: the line table's offset, the code's
-/// addresses (low_pc/high_pc for one section, a .debug_ranges list for more), name, directory and producer in
-/// .debug_str, the language DW_LANG_Mips_Assembler. DWARF 4 gives high_pc as a length and offsets as sec_offset.
+/// GNU as's one DW_TAG_compile_unit and its abbreviations: the line table's offset, the code's addresses (low_pc/high_pc
+/// for one section, a .debug_ranges list for more), name, directory and producer in .debug_str, the language
+/// DW_LANG_Mips_Assembler. DWARF 4 gives high_pc as a length and offsets as sec_offset. Its children are the
+/// functions (<see cref="Subprogram"/>), whose names follow the producer in .debug_str.
 /// </summary>
 internal sealed record CompileUnit(int Version, AsmSection Line, AsmSection Abbrev, AsmSection? Ranges, AsmSection Str,
-    int NameAt, int DirectoryAt, int ProducerAt)
+    int NameAt, int DirectoryAt, int ProducerAt, IReadOnlyList<(SymbolEntry Symbol, int NameAt)> Functions)
 {
     private const int TagCompileUnit = 0x11;
     private const int AtStmtList = 0x10, AtLowPc = 0x11, AtHighPc = 0x12, AtName = 0x03, AtCompDir = 0x1b,
@@ -19,12 +20,14 @@ internal sealed record CompileUnit(int Version, AsmSection Line, AsmSection Abbr
 
     private int OffsetForm => Version >= 4 ? FormSecOffset : FormData4;
 
+    private Subprogram Subprograms => new(Version, Functions);
+
     public DwarfBuffer Abbreviations(bool bigEndian)
     {
         var b = new DwarfBuffer(bigEndian);
         b.Uleb(1);
         b.Uleb(TagCompileUnit);
-        b.U8(0); // DW_CHILDREN_no
+        b.U8(Functions.Count > 0 ? 1 : 0); // DW_CHILDREN_yes when there are functions
         Pair(b, AtStmtList, OffsetForm);
         if (Ranges is null)
         {
@@ -38,6 +41,8 @@ internal sealed record CompileUnit(int Version, AsmSection Line, AsmSection Abbr
         Pair(b, AtProducer, FormStrp);
         Pair(b, AtLanguage, FormData2);
         Pair(b, 0, 0);
+        if (Functions.Count > 0)
+            Subprograms.Abbreviations(b);
         b.U8(0); // end of the abbreviations
         return b;
     }
@@ -75,11 +80,13 @@ internal sealed record CompileUnit(int Version, AsmSection Line, AsmSection Abbr
         b.SectionOffset(Str, DirectoryAt);
         b.SectionOffset(Str, ProducerAt);
         b.U16(DwLangMipsAssembler);
+        if (Functions.Count > 0)
+            Subprograms.Entries(b, Str);
         b.PatchU32(0, b.Length - 4);
         return b;
     }
 
-    private static void Pair(DwarfBuffer b, int attribute, int form)
+    internal static void Pair(DwarfBuffer b, int attribute, int form)
     {
         b.Uleb(attribute);
         b.Uleb(form);

@@ -3,10 +3,12 @@ using A64Asm.Isa.Fixups;
 namespace A64Asm.Assembler.Layout.Debug;
 
 /// <summary>A debug section's bytes as they are built, and the relocations they need: section offsets
-/// (R_AARCH64_ABS32) and addresses (R_AARCH64_ABS64), each against a section's symbol, the offset as addend.</summary>
+/// (R_AARCH64_ABS32) and addresses (R_AARCH64_ABS64), against a section's symbol (or a function's, as a datum naming
+/// it would be), the offset as addend.</summary>
 internal sealed class DwarfBuffer(bool bigEndian)
 {
-    public readonly record struct Relocation(int Offset, FixupKind Kind, AsmSection Target, long Addend);
+    /// <param name="Symbol">The symbol the address is written as (a function's), else null: the section's.</param>
+    public readonly record struct Relocation(int Offset, FixupKind Kind, AsmSection Target, long Addend, string? Symbol = null);
 
     public List<byte> Bytes { get; } = new();
     public List<Relocation> Relocations { get; } = new();
@@ -34,9 +36,9 @@ internal sealed class DwarfBuffer(bool bigEndian)
     }
 
     /// <summary>An 8-byte address in <paramref name="target"/>: zero here, the linker adds the section's address.</summary>
-    public void Address(AsmSection target, long offset)
+    public void Address(AsmSection target, long offset, string? symbol = null)
     {
-        Relocations.Add(new Relocation(Length, FixupKind.Abs64, target, offset));
+        Relocations.Add(new Relocation(Length, FixupKind.Abs64, target, offset, symbol));
         U64(0);
     }
 

@@ -24,7 +24,8 @@ internal sealed class DwarfSectionsWriter(SectionTable sections, SectionWriter o
 
     private const int AddressSize = 8;
 
-    public void Write(LineTable table, int infoVersion)
+    /// <param name="symbols">The symbols in GNU as's order: its functions with a size get DW_TAG_subprogram children.</param>
+    public void Write(LineTable table, int infoVersion, IReadOnlyList<SymbolEntry> symbols)
     {
         if (table.Sequences.Count == 0)
             return;
@@ -64,7 +65,14 @@ internal sealed class DwarfSectionsWriter(SectionTable sections, SectionWriter o
         strings.CString(CompilationDirectory);
         int producerAt = strings.Length;
         strings.CString(Producer);
-        var unitFields = new CompileUnit(infoVersion, line, abbrev, ranges, str, nameAt, dirAt, producerAt);
+        var functions = new List<(SymbolEntry Symbol, int NameAt)>();
+        foreach (var symbol in symbols)
+            if (Subprogram.Describes(symbol))
+            {
+                functions.Add((symbol, strings.Length));
+                strings.CString(symbol.Name);
+            }
+        var unitFields = new CompileUnit(infoVersion, line, abbrev, ranges, str, nameAt, dirAt, producerAt, functions);
         Emit(info, unitFields.Info(table.Sequences, output.BigEndian), at);
         Emit(abbrev, unitFields.Abbreviations(output.BigEndian), at);
         Emit(aranges, AddressRanges(table.Sequences, info), at);
@@ -105,7 +113,7 @@ internal sealed class DwarfSectionsWriter(SectionTable sections, SectionWriter o
             long start = section.Location;
             output.WriteBytes(buffer.Bytes.ToArray());
             foreach (var r in buffer.Relocations)
-                fixups.AddRelocation(start + r.Offset, r.Kind, new ExprValue(r.Addend, r.Target), at);
+                fixups.AddRelocation(start + r.Offset, r.Kind, new ExprValue(r.Addend, r.Target, r.Symbol), at);
         });
 
     private DwarfBuffer LineProgram(LineTable table, int version, AsmSection? lineStrings, DwarfBuffer? lineStr)
