@@ -154,7 +154,7 @@ public sealed class OperandConverter
             return new ScalableMemOperand(parts);
         }
         if (!OperandRules.IsBase(ConvertOne(m.Parts[0], line), out var baseReg))
-            throw new AsmError(line.At(m.Parts[0].Index), "expected a 64-bit base register or sp");
+            throw new AsmError(line.At(m.Parts[0].Index), "64-bit integer or SP register expected");
         Operand? offset = null;
         ShiftOperand? extend = null;
         if (m.Parts.Count > 1)
@@ -213,14 +213,19 @@ public sealed class OperandConverter
             var start = read(this, range.First, range.Index, line);
             var end = range.Last is null ? start : read(this, range.Last, range.Index, line);
             if (first < 0) { first = start.Num; arrangement = start.Arrangement; expectNext = first; }
-            if (start.Num != expectNext || start.Arrangement != arrangement || end.Arrangement != arrangement)
-                throw new AsmError(line.At(range.Index), "registers in a list must be consecutive and of one arrangement");
+            // GNU as's words, the arrangement first.
+            if (start.Arrangement != arrangement || end.Arrangement != arrangement)
+                throw new AsmError(line.At(range.Index), "type mismatch in vector register list");
+            if (start.Num != expectNext)
+                throw new AsmError(line.At(range.Index), "invalid register list");
             if (!wrapAllowed && end.Num < start.Num)
                 throw new AsmError(line.At(range.Index), "invalid range in vector register list");
             count += (end.Num - start.Num + 32) % 32 + 1;
             expectNext = (end.Num + 1) % 32;
         }
-        if (count is < 1 or > 4)
+        if (count > 4)
+            throw new AsmError(line.At(l.Index), "too many registers in vector register list");
+        if (count < 1)
             throw new AsmError(line.At(l.Index), $"a register list holds 1 to 4 registers, not {count}");
         return (first, count, arrangement);
     }

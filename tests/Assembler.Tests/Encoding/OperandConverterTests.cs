@@ -92,7 +92,7 @@ public class OperandConverterTests
     public void A_base_register_must_be_64_bit()
     {
         var error = Assert.Throws<AsmError>(() => Convert("ldr x0, [w1]"));
-        Assert.Equal("c.s:1:10: error: expected a 64-bit base register or sp", error.Render().Split('\n')[0]);
+        Assert.Equal("c.s:1:10: error: 64-bit integer or SP register expected", error.Render().Split('\n')[0]);
     }
 
     [Fact]
