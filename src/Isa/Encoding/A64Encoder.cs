@@ -240,6 +240,13 @@ public static partial class A64Encoder
             }
             st.Extra = 0;
             var match = OperandEncoder.Encode(spec, operands[next], operands, next, ref st);
+            // A kind that reads a shift after its operand (MaxWritten 2) reads it before it can fail.
+            if (match != OperandMatch.WrongShape && st.Error.Kind != EncodeErrorKind.Mismatch
+                && ReadsOutOfRangeShift(operands, next, match == OperandMatch.Ok ? st.Extra : OperandKinds.Info(spec.Kind).MaxWritten - 1) is int shift)
+            {
+                st.Error = new EncodeError { Kind = EncodeErrorKind.Text, Text = ShiftOperand.OutOfRangeMessage, Operand = shift + 1 };
+                return st.Error.Rank(OperandMatch.BadValue, operands[next] is ShiftOperand && next > 0 ? next : next + 1);
+            }
             if (match == OperandMatch.WrongShape && spec.Optional)
             {
                 // Left out, unless the operands run past the row: then GNU reports the optional operand written wrong.
@@ -276,6 +283,12 @@ public static partial class A64Encoder
             {
                 st.Error = optionalError;
                 return optionalScore;
+            }
+            // "[xN], lsl #3": GNU reads a post-indexed address with a bad increment, not a surplus operand.
+            if (next > 0 && operands[next - 1] is MemOperand { Mode: AddrMode.Offset } && operands[next] is ShiftOperand)
+            {
+                st.Error = new EncodeError { Kind = EncodeErrorKind.Text, Text = "invalid addressing mode", Operand = next };
+                return st.Error.Rank(OperandMatch.WrongShape, next);
             }
             // GNU's fatal error at the last operand the row read.
             st.Error = Surplus;
@@ -324,6 +337,15 @@ public static partial class A64Encoder
         int position = op is ShiftOperand && next > 0 ? next : next + 1;
         bool registerForValue = match == OperandMatch.WrongShape && st.Error.Kind == EncodeErrorKind.Expected && op is RegOperand;
         return st.Error.Rank(match, position, registerForValue);
+    }
+
+    /// <summary>The index of a shift past 0..63 among the operand at <paramref name="next"/> and the
+    /// <paramref name="extra"/> after it (what the row read), or null.</summary>
+    static int? ReadsOutOfRangeShift(ReadOnlySpan<Operand> operands, int next, int extra)
+    {
+        for (int i = next; i <= next + extra && i < operands.Length; i++)
+            if (operands[i] is ShiftOperand { Amount: ShiftOperand.OutOfRange }) return i;
+        return null;
     }
 
     /// <summary>Kinds that take only a number (no symbol, no relocation): GNU wants a constant expression there.</summary>

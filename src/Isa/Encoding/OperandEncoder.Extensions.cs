@@ -58,7 +58,7 @@ internal static partial class OperandEncoder
     {
         var kind = spec.Kind;
         if (op is not MemOperand mem || mem.Mode != OperandKinds.ModeOf(kind, "encoder") || mem.Extend != ShiftKind.None) return st.Shape(kind);
-        if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Syntax(BaseRegisterExpected);
+        if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Message(BaseRegisterExpected);
         // Only ldraa/ldrab take "[base]!" (a zero offset written back).
         if (mem.Mode == AddrMode.PreIndex && mem.Offset is null && kind != OperandKind.MemPacPre) return st.Shape(kind);
         long v;

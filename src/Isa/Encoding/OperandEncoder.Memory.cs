@@ -18,7 +18,8 @@ internal static partial class OperandEncoder
         var kind = spec.Kind;
         if (mem.Mode != OperandKinds.ModeOf(kind, "encoder")) return st.Syntax(InvalidAddressingMode);
         if (mem.Mode == AddrMode.PreIndex && mem.Offset is null) return st.Shape(kind);
-        if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Syntax(BaseRegisterExpected);
+        // An address the row reads with a base no row takes: what is wrong with it, whatever the other rows say.
+        if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Message(BaseRegisterExpected);
         st.Word = spec.F0.Insert(st.Word, mem.Base.Num);
         int size = spec.Param;
         switch (kind)

@@ -20,7 +20,7 @@ internal static partial class OperandEncoder
                 if (op is not MemOperand { Mode: AddrMode.PreIndex, Offset: null, Extend: ShiftKind.None } mem)
                     return st.MustBe(index == 0 ? "a register destination address with writeback" : "a register source address with writeback");
                 reg = mem.Base;
-                if (reg.IsSp || reg.Num == 31) return st.Message(X64Expected);
+                if (reg.Class != RegClass.X || reg.IsSp || reg.Num == 31) return st.Message(X64Expected);
                 break;
             case OperandKind.MopsCount:
                 if (op is not WritebackRegOperand { Reg: var counted }) return st.MustBe("an integer register with writeback");

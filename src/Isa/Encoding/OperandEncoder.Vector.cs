@@ -113,7 +113,8 @@ internal static partial class OperandEncoder
             }
             case OperandKind.MemPostList:
             {
-                if (op is not MemOperand { Mode: AddrMode.PostIndex } mem || mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Shape(kind);
+                if (op is not MemOperand { Mode: AddrMode.PostIndex } mem) return st.Shape(kind);
+                if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Message(BaseRegisterExpected);
                 st.Word = spec.F0.Insert(st.Word, mem.Base.Num);
                 if (mem.Offset is ImmOperand off)
                 {

@@ -210,7 +210,8 @@ internal static partial class OperandEncoder
             ShiftKind.Sxtb => 4, ShiftKind.Sxth => 5, ShiftKind.Sxtw => 6, ShiftKind.Sxtx => 7,
             _ => 9,
         };
-        if (option == 9) return st.Fail(EncodeErrorKind.Expected, spec.Kind);
+        // Not an extend (lsr, asr, ror, msl): the wrong sort of operand for this row, which a shifted-register row may take.
+        if (option == 9) return st.Shape(spec.Kind);
         if (spec.Param == 64)
         {
             // GNU as takes Wm or Xm with any extend of a 64-bit form (the register number is what is encoded);

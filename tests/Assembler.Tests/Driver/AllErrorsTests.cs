@@ -52,9 +52,9 @@ public class AllErrorsTests
             test.s:7:10: error: syntax error: unexpected end of line
              .quad 1 +
                       ^
-            test.s:8:22: error: shift amount out of range 0 to 63
+            test.s:8:17: error: shift amount out of range 0 to 63
              add x4, x5, x6, lsl #-3
-                                  ^
+                             ^
             test.s:9:12: error: immediate value out of range 0 to 1
              msr spsel, #2
                         ^

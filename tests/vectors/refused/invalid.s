@@ -54,19 +54,19 @@ dup v1.4s, v22.s[4294967296]
 // ERROR: 18: register element index out of range 0 to 3
 // GNU: register element index out of range 0 to 3 at operand 2
 add x4, x5, x6, lsl #-3
-// ERROR: 22: shift amount out of range 0 to 63
+// ERROR: 17: shift amount out of range 0 to 63
 // GNU: shift amount out of range 0 to 63 at operand 3
 subs w9, w21, w21, asr #4294967296
-// ERROR: 25: shift amount out of range 0 to 63
+// ERROR: 20: shift amount out of range 0 to 63
 // GNU: shift amount out of range 0 to 63 at operand 3
 adds w21, w3, w22, lsl #18446744073709551615
-// ERROR: 25: shift amount out of range 0 to 63
+// ERROR: 20: shift amount out of range 0 to 63
 // GNU: shift amount out of range 0 to 63 at operand 3
 cmn sp, w8, sxtw #-1
-// ERROR: 19: shift amount out of range 0 to 63
+// ERROR: 13: shift amount out of range 0 to 63
 // GNU: shift amount out of range 0 to 63 at operand 2
 movi v2.4h, 0x12, lsl #-8
-// ERROR: 24: shift amount out of range 0 to 63
+// ERROR: 19: shift amount out of range 0 to 63
 // GNU: shift amount out of range 0 to 63 at operand 2
 movn w10, #65536
 // ERROR: 11: immediate out of range
@@ -568,10 +568,10 @@ csel x0, x1, x2, #1
 // ERROR: 18: invalid condition
 // GNU: invalid condition at operand 4
 ldr x0, [w1]
-// ERROR: 10: 64-bit integer or SP register expected
+// ERROR: 9: 64-bit integer or SP register expected
 // GNU: 64-bit integer or SP register expected at operand 2
 ldr x0, [s1]
-// ERROR: 10: 64-bit integer or SP register expected
+// ERROR: 9: 64-bit integer or SP register expected
 // GNU: 64-bit integer or SP register expected at operand 2
 ldxr x0, [x1, #16]
 // ERROR: 10: the optional immediate offset can only be 0
@@ -666,3 +666,24 @@ ushr d0, d1, #0
 scvtf d0, w1, #0
 // ERROR: 15: immediate value out of range 1 to 32
 // GNU: immediate value out of range 1 to 32 at operand 3
+cpyen [w1]!, [x1]!, x2!
+// ERROR: 7: integer 64-bit register expected
+// GNU: integer 64-bit register expected at operand 1
+str x0, [wsp]
+// ERROR: 9: 64-bit integer or SP register expected
+// GNU: 64-bit integer or SP register expected at operand 2
+ld1 {v0.4s}, [w1], #16
+// ERROR: 20: 64-bit integer or SP register expected
+// GNU: 64-bit integer or SP register expected at operand 2
+stg x0, [w1]
+// ERROR: 9: 64-bit integer or SP register expected
+// GNU: 64-bit integer or SP register expected at operand 2
+fabs v0.2s, v1.2s, lsl #64
+// ERROR: 1: unexpected characters following instruction
+// GNU: unexpected characters following instruction at operand 2
+casb w14, w15, [x16], uxtw
+// ERROR: 16: invalid addressing mode
+// GNU: invalid addressing mode at operand 3
+add w7, w8, w9, lsr #31, lsl #64
+// ERROR: 1: unexpected characters following instruction
+// GNU: unexpected characters following instruction at operand 3
