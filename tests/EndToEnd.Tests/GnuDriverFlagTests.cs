@@ -211,8 +211,8 @@ public class GnuDriverFlagTests
         // Unpreprocessed, #line is a comment to gas: the error stays on the line as read.
         string upper = Path.Combine(dir, "l.S");
         File.WriteAllText(upper, "#line 9 \"o.S\"\nbogus\n");
-        Assert.StartsWith("o.S:9:1: error: unknown mnemonic 'bogus'", Cli.Run(upper, "-c", "-o", Path.Combine(dir, "l.o")).Stderr);
-        Assert.StartsWith($"{upper}:2:1: error: unknown mnemonic 'bogus'", Cli.Run(upper, "-c", "-o", Path.Combine(dir, "l.o"), "-xassembler").Stderr);
+        Assert.StartsWith("o.S:9:1: error: unknown mnemonic `bogus'", Cli.Run(upper, "-c", "-o", Path.Combine(dir, "l.o")).Stderr);
+        Assert.StartsWith($"{upper}:2:1: error: unknown mnemonic `bogus'", Cli.Run(upper, "-c", "-o", Path.Combine(dir, "l.o"), "-xassembler").Stderr);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public class OutputAtomicityTests
         string src = Path.Combine(TempDir.Create(), "bad.s");
         File.WriteAllText(src, "nop\nbogus x0\n");
         AssertFailsAndChangesNothing([src, "-o", "{dir}/out.bin", "--offsets", "{dir}/o.json", "--listing", "{dir}/l.lst"],
-            $"{src}:2:1: error: unknown mnemonic 'bogus'\n bogus x0\n ^\n");
+            $"{src}:2:1: error: unknown mnemonic `bogus'\n bogus x0\n ^\n");
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class OutputAtomicityTests
         string src = Path.Combine(TempDir.Create(), "bad.s");
         File.WriteAllText(src, "nop\nbogus x0\n");
         AssertFailsAndChangesNothing([src, "-c", "-o", "{dir}/out.o", "--listing", "{dir}/l.lst"],
-            $"{src}:2:1: error: unknown mnemonic 'bogus'\n bogus x0\n ^\n");
+            $"{src}:2:1: error: unknown mnemonic `bogus'\n bogus x0\n ^\n");
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public class PreprocessedInputTests
         var (status, _, stderr) = Cli.Run(src, "-c", "-o", Path.Combine(Path.GetDirectoryName(src)!, "k.o"));
         Assert.Equal(1, status);
         // The run goes on after the header's error, as GNU as does, and reports the one after it too.
-        Assert.Equal("inc/h.h:2:1: error: unknown mnemonic 'bogus'\n bogus x0\n ^\nin file included from k.S:3\n"
+        Assert.Equal("inc/h.h:2:1: error: unknown mnemonic `bogus'\n bogus x0\n ^\nin file included from k.S:3\n"
             + "k.S:5:9: error: pc-relative address offset out of range\n adr x0, later\n         ^\n", stderr.Replace("\r", ""));
     }
 
@@ -82,10 +82,10 @@ public class PreprocessedInputTests
 
     [Theory]
     [InlineData("# 12 \"h.S\" 2 junk\nnop\n", "x.s:1:14: error: junk at end of line marker, first unrecognized character is 'j'\n # 12 \"h.S\" 2 junk\n              ^\n")]
-    [InlineData("# 7\nbogus\n", "x.s:2:1: error: unknown mnemonic 'bogus'\n bogus\n ^\n")]
-    [InlineData("#line 40 \"o.S\"\nbogus\n", "x.s:2:1: error: unknown mnemonic 'bogus'\n bogus\n ^\n")]
-    [InlineData("  # 30 \"ind.S\"\nbogus\n", "x.s:2:1: error: unknown mnemonic 'bogus'\n bogus\n ^\n")]
-    [InlineData("#7 \"f.S\" // note\nbogus\n", "f.S:7:1: error: unknown mnemonic 'bogus'\n bogus\n ^\n")]
+    [InlineData("# 7\nbogus\n", "x.s:2:1: error: unknown mnemonic `bogus'\n bogus\n ^\n")]
+    [InlineData("#line 40 \"o.S\"\nbogus\n", "x.s:2:1: error: unknown mnemonic `bogus'\n bogus\n ^\n")]
+    [InlineData("  # 30 \"ind.S\"\nbogus\n", "x.s:2:1: error: unknown mnemonic `bogus'\n bogus\n ^\n")]
+    [InlineData("#7 \"f.S\" // note\nbogus\n", "f.S:7:1: error: unknown mnemonic `bogus'\n bogus\n ^\n")]
     public void In_s_files_only_what_gas_takes_for_a_marker_is_one(string source, string expected)
     {
         string src = Write("x.s", source);
@@ -137,7 +137,7 @@ public class PreprocessedInputTests
 
         var (status, _, stderr) = Cli.Run(Path.Combine(dir, "k.i.s"), "-c", "-o", Path.Combine(dir, "ours.o"));
         Assert.Equal(1, status);
-        Assert.Equal("include/asm/defs.h:6:1: error: unknown mnemonic 'bogus_in_header'\n bogus_in_header x1\n ^\nin file included from k.S:1\n",
+        Assert.Equal("include/asm/defs.h:6:1: error: unknown mnemonic `bogus_in_header'\n bogus_in_header x1\n ^\nin file included from k.S:1\n",
                      stderr.Replace("\r", ""));
         Assert.StartsWith($"{gasPlace.Groups[1].Value}:{gasPlace.Groups[2].Value}:", stderr);
     }
@@ -165,7 +165,7 @@ public class PreprocessedInputTests
         string bin = Path.Combine(dir, "bad.bin");
         var (status, _, stderr) = Cli.Run(src, "-o", bin);
         Assert.Equal(1, status);
-        Assert.Equal($"samples/relocate_kernel.S:{line}:2: error: unknown mnemonic 'bogus'\n  bogus x18, [x15], #8\n  ^\n", stderr.Replace("\r", ""));
+        Assert.Equal($"samples/relocate_kernel.S:{line}:2: error: unknown mnemonic `bogus'\n  bogus x18, [x15], #8\n  ^\n", stderr.Replace("\r", ""));
         Assert.False(File.Exists(bin));
     }
 }

@@ -46,7 +46,7 @@ public class UndefinedSymbolTests
         string outBin = Path.Combine(dir, "d.bin");
         var (status, _, stderr) = Cli.Run(src, "-o", outBin);
         Assert.Equal(1, status);
-        Assert.Equal($"{src}:1:10: error: undefined symbol 'PAGE_SIZE' used as an immediate value", stderr.Replace("\r", "").Split('\n')[0]);
+        Assert.Equal($"{src}:1:10: error: undefined symbol PAGE_SIZE used as an immediate value", stderr.Replace("\r", "").Split('\n')[0]);
         Assert.False(File.Exists(outBin));
     }
 }

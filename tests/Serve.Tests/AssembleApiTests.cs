@@ -29,8 +29,8 @@ public sealed class AssembleApiTests(ServerFixture server)
         var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
         Assert.Equal(2, error.GetProperty("line").GetInt32());
         Assert.Equal(3, error.GetProperty("column").GetInt32());
-        Assert.Equal("unknown mnemonic 'bogus'", error.GetProperty("message").GetString());
-        Assert.Equal("input.S:2:3: error: unknown mnemonic 'bogus'\n   bogus x1\n   ^", error.GetProperty("text").GetString());
+        Assert.Equal("unknown mnemonic `bogus'", error.GetProperty("message").GetString());
+        Assert.Equal("input.S:2:3: error: unknown mnemonic `bogus'\n   bogus x1\n   ^", error.GetProperty("text").GetString());
 
         // The same file through the command line prints the same text.
         using var dir = new TempDir();

@@ -34,7 +34,7 @@ public sealed class ExplainApiTests(ServerFixture server)
 
     [Theory]
     [InlineData("""{"text": "0xffffffff"}""", "0xffffffff is not an instruction the table allocates (.inst 0xffffffff ; undefined)")]
-    [InlineData("""{"text": "bogus x1"}""", "<explain>:1:1: error: unknown mnemonic 'bogus'\n bogus x1\n ^")]
+    [InlineData("""{"text": "bogus x1"}""", "<explain>:1:1: error: unknown mnemonic `bogus'\n bogus x1\n ^")]
     [InlineData("""{"text": ""}""", "explain: expected an instruction or a 0x word")]
     [InlineData("""{"text": "nop\nnop"}""", "\"text\" must be one line")]
     [InlineData("""{}""", "\"text\" is required (one instruction, or a word as 0x........)")]

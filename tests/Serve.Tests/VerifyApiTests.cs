@@ -59,7 +59,7 @@ public sealed class VerifyApiTests(ServerFixture server)
         var (status, body) = await server.Post("/api/verify", """{"source": "bogus\n"}""");
         Assert.Equal(200, status);
         Assert.Equal("the source has errors; nothing was verified", ServerFixture.Error(body));
-        Assert.Equal("input.S:1:1: error: unknown mnemonic 'bogus'\n bogus\n ^",
+        Assert.Equal("input.S:1:1: error: unknown mnemonic `bogus'\n bogus\n ^",
             body.GetProperty("assembly").GetProperty("errors")[0].GetProperty("text").GetString());
         Assert.False(body.TryGetProperty("report", out _));
     }

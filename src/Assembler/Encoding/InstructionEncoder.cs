@@ -145,7 +145,7 @@ public sealed class InstructionEncoder
         for (int i = 0; i < written.Count && i < operands.Count; i++)
             if (written[i] is ExprOperandSyntax { HasHash: true } && operands[i] is SymbolOperand { Modifier: RelocModifier.None } symbol
                 && !_assembler.IsSymbolDefined(symbol.Name))
-                return new AsmError(line.At(written[i].Index), $"undefined symbol '{symbol.Name}' used as an immediate value");
+                return new AsmError(line.At(written[i].Index), $"undefined symbol {symbol.Name} used as an immediate value");
         return null;
     }
 

@@ -70,7 +70,8 @@ public sealed class OperandConverter
         ExprOperandSyntax e => Expression(e.Expr, e.HasHash, line),
         MemoryOperandSyntax m => Memory(m, line),
         ShiftOperandSyntax { Kind: ['m', 'u', 'l', ..] } mul => Multiplier(mul, line),
-        ShiftOperandSyntax s => OperandRules.Shift(s.Kind, s.Amount is null ? -1 : ShiftAmount(s.Amount, line)),
+        // A written amount below 0 is out of range like 64 (-1 would read as no amount written).
+        ShiftOperandSyntax s => OperandRules.Shift(s.Kind, s.Amount is null ? -1 : Absolute(s.Amount, line) is >= 0 and var a ? a : 64),
         RelocOperandSyntax r => Relocation(r, line),
         RegisterListSyntax l => RegisterList(l, line),
         ElementOperandSyntax el => Element(el, line),
@@ -153,8 +154,10 @@ public sealed class OperandConverter
             for (int i = 0; i < parts.Length; i++) parts[i] = ConvertOne(m.Parts[i], line);
             return new ScalableMemOperand(parts);
         }
-        if (!OperandRules.IsBase(ConvertOne(m.Parts[0], line), out var baseReg))
-            throw new AsmError(line.At(m.Parts[0].Index), "expected a 64-bit base register or sp");
+        // Any other register as the base goes on to the encoder, whose form names it in GNU's words (ldr: "64-bit
+        // integer or SP register expected", the MOPS forms: "integer 64-bit register expected").
+        if (ConvertOne(m.Parts[0], line) is not RegOperand { Reg: var baseReg })
+            throw new AsmError(line.At(m.Parts[0].Index), "64-bit integer or SP register expected");
         Operand? offset = null;
         ShiftOperand? extend = null;
         if (m.Parts.Count > 1)
@@ -163,6 +166,8 @@ public sealed class OperandConverter
         {
             extend = ConvertOne(m.Parts[2], line) as ShiftOperand
                 ?? throw new AsmError(line.At(m.Parts[2].Index), "expected a shift or extend (lsl, uxtw, sxtw, sxtx)");
+            if (extend.Amount == ShiftOperand.OutOfRange)
+                throw new AsmError(line.At(m.Parts[2].Index), OperandRules.ShiftAmountRange);
         }
         else if (offset is ShiftOperand bareExtend)
         {
@@ -213,14 +218,19 @@ public sealed class OperandConverter
             var start = read(this, range.First, range.Index, line);
             var end = range.Last is null ? start : read(this, range.Last, range.Index, line);
             if (first < 0) { first = start.Num; arrangement = start.Arrangement; expectNext = first; }
-            if (start.Num != expectNext || start.Arrangement != arrangement || end.Arrangement != arrangement)
-                throw new AsmError(line.At(range.Index), "registers in a list must be consecutive and of one arrangement");
+            // GNU as's words, the arrangement first.
+            if (start.Arrangement != arrangement || end.Arrangement != arrangement)
+                throw new AsmError(line.At(range.Index), "type mismatch in vector register list");
+            if (start.Num != expectNext)
+                throw new AsmError(line.At(range.Index), "invalid register list");
             if (!wrapAllowed && end.Num < start.Num)
                 throw new AsmError(line.At(range.Index), "invalid range in vector register list");
             count += (end.Num - start.Num + 32) % 32 + 1;
             expectNext = (end.Num + 1) % 32;
         }
-        if (count is < 1 or > 4)
+        if (count > 4)
+            throw new AsmError(line.At(l.Index), "too many registers in vector register list");
+        if (count < 1)
             throw new AsmError(line.At(l.Index), $"a register list holds 1 to 4 registers, not {count}");
         return (first, count, arrangement);
     }
@@ -249,12 +259,6 @@ public sealed class OperandConverter
             return scalable with { Index = (int)Absolute(el.Element, line) };
         var vector = Vector(el.Register, el.Index, line);
         return vector with { Index = ElementIndex(el.Element, vector.Arrangement, line) };
-    }
-
-    private long ShiftAmount(Expr amount, SourceLine line)
-    {
-        long value = Absolute(amount, line);
-        return OperandRules.IsShiftAmount(value) ? value : throw new AsmError(line.At(amount.Index), OperandRules.ShiftAmountRange);
     }
 
     private int ElementIndex(Expr index, Arrangement element, SourceLine line)

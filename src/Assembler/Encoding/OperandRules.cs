@@ -22,18 +22,19 @@ internal sealed class OperandRules
         RegisterNames.TryParse(aliases is null ? written : aliases.Resolve(written), out register);
 
     /// <summary>GNU as's check on any written shift or extend amount, before a form narrows it.</summary>
-    public const string ShiftAmountRange = "shift amount out of range 0 to 63";
+    public const string ShiftAmountRange = ShiftOperand.OutOfRangeMessage;
 
     /// <summary>Whether a written shift amount is one any form could take (GNU as refuses the rest while parsing).</summary>
     public static bool IsShiftAmount(long amount) => amount is >= 0 and <= 63;
 
-    /// <summary>A shift or extend ("lsl #3", "uxtw"); <paramref name="amount"/> -1 when none is written, else 0..63
-    /// (<see cref="IsShiftAmount"/>).</summary>
+    /// <summary>A shift or extend ("lsl #3", "uxtw"); <paramref name="amount"/> -1 when none is written; an amount
+    /// past 0..63 (<see cref="IsShiftAmount"/>) is <see cref="ShiftOperand.OutOfRange"/>.</summary>
     public static ShiftOperand Shift(string name, long amount)
     {
         var kind = RegisterNames.ParseShift(name);
+        // Past 0..63: the form that reads the shift refuses it (A64Encoder), as GNU as does.
         if ((ulong)(amount + 1) >= ShiftAmounts)
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, ShiftAmountRange);
+            return new ShiftOperand(kind, ShiftOperand.OutOfRange);
         // Immutable records: one per kind and small amount serves every statement (a benign race fills a slot twice).
         return Shifts[(int)kind * ShiftAmounts + (int)amount + 1] ??= new ShiftOperand(kind, (int)amount);
     }

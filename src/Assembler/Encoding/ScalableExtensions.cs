@@ -58,7 +58,7 @@ public static class ScalableExtensions
     {
         int i = 0;
         string? mnemonic = null;
-        bool sve = false, sme = false;
+        bool sve = false, sme = false, takesModeNames = false;
         string? previous = null;
         while (i < statement.Length)
         {
@@ -73,7 +73,9 @@ public static class ScalableExtensions
             int start = i;
             while (i < statement.Length && IsNamePart(statement[i])) i++;
             string word = statement[start..i].ToString().ToLowerInvariant();
-            if (mnemonic is null) { mnemonic = word; continue; }
+            if (mnemonic is null) { mnemonic = word; takesModeNames = TakesModeNames(mnemonic); continue; }
+            // smstart/smstop name the modes sm and za: a word, not SME's register za.
+            if (takesModeNames && word is "za" or "sm") { previous = word; continue; }
             switch (RegisterFile(word))
             {
                 case Sve: sve = true; break;
@@ -89,6 +91,15 @@ public static class ScalableExtensions
         if (sme || (!a64 && Lists.Sme.Contains(mnemonic))) return Sme;
         if (sve || (!a64 && Lists.Sve.Contains(mnemonic))) return Sve;
         return null;
+    }
+
+    /// <summary>Whether a row of <paramref name="mnemonic"/> takes a PSTATE mode name (smstart za).</summary>
+    static bool TakesModeNames(string mnemonic)
+    {
+        foreach (ushort index in FormTable.Candidates(mnemonic))
+            foreach (var spec in FormTable.Rows[index].Operands)
+                if (spec.Kind == OperandKind.SmeMode) return true;
+        return false;
     }
 
     /// <summary>SVE for z0-z31, p0-p15, pn0-pn15; SME for za, za0-za15 with h/v, zt0 (any .size suffix).</summary>

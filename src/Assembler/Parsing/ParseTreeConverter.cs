@@ -60,7 +60,7 @@ internal sealed class ParseTreeConverter
                     throw Error(r.keyword, $"unknown directive '{r.keyword.Text}' after '{r.name.Text}'");
                 // GNU as ends a mnemonic at a '.', so "lr.a .req x30" is the instruction lr with suffix .a, not an alias.
                 if (r.name.Text.Contains('.'))
-                    throw Error(r.name, $"unknown mnemonic '{r.name.Text}'");
+                    throw Error(r.name, $"unknown mnemonic `{r.name.Text}'");
                 return new RegisterAliasStatement(r.name.Text, r.target.Text, r.name.StartIndex);
             case CommandContext c:
                 return Command(c);

@@ -13,6 +13,10 @@ internal enum EncodeErrorKind : byte
     Bitmask,      // "invalid bitmask immediate 0x5"
     UnknownName,  // "unknown <what> 'name'"
     Text,         // a fixed message
+    Mismatch,     // a register of the right type, the wrong width or arrangement: GNU's "operand mismatch"
+    RegisterType, // a register of another type (or none) where a register goes: GNU's "operand N must be <Text>"
+    Missing,      // fewer operands than the form takes: GNU's "comma expected between operands"
+    Surplus,      // more operands than the form takes: GNU's "unexpected characters following instruction"
 }
 
 internal struct EncodeError
@@ -37,8 +41,34 @@ internal struct EncodeError
         EncodeErrorKind.Bitmask => $"invalid bitmask immediate 0x{Value:x}",
         EncodeErrorKind.UnknownName => $"unknown {Text} '{Name}'",
         EncodeErrorKind.Text => Text!,
+        EncodeErrorKind.Mismatch => "operand mismatch",
+        EncodeErrorKind.RegisterType => $"operand {Operand} must be {Text}",
+        EncodeErrorKind.Missing => "comma expected between operands",
+        EncodeErrorKind.Surplus => "unexpected characters following instruction",
         _ => $"invalid operands for '{mnemonic}'",
     };
+
+    /// <summary>
+    /// How a row's refusal ranks in choosing which row's error is reported, as GNU as chooses (tc-aarch64.c: the error
+    /// of the most severe kind; of those, the one at the highest operand; the first row among equals, but one with
+    /// words of its own before an "operand N must be"). GNU's kinds, least severe first: a register where a number
+    /// goes (recoverable); a syntax error (wrong sort of operand, a missing one); a fatal syntax error (a surplus
+    /// operand); a register of the right type with the wrong width or arrangement ("operand mismatch"); a bad value.
+    /// </summary>
+    /// <param name="position">1-based operand the error is found at (GNU's index + 1).</param>
+    /// <param name="registerForValue">A register was written where the row takes a number, label or name.</param>
+    public readonly int Rank(OperandMatch match, int position, bool registerForValue = false)
+    {
+        int severity = Kind switch
+        {
+            EncodeErrorKind.Mismatch => 4,
+            EncodeErrorKind.Surplus => 3,
+            EncodeErrorKind.RegisterType or EncodeErrorKind.Missing => 2,
+            _ when match == OperandMatch.BadValue => 7,
+            _ => registerForValue ? 1 : 2,
+        };
+        return severity * 1024 + Math.Clamp(position, 0, 255) * 2 + (Kind == EncodeErrorKind.RegisterType ? 0 : 1);
+    }
 }
 
 /// <summary>How an operand matched its slot in a form.</summary>
@@ -99,6 +129,37 @@ internal struct EncodeState
     {
         Error = new EncodeError { Kind = EncodeErrorKind.Range, Value = value, Min = min, Max = max, Step = step };
         return OperandMatch.BadValue;
+    }
+
+    /// <summary>The register is of the operand's type but not its width or arrangement (GNU: "operand mismatch").</summary>
+    public OperandMatch Mismatch()
+    {
+        Error = new EncodeError { Kind = EncodeErrorKind.Mismatch };
+        return OperandMatch.BadValue;
+    }
+
+    /// <summary>Not a register of the type the operand takes: GNU's "operand N must be <paramref name="what"/>" when
+    /// GNU has words for that type, else ours ("expected ...").</summary>
+    public OperandMatch RegisterType(OperandKind kind)
+    {
+        Error = GnuRegisterWords.For(kind, Word) is { } what
+            ? new EncodeError { Kind = EncodeErrorKind.RegisterType, Text = what, Expected = kind }
+            : new EncodeError { Kind = EncodeErrorKind.Expected, Expected = kind };
+        return OperandMatch.WrongShape;
+    }
+
+    /// <summary>GNU's "operand N must be <paramref name="what"/>", for an operand GNU names by what it is.</summary>
+    public OperandMatch MustBe(string what)
+    {
+        Error = new EncodeError { Kind = EncodeErrorKind.RegisterType, Text = what };
+        return OperandMatch.WrongShape;
+    }
+
+    /// <summary>GNU's words for an operand of the wrong sort (a syntax error: it ranks below a bad value).</summary>
+    public OperandMatch Syntax(string text)
+    {
+        Error = new EncodeError { Kind = EncodeErrorKind.Text, Text = text };
+        return OperandMatch.WrongShape;
     }
 
     public OperandMatch Message(string text)

@@ -31,7 +31,7 @@ internal static partial class OperandEncoder
             case OperandKind.Ls64:
                 // Rt..Rt+7 are transferred: GNU as wants an even Rt no higher than x22.
                 if (op is not RegOperand { Reg: { Class: RegClass.X, IsSp: false, IsZr: false } reg }) return st.Shape(spec.Kind);
-                if (reg.Num % 2 != 0 || reg.Num > 22) return st.Fail(EncodeErrorKind.Expected, spec.Kind);
+                if (reg.Num % 2 != 0 || reg.Num > 22) return st.Message("invalid Rt register number in 64-byte load/store");
                 st.Word = spec.F0.Insert(st.Word, reg.Num);
                 return OperandMatch.Ok;
             case OperandKind.MemTag: case OperandKind.MemTagPre: case OperandKind.MemTagPost:
@@ -58,7 +58,7 @@ internal static partial class OperandEncoder
     {
         var kind = spec.Kind;
         if (op is not MemOperand mem || mem.Mode != OperandKinds.ModeOf(kind, "encoder") || mem.Extend != ShiftKind.None) return st.Shape(kind);
-        if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Fail(EncodeErrorKind.Expected, OperandKind.Xsp);
+        if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Message(BaseRegisterExpected);
         // Only ldraa/ldrab take "[base]!" (a zero offset written back).
         if (mem.Mode == AddrMode.PreIndex && mem.Offset is null && kind != OperandKind.MemPacPre) return st.Shape(kind);
         long v;

@@ -6,13 +6,20 @@ namespace A64Asm.Isa.Encoding;
 
 internal static partial class OperandEncoder
 {
+    /// <summary>GNU as's words for an address base that is not Xn or sp.</summary>
+    internal const string BaseRegisterExpected = "64-bit integer or SP register expected";
+
+    /// <summary>GNU as's words for an address of another mode than the form's.</summary>
+    const string InvalidAddressingMode = "invalid addressing mode";
+
     static OperandMatch Memory(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, ref EncodeState st)
     {
         if (op is not MemOperand mem) return st.Shape(spec.Kind);
         var kind = spec.Kind;
-        if (mem.Mode != OperandKinds.ModeOf(kind, "encoder")) return st.Shape(kind);
+        if (mem.Mode != OperandKinds.ModeOf(kind, "encoder")) return st.Syntax(InvalidAddressingMode);
         if (mem.Mode == AddrMode.PreIndex && mem.Offset is null) return st.Shape(kind);
-        if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Fail(EncodeErrorKind.Expected, OperandKind.Xsp);
+        // An address the row reads with a base no row takes: what is wrong with it, whatever the other rows say.
+        if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Message(BaseRegisterExpected);
         st.Word = spec.F0.Insert(st.Word, mem.Base.Num);
         int size = spec.Param;
         switch (kind)
@@ -23,7 +30,8 @@ internal static partial class OperandEncoder
                 // GNU as takes "[xN, #0]" for [xN] except in the vector-list transfers (ld1-4, st1-4, ldNr).
                 if (mem.Offset is ImmOperand { Value: 0 })
                     return all.Length > 0 && all[0] is VecListOperand ? st.Message("invalid addressing mode") : OperandMatch.Ok;
-                return st.Shape(kind);
+                return mem.Offset is ImmOperand && !(all.Length > 0 && all[0] is VecListOperand)
+                    ? st.Message("the optional immediate offset can only be 0") : st.Shape(kind);
         }
         if (mem.Offset is SymbolOperand sym)
         {

@@ -17,7 +17,7 @@ internal static partial class OperandEncoder
                 int v0;
                 if (op is ImmOperand { Name: { } n0 } && TryParseGenericSysReg(n0, out v0, op0Zero: true)) { }
                 else if (op is not SymbolOperand { Modifier: RelocModifier.None } s0) return st.Shape(spec.Kind);
-                else if (!TryParseGenericSysReg(s0.Name, out v0, op0Zero: true)) return st.Unknown("system register", s0.Name);
+                else if (!TryParseGenericSysReg(s0.Name, out v0, op0Zero: true)) return st.Syntax(UnknownSystemRegister);
                 PutConcatenated(spec, (uint)v0, ref st);
                 return OperandMatch.Ok;
             }
@@ -82,13 +82,27 @@ internal static partial class OperandEncoder
         return OperandMatch.Ok;
     }
 
+    /// <summary>GNU as's words for a name that is no system register (or PSTATE field, for msr).</summary>
+    const string UnknownSystemRegister = "unknown or missing system register name";
+
+    /// <summary>GNU as's words for a name a side table lacks: dc/ic/at/tlbi operations and system registers by
+    /// name; a barrier or prefetch option, which may be a number, wants a constant.</summary>
+    static string UnknownName(OperandKind kind) => kind switch
+    {
+        OperandKind.DcOp or OperandKind.IcOp or OperandKind.AtOp or OperandKind.TlbiOp => "unknown or missing operation name",
+        OperandKind.PState or OperandKind.SvcrField => UnknownSystemRegister,
+        OperandKind.BtiTarget => "unknown option to BTI",
+        _ => "constant expression required",
+    };
+
     /// <summary>A name from a side table, or (when maxImmediate &gt;= 0) a plain #imm.</summary>
     static OperandMatch Named(OperandSpec spec, Operand op, NameTable table, string what, int maxImmediate, ref EncodeState st)
     {
         int value;
         if (op is SymbolOperand { Modifier: RelocModifier.None } sym)
         {
-            if (!table.TryGetValue(sym.Name, out value)) return st.Unknown(what, sym.Name);
+            // GNU finds an unknown name while parsing: a syntax error, below a surplus operand of another row.
+            if (!table.TryGetValue(sym.Name, out value)) return st.Syntax(UnknownName(spec.Kind));
             value = WithoutRegisterFlag(spec, value, ref st);
             NeedsOfName(spec, table, sym.Name, ref st);
         }
@@ -142,7 +156,7 @@ internal static partial class OperandEncoder
             st.Warning = register.DeprecationWarning ?? register.AccessWarning(read);
         }
         else if (!TryParseGenericSysReg(written, out value))
-            return op is ImmOperand ? st.Shape(spec.Kind) : st.Unknown("system register", written);
+            return op is ImmOperand ? st.Shape(spec.Kind) : st.Syntax(UnknownSystemRegister);
         // op0 is 2 or 3, so its high bit is implied by the form (bit 20 = 1): only o0 is stored.
         PutConcatenated(spec, (uint)value & 0x7fff, ref st);
         return OperandMatch.Ok;

@@ -17,9 +17,8 @@ internal static partial class OperandEncoder
         {
             case OperandKind.Fp:
             {
-                if (op is not RegOperand { Reg: var r }) return st.Shape(kind);
-                if (r.Class != FpClass(spec.Param))
-                    return r.Class is RegClass.W or RegClass.X ? st.Shape(kind) : st.Fail(EncodeErrorKind.Expected, kind);
+                if (op is not RegOperand { Reg: var r } || !A64Encoder.IsFpScalar(r.Class)) return st.RegisterType(kind);
+                if (r.Class != FpClass(spec.Param)) return st.Mismatch();
                 foreach (var f in spec.Fields) st.Word = f.Insert(st.Word, r.Num);
                 return OperandMatch.Ok;
             }
@@ -52,15 +51,15 @@ internal static partial class OperandEncoder
                 return op is FpImmOperand or ImmOperand ? st.Message("immediate zero expected") : st.Shape(kind);
             case OperandKind.V:
             {
-                if (op is not VecRegOperand { Index: < 0 } v) return st.Shape(kind);
-                if ((int)v.Arrangement != spec.Param) return st.Message($"expected a vector with arrangement .{ArrangementName(spec.Param)}");
+                if (op is not VecRegOperand { Index: < 0 } v) return st.RegisterType(kind);
+                if ((int)v.Arrangement != spec.Param) return st.Mismatch();
                 foreach (var f in spec.Fields) st.Word = f.Insert(st.Word, v.Num);
                 return OperandMatch.Ok;
             }
             case OperandKind.VElem:
             {
                 if (op is not VecRegOperand { Index: >= 0 } e) return st.Shape(kind);
-                if ((int)e.Arrangement != spec.Param) return st.Message($"expected a .{ArrangementName(spec.Param)} element");
+                if ((int)e.Arrangement != spec.Param) return st.Mismatch();
                 // by-element h operands have a 4-bit register field: v0-v15 only.
                 if (e.Num >= 1u << spec.F0.Width) return st.Message($"register number out of range 0 to {(1 << spec.F0.Width) - 1}");
                 if (!PutIndex(spec, e.Index, ref st, out var bad)) return bad;
@@ -105,6 +104,8 @@ internal static partial class OperandEncoder
                 if (op is not ImmOperand imm) return st.Shape(kind);
                 int esize = spec.Param;
                 long min = kind == OperandKind.VShr ? 1 : 0, max = kind == OperandKind.VShr ? esize : esize - 1;
+                // GNU as reads a right shift against the widest element first (1 to 64), then against the form's.
+                if (kind == OperandKind.VShr && imm.Value < 1 && IsAdvSimdShiftByImmediate(st.Word)) return st.Range(imm.Value, 1, 64);
                 if (imm.Value < min || imm.Value > max) return st.Range(imm.Value, min, max);
                 uint field = kind == OperandKind.VShr ? (uint)(esize - imm.Value) : (uint)imm.Value;
                 PutConcatenated(spec, field, ref st);
@@ -112,7 +113,8 @@ internal static partial class OperandEncoder
             }
             case OperandKind.MemPostList:
             {
-                if (op is not MemOperand { Mode: AddrMode.PostIndex } mem || mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Shape(kind);
+                if (op is not MemOperand { Mode: AddrMode.PostIndex } mem) return st.Shape(kind);
+                if (mem.Base.Class != RegClass.X || mem.Base.IsZr) return st.Message(BaseRegisterExpected);
                 st.Word = spec.F0.Insert(st.Word, mem.Base.Num);
                 if (mem.Offset is ImmOperand off)
                 {
@@ -156,7 +158,9 @@ internal static partial class OperandEncoder
         if (index + 1 < all.Length && all[index + 1] is ShiftOperand sh)
         {
             // msl is the VImmMsl rows' shift.
-            if (sh.Kind == ShiftKind.Msl) return st.Shape(spec.Kind);
+            // Only 32-bit elements have msl forms (their rows say more); for any other element it is GNU's
+            // complaint about the value.
+            if (sh.Kind == ShiftKind.Msl) return spec.Param == 32 ? st.Syntax(InvalidShiftOperator) : st.Message(InvalidShiftOperator);
             if (sh.Kind != ShiftKind.Lsl) return st.Message("expected lsl");
             shift = sh.Amount;
             st.Extra = 1;
@@ -171,6 +175,12 @@ internal static partial class OperandEncoder
         st.Word = spec.F2.Insert(st.Word, (uint)(shift / 8));
         return OperandMatch.Ok;
     }
+
+    /// <summary>AdvSIMD shift by immediate, vector or scalar (bits 27..23 = 11110): not the FP/integer fixed-point
+    /// conversions, whose fbits GNU checks against the register's width.</summary>
+    static bool IsAdvSimdShiftByImmediate(uint word) => ((word >> 23) & 0x1f) == 0b11110;
+
+    const string InvalidShiftOperator = "invalid shift operator";
 
     /// <summary>An element index spread over the fields after the register (H:L:M), range-checked.</summary>
     static bool PutIndex(OperandSpec spec, int index, ref EncodeState st, out OperandMatch failure)

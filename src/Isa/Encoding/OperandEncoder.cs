@@ -94,12 +94,11 @@ internal static partial class OperandEncoder
 
     static OperandMatch Register(OperandSpec spec, Operand op, RegClass cls, bool spAllowed, ref EncodeState st)
     {
-        if (op is not RegOperand { Reg: var reg }) return st.Shape(spec.Kind);
-        if (reg.Class != cls || (reg.IsSp && !spAllowed) || (spAllowed && reg.IsZr))
-        {
-            st.Fail(EncodeErrorKind.Expected, spec.Kind);
-            return reg.Class is RegClass.W or RegClass.X ? OperandMatch.BadValue : OperandMatch.WrongShape;
-        }
+        if (op is not RegOperand { Reg: var reg }) return st.RegisterType(spec.Kind);
+        // sp where only zr goes (or zr where sp goes) is another register type to GNU; w for x is the same type.
+        if ((reg.IsSp && !spAllowed) || (spAllowed && reg.IsZr) || reg.Class is not (RegClass.W or RegClass.X))
+            return st.RegisterType(spec.Kind);
+        if (reg.Class != cls) return st.Mismatch();
         foreach (var f in spec.Fields) st.Word = f.Insert(st.Word, reg.Num);
         st.LastRegClass = cls;
         return OperandMatch.Ok;
@@ -184,7 +183,7 @@ internal static partial class OperandEncoder
     {
         if (op is not ShiftOperand sh) return st.Shape(spec.Kind);
         uint type = sh.Kind switch { ShiftKind.Lsl => 0, ShiftKind.Lsr => 1, ShiftKind.Asr => 2, ShiftKind.Ror => 3, _ => 9 };
-        if (type == 9 || (type == 3 && spec.Kind == OperandKind.ShiftA)) return st.Fail(EncodeErrorKind.Expected, spec.Kind);
+        if (type == 9 || (type == 3 && spec.Kind == OperandKind.ShiftA)) return st.Shape(spec.Kind);
         if (sh.Amount < 0) return st.Message("missing shift amount");
         if (sh.Amount >= spec.Param) return st.Range(sh.Amount, 0, spec.Param - 1);
         st.Word = spec.F0.Insert(st.Word, type);
@@ -211,7 +210,8 @@ internal static partial class OperandEncoder
             ShiftKind.Sxtb => 4, ShiftKind.Sxth => 5, ShiftKind.Sxtw => 6, ShiftKind.Sxtx => 7,
             _ => 9,
         };
-        if (option == 9) return st.Fail(EncodeErrorKind.Expected, spec.Kind);
+        // Not an extend (lsr, asr, ror, msl): the wrong sort of operand for this row, which a shifted-register row may take.
+        if (option == 9) return st.Shape(spec.Kind);
         if (spec.Param == 64)
         {
             // GNU as takes Wm or Xm with any extend of a 64-bit form (the register number is what is encoded);
@@ -223,8 +223,8 @@ internal static partial class OperandEncoder
                 option = 2;
             }
         }
-        else if (reg.Class != RegClass.W) return st.Fail(EncodeErrorKind.Expected, OperandKind.W);
-        if (amount > 4) return st.Range(amount, 0, 4);
+        else if (reg.Class != RegClass.W) return st.Mismatch();
+        if (amount > 4) return st.Message("shift amount out of range 0 to 4");
         st.Word = spec.F0.Insert(st.Word, reg.Num);
         st.Word = spec.F1.Insert(st.Word, option);
         st.Word = spec.F2.Insert(st.Word, (uint)amount);
@@ -306,16 +306,19 @@ internal static partial class OperandEncoder
             st.Extra = 1;
             if (sh.Kind != ShiftKind.Lsl || sh.Amount < 0 || sh.Amount % 16 != 0 || sh.Amount >= spec.Param)
                 return st.Message(spec.Param == 64 ? "shift amount must be 0, 16, 32 or 48" : "shift amount must be 0 or 16");
-            if (v < 0 || v > 0xffff) return st.Range(v, 0, 65535);
+            if (v < 0 || v > 0xffff) return st.Message(MoveWideOutOfRange);
             st.Word = spec.F0.Insert(st.Word, (uint)v);
             st.Word = spec.F1.Insert(st.Word, (uint)(sh.Amount / 16));
             return OperandMatch.Ok;
         }
         // GNU as takes movz/movn/movk's immediate as written: a wider value needs its "lsl #n" (mov picks the shift).
-        if (v < 0 || v > 0xffff) return st.Range(v, 0, 65535);
+        if (v < 0 || v > 0xffff) return st.Message(MoveWideOutOfRange);
         st.Word = spec.F0.Insert(st.Word, (uint)v);
         return OperandMatch.Ok;
     }
+
+    /// <summary>GNU as's words for a movz/movn/movk immediate past 16 bits (its fixup's, with no operand named).</summary>
+    const string MoveWideOutOfRange = "immediate out of range";
 
     /// <summary>value == imm16 &lt;&lt; (16 * hw) within the register width.</summary>
     static bool TryWide(ulong value, int regSize, out uint imm16, out uint hw)
@@ -392,7 +395,7 @@ internal static partial class OperandEncoder
         if (op is CondOperand c) cond = (int)c.Cond;
         else if (op is SymbolOperand { Modifier: RelocModifier.None, Addend: 0 } s && Tables.SideTables.Conditions.TryGetValue(s.Name, out cond)) { }
         else if (op is ImmOperand { Name: { } name } && Tables.SideTables.Conditions.TryGetValue(name, out cond)) { }
-        else return st.Shape(spec.Kind);
+        else return st.Syntax("invalid condition");
         if (spec.Kind == OperandKind.InvCond)
         {
             // cset/cinc/... store the inverse of the condition written.

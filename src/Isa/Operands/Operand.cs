@@ -94,7 +94,15 @@ public sealed record ModifiedImmOperand(long Value, RelocModifier Modifier) : Op
 public sealed record SymbolOperand(string Name, long Addend = 0, RelocModifier Modifier = RelocModifier.None) : Operand;
 
 /// <summary>"lsl #12", "uxtw", "sxtw #2", "msl #8". Amount is -1 when none was written.</summary>
-public sealed record ShiftOperand(ShiftKind Kind, int Amount = -1) : Operand;
+public sealed record ShiftOperand(ShiftKind Kind, int Amount = -1) : Operand
+{
+    /// <summary>The amount of a shift written past 0..63: GNU as refuses it only in a form that reads the shift (a
+    /// shift after the last operand a form takes is its surplus instead).</summary>
+    public const int OutOfRange = int.MaxValue;
+
+    /// <summary>GNU as's words for <see cref="OutOfRange"/>.</summary>
+    public const string OutOfRangeMessage = "shift amount out of range 0 to 63";
+}
 
 public sealed record CondOperand(Cond Cond) : Operand;
 

@@ -3,6 +3,7 @@ using A64Asm.Assembler.InstructionEncoding;
 using A64Asm.Assembler.Parsing;
 using A64Asm.Assembler.Parsing.Syntax;
 using A64Asm.Isa.Operands;
+using A64Asm.Assembler.Tests.Layout;
 
 namespace A64Asm.Assembler.Tests.Encoding;
 
@@ -89,10 +90,19 @@ public class OperandConverterTests
     }
 
     [Fact]
-    public void A_base_register_must_be_64_bit()
+    public void A_base_must_be_a_register()
     {
-        var error = Assert.Throws<AsmError>(() => Convert("ldr x0, [w1]"));
-        Assert.Equal("c.s:1:10: error: expected a 64-bit base register or sp", error.Render().Split('\n')[0]);
+        var error = Assert.Throws<AsmError>(() => Convert("ldr x0, [foo]"));
+        Assert.Equal("c.s:1:10: error: 64-bit integer or SP register expected", error.Render().Split('\n')[0]);
+    }
+
+    [Fact]
+    public void A_base_register_of_another_width_goes_on_to_the_form_that_names_it()
+    {
+        // ldr says "64-bit integer or SP register expected", the MOPS forms "integer 64-bit register expected".
+        var address = Assert.IsType<MemOperand>(Convert("ldr x0, [w1]")[1]);
+        Assert.Equal(RegClass.W, address.Base.Class);
+        Assert.Equal("test.s:1:9: error: 64-bit integer or SP register expected", Asm.ErrorLine("ldr x0, [w1]\n"));
     }
 
     [Fact]

@@ -37,9 +37,9 @@ public class ScalableRefusalTests
     }
 
     [Theory]
-    [InlineData("foo z0.s", 1, "unknown mnemonic 'foo'")]
+    [InlineData("foo z0.s", 1, "unknown mnemonic `foo'")]
     [InlineData("add x0, x1, #4097", 13, "immediate value out of range 0 to 4095")]
-    [InlineData("cmlo d0, d1, d2", 1, "unknown mnemonic 'cmlo'")]
+    [InlineData("cmlo d0, d1, d2", 1, "unknown mnemonic `cmlo'")]
     public void Other_statements_keep_their_own_error(string statement, int column, string message)
     {
         var error = Assert.Throws<AsmError>(() => Asm.Object(statement + "\n"));

@@ -8,7 +8,7 @@ public class BlockCommentTests
     [Fact]
     public void A_comment_over_lines_keeps_the_columns_of_what_follows()
     {
-        Assert.Equal("test.s:2:13: error: unknown mnemonic 'bogus'", Asm.ErrorLine("/* one\n   two */   bogus x0\n"));
+        Assert.Equal("test.s:2:13: error: unknown mnemonic `bogus'", Asm.ErrorLine("/* one\n   two */   bogus x0\n"));
         Assert.Equal("1f2003d5200080d2", Asm.Hex("nop /* a */\n/* b\n c */ mov x0, #1\n"));
     }
 

@@ -101,6 +101,6 @@ public class ExplainTests
     {
         var (status, _, stderr) = Cli.Run("explain", "ldp x22");
         Assert.Equal(1, status);
-        Assert.StartsWith("<explain>:1:1: error: invalid operands for 'ldp'\n", stderr);
+        Assert.StartsWith("<explain>:1:1: error: comma expected between operands\n", stderr);
     }
 }

@@ -40,7 +40,7 @@ public sealed class ServePageTests(BrowserFixture browser) : IClassFixture<Brows
         await Page.SelectAll();
         await Page.Type("nop\n  bogus x1");
         await Page.WaitFor("document.querySelector('#encode-lines tr.error[data-line=\"2\"]')", "the error row");
-        Assert.Equal("input.S:2:3: error: unknown mnemonic 'bogus'\n   bogus x1\n   ^", await Page.Text("document.querySelector('#encode-lines tr.error[data-line=\"2\"]').textContent"));
+        Assert.Equal("input.S:2:3: error: unknown mnemonic `bogus'\n   bogus x1\n   ^", await Page.Text("document.querySelector('#encode-lines tr.error[data-line=\"2\"]').textContent"));
         Assert.Empty(Page.Errors);
     }
 
