@@ -126,7 +126,11 @@ internal sealed class DirectStatementEncoder
 
     private bool TryShift(out Operand operand)
     {
+        operand = null!;
         string name = _lexer.Text(_next);
+        // The lexer gives SVE's "mul vl" and "mul" the shift token too: those go to the full parse, which refuses them.
+        if (RegisterNames.ParseShift(name) == ShiftKind.None)
+            return false;
         _next++;
         long amount = -1;
         if (!EndsHere())

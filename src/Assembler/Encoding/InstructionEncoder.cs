@@ -93,7 +93,8 @@ public sealed class InstructionEncoder
             feature = missing;
             error = missing != Feature.Base
                 ? new AsmError(line.At(instruction.Index), ArchFeatures.NotSupported(StatementText(line.Line.Text, instruction.Index)))
-                : UndefinedImmediate(line, instruction, operands) ?? new AsmError(line.At(ErrorIndex(instruction, operands, errorOperand)), message);
+                : UndefinedImmediate(line, instruction, operands) ?? MultiplierMisuse(line, instruction, operands)
+                    ?? new AsmError(line.At(ErrorIndex(instruction, operands, errorOperand)), message);
             return false;
         }
         // GNU's warnings of the operands (writing a read-only system register), once: PassDiagnostics is silent after the first pass.
@@ -139,6 +140,24 @@ public sealed class InstructionEncoder
 
     // "#NAME" of a symbol nothing defines (a missing #define, most often): no form can take it, and saying which
     // register or immediate a form wanted would hide that the name is the problem. GNU as's words.
+    // SVE's multiplier ("mul vl", "mul #4") in an A64 statement (SVE statements are refused before they are encoded):
+    // GNU as wants the ']' after an immediate offset, and names the multiplier anywhere else.
+    private static AsmError? MultiplierMisuse(ParsedLine line, InstructionStatement instruction, List<Operand> operands)
+    {
+        const string InvalidMul = "invalid use of 'MUL'";
+        foreach (var written in instruction.Operands)
+        {
+            if (written is ShiftOperandSyntax { Kind: ['m', 'u', 'l', ..] } mul)
+                return new AsmError(line.At(mul.Index), InvalidMul);
+            if (written is not MemoryOperandSyntax m || operands.OfType<ScalableMemOperand>().FirstOrDefault() is not { } address)
+                continue;
+            for (int i = 1; i < m.Parts.Count && i < address.Parts.Count; i++)
+                if (address.Parts[i] is MulOperand)
+                    return new AsmError(line.At(m.Parts[i].Index), i > 1 && address.Parts[i - 1] is RegOperand ? InvalidMul : "']' expected");
+        }
+        return null;
+    }
+
     private AsmError? UndefinedImmediate(ParsedLine line, InstructionStatement instruction, List<Operand> operands)
     {
         var written = instruction.Operands;

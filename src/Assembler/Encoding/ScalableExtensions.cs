@@ -59,7 +59,6 @@ public static class ScalableExtensions
         int i = 0;
         string? mnemonic = null;
         bool sve = false, sme = false, takesModeNames = false;
-        string? previous = null;
         while (i < statement.Length)
         {
             char c = statement[i];
@@ -75,14 +74,12 @@ public static class ScalableExtensions
             string word = statement[start..i].ToString().ToLowerInvariant();
             if (mnemonic is null) { mnemonic = word; takesModeNames = TakesModeNames(mnemonic); continue; }
             // smstart/smstop name the modes sm and za: a word, not SME's register za.
-            if (takesModeNames && word is "za" or "sm") { previous = word; continue; }
+            if (takesModeNames && word is "za" or "sm") continue;
             switch (RegisterFile(word))
             {
                 case Sve: sve = true; break;
                 case Sme: sme = true; break;
             }
-            if (word == "vl" && previous == "mul") sve = true;
-            previous = word;
         }
         if (mnemonic is null) return null;
         bool a64 = FormTable.Candidates(mnemonic).Length > 0 || Lists.A64.Contains(mnemonic);

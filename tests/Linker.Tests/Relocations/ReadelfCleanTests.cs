@@ -22,13 +22,26 @@ public class ReadelfCleanTests
 
     public static TheoryData<string> VectorFiles() => new(Files());
 
+    // Every row, and what the vector's "// as:" line asks of GNU as: -EB, --gdwarf-N.
+    private static AssemblerOptions OptionsFor(string path)
+    {
+        string flags = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("// as:", StringComparison.Ordinal)) ?? "";
+        var dwarf = System.Text.RegularExpressions.Regex.Match(flags, "--gdwarf-([2-5])");
+        return new AssemblerOptions
+        {
+            Features = A64Asm.Isa.ArchFeatures.All,
+            BigEndian = flags.Contains("-EB"),
+            DwarfVersion = dwarf.Success ? dwarf.Groups[1].Value[0] - '0' : null,
+        };
+    }
+
     [OracleTheory(Oracle.GnuBinutils, Oracle.LlvmMc)]
     [MemberData(nameof(VectorFiles))]
     public void ObjectAndItsExecutableReadCleanly(string vector)
     {
         using var dir = new TempDir();
         var path = Path.Combine(Vectors, vector);
-        var options = new AssemblerOptions { Features = A64Asm.Isa.ArchFeatures.All, BigEndian = File.ReadLines(path).Any(l => l.StartsWith("// as:") && l.Contains("-EB")) };
+        var options = OptionsFor(path);
         var obj = ElfObjectWriter.Write(AsmDriver.Assemble(path, options, new CollectingDiagnostics()));
         AssertReadsCleanly(dir.Path(dir.Write("vector.o", obj)));
 
@@ -63,7 +76,7 @@ public class ReadelfCleanTests
         foreach (var vector in Files())
         {
             var path = Path.Combine(Vectors, vector);
-            var options = new AssemblerOptions { Features = A64Asm.Isa.ArchFeatures.All, BigEndian = File.ReadLines(path).Any(l => l.StartsWith("// as:") && l.Contains("-EB")) };
+            var options = OptionsFor(path);
             var obj = ElfObjectWriter.Write(AsmDriver.Assemble(path, options, new CollectingDiagnostics()));
             total++;
             try
