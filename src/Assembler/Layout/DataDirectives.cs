@@ -170,7 +170,7 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         if (max is not { } most || padding <= most)
             _out.CheckRoom(padding, line.At(d.Index), $"{d.Name} {amount}");
         _out.MarkAlignment(codeFill: fill is null && _out.Current.IsCode && alignment > 1,
-            max is { } limit && padding > limit ? 0 : padding, makesFragment: alignment > 1);
+            max is { } limit && padding > limit ? 0 : padding);
         _out.AlignTo(alignment, fill, fillSize, max);
     }
 

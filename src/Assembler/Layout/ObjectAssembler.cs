@@ -72,7 +72,8 @@ public sealed partial class ObjectAssembler : IStatementContext
         _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
         _relocs = new RelocationDirectives(Sections, Symbols, _fixups, this, () => _out.Emitting, _datums.EnterNamedSymbols);
         _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
-        Sections.Order.NewSubsection = _ => { if (_out.Emitting) _mapping.NewDataSubsection(); };
+        // A subsection's chain starts after those numbered below it, which may still grow: laid out in passes.
+        Sections.Chains.FirstNonzero = () => _tail.SizeUnknown(_executing);
         _mapping.StatementAt = () => _statement?.Line.Location;
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
             _callFrames, new ValueDirectives(this, _out, EvaluateAbsoluteInLayout, _datums.EnterNamedSymbols),
@@ -210,11 +211,14 @@ public sealed partial class ObjectAssembler : IStatementContext
     {
         _finished = true;
         _mapping.Finished = true;
-        Sections.FinishSubsections();
         _pools.CloseAtEnd();
         _pools.PlaceEndPools();
+        Sections.EndPass();
         if (_tail.Begun)
             _tail.Settle(Execute);
+        Sections.Join();
+        foreach (var (section, end) in Sections.Chains.EndsOfLowest())
+            _mapping.MarkSubsectionEnd(section, end);
         _callFrames.CheckAllClosed();
         _commons.Allocate();
         // GNU as writes the line table before the frame tables.

@@ -157,8 +157,8 @@ internal sealed class SectionWriter(SectionTable sections, MappingSymbols mappin
         if (Emitting) mapping.MarkPoolGroup(aligned);
     }
 
-    public void MarkAlignment(bool codeFill, long padding, bool makesFragment = true)
+    public void MarkAlignment(bool codeFill, long padding)
     {
-        if (Emitting) mapping.MarkAlignment(codeFill, padding, makesFragment);
+        if (Emitting) mapping.MarkAlignment(codeFill, padding);
     }
 }
