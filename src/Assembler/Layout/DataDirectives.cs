@@ -57,6 +57,9 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
                 throw new AsmError(line.At(argument.Index), $"{d.Name} expects expressions");
             if (!_out.Emitting)
             {
+                // A layout pass writes nothing; the first still makes the symbols the datum names, as GNU as does.
+                if (context.FirstPass)
+                    NameSymbols?.Invoke(e.Expr);
                 _out.Current.Location += size;
                 continue;
             }

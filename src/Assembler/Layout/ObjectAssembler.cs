@@ -277,7 +277,7 @@ public sealed partial class ObjectAssembler : IStatementContext
             return;
         }
         var section = Current;
-        long start = section.Location;
+        long start = section.Location, subsection = section.Subsection;
         ExecuteStatement(line);
         // The statement that begins the tail is listed when the tail is emitted.
         if (!_out.Emitting)
@@ -285,8 +285,8 @@ public sealed partial class ObjectAssembler : IStatementContext
             _mapping.EndLine();
             return;
         }
-        // A line that switches section (.section, .text) produced nothing where it started.
-        long length = ReferenceEquals(section, Current) ? Math.Max(0, section.Location - start) : 0;
+        // A line that switches section or subsection (.section, .text 1) produced nothing where it started.
+        long length = ReferenceEquals(section, Current) && section.Subsection == subsection ? Math.Max(0, section.Location - start) : 0;
         _listed.Add(section, start, length, line.Line);
         _mapping.EndLine();
     }
@@ -331,6 +331,9 @@ public sealed partial class ObjectAssembler : IStatementContext
         _out.AlignInstruction();
         if (!_out.Emitting)
         {
+            // Not encoded in a layout pass; the first still makes the symbols it names, where GNU as makes them.
+            if (_state.IsFirst)
+                EnterNamedSymbols(instruction.Operands);
             Current.Location += 4;
             return;
         }
@@ -341,6 +344,24 @@ public sealed partial class ObjectAssembler : IStatementContext
             return;
         }
         Encode(line, instruction, literal);
+    }
+
+    /// <summary>The symbols an instruction's operands name, in their order: registers and condition names are none.</summary>
+    private void EnterNamedSymbols(IReadOnlyList<OperandSyntax> operands)
+    {
+        foreach (var operand in operands)
+        {
+            switch (operand)
+            {
+                case ExprOperandSyntax { HasHash: false, Expr: SymbolExpr word }
+                    when OperandRules.TryRegister(word.Name, Aliases, out _) || RegisterNames.TryParseCondition(word.Name, out _):
+                    break;
+                case ExprOperandSyntax e: _datums.EnterNamedSymbols(e.Expr); break;
+                case RelocOperandSyntax r: _datums.EnterNamedSymbols(r.Expr); break;
+                case LiteralOperandSyntax l: _datums.EnterNamedSymbols(l.Value); break;
+                case MemoryOperandSyntax m: EnterNamedSymbols(m.Parts); break;
+            }
+        }
     }
 
     /// <returns>The feature the encoded row needs; Base when none, or when the statement waits for the end.</returns>

@@ -1,0 +1,43 @@
+// Mapping symbols across subsections: a section's code/data marking goes on in the order the input fills it, and
+// GNU as ends each subsection's fragment list with a mark of the section's kind (kept at the end of the lowest one
+// unless the next subsection starts with a symbol of its own).
+	.data
+	.byte 0
+	.data 2
+	.byte 2
+	.data 1
+	.byte 1
+	.section .rodata.a, "a"
+	.subsection 3
+	.word 3
+	.subsection 1
+	.p2align 3
+	.word 1
+	.section .text.b, "ax"
+	.subsection 1
+	nop
+	.subsection 0
+	.word 0
+	.subsection 2
+	.byte 2
+	.section .text.c, "ax"
+	.word 5
+	.subsection 1
+	nop
+	.subsection 0
+	nop
+	.word 6
+	.section .text.d, "ax"
+	.subsection 2
+	.byte 1
+	.subsection 1
+	.byte 2
+	.subsection 0
+	nop
+	.section .data.e, "aw"
+	.subsection 1
+	.byte 1
+	.fill 2, 1, 3
+	.subsection 0
+	.space 3
+	.byte 4
