@@ -10,7 +10,9 @@ internal enum MapState { Undefined, Data, Code }
 /// lists symbols in the order it creates them, so each records where it arose: <see cref="Count"/> symbols of
 /// <see cref="SymbolTable.InOrder"/> come before it, then ties go by line and creation order.
 /// </summary>
-internal sealed record ExtraLocal(AsmSection Section, long Offset, MapState State, int Line, int Phase, long Seq)
+/// <param name="Subsection">The subsection it was made in (<see cref="long.MinValue"/>: the section's first, which
+/// GNU as's mark of data before a section's first instruction goes to).</param>
+internal sealed record ExtraLocal(AsmSection Section, long Offset, MapState State, int Line, int Phase, long Seq, long Subsection = 0)
 {
     public bool IsSectionSymbol => State == MapState.Undefined;
 }
@@ -173,19 +175,24 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     /// GNU as ends every subsection's fragment list, when it writes the object, with an alignment fragment that marks
     /// code in a code section and data in any other (from the section's marking at the end of the input, which the
     /// lists share). Only the first such mark can change the marking, so it is the end of the lowest-numbered list
-    /// that may get one; the end of the last list is the section's end, where a symbol marks nothing. A symbol
-    /// already at that offset (the next list's first) makes GNU drop this one.
+    /// (<paramref name="lowest"/>) that may get one; the end of the last list is the section's end, where a symbol
+    /// marks nothing. A symbol already at that offset made in the same list is replaced by it; one that starts the
+    /// next list makes GNU drop it.
     /// </summary>
-    public void MarkSubsectionEnd(AsmSection section, long endOfLowest)
+    public void MarkSubsectionEnd(AsmSection section, long lowest, long endOfLowest)
     {
         var state = section.IsCode ? MapState.Code : MapState.Data;
         if (StateOf(section) == state)
             return;
         _mapState[section] = state;
-        if (_mappingAt.TryGetValue((section, endOfLowest), out int existing) && _mappingSymbols[existing] is not null)
-            return;
+        if (_mappingAt.TryGetValue((section, endOfLowest), out int existing) && _mappingSymbols[existing] is { } earlier)
+        {
+            if (earlier.Subsection != lowest && earlier.Subsection != FirstSubsection)
+                return;
+            _mappingSymbols[existing] = null;
+        }
         _mappingAt[(section, endOfLowest)] = _mappingSymbols.Count;
-        _mappingSymbols.Add(new ExtraLocal(section, endOfLowest, state, EndOfInput, EndOfInput, _extraSeq++));
+        _mappingSymbols.Add(new ExtraLocal(section, endOfLowest, state, EndOfInput, EndOfInput, _extraSeq++, lowest));
     }
 
     /// <summary>Data directives (.byte … .quad, strings, .space, .fill) mark '.' as data before their operands.</summary>
@@ -223,7 +230,7 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
         if (now == MapState.Undefined && state == MapState.Data && !s.IsCode)
             return;
         if (now == MapState.Undefined && state == MapState.Code && s.Location > 0)
-            AddMapping(s, 0, MapState.Data, phase);
+            AddMapping(s, 0, MapState.Data, phase, FirstSubsection);
         SwitchState(state, s.Location, phase);
     }
 
@@ -237,14 +244,16 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     }
 
     // A symbol at the offset of an earlier one of its section supersedes it (the earlier marked nothing).
-    private void AddMapping(AsmSection section, long offset, MapState state, int phase)
-    {
+    private const long FirstSubsection = long.MinValue;
 
+    private void AddMapping(AsmSection section, long offset, MapState state, int phase, long? subsection = null)
+    {
         if (_mappingAt.TryGetValue((section, offset), out int earlier))
             _mappingSymbols[earlier] = null;
         int line = Finished && LineSeq < 0 ? EndOfInput : LineSeq;
         _mappingAt[(section, offset)] = _mappingSymbols.Count;
-        _mappingSymbols.Add(new ExtraLocal(section, offset, state, PlacingEndPools ? EndOfInput : line, phase, _extraSeq++));
+        _mappingSymbols.Add(new ExtraLocal(section, offset, state, PlacingEndPools ? EndOfInput : line, phase, _extraSeq++,
+            subsection ?? section.Subsection));
     }
 
     /// <summary>

@@ -217,8 +217,8 @@ public sealed partial class ObjectAssembler : IStatementContext
         if (_tail.Begun)
             _tail.Settle(Execute);
         Sections.Join();
-        foreach (var (section, end) in Sections.Chains.EndsOfLowest())
-            _mapping.MarkSubsectionEnd(section, end);
+        foreach (var (section, lowest, end) in Sections.Chains.EndsOfLowest())
+            _mapping.MarkSubsectionEnd(section, lowest, end);
         _callFrames.CheckAllClosed();
         _commons.Allocate();
         // GNU as writes the line table before the frame tables.

@@ -63,7 +63,12 @@ public sealed class SectionTable
 
     public void Switch(AsmSection section, long subsection = 0, SourceLocation? at = null)
     {
-        if (ReferenceEquals(section, Current) && subsection == CurrentSubsection) return;
+        // GNU as makes the section left the previous one even when it is the one entered.
+        if (ReferenceEquals(section, Current) && subsection == CurrentSubsection)
+        {
+            (Previous, PreviousSubsection) = (Current, CurrentSubsection);
+            return;
+        }
         Chains.Entering(subsection);
         (Previous, PreviousSubsection) = (Current, CurrentSubsection);
         (Current, CurrentSubsection) = (section, subsection);
@@ -77,20 +82,24 @@ public sealed class SectionTable
         Switch(section, subsection, at);
     }
 
-    public void Pop(SourceLocation at)
+    /// <returns>False (and nothing changes) when no .pushsection is open.</returns>
+    public bool Pop(SourceLocation at)
     {
-        if (_stack.Count == 0) throw new AsmError(at, ".popsection without corresponding .pushsection");
+        if (_stack.Count == 0) return false;
         Chains.Entering(_stack.Peek().CurrentSub);
         (Current, Previous, CurrentSubsection, PreviousSubsection) = _stack.Pop();
         Enter(at);
+        return true;
     }
 
-    public void SwapWithPrevious(SourceLocation at)
+    /// <returns>False (and nothing changes) when no section was current before this one.</returns>
+    public bool SwapWithPrevious(SourceLocation at)
     {
-        if (Previous is null) throw new AsmError(at, ".previous without corresponding .section");
+        if (Previous is null) return false;
         Chains.Entering(PreviousSubsection);
         (Current, Previous, CurrentSubsection, PreviousSubsection) = (Previous, Current, PreviousSubsection, CurrentSubsection);
         Enter(at);
+        return true;
     }
 
     private void Enter(SourceLocation? at)

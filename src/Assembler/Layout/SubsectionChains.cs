@@ -165,6 +165,6 @@ internal sealed class SubsectionChains
     }
 
     /// <summary>Where the lowest-numbered subsection of each section with more than one ends (after <see cref="Join"/>).</summary>
-    public IEnumerable<(AsmSection Section, long End)> EndsOfLowest() =>
-        _sections.Where(e => e.Value.Chains.Count > 1).Select(e => (e.Key, e.Value.Chains.First().Value.End));
+    public IEnumerable<(AsmSection Section, long Lowest, long End)> EndsOfLowest() =>
+        _sections.Where(e => e.Value.Chains.Count > 1).Select(e => (e.Key, e.Value.Chains.First().Key, e.Value.Chains.First().Value.End));
 }

@@ -38,6 +38,26 @@ public class SubsectionTests
             Convert.ToHexString(bytes).ToLowerInvariant());
     }
 
+    [Fact]
+    public void Entering_the_current_section_again_makes_it_the_previous_one()
+    {
+        // GNU as: the second .text makes .text the previous section, so .previous stays in .text.
+        var obj = Asm.Object(".data\n.text\n.text\n.previous\n.byte 1\n");
+        Assert.Equal(new byte[] { 1 }, obj.Sections.Single(s => s.Name == ".text").Data);
+        Assert.Empty(obj.Sections.Single(s => s.Name == ".data").Data);
+    }
+
+    [Theory]
+    [InlineData(".previous\nnop\n", "test.s:1:1: warning: .previous without corresponding .section; ignored")]
+    [InlineData(".popsection\nnop\n", "test.s:1:1: warning: .popsection without corresponding .pushsection; ignored")]
+    public void Nothing_to_return_to_is_GNUs_warning_and_is_ignored(string source, string warning)
+    {
+        var diagnostics = new A64Asm.Assembler.Diagnostics.CollectingDiagnostics();
+        var obj = Asm.Object(source, diagnostics);
+        Assert.Equal(warning, diagnostics.Warnings.Single().Split('\n')[0]);
+        Assert.Equal("1f2003d5", Convert.ToHexString(obj.Sections.Single(s => s.Name == ".text").Data).ToLowerInvariant());
+    }
+
     [Theory]
     [InlineData(".subsection 2147483648\n", "test.s:1:13: error: subsection number 2147483648 is outside -2147483648..2147483647")]
     [InlineData(".text -2147483649\n", "test.s:1:7: error: subsection number -2147483649 is outside -2147483648..2147483647")]
