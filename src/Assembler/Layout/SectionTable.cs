@@ -148,7 +148,7 @@ public sealed class SectionTable
     {
         Chains.TailBegins(All);
         return new(All.Select(s => s.Location).ToArray(), Current, Previous, _stack.Reverse().ToArray(),
-            CurrentSubsection, PreviousSubsection);
+            CurrentSubsection, PreviousSubsection, All.Select(s => s.MarkedData).ToArray());
     }
 
     /// <summary>Back to <paramref name="saved"/>; sections made since then start empty.</summary>
@@ -157,6 +157,7 @@ public sealed class SectionTable
         for (int i = 0; i < All.Count; i++)
         {
             All[i].Location = i < saved.Locations.Length ? saved.Locations[i] : 0;
+            All[i].MarkedData = i < saved.MarkedData.Length && saved.MarkedData[i];
             Chains.Restart(All[i]);
         }
         (Current, Previous) = (saved.Current, saved.Previous);
@@ -186,7 +187,7 @@ public sealed class SectionTable
 }
 
 /// <summary>A saved <see cref="SectionTable"/> state: locations in creation order, the current and previous section,
-/// and the .pushsection stack bottom first.</summary>
+/// the .pushsection stack bottom first, and whether each section's last mark was data.</summary>
 public sealed record SectionPositions(long[] Locations, AsmSection Current, AsmSection? Previous,
     (AsmSection Current, AsmSection? Previous, long CurrentSub, long PreviousSub)[] Stack,
-    long CurrentSubsection, long PreviousSubsection);
+    long CurrentSubsection, long PreviousSubsection, bool[] MarkedData);

@@ -38,6 +38,15 @@ public class SubsectionTests
             Convert.ToHexString(bytes).ToLowerInvariant());
     }
 
+    [Theory]
+    // GNU as pads an instruction to a word only where it follows data: subsection 1's nop, filled after code, stays at
+    // the odd offset subsection 0's byte leaves it (as an instruction after a code alignment with a fill does).
+    [InlineData("nop\n.subsection 1\nnop\n.subsection 0\n.byte 1\n", "1f2003d5011f2003d5")]
+    [InlineData(".subsection 1\nnop\n.subsection 0\n.byte 1\n", "011f2003d5")]
+    [InlineData(".byte 1\n.balign 2, 0\nnop\n", "01001f2003d5")]
+    [InlineData(".byte 1\nnop\n", "010000001f2003d5")]
+    public void Instructions_are_padded_to_a_word_only_after_data(string source, string hex) => Assert.Equal(hex, Asm.Hex(source));
+
     [Fact]
     public void Entering_the_current_section_again_makes_it_the_previous_one()
     {
