@@ -246,14 +246,20 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
     // A symbol at the offset of an earlier one of its section supersedes it (the earlier marked nothing).
     private const long FirstSubsection = long.MinValue;
 
+    // Where one subsection ends and the next begins, GNU as keeps the symbol that begins the next (it drops one at the
+    // very end of a fragment list when the next list starts with a symbol), whichever was made first.
     private void AddMapping(AsmSection section, long offset, MapState state, int phase, long? subsection = null)
     {
+        long madeIn = subsection ?? section.Subsection;
         if (_mappingAt.TryGetValue((section, offset), out int earlier))
+        {
+            if (_mappingSymbols[earlier] is { } other && other.Subsection > madeIn)
+                return;
             _mappingSymbols[earlier] = null;
+        }
         int line = Finished && LineSeq < 0 ? EndOfInput : LineSeq;
         _mappingAt[(section, offset)] = _mappingSymbols.Count;
-        _mappingSymbols.Add(new ExtraLocal(section, offset, state, PlacingEndPools ? EndOfInput : line, phase, _extraSeq++,
-            subsection ?? section.Subsection));
+        _mappingSymbols.Add(new ExtraLocal(section, offset, state, PlacingEndPools ? EndOfInput : line, phase, _extraSeq++, madeIn));
     }
 
     /// <summary>

@@ -41,3 +41,17 @@
 	.subsection 0
 	.space 3
 	.byte 4
+	// A code alignment at the end of subsection 0, where subsection 2 begins with data: the $d that begins
+	// subsection 2 stays, made first.
+	.section .text.f, "ax"
+	nop
+	.subsection 2
+	.byte 129
+	.subsection 0
+	.balign 8
+	.word 5
+	.balign 8
+	.subsection 2
+	.byte 247
+	.subsection 0
+	.balign 8
