@@ -217,7 +217,7 @@ public sealed partial class ObjectAssembler : IStatementContext
         if (_tail.Begun)
             _tail.Settle(Execute);
         Sections.Join();
-        foreach (var (section, lowest, end) in Sections.Chains.EndsOfLowest())
+        foreach (var (section, lowest, end) in Sections.Chains.EndsOfLowest(Sections.All))
             _mapping.MarkSubsectionEnd(section, lowest, end);
         _callFrames.CheckAllClosed();
         _commons.Allocate();

@@ -164,7 +164,11 @@ internal sealed class SubsectionChains
         }
     }
 
-    /// <summary>Where the lowest-numbered subsection of each section with more than one ends (after <see cref="Join"/>).</summary>
-    public IEnumerable<(AsmSection Section, long Lowest, long End)> EndsOfLowest() =>
-        _sections.Where(e => e.Value.Chains.Count > 1).Select(e => (e.Key, e.Value.Chains.First().Key, e.Value.Chains.First().Value.End));
+    /// <summary>Where the lowest-numbered subsection of each section with more than one ends (after <see cref="Join"/>),
+    /// sections in <paramref name="order"/> (GNU as finishes them in the order they were made).</summary>
+    public IEnumerable<(AsmSection Section, long Lowest, long End)> EndsOfLowest(IEnumerable<AsmSection> order) =>
+        from section in order
+        where _sections.TryGetValue(section, out var chains) && chains.Chains.Count > 1
+        let lowest = _sections[section].Chains.First()
+        select (section, lowest.Key, lowest.Value.End);
 }

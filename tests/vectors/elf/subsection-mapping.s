@@ -55,3 +55,16 @@
 	.byte 247
 	.subsection 0
 	.balign 8
+	// .text, made first, gets its second subsection after .rodata.z: the end marks go in the sections' order.
+	.section .rodata.z, "a"
+	.subsection 1
+	.byte 1
+	.text
+	nop
+	.subsection 1
+	nop
+	.word 1
+	.subsection 0
+	nop
+	.text 2
+	.word 2
