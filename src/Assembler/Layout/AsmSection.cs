@@ -44,8 +44,18 @@ public sealed class AsmSection : ISectionRef
     /// <summary>Literals of ldr =value not yet placed by .ltorg.</summary>
     public LiteralPool OpenPool { get; set; } = new();
 
-    /// <summary>Pools still open at the end of the first pass; each pass places them at the end of the section.</summary>
-    public LiteralPool? EndPool { get; set; }
+    /// <summary>The subsection whose chain <see cref="Location"/> and <see cref="OpenPool"/> belong to.</summary>
+    public long Subsection { get; set; }
+
+    /// <summary>A label was defined at offset 0 before the tail began (so a negative subsection cannot come first).</summary>
+    public bool LabelledAtStart { get; set; }
+
+    /// <summary>Whether the last mark made here was data (in every pass; the mapping symbols follow only the emitting
+    /// one): GNU as pads an instruction to a word only where it follows data.</summary>
+    public bool MarkedData { get; set; }
+
+    /// <summary>Whether subsection 0 was ever current (GNU as then has a fragment list for it).</summary>
+    public bool ZeroEntered { get; set; }
 
     public void RequireAlignment(long alignment)
     {

@@ -57,6 +57,9 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
                 throw new AsmError(line.At(argument.Index), $"{d.Name} expects expressions");
             if (!_out.Emitting)
             {
+                // A layout pass writes nothing; the first still makes the symbols the datum names, as GNU as does.
+                if (context.FirstPass)
+                    NameSymbols?.Invoke(e.Expr);
                 _out.Current.Location += size;
                 continue;
             }
@@ -170,7 +173,7 @@ internal sealed class DataDirectives(IStatementContext context, SectionWriter _o
         if (max is not { } most || padding <= most)
             _out.CheckRoom(padding, line.At(d.Index), $"{d.Name} {amount}");
         _out.MarkAlignment(codeFill: fill is null && _out.Current.IsCode && alignment > 1,
-            max is { } limit && padding > limit ? 0 : padding, makesFragment: alignment > 1);
+            max is { } limit && padding > limit ? 0 : padding);
         _out.AlignTo(alignment, fill, fillSize, max);
     }
 

@@ -46,7 +46,12 @@ internal sealed class DirectiveTable
             [".bss"] = (l, d) => sections.Switch(sections.GetOrCreate(".bss"), sectionArguments.NoSubsection(l, d), l.At(d.Index)),
             [".section"] = (l, d) => sections.Switch(sectionArguments.FromArguments(l, d)),
             [".pushsection"] = (l, d) => sectionArguments.Push(l, d),
-            [".popsection"] = (l, d) => sections.Pop(l.At(d.Index)),
+            // GNU as warns and goes on where there is nothing to return to.
+            [".popsection"] = (l, d) =>
+            {
+                if (!sections.Pop(l.At(d.Index)))
+                    own.PassDiagnostics().Warning(l.At(d.Index), ".popsection without corresponding .pushsection; ignored");
+            },
             // .file "name" names the source (an STT_FILE symbol); .file N "name" numbers DWARF line-table files.
             [".file"] = (l, d) =>
             {
@@ -63,7 +68,11 @@ internal sealed class DirectiveTable
                 sections.Switch(sections.Absolute);
                 sections.Absolute.Location = start;
             },
-            [".previous"] = (l, d) => sections.SwapWithPrevious(l.At(d.Index)),
+            [".previous"] = (l, d) =>
+            {
+                if (!sections.SwapWithPrevious(l.At(d.Index)))
+                    own.PassDiagnostics().Warning(l.At(d.Index), ".previous without corresponding .section; ignored");
+            },
 
             [".byte"] = (l, d) => data.Data(l, d, 1),
             [".hword"] = (l, d) => data.Data(l, d, 2),

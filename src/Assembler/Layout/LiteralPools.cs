@@ -34,6 +34,8 @@ internal sealed class LiteralPools(SymbolTable symbols, IExpressionScope scope, 
             RegOperand { Reg.Class: RegClass.Q } => 16,
             _ => throw new AsmError(line.At(instruction.Operands[0].Index), "ldr =value needs a w, x, s, d or q destination register"),
         };
+        if (_made.Add((section, section.Subsection)))
+            _madeInOrder.Add((section, section.Subsection));
         var entry = section.OpenPool.Add(size, literal.Value, Key(literal.Value, line), line.Line, line.At(literal.Value.Index));
         _slotOf[line] = entry;
         return entry;
@@ -64,25 +66,40 @@ internal sealed class LiteralPools(SymbolTable symbols, IExpressionScope scope, 
         return "!" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The input has ended: what is still open in each section is placed at its end, in every pass.</summary>
+    // The pools left open at the end of the first pass, with their section and subsection: every pass places each
+    // at the end of its subsection (GNU as keeps a pool per subsection).
+    private readonly List<(AsmSection Section, long Subsection, LiteralPool Pool)> _endPools = new();
+    // Each subsection's pool from its first literal on: GNU as places what is left in them at the end in the reverse
+    // of that order (it lists a new pool first), which decides the order of their mapping symbols.
+    private readonly HashSet<(AsmSection, long)> _made = new();
+    private readonly List<(AsmSection Section, long Subsection)> _madeInOrder = new();
+
+    /// <summary>The input has ended: what is still open in each subsection is placed at its end, in every pass.</summary>
     public void CloseAtEnd()
     {
         foreach (var section in sections.All)
-            if (!section.OpenPool.IsEmpty)
+        {
+            bool chained = false;
+            foreach (var (subsection, pool) in sections.Chains.TakeOpenPools(section))
             {
-                section.EndPool = section.OpenPool;
+                _endPools.Add((section, subsection, pool));
+                chained = true;
+            }
+            if (!chained && !section.OpenPool.IsEmpty)
+            {
+                _endPools.Add((section, section.Subsection, section.OpenPool));
                 section.OpenPool = new LiteralPool();
             }
+        }
+        var rank = _madeInOrder.Select((made, i) => (made, i)).ToDictionary(x => x.made, x => -x.i);
+        _endPools.Sort((a, b) => rank[(a.Section, a.Subsection)].CompareTo(rank[(b.Section, b.Subsection)]));
     }
 
     public void PlaceEndPools()
     {
         mapping.PlacingEndPools = true;
-        foreach (var section in sections.All)
-        {
-            if (section.EndPool is not { } pool) continue;
-            sections.RunIn(section, () => Place(pool));
-        }
+        foreach (var (section, subsection, pool) in _endPools)
+            sections.RunIn(section, subsection, () => Place(pool));
         mapping.PlacingEndPools = false;
     }
 

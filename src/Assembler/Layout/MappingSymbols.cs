@@ -10,7 +10,9 @@ internal enum MapState { Undefined, Data, Code }
 /// lists symbols in the order it creates them, so each records where it arose: <see cref="Count"/> symbols of
 /// <see cref="SymbolTable.InOrder"/> come before it, then ties go by line and creation order.
 /// </summary>
-internal sealed record ExtraLocal(AsmSection Section, long Offset, MapState State, int Line, int Phase, long Seq)
+/// <param name="Subsection">The subsection it was made in (<see cref="long.MinValue"/>: the section's first, which
+/// GNU as's mark of data before a section's first instruction goes to).</param>
+internal sealed record ExtraLocal(AsmSection Section, long Offset, MapState State, int Line, int Phase, long Seq, long Subsection = 0)
 {
     public bool IsSectionSymbol => State == MapState.Undefined;
 }
@@ -169,62 +171,28 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
             EnterState(MapState.Data, AfterLine);
     }
 
-    /// <summary>A nonzero subsection entered for the first time: in a section that is not code, GNU as's new fragment
-    /// list starts with a data mark (a $d unless the section is already marked data).</summary>
-    /// <remarks>GNU as 2.40 moves that $d to its section's next alignment or fill fragment, if one comes before the
-    /// section's marking changes (so checked against it: <c>.subsection 1; .byte 1; .p2align 2</c> has its $d at 1).</remarks>
-    public void NewDataSubsection()
+    /// <summary>
+    /// GNU as ends every subsection's fragment list, when it writes the object, with an alignment fragment that marks
+    /// code in a code section and data in any other (from the section's marking at the end of the input, which the
+    /// lists share). Only the first such mark can change the marking, so it is the end of the lowest-numbered list
+    /// (<paramref name="lowest"/>) that may get one; the end of the last list is the section's end, where a symbol
+    /// marks nothing. A symbol already at that offset made in the same list is replaced by it; one that starts the
+    /// next list makes GNU drop it.
+    /// </summary>
+    public void MarkSubsectionEnd(AsmSection section, long lowest, long endOfLowest)
     {
-        var s = sections.Current;
-        if (s.IsCode)
+        var state = section.IsCode ? MapState.Code : MapState.Data;
+        if (StateOf(section) == state)
+            return;
+        _mapState[section] = state;
+        if (_mappingAt.TryGetValue((section, endOfLowest), out int existing) && _mappingSymbols[existing] is { } earlier)
         {
-            // A code subsection begun before, whose start got no symbol, stays unmarked.
-            if (_codeSubsectionStart.ContainsKey(s))
-                _unmarkedCodeSubsection.Add(s);
-            _codeSubsectionStart[s] = s.Location;
-            return;
+            if (earlier.Subsection != lowest && earlier.Subsection != FirstSubsection)
+                return;
+            _mappingSymbols[existing] = null;
         }
-        if (StateOf(s) == MapState.Data)
-            return;
-        // GNU as makes this $d when it writes the object, after every line's symbols, unless an alignment or fill
-        // fragment takes it first (MoveSubsectionMark).
-        _mapState[s] = MapState.Data;
-        _mappingAt[(s, s.Location)] = _mappingSymbols.Count;
-        _mappingSymbols.Add(new ExtraLocal(s, s.Location, MapState.Data, EndOfInput, AfterLine, _extraSeq++));
-        _subsectionMark[s] = s.Location;
-    }
-
-    // Code sections: where the nonzero subsection entered last began, until a mapping symbol is made there; and the
-    // sections where one began without its own symbol (GNU as then adds symbols when it writes the object, by rules
-    // not followed here, so no mapping symbol may come after it).
-    private readonly Dictionary<AsmSection, long> _codeSubsectionStart = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<AsmSection> _unmarkedCodeSubsection = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>Whether <paramref name="section"/> is code with a nonzero subsection used (its lines take the full path,
-    /// which knows where an error is).</summary>
-    public bool HasCodeSubsections(AsmSection section) =>
-        _codeSubsectionStart.ContainsKey(section) || _unmarkedCodeSubsection.Contains(section);
-
-    private void CheckCodeSubsections(AsmSection s, long offset)
-    {
-        if (_codeSubsectionStart.Remove(s, out long start) && start != offset)
-            _unmarkedCodeSubsection.Add(s);
-        if (_unmarkedCodeSubsection.Contains(s))
-            throw new Diagnostics.AsmError(StatementAt(), $"{s.Name} changes between code and data after a subsection of it began " +
-                "without a mapping symbol: a64asm does not place mapping symbols there as GNU as does");
-    }
-
-    // The $d of a new subsection that the next alignment or fill fragment of its section takes.
-    private readonly Dictionary<AsmSection, long> _subsectionMark = new(ReferenceEqualityComparer.Instance);
-
-    private void MoveSubsectionMark(int phase)
-    {
-        var s = sections.Current;
-        if (!_subsectionMark.Remove(s, out long offset) || offset == s.Location)
-            return;
-        if (_mappingAt.Remove((s, offset), out int index))
-            _mappingSymbols[index] = null;
-        AddMapping(s, s.Location, MapState.Data, phase);
+        _mappingAt[(section, endOfLowest)] = _mappingSymbols.Count;
+        _mappingSymbols.Add(new ExtraLocal(section, endOfLowest, state, EndOfInput, EndOfInput, _extraSeq++, lowest));
     }
 
     /// <summary>Data directives (.byte … .quad, strings, .space, .fill) mark '.' as data before their operands.</summary>
@@ -240,19 +208,14 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
         if (sections.Current.IsCode)
             MarkData();
         else
-        {
-            MoveSubsectionMark(AfterLine);
             SwitchState(MapState.Data, sections.Current.Location, AfterLine);
-        }
     }
 
     /// <summary>.align and friends: a code section without a fill pattern pads with NOPs (code, its odd leading
     /// bytes marked data); any other alignment takes the section's kind.</summary>
-    public void MarkAlignment(bool codeFill, long padding, bool makesFragment = true)
+    public void MarkAlignment(bool codeFill, long padding)
     {
         var s = sections.Current;
-        if (makesFragment && !s.IsCode)
-            MoveSubsectionMark(BeforeOperands);
         SwitchState(s.IsCode ? MapState.Code : MapState.Data, s.Location, codeFill ? AfterLine : BeforeOperands);
         if (codeFill && (padding & 3) != 0)
             _codePadding.Add((s, s.Location, padding & 3));
@@ -267,7 +230,7 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
         if (now == MapState.Undefined && state == MapState.Data && !s.IsCode)
             return;
         if (now == MapState.Undefined && state == MapState.Code && s.Location > 0)
-            AddMapping(s, 0, MapState.Data, phase);
+            AddMapping(s, 0, MapState.Data, phase, FirstSubsection);
         SwitchState(state, s.Location, phase);
     }
 
@@ -276,20 +239,27 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
         var s = sections.Current;
         if (s.IsAbsolute) return;
         if (StateOf(s) == state) return;
-        CheckCodeSubsections(s, offset);
         _mapState[s] = state;
         AddMapping(s, offset, state, phase);
     }
 
     // A symbol at the offset of an earlier one of its section supersedes it (the earlier marked nothing).
-    private void AddMapping(AsmSection section, long offset, MapState state, int phase)
-    {
+    private const long FirstSubsection = long.MinValue;
 
+    // Where one subsection ends and the next begins, GNU as keeps the symbol that begins the next (it drops one at the
+    // very end of a fragment list when the next list starts with a symbol), whichever was made first.
+    private void AddMapping(AsmSection section, long offset, MapState state, int phase, long? subsection = null)
+    {
+        long madeIn = subsection ?? section.Subsection;
         if (_mappingAt.TryGetValue((section, offset), out int earlier))
+        {
+            if (_mappingSymbols[earlier] is { } other && other.Subsection > madeIn)
+                return;
             _mappingSymbols[earlier] = null;
+        }
         int line = Finished && LineSeq < 0 ? EndOfInput : LineSeq;
         _mappingAt[(section, offset)] = _mappingSymbols.Count;
-        _mappingSymbols.Add(new ExtraLocal(section, offset, state, PlacingEndPools ? EndOfInput : line, phase, _extraSeq++));
+        _mappingSymbols.Add(new ExtraLocal(section, offset, state, PlacingEndPools ? EndOfInput : line, phase, _extraSeq++, madeIn));
     }
 
     /// <summary>
@@ -304,7 +274,8 @@ internal sealed class MappingSymbols(SectionTable sections, SymbolTable symbols)
         var order = new Dictionary<AsmSection, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < sections.All.Count; i++)
             order[sections.All[i]] = i;
-        foreach (var (section, offset, bytes) in _codePadding.OrderBy(p => order[p.Section]))
+        // GNU as fills the padding as it writes each section's fragments, in address order (subsections joined).
+        foreach (var (section, offset, bytes) in _codePadding.OrderBy(p => order[p.Section]).ThenBy(p => p.Offset))
         {
             if (at.TryGetValue((section, offset), out int earlier))
                 result[earlier] = null;

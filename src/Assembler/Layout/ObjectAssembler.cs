@@ -72,7 +72,8 @@ public sealed partial class ObjectAssembler : IStatementContext
         _callFrames = new CallFrameDirectives(Sections, this, () => _out.Emitting);
         _relocs = new RelocationDirectives(Sections, Symbols, _fixups, this, () => _out.Emitting, _datums.EnterNamedSymbols);
         _commons = new CommonSymbols(Symbols, Sections, _mapping, this, () => _out.Emitting);
-        Sections.Order.NewSubsection = _ => { if (_out.Emitting) _mapping.NewDataSubsection(); };
+        // A subsection's chain starts after those numbered below it, which may still grow: laid out in passes.
+        Sections.Chains.FirstNonzero = () => _tail.SizeUnknown(_executing);
         _mapping.StatementAt = () => _statement?.Line.Location;
         _directives = new DirectiveTable(Sections, _sectionArguments, _data, _attributes, new ArchitectureDirectives(_encoder), Aliases, own,
             _callFrames, new ValueDirectives(this, _out, EvaluateAbsoluteInLayout, _datums.EnterNamedSymbols),
@@ -210,11 +211,14 @@ public sealed partial class ObjectAssembler : IStatementContext
     {
         _finished = true;
         _mapping.Finished = true;
-        Sections.FinishSubsections();
         _pools.CloseAtEnd();
         _pools.PlaceEndPools();
+        Sections.EndPass();
         if (_tail.Begun)
             _tail.Settle(Execute);
+        Sections.Join();
+        foreach (var (section, lowest, end) in Sections.Chains.EndsOfLowest(Sections.All))
+            _mapping.MarkSubsectionEnd(section, lowest, end);
         _callFrames.CheckAllClosed();
         _commons.Allocate();
         // GNU as writes the line table before the frame tables.
@@ -287,7 +291,7 @@ public sealed partial class ObjectAssembler : IStatementContext
             return;
         }
         var section = Current;
-        long start = section.Location;
+        long start = section.Location, subsection = section.Subsection;
         ExecuteStatement(line);
         // The statement that begins the tail is listed when the tail is emitted.
         if (!_out.Emitting)
@@ -295,8 +299,8 @@ public sealed partial class ObjectAssembler : IStatementContext
             _mapping.EndLine();
             return;
         }
-        // A line that switches section (.section, .text) produced nothing where it started.
-        long length = ReferenceEquals(section, Current) ? Math.Max(0, section.Location - start) : 0;
+        // A line that switches section or subsection (.section, .text 1) produced nothing where it started.
+        long length = ReferenceEquals(section, Current) && section.Subsection == subsection ? Math.Max(0, section.Location - start) : 0;
         _listed.Add(section, start, length, line.Line);
         _mapping.EndLine();
     }
@@ -341,6 +345,9 @@ public sealed partial class ObjectAssembler : IStatementContext
         _out.AlignInstruction();
         if (!_out.Emitting)
         {
+            // Not encoded in a layout pass; the first still makes the symbols it names, where GNU as makes them.
+            if (_state.IsFirst)
+                EnterNamedSymbols(instruction.Operands);
             Current.Location += 4;
             return;
         }
@@ -351,6 +358,24 @@ public sealed partial class ObjectAssembler : IStatementContext
             return;
         }
         Encode(line, instruction, literal);
+    }
+
+    /// <summary>The symbols an instruction's operands name, in their order: registers and condition names are none.</summary>
+    private void EnterNamedSymbols(IReadOnlyList<OperandSyntax> operands)
+    {
+        foreach (var operand in operands)
+        {
+            switch (operand)
+            {
+                case ExprOperandSyntax { HasHash: false, Expr: SymbolExpr word }
+                    when OperandRules.TryRegister(word.Name, Aliases, out _) || RegisterNames.TryParseCondition(word.Name, out _):
+                    break;
+                case ExprOperandSyntax e: _datums.EnterNamedSymbols(e.Expr); break;
+                case RelocOperandSyntax r: _datums.EnterNamedSymbols(r.Expr); break;
+                case LiteralOperandSyntax l: _datums.EnterNamedSymbols(l.Value); break;
+                case MemoryOperandSyntax m: EnterNamedSymbols(m.Parts); break;
+            }
+        }
     }
 
     /// <returns>The feature the encoded row needs; Base when none, or when the statement waits for the end.</returns>

@@ -5,9 +5,8 @@ namespace A64Asm.Assembler.Layout;
 
 /// <summary>The sections in creation order, the current one, and the .pushsection/.previous history.</summary>
 /// <remarks>
-/// Subsections (.subsection N, .text N, .data N, .pushsection name, N) are laid out in the order they are filled.
-/// GNU as orders them by number; the two agree as long as no subsection gets bytes or labels after a higher-numbered
-/// one of its section was used, and that is refused (<see cref="SubsectionOrder"/>).
+/// Subsections (.subsection N, .text N, .data N, .pushsection name, N) are chains of their sections, joined in number
+/// order as GNU as does (<see cref="SubsectionChains"/>).
 /// </remarks>
 public sealed class SectionTable
 {
@@ -20,6 +19,7 @@ public sealed class SectionTable
         Current = GetOrCreate(".text");
         GetOrCreate(".data");
         GetOrCreate(".bss");
+        foreach (var section in All) section.ZeroEntered = true;
     }
 
     public List<AsmSection> All { get; } = new();
@@ -33,8 +33,8 @@ public sealed class SectionTable
     public long CurrentSubsection { get; private set; }
     public long PreviousSubsection { get; private set; }
 
-    /// <summary>Checks the order subsections are filled in, and tells the mapping symbols about a new one.</summary>
-    public SubsectionOrder Order { get; } = new();
+    /// <summary>Where each subsection's chain starts, and which one each section is filling.</summary>
+    internal SubsectionChains Chains { get; } = new();
 
     /// <summary>Given to every section, those made so far and those to come.</summary>
     public long MaxSectionSize
@@ -63,40 +63,76 @@ public sealed class SectionTable
 
     public void Switch(AsmSection section, long subsection = 0, SourceLocation? at = null)
     {
-        if (ReferenceEquals(section, Current) && subsection == CurrentSubsection) return;
-        var (left, leftSub) = (Current, CurrentSubsection);
+        // GNU as makes the section left the previous one even when it is the one entered.
+        if (ReferenceEquals(section, Current) && subsection == CurrentSubsection)
+        {
+            (Previous, PreviousSubsection) = (Current, CurrentSubsection);
+            return;
+        }
+        Chains.Entering(subsection);
         (Previous, PreviousSubsection) = (Current, CurrentSubsection);
         (Current, CurrentSubsection) = (section, subsection);
-        Order.Switch(left, leftSub, Current, CurrentSubsection, at);
+        Enter(at);
     }
 
     public void Push(AsmSection section, long subsection = 0, SourceLocation? at = null)
     {
+        Chains.Entering(subsection);
         _stack.Push((Current, Previous, CurrentSubsection, PreviousSubsection));
         Switch(section, subsection, at);
     }
 
-    public void Pop(SourceLocation at)
+    /// <returns>False (and nothing changes) when no .pushsection is open.</returns>
+    public bool Pop(SourceLocation at)
     {
-        if (_stack.Count == 0) throw new AsmError(at, ".popsection without corresponding .pushsection");
-        var (left, leftSub) = (Current, CurrentSubsection);
+        if (_stack.Count == 0) return false;
+        Chains.Entering(_stack.Peek().CurrentSub);
         (Current, Previous, CurrentSubsection, PreviousSubsection) = _stack.Pop();
-        Order.Switch(left, leftSub, Current, CurrentSubsection, at);
+        Enter(at);
+        return true;
     }
 
-    public void SwapWithPrevious(SourceLocation at)
+    /// <returns>False (and nothing changes) when no section was current before this one.</returns>
+    public bool SwapWithPrevious(SourceLocation at)
     {
-        if (Previous is null) throw new AsmError(at, ".previous without corresponding .section");
-        var (left, leftSub) = (Current, CurrentSubsection);
+        if (Previous is null) return false;
+        Chains.Entering(PreviousSubsection);
         (Current, Previous, CurrentSubsection, PreviousSubsection) = (Previous, Current, PreviousSubsection, CurrentSubsection);
-        Order.Switch(left, leftSub, Current, CurrentSubsection, at);
+        Enter(at);
+        return true;
+    }
+
+    private void Enter(SourceLocation? at)
+    {
+        if (CurrentSubsection == 0) Current.ZeroEntered = true;
+        Chains.Move(Current, CurrentSubsection, at);
     }
 
     /// <summary>.subsection N: another subsection of the current section.</summary>
     public void SwitchSubsection(long subsection, SourceLocation at) => Switch(Current, subsection, at);
 
-    /// <summary>At the end of the input: the subsection being filled is checked like one that is left.</summary>
-    public void FinishSubsections() => Order.Finish(Current, CurrentSubsection);
+    /// <summary>The end of a pass (after its end-of-section literal pools): true when a subsection's chain started
+    /// elsewhere than the chains before it ended, so another pass is needed.</summary>
+    public bool EndPass() => Chains.EndPass();
+
+    /// <summary>After the last pass: each section's '.' at its end, past its highest subsection.</summary>
+    public void Join() => Chains.Join();
+
+    /// <summary>Runs <paramref name="action"/> at the end of <paramref name="section"/>'s subsection
+    /// <paramref name="subsection"/> (the literal pools left open there at the end of the input).</summary>
+    public void RunIn(AsmSection section, long subsection, Action action)
+    {
+        var (current, previous, currentSub, previousSub) = (Current, Previous, CurrentSubsection, PreviousSubsection);
+        long left = section.Subsection;
+        Current = section;
+        Chains.Move(section, subsection, null);
+        try { action(); }
+        finally
+        {
+            Chains.Move(section, left, null);
+            (Current, Previous, CurrentSubsection, PreviousSubsection) = (current, previous, currentSub, previousSub);
+        }
+    }
 
     /// <summary>Runs <paramref name="action"/> with <paramref name="section"/> current (end-of-section literal pools).</summary>
     public void RunIn(AsmSection section, Action action)
@@ -108,18 +144,24 @@ public sealed class SectionTable
     }
 
     /// <summary>Where every section stands, and which is current: what a layout pass over the tail starts from.</summary>
-    public SectionPositions Save() =>
-        new(All.Select(s => s.Location).ToArray(), Current, Previous, _stack.Reverse().ToArray(),
-            CurrentSubsection, PreviousSubsection, Order.Save());
+    public SectionPositions Save()
+    {
+        Chains.TailBegins(All);
+        return new(All.Select(s => s.Location).ToArray(), Current, Previous, _stack.Reverse().ToArray(),
+            CurrentSubsection, PreviousSubsection, All.Select(s => s.MarkedData).ToArray());
+    }
 
     /// <summary>Back to <paramref name="saved"/>; sections made since then start empty.</summary>
     public void Restore(SectionPositions saved)
     {
         for (int i = 0; i < All.Count; i++)
+        {
             All[i].Location = i < saved.Locations.Length ? saved.Locations[i] : 0;
+            All[i].MarkedData = i < saved.MarkedData.Length && saved.MarkedData[i];
+            Chains.Restart(All[i]);
+        }
         (Current, Previous) = (saved.Current, saved.Previous);
         (CurrentSubsection, PreviousSubsection) = (saved.CurrentSubsection, saved.PreviousSubsection);
-        Order.Restore(saved.Order);
         _stack.Clear();
         foreach (var entry in saved.Stack) _stack.Push(entry);
     }
@@ -145,7 +187,7 @@ public sealed class SectionTable
 }
 
 /// <summary>A saved <see cref="SectionTable"/> state: locations in creation order, the current and previous section,
-/// and the .pushsection stack bottom first.</summary>
+/// the .pushsection stack bottom first, and whether each section's last mark was data.</summary>
 public sealed record SectionPositions(long[] Locations, AsmSection Current, AsmSection? Previous,
     (AsmSection Current, AsmSection? Previous, long CurrentSub, long PreviousSub)[] Stack,
-    long CurrentSubsection, long PreviousSubsection, SubsectionOrder.State Order);
+    long CurrentSubsection, long PreviousSubsection, bool[] MarkedData);

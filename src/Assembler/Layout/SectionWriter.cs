@@ -105,11 +105,12 @@ internal sealed class SectionWriter(SectionTable sections, MappingSymbols mappin
         }
     }
 
-    /// <summary>GNU as pads an instruction in a code section to a 4-byte boundary with zeros (labels stay put).</summary>
+    /// <summary>GNU as pads an instruction in a code section that follows data to a 4-byte boundary with zeros (labels
+    /// stay put); after code it does not (a subsection can begin at an odd offset).</summary>
     public void AlignInstruction()
     {
         Current.RequireAlignment(4);
-        if (Current.IsCode && (Current.Location & 3) != 0)
+        if (Current.IsCode && (Current.Location & 3) != 0 && _codeAfterData)
             Fill(4 - (Current.Location & 3), 0);
     }
 
@@ -132,33 +133,43 @@ internal sealed class SectionWriter(SectionTable sections, MappingSymbols mappin
     }
 
     // Mapping symbols mark what the emitting pass writes; layout passes write nothing.
+    // Whether the code being placed follows data (set by MarkCode, read by AlignInstruction).
+    private bool _codeAfterData;
+
     public void MarkCode(int phase)
     {
+        _codeAfterData = Current.MarkedData;
+        Current.MarkedData = false;
         if (Emitting) mapping.MarkCode(phase);
     }
 
     public void MarkData()
     {
+        Current.MarkedData = true;
         if (Emitting) mapping.MarkData();
     }
 
     public void MarkDataAfterOperands()
     {
+        Current.MarkedData = true;
         if (Emitting) mapping.MarkDataAfterOperands();
     }
 
     public void MarkFill()
     {
+        Current.MarkedData = true;
         if (Emitting) mapping.MarkFill();
     }
 
     public void MarkPoolGroup(bool aligned)
     {
+        Current.MarkedData = aligned || !Current.IsCode;
         if (Emitting) mapping.MarkPoolGroup(aligned);
     }
 
-    public void MarkAlignment(bool codeFill, long padding, bool makesFragment = true)
+    public void MarkAlignment(bool codeFill, long padding)
     {
-        if (Emitting) mapping.MarkAlignment(codeFill, padding, makesFragment);
+        Current.MarkedData = !Current.IsCode;
+        if (Emitting) mapping.MarkAlignment(codeFill, padding);
     }
 }

@@ -36,8 +36,7 @@ internal sealed class StatementMemo(SectionWriter _out, MappingSymbols mapping, 
     /// <summary>Places a found word if the names it looked up are still undefined here; false: parse the line instead.</summary>
     public bool TryPlace(in MemoHit hit)
     {
-        if (!aliases.IsEmpty || _out.Current.IsNoBits || IsDefinedHere(hit.Name0) || IsDefinedHere(hit.Name1)
-            || mapping.HasCodeSubsections(_out.Current))
+        if (!aliases.IsEmpty || _out.Current.IsNoBits || IsDefinedHere(hit.Name0) || IsDefinedHere(hit.Name1))
             return false;
         // A row the selection (-march, .arch, .arch_extension here) lacks: parsed, and refused in GNU's words.
         if (hit.Needs != Isa.Feature.Base && !encoder.Features.Allows(hit.Needs))

@@ -67,7 +67,8 @@ internal sealed class SymbolDefinitions(SymbolTable symbols, SectionTable sectio
         symbol.IsDefined = true;
         symbol.Section = current;
         symbol.Offset = sections.Current.Location;
-        sections.Order.NoteLabel();
+        if (state.Streaming && current is { Location: 0 })
+            current.LabelledAtStart = true;
     }
 
     public void SetSize(ParsedLine line, DirectiveStatement d)

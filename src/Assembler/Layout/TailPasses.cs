@@ -108,5 +108,7 @@ internal sealed class TailPasses(PassState state, SectionTable sections, Registe
         foreach (var line in _program)
             execute(line);
         pools.PlaceEndPools();
+        if (sections.EndPass())
+            state.LabelMoved = true;
     }
 }

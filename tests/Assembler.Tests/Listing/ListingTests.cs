@@ -46,6 +46,24 @@ public class ListingTests
     }
 
     [Fact]
+    public void Subsection_lines_show_their_joined_offsets_and_a_switch_shows_no_bytes()
+    {
+        // As gas -al lists it: the add of subsection 1 after subsection 0's two words.
+        Assert.Equal(
+            "   1              \t.text\n" +
+            "   2 0000 1F2003D5 \tnop\n" +
+            "   3              \t.subsection 1\n" +
+            "   4 0008 00040091 \tadd x0, x0, 1\n" +
+            "   5              \t.subsection 0\n" +
+            "   6 0004 C0035FD6 \tret\n" +
+            "   7              \t.data 1\n" +
+            "   8 0001 01       \t.byte 1\n" +
+            "   9              \t.data\n" +
+            "  10 0000 02       \t.byte 2\n",
+            ListingOf(".text\nnop\n.subsection 1\nadd x0, x0, 1\n.subsection 0\nret\n.data 1\n.byte 1\n.data\n.byte 2\n"));
+    }
+
+    [Fact]
     public void Long_data_stops_after_four_continuation_lines_and_org_fill_is_listed()
     {
         Assert.Equal(

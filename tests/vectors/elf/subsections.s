@@ -1,7 +1,7 @@
 // .subsection N, .text N, .data N, .pushsection name, N[, flags], .previous and .popsection returning to a
-// subsection, negative numbers: each filled in increasing order, as a64asm lays them out (it refuses to fill one
-// after a higher one of its section, see SubsectionTests). In data sections GNU as marks a new nonzero subsection
-// with a $d, made when it writes the object unless the section's next alignment or fill fragment takes it.
+// subsection, negative numbers (before anything of subsection 0): each filled in increasing order. Subsections filled
+// out of order: subsection-*.s. In data sections GNU as marks the start of the next subsection with a $d when it
+// writes the object, if nothing marked the section before.
 	.text
 	.subsection -1
 start:	b 1f

@@ -14,7 +14,7 @@ internal static class LineSequenceWriter
             return;
         var state = LineLocation.Initial;
         long? lastOffset = null;
-        foreach (var row in sequence.Rows)
+        foreach (var row in sequence.InLayoutOrder())
         {
             var loc = row.Location;
             if (loc.File != state.File)

@@ -123,7 +123,8 @@ internal sealed class LineTable(Action<string, long> defineViewSymbol)
     private LineRow NewRow(LineSequence sequence, long offset, LineLocation location, LineView? view)
     {
         long number = 0;
-        if (view is not { Reset: true } && sequence.Rows.Count > 0 && sequence.Rows[^1] is var previous && previous.Offset == offset)
+        long subsection = sequence.Section.Subsection;
+        if (view is not { Reset: true } && sequence.LastIn(subsection) is { } previous && previous.Offset == offset)
             number = previous.View + 1;
         if (view is not null)
         {
@@ -132,7 +133,7 @@ internal sealed class LineTable(Action<string, long> defineViewSymbol)
             else if (number != 0)
                 throw new AsmError(view.At, $"view number mismatch: the row's view is {number}, not 0");
         }
-        return new LineRow(offset, location, number, view is { Reset: true });
+        return new LineRow(offset, location, number, view is { Reset: true }, subsection);
     }
 
     // A .loc's row flags and discriminator hold for one row; with -g the .loc stays in force.
