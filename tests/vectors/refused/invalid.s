@@ -687,19 +687,3 @@ casb w14, w15, [x16], uxtw
 add w7, w8, w9, lsr #31, lsl #64
 // ERROR: 1: unexpected characters following instruction
 // GNU: unexpected characters following instruction at operand 3
-// --- SVE's multiplier in A64 forms (found on GNU's diagnostic.s: it was dropped and ldur written) ---
-ldr x0,[x1,#1,mul vl]
-// ERROR: 15: ']' expected
-// GNU: ']' expected at operand 2
-ldr x0,[x1,x2,mul vl]
-// ERROR: 15: invalid use of 'MUL'
-// GNU: invalid use of 'MUL' at operand 2
-ldr x0,[x1,mul vl]
-// ERROR: 12: ']' expected
-// GNU: ']' expected at operand 2
-add x0,x1,#1,mul vl
-// ERROR: 14: invalid use of 'MUL'
-// GNU: invalid use of 'MUL' at operand 3
-ldp x0,x1,[x2,#16,mul vl]
-// ERROR: 19: ']' expected
-// GNU: ']' expected at operand 3
