@@ -211,8 +211,20 @@ public sealed partial class ObjectAssembler : IStatementContext
     {
         _finished = true;
         _mapping.Finished = true;
-        _pools.CloseAtEnd();
-        _pools.PlaceEndPools();
+        try
+        {
+            _pools.CloseAtEnd();
+            _pools.PlaceEndPools();
+        }
+        catch (AsmError poolError)
+        {
+            // A literal the pool cannot hold ("ldr q0, =label") is one of GNU as's end-of-input errors: the work done
+            // at the end still runs, so that its errors are reported with it.
+            var errors = new List<AsmError> { poolError };
+            try { _deferred.RunAll(); }
+            catch (AsmError more) { errors.Add(more); }
+            throw AsmError.All(errors);
+        }
         Sections.EndPass();
         if (_tail.Begun)
             _tail.Settle(Execute);

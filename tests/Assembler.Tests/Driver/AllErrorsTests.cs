@@ -67,6 +67,21 @@ public class AllErrorsTests
             """, Error(TenErrors, new AssemblerOptions { Threads = threads }));
     }
 
+    /// <summary>A literal the pool cannot hold is found at the end, with the statements completed there (GNU's
+    /// illegal.s had its later errors hidden behind one).</summary>
+    [Fact]
+    public void A_pool_error_at_the_end_comes_with_the_other_errors_found_there()
+    {
+        Assert.Equal("""
+            test.s:1:10: error: cannot represent a 16-byte relocation for 'one'
+             ldr q0, =one
+                      ^
+            test.s:2:9: error: unknown or missing system register name
+             mrs x0, dummy
+                     ^
+            """, Error("ldr q0, =one\nmrs x0, dummy\none: nop\n"));
+    }
+
     [Fact]
     public void The_run_stops_at_max_errors_and_says_so()
     {
