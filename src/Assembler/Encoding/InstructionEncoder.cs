@@ -119,9 +119,20 @@ public sealed class InstructionEncoder
         List<Operand>? other = null;
         var written = instruction.Operands;
         for (int i = 0; i < written.Count && i < operands.Count; i++)
-            if (operands[i] is RegOperand && written[i] is ExprOperandSyntax { HasHash: false, Expr: SymbolExpr { IsLocationCounter: false } word }
-                && _assembler.IsSymbolDefined(word.Name) && _assembler.TryGetSymbol(word.Name, out var value, out _) && value.IsAbsolute)
-                (other ??= [.. operands])[i] = new ImmOperand(value.Value, false, word.Name);
+        {
+            if (operands[i] is not RegOperand { Reg.Class: var regClass }
+                || written[i] is not ExprOperandSyntax { HasHash: false, Expr: SymbolExpr { IsLocationCounter: false } word })
+                continue;
+            if (_assembler.IsSymbolDefined(word.Name))
+            {
+                if (_assembler.TryGetSymbol(word.Name, out var value, out _) && value.IsAbsolute)
+                    (other ??= [.. operands])[i] = new ImmOperand(value.Value, false, word.Name);
+            }
+            // An FP/SIMD name no form took may be a symbol defined further on ("add x0, x0, s12" before ".set s12,
+            // -2048"): looking it up makes the statement wait for the end, as GNU as's fixup does.
+            else if (regClass is not (RegClass.W or RegClass.X))
+                _assembler.TryGetSymbol(word.Name, out _, out _);
+        }
         return other is not null && A64Encoder.TryEncode(instruction.Mnemonic, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(other), 0,
             Features, out encoded, out _, out _, out _, relocatable: true);
     }
