@@ -258,7 +258,16 @@ public sealed class OperandConverter
         if (OperandRules.TryRegister(el.Register, _aliases, out var reg) && reg is ScalableRegOperand scalable)
             return scalable with { Index = (int)Absolute(el.Element, line) };
         var vector = Vector(el.Register, el.Index, line);
-        return vector with { Index = ElementIndex(el.Element, vector.Arrangement, line) };
+        // GNU as reads an arrangement with an index as that arrangement's element (dup v0.2d, v1.2d[1] is v1.d[1]).
+        var element = vector.Arrangement switch
+        {
+            Arrangement.B8 or Arrangement.B16 => Arrangement.B,
+            Arrangement.H4 or Arrangement.H8 => Arrangement.H,
+            Arrangement.S2 or Arrangement.S4 => Arrangement.S,
+            Arrangement.D1 or Arrangement.D2 => Arrangement.D,
+            var written => written,
+        };
+        return vector with { Arrangement = element, Index = ElementIndex(el.Element, element, line) };
     }
 
     private int ElementIndex(Expr index, Arrangement element, SourceLine line)

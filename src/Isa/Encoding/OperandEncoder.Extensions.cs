@@ -37,14 +37,6 @@ internal static partial class OperandEncoder
             case OperandKind.MemTag: case OperandKind.MemTagPre: case OperandKind.MemTagPost:
             case OperandKind.MemPac: case OperandKind.MemPacPre:
                 return ScaledAddress(spec, op, ref st);
-            case OperandKind.ByteImm:
-            {
-                // GNU as takes -128..255 for a byte and keeps its low eight bits (movi v3.8b, -128 is #0x80).
-                if (op is not ImmOperand imm) return st.Shape(spec.Kind);
-                if (imm.Value < -128 || imm.Value > 255) return st.Range(imm.Value, -128, 255);
-                PutConcatenated(spec, (uint)imm.Value & 0xff, ref st);
-                return OperandMatch.Ok;
-            }
             case OperandKind.Nzcv:
                 return op is SymbolOperand { Modifier: RelocModifier.None, Addend: 0 } flags ? NzcvLetters(spec, flags.Name, ref st) : Unsigned(spec, op, ref st);
             default:

@@ -150,6 +150,22 @@ internal static partial class OperandEncoder
         }
     }
 
+    /// <summary>movi Vd.8b/16b, #imm8{, lsl #0}: a byte (GNU as takes -128..255 and keeps its low eight bits, so
+    /// movi v3.8b, -128 is #0x80), with the shift GNU allows there, of nothing.</summary>
+    static OperandMatch ByteImmediate(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
+    {
+        if (op is not ImmOperand imm) return st.Shape(spec.Kind);
+        if (index + 1 < all.Length && all[index + 1] is ShiftOperand sh)
+        {
+            if (sh.Kind != ShiftKind.Lsl) return st.Message(InvalidShiftOperator);
+            if (sh.Amount > 0) return st.Message("shift amount must be 0");
+            st.Extra = 1;
+        }
+        if (imm.Value < -128 || imm.Value > 255) return st.Range(imm.Value, -128, 255);
+        PutConcatenated(spec, (uint)imm.Value & 0xff, ref st);
+        return OperandMatch.Ok;
+    }
+
     /// <summary>movi/mvni/orr/bic #imm8{, lsl #8k}: the shift is the next operand, as after add #imm.</summary>
     static OperandMatch ShiftedByteImmediate(OperandSpec spec, Operand op, ReadOnlySpan<Operand> all, int index, ref EncodeState st)
     {

@@ -21,6 +21,7 @@ internal static partial class OperandEncoder
             case OperandKind.Xsp: return Register(spec, op, RegClass.X, true, ref st);
             case OperandKind.AddImm: return AddImmediate(spec, op, all, index, ref st);
             case OperandKind.VImm8: return ShiftedByteImmediate(spec, op, all, index, ref st);
+            case OperandKind.ByteImm: return ByteImmediate(spec, op, all, index, ref st);
             case OperandKind.LogImm:
             case OperandKind.MovLogImm:
             case OperandKind.BicImm: return LogicalImmediate(spec, op, ref st);
@@ -80,7 +81,7 @@ internal static partial class OperandEncoder
             case OperandKind.Rot4: case OperandKind.Rot2: return Rotation(spec, op, ref st);
             case OperandKind.SImm: case OperandKind.UImmScaled: case OperandKind.Ls64: case OperandKind.MemTag:
             case OperandKind.MemTagPre: case OperandKind.MemTagPost: case OperandKind.MemPac: case OperandKind.MemPacPre:
-            case OperandKind.Nzcv: case OperandKind.ByteImm:
+            case OperandKind.Nzcv:
                 return EncodeExtension(spec, op, ref st);
             case OperandKind.MopsAddr: case OperandKind.MopsCount: case OperandKind.MopsSrc:
                 return EncodeMops(spec, op, all, index, ref st);
@@ -215,8 +216,12 @@ internal static partial class OperandEncoder
         if (spec.Param == 64)
         {
             // GNU as takes Wm or Xm with any extend of a 64-bit form (the register number is what is encoded);
-            // lsl wants Xm, and a bare Wm stands for uxtw only beside sp.
-            if (ext == ShiftKind.Lsl && reg.Class != RegClass.X) return st.Message("'LSL' operator not allowed");
+            // lsl wants Xm, and Wm, bare or with lsl, stands for uxtw only beside sp.
+            if (ext == ShiftKind.Lsl && reg.Class != RegClass.X)
+            {
+                if (!BesideSp(all, index)) return st.Message("'LSL' operator not allowed");
+                option = 2;
+            }
             if (ext == ShiftKind.None && reg.Class == RegClass.W)
             {
                 if (!BesideSp(all, index)) return st.Message("missing extend operator");
