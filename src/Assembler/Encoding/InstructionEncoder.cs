@@ -149,18 +149,18 @@ public sealed class InstructionEncoder
         return ArchFeatures.GnuStatementText(comment >= 0 ? statement[..comment] : statement);
     }
 
-    // "#NAME" of a symbol nothing defines (a missing #define, most often): no form can take it, and saying which
-    // register or immediate a form wanted would hide that the name is the problem. GNU as's words.
     // SVE's multiplier ("mul vl", "mul #4") in an A64 statement (SVE statements are refused before they are encoded):
     // GNU as wants the ']' after an immediate offset, and names the multiplier anywhere else.
     private static AsmError? MultiplierMisuse(ParsedLine line, InstructionStatement instruction, List<Operand> operands)
     {
         const string InvalidMul = "invalid use of 'MUL'";
+        // The converter keeps an address with a multiplier as its parts, one for one with the written ones.
+        var address = operands.OfType<ScalableMemOperand>().FirstOrDefault();
         foreach (var written in instruction.Operands)
         {
             if (written is ShiftOperandSyntax { Kind: ['m', 'u', 'l', ..] } mul)
                 return new AsmError(line.At(mul.Index), InvalidMul);
-            if (written is not MemoryOperandSyntax m || operands.OfType<ScalableMemOperand>().FirstOrDefault() is not { } address)
+            if (written is not MemoryOperandSyntax m || address is null)
                 continue;
             for (int i = 1; i < m.Parts.Count && i < address.Parts.Count; i++)
                 if (address.Parts[i] is MulOperand)
@@ -169,6 +169,8 @@ public sealed class InstructionEncoder
         return null;
     }
 
+    // "#NAME" of a symbol nothing defines (a missing #define, most often): no form can take it, and saying which
+    // register or immediate a form wanted would hide that the name is the problem. GNU as's words.
     private AsmError? UndefinedImmediate(ParsedLine line, InstructionStatement instruction, List<Operand> operands)
     {
         var written = instruction.Operands;

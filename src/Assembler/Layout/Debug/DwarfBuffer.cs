@@ -49,6 +49,13 @@ internal sealed class DwarfBuffer(bool bigEndian)
         U32(0);
     }
 
+    /// <summary>Back to <paramref name="length"/> bytes and <paramref name="relocations"/> relocations.</summary>
+    public void Truncate(int length, int relocations)
+    {
+        Bytes.RemoveRange(length, Bytes.Count - length);
+        Relocations.RemoveRange(relocations, Relocations.Count - relocations);
+    }
+
     public void PatchU32(int at, long value)
     {
         for (int i = 0; i < 4; i++)

@@ -47,13 +47,33 @@ internal sealed record Subprogram(int Version, IReadOnlyList<(SymbolEntry Symbol
     }
 
     /// <summary>The children and the end of the list; the unspecified type's DIE comes last, each function naming its
-    /// offset in the unit as a ULEB128 whose width depends on that offset.</summary>
+    /// offset in the unit as a ULEB128 whose width depends on that offset: written one byte wide, and again a byte
+    /// wider while the offset does not fit.</summary>
     public void Entries(DwarfBuffer b, AsmSection str)
     {
-        int width = 1;
-        while (Version > 2 && Leb128Width(b.Length + EntriesLength(width)) > width)
-            width++;
-        long noTypeAt = b.Length + EntriesLength(width);
+        int start = b.Length, relocations = b.Relocations.Count;
+        for (int width = 1; ; width++)
+        {
+            var references = Children(b, str, width);
+            long noTypeAt = b.Length;
+            if (Version > 2 && Leb128.UnsignedSize(noTypeAt) > width)
+            {
+                b.Truncate(start, relocations);
+                continue;
+            }
+            foreach (int at in references)
+                PaddedUleb(b, at, noTypeAt, width);
+            break;
+        }
+        if (Version > 2)
+            b.Uleb(AbbrevNoType);
+        b.Uleb(0); // end of the children
+    }
+
+    // Writes the DIEs with type references of <paramref name="width"/> zero bytes; returns where those are.
+    private List<int> Children(DwarfBuffer b, AsmSection str, int width)
+    {
+        var references = new List<int>();
         foreach (var (symbol, nameAt) in Functions)
         {
             b.Uleb(AbbrevSubprogram);
@@ -61,46 +81,27 @@ internal sealed record Subprogram(int Version, IReadOnlyList<(SymbolEntry Symbol
             if (ExternalForm == FormFlag)
                 b.U8(symbol.Binding == SymbolBinding.Global ? 1 : 0);
             if (Version > 2)
-                PaddedUleb(b, noTypeAt, width);
+            {
+                references.Add(b.Length);
+                for (int i = 0; i < width; i++) b.U8(0);
+            }
             b.Address(symbol.Section!, symbol.Offset, symbol.Name);
             if (Version < 4)
                 b.Address(symbol.Section!, symbol.Offset + symbol.SizeValue, symbol.Name);
             else
                 b.Uleb(symbol.SizeValue);
         }
-        if (Version > 2)
-            b.Uleb(AbbrevNoType);
-        b.Uleb(0); // end of the children
-    }
-
-    // The bytes of the children before the unspecified type's DIE, with type references <paramref name="width"/> wide.
-    private int EntriesLength(int width)
-    {
-        int length = 0;
-        foreach (var (symbol, _) in Functions)
-        {
-            length += 1 + 4 + (ExternalForm == FormFlag ? 1 : 0) + (Version > 2 ? width : 0) + 8;
-            length += Version < 4 ? 8 : Leb128Width(symbol.SizeValue);
-        }
-        return length;
-    }
-
-    private static int Leb128Width(long value)
-    {
-        int width = 1;
-        for (ulong v = (ulong)value >> 7; v != 0; v >>= 7)
-            width++;
-        return width;
+        return references;
     }
 
     // GNU as relaxes the reference to its final width: the offset fits it exactly, or continuation bytes pad it.
-    private static void PaddedUleb(DwarfBuffer b, long value, int width)
+    private static void PaddedUleb(DwarfBuffer b, int at, long value, int width)
     {
         for (int i = 0; i < width; i++)
         {
             byte part = (byte)(value & 0x7f);
             value >>= 7;
-            b.U8(i < width - 1 ? part | 0x80 : part);
+            b.Bytes[at + i] = (byte)(i < width - 1 ? part | 0x80 : part);
         }
     }
 }
